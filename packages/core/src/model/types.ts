@@ -1,0 +1,169 @@
+/**
+ * The form model: what `loadDefinition` makes of a valid definition, and what the elements
+ * render. Everything here is plain data (no functions), so a model can be cloned, logged and
+ * handed to a worker.
+ */
+import type { FormDefinition, SchemaNode, FieldUi, Contact, Processing, Open311Mapping } from '../generated/form-definition.js';
+
+export type Language = 'fr' | 'en';
+
+/** A text in every language the element speaks; `fr` always set, `en` falls back to `fr`. */
+export interface LocalizedText {
+  fr: string;
+  en: string;
+}
+
+export type FieldKind =
+  | 'text'
+  | 'textarea'
+  | 'email'
+  | 'tel'
+  | 'url'
+  | 'date'
+  | 'time'
+  | 'datetime'
+  | 'number'
+  | 'integer'
+  | 'checkbox'
+  | 'consent'
+  | 'radio'
+  | 'select'
+  | 'checkboxes'
+  | 'fieldset'
+  | 'group'
+  | 'file';
+
+export interface Choice {
+  /** The value stored in the data (a `const` or an `enum` member). */
+  value: string | number | boolean;
+  label: LocalizedText;
+  /** The branch's `description`, when the choice needs a word of explanation. */
+  hint?: LocalizedText;
+}
+
+export interface Constraints {
+  minLength?: number;
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  /** Media types a file field accepts (from `ui.accept`, else `contentMediaType`). */
+  accept?: string[];
+  /** Largest accepted file in bytes (from `ui.maxSize`). */
+  maxSize?: number;
+}
+
+/**
+ * When a field is shown. A field declared inside `then`/`else` (of an `if` at `conditionPointer`)
+ * is active when the `if` subschema does (`then`) or does not (`else`) match its parent object;
+ * one declared in `dependentSchemas[trigger]` is active when `trigger` has a value.
+ * All conditions of a field must hold (a field nested in two conditional branches).
+ */
+export type Condition =
+  | { kind: 'if'; /** Pointer of the `if` subschema in `definition.schema`, e.g. "/allOf/0/if". */ conditionPointer: string; branch: 'then' | 'else' }
+  | { kind: 'present'; /** Sibling property whose presence turns the field on. */ trigger: string };
+
+export interface Field {
+  /** Property name in its parent object. */
+  name: string;
+  /**
+   * Path of the field as in `ui.fields`: names joined by "/", array items left out
+   * ("applicant/lastName", "children/firstName").
+   */
+  path: string;
+  /** JSON pointer of the field's schema node in `definition.schema` (after `$ref` resolution, the node that declared it). */
+  schemaPointer: string;
+  kind: FieldKind;
+  label: LocalizedText;
+  hint?: LocalizedText;
+  help?: LocalizedText;
+  placeholder?: LocalizedText;
+  /** Required unconditionally by its parent (`required`). */
+  required: boolean;
+  /** Sibling names whose presence makes this field required (`dependentRequired`, or `required` inside a conditional branch). */
+  requiredWhen: Condition[];
+  readOnly: boolean;
+  default?: unknown;
+  autocomplete?: string;
+  inputmode?: string;
+  rows?: number;
+  unit?: LocalizedText;
+  constraints: Constraints;
+  /** For `checkbox`/`consent`: `consent` when the schema has `const: true`. */
+  choices?: Choice[];
+  /** For `fieldset` (object) and `group` (array of objects): the fields of one item. */
+  fields?: Field[];
+  /** For `group`: labels of the add button and of one item. */
+  addLabel?: LocalizedText;
+  itemLabel?: LocalizedText;
+  /** Custom messages from `ui.fields[path].messages`. */
+  messages?: Partial<Record<string, LocalizedText>>;
+  /** Empty when the field is always active. */
+  activeWhen: Condition[];
+}
+
+export interface Step {
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** Top-level field names on this step, in order. */
+  fields: string[];
+}
+
+export interface ContactBlock {
+  name?: LocalizedText;
+  phone?: string;
+  email?: string;
+  address?: LocalizedText;
+  openingHours?: LocalizedText;
+  url?: string;
+}
+
+export interface FormModel {
+  id: string;
+  version: string;
+  title: LocalizedText;
+  description?: LocalizedText;
+  /** The definition's own language (texts not in `translations` are in this one). */
+  lang: Language;
+  /** Top-level fields in schema order. */
+  fields: Field[];
+  /** Steps; a definition without `ui.steps` gets one step holding every field. */
+  steps: Step[];
+  submitLabel?: LocalizedText;
+  contact?: ContactBlock;
+  processing?: {
+    expectedDays?: number;
+    referencePrefix?: string;
+    nextSteps?: LocalizedText;
+  };
+  open311?: Open311Mapping;
+  /** The definition as given, for validators and the server. */
+  definition: FormDefinition;
+}
+
+/** One problem in a definition. */
+export interface DefinitionProblem {
+  /** JSON pointer into the definition ("" for the whole document). */
+  pointer: string;
+  /** Stable machine code, e.g. "unsupported-keyword", "unknown-widget", "dangling-ref". */
+  code: string;
+  message: LocalizedText;
+}
+
+/** One problem in the answers, pointed at its field. */
+export interface FieldError {
+  /** JSON pointer into the data, e.g. "/children/0/birthDate". */
+  pointer: string;
+  /** The failing keyword: "required", "format", "pattern", "minimum", … */
+  code: string;
+  /** The message in the requested language, for a citizen. */
+  message: string;
+}
+
+export type { FormDefinition, SchemaNode, FieldUi, Contact, Processing, Open311Mapping };

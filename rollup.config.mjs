@@ -1,0 +1,53 @@
+// `npm run build`: an ESM build of each package (its dependencies external, one module per
+// source file) and the single-file CDN bundle `dist/guichet.js` (Lit included, minified) with
+// its lazily loaded chunks beside it.
+import { existsSync } from 'node:fs';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+const packages = {
+  core: ['index.ts', 'standalone.ts'],
+  elements: ['index.ts', 'guichet-form.ts', 'guichet-tracker.ts'],
+  endpoint: ['index.ts', 'main.ts'],
+  cli: ['index.ts', 'main.ts'],
+};
+
+const isBare = (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0');
+const ts = () => esbuild({ target: 'es2022', tsconfig: 'tsconfig.json', loaders: { '.json': 'json' } });
+
+const packageBuilds = Object.entries(packages).map(([name, entries]) => ({
+  input: entries.map((entry) => `packages/${name}/src/${entry}`).filter((path) => existsSync(path)),
+  name,
+  external: (id) => isBare(id) || id.startsWith('node:'),
+  plugins: [ts()],
+  output: {
+    dir: `packages/${name}/dist`,
+    format: 'es',
+    preserveModules: true,
+    preserveModulesRoot: `packages/${name}/src`,
+    sourcemap: true,
+  },
+  onwarn(warning, warn) {
+    if (warning.code === 'CIRCULAR_DEPENDENCY') return;
+    warn(warning);
+  },
+}));
+
+const cdn = {
+  input: 'packages/elements/src/index.ts',
+  plugins: [
+    nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'] }),
+    ts(),
+    terser({ format: { comments: false }, ecma: 2020, module: true }),
+  ],
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: 'guichet.js',
+    chunkFileNames: 'guichet-[name]-[hash].js',
+    sourcemap: true,
+  },
+};
+
+export default [...packageBuilds.filter((build) => build.input.length > 0).map(({ name: _name, ...build }) => build), cdn];

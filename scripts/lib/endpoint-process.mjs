@@ -1,0 +1,76 @@
+// Starts the reference endpoint from its sources in a child process, for browser tests and
+// scripts that need a real server over real HTTP; stopped by PID.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { freePort } from './free-port.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/**
+ * @param {{ formsDir?: string, allowedOrigins?: string[], env?: Record<string,string> }} [options]
+ * @returns {Promise<{ url: string, port: number, adminToken: string, dbPath: string, stop: () => Promise<void> }>}
+ */
+export async function startEndpoint(options = {}) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-endpoint-'));
+  const dbPath = join(dir, 'guichet.sqlite');
+  const adminToken = 'test-admin-token-' + Math.random().toString(36).slice(2);
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GUICHET_DB: dbPath,
+        GUICHET_FORMS_DIR: options.formsDir ?? join(root, 'schemas/forms'),
+        GUICHET_ADMIN_TOKEN: adminToken,
+        GUICHET_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
+        GUICHET_LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+    },
+  );
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`endpoint exited (${child.exitCode}):\n${output}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`endpoint did not answer within 30 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    adminToken,
+    dbPath,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/** What web-test-runner's config hands the browser tests: the running reference endpoint. */
+export interface TestEnv {
+  /** Base URL of the reference endpoint started for this run, e.g. http://127.0.0.1:40123. */
+  endpoint: string | null;
+  /** Its GUICHET_ADMIN_TOKEN, for the agent API. */
+  adminToken: string | null;
+}
+
+declare global {
+  interface Window {
+    __GUICHET_TEST__?: TestEnv;
+  }
+}
+
+export function testEnv(): TestEnv {
+  const env = window.__GUICHET_TEST__;
+  if (!env) throw new Error('window.__GUICHET_TEST__ is missing: run the browser tests through web-test-runner.config.mjs');
+  return env;
+}
+
+/** The running endpoint's URL; fails the test plainly when there is none. */
+export function endpointUrl(): string {
+  const { endpoint } = testEnv();
+  if (!endpoint) throw new Error('no endpoint is running for this test run');
+  return endpoint;
+}

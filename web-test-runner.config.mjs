@@ -1,0 +1,59 @@
+// Browser tests: real Debian Chromium, TypeScript through esbuild, and (when its sources exist)
+// the real reference endpoint over real HTTP with a throwaway SQLite file.
+import { existsSync } from 'node:fs';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+import { defaultReporter } from '@web/test-runner';
+import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromium.mjs';
+import { freePort } from './scripts/lib/free-port.mjs';
+import { startEndpoint } from './scripts/lib/endpoint-process.mjs';
+import { countReporter } from './scripts/lib/count-reporter.mjs';
+
+assertChromium();
+
+const port = Number(process.env.WTR_PORT) || (await freePort());
+const origin = `http://127.0.0.1:${port}`;
+const withEndpoint = existsSync('packages/endpoint/src/main.ts');
+const endpoint = withEndpoint ? await startEndpoint({ allowedOrigins: [origin] }) : undefined;
+const testEnv = {
+  endpoint: endpoint?.url ?? null,
+  adminToken: endpoint?.adminToken ?? null,
+};
+for (const signal of ['exit', 'SIGINT', 'SIGTERM']) {
+  process.once(signal, () => void endpoint?.stop());
+}
+
+export default {
+  rootDir: '.',
+  hostname: '127.0.0.1',
+  port,
+  files: [
+    'packages/elements/src/**/*.test.ts',
+    'packages/core/test/browser/**/*.test.ts',
+    'test/browser/**/*.test.ts',
+  ],
+  nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
+  concurrency: 1,
+  concurrentBrowsers: 1,
+  testsFinishTimeout: 300_000,
+  testFramework: { config: { timeout: 20_000 } },
+  browsers: [
+    playwrightLauncher({
+      product: 'chromium',
+      launchOptions: { executablePath: chromiumPath, headless: true, args: chromiumArgs },
+    }),
+  ],
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    { name: 'guichet-endpoint', serverStop: () => endpoint?.stop() },
+  ],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="fr">
+  <head><meta charset="utf-8"></head>
+  <body>
+    <script>window.__GUICHET_TEST__ = ${JSON.stringify(testEnv)};</script>
+    <script type="module" src="${testFramework}"></script>
+  </body>
+</html>`,
+  reporters: [defaultReporter(), countReporter({ file: '.test-results/wtr.json' })],
+};
