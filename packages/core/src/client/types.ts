@@ -1,0 +1,84 @@
+/**
+ * How the browser talks to a back office. An adapter turns Guichet's submissions and status
+ * look-ups into one back office's protocol (`guichet`, `open311`, or one an authority registers).
+ */
+import type { FormModel, FieldError, Language } from '../model/types.js';
+import type { Receipt } from '../generated/protocol/receipt.js';
+import type { RequestStatus } from '../generated/protocol/request-status.js';
+import type { Attachment } from '../generated/protocol/attachment.js';
+import type { Channel } from '../generated/protocol/channel.js';
+
+export type { Receipt, RequestStatus, Attachment, Channel };
+
+export interface AdapterConfig {
+  /** Base URL of the back office's API, as in the element's `endpoint` attribute. */
+  endpoint: string;
+  /** Defaults to the global fetch; tests and hosts may wrap it. */
+  fetch?: typeof fetch;
+}
+
+export interface SubmitRequest {
+  model: FormModel;
+  /** The cleaned answers (inactive fields and empty values removed), file fields holding attachment ids. */
+  data: Record<string, unknown>;
+  channel: Channel;
+  lang: Language;
+  /** A UUID, the same for every retry of one submission; sent as `Idempotency-Key`. */
+  idempotencyKey: string;
+}
+
+export interface UploadRequest {
+  model: FormModel;
+  file: Blob & { name?: string };
+  lang: Language;
+  /** Called with bytes sent so far and the total, as the upload goes. */
+  onProgress?: (sent: number, total: number) => void;
+}
+
+export interface StatusQuery {
+  reference: string;
+  trackingCode: string;
+  lang: Language;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface Adapter {
+  readonly name: string;
+  submit(request: SubmitRequest, options?: CallOptions): Promise<Receipt>;
+  /** Absent when the back office takes no files. */
+  upload?(request: UploadRequest, options?: CallOptions): Promise<Attachment>;
+  status(query: StatusQuery, options?: CallOptions): Promise<RequestStatus>;
+}
+
+export type AdapterFactory = (config: AdapterConfig) => Adapter;
+
+/**
+ * Why a call failed, in terms the element can act on:
+ * - `network`: no answer (offline, DNS, reset, CORS) — retry later, answers kept;
+ * - `timeout`: no answer in time — retry;
+ * - `rate-limited`: 429 — retry after `retryAfter` seconds;
+ * - `server`: 5xx — retry;
+ * - `validation`: 422 — not retried; `fieldErrors` point at the fields;
+ * - `not-found`: unknown reference or wrong tracking code (never told apart);
+ * - `rejected`: any other 4xx — not retried.
+ */
+export type EndpointErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'validation' | 'not-found' | 'rejected';
+
+export class EndpointError extends Error {
+  override readonly name = 'EndpointError';
+  constructor(
+    readonly kind: EndpointErrorKind,
+    message: string,
+    readonly details: { status?: number; retryAfter?: number; fieldErrors?: FieldError[]; code?: string } = {},
+  ) {
+    super(message);
+  }
+
+  /** Whether trying again later may succeed. */
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'rate-limited' || this.kind === 'server';
+  }
+}
