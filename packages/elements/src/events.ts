@@ -1,0 +1,77 @@
+/**
+ * Typed events of the Guichet elements. All bubble and are composed, so a CMS page can listen on
+ * `document`.
+ */
+import type { Channel, Phase, RequestStatus } from '@guichet/core';
+
+export interface SubmitDetail {
+  formId: string;
+  formVersion: string;
+  /** The cleaned answers about to be sent (inactive fields removed). */
+  data: Record<string, unknown>;
+  channel: Channel;
+}
+
+/** Fired before sending; `preventDefault()` stops the element from sending (the host sends itself). */
+export class GuichetSubmitEvent extends CustomEvent<SubmitDetail> {
+  static readonly eventName = 'guichet-submit';
+  constructor(detail: SubmitDetail) {
+    super(GuichetSubmitEvent.eventName, { detail, bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+export interface SubmittedDetail {
+  reference: string;
+  trackingCode: string;
+  status: RequestStatus;
+}
+
+/** Fired once the endpoint acknowledged the request. */
+export class GuichetSubmittedEvent extends CustomEvent<SubmittedDetail> {
+  static readonly eventName = 'guichet-submitted';
+  constructor(detail: SubmittedDetail) {
+    super(GuichetSubmittedEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+export type ErrorKind = 'definition' | 'network' | 'server' | 'validation';
+
+export interface ErrorDetail {
+  kind: ErrorKind;
+  /** Plain-language message, in the element's language. */
+  message: string;
+  /** For `definition`: the problems; for `validation`: the field errors; for `server`: the HTTP status. */
+  problems?: readonly { pointer: string; code: string; message: string }[];
+  status?: number;
+}
+
+/** Fired when something went wrong that the citizen is told about inside the element. */
+export class GuichetErrorEvent extends CustomEvent<ErrorDetail> {
+  static readonly eventName = 'guichet-error';
+  constructor(detail: ErrorDetail) {
+    super(GuichetErrorEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+export interface StatusChangeDetail {
+  reference: string;
+  previous?: Phase;
+  status: RequestStatus;
+}
+
+/** Fired by <guichet-tracker> when a polled request changes status. */
+export class GuichetStatusChangeEvent extends CustomEvent<StatusChangeDetail> {
+  static readonly eventName = 'guichet-status-change';
+  constructor(detail: StatusChangeDetail) {
+    super(GuichetStatusChangeEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'guichet-submit': GuichetSubmitEvent;
+    'guichet-submitted': GuichetSubmittedEvent;
+    'guichet-error': GuichetErrorEvent;
+    'guichet-status-change': GuichetStatusChangeEvent;
+  }
+}

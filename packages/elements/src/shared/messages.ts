@@ -1,0 +1,30 @@
+import type { Language } from '@guichet/core';
+
+/** Texts shared by every element. Each component keeps its own catalogue beside it for the rest. */
+const fr = {
+  needHelp: 'Besoin d’aide ?',
+  phone: 'Téléphone',
+  email: 'Courriel',
+  address: 'Accueil',
+  openingHours: 'Horaires',
+  website: 'Site',
+  optional: 'facultatif',
+  errorPrefix: 'Erreur :',
+};
+
+const en: typeof fr = {
+  needHelp: 'Need help?',
+  phone: 'Phone',
+  email: 'Email',
+  address: 'In person',
+  openingHours: 'Opening hours',
+  website: 'Website',
+  optional: 'optional',
+  errorPrefix: 'Error:',
+};
+
+export type SharedText = typeof fr;
+
+export function sharedText(lang: Language): SharedText {
+  return lang === 'en' ? en : fr;
+}
