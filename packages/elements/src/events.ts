@@ -34,7 +34,11 @@ export class GuichetSubmittedEvent extends CustomEvent<SubmittedDetail> {
   }
 }
 
-export type ErrorKind = 'definition' | 'network' | 'server' | 'validation';
+/**
+ * `not-found` (unknown reference or wrong tracking code, never told apart), `rate-limited` and
+ * `configuration` (no endpoint, unknown adapter) come from <guichet-tracker>.
+ */
+export type ErrorKind = 'definition' | 'network' | 'server' | 'validation' | 'not-found' | 'rate-limited' | 'configuration';
 
 export interface ErrorDetail {
   kind: ErrorKind;
@@ -43,6 +47,8 @@ export interface ErrorDetail {
   /** For `definition`: the problems; for `validation`: the field errors; for `server`: the HTTP status. */
   problems?: readonly { pointer: string; code: string; message: string }[];
   status?: number;
+  /** For `rate-limited`: seconds to wait, when the server said. */
+  retryAfter?: number;
 }
 
 /** Fired when something went wrong that the citizen is told about inside the element. */
