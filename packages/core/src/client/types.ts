@@ -15,6 +15,8 @@ export interface AdapterConfig {
   endpoint: string;
   /** Defaults to the global fetch; tests and hosts may wrap it. */
   fetch?: typeof fetch;
+  /** Gives up on a call after this long (default 20 s); the outbox then retries. */
+  timeoutMs?: number;
 }
 
 export interface SubmitRequest {
@@ -30,6 +32,8 @@ export interface SubmitRequest {
 export interface UploadRequest {
   model: FormModel;
   file: Blob & { name?: string };
+  /** Path of the file field ("a/b"), so the server checks the file against that field's rules. */
+  field?: string;
   lang: Language;
   /** Called with bytes sent so far and the total, as the upload goes. */
   onProgress?: (sent: number, total: number) => void;
