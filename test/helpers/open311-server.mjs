@@ -3,6 +3,7 @@
 // 127.0.0.1 at a free port. Tests change a request's state with `update()` (Node) or
 // `POST /_test/requests/{id}` with a JSON body (browser).
 import { createServer } from 'node:http';
+import { URLSearchParams } from 'node:url';
 
 const defaultServices = [
   { service_code: 'voirie', service_name: 'Voirie', description: 'Problèmes sur la voie publique', metadata: true, type: 'realtime', keywords: 'voirie', group: 'rue' },
