@@ -86,7 +86,11 @@ export interface Field {
   placeholder?: LocalizedText;
   /** Required unconditionally by its parent (`required`). */
   required: boolean;
-  /** Sibling names whose presence makes this field required (`dependentRequired`, or `required` inside a conditional branch). */
+  /**
+   * When the field is required although not always (`dependentRequired`, or `required` inside a
+   * conditional branch): required when ANY of these holds (each is the innermost condition of one
+   * `required` entry).
+   */
   requiredWhen: Condition[];
   readOnly: boolean;
   default?: unknown;
@@ -102,6 +106,8 @@ export interface Field {
   /** For `group`: labels of the add button and of one item. */
   addLabel?: LocalizedText;
   itemLabel?: LocalizedText;
+  /** For `file`: a list of files (an `array` of `contentMediaType` strings) rather than one. */
+  multiple?: boolean;
   /** Custom messages from `ui.fields[path].messages`. */
   messages?: Partial<Record<string, LocalizedText>>;
   /** Empty when the field is always active. */

@@ -1,0 +1,121 @@
+/**
+ * Which field kind renders a schema node: inferred from the schema, overridden by `ui.fields[path].widget`
+ * when the widget suits the data (a widget that does not suit is a definition problem).
+ */
+import type { FieldUi, SchemaNode } from '../generated/form-definition.js';
+import type { FieldKind } from './types.js';
+import type { Resolved } from './schema-walk.js';
+import { resolveRef } from './schema-walk.js';
+import { isRecord, joinPointer } from '../util/pointer.js';
+import type { MessageKey } from '../messages/format.js';
+
+/** Up to this many choices render as radio buttons, more as a select. */
+export const RADIO_LIMIT = 5;
+
+export interface RawChoice {
+  value: unknown;
+  title?: string;
+  titlePointer?: string;
+  description?: string;
+  descriptionPointer?: string;
+  /** Pointer of the `const`/`enum` member, for problems. */
+  pointer: string;
+}
+
+/** Labelled choices of a node: its `enum`, or `oneOf`/`anyOf` whose every branch has a `const`. */
+export function choicesOf(root: SchemaNode, resolved: Resolved): RawChoice[] | undefined {
+  const { node, at } = resolved;
+  if (Array.isArray(node.enum)) return node.enum.map((value, i) => ({ value, pointer: joinPointer(at('enum'), i) }));
+  const key = Array.isArray(node.oneOf) ? 'oneOf' : Array.isArray(node.anyOf) ? 'anyOf' : undefined;
+  if (!key) return undefined;
+  const branches = (node[key] ?? []).map((branch, i) => resolveRef(root, branch, joinPointer(at(key), i)));
+  if (!branches.length || !branches.every((b) => isRecord(b.node) && 'const' in b.node)) return undefined;
+  return branches.map((b) => ({
+    value: b.node.const,
+    pointer: b.at('const'),
+    ...(typeof b.node.title === 'string' ? { title: b.node.title, titlePointer: b.at('title') } : {}),
+    ...(typeof b.node.description === 'string' ? { description: b.node.description, descriptionPointer: b.at('description') } : {}),
+  }));
+}
+
+export function typeOf(node: SchemaNode): SchemaNode['type'] | undefined {
+  if (node.type) return node.type;
+  if (isRecord(node.properties)) return 'object';
+  if (isRecord(node.items)) return 'array';
+  return undefined;
+}
+
+export interface KindResult {
+  kind: FieldKind;
+  /** A list of files (`array` of `contentMediaType` strings). */
+  multiple?: boolean;
+  /** Why the widget asked for does not suit the field. */
+  widgetProblem?: MessageKey;
+  /** The array holds neither objects, choices nor files. */
+  unsupportedArray?: boolean;
+}
+
+const STRING_KINDS: Partial<Record<NonNullable<FieldUi['widget']>, FieldKind>> = {
+  text: 'text', textarea: 'textarea', email: 'email', tel: 'tel', url: 'url', date: 'date', time: 'time', file: 'file',
+};
+
+const FORMAT_KINDS: Record<string, FieldKind> = { email: 'email', date: 'date', time: 'time', 'date-time': 'datetime', uri: 'url' };
+
+/** A string longer than this renders as a textarea. */
+export const TEXTAREA_THRESHOLD = 200;
+
+export function inferKind(root: SchemaNode, resolved: Resolved, widget: FieldUi['widget'] | undefined): KindResult {
+  const node = resolved.node;
+  const type = typeOf(node);
+  const choices = choicesOf(root, resolved);
+  const natural = naturalKind(root, resolved, type, choices);
+  if (!widget) return natural;
+  const stringKind = STRING_KINDS[widget];
+  if (stringKind) {
+    const isString = (type === 'string' || type === undefined) && !choices && natural.kind !== 'consent';
+    return isString ? { ...natural, kind: stringKind } : { ...natural, widgetProblem: 'widget-reason.string' };
+  }
+  switch (widget) {
+    case 'number':
+      return type === 'number' || type === 'integer' ? natural : { ...natural, widgetProblem: 'widget-reason.number' };
+    case 'select':
+    case 'radio':
+      return choices && type !== 'array' ? { ...natural, kind: widget } : { ...natural, widgetProblem: 'widget-reason.choices' };
+    case 'checkbox':
+      return type === 'boolean' ? natural : { ...natural, widgetProblem: 'widget-reason.boolean' };
+    case 'checkboxes':
+      return natural.kind === 'checkboxes' ? natural : { ...natural, widgetProblem: 'widget-reason.choice-list' };
+    default:
+      return natural;
+  }
+}
+
+function naturalKind(root: SchemaNode, resolved: Resolved, type: SchemaNode['type'] | undefined, choices: RawChoice[] | undefined): KindResult {
+  const node = resolved.node;
+  switch (type) {
+    case 'object':
+      return { kind: 'fieldset' };
+    case 'array': {
+      if (!isRecord(node.items)) return { kind: 'group', unsupportedArray: true };
+      const items = resolveRef(root, node.items, resolved.at('items'));
+      if (choicesOf(root, items)) return { kind: 'checkboxes' };
+      if (typeOf(items.node) === 'object') return { kind: 'group' };
+      if (typeof items.node.contentMediaType === 'string') return { kind: 'file', multiple: true };
+      return { kind: 'group', unsupportedArray: true };
+    }
+    case 'boolean':
+      if (node.const === true) return { kind: 'consent' };
+      return choices ? { kind: 'radio' } : { kind: 'checkbox' };
+    case 'number':
+    case 'integer':
+      if (choices) return { kind: choices.length <= RADIO_LIMIT ? 'radio' : 'select' };
+      return { kind: type };
+    default:
+      if (node.const === true) return { kind: 'consent' };
+      if (choices) return { kind: choices.length <= RADIO_LIMIT ? 'radio' : 'select' };
+      if (typeof node.contentMediaType === 'string') return { kind: 'file' };
+      if (typeof node.format === 'string' && FORMAT_KINDS[node.format]) return { kind: FORMAT_KINDS[node.format] as FieldKind };
+      if (typeof node.maxLength === 'number' && node.maxLength > TEXTAREA_THRESHOLD) return { kind: 'textarea' };
+      return { kind: 'text' };
+  }
+}

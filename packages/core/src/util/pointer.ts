@@ -1,0 +1,42 @@
+/** JSON pointers (RFC 6901), used for definition problems, translations and field errors. */
+
+export function escapeSegment(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+export function joinPointer(base: string, ...segments: (string | number)[]): string {
+  return base + segments.map((s) => `/${escapeSegment(String(s))}`).join('');
+}
+
+/** Segments of a pointer; `undefined` when it is not a pointer ("" is the whole document). */
+export function splitPointer(pointer: string): string[] | undefined {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return undefined;
+  return pointer.slice(1).split('/').map(unescapeSegment);
+}
+
+/** The value at `pointer` in `document`, or `undefined`. */
+export function valueAt(document: unknown, pointer: string): unknown {
+  const segments = splitPointer(pointer);
+  if (!segments) return undefined;
+  let current: unknown = document;
+  for (const segment of segments) {
+    if (Array.isArray(current)) {
+      if (!/^(?:0|[1-9][0-9]*)$/.test(segment)) return undefined;
+      current = current[Number(segment)];
+    } else if (isRecord(current) && Object.prototype.hasOwnProperty.call(current, segment)) {
+      current = current[segment];
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

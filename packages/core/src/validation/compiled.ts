@@ -1,0 +1,22 @@
+/** The two ways to get a form's validators: compiled in the page, or precompiled (strict CSP). */
+import type { FormModel } from '../model/types.js';
+
+export interface CompiledValidators {
+  /** An ajv validate function: returns the verdict and sets `.errors`. */
+  validate: ((data: unknown) => boolean) & { errors?: unknown[] | null };
+  /** One test per `if` subschema, keyed by its pointer in `definition.schema` (e.g. "/allOf/0/if"). */
+  conditions: Record<string, (data: unknown) => boolean>;
+}
+
+/** Compiles with ajv in the page; ajv loads lazily, in its own chunk. */
+export async function compileRuntimeValidators(model: FormModel): Promise<CompiledValidators> {
+  const { compileRuntime } = await import('./runtime-compiler.js');
+  return compileRuntime(model.definition);
+}
+
+/** Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval. */
+export async function loadStandaloneValidators(url: string): Promise<CompiledValidators> {
+  const module = (await import(/* @vite-ignore */ url)) as Partial<CompiledValidators>;
+  if (typeof module.validate !== 'function') throw new Error(`${url} is not a Guichet validator module (no validate export)`);
+  return { validate: module.validate, conditions: module.conditions ?? {} };
+}

@@ -1,0 +1,60 @@
+/**
+ * ajv's errors → one `FieldError` per field, at the field it belongs to, with the most useful
+ * message (a missing answer before a wrong one). Wrapper errors (`if`, the `oneOf`/`anyOf` of a
+ * list of choices) say nothing a citizen can act on and are folded or dropped.
+ */
+import type { FieldError, Language } from '../model/types.js';
+import type { FieldIndex } from './field-index.js';
+import { fieldMessage } from './field-messages.js';
+import { joinPointer } from '../util/pointer.js';
+
+export interface AjvError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+}
+
+const PRIORITY: Record<string, number> = { required: 0, 'unknown-field': 1, type: 1, enum: 2, const: 2, format: 3 };
+const INSIDE_CHOICE = /\/(?:oneOf|anyOf)\/\d+\//;
+
+export function mapErrors(errors: readonly AjvError[], index: FieldIndex, lang: Language): FieldError[] {
+  const best = new Map<string, { priority: number; error: FieldError }>();
+  for (const error of errors) {
+    const mapped = mapOne(error, index, lang);
+    if (!mapped) continue;
+    const priority = PRIORITY[mapped.code] ?? 4;
+    const current = best.get(mapped.pointer);
+    if (!current || priority < current.priority) best.set(mapped.pointer, { priority, error: mapped });
+  }
+  return [...best.values()].map((b) => b.error);
+}
+
+function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError | undefined {
+  const { keyword, params, instancePath } = error;
+  if (keyword === 'if' || INSIDE_CHOICE.test(error.schemaPath)) return undefined;
+  let pointer = instancePath;
+  let code = keyword;
+  switch (keyword) {
+    case 'required':
+    case 'dependentRequired':
+      pointer = joinPointer(instancePath, String(params.missingProperty));
+      code = 'required';
+      break;
+    case 'unevaluatedProperties':
+      pointer = joinPointer(instancePath, String(params.unevaluatedProperty));
+      code = 'unknown-field';
+      break;
+    case 'additionalProperties':
+      pointer = joinPointer(instancePath, String(params.additionalProperty));
+      code = 'unknown-field';
+      break;
+    case 'oneOf':
+    case 'anyOf':
+      code = 'enum';
+      break;
+  }
+  const located = index.locate(pointer);
+  if (code === 'unknown-field') return { pointer, code, message: fieldMessage(code, params, undefined, lang) };
+  return { pointer: located.pointer, code, message: fieldMessage(code, params, located.field, lang) };
+}

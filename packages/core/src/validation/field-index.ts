@@ -1,0 +1,65 @@
+/** Finds the field an answer's JSON pointer belongs to, with lookups built once per model. */
+import type { Field } from '../model/types.js';
+import { escapeSegment, splitPointer } from '../util/pointer.js';
+
+export interface Located {
+  /** The field the pointer falls in (a checkbox group for "/interests/2"), if any. */
+  field?: Field;
+  /** The pointer of that field in the data (with item indexes of repeatable groups), else the pointer given. */
+  pointer: string;
+}
+
+export class FieldIndex {
+  private readonly levels = new WeakMap<Field[], Map<string, Field>>();
+  private readonly byPath = new Map<string, Field>();
+
+  constructor(readonly fields: Field[]) {
+    const visit = (list: Field[]) => {
+      for (const field of list) {
+        this.byPath.set(field.path, field);
+        if (field.fields) visit(field.fields);
+      }
+    };
+    visit(fields);
+  }
+
+  /** A field by its path as in `ui.fields` ("applicant/lastName"). */
+  byFieldPath(path: string): Field | undefined {
+    return this.byPath.get(path);
+  }
+
+  private level(fields: Field[]): Map<string, Field> {
+    let map = this.levels.get(fields);
+    if (!map) {
+      map = new Map(fields.map((f) => [f.name, f]));
+      this.levels.set(fields, map);
+    }
+    return map;
+  }
+
+  locate(pointer: string): Located {
+    const segments = splitPointer(pointer) ?? [];
+    let fields: Field[] | undefined = this.fields;
+    let found: Field | undefined;
+    let at = '';
+    for (let i = 0; i < segments.length; i++) {
+      const segment = segments[i] as string;
+      const field: Field | undefined = fields ? this.level(fields).get(segment) : undefined;
+      if (!field) return found && !fields ? { field: found, pointer: at } : { pointer };
+      found = field;
+      at += `/${escapeSegment(segment)}`;
+      if (field.kind === 'group' && field.fields) {
+        const index = segments[i + 1];
+        if (index === undefined || !/^\d+$/.test(index)) return { field, pointer: at };
+        at += `/${index}`;
+        i++;
+        fields = field.fields;
+      } else if (field.kind === 'fieldset' && field.fields) {
+        fields = field.fields;
+      } else {
+        return { field, pointer: at };
+      }
+    }
+    return found ? { field: found, pointer: at } : { pointer };
+  }
+}

@@ -1,0 +1,98 @@
+/** The message a citizen reads for one failed rule on one field. */
+import type { Field, Language } from '../model/types.js';
+import { localize } from '../model/localize.js';
+import { format, locales, type MessageKey } from '../messages/format.js';
+
+const EXAMPLE_DATE = new Date(Date.UTC(2026, 6, 14, 14, 30));
+
+const exampleDate = (lang: Language) =>
+  new Intl.DateTimeFormat(locales[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(EXAMPLE_DATE);
+const exampleTime = (lang: Language) =>
+  new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' }).format(EXAMPLE_DATE);
+
+const FORMAT_KEYS: Record<string, MessageKey> = {
+  email: 'format.email', date: 'format.date', time: 'format.time', 'date-time': 'format.date-time', uri: 'format.uri',
+};
+
+/** Custom messages in `ui.fields[path].messages` are keyed by keyword; a failed choice may be either. */
+const CUSTOM_KEYS: Record<string, string[]> = { enum: ['enum', 'const'], const: ['const', 'enum'] };
+
+export function fieldMessage(code: string, params: Record<string, unknown>, field: Field | undefined, lang: Language): string {
+  for (const key of CUSTOM_KEYS[code] ?? [code]) {
+    const custom = field?.messages?.[key];
+    if (custom) return localize(custom, lang);
+  }
+  const limit = Number(params.limit);
+  const kind = field?.kind;
+  switch (code) {
+    case 'required':
+      return format(requiredKey(field), {}, lang);
+    case 'type': {
+      const type = String(params.type);
+      if (type === 'number') return format('type.number', { example: 12.5 }, lang);
+      if (type === 'integer') return format('type.integer', {}, lang);
+      if (type === 'boolean') return format('type.boolean', {}, lang);
+      return format('type.other', {}, lang);
+    }
+    case 'format': {
+      const key = FORMAT_KEYS[String(params.format)] ?? 'format.other';
+      const example = key === 'format.date' ? exampleDate(lang) : key === 'format.time' ? exampleTime(lang) : `${exampleDate(lang)} ${exampleTime(lang)}`;
+      return format(key, { example }, lang);
+    }
+    case 'minLength':
+    case 'maxLength':
+      return format(code, { count: limit }, lang);
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return format(code, { limit }, lang);
+    case 'multipleOf': {
+      const decimals = decimalPlaces(Number(params.multipleOf));
+      if (decimals > 0 && Number(params.multipleOf) === 10 ** -decimals) return format('multipleOf.decimals', { count: decimals }, lang);
+      return format('multipleOf', { limit: Number(params.multipleOf) }, lang);
+    }
+    case 'minItems':
+    case 'maxItems': {
+      const family = kind === 'checkboxes' ? 'choices' : kind === 'file' ? 'files' : 'items';
+      return format(`${code}.${family}` as MessageKey, { count: limit }, lang);
+    }
+    case 'uniqueItems':
+      return format('uniqueItems', {}, lang);
+    case 'const':
+      return format(kind === 'consent' || kind === 'checkbox' ? 'consent' : 'choice', {}, lang);
+    case 'enum':
+      return format('choice', {}, lang);
+    case 'unknown-field':
+      return format('unknown-field', {}, lang);
+    default:
+      return format('invalid', {}, lang);
+  }
+}
+
+function requiredKey(field: Field | undefined): MessageKey {
+  switch (field?.kind) {
+    case 'checkbox':
+    case 'consent':
+      return 'required.checkbox';
+    case 'radio':
+    case 'select':
+      return 'required.choice';
+    case 'checkboxes':
+      return 'required.checkboxes';
+    case 'file':
+      return 'required.file';
+    case 'group':
+      return 'required.group';
+    default:
+      return 'required';
+  }
+}
+
+function decimalPlaces(value: number): number {
+  if (!Number.isFinite(value) || value >= 1) return 0;
+  const text = value.toString();
+  const exponent = /e-(\d+)$/.exec(text);
+  if (exponent) return Number(exponent[1]);
+  return text.split('.')[1]?.length ?? 0;
+}
