@@ -20,7 +20,7 @@ describe('open311 adapter against a GeoReport v2 server', () => {
     createAdapter('open311', { endpoint: `${server.url}/`, ...config }).submit({ model, data, channel: 'web', lang: 'fr', idempotencyKey: crypto.randomUUID() });
 
   it('posts the mapped answers under GeoReport field names, form-urlencoded, and returns the id as reference', async () => {
-    const data = { ...fixtures.valid[0]!, phone: undefined };
+    const data: Record<string, unknown> = { ...fixtures.valid[0]!, phone: undefined };
     const receipt = await submit(data);
     const body = server.received.at(-1)!;
     assert.equal(body.get('service_code'), 'voirie');

@@ -16,7 +16,8 @@ async function failure(response: Response) {
   } catch {
     // A proxy's HTML error page: the status alone says enough.
   }
-  return errorFromStatus(response, { message: body.message, code: body.code, fieldErrors: body.errors });
+  // Only a 422's pointers are into the answers; a 400's point into the envelope.
+  return errorFromStatus(response, { message: body.message, code: body.code, fieldErrors: response.status === 422 ? body.errors : undefined });
 }
 
 export function guichetAdapter(config: AdapterConfig): Adapter {

@@ -1,0 +1,167 @@
+/**
+ * The outbox: nothing a citizen typed is lost between "Send" and the endpoint's receipt.
+ * A submission is written to storage with its idempotency key before the first try, and only
+ * removed once the endpoint acknowledged it (or refused it for good). Failures that may pass
+ * (network, timeout, 5xx, 429) are retried with backoff until acknowledged; a submission left
+ * pending by a closed tab is resumed by the next page that calls `deliver` for it.
+ */
+import type { Adapter, Channel, Receipt } from '../client/types.js';
+import { EndpointError } from '../client/types.js';
+import { isAbort } from '../client/http.js';
+import type { FormModel, Language } from '../model/types.js';
+import { retryDelay, type BackoffOptions } from './backoff.js';
+import { withLock } from './lock.js';
+import { OutboxStore, type PendingSubmission } from './storage.js';
+
+export type { PendingSubmission };
+
+export interface OutboxOptions extends BackoffOptions {
+  /** Defaults to localStorage; `null` keeps submissions in memory only. */
+  storage?: Storage | null;
+  /** Defaults to `navigator.locks`; `null` for no cross-tab lock. */
+  locks?: LockManager | null;
+  /** Storage key prefix, `guichet:outbox:` by default (the form id follows). */
+  prefix?: string;
+}
+
+export interface NewSubmission {
+  formId: string;
+  formVersion: string;
+  data: Record<string, unknown>;
+  channel: Channel;
+  lang: Language;
+  endpoint: string;
+  adapter: string;
+}
+
+export interface DeliverOptions {
+  adapter: Adapter;
+  model: FormModel;
+  /** Stops retrying (the page goes away); the submission stays pending. */
+  signal?: AbortSignal;
+  /** Before each try. */
+  onAttempt?: (entry: PendingSubmission) => void;
+  /** After a failure that will be retried, with the wait before the next try. */
+  onRetry?: (error: EndpointError, delayMs: number, entry: PendingSubmission) => void;
+}
+
+export class Outbox {
+  private readonly store: OutboxStore;
+  private readonly inflight = new Map<string, Promise<Receipt>>();
+  private readonly sleepers = new Set<() => void>();
+
+  constructor(private readonly options: OutboxOptions = {}) {
+    this.store = new OutboxStore(options.storage === undefined ? undefined : options.storage, options.prefix);
+  }
+
+  /**
+   * Stores a submission before it is sent. The same answers for the same form while one is still
+   * pending give back that one (and its key): pressing Send again never makes a second request.
+   */
+  add(submission: NewSubmission): PendingSubmission {
+    const same = JSON.stringify(submission.data);
+    const existing = this.store.pending(submission.formId).find((entry) => JSON.stringify(entry.data) === same);
+    if (existing) return existing;
+    const entry: PendingSubmission = { ...submission, key: crypto.randomUUID(), createdAt: new Date().toISOString(), attempts: 0 };
+    this.store.put(entry);
+    return entry;
+  }
+
+  /** Submissions of this form still waiting for an acknowledgement, oldest first. */
+  pending(formId: string): PendingSubmission[] {
+    return this.store.pending(formId);
+  }
+
+  /** Forgets a pending submission (the citizen chose to discard it). */
+  discard(formId: string, key: string): void {
+    this.store.remove(formId, key);
+  }
+
+  /** Whether this page is sending `key` right now. */
+  isSending(key: string): boolean {
+    return this.inflight.has(key);
+  }
+
+  /**
+   * Sends a stored submission until the endpoint acknowledges it, and resolves with its receipt.
+   * Rejects with an `EndpointError` the endpoint will not change its mind about (422, other
+   * 4xx; the submission is then dropped from storage, the form still holds the answers), or
+   * with an `AbortError` when `signal` aborts (the submission stays pending).
+   * Calling it again for a key already being sent returns the same promise.
+   */
+  deliver(entry: PendingSubmission, options: DeliverOptions): Promise<Receipt> {
+    const running = this.inflight.get(entry.key);
+    if (running) return running;
+    const delivery = this.run(entry, options).finally(() => this.inflight.delete(entry.key));
+    this.inflight.set(entry.key, delivery);
+    return delivery;
+  }
+
+  /** Ends every wait now ("Réessayer", or the browser came back online). */
+  retryNow(): void {
+    for (const wake of [...this.sleepers]) wake();
+  }
+
+  private async run(entry: PendingSubmission, options: DeliverOptions): Promise<Receipt> {
+    for (let attempt = 0; ; attempt++) {
+      if (options.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      const outcome = await withLock(`guichet-outbox:${entry.key}`, () => this.attempt(entry, options), this.options.locks);
+      if ('receipt' in outcome) return outcome.receipt;
+      const error = outcome.error;
+      if (isAbort(error)) throw error;
+      if (!error.retryable) {
+        this.store.remove(entry.formId, entry.key);
+        throw error;
+      }
+      const delay = retryDelay(attempt, error.details.retryAfter, this.options);
+      options.onRetry?.(error, delay, entry);
+      await this.sleep(delay, options.signal);
+    }
+  }
+
+  /** One try, under the cross-tab lock: another tab may have got the receipt meanwhile. */
+  private async attempt(entry: PendingSubmission, options: DeliverOptions): Promise<{ receipt: Receipt } | { error: EndpointError }> {
+    const known = this.store.receipt(entry.formId, entry.key);
+    if (known) return { receipt: known };
+    const current = this.store.get(entry.formId, entry.key) ?? entry;
+    const updated = { ...current, attempts: current.attempts + 1 };
+    this.store.put(updated);
+    options.onAttempt?.(updated);
+    try {
+      const receipt = await options.adapter.submit(
+        { model: options.model, data: entry.data, channel: entry.channel, lang: entry.lang, idempotencyKey: entry.key },
+        { signal: options.signal },
+      );
+      this.store.acknowledge(entry.formId, entry.key, receipt);
+      return { receipt };
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      // An authority's own adapter may throw anything: an unknown failure is retried like a server error.
+      return { error: error instanceof EndpointError ? error : new EndpointError('server', error instanceof Error ? error.message : String(error)) };
+    }
+  }
+
+  /** Waits `ms`, less if `retryNow()` is called, the browser comes back online, or `signal` aborts. */
+  private sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.sleepers.delete(wake);
+        signal?.removeEventListener('abort', abort);
+        if (typeof window !== 'undefined') window.removeEventListener('online', wake);
+      };
+      const wake = () => {
+        done();
+        resolve();
+      };
+      const abort = () => {
+        done();
+        reject(new DOMException('Aborted', 'AbortError'));
+      };
+      const timer = setTimeout(wake, ms);
+      this.sleepers.add(wake);
+      signal?.addEventListener('abort', abort, { once: true });
+      if (typeof window !== 'undefined') window.addEventListener('online', wake);
+    });
+  }
+}
