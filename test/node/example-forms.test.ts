@@ -7,6 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { compileRuntimeValidators, createValidator, loadDefinition } from '@guichet/core';
 import type { FormDefinition, SchemaNode } from '@guichet/core';
 import { validateDefinition } from '../../packages/core/src/generated/definition-validator.js';
 
@@ -32,6 +33,8 @@ const examples: Example[] = readdirSync(formsDir)
     const text = readFileSync(formsDir + file, 'utf8');
     return { file, text, definition: JSON.parse(text) as FormDefinition };
   });
+
+const brokenDir = `${root}test/fixtures/broken-definitions/`;
 
 const formData = (id: string): FormData => JSON.parse(readFileSync(`${dataDir}${id}.json`, 'utf8')) as FormData;
 
@@ -110,11 +113,24 @@ function topLevelFields(schema: SchemaNode): string[] {
   return names;
 }
 
+/** The message a form sets for `code` on the field at data `pointer` (items' indexes left out), in `lang`. */
+function customMessage(definition: FormDefinition, pointer: string, code: string, lang: 'fr' | 'en'): string | undefined {
+  const path = pointer
+    .split('/')
+    .slice(1)
+    .filter((segment) => !/^\d+$/.test(segment))
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('/');
+  const french = definition.ui?.fields?.[path]?.messages?.[code as 'pattern'];
+  if (french === undefined || lang === 'fr') return french;
+  return definition.translations?.en?.[`/ui/fields/${escapeSegment(path)}/messages/${code}`];
+}
+
 test('there are at least 6 example procedures', () => {
   assert.ok(examples.length >= 6, `only ${examples.length} forms in schemas/forms/`);
 });
 
-for (const { file, definition } of examples) {
+for (const { file, text, definition } of examples) {
   describe(`example form ${file}`, () => {
     test('is valid against the form-definition meta-schema', () => {
       const valid = validateDefinition(definition);
@@ -154,6 +170,27 @@ for (const { file, definition } of examples) {
       assert.deepEqual(dangling, [], 'translations of texts that do not exist');
     });
 
+    test('loads, and gives the expected verdict and error pointers on its sample answers', async () => {
+      const loaded = loadDefinition(text);
+      assert.ok(loaded.ok, loaded.ok ? '' : JSON.stringify(loaded.error.problems, null, 2));
+      const validator = createValidator(loaded.model, await compileRuntimeValidators(loaded.model));
+      const data = formData(definition.id);
+      data.valid.forEach((answers, index) => {
+        assert.deepEqual(validator.validate(answers, { lang: 'fr' }), [], `valid answer ${index}`);
+      });
+      data.invalid.forEach(({ data: answers, errors: expected }, index) => {
+        for (const lang of ['fr', 'en'] as const) {
+          const errors = validator.validate(answers, { lang });
+          assert.deepEqual(errors.map((e) => e.pointer).sort(), [...expected].sort(), `invalid answer ${index} (${lang})`);
+          for (const error of errors) {
+            assert.notEqual(error.code, 'unknown-field', `${error.pointer} is a field of the form, not an unknown one (invalid answer ${index})`);
+            assert.equal(error.message, customMessage(definition, error.pointer, error.code, lang) ?? error.message, `the form's own ${error.code} message for ${error.pointer}`);
+            assert.ok(error.message.trim(), `a ${lang} message for ${error.pointer}`);
+          }
+        }
+      });
+    });
+
     test('has 2–3 valid and 4–6 invalid sample answers', () => {
       const data = formData(definition.id);
       assert.ok(data.valid.length >= 2 && data.valid.length <= 3, `${data.valid.length} valid answers`);
@@ -172,4 +209,25 @@ test('the example forms together use every supported keyword and widget', () => 
   }
   assert.deepEqual(SUPPORTED_KEYWORDS.filter((keyword) => !used.has(keyword)), [], 'keywords no example form uses');
   assert.deepEqual(WIDGETS.filter((widget) => !widgets.has(widget)), [], 'widgets no example form uses');
+});
+
+describe('broken definitions', () => {
+  const manifest = JSON.parse(readFileSync(`${brokenDir}manifest.json`, 'utf8')) as { file: string; pointer: string; code: string }[];
+
+  test('their valid base loads, so each broken file fails for its own problem', () => {
+    const loaded = loadDefinition(readFileSync(`${brokenDir}ok-base.json`, 'utf8'));
+    assert.ok(loaded.ok, loaded.ok ? '' : JSON.stringify(loaded.error.problems, null, 2));
+  });
+
+  for (const { file, pointer, code } of manifest) {
+    test(`${file} is reported as ${code} at "${pointer}", in French and English`, () => {
+      const loaded = loadDefinition(readFileSync(brokenDir + file, 'utf8'));
+      assert.equal(loaded.ok, false);
+      if (loaded.ok) return;
+      const problem = loaded.error.problems.find((p) => p.pointer === pointer && p.code === code);
+      assert.ok(problem, `expected ${code} at "${pointer}", got ${JSON.stringify(loaded.error.problems.map((p) => [p.pointer, p.code]))}`);
+      assert.ok(problem.message.fr.trim() && problem.message.en.trim());
+      assert.notEqual(problem.message.fr, problem.message.en);
+    });
+  }
 });
