@@ -1,0 +1,295 @@
+import { css } from 'lit';
+
+/**
+ * Phases are told apart by words and icons first; colour (a border and the icon's tint) only
+ * adds to them, and forced-colors mode keeps the borders and draws icons in the text colour.
+ */
+export const trackerStyles = css`
+  h2,
+  h3 {
+    line-height: 1.25;
+  }
+
+  /* Look-up form */
+  .lookup__title,
+  .status__title,
+  .problem__title {
+    margin: 0 0 calc(var(--_space) * 0.75);
+    font-size: 1.5rem;
+  }
+  .lookup__intro {
+    margin: 0 0 var(--_space);
+  }
+  .field {
+    margin-block-end: calc(var(--_space) * 1.25);
+  }
+  .field--error {
+    padding-inline-start: calc(var(--_space) * 0.75);
+    border-inline-start: 4px solid var(--_color-error);
+  }
+  .field__label {
+    display: block;
+    font-weight: 700;
+  }
+  .field__hint {
+    margin: 0.125rem 0 0.375rem;
+    color: var(--_color-muted);
+  }
+  .field__error {
+    margin: 0 0 0.375rem;
+    color: var(--_color-error);
+    font-weight: 700;
+  }
+  .field__input {
+    display: block;
+    width: 100%;
+    max-width: 20em;
+    min-height: 2.75rem;
+    padding: 0.375rem 0.5rem;
+    border: 2px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-background);
+    color: var(--_color-text);
+    font: inherit;
+  }
+  .field__input[aria-invalid='true'] {
+    border-color: var(--_color-error);
+  }
+
+  .error-summary,
+  .problem {
+    margin-block-end: calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border: 4px solid var(--_color-error);
+    border-radius: var(--_radius);
+  }
+  .error-summary__title {
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+  }
+  .error-summary__list {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .error-summary a {
+    color: var(--_color-error);
+    font-weight: 700;
+  }
+  .problem__title {
+    font-size: 1.25rem;
+  }
+  .problem__message,
+  .problem__stale {
+    margin: 0 0 0.75rem;
+  }
+
+  .loading {
+    display: flex;
+    align-items: center;
+    gap: 0.75rem;
+    margin: 0 0 var(--_space);
+    padding: var(--_space);
+    background: var(--_color-surface);
+  }
+  .loading__spinner {
+    flex: none;
+    width: 1.25rem;
+    height: 1.25rem;
+    border: 3px solid var(--_color-border);
+    border-top-color: transparent;
+    border-radius: 50%;
+    animation: spin 1s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+
+  /* Status view */
+  .status__reference {
+    margin: 0 0 0.25rem;
+    color: var(--_color-muted);
+    font-weight: 600;
+  }
+  .phase {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0 0 var(--_space);
+    padding: 0.25rem 0.75rem;
+    border: 2px solid currentColor;
+    border-radius: var(--_radius);
+    color: var(--_phase-color, var(--_color-primary));
+    background: var(--_color-background);
+  }
+  .phase__text {
+    color: var(--_color-text);
+  }
+  .phase-icon {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+  }
+  .phase--completed {
+    --_phase-color: var(--_color-success);
+  }
+  .phase--action_required {
+    --_phase-color: var(--_color-warning);
+  }
+  .phase--rejected,
+  .phase--cancelled {
+    --_phase-color: var(--_color-error);
+  }
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 2rem;
+    margin: 0 0 var(--_space);
+  }
+  .facts dt {
+    color: var(--_color-muted);
+  }
+  .facts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .final {
+    margin: 0 0 var(--_space);
+    padding: 0.75rem var(--_space);
+    border-inline-start: 4px solid var(--_phase-color, var(--_color-primary));
+    background: var(--_color-surface);
+    font-weight: 600;
+  }
+
+  .action-required {
+    margin: 0 0 calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border: 4px solid var(--_color-warning);
+    border-radius: var(--_radius);
+  }
+  .action-required__title {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+  }
+  .action-required__title .phase-icon {
+    color: var(--_color-warning);
+  }
+  .action-required > p {
+    margin: 0 0 0.75rem;
+  }
+
+  .note {
+    margin: 0.5rem 0 0;
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_color-border);
+    background: var(--_color-surface);
+  }
+  .note__title {
+    margin: 0;
+    font-weight: 600;
+  }
+  .note__text {
+    margin: 0.25rem 0 0;
+    white-space: pre-line;
+  }
+
+  .history__title {
+    margin: calc(var(--_space) * 1.5) 0 0.75rem;
+    font-size: 1.25rem;
+  }
+  .timeline {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .timeline__entry {
+    position: relative;
+    display: flex;
+    gap: 0.75rem;
+    padding-block-end: var(--_space);
+  }
+  .timeline__entry:not(:last-child)::after {
+    content: '';
+    position: absolute;
+    inset-block: 2rem 0.25rem;
+    inset-inline-start: calc(1rem - 1px);
+    border-inline-start: 2px solid var(--_color-border);
+  }
+  .timeline__marker {
+    flex: none;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    width: 2rem;
+    height: 2rem;
+    border: 2px solid currentColor;
+    border-radius: 50%;
+    color: var(--_phase-color, var(--_color-primary));
+    background: var(--_color-background);
+  }
+  .timeline__marker .phase-icon {
+    width: 1.125rem;
+    height: 1.125rem;
+  }
+  .timeline__body {
+    flex: 1;
+    min-width: 0;
+  }
+  .timeline__body > p {
+    margin: 0;
+  }
+  .timeline__date,
+  .timeline__phase {
+    color: var(--_color-muted);
+  }
+  .timeline__current {
+    font-weight: 400;
+  }
+  .another {
+    margin: calc(var(--_space) * 1.5) 0 0;
+  }
+
+  @media (forced-colors: active) {
+    .phase,
+    .timeline__marker,
+    .action-required,
+    .problem,
+    .error-summary,
+    .field--error,
+    .final,
+    .note {
+      border-color: CanvasText;
+    }
+    .phase,
+    .timeline__marker,
+    .action-required__title .phase-icon {
+      color: CanvasText;
+    }
+    .loading__spinner {
+      border-color: CanvasText;
+      border-top-color: Canvas;
+    }
+  }
+
+  @media print {
+    .lookup,
+    .loading,
+    .announcement,
+    .another {
+      display: none;
+    }
+    .timeline__entry,
+    .action-required,
+    .note {
+      break-inside: avoid;
+    }
+    .phase,
+    .timeline__marker {
+      color: #000;
+    }
+  }
+`;

@@ -1,0 +1,348 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { createAdapter, type Adapter, type ContactBlock, type RequestStatus } from '@guichet/core';
+import { themeStyles } from '../shared/theme.styles.js';
+import { contactStyles } from '../shared/contact-block.styles.js';
+import { renderContact } from '../shared/contact-block.js';
+import { LanguageController } from '../shared/language-controller.js';
+import { GuichetErrorEvent, GuichetStatusChangeEvent } from '../events.js';
+import { trackerStyles } from './guichet-tracker.styles.js';
+import { phaseText, trackerText } from './messages.js';
+import { LookupController, type LookupValues } from './lookup-form.js';
+import { PollController, refreshSeconds } from './poll-controller.js';
+import { renderStatusView } from './status-view.js';
+import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
+import { toContactBlock, type TrackerContact } from './contact.js';
+import { loadFormContact } from './form-contact.js';
+
+/** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
+const referenceOnlyAdapters = new Set(['open311']);
+
+/**
+ * Shows where one request stands — the authority's own name for the current step, the phase in
+ * words and icon, the dates, the history with the agents' public notes, and how to reach a
+ * person — so that a citizen does not have to phone the town hall. Without `reference` and `code`
+ * it shows a look-up form.
+ *
+ * @summary Follow a request: status, history and contact, or a look-up form.
+ *
+ * @attr endpoint - Base URL of the back office's API, e.g. `https://gru.example/api`. Required.
+ * @attr reference - The request's reference, e.g. `VOI-2026-000123`. With `code`, skips the look-up form.
+ * @attr code - The tracking code given with the receipt. Not needed with `adapter="open311"` (Open311 has none).
+ * @attr refresh - Polls every N seconds while the page is visible (at least 10: smaller values count as 10).
+ *   Polling pauses while the tab is hidden and fetches at once when it comes back; it stops on a final phase.
+ * @attr adapter - `guichet` (default), `open311`, or a name given to `registerAdapter`.
+ * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
+ * @attr from-url - Opt-in: takes `reference` and `code` from the page URL's query
+ *   (`?reference=VOI-2026-000123&code=K7QM-2XPA`), for links in receipts and e-mails.
+ *   Attributes set on the element win over the URL.
+ *
+ * @prop {TrackerContact} contact - How to reach a person: `{ name, phone, email, address, openingHours, url }`,
+ *   each text a string or `{ fr, en }`. Without it, the contact of the request's form (from the endpoint) is shown.
+ *
+ * @event guichet-status-change - `GuichetStatusChangeEvent`: a refresh found the request at a new step
+ *   (`detail.reference`, `detail.previous`, `detail.status`).
+ * @event guichet-error - `GuichetErrorEvent`: the look-up failed and the citizen is told so
+ *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`).
+ *
+ * @csspart lookup - The look-up form.
+ * @csspart error-summary - The look-up form's error summary.
+ * @csspart input - The look-up form's text inputs.
+ * @csspart loading - The "looking for your request" message.
+ * @csspart status - The status view.
+ * @csspart reference - The request number line.
+ * @csspart title - The current step's heading (the authority's label).
+ * @csspart phase - The phase, icon and words.
+ * @csspart final - The sentence saying a final phase will not change.
+ * @csspart action-required - The box telling the citizen what is expected of them.
+ * @csspart timeline - The ordered list of steps.
+ * @csspart timeline-entry - One step in the timeline.
+ * @csspart note - An agent's public note.
+ * @csspart contact - The "Need help?" block.
+ * @csspart error - A failed look-up's message.
+ * @csspart retry-button - The "Try again" button.
+ * @csspart track-another - The "Track another request" button.
+ *
+ * @cssproperty --guichet-color-primary - Links, buttons, accents.
+ * @cssproperty --guichet-color-text - Body text.
+ * @cssproperty --guichet-color-muted - Dates and hints.
+ * @cssproperty --guichet-color-background - Background.
+ * @cssproperty --guichet-color-surface - Boxes (notes, contact).
+ * @cssproperty --guichet-color-border - Input and timeline borders.
+ * @cssproperty --guichet-color-error - Errors and the rejected phase.
+ * @cssproperty --guichet-color-success - The completed phase.
+ * @cssproperty --guichet-color-warning - The action-required phase and box.
+ * @cssproperty --guichet-color-focus - Focus ring.
+ * @cssproperty --guichet-font-family - Font.
+ * @cssproperty --guichet-space - Base spacing.
+ * @cssproperty --guichet-radius - Corner radius.
+ * @cssproperty --guichet-max-width - Largest width of the element.
+ */
+export class GuichetTracker extends LitElement {
+  static override styles = [themeStyles, contactStyles, trackerStyles];
+
+  @property() endpoint = '';
+  @property() reference = '';
+  @property() code = '';
+  @property({ type: Number }) refresh?: number;
+  @property() adapter = 'guichet';
+  @property({ type: Boolean, attribute: 'from-url' }) fromUrl = false;
+  @property({ attribute: false }) contact?: TrackerContact;
+
+  @state() private current?: RequestStatus;
+  @state() private problem?: TrackerProblem;
+  @state() private loading = false;
+  @state() private announcement = '';
+  @state() private formContact?: ContactBlock;
+  @state() private lookupUsed = false;
+
+  private readonly language = new LanguageController(this);
+  private readonly lookup = new LookupController(this, (values) => this.onLookup(values));
+  private readonly poller = new PollController(this, () => this.load('refresh'));
+  private inFlight?: AbortController;
+  private formContactFor?: string;
+  private adapterCache?: { key: string; adapter: Adapter };
+  /** Set by a citizen's action (look-up, retry): once the answer is in, focus moves to it. */
+  private focusAnswer = false;
+
+  /** The status last received, if any. */
+  get status(): RequestStatus | undefined {
+    return this.current;
+  }
+
+  /**
+   * Fetches the status now, whatever `refresh` says (a page's own "refresh" button; tests, which
+   * must not wait for a 10-second poll). Resolves once the result is rendered; never rejects.
+   */
+  async refreshNow(): Promise<void> {
+    await this.load('refresh');
+    await this.updateComplete;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.fromUrl) this.readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('fromUrl') && this.fromUrl && this.isConnected) this.readUrl();
+    if (changed.has('endpoint') || changed.has('reference') || changed.has('code') || changed.has('adapter')) this.restart();
+  }
+
+  protected override updated(): void {
+    this.poller.set(this.shouldPoll() ? refreshSeconds(this.refresh) : undefined);
+    if (this.focusAnswer && !this.loading) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.problem ? '.problem' : '.status__title');
+      if (target) {
+        target.focus();
+        this.focusAnswer = false;
+      }
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const lang = this.language.value;
+    return html`<div class="tracker" aria-busy=${this.loading ? 'true' : 'false'}>${this.renderBody(lang)}</div>
+      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+  }
+
+  private renderBody(lang: 'fr' | 'en'): TemplateResult {
+    const contact = this.contactBlock();
+    const contactBlock = renderContact(contact, lang, 'tracker-contact');
+    const problem = this.problem;
+    const problemView = (stale: boolean) =>
+      problem ? renderProblem({ problem, lang, stale, headingId: 'tracker-problem', onRetry: () => this.retry() }) : nothing;
+
+    if (problem?.kind === 'configuration') return html`${problemView(false)}${contactBlock}`;
+    if (!this.hasQuery() || problem?.kind === 'not-found') {
+      return html`${problemView(false)}${this.lookup.render(lang, 'tracker-lookup', this.needsCode())}${contactBlock}`;
+    }
+    if (this.current) {
+      return html`${problemView(true)}${renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
+      ${this.lookupUsed
+        ? html`<p class="another">
+            <button class="secondary" part="track-another" type="button" @click=${this.trackAnother}>${trackerText(lang).trackAnother}</button>
+          </p>`
+        : nothing}`;
+    }
+    if (problem) return html`${problemView(false)}${contactBlock}`;
+    return html`<p class="loading" part="loading" tabindex="-1">
+        <span class="loading__spinner" aria-hidden="true"></span>${trackerText(lang).loading}
+      </p>
+      ${contactBlock}`;
+  }
+
+  private contactBlock(): ContactBlock | undefined {
+    return toContactBlock(this.contact) ?? this.formContact;
+  }
+
+  private needsCode(): boolean {
+    return !referenceOnlyAdapters.has(this.adapter);
+  }
+
+  private trackingCode(): string {
+    return this.code.trim() || (this.needsCode() ? '' : this.reference.trim());
+  }
+
+  private hasQuery(): boolean {
+    return Boolean(this.reference.trim() && this.trackingCode());
+  }
+
+  private shouldPoll(): boolean {
+    if (!this.hasQuery() || !this.endpoint.trim() || this.current?.final) return false;
+    return this.problem?.kind !== 'not-found' && this.problem?.kind !== 'configuration';
+  }
+
+  private readUrl(): void {
+    try {
+      const query = new URL(window.location.href).searchParams;
+      if (!this.reference) this.reference = query.get('reference')?.trim() ?? '';
+      if (!this.code) this.code = query.get('code')?.trim() ?? '';
+    } catch {
+      // An unreadable URL simply means "nothing to take from it": the look-up form shows.
+    }
+  }
+
+  /** A new question (other request, code, endpoint or adapter): forget the old answer. */
+  private restart(): void {
+    this.inFlight?.abort();
+    this.inFlight = undefined;
+    this.loading = false;
+    this.current = undefined;
+    this.problem = undefined;
+    this.announcement = '';
+    this.lookup.prefill({ reference: this.reference, trackingCode: this.code });
+    if (!this.endpoint.trim()) {
+      this.fail({ kind: 'configuration' });
+      return;
+    }
+    if (this.hasQuery()) void this.load('initial');
+  }
+
+  private onLookup({ reference, trackingCode }: LookupValues): void {
+    this.lookupUsed = true;
+    this.focusAnswer = true;
+    if (reference === this.reference && trackingCode === this.code) {
+      // Same values as the failed attempt: the properties do not change, so ask again ourselves.
+      void this.load('initial');
+      return;
+    }
+    this.reference = reference;
+    this.code = trackingCode;
+  }
+
+  private retry(): void {
+    this.focusAnswer = true;
+    void this.load('initial');
+  }
+
+  private trackAnother = async (): Promise<void> => {
+    this.lookup.prefill({ reference: '', trackingCode: '' });
+    this.reference = '';
+    this.code = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#reference')?.focus();
+  };
+
+  private adapterInstance(): Adapter {
+    const key = `${this.adapter}\n${this.endpoint}`;
+    if (this.adapterCache?.key !== key) {
+      this.adapterCache = { key, adapter: createAdapter(this.adapter || 'guichet', { endpoint: this.endpoint.trim() }) };
+    }
+    return this.adapterCache.adapter;
+  }
+
+  /** One status look-up. Never throws: every failure becomes a message and a `guichet-error`. */
+  private async load(mode: 'initial' | 'refresh'): Promise<void> {
+    const reference = this.reference.trim();
+    const trackingCode = this.trackingCode();
+    if (!reference || !trackingCode || !this.endpoint.trim()) return;
+    this.inFlight?.abort();
+    const controller = new AbortController();
+    this.inFlight = controller;
+    if (mode === 'initial' || !this.current) this.loading = true;
+    try {
+      let adapter: Adapter;
+      try {
+        adapter = this.adapterInstance();
+      } catch {
+        this.fail({ kind: 'configuration' });
+        return;
+      }
+      const status = await adapter.status({ reference, trackingCode, lang: this.language.value }, { signal: controller.signal });
+      if (controller.signal.aborted) return;
+      this.accept(checked(status));
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.fail(toProblem(error));
+    } finally {
+      if (this.inFlight === controller) {
+        this.inFlight = undefined;
+        this.loading = false;
+      }
+    }
+  }
+
+  private accept(status: RequestStatus): void {
+    const previous = this.current;
+    this.current = status;
+    this.problem = undefined;
+    if (previous && changed(previous, status)) {
+      // Written once per change: the live region only speaks when its text changes, so a poll
+      // that finds nothing new says nothing.
+      this.announcement = trackerText(this.language.value).announceChange(status.label, phaseText(status.phase, this.language.value));
+      this.dispatchEvent(new GuichetStatusChangeEvent({ reference: status.reference, previous: previous.phase, status }));
+    }
+    void this.fetchFormContact(status);
+  }
+
+  private fail(problem: TrackerProblem): void {
+    this.problem = problem;
+    const lang = this.language.value;
+    this.dispatchEvent(
+      new GuichetErrorEvent({
+        kind: problem.kind,
+        message: problemMessage(problem, lang).message,
+        ...(problem.status !== undefined ? { status: problem.status } : {}),
+        ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
+      }),
+    );
+  }
+
+  private async fetchFormContact(status: RequestStatus): Promise<void> {
+    // Only Guichet's own protocol serves form definitions next to the statuses.
+    if (!status.formId || this.adapter !== 'guichet' || this.formContactFor === status.formId) return;
+    this.formContactFor = status.formId;
+    const endpoint = this.endpoint.trim();
+    const contact = await loadFormContact(endpoint, status.formId);
+    if (this.formContactFor === status.formId && this.endpoint.trim() === endpoint) this.formContact = contact;
+  }
+}
+
+/** Whether a refresh found the request somewhere new (a new step, or a new entry with its note). */
+function changed(previous: RequestStatus, next: RequestStatus): boolean {
+  return (
+    previous.phase !== next.phase ||
+    previous.code !== next.code ||
+    previous.label !== next.label ||
+    previous.history.length !== next.history.length
+  );
+}
+
+/** An adapter's answer as the views expect it; a shapeless one is a server fault, not a crash. */
+function checked(status: RequestStatus): RequestStatus {
+  if (!status || typeof status !== 'object' || typeof status.phase !== 'string' || typeof status.reference !== 'string') {
+    throw new Error('The back office sent a status the tracker cannot read');
+  }
+  return {
+    ...status,
+    label: typeof status.label === 'string' && status.label ? status.label : phaseText(status.phase, 'fr'),
+    history: Array.isArray(status.history) ? status.history.filter((entry) => entry && typeof entry.phase === 'string') : [],
+  };
+}

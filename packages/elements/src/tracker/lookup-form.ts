@@ -1,0 +1,133 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { Language } from '@guichet/core';
+import { sharedText } from '../shared/messages.js';
+import { trackerText, type TrackerText } from './messages.js';
+
+export interface LookupValues {
+  reference: string;
+  trackingCode: string;
+}
+
+type FieldName = 'reference' | 'code';
+type Problem = 'referenceMissing' | 'codeMissing';
+
+interface FieldSpec {
+  name: FieldName;
+  label: keyof TrackerText;
+  hint: keyof TrackerText;
+}
+
+const fields: readonly FieldSpec[] = [
+  { name: 'reference', label: 'referenceLabel', hint: 'referenceHint' },
+  { name: 'code', label: 'codeLabel', hint: 'codeHint' },
+];
+
+/**
+ * The look-up form ("numéro de demande" + "code de suivi"), with the error pattern of the forms:
+ * nothing is flagged until a submit attempt; then an error summary takes focus (no role=alert: the
+ * focus has it read once, whole) and links to each field, and each field carries `aria-invalid` and a described-by list "hint, then error".
+ */
+export class LookupController implements ReactiveController {
+  values: Record<FieldName, string> = { reference: '', code: '' };
+  private problems = new Map<FieldName, Problem>();
+  private focusSummary = false;
+  private needsCode = true;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment },
+    private readonly onLookup: (values: LookupValues) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** Prefills the fields (from attributes or the URL) so a citizen only corrects what is wrong. */
+  prefill(values: Partial<LookupValues>): void {
+    if (values.reference !== undefined) this.values.reference = values.reference;
+    if (values.trackingCode !== undefined) this.values.code = values.trackingCode;
+  }
+
+  hostUpdated(): void {
+    if (!this.focusSummary) return;
+    this.focusSummary = false;
+    this.host.renderRoot.querySelector<HTMLElement>('.error-summary')?.focus();
+  }
+
+  /** `needsCode` is false for back offices without tracking codes (Open311): the reference alone is asked. */
+  render(lang: Language, headingId: string, needsCode = true): TemplateResult {
+    this.needsCode = needsCode;
+    const t = trackerText(lang);
+    const problems = [...this.problems];
+    return html`<form class="lookup" part="lookup" novalidate aria-labelledby=${headingId} @submit=${this.submit}>
+      <h2 id=${headingId} class="lookup__title">${t.lookupTitle}</h2>
+      ${problems.length > 0
+        ? html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby=${`${headingId}-summary`}>
+            <h3 id=${`${headingId}-summary`} class="error-summary__title">${t.errorSummaryTitle}</h3>
+            <ul class="error-summary__list">
+              ${problems.map(
+                ([name, problem]) => html`<li><a href=${`#${name}`} @click=${(event: Event) => this.goTo(event, name)}>${t[problem]}</a></li>`,
+              )}
+            </ul>
+          </div>`
+        : nothing}
+      <p class="lookup__intro">${t.lookupIntro}</p>
+      ${fields.filter((field) => needsCode || field.name !== 'code').map((field) => this.renderField(field, t, lang))}
+      <button class="primary" type="submit">${t.lookupSubmit}</button>
+    </form>`;
+  }
+
+  private renderField(field: FieldSpec, t: TrackerText, lang: Language): TemplateResult {
+    const problem = this.problems.get(field.name);
+    const hintId = `${field.name}__hint`;
+    const errorId = `${field.name}__error`;
+    return html`<div class="field ${problem ? 'field--error' : ''}">
+      <label class="field__label" for=${field.name}>${t[field.label] as string}</label>
+      <p class="field__hint" id=${hintId}>${t[field.hint] as string}</p>
+      ${problem
+        ? html`<p class="field__error" id=${errorId}>
+            <span class="visually-hidden">${sharedText(lang).errorPrefix}</span> ${t[problem]}
+          </p>`
+        : nothing}
+      <input
+        class="field__input"
+        part="input"
+        id=${field.name}
+        name=${field.name}
+        type="text"
+        spellcheck="false"
+        autocapitalize=${field.name === 'code' ? 'characters' : 'off'}
+        autocomplete=${field.name === 'code' ? 'off' : 'on'}
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${problem ? `${hintId} ${errorId}` : hintId}
+        .value=${live(this.values[field.name])}
+        @input=${(event: Event) => {
+          this.values[field.name] = (event.target as HTMLInputElement).value;
+        }}
+      />
+    </div>`;
+  }
+
+  private submit = (event: Event): void => {
+    event.preventDefault();
+    const reference = this.values.reference.trim();
+    const trackingCode = this.values.code.trim();
+    this.problems = new Map();
+    if (!reference) this.problems.set('reference', 'referenceMissing');
+    if (!trackingCode && this.needsCode) this.problems.set('code', 'codeMissing');
+    if (this.problems.size > 0) {
+      this.focusSummary = true;
+      this.host.requestUpdate();
+      return;
+    }
+    this.host.requestUpdate();
+    this.onLookup({ reference, trackingCode });
+  };
+
+  /** Like GOV.UK: bring the label into view too (not just the input), then focus the input. */
+  private goTo(event: Event, name: FieldName): void {
+    event.preventDefault();
+    const root = this.host.renderRoot;
+    root.querySelector(`label[for="${name}"]`)?.scrollIntoView();
+    root.querySelector<HTMLInputElement>(`#${name}`)?.focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,133 @@
+import { phaseLabel, type Language, type Phase } from '@guichet/core';
+
+/** Every text <guichet-tracker> shows, one catalogue per language. */
+const fr = {
+  lookupTitle: 'Suivre votre demande',
+  lookupIntro: 'Saisissez le numéro de votre demande et son code de suivi : vous les avez reçus avec l’accusé de réception.',
+  referenceLabel: 'Numéro de la demande',
+  referenceHint: 'Par exemple : VOI-2026-000123',
+  codeLabel: 'Code de suivi',
+  codeHint: 'Il figure sous le numéro de la demande. Par exemple : K7QM-2XPA',
+  lookupSubmit: 'Suivre ma demande',
+  referenceMissing: 'Saisissez le numéro de votre demande',
+  codeMissing: 'Saisissez le code de suivi',
+  errorSummaryTitle: 'Il y a un problème',
+
+  loading: 'Recherche de votre demande…',
+  requestNumber: (reference: string) => `Demande n° ${reference}`,
+  phaseLabel: 'Étape :',
+  lastUpdate: 'Dernière mise à jour',
+  expectedBy: 'Réponse attendue au plus tard le',
+  historyTitle: 'Historique de votre demande',
+  currentStep: '(étape actuelle)',
+  agentNote: 'Message du service :',
+  actionRequiredTitle: 'Une action de votre part est nécessaire',
+  actionRequiredHow: 'Le service attend une réponse ou un document de votre part. Suivez le message ci-dessous ou contactez-le.',
+  actionRequiredNoNote: 'Contactez le service pour savoir ce qui vous est demandé.',
+  final: {
+    completed: 'Votre demande est terminée. Ce suivi n’évoluera plus.',
+    rejected: 'Votre demande a été refusée. Ce suivi n’évoluera plus. Le service peut vous en expliquer les raisons.',
+    cancelled: 'Votre demande a été annulée. Ce suivi n’évoluera plus.',
+  } satisfies Partial<Record<Phase, string>>,
+  announceChange: (label: string, phase: string) => `Votre demande a changé d’étape : ${label} (${phase}).`,
+  trackAnother: 'Suivre une autre demande',
+
+  notFoundTitle: 'Demande introuvable',
+  notFound: 'Nous ne trouvons pas de demande avec ce numéro et ce code. Vérifiez-les sur votre accusé de réception, puis réessayez.',
+  networkTitle: 'Connexion impossible',
+  network: 'Nous n’arrivons pas à joindre le service. Vérifiez votre connexion internet, puis réessayez.',
+  serverTitle: 'Le service ne répond pas',
+  server: 'Le service de suivi rencontre un problème. Réessayez dans quelques minutes.',
+  rateLimitedTitle: 'Trop de recherches',
+  rateLimited: (seconds: number | undefined) =>
+    seconds === undefined
+      ? 'Vous avez fait trop de recherches d’affilée. Patientez quelques minutes, puis réessayez.'
+      : `Vous avez fait trop de recherches d’affilée. Patientez ${waitFr(seconds)}, puis réessayez.`,
+  configurationTitle: 'Suivi indisponible',
+  configuration: 'Le suivi des demandes n’est pas disponible sur cette page pour le moment.',
+  retry: 'Réessayer',
+  staleNotice: 'Les informations ci-dessous n’ont pas pu être actualisées.',
+};
+
+export type TrackerText = typeof fr;
+
+const en: TrackerText = {
+  lookupTitle: 'Track your request',
+  lookupIntro: 'Enter your request number and its tracking code: you received them with your acknowledgement of receipt.',
+  referenceLabel: 'Request number',
+  referenceHint: 'For example: VOI-2026-000123',
+  codeLabel: 'Tracking code',
+  codeHint: 'It is shown below the request number. For example: K7QM-2XPA',
+  lookupSubmit: 'Track my request',
+  referenceMissing: 'Enter your request number',
+  codeMissing: 'Enter the tracking code',
+  errorSummaryTitle: 'There is a problem',
+
+  loading: 'Looking for your request…',
+  requestNumber: (reference) => `Request no. ${reference}`,
+  phaseLabel: 'Stage:',
+  lastUpdate: 'Last updated',
+  expectedBy: 'Answer expected by',
+  historyTitle: 'History of your request',
+  currentStep: '(current stage)',
+  agentNote: 'Message from the service:',
+  actionRequiredTitle: 'We need something from you',
+  actionRequiredHow: 'The service is waiting for an answer or a document from you. Follow the message below or contact them.',
+  actionRequiredNoNote: 'Contact the service to find out what is needed.',
+  final: {
+    completed: 'Your request is complete. This tracking page will not change any more.',
+    rejected: 'Your request was turned down. This tracking page will not change any more. The service can explain why.',
+    cancelled: 'Your request was cancelled. This tracking page will not change any more.',
+  },
+  announceChange: (label, phase) => `Your request has moved to a new stage: ${label} (${phase}).`,
+  trackAnother: 'Track another request',
+
+  notFoundTitle: 'Request not found',
+  notFound: 'We cannot find a request with this number and code. Check them on your acknowledgement of receipt, then try again.',
+  networkTitle: 'Cannot connect',
+  network: 'We cannot reach the service. Check your internet connection, then try again.',
+  serverTitle: 'The service is not responding',
+  server: 'The tracking service has a problem. Try again in a few minutes.',
+  rateLimitedTitle: 'Too many searches',
+  rateLimited: (seconds) =>
+    seconds === undefined
+      ? 'You have searched too many times in a row. Wait a few minutes, then try again.'
+      : `You have searched too many times in a row. Wait ${waitEn(seconds)}, then try again.`,
+  configurationTitle: 'Tracking unavailable',
+  configuration: 'Request tracking is not available on this page at the moment.',
+  retry: 'Try again',
+  staleNotice: 'The information below could not be updated.',
+};
+
+function unitCount(seconds: number): { value: number; unit: 'second' | 'minute' } {
+  return seconds < 60 ? { value: Math.max(1, Math.ceil(seconds)), unit: 'second' } : { value: Math.ceil(seconds / 60), unit: 'minute' };
+}
+
+const frUnits = { second: { one: 'seconde', other: 'secondes' }, minute: { one: 'minute', other: 'minutes' } };
+const enUnits = { second: { one: 'second', other: 'seconds' }, minute: { one: 'minute', other: 'minutes' } };
+
+function waitFr(seconds: number): string {
+  const { value, unit } = unitCount(seconds);
+  const form = new Intl.PluralRules('fr').select(value) === 'one' ? 'one' : 'other';
+  return `${value} ${frUnits[unit][form]}`;
+}
+
+function waitEn(seconds: number): string {
+  const { value, unit } = unitCount(seconds);
+  const form = new Intl.PluralRules('en').select(value) === 'one' ? 'one' : 'other';
+  return `${value} ${enUnits[unit][form]}`;
+}
+
+export function trackerText(lang: Language): TrackerText {
+  return lang === 'en' ? en : fr;
+}
+
+/** The phase in plain words: core's names, shared with the adapters that have no label of their own. */
+export function phaseText(phase: Phase, lang: Language): string {
+  return phaseLabel(phase, lang) ?? phase;
+}
+
+/** Locale tags for Intl: a French or British reader's usual date forms. */
+export function locale(lang: Language): string {
+  return lang === 'en' ? 'en-GB' : 'fr-FR';
+}

@@ -1,0 +1,87 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { EndpointError, type Language } from '@guichet/core';
+import type { ErrorKind } from '../events.js';
+import { trackerText } from './messages.js';
+
+/** What went wrong, in the terms the citizen is told about. */
+export interface TrackerProblem {
+  kind: 'not-found' | 'network' | 'server' | 'rate-limited' | 'configuration';
+  /** Seconds to wait, for `rate-limited`, when the server said. */
+  retryAfter?: number;
+  /** HTTP status, when there was an answer. */
+  status?: number;
+}
+
+/** Anything a status look-up may throw, turned into one of the cases the tracker explains. */
+export function toProblem(error: unknown): TrackerProblem {
+  if (error instanceof EndpointError || (error instanceof Error && error.name === 'EndpointError' && 'kind' in error)) {
+    const { kind, details } = error as EndpointError;
+    const status = details?.status;
+    switch (kind) {
+      case 'network':
+      case 'timeout':
+        return { kind: 'network' };
+      case 'rate-limited':
+        return { kind: 'rate-limited', retryAfter: details?.retryAfter, status };
+      case 'server':
+        return { kind: 'server', status };
+      // A malformed reference refused with a 400/422 is, for the citizen, a request we cannot
+      // find; telling these apart would also tell which references exist.
+      case 'not-found':
+      case 'rejected':
+      case 'validation':
+        return { kind: 'not-found', status };
+    }
+  }
+  // A TypeError from fetch escaping an adapter means no answer; anything else is a broken answer.
+  if (error instanceof TypeError && /fetch|network/i.test(error.message)) return { kind: 'network' };
+  return { kind: 'server' };
+}
+
+export function isRetryable(problem: TrackerProblem): boolean {
+  return problem.kind === 'network' || problem.kind === 'server' || problem.kind === 'rate-limited';
+}
+
+export function eventKind(problem: TrackerProblem): ErrorKind {
+  return problem.kind;
+}
+
+export function problemMessage(problem: TrackerProblem, lang: Language): { title: string; message: string } {
+  const t = trackerText(lang);
+  switch (problem.kind) {
+    case 'not-found':
+      return { title: t.notFoundTitle, message: t.notFound };
+    case 'network':
+      return { title: t.networkTitle, message: t.network };
+    case 'rate-limited':
+      return { title: t.rateLimitedTitle, message: t.rateLimited(problem.retryAfter) };
+    case 'configuration':
+      return { title: t.configurationTitle, message: t.configuration };
+    default:
+      return { title: t.serverTitle, message: t.server };
+  }
+}
+
+export interface ProblemViewOptions {
+  problem: TrackerProblem;
+  lang: Language;
+  /** True when an older status is still shown below: say it may be out of date. */
+  stale: boolean;
+  headingId: string;
+  onRetry: () => void;
+}
+
+export function renderProblem({ problem, lang, stale, headingId, onRetry }: ProblemViewOptions): TemplateResult {
+  const t = trackerText(lang);
+  const { title, message } = problemMessage(problem, lang);
+  // A failed refresh behind a status already on screen is announced (role=alert); a failed
+  // look-up replaces the page's content and takes focus instead, so it is read once.
+  return html`<div class="problem problem--${problem.kind}" part="error" role=${stale ? 'alert' : nothing} tabindex="-1" aria-labelledby=${headingId}>
+    <h2 id=${headingId} class="problem__title">${title}</h2>
+    <p class="problem__message">${message}</p>
+    ${stale ? html`<p class="problem__stale">${t.staleNotice}</p>` : nothing}
+    ${isRetryable(problem)
+      ? html`<button class="secondary" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>`
+      : nothing}
+  </div>`;
+}

@@ -1,0 +1,65 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ContactBlock, Language, RequestStatus } from '@guichet/core';
+import { renderContact } from '../shared/contact-block.js';
+import { phaseText, trackerText } from './messages.js';
+import { phaseIcon } from './phase-icon.js';
+import { renderDateTime, renderDay } from './dates.js';
+import { chronological, renderTimeline } from './timeline.js';
+
+export interface StatusViewOptions {
+  status: RequestStatus;
+  lang: Language;
+  contact?: ContactBlock;
+  /** Id of the heading, focused after a look-up so the citizen lands on the answer. */
+  headingId: string;
+}
+
+/** Where the request stands: the authority's label, the phase in words and icon, dates, history. */
+export function renderStatusView({ status, lang, contact, headingId }: StatusViewOptions): TemplateResult {
+  const t = trackerText(lang);
+  const actionRequired = status.phase === 'action_required';
+  const finalText = status.final ? (t.final as Partial<Record<string, string>>)[status.phase] : undefined;
+  return html`<section class="status phase--${status.phase}" part="status" aria-labelledby=${headingId}>
+    <p class="status__reference" part="reference">
+      ${t.requestNumber(status.reference)}${status.formTitle ? html`<span class="status__form"> — ${status.formTitle}</span>` : nothing}
+    </p>
+    <h2 id=${headingId} class="status__title" part="title" tabindex="-1">${status.label}</h2>
+    <p class="phase" part="phase">
+      ${phaseIcon(status.phase)}<span class="phase__text">${t.phaseLabel} <strong>${phaseText(status.phase, lang)}</strong></span>
+    </p>
+    <dl class="facts">
+      <div class="facts__item">
+        <dt>${t.lastUpdate}</dt>
+        <dd>${renderDateTime(status.updatedAt, lang)}</dd>
+      </div>
+      ${status.expectedBy && !status.final
+        ? html`<div class="facts__item">
+            <dt>${t.expectedBy}</dt>
+            <dd>${renderDay(status.expectedBy, lang)}</dd>
+          </div>`
+        : nothing}
+    </dl>
+    ${finalText ? html`<p class="final" part="final">${finalText}</p>` : nothing}
+    ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`) : nothing}
+    ${renderTimeline(status.history, lang, `${headingId}-history`)}
+    ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`)}
+  </section>`;
+}
+
+function renderActionRequired(status: RequestStatus, lang: Language, contact: ContactBlock | undefined, id: string): TemplateResult {
+  const t = trackerText(lang);
+  const note = chronological(status.history)
+    .reverse()
+    .find((entry) => entry.note)?.note;
+  return html`<section class="action-required" part="action-required" aria-labelledby=${id}>
+    <h3 id=${id} class="action-required__title">${phaseIcon('action_required')}<span>${t.actionRequiredTitle}</span></h3>
+    <p>${t.actionRequiredHow}</p>
+    ${note
+      ? html`<div class="note note--action" part="note">
+          <p class="note__title">${t.agentNote}</p>
+          <p class="note__text">${note}</p>
+        </div>`
+      : html`<p>${t.actionRequiredNoNote}</p>`}
+    ${renderContact(contact, lang, `${id}-contact`)}
+  </section>`;
+}
