@@ -1,1 +1,3 @@
 export {};
+import './guichet-tracker.js';
+export { GuichetTracker } from './tracker/guichet-tracker.js';
