@@ -1,0 +1,21 @@
+import type { FormCatalogue } from './forms.js';
+import type { Secrets } from './references.js';
+import type { AttachmentFiles } from './attachment-files.js';
+import type { RequestStore } from './store/types.js';
+import type { JsonLimits } from './json-body.js';
+
+/** What every route needs, built once by createServer. */
+export interface EndpointContext {
+  store: RequestStore;
+  forms: FormCatalogue;
+  secrets: Secrets;
+  files: AttachmentFiles;
+  adminToken: string | undefined;
+  jsonLimits: JsonLimits;
+  /** Largest upload when the field names none, in bytes. */
+  defaultMaxUpload: number;
+  lookupRateLimit: { max: number; timeWindowMs: number };
+  /** The OpenAPI document with the protocol schemas inlined. */
+  openApi: () => Promise<unknown>;
+  now: () => Date;
+}

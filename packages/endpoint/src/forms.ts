@@ -1,0 +1,160 @@
+/**
+ * The forms this endpoint serves: every `{id}.json` of the forms directory that core's
+ * `loadDefinition` accepts. A broken definition is logged by file name with its problems and
+ * skipped; the others are still served.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyBaseLogger } from 'fastify';
+import { loadDefinition, compileRuntimeValidators, createValidator } from '@guichet/core';
+import type { Field, FieldError, FormModel, Language } from '@guichet/core';
+import { compileStandalone } from '@guichet/core/standalone';
+
+export interface FileField {
+  /** As in `ui.fields`: "photo", "applicant/idCard". */
+  path: string;
+  accept: string[];
+  maxSize?: number;
+}
+
+export interface FormEntry {
+  id: string;
+  model: FormModel;
+  /** The definition exactly as read from its file. */
+  definition: unknown;
+  validate(data: unknown, lang: Language): FieldError[];
+  /** The answers as validated: inactive fields and empty values removed. */
+  clean(data: unknown): Record<string, unknown>;
+  fileFields: FileField[];
+  /** The standalone validator module, compiled on first use and kept. */
+  standaloneValidator(): Promise<string>;
+}
+
+export class FormCatalogue {
+  private constructor(private readonly forms: Map<string, FormEntry>) {}
+
+  static async load(directory: string, log: FastifyBaseLogger): Promise<FormCatalogue> {
+    const forms = new Map<string, FormEntry>();
+    let names: string[] = [];
+    try {
+      names = (await readdir(directory)).filter((name) => name.endsWith('.json')).sort();
+    } catch (error) {
+      log.error({ formsDir: directory, err: error }, 'forms directory unreadable: no form is served');
+    }
+    for (const file of names) {
+      const entry = await loadForm(join(directory, file), file, log);
+      if (!entry) continue;
+      if (forms.has(entry.id)) {
+        log.error({ file, formId: entry.id }, 'form skipped: another file already defines this id');
+        continue;
+      }
+      forms.set(entry.id, entry);
+    }
+    log.info({ forms: [...forms.keys()] }, 'forms loaded');
+    return new FormCatalogue(forms);
+  }
+
+  get(id: string): FormEntry | undefined {
+    return this.forms.get(id);
+  }
+
+  all(): FormEntry[] {
+    return [...this.forms.values()];
+  }
+}
+
+async function loadForm(path: string, file: string, log: FastifyBaseLogger): Promise<FormEntry | undefined> {
+  let definition: unknown;
+  try {
+    definition = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    log.error({ file, reason: (error as Error).message }, 'form skipped: its file is not readable JSON');
+    return undefined;
+  }
+  const loaded = loadDefinition(definition);
+  if (!loaded.ok) {
+    const problems = loaded.error.problems.map((p) => `${p.pointer || '/'} ${p.code}: ${p.message.en}`);
+    log.error({ file, problems }, 'form skipped: its definition has problems');
+    return undefined;
+  }
+  const model = loaded.model;
+  if (file !== `${model.id}.json`) log.warn({ file, formId: model.id }, 'form file name differs from its id; served under its id');
+  let validator;
+  try {
+    validator = createValidator(model, await compileRuntimeValidators(model));
+  } catch (error) {
+    log.error({ file, reason: (error as Error).message }, 'form skipped: its schema does not compile');
+    return undefined;
+  }
+  let standalone: Promise<string> | undefined;
+  return {
+    id: model.id,
+    model,
+    definition,
+    validate: (data, lang) => validator.validate(data, { lang }),
+    clean: (data) => validator.activeData(data),
+    fileFields: collectFileFields(model.fields),
+    standaloneValidator() {
+      standalone ??= compileStandalone(definition as FormModel['definition']).catch((error: unknown) => {
+        standalone = undefined;
+        throw error;
+      });
+      return standalone;
+    },
+  };
+}
+
+function collectFileFields(fields: Field[]): FileField[] {
+  const found: FileField[] = [];
+  for (const field of fields) {
+    if (field.kind === 'file') {
+      found.push({
+        path: field.path,
+        accept: field.constraints.accept ?? [],
+        ...(field.constraints.maxSize === undefined ? {} : { maxSize: field.constraints.maxSize }),
+      });
+    }
+    if (field.fields) found.push(...collectFileFields(field.fields));
+  }
+  return found;
+}
+
+export interface AttachmentReference {
+  /** JSON pointer of the value in the data. */
+  pointer: string;
+  field: string;
+  id: string;
+}
+
+/** The attachment ids that file fields of (already validated) data refer to, with where they are. */
+export function attachmentReferences(fields: Field[], data: unknown, pointer = ''): AttachmentReference[] {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) return [];
+  const found: AttachmentReference[] = [];
+  for (const field of fields) {
+    const value = (data as Record<string, unknown>)[field.name];
+    if (value === undefined) continue;
+    const at = `${pointer}/${escapePointer(field.name)}`;
+    if (field.kind === 'file') {
+      if (typeof value === 'string') found.push({ pointer: at, field: field.path, id: value });
+      else if (Array.isArray(value)) {
+        value.forEach((item, index) => {
+          if (typeof item === 'string') found.push({ pointer: `${at}/${index}`, field: field.path, id: item });
+        });
+      }
+    } else if (field.fields) {
+      if (Array.isArray(value)) value.forEach((item, index) => found.push(...attachmentReferences(field.fields!, item, `${at}/${index}`)));
+      else found.push(...attachmentReferences(field.fields, value, at));
+    }
+  }
+  return found;
+}
+
+function escapePointer(name: string): string {
+  return name.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Whether a detected media type is one a field accepts ("image/*" covers "image/png"). */
+export function acceptsType(accept: string[], type: string): boolean {
+  if (accept.length === 0) return true;
+  return accept.some((pattern) => pattern === type || (pattern.endsWith('/*') && type.startsWith(pattern.slice(0, -1))));
+}

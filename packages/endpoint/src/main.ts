@@ -1,0 +1,65 @@
+/**
+ * Starts the reference endpoint from environment variables (see DESIGN.md):
+ * PORT (8787), HOST (127.0.0.1), GUICHET_DB (data/guichet.sqlite), GUICHET_FORMS_DIR
+ * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
+ * GUICHET_LOG_LEVEL (info). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
+ * the database, exit.
+ */
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createServer } from './server.js';
+
+// This file runs as packages/endpoint/src/main.ts or packages/endpoint/dist/main.js.
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const env = process.env;
+
+const port = Number(env.PORT || 8787);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${env.PORT}"`);
+  process.exit(2);
+}
+const host = env.HOST || '127.0.0.1';
+const allowedOrigins = (env.GUICHET_ALLOWED_ORIGINS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+
+const distDir = join(root, 'dist');
+const siteDir = join(root, 'examples', 'demo-site');
+const server = await createServer({
+  dbPath: env.GUICHET_DB || 'data/guichet.sqlite',
+  formsDir: env.GUICHET_FORMS_DIR || 'schemas/forms',
+  adminToken: env.GUICHET_ADMIN_TOKEN,
+  allowedOrigins,
+  logLevel: env.GUICHET_LOG_LEVEL || 'info',
+  distDir: existsSync(distDir) ? distDir : undefined,
+  siteDir: existsSync(siteDir) ? siteDir : undefined,
+  protocolDir: join(root, 'schemas', 'protocol'),
+});
+
+if (!env.GUICHET_ADMIN_TOKEN) server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
+const url = await server.listen({ port, host });
+server.app.log.info({ url }, 'listening');
+
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    server.app.log.info({ signal }, 'shutting down: finishing in-flight requests');
+    // In-flight requests get 10 s; a client holding a connection open longer is cut.
+    const force = setTimeout(() => server.app.server.closeAllConnections(), 10_000);
+    force.unref();
+    server.close().then(
+      () => {
+        server.app.log.info('stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        server.app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,97 @@
+/**
+ * Every message the endpoint sends to a person, in French and English: error bodies, status
+ * labels. Placeholders `{name}` are filled from the error's parameters.
+ */
+import type { Language, LocalizedText, Phase } from '@guichet/core';
+
+const errorMessages = {
+  'not-found': { fr: "Cette adresse n'existe pas.", en: 'There is nothing at this address.' },
+  'form-not-found': { fr: "Ce formulaire n'existe pas ou n'est plus en ligne.", en: 'This form does not exist or is no longer online.' },
+  'request-not-found': {
+    fr: 'Aucune demande ne correspond à ce numéro et à ce code de suivi. Vérifiez-les sur votre récépissé.',
+    en: 'No request matches this reference and tracking code. Check them on your receipt.',
+  },
+  'attachment-not-found': { fr: "Ce fichier n'existe pas.", en: 'This file does not exist.' },
+  'malformed-json': { fr: "L'envoi est illisible : le JSON est mal formé.", en: 'The request cannot be read: the JSON is malformed.' },
+  'invalid-utf8': { fr: "L'envoi contient des caractères illisibles (UTF-8 invalide).", en: 'The request holds unreadable characters (invalid UTF-8).' },
+  'too-deep': { fr: "L'envoi est imbriqué sur plus de {max} niveaux.", en: 'The request is nested more than {max} levels deep.' },
+  'too-many-items': { fr: "Une liste de l'envoi a plus de {max} éléments.", en: 'A list in the request has more than {max} items.' },
+  'too-large': { fr: "L'envoi est trop volumineux.", en: 'The request is too large.' },
+  'file-too-large': { fr: 'Le fichier est trop volumineux : {max} au plus.', en: 'The file is too large: {max} at most.' },
+  'unsupported-media-type': { fr: "Ce format d'envoi n'est pas pris en charge ({expected} attendu).", en: 'This content type is not supported ({expected} expected).' },
+  'file-type-not-accepted': {
+    fr: "Ce type de fichier n'est pas accepté ici. Formats acceptés : {accept}.",
+    en: 'This type of file is not accepted here. Accepted formats: {accept}.',
+  },
+  'file-required': { fr: 'Aucun fichier reçu : joignez un fichier dans la partie « file ».', en: 'No file received: attach one in the "file" part.' },
+  'field-required': { fr: 'Précisez pour quel champ est ce fichier (paramètre « field »).', en: 'Say which field this file is for (the "field" parameter).' },
+  'unknown-field': { fr: "Ce formulaire n'a pas de champ de fichier « {field} ».", en: 'This form has no file field "{field}".' },
+  'idempotency-key-required': {
+    fr: "L'en-tête Idempotency-Key manque : il évite d'enregistrer deux fois la même demande.",
+    en: 'The Idempotency-Key header is missing: it keeps the same request from being stored twice.',
+  },
+  'idempotency-key-invalid': {
+    fr: "L'en-tête Idempotency-Key doit faire de 8 à 200 caractères visibles.",
+    en: 'The Idempotency-Key header must be 8 to 200 visible characters.',
+  },
+  'invalid-submission': { fr: "L'envoi est incomplet ou mal formé.", en: 'The request is incomplete or badly formed.' },
+  'invalid-data': { fr: 'Certaines réponses sont à corriger.', en: 'Some answers need to be corrected.' },
+  'unknown-attachment': {
+    fr: "Ce fichier n'a pas été reçu ou a expiré : joignez-le de nouveau.",
+    en: 'This file was not received or has expired: attach it again.',
+  },
+  'invalid-status-change': { fr: "Ce changement d'état est invalide.", en: 'This status change is invalid.' },
+  'invalid-query': { fr: "Un paramètre de l'adresse est invalide.", en: 'A parameter of the address is invalid.' },
+  unauthorized: { fr: "Accès réservé aux agents : jeton d'accès manquant ou invalide.", en: 'Agents only: the access token is missing or invalid.' },
+  'rate-limited': { fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.', en: 'Too many attempts. Try again in {seconds} seconds.' },
+  'bad-request': { fr: 'Cette demande est invalide.', en: 'This request is invalid.' },
+  'shutting-down': { fr: 'Le service redémarre. Réessayez dans un instant.', en: 'The service is restarting. Try again in a moment.' },
+  'server-error': {
+    fr: 'Une erreur est survenue de notre côté. Réessayez dans un moment ; vos réponses ne sont pas perdues.',
+    en: 'Something went wrong on our side. Try again in a moment; your answers are not lost.',
+  },
+} satisfies Record<string, LocalizedText>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, string | number> = {}): string {
+  return errorMessages[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+}
+
+export const phaseLabels: Record<Phase, LocalizedText> = {
+  received: { fr: 'Demande reçue', en: 'Request received' },
+  in_progress: { fr: 'En cours de traitement', en: 'In progress' },
+  action_required: { fr: 'Action de votre part nécessaire', en: 'Action needed from you' },
+  completed: { fr: 'Terminée', en: 'Completed' },
+  rejected: { fr: 'Refusée', en: 'Rejected' },
+  cancelled: { fr: 'Annulée', en: 'Cancelled' },
+};
+
+export const finalPhases: ReadonlySet<Phase> = new Set<Phase>(['completed', 'rejected', 'cancelled']);
+
+/** The best of fr/en from an Accept-Language header; French when neither is asked for. */
+export function languageFrom(acceptLanguage: string | undefined): Language {
+  let best: { lang: Language; q: number } = { lang: 'fr', q: 0 };
+  for (const part of (acceptLanguage ?? '').split(',').slice(0, 20)) {
+    const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
+    const primary = tag.split('-')[0];
+    if (primary !== 'fr' && primary !== 'en') continue;
+    const qParameter = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParameter ? Number(qParameter.slice(2)) : 1;
+    if (Number.isFinite(q) && q > best.q) best = { lang: primary, q };
+  }
+  return best.lang;
+}
+
+/** A byte count for people: "5 Mo" / "5 MB". */
+export function formatBytes(bytes: number, lang: Language): string {
+  const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
+  return `${number} ${units[unit]}`;
+}

@@ -1,0 +1,225 @@
+/**
+ * createServer: the reference endpoint as a Fastify instance, with its store, forms, routes,
+ * CORS, security headers, logs without personal data and the attachment sweep.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import { AttachmentFiles } from './attachment-files.js';
+import type { EndpointContext } from './context.js';
+import { installErrorHandling, sendError } from './error-handling.js';
+import { FormCatalogue } from './forms.js';
+import { installHeaders } from './headers.js';
+import { HttpError } from './http-error.js';
+import { checkArrays, checkDepth, decodeUtf8, defaultJsonLimits, type JsonLimits } from './json-body.js';
+import { loadOpenApi } from './openapi.js';
+import { RequestLogController } from './log-controller.js';
+import { Secrets } from './references.js';
+import { adminRoutes } from './routes/admin.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { formRoutes } from './routes/forms.js';
+import { requestRoutes } from './routes/requests.js';
+import { submissionRoutes } from './routes/submissions.js';
+import { SqliteRequestStore } from './store/sqlite.js';
+import type { RequestStore } from './store/types.js';
+
+export interface ServerOptions {
+  /** SQLite file, created with its folder when missing. Ignored when `store` is given. */
+  dbPath?: string;
+  store?: RequestStore;
+  formsDir: string;
+  /** Where uploads go; defaults to `attachments/` beside the database. */
+  attachmentsDir?: string;
+  /**
+   * Server-side secret for the HMACs of tracking codes and idempotency keys; defaults to the
+   * content of `{dbPath}.pepper`, created (0600) on first start.
+   */
+  pepper?: Buffer;
+  adminToken?: string;
+  allowedOrigins?: string[];
+  /** pino level; 'silent' turns logs off. */
+  logLevel?: string;
+  /** Where pino writes; defaults to stdout. */
+  logStream?: { write(line: string): void };
+  /** The CDN bundle folder served at /dist (e.g. the repository's dist/). */
+  distDir?: string;
+  /** The demo site served at /. */
+  siteDir?: string;
+  /** Folder of the protocol schemas and openapi.json. */
+  protocolDir?: string;
+  lookupRateLimit?: { max: number; timeWindowMs: number };
+  jsonLimits?: JsonLimits;
+  /** Largest JSON body, in bytes (1 MB). */
+  bodyLimit?: number;
+  /** Largest upload for a file field without `ui.maxSize` (10 MB). */
+  defaultMaxUpload?: number;
+  /** How long an upload may stay unclaimed (24 h), and how often the sweep looks (1 h). */
+  attachmentRetentionMs?: number;
+  sweepIntervalMs?: number;
+  /** Trust X-Forwarded-For (behind a reverse proxy) for the client address of rate limits. */
+  trustProxy?: boolean;
+  now?: () => Date;
+}
+
+export interface GuichetServer {
+  app: FastifyInstance;
+  store: RequestStore;
+  /** Resolves with the base URL, e.g. http://127.0.0.1:8787. */
+  listen(options?: { port?: number; host?: string }): Promise<string>;
+  /** Stops accepting, finishes in-flight requests, then closes the store. */
+  close(): Promise<void>;
+  readonly url: string | undefined;
+  /** Runs the attachment sweep now; resolves with the number of deleted files and rows. */
+  sweepAttachments(): Promise<number>;
+}
+
+export async function createServer(options: ServerOptions): Promise<GuichetServer> {
+  const logStream = options.logStream;
+  const app = Fastify({
+    logger: {
+      level: options.logLevel ?? 'info',
+      ...(logStream ? { stream: logStream } : {}),
+      // Only what we log ourselves: never a URL with its query string, a header or a body.
+      serializers: {
+        req: (request) => ({ method: request.method, route: request.routeOptions.url }),
+        res: (reply) => ({ statusCode: reply.statusCode }),
+      },
+    },
+    logController: new RequestLogController(),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    routerOptions: { maxParamLength: 200 },
+    frameworkErrors: (error, request, reply) => sendError(request, reply, error),
+  });
+
+  const dbPath = options.dbPath ?? 'data/guichet.sqlite';
+  const store = options.store ?? new SqliteRequestStore(dbPath);
+  const dataDir = dirname(dbPath);
+  const files = new AttachmentFiles(options.attachmentsDir ?? join(dataDir, 'attachments'));
+  const forms = await FormCatalogue.load(options.formsDir, app.log);
+  let openApi: Promise<unknown> | undefined;
+  const context: EndpointContext = {
+    store,
+    forms,
+    secrets: new Secrets(options.pepper ?? readOrCreatePepper(dbPath)),
+    files,
+    adminToken: options.adminToken || undefined,
+    jsonLimits: options.jsonLimits ?? defaultJsonLimits,
+    defaultMaxUpload: options.defaultMaxUpload ?? 10 * 1024 * 1024,
+    lookupRateLimit: options.lookupRateLimit ?? { max: 30, timeWindowMs: 60_000 },
+    openApi: () => (openApi ??= options.protocolDir ? loadOpenApi(options.protocolDir) : Promise.reject(new HttpError(404, 'not-found'))),
+    now: options.now ?? (() => new Date()),
+  };
+
+  installErrorHandling(app);
+  installHeaders(app, new Set(options.allowedOrigins ?? []));
+  installJsonParser(app, context.jsonLimits);
+
+  await app.register(multipart, { throwFileSizeLimit: true });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, limit) =>
+      new HttpError(429, 'rate-limited', {
+        params: { seconds: Math.max(1, Math.ceil(limit.ttl / 1000)) },
+        headers: { 'Retry-After': String(Math.max(1, Math.ceil(limit.ttl / 1000))) },
+      }),
+  });
+
+  formRoutes(app, context);
+  submissionRoutes(app, context);
+  attachmentRoutes(app, context);
+  requestRoutes(app, context);
+  adminRoutes(app, context);
+
+  if (options.distDir) {
+    await app.register(fastifyStatic, {
+      root: options.distDir,
+      prefix: '/dist/',
+      decorateReply: false,
+      index: false,
+      setHeaders: (response, path) => {
+        if (path.endsWith('.js') || path.endsWith('.mjs')) response.header('Content-Type', 'text/javascript; charset=utf-8');
+      },
+    });
+  }
+  if (options.siteDir) {
+    await app.register(fastifyStatic, { root: options.siteDir, prefix: '/', decorateReply: false, index: ['index.html'] });
+  }
+
+  const retention = options.attachmentRetentionMs ?? 24 * 3_600_000;
+  const sweep = () => files.sweep(store, context.now(), retention, app.log);
+  const sweeper = setInterval(() => {
+    sweep().catch((error: unknown) => app.log.error({ err: error }, 'attachment sweep failed'));
+  }, options.sweepIntervalMs ?? 3_600_000);
+  sweeper.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(sweeper);
+    await store.close();
+  });
+
+  await app.ready();
+  await sweep().catch((error: unknown) => app.log.error({ err: error }, 'attachment sweep failed'));
+
+  let url: string | undefined;
+  return {
+    app,
+    store,
+    async listen({ port = 8787, host = '127.0.0.1' } = {}) {
+      await app.listen({ port, host });
+      const address = app.server.address();
+      const actualPort = typeof address === 'object' && address ? address.port : port;
+      url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+      return url;
+    },
+    close: () => app.close(),
+    get url() {
+      return url;
+    },
+    sweepAttachments: sweep,
+  };
+}
+
+/** JSON bodies: strict UTF-8, bounded depth and arrays, no prototype poisoning, then parsed. */
+function installJsonParser(app: FastifyInstance, limits: JsonLimits): void {
+  const parse = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decodeUtf8(body as Buffer);
+      checkDepth(text, limits.maxDepth);
+    } catch (error) {
+      done(error as Error, undefined);
+      return;
+    }
+    parse(request, text, (error, value) => {
+      if (error) {
+        done(new HttpError(400, 'malformed-json'), undefined);
+        return;
+      }
+      try {
+        checkArrays(value, limits.maxArrayItems);
+      } catch (limitError) {
+        done(limitError as Error, undefined);
+        return;
+      }
+      done(null, value);
+    });
+  });
+}
+
+function readOrCreatePepper(dbPath: string): Buffer {
+  if (dbPath === ':memory:') return randomBytes(32);
+  const path = `${dbPath}.pepper`;
+  if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  mkdirSync(dirname(path), { recursive: true });
+  const pepper = randomBytes(32);
+  writeFileSync(path, pepper.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  return pepper;
+}

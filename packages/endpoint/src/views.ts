@@ -1,0 +1,50 @@
+/** What the API shows of a stored request: to the citizen (status, receipt) and to agents. */
+import type { Receipt, RequestStatus, StoredRequest } from '@guichet/core';
+import { finalPhases } from './messages.js';
+import type { RequestRecord } from './store/types.js';
+
+export function statusView(record: RequestRecord, history = record.history): RequestStatus {
+  const current = history[history.length - 1]!;
+  return {
+    reference: record.reference,
+    formId: record.formId,
+    formTitle: record.formTitle,
+    phase: current.phase,
+    code: current.code ?? current.phase,
+    label: current.label,
+    final: finalPhases.has(current.phase),
+    updatedAt: current.at,
+    ...(record.expectedBy ? { expectedBy: record.expectedBy } : {}),
+    history,
+  };
+}
+
+/** The receipt as first issued: a replay answers the very same body, whatever happened since. */
+export function receiptView(record: RequestRecord, trackingCode: string): Receipt {
+  return {
+    reference: record.reference,
+    trackingCode,
+    receivedAt: record.createdAt,
+    ...(record.expectedBy ? { expectedBy: record.expectedBy } : {}),
+    status: statusView(record, record.history.slice(0, 1)),
+  };
+}
+
+export function storedRequestView(record: RequestRecord): StoredRequest {
+  return {
+    reference: record.reference,
+    formId: record.formId,
+    formVersion: record.formVersion,
+    channel: record.channel,
+    lang: record.lang,
+    createdAt: record.createdAt,
+    data: record.data,
+    attachments: record.attachments,
+    status: statusView(record),
+  };
+}
+
+/** The date `days` calendar days after `from`, as YYYY-MM-DD (UTC). */
+export function addDays(from: Date, days: number): string {
+  return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+}
