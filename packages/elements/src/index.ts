@@ -1,3 +1,4 @@
-export {};
-import './guichet-tracker.js';
-export { GuichetTracker } from './tracker/guichet-tracker.js';
+import './guichet-form.js';
+
+export { GuichetForm } from './form/guichet-form.js';
+export * from './events.js';

@@ -1,0 +1,2 @@
+export { saveDraft, loadDraft, clearDraft, draftStorageKey } from './drafts.js';
+export type { Draft, DraftKey } from './drafts.js';

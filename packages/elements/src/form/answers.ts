@@ -1,0 +1,67 @@
+/**
+ * The answers as one nested JSON object, addressed by JSON pointers ("/children/0/firstName").
+ * Setting `undefined` removes the key, so an emptied field is absent (and "required" fires),
+ * never an empty string the schema would have to special-case.
+ */
+export type Answers = Record<string, unknown>;
+
+export function splitPointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function joinPointer(parent: string, token: string | number): string {
+  return `${parent}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+export function parentPointer(pointer: string): string {
+  return pointer.slice(0, pointer.lastIndexOf('/'));
+}
+
+export function getAt(data: unknown, pointer: string): unknown {
+  let node: unknown = data;
+  for (const token of splitPointer(pointer)) {
+    if (typeof node !== 'object' || node === null) return undefined;
+    node = (node as Record<string, unknown>)[token];
+  }
+  return node;
+}
+
+/** Sets (or with `undefined`, removes) the value at `pointer`, creating objects on the way. */
+export function setAt(data: Answers, pointer: string, value: unknown): void {
+  const tokens = splitPointer(pointer);
+  const last = tokens.pop();
+  if (last === undefined) return;
+  let node: Record<string, unknown> = data;
+  for (const token of tokens) {
+    let next = node[token];
+    if (typeof next !== 'object' || next === null) {
+      if (value === undefined) return;
+      next = {};
+      node[token] = next;
+    }
+    node = next as Record<string, unknown>;
+  }
+  if (Array.isArray(node) && /^\d+$/.test(last)) {
+    node[Number(last)] = value;
+  } else if (value === undefined) {
+    delete node[last];
+  } else {
+    node[last] = value;
+  }
+}
+
+/** The field path of a data pointer, as keys of `ui.fields`: array indexes left out. */
+export function pathOf(pointer: string): string {
+  return splitPointer(pointer)
+    .filter((token) => !/^\d+$/.test(token))
+    .join('/');
+}
+
+/** Deep copy of plain JSON answers. */
+export function cloneAnswers<T>(value: T): T {
+  return value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
+}

@@ -1,0 +1,85 @@
+import { html, nothing } from 'lit';
+import type { Field, Language } from '@guichet/core';
+import type { FieldRenderer } from './registry.js';
+import { isKind, rankWith } from './registry.js';
+import { fieldId } from '../ids.js';
+import { fill } from '../messages.js';
+import { describedBy, fieldClass, help, hint, inlineError, labelContent } from './frame.js';
+
+/** "2,5 Mo" / "2.5 MB": a file size in the citizen's language. */
+export function formatSize(bytes: number, lang: Language): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}
+
+/** "JPEG, PNG" from ["image/jpeg", "image/png"]; "image/*" reads as "images". */
+export function describeTypes(accept: readonly string[], lang: Language): string {
+  const names = accept.map((type) => {
+    if (type.endsWith('/*')) return `${type.slice(0, -2)}s`;
+    const subtype = type.split('/')[1] ?? type;
+    return subtype.replace(/^x-/, '').replace(/^vnd\..*\./, '').toUpperCase();
+  });
+  return new Intl.ListFormat(lang, { type: 'disjunction' }).format(names);
+}
+
+/** Whether a file's media type is one of `accept` (exact, or a family such as image/*). */
+export function accepts(accept: readonly string[] | undefined, type: string): boolean {
+  if (!accept || accept.length === 0) return true;
+  return accept.some((wanted) => (wanted.endsWith('/*') ? type.startsWith(wanted.slice(0, -1)) : wanted === type));
+}
+
+/** The citizen's problem with a chosen file, checked before any upload, or undefined when it fits. */
+export function checkFile(field: Field, file: File, lang: Language, text: { fileTooBig: string; fileWrongType: string }): string | undefined {
+  const { accept, maxSize } = field.constraints;
+  if (!accepts(accept, file.type)) return fill(text.fileWrongType, { name: file.name, types: describeTypes(accept ?? [], lang) });
+  if (maxSize !== undefined && file.size > maxSize) return fill(text.fileTooBig, { name: file.name, size: formatSize(maxSize, lang) });
+  return undefined;
+}
+
+export const fileRenderer: FieldRenderer = {
+  name: 'file',
+  tester: rankWith(1, isKind('file')),
+  render(field, pointer, context) {
+    const id = fieldId(pointer);
+    const message = context.error(pointer);
+    const file = context.file(pointer);
+    const { accept, maxSize } = field.constraints;
+    const rulesId = `${id}__rules`;
+    const rules = [
+      accept && accept.length > 0 ? fill(context.text.fileAccepted, { types: describeTypes(accept, context.lang) }) : '',
+      maxSize !== undefined ? fill(context.text.fileMaxSize, { size: formatSize(maxSize, context.lang) }) : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
+    return html`<div class=${fieldClass('field field--file', message)} part="field">
+      <label class="label" part="label" for=${id}>${labelContent(field, pointer, context)}</label>
+      ${hint(field, id, context)} ${rules ? html`<p class="hint" part="hint" id=${rulesId}>${rules}</p>` : nothing} ${help(field, context)}
+      ${inlineError(id, message, context)}
+      <input
+        class="input input--file"
+        part="input"
+        type="file"
+        id=${id}
+        name=${pointer}
+        accept=${accept && accept.length > 0 ? accept.join(',') : nothing}
+        ?disabled=${field.readOnly}
+        aria-describedby=${describedBy(field, id, message, context, rules ? [rulesId] : [])}
+        aria-invalid=${message ? 'true' : nothing}
+      />
+      ${file
+        ? html`<div class="file" part="file">
+            <p class="file__name">${context.text.fileChosen} : <strong>${file.name}</strong> (${formatSize(file.size, context.lang)})</p>
+            <button type="button" class="secondary" part="button" data-action="remove-file" data-pointer=${pointer}>
+              ${fill(context.text.removeFile, { name: file.name })}
+            </button>
+          </div>`
+        : nothing}
+    </div>`;
+  },
+};

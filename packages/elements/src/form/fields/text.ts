@@ -1,0 +1,82 @@
+import { html, nothing } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { Field } from '@guichet/core';
+import type { FieldRenderer } from './registry.js';
+import { isKind, rankWith } from './registry.js';
+import type { FieldContext } from './context.js';
+import { fieldId } from '../ids.js';
+import { describedBy, fieldClass, help, hint, inlineError, labelContent } from './frame.js';
+
+const inputTypes: Partial<Record<Field['kind'], string>> = {
+  text: 'text',
+  email: 'email',
+  tel: 'tel',
+  url: 'url',
+  date: 'date',
+  time: 'time',
+  datetime: 'datetime-local',
+  // Numbers are text inputs with an inputmode (as GOV.UK advises): type=number drops what it cannot
+  // parse, rounds silently and changes value on scroll.
+  number: 'text',
+  integer: 'text',
+};
+
+const defaultInputmode: Partial<Record<Field['kind'], string>> = {
+  number: 'decimal',
+  integer: 'numeric',
+  email: 'email',
+  tel: 'tel',
+  url: 'url',
+};
+
+/** datetime-local speaks "2026-05-01T14:30" in local time; the data holds an RFC 3339 instant. */
+export function toLocalDateTime(value: unknown): string {
+  if (typeof value !== 'string' || !value) return '';
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return value;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+function displayed(field: Field, pointer: string, context: FieldContext): string {
+  if (field.kind === 'number' || field.kind === 'integer') {
+    const typed = context.typed(pointer);
+    if (typed !== undefined) return typed;
+  }
+  const value = context.value(pointer);
+  if (field.kind === 'datetime') return toLocalDateTime(value);
+  return value === undefined || value === null ? '' : String(value);
+}
+
+export const textRenderer: FieldRenderer = {
+  name: 'text',
+  tester: rankWith(1, isKind('text', 'email', 'tel', 'url', 'date', 'time', 'datetime', 'number', 'integer')),
+  render(field, pointer, context) {
+    const id = fieldId(pointer);
+    const message = context.error(pointer);
+    const unit = context.t(field.unit);
+    const unitId = `${id}__unit`;
+    return html`<div class=${fieldClass('field', message)} part="field">
+      <label class="label" part="label" for=${id}>${labelContent(field, pointer, context)}</label>
+      ${hint(field, id, context)} ${help(field, context)} ${inlineError(id, message, context)}
+      <div class="input-wrapper">
+        <input
+          class=${field.kind === 'number' || field.kind === 'integer' ? 'input input--number' : 'input'}
+          part="input"
+          id=${id}
+          name=${pointer}
+          type=${inputTypes[field.kind] ?? 'text'}
+          .value=${live(displayed(field, pointer, context))}
+          inputmode=${ifDefined(field.inputmode ?? defaultInputmode[field.kind])}
+          autocomplete=${ifDefined(field.autocomplete)}
+          placeholder=${ifDefined(context.t(field.placeholder) || undefined)}
+          spellcheck=${ifDefined(field.kind === 'email' || field.kind === 'url' ? 'false' : undefined)}
+          ?readonly=${field.readOnly}
+          aria-describedby=${describedBy(field, id, message, context, unit ? [unitId] : [])}
+          aria-invalid=${message ? 'true' : nothing}
+        />${unit ? html`<span class="unit" id=${unitId}>${unit}</span>` : nothing}
+      </div>
+    </div>`;
+  },
+};

@@ -1,0 +1,320 @@
+import { css } from 'lit';
+import { themeStyles } from '../shared/theme.styles.js';
+import { contactStyles } from '../shared/contact-block.styles.js';
+
+const formOwnStyles = css`
+  .root {
+    padding-block: calc(var(--_space) * 0.5);
+  }
+  .title {
+    margin: 0 0 0.5rem;
+    font-size: 1.75rem;
+    line-height: 1.25;
+  }
+  .title:focus,
+  .step__title:focus,
+  .error-summary:focus,
+  #guichet-clear-question:focus {
+    outline: var(--_focus-ring);
+    outline-offset: 4px;
+  }
+  .description,
+  .step__description {
+    margin: 0 0 var(--_space);
+  }
+  .progress {
+    margin: 0 0 0.25rem;
+    color: var(--_color-muted);
+    font-weight: 600;
+  }
+  .step__title {
+    margin: 0 0 var(--_space);
+    font-size: 1.375rem;
+    line-height: 1.3;
+  }
+  .form {
+    margin: 0;
+  }
+  .fields {
+    display: grid;
+    gap: calc(var(--_space) * 1.5);
+    margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .field {
+    min-width: 0;
+  }
+  .field--error {
+    padding-inline-start: 0.75rem;
+    border-inline-start: 5px solid var(--_color-error);
+  }
+  .label,
+  .legend {
+    display: block;
+    margin-block-end: 0.25rem;
+    font-weight: 600;
+  }
+  .optional {
+    font-weight: 400;
+  }
+  .fieldset {
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  .fieldset > .legend,
+  .options > .label {
+    padding: 0;
+    font-size: 1.125rem;
+  }
+  .fieldset > .field,
+  .fieldset > .fieldset {
+    margin-block-start: var(--_space);
+  }
+  .hint {
+    margin: 0 0 0.5rem;
+    color: var(--_color-muted);
+  }
+  .help {
+    margin: 0 0 0.5rem;
+  }
+  .help summary {
+    display: inline-block;
+    min-height: 24px;
+    color: var(--_color-primary);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+  .help p {
+    margin: 0.5rem 0 0;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 4px solid var(--_color-border);
+  }
+  .error {
+    margin: 0 0 0.5rem;
+    color: var(--_color-error);
+    font-weight: 600;
+  }
+  .input-wrapper {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+  }
+  .input {
+    display: block;
+    width: 100%;
+    max-width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem;
+    border: 2px solid var(--_color-border);
+    border-radius: var(--_radius);
+    color: var(--_color-text);
+    background: var(--_color-background);
+    font: inherit;
+  }
+  .input-wrapper .input {
+    flex: 1 1 12rem;
+  }
+  .input--number {
+    max-width: 14rem;
+  }
+  .textarea {
+    resize: vertical;
+  }
+  .input[aria-invalid='true'] {
+    border-color: var(--_color-error);
+  }
+  .input:focus-visible,
+  .option__input:focus-visible {
+    outline: var(--_focus-ring);
+    outline-offset: 2px;
+  }
+  .input--file {
+    padding: 0.375rem;
+  }
+  .unit {
+    font-weight: 600;
+  }
+  .count {
+    margin: 0.25rem 0 0;
+    color: var(--_color-muted);
+  }
+  .count--over {
+    color: var(--_color-error);
+    font-weight: 600;
+  }
+  .options__list {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .option {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    align-items: start;
+    column-gap: 0.5rem;
+  }
+  .option__input {
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0.125rem 0 0;
+    accent-color: var(--_color-primary);
+  }
+  .option__label {
+    min-height: 24px;
+    padding-block: 0.125rem;
+    cursor: pointer;
+  }
+  .option .hint {
+    grid-column: 2;
+  }
+  .group__item {
+    margin: var(--_space) 0 0;
+    padding: var(--_space);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+  .group__item > .legend {
+    padding-inline: 0.25rem;
+  }
+  .group__item > button {
+    margin-block-start: var(--_space);
+  }
+  .group > button {
+    margin-block-start: var(--_space);
+  }
+  .file {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block-start: 0.5rem;
+  }
+  .file__name {
+    margin: 0;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .error-summary {
+    margin-block-end: calc(var(--_space) * 1.5);
+    padding: var(--_space);
+    border: 4px solid var(--_color-error);
+  }
+  .error-summary__title {
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+  }
+  .error-summary__list {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  .error-summary__list a {
+    color: var(--_color-error);
+    font-weight: 600;
+  }
+  .summary__step {
+    margin: calc(var(--_space) * 1.5) 0 0.5rem;
+    font-size: 1.125rem;
+  }
+  .summary__list {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+  .summary__row {
+    display: grid;
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr) auto;
+    gap: 0.25rem 1rem;
+    padding-block: 0.5rem;
+    border-block-end: 1px solid var(--_color-border);
+  }
+  .summary__nested .summary__row {
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    border: 0;
+    padding-block: 0.125rem;
+  }
+  .summary__row dt {
+    font-weight: 600;
+  }
+  .summary__row dd {
+    margin: 0;
+  }
+  .summary__value--text {
+    white-space: pre-wrap;
+  }
+  .summary__actions a {
+    display: inline-block;
+    min-height: 24px;
+  }
+  .notice {
+    margin-block: var(--_space);
+    padding: var(--_space);
+    border-inline-start: 5px solid var(--_color-primary);
+    background: var(--_color-surface);
+  }
+  .notice--warning {
+    border-inline-start-color: var(--_color-warning);
+  }
+  .notice__title {
+    margin: 0 0 0.5rem;
+    font-size: 1.125rem;
+  }
+  .notice p {
+    margin: 0 0 0.75rem;
+  }
+  .clear {
+    margin: calc(var(--_space) * 1.5) 0 0;
+  }
+  .link-button {
+    min-height: 24px;
+    min-width: 0;
+    padding: 0.25rem 0;
+    border: 0;
+    color: var(--_color-primary);
+    background: none;
+    text-decoration: underline;
+  }
+  .loading {
+    margin: 0;
+    padding: var(--_space);
+    color: var(--_color-muted);
+  }
+  .definition-error {
+    padding: var(--_space);
+    border: 4px solid var(--_color-error);
+  }
+  .definition-error__title {
+    margin: 0 0 0.5rem;
+    font-size: 1.25rem;
+  }
+  .definition-error__list {
+    margin: 0;
+    padding-inline-start: 1.25rem;
+  }
+  @media (max-width: 30rem) {
+    .summary__row {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .summary__nested .summary__row {
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .actions button {
+      flex: 1 1 100%;
+    }
+  }
+  @media (forced-colors: active) {
+    .field--error,
+    .error-summary,
+    .definition-error,
+    .notice {
+      border-color: CanvasText;
+    }
+    .input {
+      border-color: ButtonText;
+    }
+  }
+`;
+
+export const formStyles = [themeStyles, contactStyles, formOwnStyles];

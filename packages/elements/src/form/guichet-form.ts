@@ -1,0 +1,887 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import {
+  compileRuntimeValidators,
+  createValidator,
+  loadDefinition,
+  loadStandaloneValidators,
+  localize,
+  type Channel,
+  type DefinitionProblem,
+  type Field,
+  type FieldError,
+  type FormModel,
+  type FormValidator,
+  type Language,
+  type LocalizedText,
+} from '@guichet/core';
+import { clearDraft, loadDraft, saveDraft, type Draft } from '@guichet/core';
+import { LanguageController } from '../shared/language-controller.js';
+import { renderContact } from '../shared/contact-block.js';
+import { sharedText } from '../shared/messages.js';
+import { GuichetErrorEvent, GuichetSubmitEvent } from '../events.js';
+import { formStyles } from './guichet-form.styles.js';
+import { fill, formText, plural, type FormText } from './messages.js';
+import { cloneAnswers, getAt, joinPointer, parentPointer, pathOf, setAt, splitPointer, type Answers } from './answers.js';
+import { fieldId } from './ids.js';
+import { fieldPart, type FieldHost, type FieldPart } from './field-part.js';
+import { defaultRegistry, type FieldContext } from './fields/index.js';
+import { addButtonId, itemName } from './fields/group.js';
+import { checkFile } from './fields/file.js';
+import { characterCount } from './fields/textarea.js';
+import { renderErrorSummary, errorSummaryId, type SummaryError } from './error-summary.js';
+import { formatAnswer } from './format.js';
+import { fetchDefinition } from './definition-source.js';
+import { withoutFiles } from './draft-data.js';
+import { parseAnswer } from './read-control.js';
+
+type Status = 'idle' | 'loading' | 'ready' | 'broken';
+type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+
+const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
+const registry = defaultRegistry();
+const draftDelay = 400;
+const countAnnouncementDelay = 1000;
+
+/**
+ * An online procedure (téléservice) described by a form definition: one step at a time, with
+ * errors a citizen can act on, a summary to check, drafts kept on the device and a way to reach a
+ * person at every step.
+ *
+ * @summary An accessible, schema-driven e-service form.
+ *
+ * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers.
+ * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
+ * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server, validation).
+ *
+ * @csspart base - The element's whole content.
+ * @csspart title - The form's title.
+ * @csspart form - The `<form>` of the current step or of the summary.
+ * @csspart step - The current step.
+ * @csspart progress - "Étape 2 sur 4".
+ * @csspart field - One field (label, hint, error and control).
+ * @csspart label - A field's label or legend.
+ * @csspart legend - A fieldset's legend.
+ * @csspart fieldset - A group of controls (radios, checkboxes, nested object, repeatable group).
+ * @csspart group - A repeatable group.
+ * @csspart group-item - One item of a repeatable group.
+ * @csspart hint - A field's hint.
+ * @csspart help - A field's longer help, shown on demand.
+ * @csspart error - A field's inline error.
+ * @csspart input - A native control.
+ * @csspart count - A textarea's character count.
+ * @csspart file - The chosen file of a file field.
+ * @csspart error-summary - The list of problems after a failed attempt.
+ * @csspart summary - "Vérifiez vos réponses".
+ * @csspart button - Every button.
+ * @csspart button-primary - Continue and Send.
+ * @csspart notice - The draft notice and the clear-answers confirmation.
+ * @csspart contact - "Besoin d'aide ?".
+ * @csspart loading - The loading message.
+ * @csspart definition-error - The box shown when the definition cannot be used.
+ *
+ * @cssproperty --guichet-color-text - Text colour.
+ * @cssproperty --guichet-color-muted - Hints and secondary text.
+ * @cssproperty --guichet-color-background - Background.
+ * @cssproperty --guichet-color-surface - Background of notices, the contact block and the summary.
+ * @cssproperty --guichet-color-border - Borders of controls.
+ * @cssproperty --guichet-color-primary - Buttons, links, progress.
+ * @cssproperty --guichet-color-primary-text - Text on primary buttons.
+ * @cssproperty --guichet-color-error - Errors.
+ * @cssproperty --guichet-color-success - Confirmations.
+ * @cssproperty --guichet-color-warning - Warnings.
+ * @cssproperty --guichet-color-focus - Focus ring colour.
+ * @cssproperty --guichet-font-family - Font.
+ * @cssproperty --guichet-font-size - Base font size.
+ * @cssproperty --guichet-line-height - Line height.
+ * @cssproperty --guichet-space - Base spacing unit.
+ * @cssproperty --guichet-radius - Corner radius.
+ * @cssproperty --guichet-focus-ring - Focus outline.
+ * @cssproperty --guichet-max-width - Largest width of the element.
+ */
+export class GuichetForm extends LitElement implements FieldHost {
+  static override styles = formStyles;
+
+  /** URL of the form definition (JSON). Ignored when `definition` is set. */
+  @property() src?: string;
+  /** Base URL of the endpoint that receives the requests. */
+  @property() endpoint?: string;
+  /** How requests are sent: `guichet` (default) or `open311`. */
+  @property() adapter = 'guichet';
+  /** How the request came in: `web` (default), `counter`, `phone`, `mail`. */
+  @property() channel: string = 'web';
+  /** `local` (default): answers saved on this device as the citizen goes; `none`: nothing stored. */
+  @property() draft: string = 'local';
+  /** The form definition as an object (instead of `src`). */
+  @property({ attribute: false }) definition?: unknown;
+  /** Answers to start with ("Dites-le-nous une fois"). */
+  @property({ attribute: false }) data?: Record<string, unknown>;
+
+  @state() private status: Status = 'idle';
+  @state() private model?: FormModel;
+  @state() private problems: DefinitionProblem[] = [];
+  /** Index of the step shown; `steps.length` is the summary. */
+  @state() private stepIndex = 0;
+  @state() private summaryErrors: SummaryError[] = [];
+  @state() private draftOffer?: Draft;
+  @state() private confirmingClear = false;
+
+  @query('#guichet-live') private liveRegion?: HTMLElement;
+
+  private readonly language = new LanguageController(this);
+  private validator?: FormValidator;
+  private validatorReady?: Promise<FormValidator>;
+  private answers: Answers = {};
+  /** What was typed in number fields, by pointer (the answers hold the parsed numbers). */
+  private readonly typedNumbers = new Map<string, string>();
+  /** The chosen files, keyed by the value their field holds in the answers. */
+  private readonly files = new Map<string, File>();
+  private fileCounter = 0;
+  /** Errors shown inline, by pointer: empty until the first failed attempt. */
+  private readonly errors = new Map<string, string>();
+  private showErrors = false;
+  private returnToSummary = false;
+  private loadToken = 0;
+  private draftTimer?: ReturnType<typeof setTimeout>;
+  private countTimer?: ReturnType<typeof setTimeout>;
+  private renderedLang?: Language;
+  private focusAfterRender?: () => void;
+
+  /** FieldHost: bumped when every field must be drawn again. */
+  epoch = 0;
+  private readonly versions = new Map<string, number>();
+  private readonly parts = new Map<string, FieldPart>();
+  /** Parts whose field depends on other answers, with what they showed last ("active/required"). */
+  private readonly conditional = new Map<string, { field: Field; drawn: string }>();
+  private fieldsByPath = new Map<string, Field>();
+
+  /** The answers as they stand (a copy). */
+  get answersSnapshot(): Answers {
+    return cloneAnswers(this.answers);
+  }
+
+  /** Files the citizen chose, keyed by the value their field holds in the answers. */
+  get chosenFiles(): ReadonlyMap<string, File> {
+    return this.files;
+  }
+
+  private get currentLang(): Language {
+    return this.language.value;
+  }
+
+  private get text(): FormText {
+    return formText(this.currentLang);
+  }
+
+  private get channelValue(): Channel {
+    return (channels as readonly string[]).includes(this.channel) ? (this.channel as Channel) : 'web';
+  }
+
+  private get draftKey() {
+    return this.model ? { formId: this.model.id, version: this.model.version } : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A page that removes the element (or a closing tab) must not lose the last keystrokes.
+    this.flushDraft();
+    clearTimeout(this.countTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('definition') || changed.has('src')) void this.load();
+    else if (changed.has('data') && this.model) this.prefill();
+    if (this.renderedLang !== this.currentLang) {
+      this.renderedLang = this.currentLang;
+      this.context.lang = this.currentLang;
+      this.context.text = formText(this.currentLang);
+      this.context.shared = sharedText(this.currentLang);
+      this.epoch++;
+    }
+  }
+
+  protected override updated(): void {
+    const focus = this.focusAfterRender;
+    this.focusAfterRender = undefined;
+    focus?.();
+  }
+
+  // ── Loading ────────────────────────────────────────────────────────────────────────────────
+
+  private async load(): Promise<void> {
+    const token = ++this.loadToken;
+    this.status = 'loading';
+    this.model = undefined;
+    this.validator = undefined;
+    this.validatorReady = undefined;
+    let input: unknown = this.definition;
+    let validatorUrl: string | undefined;
+    if (input === undefined) {
+      if (!this.src) {
+        const t = (lang: Language) => formText(lang).definitionMissing;
+        return this.fail([{ pointer: '', code: 'no-definition', message: { fr: t('fr'), en: t('en') } }]);
+      }
+      const fetched = await fetchDefinition(this.src, this.ownerDocument.baseURI);
+      if (token !== this.loadToken) return;
+      if (!fetched.ok) return this.fail([fetched.problem]);
+      input = fetched.definition;
+      validatorUrl = fetched.validatorUrl;
+    }
+    const result = loadDefinition(input);
+    if (!result.ok) return this.fail(result.error.problems);
+    const model = result.model;
+    const ready = (validatorUrl ? loadStandaloneValidators(validatorUrl) : compileRuntimeValidators(model)).then((compiled) => createValidator(model, compiled));
+    this.validatorReady = ready;
+    ready.then(
+      (validator) => {
+        if (token !== this.loadToken) return;
+        this.validator = validator;
+        // Conditions could only be evaluated now: draw the fields that depend on them.
+        this.updateConditions(true);
+      },
+      () => {
+        if (token !== this.loadToken) return;
+        const t = (lang: Language) => formText(lang).validatorFailed;
+        this.fail([{ pointer: '', code: 'validator', message: { fr: t('fr'), en: t('en') } }]);
+      },
+    );
+    // A form with conditions waits for its validator, which decides what is shown; the others
+    // render at once (the validator is only needed on Continue).
+    if (hasConditions(model.fields)) {
+      try {
+        await ready;
+      } catch {
+        return;
+      }
+      if (token !== this.loadToken) return;
+    }
+    this.start(model);
+  }
+
+  private fail(problems: DefinitionProblem[]): void {
+    this.status = 'broken';
+    this.problems = problems;
+    this.model = undefined;
+    const lang = this.currentLang;
+    this.dispatchEvent(
+      new GuichetErrorEvent({
+        kind: 'definition',
+        message: this.text.definitionErrorTitle,
+        problems: problems.map((p) => ({ pointer: p.pointer, code: p.code, message: localize(p.message, lang) })),
+      }),
+    );
+  }
+
+  private start(model: FormModel): void {
+    this.model = model;
+    this.fieldsByPath = indexFields(model.fields);
+    this.answers = cloneAnswers(this.data ?? {});
+    this.typedNumbers.clear();
+    this.files.clear();
+    this.errors.clear();
+    this.showErrors = false;
+    this.summaryErrors = [];
+    this.stepIndex = 0;
+    this.returnToSummary = false;
+    this.confirmingClear = false;
+    this.draftOffer = this.draft === 'local' && this.draftKey ? loadDraft(this.draftKey) : undefined;
+    this.epoch++;
+    this.status = 'ready';
+  }
+
+  private prefill(): void {
+    this.answers = cloneAnswers(this.data ?? {});
+    this.typedNumbers.clear();
+    this.epoch++;
+    this.requestUpdate();
+  }
+
+  // ── FieldHost and FieldContext ─────────────────────────────────────────────────────────────
+
+  fieldVersion(pointer: string): number {
+    return this.versions.get(pointer) ?? 0;
+  }
+
+  registerFieldPart(pointer: string, part: FieldPart): void {
+    this.parts.set(pointer, part);
+  }
+
+  unregisterFieldPart(pointer: string, part: FieldPart): void {
+    if (this.parts.get(pointer) === part) {
+      this.parts.delete(pointer);
+      this.conditional.delete(pointer);
+    }
+  }
+
+  renderFieldNow(field: Field, pointer: string): unknown {
+    if (field.activeWhen.length > 0 || field.requiredWhen.length > 0) {
+      this.conditional.set(pointer, { field, drawn: this.conditionState(field, pointer) });
+    }
+    if (!this.isActive(field, pointer)) return nothing;
+    const renderer = registry.pick(field);
+    return renderer ? renderer.render(field, pointer, this.context) : nothing;
+  }
+
+  /** What field renderers read; its language is kept in step in willUpdate. */
+  private readonly context: FieldContext = {
+    lang: 'fr',
+    text: formText('fr'),
+    shared: sharedText('fr'),
+    value: (pointer) => getAt(this.answers, pointer),
+    typed: (pointer) => this.typedNumbers.get(pointer),
+    error: (pointer) => (this.showErrors ? this.errors.get(pointer) : undefined),
+    isRequired: (field, pointer) => this.isRequired(field, pointer),
+    renderChild: (field, pointer) => fieldPart(this, field, pointer),
+    file: (pointer) => {
+      const key = getAt(this.answers, pointer);
+      return typeof key === 'string' ? this.files.get(key) : undefined;
+    },
+    t: (text: LocalizedText | undefined) => localize(text, this.currentLang),
+  };
+
+  private isActive(field: Field, pointer: string): boolean {
+    if (field.activeWhen.length === 0) return true;
+    // Without its validator a condition cannot be evaluated; such forms wait for it (see load).
+    if (!this.validator) return true;
+    return this.validator.isActive(field, getAt(this.answers, parentPointer(pointer)));
+  }
+
+  private isRequired(field: Field, pointer: string): boolean {
+    if (field.required) return true;
+    if (field.requiredWhen.length === 0 || !this.validator) return false;
+    const parent = getAt(this.answers, parentPointer(pointer));
+    const validator = this.validator;
+    return field.requiredWhen.some((condition) => validator.isActive({ ...field, activeWhen: [condition] }, parent));
+  }
+
+  private conditionState(field: Field, pointer: string): string {
+    return `${this.isActive(field, pointer)}/${this.isRequired(field, pointer)}`;
+  }
+
+  /** Redraws the fields whose visibility or requiredness changed with the last answer. */
+  private updateConditions(all = false): void {
+    for (const [pointer, entry] of this.conditional) {
+      const now = this.conditionState(entry.field, pointer);
+      if (all || now !== entry.drawn) {
+        if (now.startsWith('false')) this.forgetErrorsUnder(pointer);
+        this.refreshField(pointer);
+      }
+    }
+  }
+
+  private refreshField(pointer: string): void {
+    this.versions.set(pointer, this.fieldVersion(pointer) + 1);
+    this.parts.get(pointer)?.refresh();
+  }
+
+  private fieldAt(pointer: string): Field | undefined {
+    return this.fieldsByPath.get(pathOf(pointer));
+  }
+
+  // ── Answers ────────────────────────────────────────────────────────────────────────────────
+
+  private onInput(event: Event): void {
+    const control = event.target as Control;
+    const pointer = control.name;
+    if (!pointer?.startsWith('/')) return;
+    const field = this.fieldAt(pointer);
+    if (!field || field.kind === 'file') return;
+    const value = parseAnswer(field, control, this.renderRoot);
+    if (field.kind === 'number' || field.kind === 'integer') {
+      if (control.value.trim() === '') this.typedNumbers.delete(pointer);
+      else this.typedNumbers.set(pointer, control.value);
+    }
+    setAt(this.answers, pointer, value);
+    this.afterAnswer(field, pointer);
+  }
+
+  private onChange(event: Event): void {
+    const control = event.target as HTMLInputElement;
+    if (control.type !== 'file' || !control.name.startsWith('/')) return;
+    const pointer = control.name;
+    const field = this.fieldAt(pointer);
+    const file = control.files?.[0];
+    if (!field || !file) return;
+    const problem = checkFile(field, file, this.currentLang, this.text);
+    this.removeFile(pointer);
+    if (problem) {
+      control.value = '';
+      // A wrong file is told at once, before any upload, whatever the attempt state.
+      this.showErrors = true;
+      this.errors.set(pointer, problem);
+      this.refreshField(pointer);
+      return;
+    }
+    const key = `file-${++this.fileCounter}`;
+    this.files.set(key, file);
+    setAt(this.answers, pointer, key);
+    this.afterAnswer(field, pointer);
+    this.refreshField(pointer);
+  }
+
+  private onFocusOut(event: FocusEvent): void {
+    if (!this.showErrors) return;
+    const control = event.target as Control;
+    const pointer = control.name;
+    if (!pointer?.startsWith('/') || control.type === 'file') return;
+    if (this.revalidate(pointer)) this.refreshField(pointer);
+  }
+
+  private afterAnswer(field: Field, pointer: string): void {
+    let redraw = field.kind === 'textarea' && field.constraints.maxLength !== undefined;
+    if (this.showErrors && this.revalidate(pointer)) redraw = true;
+    if (redraw) this.refreshField(pointer);
+    if (this.conditional.size > 0) this.updateConditions();
+    if (redraw && field.kind === 'textarea') this.announceCountLater(field, pointer);
+    // Typing without answering the draft notice means starting again with what is typed now.
+    if (this.draftOffer) this.draftOffer = undefined;
+    this.scheduleDraft();
+  }
+
+  /** Validates one field again; true when what it shows changed. */
+  private revalidate(pointer: string): boolean {
+    if (!this.validator) return false;
+    const errors = this.validator.validateField(pointer, this.answers, { lang: this.currentLang });
+    const message = errors[0]?.message;
+    if (message === this.errors.get(pointer)) return false;
+    if (message) this.errors.set(pointer, message);
+    else this.errors.delete(pointer);
+    return true;
+  }
+
+  private forgetErrorsUnder(pointer: string): void {
+    for (const key of [...this.errors.keys()]) if (key === pointer || key.startsWith(`${pointer}/`)) this.errors.delete(key);
+  }
+
+  private announce(message: string): void {
+    if (!this.liveRegion) return;
+    // Emptying first makes a repeated message be read again.
+    this.liveRegion.textContent = '';
+    requestAnimationFrame(() => {
+      if (this.liveRegion) this.liveRegion.textContent = message;
+    });
+  }
+
+  private announceCountLater(field: Field, pointer: string): void {
+    clearTimeout(this.countTimer);
+    this.countTimer = setTimeout(() => {
+      const max = field.constraints.maxLength ?? 0;
+      const value = getAt(this.answers, pointer);
+      const left = max - characterCount(typeof value === 'string' ? value : '');
+      this.announce(left < 0 ? plural(this.currentLang, this.text.charactersOver, -left) : plural(this.currentLang, this.text.charactersLeft, left));
+    }, countAnnouncementDelay);
+  }
+
+  // ── Buttons and links inside the form ──────────────────────────────────────────────────────
+
+  private onClick(event: MouseEvent): void {
+    const target = (event.target as Element).closest<HTMLElement>('[data-action]');
+    if (!target) return;
+    const pointer = target.dataset.pointer ?? '';
+    switch (target.dataset.action) {
+      case 'add-item':
+        return this.addItem(pointer);
+      case 'remove-item':
+        return this.removeItem(pointer, Number(target.dataset.index));
+      case 'remove-file':
+        return this.removeFileAndFocus(pointer);
+      case 'go-to-error':
+        event.preventDefault();
+        return void this.goToField(pointer);
+      case 'change':
+        event.preventDefault();
+        this.returnToSummary = true;
+        return void this.goToField(pointer);
+      case 'back':
+        return this.back();
+    }
+  }
+
+  private addItem(pointer: string): void {
+    const field = this.fieldAt(pointer);
+    if (!field) return;
+    const current = getAt(this.answers, pointer);
+    const items = Array.isArray(current) ? current : [];
+    if (field.constraints.maxItems !== undefined && items.length >= field.constraints.maxItems) return;
+    items.push({});
+    setAt(this.answers, pointer, items);
+    const index = items.length - 1;
+    this.refreshField(pointer);
+    this.focusFirstControl(fieldId(joinPointer(pointer, index)));
+    this.announce(fill(this.text.itemAdded, { item: itemName(field, index, this.context), count: items.length }));
+    this.scheduleDraft();
+  }
+
+  private removeItem(pointer: string, index: number): void {
+    const field = this.fieldAt(pointer);
+    const items = getAt(this.answers, pointer);
+    if (!field || !Array.isArray(items) || !(index >= 0 && index < items.length)) return;
+    const name = itemName(field, index, this.context);
+    items.splice(index, 1);
+    if (items.length === 0) setAt(this.answers, pointer, undefined);
+    // Items after the removed one moved up: their pointers now name other answers.
+    this.forgetErrorsUnder(pointer);
+    for (const key of [...this.typedNumbers.keys()]) if (key.startsWith(`${pointer}/`)) this.typedNumbers.delete(key);
+    for (const key of this.parts.keys()) if (key.startsWith(`${pointer}/`)) this.versions.set(key, this.fieldVersion(key) + 1);
+    if (this.showErrors && this.validator) {
+      for (const error of this.validator.validate(this.answers, { lang: this.currentLang })) {
+        if (error.pointer === pointer || error.pointer.startsWith(`${pointer}/`)) if (!this.errors.has(error.pointer)) this.errors.set(error.pointer, error.message);
+      }
+    }
+    this.refreshField(pointer);
+    const id = fieldId(pointer);
+    if (index > 0) this.focusFirstControl(fieldId(joinPointer(pointer, index - 1)));
+    else if (items.length > 0) this.focusFirstControl(fieldId(joinPointer(pointer, 0)));
+    else this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(addButtonId(id))}`)?.focus();
+    this.announce(fill(this.text.itemRemoved, { item: name }));
+    this.scheduleDraft();
+  }
+
+  private removeFile(pointer: string): File | undefined {
+    const key = getAt(this.answers, pointer);
+    if (typeof key !== 'string') return undefined;
+    const file = this.files.get(key);
+    this.files.delete(key);
+    setAt(this.answers, pointer, undefined);
+    return file;
+  }
+
+  private removeFileAndFocus(pointer: string): void {
+    const field = this.fieldAt(pointer);
+    const file = this.removeFile(pointer);
+    const input = this.renderRoot.querySelector<HTMLInputElement>(`#${CSS.escape(fieldId(pointer))}`);
+    if (input) input.value = '';
+    if (field) this.afterAnswer(field, pointer);
+    this.refreshField(pointer);
+    input?.focus();
+    if (file) this.announce(fill(this.text.fileRemoved, { name: file.name }));
+  }
+
+  /** Focuses the first control inside the element with this id (or the element itself). */
+  private focusFirstControl(id: string): boolean {
+    const element = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+    if (!element) return false;
+    const control = element.matches('fieldset')
+      ? element.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')
+      : element;
+    if (!control) return false;
+    // As GOV.UK does: bring the question (label or legend) into view, then focus the control.
+    const label =
+      (control.id && this.renderRoot.querySelector(`label[for="${CSS.escape(control.id)}"]`)) || control.closest('fieldset')?.querySelector('legend');
+    label?.scrollIntoView?.({ block: 'start' });
+    control.focus({ preventScroll: Boolean(label) });
+    return true;
+  }
+
+  /** Shows the step holding a field and puts focus on it. */
+  private async goToField(pointer: string): Promise<void> {
+    const model = this.model;
+    if (!model) return;
+    const name = splitPointer(pointer)[0] ?? '';
+    const step = model.steps.findIndex((s) => s.fields.includes(name));
+    if (step >= 0 && step !== this.stepIndex) {
+      this.stepIndex = step;
+      this.summaryErrors = this.summaryErrors.filter((e) => splitPointer(e.pointer)[0] !== undefined && model.steps[step]?.fields.includes(splitPointer(e.pointer)[0] ?? ''));
+      await this.updateComplete;
+    }
+    if (!this.focusFirstControl(fieldId(pointer))) this.focusFirstControl(fieldId(parentPointer(pointer)));
+  }
+
+  // ── Steps ──────────────────────────────────────────────────────────────────────────────────
+
+  private get onSummary(): boolean {
+    return !!this.model && this.stepIndex >= this.model.steps.length;
+  }
+
+  private async validatorNow(): Promise<FormValidator | undefined> {
+    try {
+      return this.validator ?? (await this.validatorReady);
+    } catch {
+      return undefined;
+    }
+  }
+
+  private async onContinue(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const model = this.model;
+    const validator = await this.validatorNow();
+    if (!model || !validator) return;
+    const step = model.steps[this.stepIndex];
+    const errors = validator.validate(this.answers, { lang: this.currentLang, only: step?.fields ?? [] });
+    if (errors.length > 0) return this.showErrorRound(errors);
+    this.clearErrorRound();
+    const next = this.returnToSummary ? model.steps.length : this.stepIndex + 1;
+    this.returnToSummary = false;
+    this.goToStep(next);
+  }
+
+  private back(): void {
+    this.clearErrorRound();
+    this.returnToSummary = false;
+    this.goToStep(Math.max(0, this.stepIndex - 1));
+  }
+
+  private goToStep(index: number): void {
+    this.stepIndex = index;
+    this.epoch++;
+    this.scheduleDraft();
+    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-step-title')?.focus();
+  }
+
+  private showErrorRound(errors: FieldError[]): void {
+    this.errors.clear();
+    const summary: SummaryError[] = [];
+    for (const error of errors) {
+      const pointer = this.nearestFieldPointer(error.pointer);
+      if (pointer && !this.errors.has(pointer)) this.errors.set(pointer, error.message);
+      if (!summary.some((s) => s.pointer === pointer && s.message === error.message)) summary.push({ pointer, message: error.message });
+    }
+    this.showErrors = true;
+    this.summaryErrors = summary;
+    this.epoch++;
+    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>(`#${errorSummaryId}`)?.focus();
+    this.dispatchEvent(
+      new GuichetErrorEvent({
+        kind: 'validation',
+        message: plural(this.currentLang, this.text.validationFailed, summary.length),
+        problems: errors.map((e) => ({ pointer: e.pointer, code: e.code, message: e.message })),
+      }),
+    );
+  }
+
+  private clearErrorRound(): void {
+    this.errors.clear();
+    this.showErrors = false;
+    this.summaryErrors = [];
+  }
+
+  /** The pointer of the field an error belongs to: its own, or its closest ancestor's. */
+  private nearestFieldPointer(pointer: string): string {
+    let current = pointer;
+    while (current && !this.fieldAt(current)) current = parentPointer(current);
+    return current;
+  }
+
+  private async onSend(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const model = this.model;
+    const validator = await this.validatorNow();
+    if (!model || !validator) return;
+    const errors = validator.validate(this.answers, { lang: this.currentLang });
+    if (errors.length > 0) return this.showErrorRound(errors);
+    this.clearErrorRound();
+    const data = validator.activeData(this.answers);
+    const submit = new GuichetSubmitEvent({ formId: model.id, formVersion: model.version, data, channel: this.channelValue });
+    this.dispatchEvent(submit);
+    if (submit.defaultPrevented) return;
+    await this.send(model, data);
+  }
+
+  /** Hands the answers to the submission pipeline (see ../submission/types.ts). */
+  protected async send(_model: FormModel, _data: Record<string, unknown>): Promise<void> {
+    // The submission pipeline plugs in here.
+  }
+
+  // ── Drafts ─────────────────────────────────────────────────────────────────────────────────
+
+  private scheduleDraft(): void {
+    if (this.draft !== 'local' || !this.model || this.draftOffer) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.flushDraft(), draftDelay);
+  }
+
+  private flushDraft(): void {
+    if (this.draftTimer === undefined) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    const key = this.draftKey;
+    if (this.draft !== 'local' || !key || !this.model || this.draftOffer) return;
+    saveDraft(key, { data: withoutFiles(this.model.fields, this.answers), step: this.stepIndex });
+  }
+
+  private resumeDraft(): void {
+    const offer = this.draftOffer;
+    if (!offer || !this.model) return;
+    this.answers = cloneAnswers(offer.data);
+    this.typedNumbers.clear();
+    this.draftOffer = undefined;
+    this.goToStep(Math.min(offer.step, this.model.steps.length));
+  }
+
+  private restart(): void {
+    const key = this.draftKey;
+    if (key) clearDraft(key);
+    this.draftOffer = undefined;
+    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-title')?.focus();
+  }
+
+  private askClear(): void {
+    this.confirmingClear = true;
+    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-clear-question')?.focus();
+  }
+
+  private cancelClear(): void {
+    this.confirmingClear = false;
+    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-clear')?.focus();
+  }
+
+  private clearAnswers(): void {
+    const key = this.draftKey;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    if (key) clearDraft(key);
+    this.answers = cloneAnswers(this.data ?? {});
+    this.typedNumbers.clear();
+    this.files.clear();
+    this.clearErrorRound();
+    this.confirmingClear = false;
+    this.draftOffer = undefined;
+    this.returnToSummary = false;
+    this.stepIndex = 0;
+    this.epoch++;
+    this.focusAfterRender = () => {
+      this.renderRoot.querySelector<HTMLElement>('#guichet-title')?.focus();
+      this.announce(this.text.answersCleared);
+    };
+  }
+
+  // ── Rendering ──────────────────────────────────────────────────────────────────────────────
+
+  protected override render(): TemplateResult {
+    const lang = this.currentLang;
+    if (this.status === 'broken') return this.renderProblems(lang);
+    const model = this.model;
+    if (this.status !== 'ready' || !model) {
+      return html`<div class="root" part="base" lang=${lang} aria-busy="true">
+        <p class="loading" part="loading" role="status">${this.text.loading}</p>
+      </div>`;
+    }
+    const description = localize(model.description, lang);
+    return html`<div class="root" part="base" lang=${lang}>
+      <h2 class="title" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
+      ${description ? html`<p class="description">${description}</p>` : nothing} ${this.renderDraftOffer()}
+      ${this.onSummary ? keyed('summary', this.renderSummary(model)) : keyed(this.stepIndex, this.renderStep(model))} ${this.renderClear()}
+      ${renderContact(model.contact, lang, 'guichet-contact-title')}
+      <div class="visually-hidden" id="guichet-live" aria-live="polite"></div>
+    </div>`;
+  }
+
+  private renderProblems(lang: Language): TemplateResult {
+    const t = this.text;
+    return html`<div class="root" part="base" lang=${lang}>
+      <div class="definition-error" part="definition-error" role="alert" aria-labelledby="guichet-definition-error-title">
+        <h2 class="definition-error__title" id="guichet-definition-error-title">${t.definitionErrorTitle}</h2>
+        <p>${t.definitionErrorIntro}</p>
+        <p>${t.definitionProblems}</p>
+        <ul class="definition-error__list">
+          ${this.problems.map(
+            (p) => html`<li>${p.pointer ? html`<code>${p.pointer}</code> : ` : nothing}${localize(p.message, lang)}</li>`,
+          )}
+        </ul>
+      </div>
+    </div>`;
+  }
+
+  private renderDraftOffer(): TemplateResult | typeof nothing {
+    const offer = this.draftOffer;
+    if (!offer) return nothing;
+    const date = new Intl.DateTimeFormat(this.currentLang, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(offer.savedAt));
+    return html`<section class="notice" part="notice" aria-labelledby="guichet-draft-title">
+      <h3 class="notice__title" id="guichet-draft-title">${this.text.draftNoticeTitle}</h3>
+      <p>${fill(this.text.draftFound, { date })}</p>
+      <div class="actions">
+        <button type="button" class="primary" part="button button-primary" @click=${this.resumeDraft}>${this.text.draftResume}</button>
+        <button type="button" class="secondary" part="button" @click=${this.restart}>${this.text.draftRestart}</button>
+      </div>
+    </section>`;
+  }
+
+  private renderStep(model: FormModel): TemplateResult {
+    const lang = this.currentLang;
+    const step = model.steps[this.stepIndex];
+    const total = model.steps.length;
+    const byName = new Map(model.fields.map((f) => [f.name, f]));
+    const fields = (step?.fields ?? []).map((name) => byName.get(name)).filter((f): f is Field => f !== undefined);
+    const stepDescription = localize(step?.description, lang);
+    return html`<form class="form" part="form" novalidate @submit=${this.onContinue} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut} @click=${this.onClick}>
+      <section class="step" part="step" aria-labelledby=${total > 1 ? 'guichet-step-title' : 'guichet-title'}>
+        ${renderErrorSummary(this.summaryErrors, this.text)}
+        ${total > 1
+          ? html`<p class="progress" part="progress">${fill(this.text.stepOf, { current: this.stepIndex + 1, total })}</p>
+              <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
+          : nothing}
+        ${stepDescription ? html`<p class="step__description">${stepDescription}</p>` : nothing}
+        <div class="fields">${fields.map((field) => fieldPart(this, field, joinPointer('', field.name)))}</div>
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary">${this.text.continue}</button>
+          ${this.stepIndex > 0 ? html`<button type="button" class="secondary" part="button" data-action="back">${this.text.back}</button>` : nothing}
+        </div>
+      </section>
+    </form>`;
+  }
+
+  private renderSummary(model: FormModel): TemplateResult {
+    const lang = this.currentLang;
+    const byName = new Map(model.fields.map((f) => [f.name, f]));
+    const isActive = (field: Field, pointer: string) => this.isActive(field, pointer);
+    return html`<form class="form" part="form" novalidate @submit=${this.onSend} @click=${this.onClick}>
+      <section class="summary" part="summary" aria-labelledby="guichet-step-title">
+        ${renderErrorSummary(this.summaryErrors, this.text)}
+        <h3 class="step__title" id="guichet-step-title" tabindex="-1">${this.text.checkAnswers}</h3>
+        <p>${this.text.checkAnswersIntro}</p>
+        ${model.steps.map((step) => {
+          const rows = step.fields
+            .map((name) => byName.get(name))
+            .filter((field): field is Field => !!field && this.isActive(field, joinPointer('', field.name)));
+          if (rows.length === 0) return nothing;
+          return html`${model.steps.length > 1 ? html`<h4 class="summary__step">${localize(step.title, lang)}</h4>` : nothing}
+            <dl class="summary__list">
+              ${rows.map((field) => {
+                const pointer = joinPointer('', field.name);
+                const label = localize(field.label, lang);
+                return html`<div class="summary__row">
+                  <dt class="summary__key">${label}</dt>
+                  <dd class=${field.kind === 'textarea' ? 'summary__value summary__value--text' : 'summary__value'}>${formatAnswer(field, pointer, this.context, isActive)}</dd>
+                  <dd class="summary__actions">
+                    <a href=${`#${fieldId(pointer)}`} data-action="change" data-pointer=${pointer}>${this.text.change}<span class="visually-hidden"> ${label}</span></a>
+                  </dd>
+                </div>`;
+              })}
+            </dl>`;
+        })}
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || this.text.send}</button>
+          <button type="button" class="secondary" part="button" data-action="back">${this.text.back}</button>
+        </div>
+      </section>
+    </form>`;
+  }
+
+  private renderClear(): TemplateResult {
+    if (!this.confirmingClear) {
+      return html`<p class="clear">
+        <button type="button" class="link-button" part="button" id="guichet-clear" @click=${this.askClear}>${this.text.clearAnswers}</button>
+      </p>`;
+    }
+    return html`<div class="notice notice--warning" part="notice">
+      <p id="guichet-clear-question" tabindex="-1">${this.text.clearConfirmQuestion}</p>
+      <div class="actions">
+        <button type="button" class="primary" part="button button-primary" @click=${this.clearAnswers}>${this.text.clearConfirmYes}</button>
+        <button type="button" class="secondary" part="button" @click=${this.cancelClear}>${this.text.clearConfirmNo}</button>
+      </div>
+    </div>`;
+  }
+}
+
+function hasConditions(fields: readonly Field[]): boolean {
+  return fields.some((f) => f.activeWhen.length > 0 || f.requiredWhen.length > 0 || hasConditions(f.fields ?? []));
+}
+
+function indexFields(fields: readonly Field[], map = new Map<string, Field>()): Map<string, Field> {
+  for (const field of fields) {
+    map.set(field.path, field);
+    if (field.fields) indexFields(field.fields, map);
+  }
+  return map;
+}

@@ -1,0 +1,131 @@
+import type { Language } from '@guichet/core';
+
+/**
+ * Everything <guichet-form> says on its own (definition texts come from the definition and its
+ * translations). One catalogue per language; counts go through `Intl.PluralRules`.
+ */
+type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+const fr = {
+  loading: 'Chargement du formulaire…',
+  stepOf: 'Étape {current} sur {total}',
+  back: 'Retour',
+  continue: 'Continuer',
+  send: 'Envoyer',
+  checkAnswers: 'Vérifiez vos réponses',
+  checkAnswersIntro: 'Relisez vos réponses avant d’envoyer votre demande.',
+  change: 'Modifier',
+  notProvided: 'Non renseigné',
+  yes: 'Oui',
+  no: 'Non',
+  errorSummaryTitle: 'Il y a un problème',
+  choose: 'Choisissez une réponse',
+  moreInfo: 'En savoir plus',
+  charactersLeft: { one: 'Il vous reste {count} caractère', other: 'Il vous reste {count} caractères' } as Plural,
+  charactersOver: { one: 'Vous avez {count} caractère en trop', other: 'Vous avez {count} caractères en trop' } as Plural,
+  charactersMax: { one: 'Vous pouvez saisir jusqu’à {count} caractère.', other: 'Vous pouvez saisir jusqu’à {count} caractères.' } as Plural,
+  addItem: 'Ajouter {item}',
+  removeItem: 'Retirer {item}',
+  itemAdded: '{item} ajouté. {count} au total.',
+  itemRemoved: '{item} retiré.',
+  maxItemsReached: { one: 'Vous avez atteint le maximum de {count} élément.', other: 'Vous avez atteint le maximum de {count} éléments.' } as Plural,
+  defaultItem: 'Élément',
+  fileAccepted: 'Formats acceptés : {types}.',
+  fileMaxSize: 'Taille maximale : {size}.',
+  fileChosen: 'Fichier choisi',
+  removeFile: 'Retirer le fichier {name}',
+  fileRemoved: 'Fichier {name} retiré.',
+  fileTooBig: 'Le fichier {name} est trop lourd : {size} au plus.',
+  fileWrongType: 'Le fichier {name} n’est pas dans un format accepté ({types}).',
+  draftFound: 'Vous avez commencé ce formulaire le {date}. Vos réponses sont enregistrées sur cet appareil.',
+  draftResume: 'Reprendre',
+  draftRestart: 'Recommencer',
+  draftNoticeTitle: 'Reprendre votre demande ?',
+  clearAnswers: 'Effacer mes réponses',
+  clearConfirmQuestion: 'Voulez-vous vraiment effacer toutes vos réponses ? Elles seront supprimées de cet appareil.',
+  clearConfirmYes: 'Oui, effacer mes réponses',
+  clearConfirmNo: 'Non, les garder',
+  answersCleared: 'Vos réponses ont été effacées.',
+  definitionErrorTitle: 'Ce formulaire ne peut pas s’afficher',
+  definitionErrorIntro: 'Nous ne pouvons pas afficher ce formulaire pour le moment. Vous pouvez réessayer plus tard ou contacter la mairie.',
+  definitionProblems: 'Détail des problèmes :',
+  definitionNotFound: 'Le formulaire est introuvable (erreur {status}).',
+  definitionNetwork: 'Le formulaire n’a pas pu être chargé : la connexion a échoué.',
+  definitionMissing: 'Aucun formulaire n’est indiqué (attribut src ou propriété definition).',
+  validatorFailed: 'Les règles de vérification du formulaire n’ont pas pu être chargées.',
+  validationFailed: { one: 'Il y a {count} problème dans vos réponses.', other: 'Il y a {count} problèmes dans vos réponses.' } as Plural,
+};
+
+export type FormText = typeof fr;
+
+const en: FormText = {
+  loading: 'Loading the form…',
+  stepOf: 'Step {current} of {total}',
+  back: 'Back',
+  continue: 'Continue',
+  send: 'Send',
+  checkAnswers: 'Check your answers',
+  checkAnswersIntro: 'Read your answers again before you send your request.',
+  change: 'Change',
+  notProvided: 'Not provided',
+  yes: 'Yes',
+  no: 'No',
+  errorSummaryTitle: 'There is a problem',
+  choose: 'Choose an answer',
+  moreInfo: 'More information',
+  charactersLeft: { one: 'You have {count} character remaining', other: 'You have {count} characters remaining' },
+  charactersOver: { one: 'You have {count} character too many', other: 'You have {count} characters too many' },
+  charactersMax: { one: 'You can enter up to {count} character.', other: 'You can enter up to {count} characters.' },
+  addItem: 'Add {item}',
+  removeItem: 'Remove {item}',
+  itemAdded: '{item} added. {count} in total.',
+  itemRemoved: '{item} removed.',
+  maxItemsReached: { one: 'You have reached the maximum of {count} item.', other: 'You have reached the maximum of {count} items.' },
+  defaultItem: 'Item',
+  fileAccepted: 'Accepted formats: {types}.',
+  fileMaxSize: 'Maximum size: {size}.',
+  fileChosen: 'Chosen file',
+  removeFile: 'Remove the file {name}',
+  fileRemoved: 'File {name} removed.',
+  fileTooBig: 'The file {name} is too large: {size} at most.',
+  fileWrongType: 'The file {name} is not in an accepted format ({types}).',
+  draftFound: 'You started this form on {date}. Your answers are saved on this device.',
+  draftResume: 'Resume',
+  draftRestart: 'Start again',
+  draftNoticeTitle: 'Resume your request?',
+  clearAnswers: 'Clear my answers',
+  clearConfirmQuestion: 'Do you really want to clear all your answers? They will be deleted from this device.',
+  clearConfirmYes: 'Yes, clear my answers',
+  clearConfirmNo: 'No, keep them',
+  answersCleared: 'Your answers have been cleared.',
+  definitionErrorTitle: 'This form cannot be shown',
+  definitionErrorIntro: 'We cannot show this form at the moment. You can try again later or contact the town hall.',
+  definitionProblems: 'Details of the problems:',
+  definitionNotFound: 'The form was not found (error {status}).',
+  definitionNetwork: 'The form could not be loaded: the connection failed.',
+  definitionMissing: 'No form is given (src attribute or definition property).',
+  validatorFailed: 'The form’s checking rules could not be loaded.',
+  validationFailed: { one: 'There is {count} problem in your answers.', other: 'There are {count} problems in your answers.' },
+};
+
+export function formText(lang: Language): FormText {
+  return lang === 'en' ? en : fr;
+}
+
+/** Replaces `{name}` placeholders; values are plain text (rendered as text by Lit). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** The plural form of `forms` for `count` in `lang`, with `{count}` (formatted) and other values filled in. */
+export function plural(lang: Language, forms: Plural, count: number, values: Record<string, string | number> = {}): string {
+  let rules = pluralRules.get(lang);
+  if (!rules) {
+    rules = new Intl.PluralRules(lang);
+    pluralRules.set(lang, rules);
+  }
+  const form = forms[rules.select(count)] ?? forms.other;
+  return fill(form, { ...values, count: new Intl.NumberFormat(lang).format(count) });
+}
