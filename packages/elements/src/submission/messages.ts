@@ -1,0 +1,116 @@
+import type { Language } from '@guichet/core';
+
+/** What the citizen reads while sending and on the receipt. */
+export interface SubmissionText {
+  sending: string;
+  uploading: string;
+  uploadOf: (name: string) => string;
+  uploadAnnounce: (name: string, percent: number) => string;
+  uploadDone: (name: string) => string;
+  cancelUpload: (name: string) => string;
+  uploadCancelled: string;
+  waitingTitle: string;
+  kept: string;
+  offline: string;
+  busy: string;
+  timeout: string;
+  retry: string;
+  invalid: string;
+  refusedTitle: string;
+  refused: Record<string, string>;
+  refusedOther: string;
+  receiptTitle: string;
+  receivedOn: (form: string, date: string) => string;
+  reference: string;
+  trackingCode: string;
+  copy: (what: string) => string;
+  copied: (what: string) => string;
+  keepCodes: string;
+  nextTitle: string;
+  expectedBy: (date: string) => string;
+  expectedDays: (days: number) => string;
+  print: string;
+  followTitle: string;
+  followText: (reference: string) => string;
+}
+
+const frDays = new Intl.PluralRules('fr-FR');
+const enDays = new Intl.PluralRules('en-GB');
+
+const fr: SubmissionText = {
+  sending: 'Envoi en cours…',
+  uploading: 'Envoi des fichiers en cours…',
+  uploadOf: (name) => `Envoi de « ${name} »`,
+  uploadAnnounce: (name, percent) => `« ${name} » : ${percent} % envoyés`,
+  uploadDone: (name) => `« ${name} » est envoyé.`,
+  cancelUpload: (name) => `Annuler l’envoi de « ${name} »`,
+  uploadCancelled: 'L’envoi du fichier est annulé. Vous pouvez choisir un autre fichier, puis envoyer à nouveau.',
+  waitingTitle: 'Votre demande n’est pas encore partie.',
+  kept: 'Vos réponses sont conservées sur cet appareil et seront envoyées dès que possible.',
+  offline: 'La connexion à internet semble coupée.',
+  busy: 'Le service est momentanément indisponible.',
+  timeout: 'Le service met trop de temps à répondre.',
+  retry: 'Réessayer',
+  invalid: 'Le service a refusé certaines réponses. Corrigez les champs signalés, puis envoyez à nouveau.',
+  refusedTitle: 'Votre demande n’a pas été envoyée.',
+  refused: {
+    'form-not-found': 'Ce formulaire n’est plus proposé en ligne.',
+    'too-large': 'Votre envoi est trop lourd. Retirez un fichier ou choisissez un fichier plus petit.',
+    'unsupported-media-type': 'Ce type de fichier n’est pas accepté.',
+  },
+  refusedOther: 'Vous pouvez contacter le service : les coordonnées sont ci-dessous.',
+  receiptTitle: 'Demande envoyée',
+  receivedOn: (form, date) => (form ? `Votre demande « ${form} » a bien été reçue le ${date}.` : `Votre demande a bien été reçue le ${date}.`),
+  reference: 'Référence',
+  trackingCode: 'Code de suivi',
+  copy: (what) => `Copier : ${what}`,
+  copied: (what) => `${what} copié dans le presse-papiers.`,
+  keepCodes: 'Notez la référence et le code de suivi, ou imprimez cette page : ils vous permettent de suivre votre demande.',
+  nextTitle: 'Et maintenant ?',
+  expectedBy: (date) => `Vous aurez une réponse au plus tard le ${date}.`,
+  expectedDays: (days) => (frDays.select(days) === 'one' ? `Délai de réponse habituel : ${days} jour.` : `Délai de réponse habituel : ${days} jours.`),
+  print: 'Imprimer le récépissé',
+  followTitle: 'Suivre votre demande',
+  followText: (reference) => `Pour savoir où en est votre demande, munissez-vous de la référence ${reference} et du code de suivi.`,
+};
+
+const en: SubmissionText = {
+  sending: 'Sending…',
+  uploading: 'Sending your files…',
+  uploadOf: (name) => `Sending “${name}”`,
+  uploadAnnounce: (name, percent) => `“${name}”: ${percent}% sent`,
+  uploadDone: (name) => `“${name}” is sent.`,
+  cancelUpload: (name) => `Cancel sending “${name}”`,
+  uploadCancelled: 'Sending the file was cancelled. You can choose another file, then send again.',
+  waitingTitle: 'Your request has not been sent yet.',
+  kept: 'Your answers are kept on this device and will be sent as soon as possible.',
+  offline: 'The internet connection seems to be down.',
+  busy: 'The service is unavailable for the moment.',
+  timeout: 'The service is taking too long to answer.',
+  retry: 'Try again',
+  invalid: 'The service refused some answers. Correct the fields shown, then send again.',
+  refusedTitle: 'Your request was not sent.',
+  refused: {
+    'form-not-found': 'This form is no longer offered online.',
+    'too-large': 'What you are sending is too large. Remove a file or choose a smaller one.',
+    'unsupported-media-type': 'This type of file is not accepted.',
+  },
+  refusedOther: 'You can contact the service: the details are below.',
+  receiptTitle: 'Request sent',
+  receivedOn: (form, date) => (form ? `Your request “${form}” was received on ${date}.` : `Your request was received on ${date}.`),
+  reference: 'Reference',
+  trackingCode: 'Tracking code',
+  copy: (what) => `Copy: ${what}`,
+  copied: (what) => `${what} copied to the clipboard.`,
+  keepCodes: 'Write down the reference and the tracking code, or print this page: you need them to follow your request.',
+  nextTitle: 'What happens next?',
+  expectedBy: (date) => `You will get an answer by ${date} at the latest.`,
+  expectedDays: (days) => (enDays.select(days) === 'one' ? `Usual time to an answer: ${days} day.` : `Usual time to an answer: ${days} days.`),
+  print: 'Print the receipt',
+  followTitle: 'Follow your request',
+  followText: (reference) => `To find out where your request stands, have the reference ${reference} and the tracking code at hand.`,
+};
+
+export function submissionText(lang: Language): SubmissionText {
+  return lang === 'en' ? en : fr;
+}

@@ -1,0 +1,96 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { localize, type FormModel, type Language, type Receipt } from '@guichet/core';
+import { renderContact } from '../shared/contact-block.js';
+import { submissionText } from './messages.js';
+
+export const RECEIPT_HEADING_ID = 'guichet-receipt-title';
+
+interface ReceiptContext {
+  model: FormModel;
+  endpoint: string;
+  adapterName: string;
+}
+
+const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
+
+function formatDate(iso: string | undefined, lang: Language, withTime: boolean): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(locales[lang], withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' }).format(date);
+}
+
+const COPIED_ID = 'guichet-receipt-copied';
+
+/**
+ * Copies a code and says so in the receipt's live region; where the clipboard is not available
+ * (an http page, an old browser) selects the code instead, so the citizen copies it by hand.
+ */
+async function copy(button: HTMLElement, label: string, value: string, lang: Language): Promise<void> {
+  const root = button.getRootNode() as Document | ShadowRoot;
+  try {
+    await navigator.clipboard.writeText(value);
+    const status = root.getElementById(COPIED_ID);
+    if (status) status.textContent = submissionText(lang).copied(label);
+  } catch {
+    const code = button.closest('dd')?.querySelector('.receipt__code');
+    if (code) window.getSelection()?.selectAllChildren(code);
+  }
+}
+
+function renderCode(label: string, value: string, lang: Language): TemplateResult {
+  return html`<div class="receipt__pair">
+    <dt>${label}</dt>
+    <dd>
+      <span class="receipt__code" translate="no">${value}</span>
+      <button type="button" class="secondary receipt__copy" @click=${(event: Event) => void copy(event.currentTarget as HTMLElement, label, value, lang)}>
+        ${submissionText(lang).copy(label)}
+      </button>
+    </dd>
+  </div>`;
+}
+
+/**
+ * The receipt: what the citizen keeps. Its heading takes focus (the controller moves it there),
+ * so a screen reader user hears at once that the request left.
+ */
+export function renderReceiptView(receipt: Receipt | undefined, context: ReceiptContext | undefined, lang: Language): TemplateResult {
+  if (!receipt) return html``;
+  const t = submissionText(lang);
+  const model = context?.model;
+  const formTitle = model ? localize(model.title, lang) : receipt.status.formTitle ?? '';
+  const nextSteps = localize(model?.processing?.nextSteps, lang);
+  const expectedDays = model?.processing?.expectedDays;
+  const expectedBy = receipt.expectedBy ?? receipt.status.expectedBy;
+  const expected = expectedBy ? t.expectedBy(formatDate(expectedBy, lang, false)) : expectedDays !== undefined ? t.expectedDays(expectedDays) : '';
+  const trackerReady = customElements.get('guichet-tracker') !== undefined;
+  return html`<section class="receipt" part="receipt" aria-labelledby=${RECEIPT_HEADING_ID}>
+    <h2 id=${RECEIPT_HEADING_ID} class="receipt__title" tabindex="-1">
+      <span class="receipt__check" aria-hidden="true">✓</span> ${t.receiptTitle}
+    </h2>
+    <p>${t.receivedOn(formTitle, formatDate(receipt.receivedAt, lang, true))}</p>
+    <dl class="receipt__codes">
+      ${renderCode(t.reference, receipt.reference, lang)} ${renderCode(t.trackingCode, receipt.trackingCode, lang)}
+    </dl>
+    <p class="receipt__keep">${t.keepCodes}</p>
+    <p id=${COPIED_ID} class="receipt__copied" role="status"></p>
+    ${nextSteps || expected
+      ? html`<h3 class="receipt__subtitle">${t.nextTitle}</h3>
+          ${nextSteps ? html`<p>${nextSteps}</p>` : nothing} ${expected ? html`<p>${expected}</p>` : nothing}`
+      : nothing}
+    <p class="receipt__actions">
+      <button type="button" class="primary receipt__print" @click=${() => window.print()}>${t.print}</button>
+    </p>
+    <h3 class="receipt__subtitle">${t.followTitle}</h3>
+    ${trackerReady && context
+      ? html`<guichet-tracker
+          endpoint=${context.endpoint}
+          adapter=${context.adapterName}
+          reference=${receipt.reference}
+          code=${receipt.trackingCode}
+          lang=${lang}
+        ></guichet-tracker>`
+      : html`<p class="receipt__follow">${t.followText(receipt.reference)}</p>`}
+    ${renderContact(model?.contact, lang, 'guichet-receipt-contact')}
+  </section>`;
+}

@@ -1,0 +1,353 @@
+/**
+ * Sends a citizen's answers: uploads the files first (each with its progress), then the
+ * submission through the outbox, so nothing is lost when the network or the endpoint fails;
+ * then shows the receipt. The form creates one with itself as host (see types.ts).
+ */
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import {
+  createAdapter,
+  EndpointError,
+  Outbox,
+  retryDelay,
+  type Adapter,
+  type Attachment,
+  type FieldError,
+  type FormModel,
+  type Language,
+  type PendingSubmission,
+  type Receipt,
+} from '@guichet/core';
+import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
+import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
+import { fieldPath, findFileSlots, replaceFileKeys } from './file-keys.js';
+import { renderSubmissionStatus, failureReason } from './status-view.js';
+import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
+import { submissionText } from './messages.js';
+
+interface Target {
+  model: FormModel;
+  endpoint: string;
+  adapterName: string;
+  adapter: Adapter;
+}
+
+export class SubmissionController implements ReactiveController, SubmissionControllerApi {
+  phase: SubmissionPhase = 'idle';
+  uploads: UploadProgress[] = [];
+  fieldErrors: FieldError[] = [];
+  receipt?: Receipt;
+  /** Why the last try failed (waiting) or the endpoint refused (refused). */
+  error?: EndpointError;
+  /** Polite announcement of upload progress, at 25 % steps. */
+  uploadAnnouncement = '';
+  /** Shown after an upload was cancelled. */
+  cancelled = false;
+
+  private readonly outbox: Outbox;
+  private target?: Target;
+  private lastRequest?: SendRequest;
+  private running?: Promise<void>;
+  private lifetime = new AbortController();
+  private readonly uploadAborts = new Map<string, AbortController>();
+  /** Files already uploaded, so a retry or a second Send does not upload them again. */
+  private readonly uploaded = new WeakMap<File, Attachment>();
+  private wakeUpload?: () => void;
+  private focusReceipt = false;
+  private lang: Language = 'fr';
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    options: { outbox?: Outbox } = {},
+  ) {
+    this.outbox = options.outbox ?? new Outbox();
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.lifetime.signal.aborted) this.lifetime = new AbortController();
+    window.addEventListener('online', this.onOnline);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.onOnline);
+    // Stops retrying from a removed element; what is pending stays in storage for the next page.
+    this.lifetime.abort();
+  }
+
+  hostUpdated(): void {
+    if (!this.focusReceipt) return;
+    this.focusReceipt = false;
+    const root = this.host.shadowRoot ?? this.host;
+    const heading = root.querySelector<HTMLElement>(`#${RECEIPT_HEADING_ID}`);
+    heading?.focus();
+  }
+
+  send(request: SendRequest): Promise<void> {
+    if (this.running) {
+      if (this.phase === 'waiting') this.retryNow();
+      return this.running;
+    }
+    this.lastRequest = request;
+    return this.track(this.sendNow(request));
+  }
+
+  async retry(): Promise<void> {
+    if (this.running) {
+      this.retryNow();
+      return this.running;
+    }
+    if (this.lastRequest && (this.phase === 'waiting' || this.phase === 'refused')) return this.send(this.lastRequest);
+    if (this.target) return this.resumePending(this.target.model, this.target.endpoint, this.target.adapterName);
+  }
+
+  cancelUpload(pointer: string): void {
+    this.uploadAborts.get(pointer)?.abort();
+  }
+
+  async resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void> {
+    if (this.running) return this.running;
+    const pending = this.outbox.pending(model.id);
+    if (pending.length === 0) return;
+    const target = this.connect(model, endpoint, adapter);
+    if (!target) return;
+    return this.track(
+      (async () => {
+        for (const entry of pending) {
+          await this.deliver(entry, target);
+          if (this.phase !== 'sent') return;
+        }
+      })(),
+    );
+  }
+
+  renderStatus(lang: Language): TemplateResult {
+    return renderSubmissionStatus(this, lang, {
+      onRetry: () => void this.retry(),
+      onCancel: (pointer) => this.cancelUpload(pointer),
+    });
+  }
+
+  renderReceipt(lang: Language): TemplateResult {
+    return renderReceiptView(this.receipt, this.target, lang);
+  }
+
+  private track(work: Promise<void>): Promise<void> {
+    const running = work.finally(() => {
+      if (this.running === running) this.running = undefined;
+    });
+    this.running = running;
+    return running;
+  }
+
+  private connect(model: FormModel, endpoint: string, adapterName: string): Target | undefined {
+    try {
+      const adapter = createAdapter(adapterName || 'guichet', { endpoint });
+      this.target = { model, endpoint, adapterName: adapterName || 'guichet', adapter };
+      return this.target;
+    } catch (error) {
+      this.fail(new EndpointError('rejected', error instanceof Error ? error.message : String(error), { code: 'unknown-adapter' }));
+      return undefined;
+    }
+  }
+
+  private async sendNow(request: SendRequest): Promise<void> {
+    this.lang = request.lang;
+    this.uploadAnnouncement = '';
+    this.fieldErrors = [];
+    this.error = undefined;
+    this.cancelled = false;
+    this.receipt = undefined;
+    const target = this.connect(request.model, request.endpoint, request.adapter);
+    if (!target) return;
+    const data = await this.uploadFiles(request, target);
+    if (!data) return;
+    const entry = this.outbox.add({
+      formId: request.model.id,
+      formVersion: request.model.version,
+      data,
+      channel: request.channel,
+      lang: request.lang,
+      endpoint: request.endpoint,
+      adapter: target.adapterName,
+    });
+    await this.deliver(entry, target);
+  }
+
+  /** The answers with attachment ids in place of file keys, or undefined when the send stops here. */
+  private async uploadFiles(request: SendRequest, target: Target): Promise<Record<string, unknown> | undefined> {
+    const slots = findFileSlots(request.data, request.files);
+    if (slots.length === 0) return request.data;
+    const upload = target.adapter.upload?.bind(target.adapter);
+    const ids = new Map<string, string | undefined>();
+    this.uploads = slots.map(({ key, pointer }) => {
+      const file = request.files.get(key)!;
+      const done = this.uploaded.get(file);
+      return { pointer, name: file.name, sent: done ? file.size : 0, total: file.size };
+    });
+    this.set('uploading');
+    for (const slot of slots) {
+      const file = request.files.get(slot.key)!;
+      if (!upload) {
+        // A back office without file uploads (Open311 takes only a media URL): the file stays out.
+        ids.set(slot.key, undefined);
+        continue;
+      }
+      const attachment = await this.uploadOne(slot.pointer, file, request, target, upload);
+      if (!attachment) return undefined;
+      ids.set(slot.key, attachment.id);
+    }
+    this.uploads = [];
+    return replaceFileKeys(request.data, (value) => (ids.has(value) ? ids.get(value) : value)) as Record<string, unknown>;
+  }
+
+  private async uploadOne(pointer: string, file: File, request: SendRequest, target: Target, upload: NonNullable<Adapter['upload']>): Promise<Attachment | undefined> {
+    const known = this.uploaded.get(file);
+    if (known) return known;
+    for (let attempt = 0; ; attempt++) {
+      const abort = new AbortController();
+      const stop = () => abort.abort();
+      this.lifetime.signal.addEventListener('abort', stop, { once: true });
+      this.uploadAborts.set(pointer, abort);
+      let lastStep = 0;
+      try {
+        const attachment = await upload(
+          {
+            model: target.model,
+            file,
+            field: fieldPath(pointer),
+            lang: request.lang,
+            onProgress: (sent, total) => {
+              this.progress(pointer, sent, total);
+              const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
+              const step = Math.floor(percent / 25) * 25;
+              if (step > lastStep) {
+                lastStep = step;
+                const t = submissionText(request.lang);
+                this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
+              }
+            },
+          },
+          { signal: abort.signal },
+        );
+        this.uploaded.set(file, attachment);
+        return attachment;
+      } catch (error) {
+        if (isAbort(error)) {
+          if (!this.lifetime.signal.aborted) {
+            this.uploads = [];
+            this.cancelled = true;
+            this.set('idle');
+          }
+          return undefined;
+        }
+        const failure = asEndpointError(error);
+        if (!failure.retryable) {
+          const errors = failure.details.fieldErrors?.length ? failure.details.fieldErrors : [{ pointer, code: failure.details.code ?? 'file', message: failure.message }];
+          this.fieldErrors = errors;
+          this.uploads = [];
+          this.set('invalid');
+          return undefined;
+        }
+        this.fail(failure, attempt === 0);
+        const waited = await this.waitForUpload(retryDelay(attempt, failure.details.retryAfter));
+        if (!waited) return undefined;
+        this.set('uploading');
+      } finally {
+        this.lifetime.signal.removeEventListener('abort', stop);
+        this.uploadAborts.delete(pointer);
+      }
+    }
+  }
+
+  private async deliver(entry: PendingSubmission, target: Target): Promise<void> {
+    this.lang = entry.lang;
+    this.set('sending');
+    let failedOnce = false;
+    try {
+      const receipt = await this.outbox.deliver(entry, {
+        model: target.model,
+        adapter: target.adapter,
+        signal: this.lifetime.signal,
+        onAttempt: () => {
+          if (failedOnce) this.set('sending');
+        },
+        onRetry: (error) => {
+          // The page hears about an outage once, not at every retry.
+          this.fail(error, !failedOnce);
+          failedOnce = true;
+        },
+      });
+      this.receipt = receipt;
+      this.error = undefined;
+      this.fieldErrors = [];
+      this.focusReceipt = true;
+      this.set('sent');
+      this.host.dispatchEvent(new GuichetSubmittedEvent({ reference: receipt.reference, trackingCode: receipt.trackingCode, status: receipt.status }));
+    } catch (error) {
+      if (isAbort(error)) return;
+      const failure = asEndpointError(error);
+      if (failure.kind === 'validation') {
+        this.error = failure;
+        this.fieldErrors = failure.details.fieldErrors ?? [];
+        this.set('invalid');
+        return;
+      }
+      this.fail(failure);
+    }
+  }
+
+  /** Shows a failure (waiting when it will be retried, refused otherwise) and tells the page. */
+  private fail(error: EndpointError, tell = true): void {
+    this.error = error;
+    this.set(error.retryable ? 'waiting' : 'refused');
+    if (!tell) return;
+    const lang = this.lang;
+    const kind = error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'server';
+    this.host.dispatchEvent(
+      new GuichetErrorEvent({ kind, message: failureReason(error, lang), ...(error.details.status ? { status: error.details.status } : {}) }),
+    );
+  }
+
+  private retryNow(): void {
+    this.outbox.retryNow();
+    this.wakeUpload?.();
+  }
+
+  private readonly onOnline = () => {
+    if (this.phase === 'waiting') void this.retry();
+  };
+
+  /** Waits before retrying an upload; false when the element went away meanwhile. */
+  private waitForUpload(ms: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      const finish = (goOn: boolean) => {
+        clearTimeout(timer);
+        this.wakeUpload = undefined;
+        this.lifetime.signal.removeEventListener('abort', gone);
+        resolve(goOn);
+      };
+      const gone = () => finish(false);
+      const timer = setTimeout(() => finish(true), ms);
+      this.wakeUpload = () => finish(true);
+      this.lifetime.signal.addEventListener('abort', gone, { once: true });
+    });
+  }
+
+  private progress(pointer: string, sent: number, total: number): void {
+    this.uploads = this.uploads.map((u) => (u.pointer === pointer ? { ...u, sent, total } : u));
+    this.host.requestUpdate();
+  }
+
+  private set(phase: SubmissionPhase): void {
+    this.phase = phase;
+    this.host.requestUpdate();
+  }
+}
+
+function isAbort(error: unknown): boolean {
+  return error instanceof Error && error.name === 'AbortError';
+}
+
+function asEndpointError(error: unknown): EndpointError {
+  return error instanceof EndpointError ? error : new EndpointError('server', error instanceof Error ? error.message : String(error));
+}

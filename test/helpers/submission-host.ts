@@ -1,0 +1,33 @@
+/**
+ * The smallest element that hosts a SubmissionController the way <guichet-form> does: its
+ * status above a Send button, then the receipt instead of the form.
+ */
+import { LitElement, html } from 'lit';
+import type { Language } from '@guichet/core';
+import { SubmissionController } from '../../packages/elements/src/submission/submission-controller.js';
+import { submissionStyles } from '../../packages/elements/src/submission/submission.styles.js';
+import { themeStyles } from '../../packages/elements/src/shared/theme.styles.js';
+import { contactStyles } from '../../packages/elements/src/shared/contact-block.styles.js';
+
+export class TestSubmissionHost extends LitElement {
+  static override styles = [themeStyles, contactStyles, submissionStyles];
+  static override properties = { language: { attribute: 'lang' } };
+
+  language: Language = 'fr';
+  readonly submission = new SubmissionController(this);
+
+  override render() {
+    if (this.submission.phase === 'sent') return this.submission.renderReceipt(this.language);
+    return html`<h1>Formulaire</h1>
+      ${this.submission.renderStatus(this.language)}
+      <button type="button" class="primary">${this.language === 'en' ? 'Send' : 'Envoyer'}</button>`;
+  }
+}
+
+if (!customElements.get('test-submission-host')) customElements.define('test-submission-host', TestSubmissionHost);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'test-submission-host': TestSubmissionHost;
+  }
+}
