@@ -3,6 +3,7 @@
  * file in a temp folder, with the fixture forms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,7 +56,8 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
   };
 }
 
-export interface Answer<T = unknown> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read answers freely
+export interface Answer<T = any> {
   status: number;
   headers: Headers;
   body: T;
@@ -88,3 +90,15 @@ export const validSubmission = (data: Record<string, unknown> = {}, lang: 'fr' |
 });
 
 export const admin = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${ADMIN_TOKEN}`, ...extra });
+
+/** A port nobody listens on right now, on 127.0.0.1 (for servers started in a child process). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,120 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
+import { admin, call, fixtureForms, startTestServer, submit, validSubmission } from './helpers.js';
+
+describe('start-up, restart and precompiled validators', () => {
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-lifecycle-'));
+    dirs.push(dir);
+    return dir;
+  };
+  after(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  test('a restart on the same database keeps requests, history and tracking codes', async () => {
+    const dir = tempDir();
+    const first = await startTestServer({ dir });
+    const key = crypto.randomUUID();
+    const receipt = (await submit(first.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key })).body;
+    await call(`${first.url}/api/admin/requests/${receipt.reference}/status`, {
+      method: 'POST',
+      headers: admin({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ phase: 'in_progress' }),
+    });
+    await first.stop();
+
+    const second = await startTestServer({ dir });
+    try {
+      const status = await call(`${second.url}/api/requests/${receipt.reference}?code=${receipt.trackingCode}`);
+      assert.equal(status.status, 200);
+      assert.deepEqual(status.body.history.map((h: { phase: string }) => h.phase), ['received', 'in_progress']);
+      const replay = await submit(second.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+      assert.equal(replay.status, 200);
+      assert.deepEqual(replay.body, receipt);
+      const next = await submit(second.url, 'demande-test', validSubmission());
+      assert.equal(Number(next.body.reference.split('-')[2]), Number(receipt.reference.split('-')[2]) + 1);
+    } finally {
+      await second.stop();
+    }
+    const db = new Database(join(dir, 'guichet.sqlite'), { readonly: true });
+    try {
+      assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+      assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      const row = db.prepare('SELECT * FROM requests WHERE reference = ?').get(receipt.reference) as Record<string, unknown>;
+      assert.ok(!Object.values(row).some((value) => String(value).includes(receipt.trackingCode)), 'the tracking code is stored hashed only');
+      assert.ok(!Object.values(row).some((value) => String(value).includes(key)), 'the idempotency key is stored hashed only');
+      assert.throws(() => db.prepare('DELETE FROM status_history').run());
+    } finally {
+      db.close();
+    }
+  });
+
+  test('the history is append-only in the database itself', async () => {
+    const dir = tempDir();
+    const t = await startTestServer({ dir });
+    await submit(t.url, 'demande-test', validSubmission());
+    await t.stop();
+    const db = new Database(join(dir, 'guichet.sqlite'));
+    try {
+      assert.throws(() => db.prepare("UPDATE status_history SET label = 'x'").run(), /append-only/);
+      assert.throws(() => db.prepare('DELETE FROM status_history').run(), /append-only/);
+    } finally {
+      db.close();
+    }
+  });
+
+  test('a broken definition is skipped and the server still serves the others', async () => {
+    const forms = tempDir();
+    copyFileSync(join(fixtureForms, 'demande-test.json'), join(forms, 'demande-test.json'));
+    writeFileSync(join(forms, 'cassee.json'), JSON.stringify({ id: 'cassee', version: '1.0.0', title: 'Cassée', schema: { type: 'object', properties: { a: { type: 'strin' } } } }));
+    writeFileSync(join(forms, 'pas-du-json.json'), '{ "id": "pas-du-json", ');
+    const lines: string[] = [];
+    const t = await startTestServer({ formsDir: forms, logLevel: 'info', logStream: { write: (line: string) => void lines.push(line) } });
+    try {
+      const list = await call(`${t.url}/api/forms`);
+      assert.deepEqual(list.body.map((f: { id: string }) => f.id), ['demande-test']);
+      assert.equal((await call(`${t.url}/api/forms/cassee`)).status, 404);
+      const logged = lines.join('');
+      assert.match(logged, /cassee\.json/);
+      assert.match(logged, /pas-du-json\.json/);
+      assert.match(logged, /\/schema\/properties\/a/);
+    } finally {
+      await t.cleanup();
+    }
+  });
+
+  test('a missing database folder is created', async () => {
+    const dir = join(tempDir(), 'deep', 'er');
+    const t = await startTestServer({ dir, dbPath: join(dir, 'nested', 'guichet.sqlite') });
+    try {
+      assert.equal((await submit(t.url, 'demande-test', validSubmission())).status, 201);
+    } finally {
+      await t.stop();
+    }
+  });
+
+  test('validator.js has no eval, and once imported in Node it validates like the server', async () => {
+    const t = await startTestServer();
+    try {
+      const answer = await call(`${t.url}/api/forms/demande-test/validator.js`);
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers.get('content-type'), 'text/javascript; charset=utf-8');
+      assert.ok(!/new Function|\beval\(/.test(answer.text));
+      const file = join(tempDir(), 'validator.mjs');
+      writeFileSync(file, answer.text);
+      const module = (await import(pathToFileURL(file).href)) as { validate: ((data: unknown) => boolean) & { errors?: unknown[] } };
+      assert.equal(module.validate({ name: 'Camille Martin', email: 'c@example.fr' }), true);
+      assert.equal(module.validate({ name: 'X' }), false);
+      assert.equal(module.validate({ name: 'Camille', intrus: 1 }), false);
+      assert.equal((await call(`${t.url}/api/forms/nope/validator.js`)).status, 404);
+    } finally {
+      await t.cleanup();
+    }
+  });
+});

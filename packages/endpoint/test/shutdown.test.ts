@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixtureForms, freePort, root, validSubmission } from './helpers.js';
+
+test('SIGTERM during an in-flight submission: it is still answered and stored, then the process exits 0', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-shutdown-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GUICHET_DB: join(dir, 'guichet.sqlite'),
+      GUICHET_FORMS_DIR: fixtureForms,
+      GUICHET_ADMIN_TOKEN: 'shutdown-token',
+      GUICHET_LOG_LEVEL: 'debug',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const waiters: { pattern: RegExp; resolve: () => void }[] = [];
+  const onData = (chunk: Buffer) => {
+    output += chunk;
+    for (const waiter of [...waiters]) {
+      if (waiter.pattern.test(output)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve();
+      }
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  const seen = (pattern: RegExp) => new Promise<void>((resolve) => (pattern.test(output) ? resolve() : waiters.push({ pattern, resolve })));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  try {
+    await seen(/"msg":"listening"/);
+    const body = Buffer.from(JSON.stringify(validSubmission()));
+    const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const req = request(
+        `http://127.0.0.1:${port}/api/forms/demande-test/submissions`,
+        { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'Idempotency-Key': crypto.randomUUID() } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        },
+      );
+      req.on('error', reject);
+      // Half the body now, the rest once the server is shutting down.
+      req.write(body.subarray(0, 10));
+      seen(/"msg":"request started"/)
+        .then(() => {
+          child.kill('SIGTERM');
+          return seen(/shutting down/);
+        })
+        .then(() => req.end(body.subarray(10)), reject);
+    });
+    const { status, text } = await answer;
+    assert.equal(status, 201, text);
+    assert.match(JSON.parse(text).reference, /^TST-/);
+    assert.equal(await exited, 0);
+    assert.match(output, /"msg":"stopped"/);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

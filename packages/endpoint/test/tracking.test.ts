@@ -1,0 +1,113 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
+
+describe('status look-up and the agents API', () => {
+  let t: TestServer;
+  let receipt: { reference: string; trackingCode: string };
+  before(async () => {
+    t = await startTestServer({ lookupRateLimit: { max: 12, timeWindowMs: 60_000 } });
+    receipt = (await submit(t.url, 'demande-test', validSubmission())).body;
+  });
+  after(() => t.cleanup());
+
+  const lookUp = (reference: string, code: string, headers: Record<string, string> = {}) =>
+    call(`${t.url}/api/requests/${encodeURIComponent(reference)}?code=${encodeURIComponent(code)}`, { headers });
+
+  test('the reference and tracking code show the status; the code is read loosely (case, spaces)', async () => {
+    const exact = await lookUp(receipt.reference, receipt.trackingCode);
+    assert.equal(exact.status, 200);
+    assert.equal(exact.body.phase, 'received');
+    assert.equal(exact.body.reference, receipt.reference);
+    assert.equal(exact.body.formTitle, 'Demande de test');
+    assert.equal(exact.headers.get('cache-control'), 'no-store');
+    const typed = await lookUp(receipt.reference, ` ${receipt.trackingCode.toLowerCase().replace('-', ' ')} `);
+    assert.equal(typed.status, 200);
+  });
+
+  test('a wrong code and an unknown reference answer the same 404', async () => {
+    const wrongCode = await lookUp(receipt.reference, 'AAAAA-AAAAA');
+    const unknown = await lookUp('TST-1999-000001', receipt.trackingCode);
+    const noCode = await call(`${t.url}/api/requests/${receipt.reference}`);
+    assert.equal(wrongCode.status, 404);
+    assert.equal(unknown.status, 404);
+    assert.equal(noCode.status, 404);
+    assert.equal(wrongCode.text, unknown.text);
+    assert.equal(noCode.text, unknown.text);
+    assert.equal(wrongCode.body.code, 'request-not-found');
+  });
+
+  test('an agent changes the phase: history grows, the citizen sees it', async () => {
+    const change = await call(`${t.url}/api/admin/requests/${receipt.reference}/status`, {
+      method: 'POST',
+      headers: admin({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ phase: 'action_required', label: 'Pièce manquante', note: 'Merci d’envoyer un justificatif.' }),
+    });
+    assert.equal(change.status, 200);
+    assert.equal(change.body.status.phase, 'action_required');
+    const done = await call(`${t.url}/api/admin/requests/${receipt.reference}/status`, {
+      method: 'POST',
+      headers: admin({ 'Content-Type': 'application/json' }),
+      body: JSON.stringify({ phase: 'completed' }),
+    });
+    assert.equal(done.status, 200);
+    const status = (await lookUp(receipt.reference, receipt.trackingCode)).body;
+    assert.equal(status.phase, 'completed');
+    assert.equal(status.label, 'Terminée');
+    assert.equal(status.final, true);
+    assert.deepEqual(status.history.map((h: { phase: string }) => h.phase), ['received', 'action_required', 'completed']);
+    assert.equal(status.history[1].label, 'Pièce manquante');
+    assert.equal(status.history[1].note, 'Merci d’envoyer un justificatif.');
+    const one = await call(`${t.url}/api/admin/requests/${receipt.reference}`, { headers: admin() });
+    assert.equal(one.status, 200);
+    assert.equal(one.body.data.name, 'Camille Martin');
+    assert.equal(one.body.status.history.length, 3);
+  });
+
+  test('a bad phase is a 422, an unknown reference a 404, a non-JSON body a 415', async () => {
+    const post = (reference: string, body: string, type = 'application/json') =>
+      call(`${t.url}/api/admin/requests/${reference}/status`, { method: 'POST', headers: admin({ 'Content-Type': type }), body });
+    const bad = await post(receipt.reference, JSON.stringify({ phase: 'lost' }));
+    assert.equal(bad.status, 422);
+    assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer), ['/phase']);
+    assert.equal((await post('TST-1999-000001', JSON.stringify({ phase: 'completed' }))).status, 404);
+    assert.equal((await post(receipt.reference, 'phase=completed', 'text/plain')).status, 415);
+  });
+
+  test('the agents API answers 401 without the right token', async () => {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: 'Basic abc' }] as Record<string, string>[]) {
+      const list = await call(`${t.url}/api/admin/requests`, { headers });
+      assert.equal(list.status, 401);
+      assert.equal(list.body.code, 'unauthorized');
+    }
+    const change = await call(`${t.url}/api/admin/requests/${receipt.reference}/status`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phase: 'rejected' }),
+    });
+    assert.equal(change.status, 401);
+  });
+
+  test('the list is newest first and pages with limit and offset', async () => {
+    const second = (await submit(t.url, 'demande-test', validSubmission({ name: 'Deuxième' }))).body;
+    const list = await call(`${t.url}/api/admin/requests?limit=1`, { headers: admin() });
+    assert.deepEqual(list.body.map((r: { reference: string }) => r.reference), [second.reference]);
+    const next = await call(`${t.url}/api/admin/requests?limit=1&offset=1`, { headers: admin() });
+    assert.deepEqual(next.body.map((r: { reference: string }) => r.reference), [receipt.reference]);
+    assert.equal((await call(`${t.url}/api/admin/requests?limit=-3`, { headers: admin() })).status, 400);
+  });
+
+  test('look-ups are rate-limited per client: 429 with Retry-After, the same for known and unknown references', async () => {
+    let limited;
+    for (let i = 0; i < 30 && !limited; i++) {
+      const answer = await lookUp(i % 2 ? receipt.reference : 'TST-1999-000002', 'BBBBB-BBBBB');
+      if (answer.status === 429) limited = answer;
+      else assert.equal(answer.status, 404);
+    }
+    assert.ok(limited, 'no 429 after 30 wrong guesses');
+    assert.equal(limited.body.code, 'rate-limited');
+    assert.ok(Number(limited.headers.get('retry-after')) > 0);
+    const right = await lookUp(receipt.reference, receipt.trackingCode);
+    assert.equal(right.status, 429);
+  });
+});
