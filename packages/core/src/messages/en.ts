@@ -43,8 +43,8 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'unknown-field': 'This field is not part of this form',
   'invalid': 'This answer is not valid',
 
-  'definition.invalid-json': 'The file is not valid JSON (line {line}, column {column}): {detail}',
-  'definition.invalid-json-nopos': 'The file is not valid JSON: {detail}',
+  'definition.invalid-json': 'The file is not valid JSON: at line {line}, column {column}, “{found}” is unexpected',
+  'definition.invalid-json-end': 'The file is not valid JSON: it ends too early (line {line}, column {column})',
   'definition.not-an-object': 'A form definition must be a JSON object ({ … }), not {actual}',
   'definition.unsupported-keyword': 'The keyword “{keyword}” is not supported by Guichet',
   'definition.unknown-property': 'The property “{property}” is not expected here',

@@ -44,8 +44,8 @@ export const fr = {
   'invalid': "Cette réponse n'est pas valide",
 
   // Definitions (DefinitionProblem.message), read by the web team that writes the form
-  'definition.invalid-json': "Le fichier n'est pas du JSON valide (ligne {line}, colonne {column}) : {detail}",
-  'definition.invalid-json-nopos': "Le fichier n'est pas du JSON valide : {detail}",
+  'definition.invalid-json': "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column}, « {found} » est inattendu",
+  'definition.invalid-json-end': "Le fichier n'est pas du JSON valide : il s'arrête avant la fin (ligne {line}, colonne {column})",
   'definition.not-an-object': 'Une définition de formulaire doit être un objet JSON ({ … }), pas {actual}',
   'definition.unsupported-keyword': "Le mot-clé « {keyword} » n'est pas pris en charge par Guichet",
   'definition.unknown-property': "La propriété « {property} » n'est pas prévue ici",

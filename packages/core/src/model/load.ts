@@ -12,6 +12,7 @@ import { referenceProblems } from './reference-problems.js';
 import { buildModel } from './build-model.js';
 import { formatBoth } from '../messages/format.js';
 import { isRecord } from '../util/pointer.js';
+import { jsonErrorOffset, lineColumn } from '../util/json-position.js';
 
 export type LoadResult = { ok: true; model: FormModel } | { ok: false; error: DefinitionError };
 
@@ -65,26 +66,13 @@ function parse(input: unknown, problems: DefinitionProblem[]): unknown {
 
 /** Where JSON.parse stopped, as a line and column a person can find in an editor. */
 function jsonProblem(text: string, error: unknown): DefinitionProblem {
-  const detail = error instanceof Error ? error.message : String(error);
-  const position = /position (\d+)/.exec(detail)?.[1];
-  const lineColumn = /line (\d+) column (\d+)/.exec(detail);
-  let line: number | undefined;
-  let column: number | undefined;
-  if (position !== undefined) {
-    const before = text.slice(0, Number(position));
-    line = before.split('\n').length;
-    column = Number(position) - before.lastIndexOf('\n');
-  } else if (lineColumn) {
-    line = Number(lineColumn[1]);
-    column = Number(lineColumn[2]);
-  } else if (text.trim() === '') {
-    line = 1;
-    column = 1;
-  }
-  const message =
-    line !== undefined && column !== undefined
-      ? formatBoth('definition.invalid-json', { line, column, detail })
-      : formatBoth('definition.invalid-json-nopos', { detail });
+  const reported = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
+  const offset = reported !== undefined ? Number(reported) : jsonErrorOffset(text);
+  const { line, column } = lineColumn(text, offset);
+  const found = text.slice(offset, offset + 1);
+  const message = found
+    ? formatBoth('definition.invalid-json', { line, column, found })
+    : formatBoth('definition.invalid-json-end', { line, column });
   return { pointer: '', code: 'invalid-json', message };
 }
 

@@ -4,7 +4,24 @@
  */
 import type { DefinitionProblem, Language } from './types.js';
 import { format, formatBoth, type MessageKey } from '../messages/format.js';
-import { joinPointer, valueAt } from '../util/pointer.js';
+import { joinPointer, splitPointer, valueAt } from '../util/pointer.js';
+
+const NODE_KEYWORDS = new Set(['items', 'if', 'then', 'else']);
+const NODE_MAPS = new Set(['properties', '$defs', 'dependentSchemas']);
+const NODE_LISTS = new Set(['allOf', 'oneOf', 'anyOf']);
+
+/** Whether the segments (from the definition's root) lead to a node of the data schema. */
+export function isSchemaNodePath(segments: readonly string[]): boolean {
+  if (segments[0] !== 'schema') return false;
+  let i = 1;
+  while (i < segments.length) {
+    const keyword = segments[i] as string;
+    if (NODE_KEYWORDS.has(keyword)) i += 1;
+    else if (NODE_MAPS.has(keyword) || NODE_LISTS.has(keyword)) i += 2;
+    else return false;
+  }
+  return i === segments.length;
+}
 
 export interface MetaError {
   instancePath: string;
@@ -37,15 +54,18 @@ export function metaProblems(errors: readonly MetaError[], definition: unknown):
 }
 
 function mapError(error: MetaError, definition: unknown): DefinitionProblem | undefined {
-  const { instancePath, schemaPath, keyword, params } = error;
-  const inSchemaNode = schemaPath.includes('/schemaNode/') || schemaPath.startsWith('#/$defs/schemaNode');
-  const last = instancePath.split('/').pop() ?? '';
+  const { instancePath, keyword, params } = error;
+  const segments = splitPointer(instancePath) ?? [];
+  const last = segments[segments.length - 1] ?? '';
+  // ajv's schemaPath is relative to whichever compiled function reported it: the data's own
+  // shape says more reliably where the error sits.
+  const parentIsSchemaNode = isSchemaNodePath(segments.slice(0, -1));
   const value = valueAt(definition, instancePath);
   switch (keyword) {
     case 'additionalProperties': {
       const property = String(params.additionalProperty);
       const pointer = joinPointer(instancePath, property);
-      if (inSchemaNode && schemaPath.endsWith('schemaNode/additionalProperties')) {
+      if (isSchemaNodePath(segments)) {
         return { pointer, code: 'unsupported-keyword', message: formatBoth('definition.unsupported-keyword', { keyword: property }) };
       }
       return { pointer, code: 'unknown-property', message: formatBoth('definition.unknown-property', { property }) };
@@ -56,17 +76,17 @@ function mapError(error: MetaError, definition: unknown): DefinitionProblem | un
     }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map(show).join(', ') : '';
-      if (schemaPath.includes('fieldUi/properties/widget')) {
+      if (segments.length === 4 && segments[0] === 'ui' && segments[1] === 'fields' && last === 'widget') {
         return { pointer: instancePath, code: 'unknown-widget', message: formatBoth('definition.unknown-widget', { value: show(value), allowed }) };
       }
-      if (schemaPath.includes('propertyNames')) {
+      if (params.propertyName !== undefined) {
         const name = String(params.propertyName ?? '');
         return { pointer: joinPointer(instancePath, name), code: 'not-allowed', message: formatBoth('definition.not-allowed', { value: name, allowed }) };
       }
-      if (inSchemaNode && last === 'type') {
+      if (parentIsSchemaNode && last === 'type') {
         return { pointer: instancePath, code: 'unsupported-type', message: formatBoth('definition.not-allowed', { value: show(value), allowed }) };
       }
-      if (inSchemaNode && last === 'format') {
+      if (parentIsSchemaNode && last === 'format') {
         return { pointer: instancePath, code: 'unsupported-format', message: formatBoth('definition.not-allowed', { value: show(value), allowed }) };
       }
       return { pointer: instancePath, code: 'not-allowed', message: formatBoth('definition.not-allowed', { value: show(value), allowed }) };
@@ -76,7 +96,7 @@ function mapError(error: MetaError, definition: unknown): DefinitionProblem | un
     case 'const':
       return { pointer: instancePath, code: 'wrong-value', message: formatBoth('definition.wrong-const', { expected: show(params.allowedValue) }) };
     case 'pattern': {
-      if (schemaPath.includes('propertyNames')) {
+      if (params.propertyName !== undefined) {
         const name = String(params.propertyName ?? '');
         return { pointer: joinPointer(instancePath, name), code: 'invalid-name', message: formatBoth('definition.pattern', () => ({ value: name, what: String(params.pattern) })) };
       }

@@ -27,7 +27,7 @@ export function mapErrors(errors: readonly AjvError[], index: FieldIndex, lang: 
     const current = best.get(mapped.pointer);
     if (!current || priority < current.priority) best.set(mapped.pointer, { priority, error: mapped });
   }
-  return [...best.values()].map((b) => b.error);
+  return [...best.values()].map((b) => b.error).sort((a, b) => index.compare(a.pointer, b.pointer));
 }
 
 function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError | undefined {
@@ -55,6 +55,11 @@ function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError 
       break;
   }
   const located = index.locate(pointer);
-  if (code === 'unknown-field') return { pointer, code, message: fieldMessage(code, params, undefined, lang) };
+  if (code === 'unknown-field') {
+    // A declared field is "unevaluated" only when the branch declaring it failed: its own
+    // error says why. Hidden fields never get here, being removed before validation.
+    if (located.field && located.pointer === pointer) return undefined;
+    return { pointer, code, message: fieldMessage(code, params, undefined, lang) };
+  }
   return { pointer: located.pointer, code, message: fieldMessage(code, params, located.field, lang) };
 }

@@ -12,11 +12,13 @@ export interface Located {
 export class FieldIndex {
   private readonly levels = new WeakMap<Field[], Map<string, Field>>();
   private readonly byPath = new Map<string, Field>();
+  private readonly order = new Map<Field, number>();
 
   constructor(readonly fields: Field[]) {
     const visit = (list: Field[]) => {
       for (const field of list) {
         this.byPath.set(field.path, field);
+        this.order.set(field, this.order.size);
         if (field.fields) visit(field.fields);
       }
     };
@@ -61,5 +63,35 @@ export class FieldIndex {
       }
     }
     return found ? { field: found, pointer: at } : { pointer };
+  }
+
+  /** Orders pointers as the fields appear in the form (items by index), unknown ones last. */
+  compare(a: string, b: string): number {
+    const ka = this.sortKey(a);
+    const kb = this.sortKey(b);
+    for (let i = 0; i < Math.max(ka.length, kb.length); i++) {
+      const x = ka[i] ?? -1;
+      const y = kb[i] ?? -1;
+      if (x !== y) return x - y;
+    }
+    return 0;
+  }
+
+  private sortKey(pointer: string): number[] {
+    const key: number[] = [];
+    let fields: Field[] | undefined = this.fields;
+    for (const segment of splitPointer(pointer) ?? []) {
+      const field: Field | undefined = fields ? this.level(fields).get(segment) : undefined;
+      if (field) {
+        key.push(this.order.get(field) ?? 0);
+        fields = field.fields;
+      } else if (/^\d+$/.test(segment)) {
+        key.push(Number(segment));
+      } else {
+        key.push(Number.MAX_SAFE_INTEGER);
+        fields = undefined;
+      }
+    }
+    return key;
   }
 }

@@ -58,7 +58,8 @@ export function fieldMessage(code: string, params: Record<string, unknown>, fiel
       return format(`${code}.${family}` as MessageKey, { count: limit }, lang);
     }
     case 'uniqueItems':
-      return format('uniqueItems', {}, lang);
+    case 'pattern':
+      return format(code, {}, lang);
     case 'const':
       return format(kind === 'consent' || kind === 'checkbox' ? 'consent' : 'choice', {}, lang);
     case 'enum':

@@ -7,11 +7,25 @@
  */
 import type { SchemaNode } from '../generated/form-definition.js';
 import { isRecord } from '../util/pointer.js';
+import { forEachNode } from '../model/schema-walk.js';
 
 export function prepareSchema(schema: SchemaNode): SchemaNode {
   const copy = structuredClone(schema);
+  forEachNode(copy, '', rewriteDependentSchemas);
   closeObject(copy);
   return copy;
+}
+
+/**
+ * `dependentSchemas: {x: S}` → `allOf: [{if: {required: [x]}, then: S}]`, which means the same.
+ * ajv 8 forgets the properties evaluated at the level when a dependent schema does not apply,
+ * so `unevaluatedProperties` would reject every answer; the `if` form has no such trouble.
+ */
+function rewriteDependentSchemas(node: SchemaNode): void {
+  if (!isRecord(node.dependentSchemas)) return;
+  const branches = Object.entries(node.dependentSchemas).map(([trigger, then]) => ({ if: { required: [trigger] }, then }) as SchemaNode);
+  delete node.dependentSchemas;
+  if (branches.length) node.allOf = [...(node.allOf ?? []), ...branches] as SchemaNode['allOf'];
 }
 
 function isObjectNode(node: SchemaNode): boolean {
