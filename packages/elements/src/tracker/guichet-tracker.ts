@@ -277,7 +277,11 @@ export class GuichetTracker extends LitElement {
       }
       const status = await adapter.status({ reference, trackingCode, lang: this.language.value }, { signal: controller.signal });
       if (controller.signal.aborted) return;
-      this.accept(checked(status));
+      const answer = checked(status);
+      // Awaited so the status and its contact block appear together (once per form, then cached).
+      await this.fetchFormContact(answer);
+      if (controller.signal.aborted) return;
+      this.accept(answer);
     } catch (error) {
       if (controller.signal.aborted) return;
       this.fail(toProblem(error));
@@ -299,7 +303,6 @@ export class GuichetTracker extends LitElement {
       this.announcement = trackerText(this.language.value).announceChange(status.label, phaseText(status.phase, this.language.value));
       this.dispatchEvent(new GuichetStatusChangeEvent({ reference: status.reference, previous: previous.phase, status }));
     }
-    void this.fetchFormContact(status);
   }
 
   private fail(problem: TrackerProblem): void {
@@ -317,7 +320,7 @@ export class GuichetTracker extends LitElement {
 
   private async fetchFormContact(status: RequestStatus): Promise<void> {
     // Only Guichet's own protocol serves form definitions next to the statuses.
-    if (!status.formId || this.adapter !== 'guichet' || this.formContactFor === status.formId) return;
+    if (!status.formId || this.adapter !== 'guichet' || this.formContactFor === status.formId || toContactBlock(this.contact)) return;
     this.formContactFor = status.formId;
     const endpoint = this.endpoint.trim();
     const contact = await loadFormContact(endpoint, status.formId);
