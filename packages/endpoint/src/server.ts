@@ -73,6 +73,8 @@ export interface GuichetServer {
   /** Stops accepting, finishes in-flight requests, then closes the store. */
   close(): Promise<void>;
   readonly url: string | undefined;
+  /** Every route the server answers (method and pattern), HEAD and OPTIONS included. */
+  readonly routes: ReadonlyArray<{ method: string; url: string }>;
   /** Runs the attachment sweep now; resolves with the number of deleted files and rows. */
   sweepAttachments(): Promise<number>;
 }
@@ -117,6 +119,10 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     now: options.now ?? (() => new Date()),
   };
 
+  const routes: { method: string; url: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   installErrorHandling(app);
   installHeaders(app, new Set(options.allowedOrigins ?? []));
   installJsonParser(app, context.jsonLimits);
@@ -181,6 +187,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     get url() {
       return url;
     },
+    routes,
     sweepAttachments: sweep,
   };
 }
