@@ -3,7 +3,7 @@
  * status above a Send button, then the receipt instead of the form.
  */
 import { LitElement, html } from 'lit';
-import type { Language } from '@guichet/core';
+import type { Language, Outbox } from '@guichet/core';
 import { SubmissionController } from '../../packages/elements/src/submission/submission-controller.js';
 import { submissionStyles } from '../../packages/elements/src/submission/submission.styles.js';
 import { themeStyles } from '../../packages/elements/src/shared/theme.styles.js';
@@ -13,8 +13,11 @@ export class TestSubmissionHost extends LitElement {
   static override styles = [themeStyles, contactStyles, submissionStyles];
   static override properties = { language: { attribute: 'lang' } };
 
+  /** The outbox the next host sends through (the default one when unset), for tests that tune its backoff. */
+  static nextOutbox?: Outbox;
+
   language: Language = 'fr';
-  readonly submission = new SubmissionController(this);
+  readonly submission = new SubmissionController(this, { outbox: TestSubmissionHost.nextOutbox });
 
   override render() {
     if (this.submission.phase === 'sent') return this.submission.renderReceipt(this.language);

@@ -51,7 +51,7 @@ export function adapterNames(): string[] {
  * adapter's `apiKey`, `jurisdictionId`) go to the factory untouched.
  * @throws TypeError when no adapter of that name is registered.
  */
-export function createAdapter(name: string, config: AdapterConfig & Record<string, unknown>): Adapter {
+export function createAdapter<Config extends AdapterConfig>(name: string, config: Config): Adapter {
   const factory = factories.get(name || 'guichet');
   if (!factory) throw new TypeError(`Unknown adapter "${name}" (known: ${adapterNames().join(', ')})`);
   return factory(config);
