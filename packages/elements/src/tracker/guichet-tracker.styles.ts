@@ -131,6 +131,11 @@ export const trackerStyles = css`
     width: 1.5rem;
     height: 1.5rem;
   }
+  /* Set on the status and on each timeline entry, so a past step keeps its own colour. */
+  .phase--received,
+  .phase--in_progress {
+    --_phase-color: var(--_color-primary);
+  }
   .phase--completed {
     --_phase-color: var(--_color-success);
   }

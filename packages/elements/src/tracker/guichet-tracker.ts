@@ -13,7 +13,6 @@ import { PollController, refreshSeconds } from './poll-controller.js';
 import { renderStatusView } from './status-view.js';
 import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
-import { loadFormContact } from './form-contact.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
@@ -320,11 +319,17 @@ export class GuichetTracker extends LitElement {
 
   private async fetchFormContact(status: RequestStatus): Promise<void> {
     // Only Guichet's own protocol serves form definitions next to the statuses.
-    if (!status.formId || this.adapter !== 'guichet' || this.formContactFor === status.formId || toContactBlock(this.contact)) return;
-    this.formContactFor = status.formId;
+    const formId = status.formId;
+    if (!formId || this.adapter !== 'guichet' || this.formContactFor === formId || toContactBlock(this.contact)) return;
+    this.formContactFor = formId;
     const endpoint = this.endpoint.trim();
-    const contact = await loadFormContact(endpoint, status.formId);
-    if (this.formContactFor === status.formId && this.endpoint.trim() === endpoint) this.formContact = contact;
+    // Loaded on demand: reading a definition brings the definition checks, which a page that only
+    // tracks requests should not download up front.
+    const contact = await import('./form-contact.js').then(
+      ({ loadFormContact }) => loadFormContact(endpoint, formId),
+      () => undefined,
+    );
+    if (this.formContactFor === formId && this.endpoint.trim() === endpoint) this.formContact = contact;
   }
 }
 

@@ -88,6 +88,17 @@ describe('<guichet-tracker> look-up form', () => {
     expect(root(el).querySelector('label')!.textContent).to.equal('Request number');
   });
 
+  it('asks only for the reference with adapter="open311", which has no tracking code', async () => {
+    const el = await fixture<GuichetTracker>(html`<guichet-tracker adapter="open311" endpoint=${api}></guichet-tracker>`);
+    expect([...root(el).querySelectorAll('label')].map((label) => label.htmlFor)).to.deep.equal(['reference']);
+    input(el, 'reference').value = '12345';
+    input(el, 'reference').dispatchEvent(new Event('input'));
+    root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelector('[part=error-summary]')).to.equal(null);
+    expect(el.reference).to.equal('12345');
+  });
+
   it('works with the keyboard alone: Tab, type, Enter', async () => {
     const el = await fixture<GuichetTracker>(html`<guichet-tracker endpoint=${api}></guichet-tracker>`);
     // Start from the page, before the element.
