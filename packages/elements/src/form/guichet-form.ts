@@ -35,6 +35,7 @@ import { formatAnswer } from './format.js';
 import { fetchDefinition } from './definition-source.js';
 import { withoutFiles } from './draft-data.js';
 import { parseAnswer } from './read-control.js';
+import { withDefaults } from './defaults.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'broken';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -276,7 +277,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   private start(model: FormModel): void {
     this.model = model;
     this.fieldsByPath = indexFields(model.fields);
-    this.answers = cloneAnswers(this.data ?? {});
+    this.answers = withDefaults(model.fields, cloneAnswers(this.data ?? {}));
     this.typedNumbers.clear();
     this.files.clear();
     this.errors.clear();
@@ -291,7 +292,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   }
 
   private prefill(): void {
-    this.answers = cloneAnswers(this.data ?? {});
+    this.answers = withDefaults(this.model?.fields ?? [], cloneAnswers(this.data ?? {}));
     this.typedNumbers.clear();
     this.epoch++;
     this.requestUpdate();
@@ -504,7 +505,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     const current = getAt(this.answers, pointer);
     const items = Array.isArray(current) ? current : [];
     if (field.constraints.maxItems !== undefined && items.length >= field.constraints.maxItems) return;
-    items.push({});
+    items.push(withDefaults(field.fields ?? [], {}));
     setAt(this.answers, pointer, items);
     const index = items.length - 1;
     this.refreshField(pointer);
@@ -703,7 +704,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   private resumeDraft(): void {
     const offer = this.draftOffer;
     if (!offer || !this.model) return;
-    this.answers = cloneAnswers(offer.data);
+    this.answers = withDefaults(this.model.fields, cloneAnswers(offer.data));
     this.typedNumbers.clear();
     this.draftOffer = undefined;
     this.goToStep(Math.min(offer.step, this.model.steps.length));
@@ -731,7 +732,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
     if (key) clearDraft(key);
-    this.answers = cloneAnswers(this.data ?? {});
+    this.answers = withDefaults(this.model?.fields ?? [], cloneAnswers(this.data ?? {}));
     this.typedNumbers.clear();
     this.files.clear();
     this.clearErrorRound();

@@ -17,13 +17,6 @@ export function parseNumber(text: string): number | string | undefined {
   return trimmed;
 }
 
-/** datetime-local gives local wall time; the data holds an instant with its offset (RFC 3339). */
-function toInstant(local: string): string | undefined {
-  if (!local) return undefined;
-  const date = new Date(local);
-  return Number.isNaN(date.getTime()) ? local : date.toISOString();
-}
-
 /** The answer a control holds now, as the schema expects it; undefined for no answer. */
 export function parseAnswer(field: Field, control: Control, root: ParentNode): unknown {
   switch (field.kind) {
@@ -49,8 +42,6 @@ export function parseAnswer(field: Field, control: Control, root: ParentNode): u
       const values = (field.choices ?? []).filter((_, index) => checked.has(index)).map((choice) => choice.value);
       return values.length > 0 ? values : undefined;
     }
-    case 'datetime':
-      return toInstant(control.value);
     default:
       return control.value === '' ? undefined : control.value;
   }

@@ -30,22 +30,13 @@ const defaultInputmode: Partial<Record<Field['kind'], string>> = {
   url: 'url',
 };
 
-/** datetime-local speaks "2026-05-01T14:30" in local time; the data holds an RFC 3339 instant. */
-export function toLocalDateTime(value: unknown): string {
-  if (typeof value !== 'string' || !value) return '';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
 function displayed(field: Field, pointer: string, context: FieldContext): string {
   if (field.kind === 'number' || field.kind === 'integer') {
     const typed = context.typed(pointer);
     if (typed !== undefined) return typed;
   }
+  // datetime-local values ("2026-05-01T14:30", the town hall's wall time) are kept as typed.
   const value = context.value(pointer);
-  if (field.kind === 'datetime') return toLocalDateTime(value);
   return value === undefined || value === null ? '' : String(value);
 }
 
