@@ -1,0 +1,82 @@
+// `npm start`, as a newcomer runs it: scripts/start.mjs builds what is missing, starts the
+// endpoint with the demo town site, prints the URL and the admin token.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const ready = new Promise<{ url: string; token: string }>((resolve, reject) => {
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const url = /Guichet is running at (http:\/\/\S+)/.exec(output)?.[1];
+      const token = /Admin token[^:]*: (\S+)/.exec(output)?.[1];
+      if (url && token) resolve({ url, token });
+    });
+    child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return {
+    ...(await ready),
+    async stop() {
+      process.kill(child.pid!, 'SIGTERM');
+      return exited;
+    },
+  };
+}
+
+test('npm start prints the URL and admin token, serves the demo site and the bundle, and reuses its token', { timeout: 240_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
+  const port = await freePort();
+  const env = { PORT: String(port), GUICHET_DB: join(dir, 'guichet.sqlite'), GUICHET_ADMIN_TOKEN: '', GUICHET_LOG_LEVEL: 'warn' };
+  try {
+    const first = await start(env);
+    try {
+      assert.equal(first.url, `http://127.0.0.1:${port}`);
+      const tokenFile = join(dir, 'admin-token');
+      assert.equal(readFileSync(tokenFile, 'utf8').trim(), first.token);
+      assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
+
+      const home = await fetch(`${first.url}/`);
+      assert.equal(home.status, 200);
+      assert.match(home.headers.get('content-type') ?? '', /text\/html/);
+      assert.match(home.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+      assert.match(await home.text(), /Ville de Montfleury/);
+
+      const bundle = await fetch(`${first.url}/dist/guichet.js`);
+      assert.equal(bundle.status, 200);
+      assert.match(bundle.headers.get('content-type') ?? '', /^text\/javascript/);
+      assert.equal(bundle.headers.get('access-control-allow-origin'), '*');
+
+      const list = await fetch(`${first.url}/api/admin/requests`, { headers: { Authorization: `Bearer ${first.token}` } });
+      assert.equal(list.status, 200);
+    } finally {
+      assert.equal(await first.stop(), 0);
+    }
+    const second = await start(env);
+    try {
+      assert.equal(second.token, first.token);
+    } finally {
+      await second.stop();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
