@@ -1,5 +1,5 @@
 // One page for every procedure: demarche.html?id=… embeds that form's <guichet-form>.
-const id = new URLSearchParams(location.search).get('id') ?? '';
+const id = new window.URLSearchParams(window.location.search).get('id') ?? '';
 const container = document.getElementById('demarche');
 const heading = document.getElementById('titre-demarche');
 
