@@ -1,0 +1,130 @@
+/**
+ * States the reference endpoint cannot be made to produce on demand without disturbing the other
+ * tests (a 429 would rate-limit every look-up of the run; it has no switch for a 500): they come
+ * from an adapter registered the way an authority registers its own back office's.
+ */
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { EndpointError, registerAdapter, type RequestStatus } from '@guichet/core';
+import '../guichet-tracker.js';
+import type { GuichetTracker } from './guichet-tracker.js';
+
+type Answer = () => Promise<RequestStatus>;
+let answer: Answer = () => Promise.reject(new Error('no answer set'));
+registerAdapter('test-states', () => ({
+  name: 'test-states',
+  submit: () => Promise.reject(new EndpointError('rejected', 'not used here')),
+  status: () => answer(),
+}));
+
+const wcag = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
+
+function text(el: GuichetTracker, selector = '.tracker'): string {
+  return (el.shadowRoot!.querySelector(selector)?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+async function tracker(lang = 'fr'): Promise<GuichetTracker> {
+  return fixture<GuichetTracker>(
+    html`<guichet-tracker adapter="test-states" endpoint="https://gru.example/api" reference="VOI-2026-000042" code="K7QM-2XPA" lang=${lang}></guichet-tracker>`,
+  );
+}
+
+function status(): RequestStatus {
+  return {
+    reference: 'VOI-2026-000042',
+    phase: 'received',
+    code: 'new',
+    label: 'Demande reçue',
+    final: false,
+    updatedAt: '2026-11-28T09:30:00Z',
+    history: [{ at: '2026-11-28T09:30:00Z', phase: 'received', label: 'Demande reçue' }],
+  };
+}
+
+describe('<guichet-tracker> states', () => {
+  it('is never blank while looking: a busy message, then the answer', async () => {
+    let resolve!: (value: RequestStatus) => void;
+    answer = () => new Promise((r) => (resolve = r));
+    const el = await tracker();
+    expect(el.shadowRoot!.querySelector('.tracker')!.getAttribute('aria-busy')).to.equal('true');
+    expect(text(el)).to.contain('Recherche de votre demande…');
+    await expect(el).to.be.accessible(wcag);
+    resolve(status());
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));
+    expect(el.shadowRoot!.querySelector('.tracker')!.getAttribute('aria-busy')).to.equal('false');
+    expect(text(el)).not.to.contain('Recherche de votre demande');
+  });
+
+  it('says how long to wait when the back office rate-limits, and offers a retry', async () => {
+    answer = () => Promise.reject(new EndpointError('rate-limited', 'Too many', { status: 429, retryAfter: 90 }));
+    const errorEvent = oneEvent(document as unknown as HTMLElement, 'guichet-error');
+    const el = await tracker();
+    const event = await errorEvent;
+    expect(event.detail.kind).to.equal('rate-limited');
+    expect(event.detail.retryAfter).to.equal(90);
+    await el.updateComplete;
+    expect(text(el, '[part=error]')).to.contain('Patientez 2 minutes, puis réessayez.');
+    expect(el.shadowRoot!.querySelector('[part=retry-button]')).not.to.equal(null);
+    await expect(el).to.be.accessible(wcag);
+  });
+
+  it('counts the wait in English, singular and plural', async () => {
+    answer = () => Promise.reject(new EndpointError('rate-limited', 'Too many', { status: 429, retryAfter: 1 }));
+    const el = await tracker('en');
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'));
+    expect(text(el, '[part=error]')).to.contain('Wait 1 second, then try again.');
+  });
+
+  it('says plainly when the back office fails, offers a retry, and shows the answer once it works', async () => {
+    answer = () => Promise.reject(new EndpointError('server', 'Internal error', { status: 500 }));
+    const el = await tracker();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'));
+    expect(text(el, '[part=error]')).to.contain('Le service de suivi rencontre un problème. Réessayez dans quelques minutes.');
+    answer = () => Promise.resolve(status());
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part=title]'));
+    expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+  });
+
+  it('keeps the last status on screen when a refresh fails, and says it may be out of date', async () => {
+    answer = () => Promise.resolve(status());
+    const el = await tracker();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));
+    answer = () => Promise.reject(new EndpointError('network', 'offline'));
+    await el.refreshNow();
+    expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).to.equal('Demande reçue');
+    const problem = el.shadowRoot!.querySelector('[part=error]')!;
+    expect(problem.getAttribute('role')).to.equal('alert');
+    expect(text(el, '[part=error]')).to.contain('Les informations ci-dessous n’ont pas pu être actualisées.');
+  });
+
+  it('lets no exception escape, whatever the adapter throws or answers', async () => {
+    const escaped: unknown[] = [];
+    const onError = (event: ErrorEvent) => escaped.push(event.error);
+    const onRejection = (event: PromiseRejectionEvent) => escaped.push(event.reason);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      for (const broken of [
+        () => Promise.reject(new TypeError('adapter bug')),
+        () => Promise.resolve(null as unknown as RequestStatus),
+        () => Promise.resolve({ reference: 'X' } as unknown as RequestStatus),
+        () => {
+          throw new Error('synchronous throw');
+        },
+      ] as Answer[]) {
+        answer = broken;
+        const el = await tracker();
+        await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'));
+        expect(text(el, '[part=error]')).to.contain('Le service de suivi rencontre un problème');
+        await el.refreshNow();
+      }
+      // Let any stray rejection surface before looking.
+      await new Promise((r) => setTimeout(r, 0));
+      expect(escaped).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+});
