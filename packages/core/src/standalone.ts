@@ -16,9 +16,11 @@ const standaloneCode = ((standaloneCodeModule as unknown as { default?: typeof s
 
 /** Where ajv's runtime helpers resolve from when the module is bundled. */
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
+/** Our formats, bundled in (esbuild finds formats.ts beside the sources, formats.js in dist). */
+const formatsModule = fileURLToPath(new URL('./validation/formats.js', import.meta.url));
 
 export async function compileStandalone(definition: FormDefinition): Promise<string> {
-  const ajv = createAjv({ source: true, esm: true, optimize: true });
+  const ajv = createAjv({ source: true, esm: true, optimize: true }, formatsModule);
   ajv.addSchema(prepareSchema(definition.schema), FORM_SCHEMA_ID);
   const pointers = conditionPointers(definition.schema);
   const exports: Record<string, string> = { validate: FORM_SCHEMA_ID };

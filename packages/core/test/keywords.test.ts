@@ -413,3 +413,36 @@ describe('error mapping', () => {
     ]);
   });
 });
+
+describe('formats accept what browsers send and refuse what is not real', () => {
+  const verdicts: [string, string, boolean][] = [
+    ['date', '2024-02-29', true],
+    ['date', '2026-02-29', false],
+    ['date', '2026-13-01', false],
+    ['date', '14/07/2026', false],
+    ['time', '14:30', true],
+    ['time', '14:30:15', true],
+    ['time', '14:30:15.5+02:00', true],
+    ['time', '24:00', false],
+    ['time', '9:30', false],
+    ['date-time', '2026-07-14T14:30', true],
+    ['date-time', '2026-07-14T14:30:00Z', true],
+    ['date-time', '2026-07-14T14:30:00+02:00', true],
+    ['date-time', '2026-02-30T14:30', false],
+    ['date-time', '2026-07-14', false],
+    ['email', 'prenom.nom@mairie-exemple.fr', true],
+    ['email', 'nom@localhost', false],
+    ['email', 'nom @exemple.fr', false],
+    ['uri', 'https://www.exemple.fr/démarches?id=1#haut', true],
+    ['uri', 'mailto:mairie@exemple.fr', true],
+    ['uri', 'https://', false],
+    ['uri', 'exemple.fr', false],
+    ['uri', 'https://www.exemple.fr/une page', false],
+  ];
+  for (const [format, value, valid] of verdicts) {
+    it(`${format}: ${JSON.stringify(value)} is ${valid ? 'valid' : 'invalid'}`, async () => {
+      const { validator } = await setup({ properties: { x: { type: 'string', format } } });
+      assert.equal(validator.validate({ x: value }, { lang: 'fr' }).length === 0, valid);
+    });
+  }
+});

@@ -8,10 +8,18 @@ export interface CompiledValidators {
   conditions: Record<string, (data: unknown) => boolean>;
 }
 
+/** Compiling costs tens of milliseconds: two elements showing one form share the result. */
+const compiledByDefinition = new WeakMap<object, Promise<CompiledValidators>>();
+
 /** Compiles with ajv in the page; ajv loads lazily, in its own chunk. */
-export async function compileRuntimeValidators(model: FormModel): Promise<CompiledValidators> {
-  const { compileRuntime } = await import('./runtime-compiler.js');
-  return compileRuntime(model.definition);
+export function compileRuntimeValidators(model: FormModel): Promise<CompiledValidators> {
+  let compiled = compiledByDefinition.get(model.definition);
+  if (!compiled) {
+    compiled = import('./runtime-compiler.js').then(({ compileRuntime }) => compileRuntime(model.definition));
+    compiledByDefinition.set(model.definition, compiled);
+    compiled.catch(() => compiledByDefinition.delete(model.definition));
+  }
+  return compiled;
 }
 
 /** Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval. */
