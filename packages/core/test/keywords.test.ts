@@ -446,3 +446,31 @@ describe('formats accept what browsers send and refuse what is not real', () => 
     });
   }
 });
+
+describe('shared definitions', () => {
+  it('a $defs object used as a field is closed to unknown answers', async () => {
+    const { validator } = await setup({
+      $defs: { address: { type: 'object', required: ['street'], properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+      properties: { home: { $ref: '#/$defs/address', title: 'Domicile' }, work: { $ref: '#/$defs/address' } },
+    });
+    assert.deepEqual(validator.validate({ home: { street: 'a' }, work: { street: 'b', city: 'c' } }, { lang: 'fr' }), []);
+    assert.deepEqual(validator.validate({ home: { street: 'a', floor: 2 }, work: { city: 'c' } }, { lang: 'fr' }).map((e) => [e.pointer, e.code]), [
+      ['/home/floor', 'unknown-field'],
+      ['/work/street', 'required'],
+    ]);
+  });
+
+  it('a $defs entry used as a mixin in allOf does not reject its siblings', async () => {
+    const { model, validator } = await setup({
+      $defs: { contact: { properties: { email: { type: 'string', format: 'email' }, phone: { type: 'string' } }, required: ['email'] } },
+      properties: { name: { type: 'string' } },
+      allOf: [{ $ref: '#/$defs/contact' }],
+    });
+    assert.deepEqual(model.fields.map((f) => [f.name, f.required]), [['name', false], ['email', true], ['phone', false]]);
+    assert.deepEqual(validator.validate({ name: 'Ada', email: 'ada@exemple.fr' }, { lang: 'fr' }), []);
+    assert.deepEqual(validator.validate({ name: 'Ada', fax: '01' }, { lang: 'fr' }).map((e) => [e.pointer, e.code]), [
+      ['/email', 'required'],
+      ['/fax', 'unknown-field'],
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ export class DefinitionError extends Error {
 
   constructor(problems: DefinitionProblem[]) {
     const first = problems[0];
-    super(first ? `${first.pointer || '/'} : ${first.message.fr}` : 'Définition invalide');
+    super(first ? first.message.fr : 'Définition invalide');
     this.problems = problems;
   }
 }

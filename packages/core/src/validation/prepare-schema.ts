@@ -2,17 +2,20 @@
  * The data schema as validators compile it, in one place for the page and the server: every
  * object that holds fields gets `unevaluatedProperties: false`, so an answer to a question the
  * form does not ask (or one it hides) is rejected. Branches (`allOf`, `then`, `else`,
- * `dependentSchemas`) are left open, or they would reject their siblings' properties; `if`,
- * `oneOf` and `anyOf` are tests, not field declarations.
+ * `dependentSchemas`) and `$defs` entries are left open, or they would reject their siblings'
+ * properties when used as mixins; `if`, `oneOf` and `anyOf` are tests, not field declarations.
  */
 import type { SchemaNode } from '../generated/form-definition.js';
 import { isRecord } from '../util/pointer.js';
-import { forEachNode } from '../model/schema-walk.js';
+import { forEachNode, refName } from '../model/schema-walk.js';
+
+type Node = SchemaNode & { unevaluatedProperties?: boolean };
 
 export function prepareSchema(schema: SchemaNode): SchemaNode {
   const copy = structuredClone(schema);
   forEachNode(copy, '', rewriteDependentSchemas);
-  closeObject(copy);
+  const defs = isRecord(copy.$defs) ? copy.$defs : {};
+  closeObject(copy, defs);
   return copy;
 }
 
@@ -28,29 +31,34 @@ function rewriteDependentSchemas(node: SchemaNode): void {
   if (branches.length) node.allOf = [...(node.allOf ?? []), ...branches] as SchemaNode['allOf'];
 }
 
-function isObjectNode(node: SchemaNode): boolean {
-  return node.type === 'object' || (node.type === undefined && isRecord(node.properties) && node.$ref === undefined);
+/** Whether `node` (following `$ref`s) describes an object. */
+function isObjectNode(node: SchemaNode, defs: Record<string, SchemaNode | undefined>, depth = 0): boolean {
+  if (typeof node.$ref === 'string' && node.type === undefined && depth < 32) {
+    const name = refName(node.$ref);
+    const target = name === undefined ? undefined : defs[name];
+    return isRecord(target) && isObjectNode(target, defs, depth + 1);
+  }
+  return node.type === 'object' || (node.type === undefined && isRecord(node.properties));
 }
 
-/** `node` declares the fields of one object (the root, a property, an array item, a `$defs` entry). */
-function closeObject(node: unknown): void {
+/** `node` is the value of one field (the root, a property, an array's items). */
+function closeObject(node: unknown, defs: Record<string, SchemaNode | undefined>): void {
   if (!isRecord(node)) return;
-  const schema = node as SchemaNode & { unevaluatedProperties?: boolean };
-  if (isObjectNode(schema) && schema.additionalProperties === undefined) schema.unevaluatedProperties = false;
-  visitFields(schema);
+  const schema = node as Node;
+  if (isObjectNode(schema, defs) && schema.additionalProperties === undefined) schema.unevaluatedProperties = false;
+  visitFields(schema, defs);
 }
 
 /** Visits the field declarations reachable from `node`, at its level and through its branches. */
-function visitFields(node: SchemaNode): void {
-  for (const property of Object.values(node.properties ?? {})) closeObject(property);
-  closeObject(node.items);
-  for (const def of Object.values(node.$defs ?? {})) closeObject(def);
-  for (const branch of node.allOf ?? []) visitBranch(branch);
-  visitBranch(node.then);
-  visitBranch(node.else);
-  for (const branch of Object.values(node.dependentSchemas ?? {})) visitBranch(branch);
+function visitFields(node: SchemaNode, defs: Record<string, SchemaNode | undefined>): void {
+  for (const property of Object.values(node.properties ?? {})) closeObject(property, defs);
+  closeObject(node.items, defs);
+  for (const def of Object.values(node.$defs ?? {})) visitBranch(def, defs);
+  for (const branch of node.allOf ?? []) visitBranch(branch, defs);
+  visitBranch(node.then, defs);
+  visitBranch(node.else, defs);
 }
 
-function visitBranch(node: unknown): void {
-  if (isRecord(node)) visitFields(node as SchemaNode);
+function visitBranch(node: unknown, defs: Record<string, SchemaNode | undefined>): void {
+  if (isRecord(node)) visitFields(node as SchemaNode, defs);
 }

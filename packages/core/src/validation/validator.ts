@@ -89,10 +89,13 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
 
   const activeData = (data: unknown): Record<string, unknown> => (isRecord(data) ? cleanObject(model.fields, data) : {});
 
-  const run = (data: unknown, lang: Language): FieldError[] => {
+  /** `near`: only errors that may concern the field at that pointer are mapped. */
+  const run = (data: unknown, lang: Language, near?: string): FieldError[] => {
     const cleaned = activeData(data);
     if (compiled.validate(cleaned)) return [];
-    return mapErrors((compiled.validate.errors ?? []) as AjvError[], index, lang);
+    let errors = (compiled.validate.errors ?? []) as AjvError[];
+    if (near !== undefined) errors = errors.filter((e) => near.startsWith(e.instancePath) || e.instancePath.startsWith(near));
+    return mapErrors(errors, index, lang);
   };
 
   return {
@@ -111,7 +114,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
       return errors.filter((e) => names.has(topLevelName(e.pointer)));
     },
     validateField(pointer, data, { lang }) {
-      return run(data, lang).filter((e) => e.pointer === pointer);
+      return run(data, lang, pointer).filter((e) => e.pointer === pointer);
     },
   };
 }
