@@ -79,6 +79,7 @@ export function migrate(db: Database.Database): void {
 export class SqliteRequestStore implements RequestStore {
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly insertBatch: ReturnType<SqliteRequestStore['createInsertBatch']>;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -124,10 +125,41 @@ export class SqliteRequestStore implements RequestStore {
       ),
       deleteAbandoned: db.prepare<[string]>('DELETE FROM attachments WHERE id = ? AND request_id IS NULL'),
     };
+    this.insertBatch = this.createInsertBatch();
   }
 
-  async insertOrGet(request: NewRequest): Promise<InsertResult> {
-    const insert = this.db.transaction((): InsertResult => {
+  /**
+   * Group commit: submissions that arrive in the same turn of the event loop are written in one
+   * transaction, so one fsync (synchronous = FULL) covers them all; each has its own savepoint,
+   * so one refused (attachments gone) does not undo the others. Every caller gets its answer
+   * only once the transaction holding its row is committed.
+   */
+  insertOrGet(request: NewRequest): Promise<InsertResult> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ request, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.flush());
+    });
+  }
+
+  private readonly pending: { request: NewRequest; resolve: (result: InsertResult) => void; reject: (error: unknown) => void }[] = [];
+
+  private flush(): void {
+    const batch = this.pending.splice(0);
+    let results: (InsertResult | { error: unknown })[];
+    try {
+      results = this.insertBatch.immediate(batch.map((item) => item.request));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+      return;
+    }
+    results.forEach((result, i) => {
+      if ('error' in result) batch[i]!.reject(result.error);
+      else batch[i]!.resolve(result);
+    });
+  }
+
+  private createInsertBatch() {
+    const insertOne = this.db.transaction((request: NewRequest): InsertResult => {
       const existing = this.statements.byKey.get(request.formId, request.idempotencyKeyHash);
       if (existing) return { outcome: 'replayed', record: this.toRecord(existing) };
       const year = request.receivedAt.getUTCFullYear();
@@ -154,17 +186,16 @@ export class SqliteRequestStore implements RequestStore {
       if (unavailable.length) throw new UnavailableAttachments(unavailable);
       return { outcome: 'created', record: this.toRecord(this.statements.byReference.get(reference)!) };
     });
-    try {
-      return insert.immediate();
-    } catch (error) {
-      if (error instanceof UnavailableAttachments) return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
-      // Another process won the race for this key between our check and our insert.
-      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        const existing = this.statements.byKey.get(request.formId, request.idempotencyKeyHash);
-        if (existing) return { outcome: 'replayed', record: this.toRecord(existing) };
-      }
-      throw error;
-    }
+    return this.db.transaction((requests: NewRequest[]) =>
+      requests.map((request): InsertResult | { error: unknown } => {
+        try {
+          return insertOne(request);
+        } catch (error) {
+          if (error instanceof UnavailableAttachments) return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
+          return { error };
+        }
+      }),
+    );
   }
 
   async findByIdempotencyKey(formId: string, idempotencyKeyHash: Buffer): Promise<RequestRecord | undefined> {
@@ -221,6 +252,7 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async close(): Promise<void> {
+    if (this.pending.length) this.flush();
     if (this.db.open) this.db.close();
   }
 
