@@ -88,4 +88,18 @@ describe('submission when the endpoint is unreachable', () => {
     fixtureCleanup();
     await sending;
   });
+
+  it('tries again at once when the browser comes back online', async () => {
+    TestSubmissionHost.nextOutbox = new Outbox({ baseMs: 60_000, random: () => 1 });
+    const host = await mount();
+    TestSubmissionHost.nextOutbox = undefined;
+    const sending = host.submission.send({ model, data: answers(`En ligne ${crypto.randomUUID()}`), files: new Map(), channel: 'web', lang: 'fr', endpoint: unreachableApi, adapter: 'guichet' });
+    await waitUntil(() => host.submission.phase === 'waiting');
+    const attempts = () => JSON.parse(localStorage.getItem(`guichet:outbox:${formId}`)!).pending[0].attempts as number;
+    const before = attempts();
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => attempts() > before, 'a new try right away');
+    fixtureCleanup();
+    await sending;
+  });
 });
