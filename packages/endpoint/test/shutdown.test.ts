@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { fixtureForms, freePort, root, validSubmission } from './helpers.js';
 
 test('SIGTERM during an in-flight submission: it is still answered and stored, then the process exits 0', async () => {
@@ -66,6 +67,58 @@ test('SIGTERM during an in-flight submission: it is still answered and stored, t
     assert.match(JSON.parse(text).reference, /^TST-/);
     assert.equal(await exited, 0);
     assert.match(output, /"msg":"stopped"/);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SIGKILL in the middle of a load: every submission that got a 201 is stored, and the database is sound', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-kill-'));
+  const port = await freePort();
+  const dbPath = join(dir, 'guichet.sqlite');
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), GUICHET_DB: dbPath, GUICHET_FORMS_DIR: fixtureForms, GUICHET_LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    for (let up = false; !up; ) {
+      up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+      if (!up) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const acknowledged: string[] = [];
+    const body = JSON.stringify(validSubmission());
+    const send = async () => {
+      for (let i = 0; i < 40; i++) {
+        const response = await fetch(`${url}/api/forms/demande-test/submissions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+          body,
+        }).catch(() => undefined);
+        if (!response) return;
+        if (response.status === 201) {
+          acknowledged.push(((await response.json()) as { reference: string }).reference);
+          if (acknowledged.length === 60) child.kill('SIGKILL');
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: 8 }, send));
+    await exited;
+    assert.ok(acknowledged.length >= 60, `${acknowledged.length} acknowledged`);
+    const db = new Database(dbPath);
+    try {
+      assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+      const stored = new Set(db.prepare('SELECT reference FROM requests').pluck().all() as string[]);
+      const lost = acknowledged.filter((reference) => !stored.has(reference));
+      assert.deepEqual(lost, []);
+      const histories = db.prepare('SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM status_history h WHERE h.request_id = r.id)').pluck().get();
+      assert.equal(histories, 0, 'no request without its first status');
+    } finally {
+      db.close();
+    }
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
