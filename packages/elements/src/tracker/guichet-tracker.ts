@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createAdapter, type Adapter, type ContactBlock, type RequestStatus } from '@guichet/core';
+import { createAdapter, type Adapter, type ContactBlock, type Language, type RequestStatus } from '@guichet/core';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
 import { renderContact } from '../shared/contact-block.js';
@@ -34,7 +34,8 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
  * @attr from-url - Opt-in: takes `reference` and `code` from the page URL's query
  *   (`?reference=VOI-2026-000123&code=K7QM-2XPA`), for links in receipts and e-mails.
- *   Attributes set on the element win over the URL.
+ *   Attributes set on the element win over the URL. The code then sits in the address: serve such a
+ *   page with `Referrer-Policy: no-referrer` so it does not travel to other sites.
  *
  * @prop {TrackerContact} contact - How to reach a person: `{ name, phone, email, address, openingHours, url }`,
  *   each text a string or `{ fr, en }`. Without it, the contact of the request's form (from the endpoint) is shown.
@@ -151,7 +152,7 @@ export class GuichetTracker extends LitElement {
       <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
   }
 
-  private renderBody(lang: 'fr' | 'en'): TemplateResult {
+  private renderBody(lang: Language): TemplateResult {
     const contact = this.contactBlock();
     const contactBlock = renderContact(contact, lang, 'tracker-contact');
     const problem = this.problem;
@@ -276,7 +277,7 @@ export class GuichetTracker extends LitElement {
       }
       const status = await adapter.status({ reference, trackingCode, lang: this.language.value }, { signal: controller.signal });
       if (controller.signal.aborted) return;
-      const answer = checked(status);
+      const answer = checked(status, this.language.value);
       // Awaited so the status and its contact block appear together (once per form, then cached).
       await this.fetchFormContact(answer);
       if (controller.signal.aborted) return;
@@ -344,13 +345,13 @@ function changed(previous: RequestStatus, next: RequestStatus): boolean {
 }
 
 /** An adapter's answer as the views expect it; a shapeless one is a server fault, not a crash. */
-function checked(status: RequestStatus): RequestStatus {
+function checked(status: RequestStatus, lang: Language): RequestStatus {
   if (!status || typeof status !== 'object' || typeof status.phase !== 'string' || typeof status.reference !== 'string') {
     throw new Error('The back office sent a status the tracker cannot read');
   }
   return {
     ...status,
-    label: typeof status.label === 'string' && status.label ? status.label : phaseText(status.phase, 'fr'),
+    label: typeof status.label === 'string' && status.label ? status.label : phaseText(status.phase, lang),
     history: Array.isArray(status.history) ? status.history.filter((entry) => entry && typeof entry.phase === 'string') : [],
   };
 }

@@ -3,9 +3,9 @@ import { EndpointError, type Language } from '@guichet/core';
 import type { ErrorKind } from '../events.js';
 import { trackerText } from './messages.js';
 
-/** What went wrong, in the terms the citizen is told about. */
+/** What went wrong, in the terms the citizen is told about (and the `guichet-error` kind). */
 export interface TrackerProblem {
-  kind: 'not-found' | 'network' | 'server' | 'rate-limited' | 'configuration';
+  kind: Extract<ErrorKind, 'not-found' | 'network' | 'server' | 'rate-limited' | 'configuration'>;
   /** Seconds to wait, for `rate-limited`, when the server said. */
   retryAfter?: number;
   /** HTTP status, when there was an answer. */
@@ -40,10 +40,6 @@ export function toProblem(error: unknown): TrackerProblem {
 
 export function isRetryable(problem: TrackerProblem): boolean {
   return problem.kind === 'network' || problem.kind === 'server' || problem.kind === 'rate-limited';
-}
-
-export function eventKind(problem: TrackerProblem): ErrorKind {
-  return problem.kind;
 }
 
 export function problemMessage(problem: TrackerProblem, lang: Language): { title: string; message: string } {
