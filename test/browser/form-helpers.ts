@@ -25,10 +25,10 @@ export async function exampleDefinition(id: string): Promise<Record<string, unkn
   return (await response.json()) as Record<string, unknown>;
 }
 
-export async function validAnswers(id: string): Promise<Record<string, unknown>> {
+export async function validAnswers(id: string, index = 0): Promise<Record<string, unknown>> {
   const response = await fetch(`/test/fixtures/forms-data/${id}.json`);
   const fixture = (await response.json()) as { valid: Record<string, unknown>[] };
-  const first = fixture.valid[0];
+  const first = fixture.valid[index];
   if (!first) throw new Error(`no valid answers for ${id}`);
   return first;
 }
@@ -126,6 +126,20 @@ async function typeTime(value: string): Promise<void> {
     await type(pad(h));
     await type(minutes);
   }
+}
+
+/** A real file of the first accepted type (the endpoint checks the bytes, not the name). */
+export async function sampleFile(accept: readonly string[]): Promise<File> {
+  const type = accept.find((t) => t === 'application/pdf') ?? accept.find((t) => t.startsWith('image/'))?.replace('/*', '/png') ?? 'application/pdf';
+  if (type.startsWith('image/')) {
+    const canvas = new OffscreenCanvas(4, 4);
+    const context = canvas.getContext('2d');
+    if (context) context.fillRect(0, 0, 2, 2);
+    const blob = await canvas.convertToBlob({ type });
+    return new File([blob], type === 'image/jpeg' ? 'photo.jpg' : 'photo.png', { type: blob.type });
+  }
+  const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+  return new File([pdf], 'plan.pdf', { type: 'application/pdf' });
 }
 
 /** What a file field gets in these tests: a file chooser is the system's, out of the page's reach. */
@@ -237,7 +251,7 @@ async function fillControl(active: HTMLElement, field: Field, wanted: unknown): 
       return typeTime(time);
     }
     case 'file':
-      chooseFile(active as HTMLInputElement, new File([new Uint8Array(2048)], 'plan.pdf', { type: (field.constraints.accept?.[0] ?? 'application/pdf').replace('/*', '/png') }));
+      chooseFile(active as HTMLInputElement, await sampleFile(field.constraints.accept ?? []));
       return;
     default:
       await type(String(wanted));

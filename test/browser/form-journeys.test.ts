@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
-import type { GuichetSubmitEvent } from '../../packages/elements/src/events.js';
+import type { GuichetSubmitEvent, GuichetSubmittedEvent } from '../../packages/elements/src/events.js';
 import { endpointUrl } from '../helpers/env.js';
 import { exampleDefinition, exampleForms, fillStepWithKeyboard, focused, modelOf, shadow, validAnswers, whenReady, withoutFileValues } from './form-helpers.js';
 
@@ -41,4 +41,24 @@ describe('<guichet-form> example forms, completed with the keyboard only', () =>
       }
     });
   }
+});
+
+describe('<guichet-form> sending to the reference endpoint', () => {
+  it('signalement-voirie: Send uploads the photo, fires guichet-submitted with a reference and shows the receipt', async () => {
+    const id = 'signalement-voirie';
+    const model = modelOf(await exampleDefinition(id));
+    const answers = await validAnswers(id);
+    const api = `${endpointUrl()}/api`;
+    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" endpoint=${api} src=${`${api}/forms/${id}`}></guichet-form>`);
+    await whenReady(el);
+    for (let step = 0; step < model.steps.length; step++) await fillStepWithKeyboard(el, model, answers);
+    const submitted = oneEvent(el, 'guichet-submitted') as Promise<GuichetSubmittedEvent>;
+    shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const event = await submitted;
+    expect(event.detail.reference).to.match(/^VOI-/);
+    expect(event.detail.trackingCode).to.be.a('string').and.not.equal('');
+    await el.updateComplete;
+    expect(shadow(el).textContent).to.contain(event.detail.reference);
+    expect(shadow(el).querySelector('form')).to.equal(null);
+  });
 });

@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
+import { submissionStyles } from '../submission/submission.styles.js';
 
 const formOwnStyles = css`
   .root {
@@ -317,4 +318,4 @@ const formOwnStyles = css`
   }
 `;
 
-export const formStyles = [themeStyles, contactStyles, formOwnStyles];
+export const formStyles = [themeStyles, contactStyles, submissionStyles, formOwnStyles];

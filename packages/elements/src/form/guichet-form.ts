@@ -36,6 +36,7 @@ import { fetchDefinition } from './definition-source.js';
 import { withoutFiles } from './draft-data.js';
 import { parseAnswer } from './read-control.js';
 import { withDefaults } from './defaults.js';
+import { SubmissionController } from '../submission/submission-controller.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'broken';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -131,6 +132,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   @query('#guichet-live') private liveRegion?: HTMLElement;
 
   private readonly language = new LanguageController(this);
+  private readonly submission = new SubmissionController(this);
   private validator?: FormValidator;
   private validatorReady?: Promise<FormValidator>;
   private answers: Answers = {};
@@ -289,6 +291,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.draftOffer = this.draft === 'local' && this.draftKey ? loadDraft(this.draftKey) : undefined;
     this.epoch++;
     this.status = 'ready';
+    if (this.endpoint) void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet');
   }
 
   private prefill(): void {
@@ -680,8 +683,26 @@ export class GuichetForm extends LitElement implements FieldHost {
   }
 
   /** Hands the answers to the submission pipeline (see ../submission/types.ts). */
-  protected async send(_model: FormModel, _data: Record<string, unknown>): Promise<void> {
-    // The submission pipeline plugs in here.
+  private async send(model: FormModel, data: Record<string, unknown>): Promise<void> {
+    if (!this.endpoint) return;
+    await this.submission.send({
+      model,
+      data,
+      files: this.files,
+      channel: this.channelValue,
+      lang: this.currentLang,
+      endpoint: this.endpoint,
+      adapter: this.adapter || 'guichet',
+    });
+    if (this.submission.phase === 'invalid' && this.submission.fieldErrors.length > 0) {
+      this.showErrorRound([...this.submission.fieldErrors]);
+    } else if (this.submission.phase === 'sent') {
+      const key = this.draftKey;
+      clearTimeout(this.draftTimer);
+      this.draftTimer = undefined;
+      if (key) clearDraft(key);
+    }
+    this.requestUpdate();
   }
 
   // ── Drafts ─────────────────────────────────────────────────────────────────────────────────
@@ -756,6 +777,11 @@ export class GuichetForm extends LitElement implements FieldHost {
     if (this.status !== 'ready' || !model) {
       return html`<div class="root" part="base" lang=${lang} aria-busy="true">
         <p class="loading" part="loading" role="status">${this.text.loading}</p>
+      </div>`;
+    }
+    if (this.submission.phase === 'sent') {
+      return html`<div class="root" part="base" lang=${lang}>
+        ${this.submission.renderReceipt(lang)} ${renderContact(model.contact, lang, 'guichet-contact-title')}
       </div>`;
     }
     const description = localize(model.description, lang);
@@ -851,6 +877,7 @@ export class GuichetForm extends LitElement implements FieldHost {
               })}
             </dl>`;
         })}
+        ${this.submission.renderStatus(lang)}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || this.text.send}</button>
           <button type="button" class="secondary" part="button" data-action="back">${this.text.back}</button>
