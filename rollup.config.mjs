@@ -3,6 +3,8 @@
 // its lazily loaded chunks beside it.
 import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import commonjs from '@rollup/plugin-commonjs';
+import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 
@@ -39,6 +41,9 @@ const cdn = {
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'] }),
     ts(),
+    // ajv (in the lazily loaded runtime-compiler chunk) is CommonJS and requires JSON meta-schemas.
+    json(),
+    commonjs(),
     terser({ format: { comments: false }, ecma: 2020, module: true }),
   ],
   output: {
