@@ -98,6 +98,26 @@ describe('<guichet-tracker> states', () => {
     expect(text(el, '[part=error]')).to.contain('Les informations ci-dessous n’ont pas pu être actualisées.');
   });
 
+  it('asks again when the citizen sends the look-up form unchanged after "not found"', async () => {
+    let asked = 0;
+    answer = () => {
+      asked += 1;
+      return Promise.reject(new EndpointError('not-found', 'Not found', { status: 404 }));
+    };
+    const el = await tracker();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'));
+    expect(asked).to.equal(1);
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#code')!.value).to.equal('K7QM-2XPA');
+    answer = () => {
+      asked += 1;
+      return Promise.resolve(status());
+    };
+    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));
+    expect(asked).to.equal(2);
+    expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part=title]'));
+  });
+
   it('lets no exception escape, whatever the adapter throws or answers', async () => {
     const escaped: unknown[] = [];
     const onError = (event: ErrorEvent) => escaped.push(event.error);
