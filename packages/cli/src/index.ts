@@ -1,0 +1,2 @@
+export { checkFile, formatProblems, type CheckedFile } from './check.js';
+export { compileForm, dataTypeName, type CompiledFiles } from './compile.js';

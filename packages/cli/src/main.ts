@@ -1,0 +1,69 @@
+// `guichet check <definition.json…>` and `guichet compile <definition.json…> --out <dir>`.
+import { parseArgs } from 'node:util';
+import type { Language } from '@guichet/core';
+import { checkFile, formatProblems } from './check.js';
+import { compileForm } from './compile.js';
+
+const usage = {
+  fr: `Utilisation :
+  guichet check <definition.json…>                 vérifie des définitions de formulaires
+  guichet compile <definition.json…> --out <dossier>  écrit le validateur autonome et le type TypeScript de chacune
+Options : --lang fr|en (langue des messages), --help`,
+  en: `Usage:
+  guichet check <definition.json…>                 checks form definitions
+  guichet compile <definition.json…> --out <dir>   writes each one's standalone validator and TypeScript type
+Options: --lang fr|en (language of the messages), --help`,
+};
+
+function languageFromEnvironment(): Language {
+  const tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+  return tag.toLowerCase().startsWith('en') ? 'en' : 'fr';
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { out: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' } },
+    });
+  } catch (error) {
+    console.error((error as Error).message);
+    console.error(usage[languageFromEnvironment()]);
+    return 2;
+  }
+  const lang: Language = parsed.values.lang === 'en' ? 'en' : parsed.values.lang === 'fr' ? 'fr' : languageFromEnvironment();
+  const [command, ...files] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    console.log(usage[lang]);
+    return parsed.values.help ? 0 : 2;
+  }
+  if ((command !== 'check' && command !== 'compile') || files.length === 0) {
+    console.error(usage[lang]);
+    return 2;
+  }
+  if (command === 'compile' && !parsed.values.out) {
+    console.error(lang === 'fr' ? 'Indiquez le dossier de sortie avec --out <dossier>.' : 'Give the output folder with --out <dir>.');
+    return 2;
+  }
+
+  let failed = 0;
+  for (const file of files) {
+    const checked = await checkFile(file);
+    if (checked.problems.length > 0 || !checked.model) {
+      failed++;
+      for (const line of formatProblems(checked, lang)) console.error(line);
+      continue;
+    }
+    if (command === 'check') {
+      console.log(`${file}: ${lang === 'fr' ? 'valide' : 'valid'}`);
+    } else {
+      const written = await compileForm(checked.model, parsed.values.out!);
+      console.log(`${file}: ${written.validator}, ${written.types}`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}
+
+process.exitCode = await main(process.argv.slice(2));

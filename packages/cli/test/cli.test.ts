@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const forms = readdirSync('schemas/forms')
+  .filter((file) => file.endsWith('.json'))
+  .map((file) => join('schemas/forms', file));
+
+function guichet(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('guichet check accepts every example form', () => {
+  assert.ok(forms.length >= 6, 'the example forms are there');
+  const { code, stdout, stderr } = guichet('check', '--lang', 'en', ...forms);
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
+  for (const form of forms) assert.match(stdout, new RegExp(`${form}: valid`));
+});
+
+test('guichet check prints each problem with its pointer and exits 1', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-cli-'));
+  try {
+    const broken = join(dir, 'broken.json');
+    writeFileSync(
+      broken,
+      JSON.stringify({
+        id: 'broken',
+        version: '1.0.0',
+        title: 'Cassé',
+        schema: { type: 'object', properties: { name: { type: 'string', patternProperties: {} } } },
+        ui: { steps: [{ title: 'Étape', fields: ['name', 'ghost'] }] },
+      }),
+    );
+    const notJson = join(dir, 'not-json.json');
+    writeFileSync(notJson, '{ "id": ');
+    const { code, stderr } = guichet('check', '--lang', 'fr', broken, notJson, join(dir, 'missing.json'));
+    assert.equal(code, 1);
+    assert.match(stderr, /broken\.json:\/schema\/properties\/name\/patternProperties: .*patternProperties.*\[unsupported-keyword\]/);
+    assert.match(stderr, /broken\.json:\/ui\/steps\/0\/fields\/1: .*ghost.*\[unknown-step-field\]/);
+    assert.match(stderr, /not-json\.json:\/: .*\[invalid-json\]/);
+    assert.match(stderr, /missing\.json:\/: Le fichier ne peut pas être lu \(ENOENT\)\. \[unreadable-file\]/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('guichet compile writes a standalone validator without eval and the type of the answers', async () => {
+  const out = mkdtempSync(join(tmpdir(), 'guichet-cli-out-'));
+  try {
+    const form = forms.find((file) => file.includes('contact-service')) ?? forms[0]!;
+    const id = JSON.parse(readFileSync(form, 'utf8')).id as string;
+    const { code, stderr } = guichet('compile', form, '--out', out);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    const validatorSource = readFileSync(join(out, `${id}.validator.js`), 'utf8');
+    assert.doesNotMatch(validatorSource, /new Function|eval\(/);
+    const types = readFileSync(join(out, `${id}.d.ts`), 'utf8');
+    assert.match(types, /export interface \w+Data \{/);
+    // The module really validates: an empty object misses the required answers.
+    const validator = (await import(pathToFileURL(join(out, `${id}.validator.js`)).href)) as {
+      validate: ((data: unknown) => boolean) & { errors?: unknown[] };
+    };
+    assert.equal(validator.validate({}), false);
+    assert.ok((validator.validate.errors ?? []).length > 0);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('guichet compile handles every example form and its types compile', () => {
+  const out = mkdtempSync(join(tmpdir(), 'guichet-cli-all-'));
+  try {
+    const { code, stderr } = guichet('compile', ...forms, '--out', out);
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    const declarations = readdirSync(out).filter((file) => file.endsWith('.d.ts'));
+    assert.equal(declarations.length, forms.length);
+    const tsc = spawnSync(
+      process.execPath,
+      ['node_modules/typescript/bin/tsc', '--noEmit', '--strict', '--types', 'node', ...declarations.map((file) => join(out, file))],
+      { encoding: 'utf8' },
+    );
+    assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('guichet without a command prints its usage and exits 2', () => {
+  const { code, stdout } = guichet('--lang', 'en');
+  assert.equal(code, 2);
+  assert.match(stdout, /Usage:/);
+});
