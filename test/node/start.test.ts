@@ -7,6 +7,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+// As in scripts/lib/chromium.mjs (plain JS, untyped): Debian's Chromium, headless, loopback only.
+const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -67,6 +72,8 @@ test('npm start prints the URL and admin token, serves the demo site and the bun
 
       const list = await fetch(`${first.url}/api/admin/requests`, { headers: { Authorization: `Bearer ${first.token}` } });
       assert.equal(list.status, 200);
+
+      await checkDemoPages(first.url);
     } finally {
       assert.equal(await first.stop(), 0);
     }
@@ -80,3 +87,62 @@ test('npm start prints the URL and admin token, serves the demo site and the bun
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+/**
+ * The demo pages in Chromium under their strict CSP: no violation, no script error, the forms
+ * listed, the elements defined and rendered, and no axe violation in the town's own markup.
+ */
+async function checkDemoPages(url: string) {
+  const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  try {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+      });
+    });
+    const axe = async () => {
+      await page.evaluate(axeSource);
+      const results = await page.evaluate(async () => {
+        const run = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
+        return (await run.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })).violations.map((v) => v.id);
+      });
+      return results;
+    };
+
+    await page.goto(`${url}/`);
+    assert.equal(await page.locator('h1').textContent(), 'Bienvenue sur le site de la Ville de Montfleury');
+    assert.deepEqual(await axe(), [], 'home page');
+
+    await page.goto(`${url}/demarches.html`);
+    const links = page.locator('ul.demarches a');
+    await links.first().waitFor();
+    const forms = (await (await fetch(`${url}/api/forms`)).json()) as { id: string; title: string }[];
+    assert.equal(await links.count(), forms.length);
+    assert.deepEqual(await axe(), [], 'list page');
+
+    const first = forms[0]!;
+    await page.goto(`${url}/demarche.html?id=${first.id}`);
+    assert.equal(await page.locator('h1').textContent(), first.title);
+    assert.equal(await page.locator('guichet-form').getAttribute('src'), `/api/forms/${first.id}`);
+    await page.waitForFunction(() => Boolean(document.querySelector('guichet-form')?.shadowRoot?.querySelector('input, select, textarea')));
+
+    await page.goto(`${url}/suivi.html`);
+    await page.waitForFunction(() => Boolean(document.querySelector('guichet-tracker')?.shadowRoot?.querySelector('input')));
+
+    await page.goto(`${url}/demarche.html?id=..%2Fadmin`);
+    assert.equal(await page.locator('h1').textContent(), 'Démarche introuvable');
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+}
