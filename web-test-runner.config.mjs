@@ -8,6 +8,7 @@ import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromi
 import { freePort } from './scripts/lib/free-port.mjs';
 import { startEndpoint } from './scripts/lib/endpoint-process.mjs';
 import { countReporter } from './scripts/lib/count-reporter.mjs';
+import { startOpen311Server } from './test/helpers/open311-server.mjs';
 
 assertChromium();
 
@@ -15,9 +16,12 @@ const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://127.0.0.1:${port}`;
 const withEndpoint = existsSync('packages/endpoint/src/main.ts');
 const endpoint = withEndpoint ? await startEndpoint({ allowedOrigins: [origin] }) : undefined;
+// A GeoReport v2 (Open311) back office, for the open311 adapter's tests.
+const open311 = await startOpen311Server();
 const testEnv = {
   endpoint: endpoint?.url ?? null,
   adminToken: endpoint?.adminToken ?? null,
+  open311: open311.url,
 };
 for (const signal of ['exit', 'SIGINT', 'SIGTERM']) {
   process.once(signal, () => void endpoint?.stop());
@@ -45,7 +49,7 @@ export default {
   ],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    { name: 'guichet-endpoint', serverStop: () => endpoint?.stop() },
+    { name: 'guichet-servers', serverStop: () => Promise.all([endpoint?.stop(), open311.stop()]) },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="fr">

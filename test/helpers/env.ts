@@ -4,6 +4,8 @@ export interface TestEnv {
   endpoint: string | null;
   /** Its GUICHET_ADMIN_TOKEN, for the agent API. */
   adminToken: string | null;
+  /** Base URL of the GeoReport v2 (Open311) test server (test/helpers/open311-server.mjs). */
+  open311: string | null;
 }
 
 declare global {
