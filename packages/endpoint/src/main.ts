@@ -20,6 +20,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 const host = env.HOST || '127.0.0.1';
+const logLevel = env.GUICHET_LOG_LEVEL || 'info';
+const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+if (!levels.includes(logLevel)) {
+  console.error(`GUICHET_LOG_LEVEL must be one of ${levels.join(', ')}, not "${logLevel}"`);
+  process.exit(2);
+}
 const allowedOrigins = (env.GUICHET_ALLOWED_ORIGINS ?? '')
   .split(',')
   .map((origin) => origin.trim())
@@ -32,14 +38,22 @@ const server = await createServer({
   formsDir: env.GUICHET_FORMS_DIR || 'schemas/forms',
   adminToken: env.GUICHET_ADMIN_TOKEN,
   allowedOrigins,
-  logLevel: env.GUICHET_LOG_LEVEL || 'info',
+  logLevel,
   distDir: existsSync(distDir) ? distDir : undefined,
   siteDir: existsSync(siteDir) ? siteDir : undefined,
   protocolDir: join(root, 'schemas', 'protocol'),
 });
 
 if (!env.GUICHET_ADMIN_TOKEN) server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
-const url = await server.listen({ port, host });
+let url: string;
+try {
+  url = await server.listen({ port, host });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  server.app.log.fatal({ err: error }, code === 'EADDRINUSE' ? `port ${port} is already in use: set PORT to a free one` : 'could not listen');
+  await server.close();
+  process.exit(1);
+}
 server.app.log.info({ url }, 'listening');
 
 let stopping = false;
