@@ -137,18 +137,31 @@ export class GuichetTracker extends LitElement {
 
   protected override updated(): void {
     this.poller.set(this.shouldPoll() ? refreshSeconds(this.refresh) : undefined);
-    if (this.focusAnswer && !this.loading) {
-      const target = this.renderRoot.querySelector<HTMLElement>(this.problem ? '.problem' : '.status__title');
-      if (target) {
-        target.focus();
-        this.focusAnswer = false;
-      }
+    if (!this.focusAnswer) return;
+    if (this.loading) {
+      // The button or form that had focus is gone: hold it on the message until the answer comes.
+      this.renderRoot.querySelector<HTMLElement>('.loading')?.focus();
+      return;
+    }
+    const target = this.renderRoot.querySelector<HTMLElement>(this.problem ? '.problem' : '.status__title');
+    if (target) {
+      target.focus();
+      this.focusAnswer = false;
     }
   }
 
   protected override render(): TemplateResult {
     const lang = this.language.value;
-    return html`<div class="tracker" aria-busy=${this.loading ? 'true' : 'false'}>${this.renderBody(lang)}</div>
+    const waiting = this.loading && !this.current;
+    // The message stays outside the busy region: assistive technology may hold back what is inside.
+    return html`${waiting
+        ? html`<p class="loading" part="loading" tabindex="-1">
+            <span class="loading__spinner" aria-hidden="true"></span>${trackerText(lang).loading}
+          </p>`
+        : nothing}
+      <div class="tracker" aria-busy=${this.loading ? 'true' : 'false'}>
+        ${waiting ? renderContact(this.contactBlock(), lang, 'tracker-contact') : this.renderBody(lang)}
+      </div>
       <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
   }
 
@@ -171,11 +184,7 @@ export class GuichetTracker extends LitElement {
           </p>`
         : nothing}`;
     }
-    if (problem) return html`${problemView(false)}${contactBlock}`;
-    return html`<p class="loading" part="loading" tabindex="-1">
-        <span class="loading__spinner" aria-hidden="true"></span>${trackerText(lang).loading}
-      </p>
-      ${contactBlock}`;
+    return html`${problemView(false)}${contactBlock}`;
   }
 
   private contactBlock(): ContactBlock | undefined {
@@ -266,7 +275,10 @@ export class GuichetTracker extends LitElement {
     this.inFlight?.abort();
     const controller = new AbortController();
     this.inFlight = controller;
-    if (mode === 'initial' || !this.current) this.loading = true;
+    // A citizen's (re)try replaces the message with "looking…"; a background refresh changes
+    // nothing on screen until it has an answer, so focus and reading are never disturbed.
+    if (mode === 'initial') this.problem = undefined;
+    if (mode === 'initial' || (!this.current && !this.problem)) this.loading = true;
     try {
       let adapter: Adapter;
       try {

@@ -46,12 +46,12 @@ describe('<guichet-tracker> states', () => {
     answer = () => new Promise((r) => (resolve = r));
     const el = await tracker();
     expect(el.shadowRoot!.querySelector('.tracker')!.getAttribute('aria-busy')).to.equal('true');
-    expect(text(el)).to.contain('Recherche de votre demande…');
+    expect(text(el, '[part=loading]')).to.equal('Recherche de votre demande…');
     await expect(el).to.be.accessible(wcag);
     resolve(status());
     await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));
     expect(el.shadowRoot!.querySelector('.tracker')!.getAttribute('aria-busy')).to.equal('false');
-    expect(text(el)).not.to.contain('Recherche de votre demande');
+    expect(el.shadowRoot!.querySelector('[part=loading]')).to.equal(null);
   });
 
   it('says how long to wait when the back office rate-limits, and offers a retry', async () => {
@@ -84,6 +84,23 @@ describe('<guichet-tracker> states', () => {
     await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));
     expect(el.shadowRoot!.activeElement).to.equal(el.shadowRoot!.querySelector('[part=title]'));
     expect(el.shadowRoot!.querySelector('[part=error]')).to.equal(null);
+  });
+
+  it('keeps a failure on screen, retry button and focus included, while a background refresh runs', async () => {
+    answer = () => Promise.reject(new EndpointError('network', 'offline'));
+    const el = await tracker();
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=retry-button]'));
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!;
+    retry.focus();
+    let resolve!: (value: RequestStatus) => void;
+    answer = () => new Promise((r) => (resolve = r));
+    const refreshed = el.refreshNow();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=loading]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(retry);
+    resolve(status());
+    await refreshed;
+    expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).to.equal('Demande reçue');
   });
 
   it('keeps the last status on screen when a refresh fails, and says it may be out of date', async () => {
