@@ -2,7 +2,7 @@
  * Starts the reference endpoint from environment variables (see DESIGN.md):
  * PORT (8787), HOST (127.0.0.1), GUICHET_DB (data/guichet.sqlite), GUICHET_FORMS_DIR
  * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
- * GUICHET_LOG_LEVEL (info). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
+ * GUICHET_LOG_LEVEL (info), GUICHET_TRUST_PROXY (1 behind a reverse proxy). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
  * the database, exit.
  */
 import { existsSync } from 'node:fs';
@@ -39,6 +39,7 @@ const server = await createServer({
   adminToken: env.GUICHET_ADMIN_TOKEN,
   allowedOrigins,
   logLevel,
+  trustProxy: env.GUICHET_TRUST_PROXY === '1' || env.GUICHET_TRUST_PROXY === 'true',
   distDir: existsSync(distDir) ? distDir : undefined,
   siteDir: existsSync(siteDir) ? siteDir : undefined,
   protocolDir: join(root, 'schemas', 'protocol'),
