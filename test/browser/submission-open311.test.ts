@@ -7,7 +7,7 @@ import { exampleModel } from '../helpers/example-forms.js';
 
 /** The GeoReport v2 test server (test/helpers/open311-server.mjs) web-test-runner starts. */
 function open311Url(): string {
-  const url = (testEnv() as { open311?: string | null }).open311;
+  const url = testEnv().open311;
   if (!url) throw new Error('no Open311 test server: web-test-runner.config.mjs must start test/helpers/open311-server.mjs and pass its URL as testEnv().open311');
   return url;
 }

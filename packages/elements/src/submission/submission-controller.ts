@@ -178,7 +178,9 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     const slots = findFileSlots(request.data, request.files);
     if (slots.length === 0) return request.data;
     const upload = target.adapter.upload?.bind(target.adapter);
-    const ids = new Map<string, string | undefined>();
+    // A back office without file uploads (Open311 takes only a media URL): the files stay out.
+    if (!upload) return replaceFileKeys(request.data, (value) => (request.files.has(value) ? undefined : value)) as Record<string, unknown>;
+    const ids = new Map<string, string>();
     this.uploads = slots.map(({ key, pointer }) => {
       const file = request.files.get(key)!;
       const done = this.uploaded.get(file);
@@ -187,11 +189,6 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.set('uploading');
     for (const slot of slots) {
       const file = request.files.get(slot.key)!;
-      if (!upload) {
-        // A back office without file uploads (Open311 takes only a media URL): the file stays out.
-        ids.set(slot.key, undefined);
-        continue;
-      }
       const attachment = await this.uploadOne(slot.pointer, file, request, target, upload);
       if (!attachment) return undefined;
       ids.set(slot.key, attachment.id);
