@@ -2,6 +2,7 @@
 // the real reference endpoint over real HTTP with a throwaway SQLite file.
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build as esbuild } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromium.mjs';
@@ -48,6 +49,23 @@ export default {
     }),
   ],
   plugins: [
+    // ajv is CommonJS with import cycles the dev server cannot convert file by file: served as one
+    // ES module (as the CDN build bundles it), so runtime-compiled validators run in the tests.
+    {
+      name: 'ajv-as-esm',
+      async serve(context) {
+        if (context.path !== '/node_modules/ajv/dist/2020.js') return undefined;
+        const result = await esbuild({
+          stdin: { contents: "export { Ajv2020, _, default } from 'ajv/dist/2020.js';", resolveDir: process.cwd() },
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          write: false,
+          logLevel: 'silent',
+        });
+        return { body: result.outputFiles[0].text, type: 'js' };
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     { name: 'guichet-servers', serverStop: () => Promise.all([endpoint?.stop(), open311.stop()]) },
   ],
