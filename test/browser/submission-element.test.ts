@@ -45,6 +45,7 @@ describe('<guichet-form> sending through the outbox', () => {
     const root = offline.shadowRoot!;
     await waitUntil(() => root.textContent?.includes('Vos réponses sont conservées sur cet appareil'), 'the waiting message', { timeout: 5000 });
     expect([...root.querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include('Réessayer');
+    await expect(offline).to.be.accessible({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
 
     fixtureCleanup(); // the tab is closed
 
