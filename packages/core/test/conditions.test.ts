@@ -93,6 +93,10 @@ describe('conditions', async () => {
     });
     assert.deepEqual(validator.activeData({ delivery: 'post', address: { street: '', city: '' }, email: 'a@b.fr' }), { delivery: 'post' });
     assert.deepEqual(validator.activeData(null), {});
+    const hostile = JSON.parse('{"delivery":"email","email":"a@b.fr","__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const cleaned = validator.activeData(hostile);
+    assert.equal(Object.getPrototypeOf(cleaned), Object.prototype);
+    assert.deepEqual(Object.keys(cleaned), ['delivery', 'email']);
   });
 
   it('a hidden required field is not reported; a shown one is', () => {

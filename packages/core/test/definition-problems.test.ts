@@ -164,6 +164,13 @@ describe('each kind of problem, in plain words', () => {
     ]);
   });
 
+  it('a field required always but shown only under a condition', () => {
+    const problems = problemsOf(
+      definition({ required: ['address'], properties: { post: { type: 'boolean' } }, if: { required: ['post'] }, then: { properties: { address: { type: 'string' } } } }),
+    );
+    assert.deepEqual(codes(problems), [['/schema/required/0', 'required-conditional-field']]);
+  });
+
   it('a default or a choice of the wrong type', () => {
     const problems = problemsOf(
       definition({

@@ -164,6 +164,15 @@ describe('texts and hints', () => {
   });
 });
 
+describe('enum members', () => {
+  it('are their own label, translatable by their pointer', () => {
+    const model = load(
+      definition({ properties: { colour: { type: 'string', enum: ['rouge', 'vert'] } } }, { translations: { en: { '/schema/properties/colour/enum/0': 'red' } } }),
+    );
+    assert.deepEqual(model.fields[0]?.choices?.map((c) => c.label), [{ fr: 'rouge', en: 'red' }, { fr: 'vert', en: 'vert' }]);
+  });
+});
+
 describe('a definition written in English translates to French', () => {
   const model = load(
     definition(

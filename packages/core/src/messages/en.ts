@@ -68,6 +68,7 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'definition.incompatible-widget': 'The widget “{widget}” does not suit this field ({reason})',
   'definition.dangling-translation': 'The translation targets “{target}”, which is not a text of the definition',
   'definition.unknown-required': '“{property}” is required but declared in no property at this level',
+  'definition.required-conditional-field': '“{property}” is always required but only shown under a condition: require it in the branch that declares it',
   'definition.invalid-default': 'The default value does not match the field type “{type}”',
   'definition.invalid-choice': 'The choice {value} does not match the field type “{type}”',
   'definition.unsupported-array': 'A list must hold objects (a repeatable group), choices (checkboxes) or files',

@@ -69,6 +69,7 @@ export const fr = {
   'definition.incompatible-widget': "Le widget « {widget} » ne convient pas à ce champ ({reason})",
   'definition.dangling-translation': "La traduction vise « {target} », qui n'est pas un texte de la définition",
   'definition.unknown-required': "« {property} » est exigé mais n'est déclaré dans aucune propriété à ce niveau",
+  'definition.required-conditional-field': "« {property} » est toujours exigé mais n'est montré que sous condition : exigez-le dans la branche qui le déclare",
   'definition.invalid-default': 'La valeur par défaut ne correspond pas au type « {type} » du champ',
   'definition.invalid-choice': "Le choix {value} ne correspond pas au type « {type} » du champ",
   'definition.unsupported-array': "Une liste doit contenir des objets (groupe répétable), des choix (cases à cocher) ou des fichiers",

@@ -108,6 +108,13 @@ function checkLevel(ctx: Context, level: Level): void {
       problem(ctx, `/schema${trigger.pointer}`, 'unknown-required', formatBoth('definition.unknown-required', { property: trigger.name }));
     }
   }
+  for (const requirement of level.requirements) {
+    if (requirement.conditions.length) continue;
+    const declarations = level.declarations.filter((d) => d.name === requirement.name);
+    if (declarations.length && declarations.every((d) => d.conditions.length > 0)) {
+      problem(ctx, `/schema${requirement.pointer}`, 'required-conditional-field', formatBoth('definition.required-conditional-field', { property: requirement.name }));
+    }
+  }
   if (level.closed.length) {
     const unconditional = new Set(level.declarations.filter((d) => !d.conditions.length).map((d) => d.name));
     for (const d of level.declarations) {
@@ -196,10 +203,14 @@ function buildField(ctx: Context, declaration: Declaration, level: Level, parent
         continue;
       }
       const value = raw.value as string | number | boolean;
-      const choice: Choice = {
-        value,
-        label: raw.title !== undefined && raw.titlePointer ? textAt(definition, `/schema${raw.titlePointer}`, raw.title) : { fr: String(value), en: String(value) },
-      };
+      // An enum member is its own label, translatable through its pointer when it is a string.
+      const label =
+        raw.title !== undefined && raw.titlePointer
+          ? textAt(definition, `/schema${raw.titlePointer}`, raw.title)
+          : typeof value === 'string'
+            ? textAt(definition, `/schema${raw.pointer}`, value)
+            : { fr: String(value), en: String(value) };
+      const choice: Choice = { value, label };
       if (raw.description !== undefined && raw.descriptionPointer) choice.hint = textAt(definition, `/schema${raw.descriptionPointer}`, raw.description);
       field.choices.push(choice);
     }

@@ -61,14 +61,16 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
     const answered: Record<string, unknown> = {};
     for (const [name, raw] of Object.entries(value)) {
       const field = level.get(name);
+      // ajv takes an own "__proto__" for an evaluated property: it would slip through unchecked.
+      if (name === '__proto__' && !field) continue;
       const cleaned = field ? cleanValue(field, raw) : isEmpty(raw) ? undefined : raw;
-      if (cleaned !== undefined) answered[name] = cleaned;
+      if (cleaned !== undefined) setOwn(answered, name, cleaned);
     }
     const result: Record<string, unknown> = {};
     for (const [name, answer] of Object.entries(answered)) {
       const field = level.get(name);
       if (field && field.activeWhen.length && !activeIn(field, answered)) continue;
-      result[name] = answer;
+      setOwn(result, name, answer);
     }
     return result;
   };
@@ -104,7 +106,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
       if (!field.activeWhen.length) return true;
       if (!isRecord(parentData)) return field.activeWhen.every((c) => c.kind === 'if' && holds(c, {}));
       const answered: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(parentData)) if (!isEmpty(value)) answered[name] = value;
+      for (const [name, value] of Object.entries(parentData)) if (!isEmpty(value)) setOwn(answered, name, value);
       return activeIn(field, answered);
     },
     validate(data, { lang, only }) {
@@ -117,6 +119,11 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
       return run(data, lang, pointer).filter((e) => e.pointer === pointer);
     },
   };
+}
+
+/** An own property even for "__proto__" (JSON.parse makes it one; a plain assignment would not). */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
 function topLevelName(pointer: string): string {
