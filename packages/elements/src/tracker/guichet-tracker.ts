@@ -122,12 +122,15 @@ export class GuichetTracker extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.fromUrl) this.readUrl();
+    // Moved in the page (a CMS re-parenting its blocks): ask again for what the removal abandoned.
+    const abandoned = !this.inFlight || this.inFlight.signal.aborted;
+    if (this.hasUpdated && abandoned && this.endpoint.trim() && this.hasQuery() && !this.current && !this.problem) void this.load('initial');
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // The look-up's own `finally` clears `loading`, so nothing stays "looking…" forever.
     this.inFlight?.abort();
-    this.inFlight = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

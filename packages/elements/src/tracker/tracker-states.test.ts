@@ -54,6 +54,19 @@ describe('<guichet-tracker> states', () => {
     expect(el.shadowRoot!.querySelector('[part=loading]')).to.equal(null);
   });
 
+  it('finishes its look-up when the page moves it elsewhere meanwhile', async () => {
+    let resolve!: (value: RequestStatus) => void;
+    const pending = new Promise<RequestStatus>((r) => (resolve = r));
+    answer = () => pending;
+    const el = await tracker();
+    const elsewhere = document.createElement('div');
+    el.parentElement!.append(elsewhere);
+    elsewhere.append(el);
+    resolve(status());
+    await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'), 'the moved tracker should show the answer');
+    expect(el.shadowRoot!.querySelector('[part=loading]')).to.equal(null);
+  });
+
   it('says how long to wait when the back office rate-limits, and offers a retry', async () => {
     answer = () => Promise.reject(new EndpointError('rate-limited', 'Too many', { status: 429, retryAfter: 90 }));
     const errorEvent = oneEvent(document as unknown as HTMLElement, 'guichet-error');
