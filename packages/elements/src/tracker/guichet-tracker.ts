@@ -33,7 +33,7 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @attr adapter - `guichet` (default), `open311`, or a name given to `registerAdapter`.
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
  * @attr from-url - Opt-in: takes `reference` and `code` from the page URL's query
- *   (`?reference=VOI-2026-000123&code=K7QM-2XPA`), for links in receipts and e-mails.
+ *   (`?reference=VOI-2026-000123&code=H4KQ7-MXP2D`), for links in receipts and e-mails.
  *   Attributes set on the element win over the URL. The code then sits in the address: serve such a
  *   page with `Referrer-Policy: no-referrer` so it does not travel to other sites.
  *

@@ -34,7 +34,7 @@ describe('<guichet-tracker> look-up form', () => {
       ['reference', 'Numéro de la demande'],
       ['code', 'Code de suivi'],
     ]);
-    expect(description(el, 'reference')).to.equal('Par exemple : VOI-2026-000123');
+    expect(description(el, 'reference')).to.equal('C’est la « Référence » de votre accusé de réception. Par exemple : VOI-2026-000123');
     expect(description(el, 'code')).to.contain('Par exemple');
     expect(input(el, 'code').getAttribute('autocomplete')).to.equal('off');
     expect(input(el, 'reference').getAttribute('aria-invalid')).to.equal('false');
@@ -54,7 +54,9 @@ describe('<guichet-tracker> look-up form', () => {
       ['#code', 'Saisissez le code de suivi'],
     ]);
     expect(input(el, 'reference').getAttribute('aria-invalid')).to.equal('true');
-    expect(description(el, 'reference')).to.equal('Par exemple : VOI-2026-000123 | Erreur : Saisissez le numéro de votre demande');
+    expect(description(el, 'reference')).to.equal(
+      'C’est la « Référence » de votre accusé de réception. Par exemple : VOI-2026-000123 | Erreur : Saisissez le numéro de votre demande',
+    );
     expect(description(el, 'code')).to.match(/\| Erreur : Saisissez le code de suivi$/);
     await expect(el).to.be.accessible({ ignoredRules: [] });
 
@@ -77,7 +79,7 @@ describe('<guichet-tracker> look-up form', () => {
     expect(root(el).querySelector('h2')!.textContent).to.equal('Track your request');
     root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await el.updateComplete;
-    expect(description(el, 'reference')).to.equal('For example: VOI-2026-000123 | Error: Enter your request number');
+    expect(description(el, 'reference')).to.equal('It is the “Reference” on your acknowledgement of receipt. For example: VOI-2026-000123 | Error: Enter your request number');
     await expect(el).to.be.accessible();
   });
 

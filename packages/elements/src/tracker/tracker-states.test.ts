@@ -24,7 +24,7 @@ function text(el: GuichetTracker, selector = '.tracker'): string {
 
 async function tracker(lang = 'fr'): Promise<GuichetTracker> {
   return fixture<GuichetTracker>(
-    html`<guichet-tracker adapter="test-states" endpoint="https://gru.example/api" reference="VOI-2026-000042" code="K7QM-2XPA" lang=${lang}></guichet-tracker>`,
+    html`<guichet-tracker adapter="test-states" endpoint="https://gru.example/api" reference="VOI-2026-000042" code="H4KQ7-MXP2D" lang=${lang}></guichet-tracker>`,
   );
 }
 
@@ -137,7 +137,7 @@ describe('<guichet-tracker> states', () => {
     const el = await tracker();
     await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'));
     expect(asked).to.equal(1);
-    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#code')!.value).to.equal('K7QM-2XPA');
+    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#code')!.value).to.equal('H4KQ7-MXP2D');
     answer = () => {
       asked += 1;
       return Promise.resolve(status());
