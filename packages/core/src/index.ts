@@ -21,3 +21,4 @@ export { format, formatNumber, type MessageKey, type MessageParams } from './mes
 export { Outbox } from './outbox/outbox.js';
 export type { OutboxOptions, NewSubmission, DeliverOptions, PendingSubmission } from './outbox/outbox.js';
 export { backoffDelay, retryDelay } from './outbox/backoff.js';
+export * from './drafts/index.js';
