@@ -1,5 +1,10 @@
 import { phaseLabel, type Language, type Phase } from '@guichet/core';
 
+/** Whether the authority's label already says the phase (Open311 has no labels of its own), so it is not said twice. */
+function same(label: string, phase: string): boolean {
+  return label.trim().toLocaleLowerCase() === phase.trim().toLocaleLowerCase();
+}
+
 /** Every text <guichet-tracker> shows, one catalogue per language. */
 const fr = {
   lookupTitle: 'Suivre votre demande',
@@ -29,7 +34,8 @@ const fr = {
     rejected: 'Votre demande a été refusée. Ce suivi n’évoluera plus. Le service peut vous en expliquer les raisons.',
     cancelled: 'Votre demande a été annulée. Ce suivi n’évoluera plus.',
   } satisfies Partial<Record<Phase, string>>,
-  announceChange: (label: string, phase: string) => `Votre demande a changé d’étape : ${label} (${phase}).`,
+  announceChange: (label: string, phase: string) =>
+    same(label, phase) ? `Votre demande a changé d’étape : ${label}.` : `Votre demande a changé d’étape : ${label} (${phase}).`,
   trackAnother: 'Suivre une autre demande',
 
   notFoundTitle: 'Demande introuvable',
@@ -79,7 +85,8 @@ const en: TrackerText = {
     rejected: 'Your request was turned down. This tracking page will not change any more. The service can explain why.',
     cancelled: 'Your request was cancelled. This tracking page will not change any more.',
   },
-  announceChange: (label, phase) => `Your request has moved to a new stage: ${label} (${phase}).`,
+  announceChange: (label, phase) =>
+    same(label, phase) ? `Your request has moved to a new stage: ${label}.` : `Your request has moved to a new stage: ${label} (${phase}).`,
   trackAnother: 'Track another request',
 
   notFoundTitle: 'Request not found',
