@@ -74,6 +74,7 @@ test('npm start prints the URL and admin token, serves the demo site and the bun
       assert.equal(list.status, 200);
 
       await checkDemoPages(first.url);
+      await fileAndFollowARequest(first.url, first.token);
     } finally {
       assert.equal(await first.stop(), 0);
     }
@@ -142,6 +143,53 @@ async function checkDemoPages(url: string) {
     await page.goto(`${url}/demarche.html?id=..%2Fadmin`);
     assert.equal(await page.locator('h1').textContent(), 'Démarche introuvable');
     assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * What a newcomer does after `npm start`: file a report on the demo site, read the receipt, then
+ * follow the request with its reference and tracking code after an agent moved it on.
+ */
+async function fileAndFollowARequest(url: string, token: string) {
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${url}/demarche.html?id=signalement-voirie`);
+    await page.getByLabel('Un trou dans la route (nid-de-poule)').check();
+    await page.getByLabel('Décrivez le problème').fill('Trou de 30 cm devant le numéro 12, dangereux pour les vélos.');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel('Où est le problème ?').fill('12 rue des Lilas');
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel(/J'accepte que la mairie/).check();
+    await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
+    const reference = page.getByText(/^VOI-\d{4}-\d{6}$/).first();
+    await reference.waitFor();
+    const referenceText = (await reference.textContent())!.trim();
+    const receipt = await page.locator('guichet-form').evaluate((element) => element.shadowRoot?.textContent ?? '');
+    const trackingCode = /[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}/.exec(receipt)?.[0];
+    assert.ok(trackingCode, 'the receipt shows the tracking code');
+
+    const stored = (await (await fetch(`${url}/api/admin/requests?formId=signalement-voirie`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      reference: string;
+      data: Record<string, unknown>;
+    }[];
+    assert.deepEqual(stored.map((r) => r.reference), [referenceText]);
+    assert.equal(stored[0]!.data.address, '12 rue des Lilas');
+    const change = await fetch(`${url}/api/admin/requests/${referenceText}/status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phase: 'in_progress', label: 'Équipe envoyée sur place' }),
+    });
+    assert.equal(change.status, 200);
+
+    await page.goto(`${url}/suivi.html`);
+    await page.getByLabel('Numéro de la demande').fill(referenceText);
+    await page.getByLabel('Code de suivi').fill(trackingCode);
+    await page.getByRole('button', { name: 'Suivre ma demande' }).click();
+    await page.getByText('Équipe envoyée sur place').first().waitFor();
   } finally {
     await browser.close();
   }
