@@ -224,9 +224,16 @@ function installJsonParser(app: FastifyInstance, limits: JsonLimits): void {
 function readOrCreatePepper(dbPath: string): Buffer {
   if (dbPath === ':memory:') return randomBytes(32);
   const path = `${dbPath}.pepper`;
-  if (existsSync(path)) return Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  const read = () => Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
+  if (existsSync(path)) return read();
   mkdirSync(dirname(path), { recursive: true });
   const pepper = randomBytes(32);
-  writeFileSync(path, pepper.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(path, pepper.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another instance on the same database wrote it first: use theirs.
+    if ((error as { code?: string }).code === 'EEXIST') return read();
+    throw error;
+  }
   return pepper;
 }
