@@ -53,6 +53,8 @@ const countAnnouncementDelay = 1000;
  *
  * @summary An accessible, schema-driven e-service form.
  *
+ * @attr lang - `fr` (default) or `en`; without it, the closest `lang` in the page, else French.
+ *
  * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers.
  * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
  * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server, validation).
@@ -151,7 +153,10 @@ export class GuichetForm extends LitElement implements FieldHost {
   private renderedLang?: Language;
   private focusAfterRender?: () => void;
 
-  /** FieldHost: bumped when every field must be drawn again. */
+  /**
+   * FieldHost: bumped when every field must be drawn again.
+   * @internal
+   */
   epoch = 0;
   private readonly versions = new Map<string, number>();
   private readonly parts = new Map<string, FieldPart>();
@@ -234,7 +239,11 @@ export class GuichetForm extends LitElement implements FieldHost {
     const result = loadDefinition(input);
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
-    const ready = (validatorUrl ? loadStandaloneValidators(validatorUrl) : compileRuntimeValidators(model)).then((compiled) => createValidator(model, compiled));
+    // Compiling with ajv takes a while on big forms: it waits until the fields are on screen
+    // (the validator is only needed on Continue). A precompiled validator is only a download.
+    const compile = () => (validatorUrl ? loadStandaloneValidators(validatorUrl) : compileRuntimeValidators(model));
+    const conditional = hasConditions(model.fields);
+    const ready = (conditional || validatorUrl ? compile() : afterFirstPaint().then(compile)).then((compiled) => createValidator(model, compiled));
     this.validatorReady = ready;
     ready.then(
       (validator) => {
@@ -250,8 +259,8 @@ export class GuichetForm extends LitElement implements FieldHost {
       },
     );
     // A form with conditions waits for its validator, which decides what is shown; the others
-    // render at once (the validator is only needed on Continue).
-    if (hasConditions(model.fields)) {
+    // render at once.
+    if (conditional) {
       try {
         await ready;
       } catch {
@@ -900,6 +909,16 @@ export class GuichetForm extends LitElement implements FieldHost {
       </div>
     </div>`;
   }
+}
+
+/** Resolves once the browser has painted and has a moment to spare. */
+function afterFirstPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => {
+      if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else setTimeout(resolve, 50);
+    });
+  });
 }
 
 function hasConditions(fields: readonly Field[]): boolean {
