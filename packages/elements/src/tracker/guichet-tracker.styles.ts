@@ -35,6 +35,10 @@ export const trackerStyles = css`
     margin: 0.125rem 0 0.375rem;
     color: var(--_color-muted);
   }
+  /* A code cut at its hyphen reads as two codes. */
+  .field__example {
+    white-space: nowrap;
+  }
   .field__error {
     margin: 0 0 0.375rem;
     color: var(--_color-error);

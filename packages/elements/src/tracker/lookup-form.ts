@@ -14,13 +14,15 @@ type Problem = 'referenceMissing' | 'codeMissing';
 
 interface FieldSpec {
   name: FieldName;
-  label: keyof TrackerText;
-  hint: keyof TrackerText;
+  label: 'referenceLabel' | 'codeLabel';
+  hint: 'referenceHint' | 'codeHint';
+  /** In the formats the reference endpoint issues, so the example looks like the real thing. */
+  example: string;
 }
 
 const fields: readonly FieldSpec[] = [
-  { name: 'reference', label: 'referenceLabel', hint: 'referenceHint' },
-  { name: 'code', label: 'codeLabel', hint: 'codeHint' },
+  { name: 'reference', label: 'referenceLabel', hint: 'referenceHint', example: 'VOI-2026-000123' },
+  { name: 'code', label: 'codeLabel', hint: 'codeHint', example: 'H4KQ7-MXP2D' },
 ];
 
 /**
@@ -81,8 +83,8 @@ export class LookupController implements ReactiveController {
     const hintId = `${field.name}__hint`;
     const errorId = `${field.name}__error`;
     return html`<div class="field ${problem ? 'field--error' : ''}">
-      <label class="field__label" for=${field.name}>${t[field.label] as string}</label>
-      <p class="field__hint" id=${hintId}>${t[field.hint] as string}</p>
+      <label class="field__label" for=${field.name}>${t[field.label]}</label>
+      <p class="field__hint" id=${hintId}>${t[field.hint]} ${t.forExample} <span class="field__example">${field.example}</span></p>
       ${problem
         ? html`<p class="field__error" id=${errorId}>
             <span class="visually-hidden">${sharedText(lang).errorPrefix}</span> ${t[problem]}
