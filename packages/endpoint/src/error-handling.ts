@@ -43,7 +43,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     const params = code === 'unsupported-media-type' ? { expected: 'application/json' } : undefined;
     body = { code, message: errorMessage(code, lang, params) };
   }
-  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  if (status >= 500 && !(error instanceof HttpError)) request.log.error({ err: error }, 'request failed');
   reply.header('Cache-Control', 'no-store');
   return reply.code(status).type('application/json; charset=utf-8').send(body);
 }

@@ -94,7 +94,8 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     logController: new RequestLogController(),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     trustProxy: options.trustProxy ?? false,
-    return503OnClosing: true,
+    // Our own 503 while closing (below), as an ErrorBody with CORS headers rather than Fastify's.
+    return503OnClosing: false,
     forceCloseConnections: 'idle',
     routerOptions: { maxParamLength: 200 },
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
@@ -126,6 +127,13 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   installErrorHandling(app);
   installHeaders(app, new Set(options.allowedOrigins ?? []));
   installJsonParser(app, context.jsonLimits);
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async () => {
+    if (closing) throw new HttpError(503, 'shutting-down', { headers: { Connection: 'close', 'Retry-After': '5' } });
+  });
 
   await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(rateLimit, {

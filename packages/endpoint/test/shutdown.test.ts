@@ -6,7 +6,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fixtureForms, freePort, root, validSubmission } from './helpers.js';
+import { connect } from 'node:net';
+import { fixtureForms, freePort, root, startTestServer, validSubmission } from './helpers.js';
 
 test('SIGTERM during an in-flight submission: it is still answered and stored, then the process exits 0', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-shutdown-'));
@@ -122,5 +123,33 @@ test('SIGKILL in the middle of a load: every submission that got a 201 is stored
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a request pipelined behind one in flight when shutdown starts gets a 503 ErrorBody, and the first its 201', async () => {
+  const t = await startTestServer();
+  try {
+    const { port } = new URL(t.url);
+    const body = JSON.stringify(validSubmission());
+    const head = (key: string, length: number) =>
+      `POST /api/forms/demande-test/submissions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n` +
+      `Idempotency-Key: ${key}\r\nContent-Length: ${length}\r\nConnection: keep-alive\r\n\r\n`;
+    const socket = connect(Number(port), '127.0.0.1');
+    let received = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk) => (received += chunk));
+    const ended = new Promise((resolve) => socket.on('close', resolve));
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(head(crypto.randomUUID(), Buffer.byteLength(body)) + body.slice(0, 10));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const closed = t.stop();
+    socket.write(body.slice(10) + head(crypto.randomUUID(), Buffer.byteLength(body)) + body);
+    await ended;
+    await closed;
+    assert.match(received, /^HTTP\/1\.1 201 /);
+    assert.match(received, /HTTP\/1\.1 503 /);
+    assert.match(received, /"code":"shutting-down"/);
+  } finally {
+    await t.cleanup();
   }
 });
