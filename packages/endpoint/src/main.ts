@@ -2,7 +2,8 @@
  * Starts the reference endpoint from environment variables (see DESIGN.md):
  * PORT (8787), HOST (127.0.0.1), GUICHET_DB (data/guichet.sqlite), GUICHET_FORMS_DIR
  * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
- * GUICHET_LOG_LEVEL (info), GUICHET_TRUST_PROXY (1 behind a reverse proxy). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
+ * GUICHET_LOG_LEVEL (info), GUICHET_TRUST_PROXY (1 behind a reverse proxy), GUICHET_LOOKUP_LIMIT (status
+ * look-ups per client and minute, 30). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
  * the database, exit.
  */
 import { existsSync } from 'node:fs';
@@ -31,6 +32,12 @@ const allowedOrigins = (env.GUICHET_ALLOWED_ORIGINS ?? '')
   .map((origin) => origin.trim())
   .filter(Boolean);
 
+const lookupLimit = Number(env.GUICHET_LOOKUP_LIMIT || 30);
+if (!Number.isInteger(lookupLimit) || lookupLimit < 1) {
+  console.error(`GUICHET_LOOKUP_LIMIT must be a whole number of look-ups per minute, not "${env.GUICHET_LOOKUP_LIMIT}"`);
+  process.exit(2);
+}
+
 const distDir = join(root, 'dist');
 const siteDir = join(root, 'examples', 'demo-site');
 const server = await createServer({
@@ -39,6 +46,7 @@ const server = await createServer({
   adminToken: env.GUICHET_ADMIN_TOKEN,
   allowedOrigins,
   logLevel,
+  lookupRateLimit: { max: lookupLimit, timeWindowMs: 60_000 },
   trustProxy: env.GUICHET_TRUST_PROXY === '1' || env.GUICHET_TRUST_PROXY === 'true',
   distDir: existsSync(distDir) ? distDir : undefined,
   siteDir: existsSync(siteDir) ? siteDir : undefined,
