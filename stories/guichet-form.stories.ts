@@ -1,0 +1,110 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { saveDraft } from '@guichet/core';
+import signalement from '../schemas/forms/signalement-voirie.json';
+import samples from '../test/fixtures/forms-data/signalement-voirie.json';
+import { storyEndpoint } from './support/adapters.js';
+import { brokenDefinition } from './support/definitions.js';
+import { formIn, goToSummary, pressContinue, pressSend, rendered } from './support/drive.js';
+import { renderForm, type FormArgs } from './support/render.js';
+
+const answers = samples.valid[1] as Record<string, unknown>;
+
+const meta: Meta<FormArgs> = {
+  title: 'Form/States',
+  component: 'guichet-form',
+  tags: ['autodocs'],
+  render: renderForm,
+  args: { definition: signalement, endpoint: storyEndpoint, adapter: 'storybook', draft: 'none' },
+  argTypes: {
+    adapter: { control: 'select', options: ['storybook', 'storybook-pending', 'storybook-offline', 'storybook-server-error', 'guichet', 'open311'] },
+    channel: { control: 'select', options: ['web', 'counter', 'phone', 'mail'] },
+    draft: { control: 'inline-radio', options: ['local', 'none'] },
+  },
+  parameters: {
+    docs: {
+      description: {
+        component:
+          'States come from the `definition` and `data` properties and from adapters registered with `registerAdapter` (see stories/support/adapters.ts): no endpoint needs to run.',
+      },
+    },
+  },
+};
+export default meta;
+
+type Story = StoryObj<FormArgs>;
+
+/** The first step, nothing answered yet. */
+export const Empty: Story = {};
+
+/** Prefilled with `data` ("Dites-le-nous une fois": what the authority already knows). */
+export const Filled: Story = { args: { data: answers } };
+
+/** Continue pressed with nothing answered: the error summary takes focus and links to each field. */
+export const ErrorsAfterContinue: Story = {
+  play: async ({ canvasElement }) => pressContinue(formIn(canvasElement)),
+};
+
+/** "Vérifiez vos réponses": every answer with a link to change it. */
+export const Summary: Story = {
+  args: { data: answers },
+  play: async ({ canvasElement }) => goToSummary(formIn(canvasElement)),
+};
+
+/** Send pressed; the back office has not answered yet. */
+export const Sending: Story = {
+  args: { data: answers, adapter: 'storybook-pending' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await pressSend(form, 'sending', '[part~="submission-status"] [aria-busy="true"]');
+  },
+};
+
+/** The receipt: reference, tracking code, what happens next, and the tracker below. */
+export const Sent: Story = {
+  args: { data: answers },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await pressSend(form, 'the receipt', '[part~="receipt"]');
+  },
+};
+
+/** No network: the answers are kept on the device, sent again by itself, or with "Réessayer". */
+export const NetworkFailure: Story = {
+  args: { data: answers, adapter: 'storybook-offline' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await pressSend(form, 'waiting', '.submission__retry');
+  },
+};
+
+/** The back office answered with an error (HTTP 503): same promise, the answers are kept. */
+export const ServerFailure: Story = {
+  args: { data: answers, adapter: 'storybook-server-error' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await pressSend(form, 'waiting', '.submission__retry');
+  },
+};
+
+/** Coming back to an unfinished form: the saved draft is offered. */
+export const DraftToResume: Story = {
+  args: { draft: 'local' },
+  beforeEach() {
+    saveDraft({ formId: signalement.id, version: signalement.version }, { data: answers, step: 1 });
+  },
+  play: async ({ canvasElement }) => rendered(formIn(canvasElement)),
+};
+
+/** An agent at the counter enters the request for a citizen (`channel="counter"`). */
+export const AtTheCounter: Story = { args: { data: answers, channel: 'counter' } };
+
+/** A definition with mistakes: the author is told what and where, the citizen is not left with a blank. */
+export const BadDefinition: Story = {
+  args: { definition: brokenDefinition },
+  play: async ({ canvasElement }) => rendered(formIn(canvasElement)),
+};
+

@@ -1,0 +1,42 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import contactService from '../schemas/forms/contact-service.json';
+import { storyEndpoint } from './support/adapters.js';
+import './support/definition-playground.js';
+
+/**
+ * Paste or edit a form definition (JSON) and see the form live. A JSON syntax error is shown
+ * under the text box; a definition that is valid JSON but not a valid definition shows the
+ * form's own "cannot be used" box with each problem and where it is.
+ */
+const meta: Meta = {
+  title: 'Playground',
+  render: () => {
+    const playground = document.createElement('guichet-definition-playground');
+    playground.endpoint = storyEndpoint;
+    playground.value = JSON.stringify(contactService, null, 2);
+    return playground;
+  },
+};
+export default meta;
+
+export const EditADefinition: StoryObj = {};
+
+/** Starts from JSON that does not parse: the syntax error is said plainly. */
+export const InvalidJson: StoryObj = {
+  render: () => {
+    const playground = document.createElement('guichet-definition-playground');
+    playground.endpoint = storyEndpoint;
+    playground.value = '{ "id": "essai", "version": "1.0.0", "title": "Essai", ';
+    return playground;
+  },
+};
+
+/** Valid JSON, but not a valid definition: the form's own error box lists the problems. */
+export const InvalidDefinition: StoryObj = {
+  render: () => {
+    const playground = document.createElement('guichet-definition-playground');
+    playground.endpoint = storyEndpoint;
+    playground.value = JSON.stringify({ id: 'essai', version: '1.0.0', schema: { type: 'object', properties: { age: { type: 'entier' } } } }, null, 2);
+    return playground;
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * A designer's tool, not part of Guichet: a text box holding a form definition (JSON) and the
+ * form it describes, updated as one types.
+ */
+import { LitElement, css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import '@guichet/elements';
+
+const texts = {
+  fr: {
+    label: 'Définition du formulaire (JSON)',
+    hint: 'Collez ou modifiez la définition : le formulaire se met à jour en dessous.',
+    syntax: 'Ce texte n’est pas du JSON valide :',
+    preview: 'Aperçu',
+  },
+  en: {
+    label: 'Form definition (JSON)',
+    hint: 'Paste or edit the definition: the form below follows.',
+    syntax: 'This text is not valid JSON:',
+    preview: 'Preview',
+  },
+};
+
+export class DefinitionPlayground extends LitElement {
+  static override styles = css`
+    :host {
+      display: grid;
+      gap: 1rem;
+      font-family: system-ui, sans-serif;
+    }
+    label {
+      font-weight: 700;
+    }
+    .hint {
+      margin: 0;
+      color: #4d4d4d;
+    }
+    textarea {
+      width: 100%;
+      min-height: 16rem;
+      font: 0.875rem/1.4 ui-monospace, monospace;
+      border: 2px solid #666666;
+      padding: 0.5rem;
+    }
+    textarea:focus-visible {
+      outline: 3px solid #0a76f6;
+      outline-offset: 2px;
+    }
+    .syntax {
+      border-left: 5px solid #b3261e;
+      padding: 0.5rem 1rem;
+      color: #1e1e1e;
+      background: #fdf2f1;
+    }
+    h2 {
+      font-size: 1.25rem;
+      margin: 0;
+    }
+  `;
+
+  /** The definition as text. */
+  @property() value = '';
+  @property() endpoint = '';
+  @state() private definition?: unknown;
+  @state() private syntaxError = '';
+  private timer?: ReturnType<typeof setTimeout>;
+
+  private get readerLang(): 'fr' | 'en' {
+    return this.closest('[lang]')?.getAttribute('lang') === 'en' ? 'en' : 'fr';
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('value')) this.parse();
+  }
+
+  private parse(): void {
+    try {
+      this.definition = JSON.parse(this.value);
+      this.syntaxError = '';
+    } catch (error) {
+      // The form is handed the text as it is, so it shows its own "cannot be used" box too.
+      this.definition = this.value;
+      this.syntaxError = (error as Error).message;
+    }
+  }
+
+  private onInput(event: Event): void {
+    const text = (event.target as HTMLTextAreaElement).value;
+    clearTimeout(this.timer);
+    // Parse once the designer pauses, not at every keystroke.
+    this.timer = setTimeout(() => (this.value = text), 300);
+  }
+
+  protected override render() {
+    const t = texts[this.readerLang];
+    return html`<label for="definition">${t.label}</label>
+      <p class="hint" id="definition-hint">${t.hint}</p>
+      <textarea id="definition" spellcheck="false" aria-describedby="definition-hint definition-error" .value=${this.value} @input=${this.onInput}></textarea>
+      <div id="definition-error" role="alert">${this.syntaxError ? html`<p class="syntax">${t.syntax} ${this.syntaxError}</p>` : nothing}</div>
+      <h2>${t.preview}</h2>
+      <guichet-form .definition=${this.definition} endpoint=${this.endpoint} adapter="storybook" draft="none"></guichet-form>`;
+  }
+}
+
+customElements.define('guichet-definition-playground', DefinitionPlayground);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'guichet-definition-playground': DefinitionPlayground;
+  }
+}

@@ -1,0 +1,140 @@
+// Every story of Storybook, as a designer opens it: rendered in Chromium from the static build,
+// with no console error, no page error, no story error, and no axe violation (WCAG 2.1 A/AA,
+// shadow roots included).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { serveStatic, type StaticServer } from '../helpers/static-server.js';
+import { launchChromium, wcagTags } from '../helpers/chromium.js';
+
+const root = join(import.meta.dirname, '..', '..');
+const out = join(root, 'storybook-static');
+const inputs = ['stories', '.storybook', 'packages/elements/src', 'packages/core/src', 'schemas/forms', 'packages/elements/custom-elements.json', 'package-lock.json'];
+
+function newest(path: string): number {
+  const full = join(root, path);
+  if (!existsSync(full)) return 0;
+  const info = statSync(full);
+  if (!info.isDirectory()) return info.mtimeMs;
+  return Math.max(info.mtimeMs, ...readdirSync(full).map((name) => newest(join(path, name))));
+}
+
+/** Builds Storybook unless the build on disk is newer than everything it is made of. */
+function ensureBuild(): void {
+  const index = join(out, 'index.json');
+  if (existsSync(index) && statSync(index).mtimeMs > Math.max(...inputs.map(newest))) return;
+  const built = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', out, '--quiet'], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+  assert.equal(built.status, 0, `storybook build failed:\n${built.stdout}\n${built.stderr}`);
+}
+
+interface IndexEntry {
+  id: string;
+  title: string;
+  name: string;
+  type: 'story' | 'docs';
+}
+
+ensureBuild();
+const stories = Object.values((JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries).filter(
+  (entry) => entry.type === 'story',
+);
+const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string }[];
+}
+
+describe('Storybook: every story renders cleanly and passes axe', { timeout: 240_000 }, () => {
+  let server: StaticServer;
+  let browser: Browser;
+  let page: Page | undefined;
+  let problems: string[] = [];
+
+  before(async () => {
+    server = await serveStatic({ '/': out });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  /**
+   * One page for every story: the first loads Storybook's iframe, the next ones switch story the
+   * way the Storybook UI does (its channel's setCurrentStory), which saves reloading a megabyte
+   * of JavaScript per story. The a11y addon's own run is turned off (`a11y.manual`): axe runs
+   * below instead, with the same tags. A page where a story failed is not reused.
+   */
+  async function show(storyId: string): Promise<Page> {
+    problems = [];
+    if (!page) {
+      page = await browser.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+      });
+      page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+      await page.goto(`${server.url}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=a11y.manual:!true`);
+    } else {
+      await page.evaluate(
+        (id) => (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit: (event: string, args: unknown) => void } }).__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' }),
+        storyId,
+      );
+    }
+    // The story has rendered, played and run its afterEach.
+    const phase = await page.waitForFunction(
+      (id) => {
+        const render = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender;
+        return render?.id === id && ['finished', 'errored', 'aborted'].includes(render.phase ?? '') ? render.phase : undefined;
+      },
+      storyId,
+      { timeout: 15_000 },
+    );
+    assert.equal(await phase.jsonValue(), 'finished', 'the story did not finish');
+    return page;
+  }
+
+  test('the index lists the stories a designer needs', () => {
+    const titles = new Set(stories.map((s) => s.title));
+    for (const title of ['Form/States', 'Form/Field kinds', 'Form/Errors', 'Form/Example forms', 'Tracker/States', 'Playground']) assert.ok(titles.has(title), title);
+    assert.ok(stories.length >= 50, `${stories.length} stories`);
+  });
+
+  for (const story of stories) {
+    test(`${story.title} › ${story.name}`, async () => {
+      let ok = false;
+      try {
+        const page = await show(story.id);
+        const shown = await page.evaluate(() => (document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent : ''));
+        assert.equal(shown, '', 'Storybook shows an error');
+        assert.ok(await page.locator('#storybook-root guichet-form, #storybook-root guichet-tracker').count(), 'no Guichet element on the canvas');
+
+        if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
+        const violations = (await page.evaluate(
+          async (tags) => {
+            const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
+            return (await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags } })).violations;
+          },
+          wcagTags,
+        )) as AxeViolation[];
+        const described = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`);
+        assert.deepEqual(described, [], 'axe violations');
+        assert.deepEqual(problems, [], 'console or page errors');
+        ok = true;
+      } finally {
+        if (!ok) {
+          await page?.close();
+          page = undefined;
+        }
+      }
+    });
+  }
+});
