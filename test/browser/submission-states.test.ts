@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil, fixtureCleanup } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import { createAdapter, registerAdapter, type FormModel, type Language } from '@guichet/core';
 import '../helpers/submission-host.js';
 import '../../packages/elements/src/guichet-tracker.js';
@@ -140,5 +141,31 @@ describe('submission states', () => {
     expect(tracker.getAttribute('code')).to.equal(host.submission.receipt!.trackingCode);
     expect(tracker.getAttribute('endpoint')).to.equal(apiUrl());
     await waitUntil(() => tracker.shadowRoot?.textContent?.includes('Reçue'), 'the tracker shows the new request as received');
+  });
+
+  it('copies the codes, and prints the receipt without its buttons', async () => {
+    const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
+    await host.submission.send({ model, data: answers('Imprimer le récépissé ensuite'), files: new Map(), channel: 'web', lang: 'fr', endpoint: apiUrl(), adapter: 'guichet' });
+    await host.updateComplete;
+    const root = host.shadowRoot!;
+    const [copyReference] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
+    expect(copyReference!.textContent!.trim()).to.equal('Copier : Référence');
+    copyReference!.click();
+    // The clipboard may be refused to a page (permissions): the code is then selected for the citizen to copy.
+    await waitUntil(
+      () => root.querySelector('.receipt__copied')!.textContent === 'Référence copié dans le presse-papiers.' || String(window.getSelection()) === host.submission.receipt!.reference,
+      'copied or selected',
+    );
+
+    await emulateMedia({ media: 'print' });
+    try {
+      const shown = (selector: string) => getComputedStyle(root.querySelector(selector)!).display !== 'none';
+      expect(shown('button.receipt__print')).to.equal(false);
+      expect(shown('button.receipt__copy')).to.equal(false);
+      expect(shown('.receipt__code')).to.equal(true);
+      expect(shown('.contact')).to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
   });
 });

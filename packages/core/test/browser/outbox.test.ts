@@ -148,4 +148,22 @@ describe('outbox', () => {
     expect(a.reference).to.equal(b.reference);
     expect(network.calls).to.have.length(1);
   });
+
+  it('still sends when localStorage refuses to write (private browsing, quota)', async () => {
+    const marker = `Sans stockage ${crypto.randomUUID()}`;
+    // What Safari's private mode and a full quota do: reading works, writing throws.
+    const full: Storage = Object.assign(Object.create(Storage.prototype) as Storage, {
+      getItem: () => null,
+      setItem: () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      },
+      removeItem: () => {},
+    });
+    const box = new Outbox({ storage: full, prefix });
+    const entry = box.add(submission(marker));
+    expect(box.pending(formId).map((e) => e.key)).to.deep.equal([entry.key]);
+    const receipt = await box.deliver(entry, { model, adapter: createAdapter('guichet', { endpoint: apiUrl() }) });
+    expect(receipt.reference).to.match(/^VOI-/);
+    expect(box.pending(formId)).to.deep.equal([]);
+  });
 });
