@@ -1,7 +1,8 @@
 // `npm run build`: declarations with tsc, JavaScript with rollup (see rollup.config.mjs), then
 // each package's declarations copied beside its JavaScript.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -15,3 +16,33 @@ for (const name of ['core', 'elements', 'endpoint', 'cli']) {
   const types = `build/types/packages/${name}/src`;
   if (existsSync(types)) cpSync(types, `packages/${name}/dist`, { recursive: true });
 }
+
+// The custom-elements manifest (packages/elements/custom-elements.json), from the elements' JSDoc.
+run(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+
+// Subresource Integrity for the CDN bundle: its hash, the hashes of the chunks it loads lazily
+// (one integrity attribute covers one file; an import map can pin the others, see
+// docs/embedding.md), and a snippet ready to paste.
+const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+const chunks = new Set();
+const pending = ['guichet.js'];
+while (pending.length > 0) {
+  const name = pending.pop();
+  for (const [, chunk] of readFileSync(`dist/${name}`, 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g)) {
+    if (!chunks.has(chunk)) {
+      chunks.add(chunk);
+      pending.push(chunk);
+    }
+  }
+}
+const integrity = sri('dist/guichet.js');
+writeFileSync('dist/guichet.js.sri', `${integrity}\n`);
+writeFileSync('dist/integrity.json', `${JSON.stringify(Object.fromEntries(['guichet.js', ...[...chunks].sort()].map((f) => [f, sri(`dist/${f}`)])), null, 2)}\n`);
+const version = JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version;
+writeFileSync(
+  'dist/snippet.html',
+  `<!-- Guichet ${version}: paste where the form should appear; replace the two URLs with your copy of dist/ and your endpoint. -->
+<script type="module" src="https://cdn.example.org/guichet/${version}/guichet.js" integrity="${integrity}" crossorigin="anonymous"></script>
+<guichet-form src="https://gru.example.org/api/forms/signalement-voirie" endpoint="https://gru.example.org/api"></guichet-form>
+`,
+);
