@@ -40,17 +40,18 @@ describe('kind inference', () => {
           count: { type: 'integer' },
           surface: { type: 'number' },
           phone: { type: 'string' },
+          mobile: { type: 'string' },
           level: { type: 'integer', oneOf: [{ const: 1, title: 'Un' }, { const: 2, title: 'Deux' }] },
         },
       },
-      { ui: { fields: { note: { widget: 'textarea' }, forcedSelect: { widget: 'select' }, phone: { widget: 'tel' } } } },
+      { ui: { fields: { note: { widget: 'textarea' }, forcedSelect: { widget: 'select' }, phone: { widget: 'tel' }, mobile: { autocomplete: 'mobile tel' } } } },
     ),
   );
   const expected: Record<string, string> = {
     name: 'text', email: 'email', birth: 'date', at: 'time', when: 'datetime', site: 'url', story: 'textarea', note: 'textarea',
     photo: 'file', photos: 'file', agree: 'checkbox', consent: 'consent', few: 'radio', many: 'select', colour: 'radio',
     forcedSelect: 'select', days: 'checkboxes', address: 'fieldset', kids: 'group', count: 'integer', surface: 'number',
-    phone: 'tel', level: 'radio',
+    phone: 'tel', mobile: 'tel', level: 'radio',
   };
   for (const [name, kind] of Object.entries(expected)) {
     it(`${name} → ${kind}`, () => assert.equal(field(model.fields, name).kind, kind));

@@ -143,7 +143,7 @@ function buildField(ctx: Context, declaration: Declaration, level: Level, parent
     return typeof value === 'string' ? textAt(definition, joinPointer(uiPointer, key), value) : undefined;
   };
 
-  const kind = inferKind(root, resolved, ui?.widget);
+  const kind = inferKind(root, resolved, ui);
   if (kind.widgetProblem) {
     const reason = kind.widgetProblem;
     problem(ctx, joinPointer(uiPointer, 'widget'), 'incompatible-widget', formatBoth('definition.incompatible-widget', (lang) => ({

@@ -64,11 +64,14 @@ const FORMAT_KINDS: Record<string, FieldKind> = { email: 'email', date: 'date', 
 /** A string longer than this renders as a textarea. */
 export const TEXTAREA_THRESHOLD = 200;
 
-export function inferKind(root: SchemaNode, resolved: Resolved, widget: FieldUi['widget'] | undefined): KindResult {
+export function inferKind(root: SchemaNode, resolved: Resolved, ui: FieldUi | undefined): KindResult {
   const node = resolved.node;
   const type = typeOf(node);
   const choices = choicesOf(root, resolved);
-  const natural = naturalKind(root, resolved, type, choices);
+  let natural = naturalKind(root, resolved, type, choices);
+  // A phone number is a string like any other: its autocomplete token says what it is.
+  if (natural.kind === 'text' && (ui?.autocomplete?.split(' ').pop()?.startsWith('tel') || ui?.inputmode === 'tel')) natural = { kind: 'tel' };
+  const widget = ui?.widget;
   if (!widget) return natural;
   const stringKind = STRING_KINDS[widget];
   if (stringKind) {

@@ -5,10 +5,21 @@ import { format, locales, type MessageKey } from '../messages/format.js';
 
 const EXAMPLE_DATE = new Date(Date.UTC(2026, 6, 14, 14, 30));
 
-const exampleDate = (lang: Language) =>
-  new Intl.DateTimeFormat(locales[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(EXAMPLE_DATE);
-const exampleTime = (lang: Language) =>
-  new Intl.DateTimeFormat(locales[lang], { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' }).format(EXAMPLE_DATE);
+/** Formatting a date costs more than validating a form: each example is made once per language. */
+const examples = new Map<string, string>();
+function example(kind: 'date' | 'time', lang: Language): string {
+  const key = `${kind}:${lang}`;
+  let text = examples.get(key);
+  if (text === undefined) {
+    const options: Intl.DateTimeFormatOptions =
+      kind === 'date' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' };
+    text = new Intl.DateTimeFormat(locales[lang], options).format(EXAMPLE_DATE);
+    examples.set(key, text);
+  }
+  return text;
+}
+const exampleDate = (lang: Language) => example('date', lang);
+const exampleTime = (lang: Language) => example('time', lang);
 
 const FORMAT_KEYS: Record<string, MessageKey> = {
   email: 'format.email', date: 'format.date', time: 'format.time', 'date-time': 'format.date-time', uri: 'format.uri',
