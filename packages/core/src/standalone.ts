@@ -21,11 +21,12 @@ const formatsModule = fileURLToPath(new URL('./validation/formats.js', import.me
 
 export async function compileStandalone(definition: FormDefinition): Promise<string> {
   const ajv = createAjv({ source: true, esm: true, optimize: true }, formatsModule);
-  ajv.addSchema(prepareSchema(definition.schema), FORM_SCHEMA_ID);
+  const prepared = prepareSchema(definition.schema);
+  ajv.addSchema(prepared.schema, FORM_SCHEMA_ID);
   const pointers = conditionPointers(definition.schema);
   const exports: Record<string, string> = { validate: FORM_SCHEMA_ID };
   pointers.forEach((pointer, i) => {
-    exports[`condition${i}`] = fragmentOf(pointer);
+    exports[`condition${i}`] = fragmentOf(prepared.translate(pointer));
   });
   const source =
     standaloneCode(ajv, exports) +

@@ -121,3 +121,32 @@ describe('conditions', async () => {
     assert.deepEqual(errors.map((e) => [e.pointer, e.code]), [['/caf', 'pattern']]);
   });
 });
+
+describe('an if inside a dependentSchemas branch', async () => {
+  const { model, validator } = await setup({
+    properties: { quotient: { type: 'integer' } },
+    dependentSchemas: {
+      quotient: {
+        properties: { hasCaf: { type: 'boolean' } },
+        if: { properties: { hasCaf: { const: true } }, required: ['hasCaf'] },
+        then: { required: ['caf'], properties: { caf: { type: 'string', pattern: '^[0-9]{7}$' } } },
+      },
+    },
+  });
+  const caf = byName(model.fields, 'caf');
+
+  it('holds both conditions', () => {
+    assert.deepEqual(caf.activeWhen, [
+      { kind: 'present', trigger: 'quotient' },
+      { kind: 'if', conditionPointer: '/dependentSchemas/quotient/if', branch: 'then' },
+    ]);
+    assert.equal(validator.isActive(caf, { quotient: 700, hasCaf: true }), true);
+    assert.equal(validator.isActive(caf, { quotient: 700, hasCaf: false }), false);
+    assert.equal(validator.isActive(caf, { hasCaf: true }), false);
+  });
+
+  it('validates and cleans accordingly', () => {
+    assert.deepEqual(validator.validate({ quotient: 700, hasCaf: true }, { lang: 'fr' }).map((e) => [e.pointer, e.code]), [['/caf', 'required']]);
+    assert.deepEqual(validator.activeData({ quotient: 700, hasCaf: false, caf: '1234567' }), { quotient: 700, hasCaf: false });
+  });
+});

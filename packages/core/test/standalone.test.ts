@@ -73,3 +73,34 @@ describe('standalone validators', () => {
     await assert.rejects(loadStandaloneValidators(pathToFileURL(path).href), /not a Guichet validator/);
   });
 });
+
+describe('standalone conditions', () => {
+  it('include an if nested in a dependentSchemas branch, like the runtime ones', async () => {
+    const model = load({
+      id: 'nested',
+      version: '1.0.0',
+      title: 'Nested',
+      schema: {
+        type: 'object',
+        properties: { quotient: { type: 'integer' } },
+        dependentSchemas: {
+          quotient: {
+            properties: { hasCaf: { type: 'boolean' } },
+            if: { properties: { hasCaf: { const: true } }, required: ['hasCaf'] },
+            then: { properties: { caf: { type: 'string' } } },
+          },
+        },
+      },
+    });
+    const path = join(tmp, 'nested.mjs');
+    writeFileSync(path, await compileStandalone(model.definition));
+    const standalone = await loadStandaloneValidators(pathToFileURL(path).href);
+    const runtime = await compileRuntimeValidators(model);
+    for (const compiled of [standalone, runtime]) {
+      const condition = compiled.conditions['/dependentSchemas/quotient/if'];
+      assert.ok(condition);
+      assert.equal(condition({ hasCaf: true }), true);
+      assert.equal(condition({ hasCaf: false }), false);
+    }
+  });
+});

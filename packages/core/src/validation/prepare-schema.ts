@@ -6,17 +6,27 @@
  * properties when used as mixins; `if`, `oneOf` and `anyOf` are tests, not field declarations.
  */
 import type { SchemaNode } from '../generated/form-definition.js';
-import { isRecord } from '../util/pointer.js';
+import { isRecord, joinPointer } from '../util/pointer.js';
 import { forEachNode, refName } from '../model/schema-walk.js';
 
 type Node = SchemaNode & { unevaluatedProperties?: boolean };
 
-export function prepareSchema(schema: SchemaNode): SchemaNode {
-  const copy = structuredClone(schema);
-  forEachNode(copy, '', rewriteDependentSchemas);
-  const defs = isRecord(copy.$defs) ? copy.$defs : {};
-  closeObject(copy, defs);
-  return copy;
+export interface PreparedSchema {
+  schema: SchemaNode;
+  /** Where the node at `pointer` in the original schema sits in the prepared one. */
+  translate(pointer: string): string;
+}
+
+export function prepareSchema(original: SchemaNode): PreparedSchema {
+  const schema = structuredClone(original);
+  const moves: [from: string, to: string][] = [];
+  forEachNode(schema, '', (node, pointer) => rewriteDependentSchemas(node, pointer, moves));
+  const defs = isRecord(schema.$defs) ? schema.$defs : {};
+  closeObject(schema, defs);
+  // Rewrites happen outside-in, so replaying them in order maps any original pointer.
+  const translate = (pointer: string) =>
+    moves.reduce((current, [from, to]) => (current === from || current.startsWith(`${from}/`) ? to + current.slice(from.length) : current), pointer);
+  return { schema, translate };
 }
 
 /**
@@ -24,9 +34,12 @@ export function prepareSchema(schema: SchemaNode): SchemaNode {
  * ajv 8 forgets the properties evaluated at the level when a dependent schema does not apply,
  * so `unevaluatedProperties` would reject every answer; the `if` form has no such trouble.
  */
-function rewriteDependentSchemas(node: SchemaNode): void {
+function rewriteDependentSchemas(node: SchemaNode, pointer: string, moves: [string, string][]): void {
   if (!isRecord(node.dependentSchemas)) return;
-  const branches = Object.entries(node.dependentSchemas).map(([trigger, then]) => ({ if: { required: [trigger] }, then }) as SchemaNode);
+  const start = node.allOf?.length ?? 0;
+  const entries = Object.entries(node.dependentSchemas);
+  entries.forEach(([trigger], i) => moves.push([joinPointer(pointer, 'dependentSchemas', trigger), joinPointer(pointer, 'allOf', start + i, 'then')]));
+  const branches = entries.map(([trigger, then]) => ({ if: { required: [trigger] }, then }) as SchemaNode);
   delete node.dependentSchemas;
   if (branches.length) node.allOf = [...(node.allOf ?? []), ...branches] as SchemaNode['allOf'];
 }

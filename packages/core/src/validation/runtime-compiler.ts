@@ -7,12 +7,13 @@ import { conditionPointers } from '../model/schema-walk.js';
 
 export function compileRuntime(definition: FormDefinition): CompiledValidators {
   const ajv = createAjv();
-  ajv.addSchema(prepareSchema(definition.schema), FORM_SCHEMA_ID);
+  const prepared = prepareSchema(definition.schema);
+  ajv.addSchema(prepared.schema, FORM_SCHEMA_ID);
   const validate = ajv.getSchema(FORM_SCHEMA_ID);
   if (!validate) throw new Error('The form schema did not compile');
   const conditions: CompiledValidators['conditions'] = {};
   for (const pointer of conditionPointers(definition.schema)) {
-    const condition = ajv.getSchema(fragmentOf(pointer));
+    const condition = ajv.getSchema(fragmentOf(prepared.translate(pointer)));
     if (condition) conditions[pointer] = condition;
   }
   return { validate, conditions };
