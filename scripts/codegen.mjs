@@ -31,9 +31,27 @@ async function typesOf(schemaPath, name) {
   return compile(schema, name, { ...typeOptions, cwd: dirname(schemaPath) });
 }
 
+/**
+ * The schema without its annotations (`title`, `description`): ajv embeds the schema in standalone
+ * code, and the browser never shows them, so they would only weigh on every page.
+ */
+function withoutAnnotations(node) {
+  if (Array.isArray(node)) return node.map(withoutAnnotations);
+  if (!node || typeof node !== 'object') return node;
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) {
+    if ((key === 'title' || key === 'description') && typeof value === 'string') continue;
+    const isMap = key === 'properties' || key === '$defs' || key === 'patternProperties';
+    copy[key] = isMap
+      ? Object.fromEntries(Object.entries(value).map(([name, child]) => [name, withoutAnnotations(child)]))
+      : withoutAnnotations(value);
+  }
+  return copy;
+}
+
 async function definitionValidator() {
-  const schema = JSON.parse(readFileSync(join(root, 'schemas/form-definition.schema.json'), 'utf8'));
-  const ajv = new Ajv2020({ allErrors: true, strict: true, code: { source: true, esm: true, optimize: true } });
+  const schema = withoutAnnotations(JSON.parse(readFileSync(join(root, 'schemas/form-definition.schema.json'), 'utf8')));
+  const ajv = new Ajv2020({ allErrors: true, strict: true, inlineRefs: false, code: { source: true, esm: true, optimize: true } });
   addFormats(ajv, ['email', 'date', 'time', 'date-time', 'uri', 'regex']);
   ajv.addSchema(schema, 'definition');
   const source = standaloneCode(ajv, { validateDefinition: 'definition' });

@@ -286,25 +286,55 @@ var require_formats = __commonJS({
 });
 
 // <stdin>
-var validateDefinition = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "title": "FormDefinition", "description": "A Guichet form definition: one online procedure (t\xE9l\xE9service) described by data. The `schema` holds the JSON Schema of the answers, within the subset Guichet renders and validates; `ui` orders it into steps and picks widgets.", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "description": "Stable identifier of the procedure, used in URLs, draft keys and stored requests.", "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "description": 'Version of the definition, e.g. "1.0.0". Drafts saved under another version are not resumed.', "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "description": "JSON Schema 2020-12 of the answers. Its root is an object.", "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "description": 'Texts in another language, keyed by language then by the JSON pointer of the translated string in this definition (e.g. "/schema/properties/email/title").', "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "title": "SchemaNode", "description": "A JSON Schema node restricted to the keywords Guichet supports; any other keyword is an error.", "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "description": "Marks a string field as a file attachment; its value is the attachment's id. A media type or a family such as image/*.", "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "title": "FormUi", "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "description": `Per-field hints, keyed by the field's path: property names joined by "/", array items left out (e.g. "applicant/lastName", "children/firstName").`, "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "title": "FormStep", "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "description": "Top-level property names shown on this step, in order.", "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "title": "FieldUi", "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "description": "A longer explanation, shown on demand below the hint.", "type": "string" }, "autocomplete": { "description": 'An HTML autocomplete token, e.g. "postal-code" or "given-name".', "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "description": 'Unit shown after a number, e.g. "m\xB2".', "type": "string" }, "accept": { "description": "Accepted media types of a file field; defaults to its contentMediaType.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "description": "Largest accepted file, in bytes.", "type": "integer", "minimum": 1 }, "addLabel": { "description": "Label of the button that adds an item to a repeatable group.", "type": "string" }, "itemLabel": { "description": 'Name of one item of a repeatable group, e.g. "Enfant"; numbered when shown.', "type": "string" }, "messages": { "description": 'Messages replacing the standard ones for this field, keyed by the failing keyword (e.g. "pattern").', "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "title": "Contact", "description": "How to reach a person instead of going on online.", "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri" } } }, "processing": { "title": "Processing", "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "description": "Usual time to an answer, in days.", "type": "integer", "minimum": 0 }, "referencePrefix": { "description": `Prefix of the request's reference, e.g. "VOI" for VOI-2026-000123.`, "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "description": "What happens after sending, in plain words.", "type": "string" } } }, "adapters": { "title": "AdapterMappings", "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "title": "Open311Mapping", "description": "Which answers feed which GeoReport v2 field; values are field paths as in ui.fields.", "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "description": "Open311 attribute codes, each fed by a field path.", "type": "object", "additionalProperties": { "type": "string" } } } } } };
-var schema32 = { "type": "string", "enum": ["fr", "en"] };
+var validateDefinition = validate52;
+var schema19 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
 var func1 = Object.prototype.hasOwnProperty;
 var func2 = require_ucs2length().default;
-var pattern4 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");
-var pattern5 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$", "u");
-var pattern11 = new RegExp("^[A-Z]{2,6}$", "u");
-var pattern12 = new RegExp("^(?:/[^/]*)+$", "u");
-var schema33 = { "title": "SchemaNode", "description": "A JSON Schema node restricted to the keywords Guichet supports; any other keyword is an error.", "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "description": "Marks a string field as a file attachment; its value is the attachment's id. A media type or a family such as image/*.", "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } };
-var func0 = require_equal().default;
-var pattern6 = new RegExp("^#/\\$defs/[^/]+$", "u");
-var pattern7 = new RegExp("^[a-z]+/(?:[a-z0-9.+-]+|\\*)$", "u");
-var wrapper0 = { validate: validate21 };
-var formats0 = require_formats().fullFormats.regex;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var pattern3 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");
+var pattern4 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$", "u");
+var schema20 = { "type": "string", "enum": ["fr", "en"] };
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate21.evaluated;
+  const evaluated0 = validate53.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (typeof data !== "string") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
+  if (!(data === "fr" || data === "en")) {
+    const err1 = { instancePath, schemaPath: "#/enum", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+validate53.evaluated = { "dynamicProps": false, "dynamicItems": false };
+var schema21 = { "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } };
+var func0 = require_equal().default;
+var pattern5 = new RegExp("^#/\\$defs/[^/]+$", "u");
+var pattern6 = new RegExp("^[a-z]+/(?:[a-z0-9.+-]+|\\*)$", "u");
+var wrapper0 = { validate: validate55 };
+var formats0 = require_formats().fullFormats.regex;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate55.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -313,7 +343,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func1.call(schema33.properties, key0)) {
+      if (!func1.call(schema21.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
@@ -337,7 +367,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.$ref !== void 0) {
       let data1 = data.$ref;
       if (typeof data1 === "string") {
-        if (!pattern6.test(data1)) {
+        if (!pattern5.test(data1)) {
           const err2 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/pattern", keyword: "pattern", params: { pattern: "^#/\\$defs/[^/]+$" }, message: 'must match pattern "^#/\\$defs/[^/]+$"' };
           if (vErrors === null) {
             vErrors = [err2];
@@ -387,7 +417,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data4 === "string" || data4 === "number" || data4 === "integer" || data4 === "boolean" || data4 === "object" || data4 === "array")) {
-        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema33.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema21.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -568,7 +598,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data15 === "email" || data15 === "date" || data15 === "time" || data15 === "date-time" || data15 === "uri")) {
-        const err20 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/enum", keyword: "enum", params: { allowedValues: schema33.properties.format.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/enum", keyword: "enum", params: { allowedValues: schema21.properties.format.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -957,7 +987,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.contentMediaType !== void 0) {
       let data41 = data.contentMediaType;
       if (typeof data41 === "string") {
-        if (!pattern7.test(data41)) {
+        if (!pattern6.test(data41)) {
           const err48 = { instancePath: instancePath + "/contentMediaType", schemaPath: "#/properties/contentMediaType/pattern", keyword: "pattern", params: { pattern: "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" }, message: 'must match pattern "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$"' };
           if (vErrors === null) {
             vErrors = [err48];
@@ -985,17 +1015,471 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema36 = { "title": "FieldUi", "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "description": "A longer explanation, shown on demand below the hint.", "type": "string" }, "autocomplete": { "description": 'An HTML autocomplete token, e.g. "postal-code" or "given-name".', "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "description": 'Unit shown after a number, e.g. "m\xB2".', "type": "string" }, "accept": { "description": "Accepted media types of a file field; defaults to its contentMediaType.", "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "description": "Largest accepted file, in bytes.", "type": "integer", "minimum": 1 }, "addLabel": { "description": "Label of the button that adds an item to a repeatable group.", "type": "string" }, "itemLabel": { "description": 'Name of one item of a repeatable group, e.g. "Enfant"; numbered when shown.', "type": "string" }, "messages": { "description": 'Messages replacing the standard ones for this field, keyed by the failing keyword (e.g. "pattern").', "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } };
-var pattern8 = new RegExp("^[^/]+(?:/[^/]+)*$", "u");
-var pattern9 = new RegExp("^[a-z0-9 -]+$", "u");
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate55.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
+  const evaluated0 = validate58.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.title === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.fields === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fields" }, message: "must have required property 'fields'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "title" || key0 === "description" || key0 === "fields")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.title !== void 0) {
+      let data0 = data.title;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err3 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err5 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.fields !== void 0) {
+      let data2 = data.fields;
+      if (Array.isArray(data2)) {
+        if (data2.length < 1) {
+          const err6 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        const len0 = data2.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data2[i0] !== "string") {
+            const err7 = { instancePath: instancePath + "/fields/" + i0, schemaPath: "#/properties/fields/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        let i1 = data2.length;
+        let j0;
+        if (i1 > 1) {
+          const indices0 = {};
+          for (; i1--; ) {
+            let item0 = data2[i1];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j0 = indices0[item0];
+              const err8 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
+              if (vErrors === null) {
+                vErrors = [err8];
+              } else {
+                vErrors.push(err8);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i1;
+          }
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err10];
+    } else {
+      vErrors.push(err10);
+    }
+    errors++;
+  }
+  validate58.errors = vErrors;
+  return errors === 0;
+}
+validate58.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema24 = { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } };
+var pattern8 = new RegExp("^[a-z0-9 -]+$", "u");
+function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate60.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!func1.call(schema24.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.widget !== void 0) {
+      let data0 = data.widget;
+      if (typeof data0 !== "string") {
+        const err1 = { instancePath: instancePath + "/widget", schemaPath: "#/properties/widget/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (!(data0 === "text" || data0 === "textarea" || data0 === "email" || data0 === "tel" || data0 === "url" || data0 === "date" || data0 === "time" || data0 === "number" || data0 === "select" || data0 === "radio" || data0 === "checkbox" || data0 === "checkboxes" || data0 === "file")) {
+        const err2 = { instancePath: instancePath + "/widget", schemaPath: "#/properties/widget/enum", keyword: "enum", params: { allowedValues: schema24.properties.widget.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.help !== void 0) {
+      if (typeof data.help !== "string") {
+        const err3 = { instancePath: instancePath + "/help", schemaPath: "#/properties/help/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.autocomplete !== void 0) {
+      let data2 = data.autocomplete;
+      if (typeof data2 === "string") {
+        if (!pattern8.test(data2)) {
+          const err4 = { instancePath: instancePath + "/autocomplete", schemaPath: "#/properties/autocomplete/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9 -]+$" }, message: 'must match pattern "^[a-z0-9 -]+$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/autocomplete", schemaPath: "#/properties/autocomplete/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.placeholder !== void 0) {
+      if (typeof data.placeholder !== "string") {
+        const err6 = { instancePath: instancePath + "/placeholder", schemaPath: "#/properties/placeholder/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.inputmode !== void 0) {
+      let data4 = data.inputmode;
+      if (typeof data4 !== "string") {
+        const err7 = { instancePath: instancePath + "/inputmode", schemaPath: "#/properties/inputmode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data4 === "none" || data4 === "text" || data4 === "decimal" || data4 === "numeric" || data4 === "tel" || data4 === "search" || data4 === "email" || data4 === "url")) {
+        const err8 = { instancePath: instancePath + "/inputmode", schemaPath: "#/properties/inputmode/enum", keyword: "enum", params: { allowedValues: schema24.properties.inputmode.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.rows !== void 0) {
+      let data5 = data.rows;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err9 = { instancePath: instancePath + "/rows", schemaPath: "#/properties/rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 > 30 || isNaN(data5)) {
+          const err10 = { instancePath: instancePath + "/rows", schemaPath: "#/properties/rows/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+        if (data5 < 2 || isNaN(data5)) {
+          const err11 = { instancePath: instancePath + "/rows", schemaPath: "#/properties/rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.unit !== void 0) {
+      if (typeof data.unit !== "string") {
+        const err12 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.accept !== void 0) {
+      let data7 = data.accept;
+      if (Array.isArray(data7)) {
+        if (data7.length < 1) {
+          const err13 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (typeof data8 === "string") {
+            if (!pattern6.test(data8)) {
+              const err14 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/pattern", keyword: "pattern", params: { pattern: "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" }, message: 'must match pattern "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$"' };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/accept/" + i0, schemaPath: "#/properties/accept/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/accept", schemaPath: "#/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.maxSize !== void 0) {
+      let data9 = data.maxSize;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err17 = { instancePath: instancePath + "/maxSize", schemaPath: "#/properties/maxSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 1 || isNaN(data9)) {
+          const err18 = { instancePath: instancePath + "/maxSize", schemaPath: "#/properties/maxSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.addLabel !== void 0) {
+      if (typeof data.addLabel !== "string") {
+        const err19 = { instancePath: instancePath + "/addLabel", schemaPath: "#/properties/addLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.itemLabel !== void 0) {
+      if (typeof data.itemLabel !== "string") {
+        const err20 = { instancePath: instancePath + "/itemLabel", schemaPath: "#/properties/itemLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.messages !== void 0) {
+      let data12 = data.messages;
+      if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
+        for (const key1 in data12) {
+          const _errs28 = errors;
+          if (!(key1 === "required" || key1 === "type" || key1 === "format" || key1 === "pattern" || key1 === "minLength" || key1 === "maxLength" || key1 === "minimum" || key1 === "maximum" || key1 === "exclusiveMinimum" || key1 === "exclusiveMaximum" || key1 === "multipleOf" || key1 === "minItems" || key1 === "maxItems" || key1 === "uniqueItems" || key1 === "const" || key1 === "enum")) {
+            const err21 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/propertyNames/enum", keyword: "enum", params: { allowedValues: schema24.properties.messages.propertyNames.enum }, message: "must be equal to one of the allowed values", propertyName: key1 };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+          var valid3 = _errs28 === errors;
+          if (!valid3) {
+            const err22 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err22];
+            } else {
+              vErrors.push(err22);
+            }
+            errors++;
+          }
+        }
+        for (const key2 in data12) {
+          let data13 = data12[key2];
+          if (typeof data13 === "string") {
+            if (func2(data13) < 1) {
+              const err23 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              if (vErrors === null) {
+                vErrors = [err23];
+              } else {
+                vErrors.push(err23);
+              }
+              errors++;
+            }
+          } else {
+            const err24 = { instancePath: instancePath + "/messages/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/messages/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err24];
+            } else {
+              vErrors.push(err24);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/messages", schemaPath: "#/properties/messages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err26];
+    } else {
+      vErrors.push(err26);
+    }
+    errors++;
+  }
+  validate60.errors = vErrors;
+  return errors === 0;
+}
+validate60.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var pattern7 = new RegExp("^[^/]+(?:/[^/]+)*$", "u");
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate57.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1028,19 +1512,29 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len0 = data0.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          let data1 = data0[i0];
-          if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.title === void 0) {
-              const err2 = { instancePath: instancePath + "/steps/" + i0, schemaPath: "#/$defs/step/required", keyword: "required", params: { missingProperty: "title" }, message: "must have required property 'title'" };
-              if (vErrors === null) {
-                vErrors = [err2];
-              } else {
-                vErrors.push(err2);
-              }
-              errors++;
-            }
-            if (data1.fields === void 0) {
-              const err3 = { instancePath: instancePath + "/steps/" + i0, schemaPath: "#/$defs/step/required", keyword: "required", params: { missingProperty: "fields" }, message: "must have required property 'fields'" };
+          if (!validate58(data0[i0], { instancePath: instancePath + "/steps/" + i0, parentData: data0, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.fields !== void 0) {
+      let data2 = data.fields;
+      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
+        for (const key1 in data2) {
+          const _errs7 = errors;
+          if (typeof key1 === "string") {
+            if (!pattern7.test(key1)) {
+              const err3 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[^/]+(?:/[^/]+)*$" }, message: 'must match pattern "^[^/]+(?:/[^/]+)*$"', propertyName: key1 };
               if (vErrors === null) {
                 vErrors = [err3];
               } else {
@@ -1048,109 +1542,434 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
               }
               errors++;
             }
-            for (const key1 in data1) {
-              if (!(key1 === "title" || key1 === "description" || key1 === "fields")) {
-                const err4 = { instancePath: instancePath + "/steps/" + i0, schemaPath: "#/$defs/step/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err4];
-                } else {
-                  vErrors.push(err4);
-                }
-                errors++;
-              }
+          }
+          var valid3 = _errs7 === errors;
+          if (!valid3) {
+            const err4 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
             }
-            if (data1.title !== void 0) {
-              let data2 = data1.title;
-              if (typeof data2 === "string") {
-                if (func2(data2) < 1) {
-                  const err5 = { instancePath: instancePath + "/steps/" + i0 + "/title", schemaPath: "#/$defs/step/properties/title/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  if (vErrors === null) {
-                    vErrors = [err5];
-                  } else {
-                    vErrors.push(err5);
-                  }
-                  errors++;
-                }
-              } else {
-                const err6 = { instancePath: instancePath + "/steps/" + i0 + "/title", schemaPath: "#/$defs/step/properties/title/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-            }
-            if (data1.description !== void 0) {
-              if (typeof data1.description !== "string") {
-                const err7 = { instancePath: instancePath + "/steps/" + i0 + "/description", schemaPath: "#/$defs/step/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            if (data1.fields !== void 0) {
-              let data4 = data1.fields;
-              if (Array.isArray(data4)) {
-                if (data4.length < 1) {
-                  const err8 = { instancePath: instancePath + "/steps/" + i0 + "/fields", schemaPath: "#/$defs/step/properties/fields/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err8];
-                  } else {
-                    vErrors.push(err8);
-                  }
-                  errors++;
-                }
-                const len1 = data4.length;
-                for (let i1 = 0; i1 < len1; i1++) {
-                  if (typeof data4[i1] !== "string") {
-                    const err9 = { instancePath: instancePath + "/steps/" + i0 + "/fields/" + i1, schemaPath: "#/$defs/step/properties/fields/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err9];
-                    } else {
-                      vErrors.push(err9);
-                    }
-                    errors++;
-                  }
-                }
-                let i2 = data4.length;
-                let j0;
-                if (i2 > 1) {
-                  const indices0 = {};
-                  for (; i2--; ) {
-                    let item0 = data4[i2];
-                    if (typeof item0 !== "string") {
-                      continue;
-                    }
-                    if (typeof indices0[item0] == "number") {
-                      j0 = indices0[item0];
-                      const err10 = { instancePath: instancePath + "/steps/" + i0 + "/fields", schemaPath: "#/$defs/step/properties/fields/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
-                      if (vErrors === null) {
-                        vErrors = [err10];
-                      } else {
-                        vErrors.push(err10);
-                      }
-                      errors++;
-                      break;
-                    }
-                    indices0[item0] = i2;
-                  }
-                }
-              } else {
-                const err11 = { instancePath: instancePath + "/steps/" + i0 + "/fields", schemaPath: "#/$defs/step/properties/fields/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-              }
-            }
+            errors++;
+          }
+        }
+        for (const key2 in data2) {
+          if (!validate60(data2[key2], { instancePath: instancePath + "/fields/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.submitLabel !== void 0) {
+      let data4 = data.submitLabel;
+      if (typeof data4 === "string") {
+        if (func2(data4) < 1) {
+          const err6 = { instancePath: instancePath + "/submitLabel", schemaPath: "#/properties/submitLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
           } else {
-            const err12 = { instancePath: instancePath + "/steps/" + i0, schemaPath: "#/$defs/step/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/submitLabel", schemaPath: "#/properties/submitLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate57.errors = vErrors;
+  return errors === 0;
+}
+validate57.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var formats2 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
+var formats4 = require_formats().fullFormats.uri;
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate63.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "name" || key0 === "phone" || key0 === "email" || key0 === "address" || key0 === "openingHours" || key0 === "url")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      if (typeof data.name !== "string") {
+        const err1 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.phone !== void 0) {
+      if (typeof data.phone !== "string") {
+        const err2 = { instancePath: instancePath + "/phone", schemaPath: "#/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.email !== void 0) {
+      let data2 = data.email;
+      if (typeof data2 === "string") {
+        if (!formats2.test(data2)) {
+          const err3 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/email", schemaPath: "#/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.address !== void 0) {
+      if (typeof data.address !== "string") {
+        const err5 = { instancePath: instancePath + "/address", schemaPath: "#/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.openingHours !== void 0) {
+      if (typeof data.openingHours !== "string") {
+        const err6 = { instancePath: instancePath + "/openingHours", schemaPath: "#/properties/openingHours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.url !== void 0) {
+      let data5 = data.url;
+      if (typeof data5 === "string") {
+        if (!formats4(data5)) {
+          const err7 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/url", schemaPath: "#/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  validate63.errors = vErrors;
+  return errors === 0;
+}
+validate63.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var pattern10 = new RegExp("^[A-Z]{2,6}$", "u");
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate65.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "expectedDays" || key0 === "referencePrefix" || key0 === "nextSteps")) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.expectedDays !== void 0) {
+      let data0 = data.expectedDays;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err1 = { instancePath: instancePath + "/expectedDays", schemaPath: "#/properties/expectedDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 0 || isNaN(data0)) {
+          const err2 = { instancePath: instancePath + "/expectedDays", schemaPath: "#/properties/expectedDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.referencePrefix !== void 0) {
+      let data1 = data.referencePrefix;
+      if (typeof data1 === "string") {
+        if (!pattern10.test(data1)) {
+          const err3 = { instancePath: instancePath + "/referencePrefix", schemaPath: "#/properties/referencePrefix/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2,6}$" }, message: 'must match pattern "^[A-Z]{2,6}$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/referencePrefix", schemaPath: "#/properties/referencePrefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.nextSteps !== void 0) {
+      if (typeof data.nextSteps !== "string") {
+        const err5 = { instancePath: instancePath + "/nextSteps", schemaPath: "#/properties/nextSteps/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate65.errors = vErrors;
+  return errors === 0;
+}
+validate65.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var schema28 = { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } };
+function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate68.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.serviceCode === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceCode" }, message: "must have required property 'serviceCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "serviceCode" || key0 === "fields" || key0 === "attributes")) {
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.serviceCode !== void 0) {
+      let data0 = data.serviceCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err2 = { instancePath: instancePath + "/serviceCode", schemaPath: "#/properties/serviceCode/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/serviceCode", schemaPath: "#/properties/serviceCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.fields !== void 0) {
+      let data1 = data.fields;
+      if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
+        for (const key1 in data1) {
+          if (!func1.call(schema28.properties.fields.properties, key1)) {
+            const err4 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err4];
+            } else {
+              vErrors.push(err4);
+            }
+            errors++;
+          }
+        }
+        if (data1.description !== void 0) {
+          if (typeof data1.description !== "string") {
+            const err5 = { instancePath: instancePath + "/fields/description", schemaPath: "#/properties/fields/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err5];
+            } else {
+              vErrors.push(err5);
+            }
+            errors++;
+          }
+        }
+        if (data1.lat !== void 0) {
+          if (typeof data1.lat !== "string") {
+            const err6 = { instancePath: instancePath + "/fields/lat", schemaPath: "#/properties/fields/properties/lat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err6];
+            } else {
+              vErrors.push(err6);
+            }
+            errors++;
+          }
+        }
+        if (data1.long !== void 0) {
+          if (typeof data1.long !== "string") {
+            const err7 = { instancePath: instancePath + "/fields/long", schemaPath: "#/properties/fields/properties/long/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        }
+        if (data1.address_string !== void 0) {
+          if (typeof data1.address_string !== "string") {
+            const err8 = { instancePath: instancePath + "/fields/address_string", schemaPath: "#/properties/fields/properties/address_string/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err8];
+            } else {
+              vErrors.push(err8);
+            }
+            errors++;
+          }
+        }
+        if (data1.email !== void 0) {
+          if (typeof data1.email !== "string") {
+            const err9 = { instancePath: instancePath + "/fields/email", schemaPath: "#/properties/fields/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+        if (data1.first_name !== void 0) {
+          if (typeof data1.first_name !== "string") {
+            const err10 = { instancePath: instancePath + "/fields/first_name", schemaPath: "#/properties/fields/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+        if (data1.last_name !== void 0) {
+          if (typeof data1.last_name !== "string") {
+            const err11 = { instancePath: instancePath + "/fields/last_name", schemaPath: "#/properties/fields/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err11];
+            } else {
+              vErrors.push(err11);
+            }
+            errors++;
+          }
+        }
+        if (data1.phone !== void 0) {
+          if (typeof data1.phone !== "string") {
+            const err12 = { instancePath: instancePath + "/fields/phone", schemaPath: "#/properties/fields/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -1159,35 +1978,33 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data1.media_url !== void 0) {
+          if (typeof data1.media_url !== "string") {
+            const err13 = { instancePath: instancePath + "/fields/media_url", schemaPath: "#/properties/fields/properties/media_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err13];
+            } else {
+              vErrors.push(err13);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err13 = { instancePath: instancePath + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err14 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err14];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.fields !== void 0) {
-      let data6 = data.fields;
-      if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        for (const key2 in data6) {
-          const _errs18 = errors;
-          if (typeof key2 === "string") {
-            if (!pattern8.test(key2)) {
-              const err14 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[^/]+(?:/[^/]+)*$" }, message: 'must match pattern "^[^/]+(?:/[^/]+)*$"', propertyName: key2 };
-              if (vErrors === null) {
-                vErrors = [err14];
-              } else {
-                vErrors.push(err14);
-              }
-              errors++;
-            }
-          }
-          var valid8 = _errs18 === errors;
-          if (!valid8) {
-            const err15 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/propertyNames", keyword: "propertyNames", params: { propertyName: key2 }, message: "property name must be valid" };
+    if (data.attributes !== void 0) {
+      let data11 = data.attributes;
+      if (data11 && typeof data11 == "object" && !Array.isArray(data11)) {
+        for (const key2 in data11) {
+          if (typeof data11[key2] !== "string") {
+            const err15 = { instancePath: instancePath + "/attributes/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err15];
             } else {
@@ -1196,356 +2013,33 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        for (const key3 in data6) {
-          let data7 = data6[key3];
-          if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            for (const key4 in data7) {
-              if (!func1.call(schema36.properties, key4)) {
-                const err16 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/fieldUi/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-            if (data7.widget !== void 0) {
-              let data8 = data7.widget;
-              if (typeof data8 !== "string") {
-                const err17 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/widget", schemaPath: "#/$defs/fieldUi/properties/widget/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err17];
-                } else {
-                  vErrors.push(err17);
-                }
-                errors++;
-              }
-              if (!(data8 === "text" || data8 === "textarea" || data8 === "email" || data8 === "tel" || data8 === "url" || data8 === "date" || data8 === "time" || data8 === "number" || data8 === "select" || data8 === "radio" || data8 === "checkbox" || data8 === "checkboxes" || data8 === "file")) {
-                const err18 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/widget", schemaPath: "#/$defs/fieldUi/properties/widget/enum", keyword: "enum", params: { allowedValues: schema36.properties.widget.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err18];
-                } else {
-                  vErrors.push(err18);
-                }
-                errors++;
-              }
-            }
-            if (data7.help !== void 0) {
-              if (typeof data7.help !== "string") {
-                const err19 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/help", schemaPath: "#/$defs/fieldUi/properties/help/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err19];
-                } else {
-                  vErrors.push(err19);
-                }
-                errors++;
-              }
-            }
-            if (data7.autocomplete !== void 0) {
-              let data10 = data7.autocomplete;
-              if (typeof data10 === "string") {
-                if (!pattern9.test(data10)) {
-                  const err20 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/autocomplete", schemaPath: "#/$defs/fieldUi/properties/autocomplete/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9 -]+$" }, message: 'must match pattern "^[a-z0-9 -]+$"' };
-                  if (vErrors === null) {
-                    vErrors = [err20];
-                  } else {
-                    vErrors.push(err20);
-                  }
-                  errors++;
-                }
-              } else {
-                const err21 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/autocomplete", schemaPath: "#/$defs/fieldUi/properties/autocomplete/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err21];
-                } else {
-                  vErrors.push(err21);
-                }
-                errors++;
-              }
-            }
-            if (data7.placeholder !== void 0) {
-              if (typeof data7.placeholder !== "string") {
-                const err22 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/placeholder", schemaPath: "#/$defs/fieldUi/properties/placeholder/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err22];
-                } else {
-                  vErrors.push(err22);
-                }
-                errors++;
-              }
-            }
-            if (data7.inputmode !== void 0) {
-              let data12 = data7.inputmode;
-              if (typeof data12 !== "string") {
-                const err23 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/inputmode", schemaPath: "#/$defs/fieldUi/properties/inputmode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err23];
-                } else {
-                  vErrors.push(err23);
-                }
-                errors++;
-              }
-              if (!(data12 === "none" || data12 === "text" || data12 === "decimal" || data12 === "numeric" || data12 === "tel" || data12 === "search" || data12 === "email" || data12 === "url")) {
-                const err24 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/inputmode", schemaPath: "#/$defs/fieldUi/properties/inputmode/enum", keyword: "enum", params: { allowedValues: schema36.properties.inputmode.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err24];
-                } else {
-                  vErrors.push(err24);
-                }
-                errors++;
-              }
-            }
-            if (data7.rows !== void 0) {
-              let data13 = data7.rows;
-              if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-                const err25 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/rows", schemaPath: "#/$defs/fieldUi/properties/rows/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err25];
-                } else {
-                  vErrors.push(err25);
-                }
-                errors++;
-              }
-              if (typeof data13 == "number" && isFinite(data13)) {
-                if (data13 > 30 || isNaN(data13)) {
-                  const err26 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/rows", schemaPath: "#/$defs/fieldUi/properties/rows/maximum", keyword: "maximum", params: { comparison: "<=", limit: 30 }, message: "must be <= 30" };
-                  if (vErrors === null) {
-                    vErrors = [err26];
-                  } else {
-                    vErrors.push(err26);
-                  }
-                  errors++;
-                }
-                if (data13 < 2 || isNaN(data13)) {
-                  const err27 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/rows", schemaPath: "#/$defs/fieldUi/properties/rows/minimum", keyword: "minimum", params: { comparison: ">=", limit: 2 }, message: "must be >= 2" };
-                  if (vErrors === null) {
-                    vErrors = [err27];
-                  } else {
-                    vErrors.push(err27);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data7.unit !== void 0) {
-              if (typeof data7.unit !== "string") {
-                const err28 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/unit", schemaPath: "#/$defs/fieldUi/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err28];
-                } else {
-                  vErrors.push(err28);
-                }
-                errors++;
-              }
-            }
-            if (data7.accept !== void 0) {
-              let data15 = data7.accept;
-              if (Array.isArray(data15)) {
-                if (data15.length < 1) {
-                  const err29 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/accept", schemaPath: "#/$defs/fieldUi/properties/accept/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  if (vErrors === null) {
-                    vErrors = [err29];
-                  } else {
-                    vErrors.push(err29);
-                  }
-                  errors++;
-                }
-                const len2 = data15.length;
-                for (let i3 = 0; i3 < len2; i3++) {
-                  let data16 = data15[i3];
-                  if (typeof data16 === "string") {
-                    if (!pattern7.test(data16)) {
-                      const err30 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/accept/" + i3, schemaPath: "#/$defs/fieldUi/properties/accept/items/pattern", keyword: "pattern", params: { pattern: "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" }, message: 'must match pattern "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$"' };
-                      if (vErrors === null) {
-                        vErrors = [err30];
-                      } else {
-                        vErrors.push(err30);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err31 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/accept/" + i3, schemaPath: "#/$defs/fieldUi/properties/accept/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err31];
-                    } else {
-                      vErrors.push(err31);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err32 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/accept", schemaPath: "#/$defs/fieldUi/properties/accept/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err32];
-                } else {
-                  vErrors.push(err32);
-                }
-                errors++;
-              }
-            }
-            if (data7.maxSize !== void 0) {
-              let data17 = data7.maxSize;
-              if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-                const err33 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxSize", schemaPath: "#/$defs/fieldUi/properties/maxSize/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err33];
-                } else {
-                  vErrors.push(err33);
-                }
-                errors++;
-              }
-              if (typeof data17 == "number" && isFinite(data17)) {
-                if (data17 < 1 || isNaN(data17)) {
-                  const err34 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxSize", schemaPath: "#/$defs/fieldUi/properties/maxSize/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  if (vErrors === null) {
-                    vErrors = [err34];
-                  } else {
-                    vErrors.push(err34);
-                  }
-                  errors++;
-                }
-              }
-            }
-            if (data7.addLabel !== void 0) {
-              if (typeof data7.addLabel !== "string") {
-                const err35 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/addLabel", schemaPath: "#/$defs/fieldUi/properties/addLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err35];
-                } else {
-                  vErrors.push(err35);
-                }
-                errors++;
-              }
-            }
-            if (data7.itemLabel !== void 0) {
-              if (typeof data7.itemLabel !== "string") {
-                const err36 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/itemLabel", schemaPath: "#/$defs/fieldUi/properties/itemLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err36];
-                } else {
-                  vErrors.push(err36);
-                }
-                errors++;
-              }
-            }
-            if (data7.messages !== void 0) {
-              let data20 = data7.messages;
-              if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                for (const key5 in data20) {
-                  const _errs50 = errors;
-                  if (!(key5 === "required" || key5 === "type" || key5 === "format" || key5 === "pattern" || key5 === "minLength" || key5 === "maxLength" || key5 === "minimum" || key5 === "maximum" || key5 === "exclusiveMinimum" || key5 === "exclusiveMaximum" || key5 === "multipleOf" || key5 === "minItems" || key5 === "maxItems" || key5 === "uniqueItems" || key5 === "const" || key5 === "enum")) {
-                    const err37 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/messages", schemaPath: "#/$defs/fieldUi/properties/messages/propertyNames/enum", keyword: "enum", params: { allowedValues: schema36.properties.messages.propertyNames.enum }, message: "must be equal to one of the allowed values", propertyName: key5 };
-                    if (vErrors === null) {
-                      vErrors = [err37];
-                    } else {
-                      vErrors.push(err37);
-                    }
-                    errors++;
-                  }
-                  var valid14 = _errs50 === errors;
-                  if (!valid14) {
-                    const err38 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/messages", schemaPath: "#/$defs/fieldUi/properties/messages/propertyNames", keyword: "propertyNames", params: { propertyName: key5 }, message: "property name must be valid" };
-                    if (vErrors === null) {
-                      vErrors = [err38];
-                    } else {
-                      vErrors.push(err38);
-                    }
-                    errors++;
-                  }
-                }
-                for (const key6 in data20) {
-                  let data21 = data20[key6];
-                  if (typeof data21 === "string") {
-                    if (func2(data21) < 1) {
-                      const err39 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/messages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/fieldUi/properties/messages/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      if (vErrors === null) {
-                        vErrors = [err39];
-                      } else {
-                        vErrors.push(err39);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err40 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/messages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/fieldUi/properties/messages/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err40];
-                    } else {
-                      vErrors.push(err40);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err41 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/messages", schemaPath: "#/$defs/fieldUi/properties/messages/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err42 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/fieldUi/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
       } else {
-        const err43 = { instancePath: instancePath + "/fields", schemaPath: "#/properties/fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err16 = { instancePath: instancePath + "/attributes", schemaPath: "#/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err16];
         } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.submitLabel !== void 0) {
-      let data22 = data.submitLabel;
-      if (typeof data22 === "string") {
-        if (func2(data22) < 1) {
-          const err44 = { instancePath: instancePath + "/submitLabel", schemaPath: "#/properties/submitLabel/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/submitLabel", schemaPath: "#/properties/submitLabel/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err17 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err17];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err17);
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate68.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var schema40 = { "title": "Open311Mapping", "description": "Which answers feed which GeoReport v2 field; values are field paths as in ui.fields.", "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "description": "Open311 attribute codes, each fed by a field path.", "type": "object", "additionalProperties": { "type": "string" } } } };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate68.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
+  const evaluated0 = validate67.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1565,227 +2059,89 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.open311 !== void 0) {
-      let data0 = data.open311;
-      if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.serviceCode === void 0) {
-          const err1 = { instancePath: instancePath + "/open311", schemaPath: "#/$defs/open311Mapping/required", keyword: "required", params: { missingProperty: "serviceCode" }, message: "must have required property 'serviceCode'" };
+      if (!validate68(data.open311, { instancePath: instancePath + "/open311", parentData: data, parentDataProperty: "open311", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+        errors = vErrors.length;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate67.errors = vErrors;
+  return errors === 0;
+}
+validate67.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var pattern11 = new RegExp("^(?:/[^/]*)+$", "u");
+function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate72.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      const _errs1 = errors;
+      if (typeof key0 === "string") {
+        if (!pattern11.test(key0)) {
+          const err0 = { instancePath, schemaPath: "#/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]*)+$" }, message: 'must match pattern "^(?:/[^/]*)+$"', propertyName: key0 };
           if (vErrors === null) {
-            vErrors = [err1];
+            vErrors = [err0];
           } else {
-            vErrors.push(err1);
+            vErrors.push(err0);
           }
           errors++;
         }
-        for (const key1 in data0) {
-          if (!(key1 === "serviceCode" || key1 === "fields" || key1 === "attributes")) {
-            const err2 = { instancePath: instancePath + "/open311", schemaPath: "#/$defs/open311Mapping/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err2];
-            } else {
-              vErrors.push(err2);
-            }
-            errors++;
-          }
-        }
-        if (data0.serviceCode !== void 0) {
-          let data1 = data0.serviceCode;
-          if (typeof data1 === "string") {
-            if (func2(data1) < 1) {
-              const err3 = { instancePath: instancePath + "/open311/serviceCode", schemaPath: "#/$defs/open311Mapping/properties/serviceCode/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              if (vErrors === null) {
-                vErrors = [err3];
-              } else {
-                vErrors.push(err3);
-              }
-              errors++;
-            }
-          } else {
-            const err4 = { instancePath: instancePath + "/open311/serviceCode", schemaPath: "#/$defs/open311Mapping/properties/serviceCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err4];
-            } else {
-              vErrors.push(err4);
-            }
-            errors++;
-          }
-        }
-        if (data0.fields !== void 0) {
-          let data2 = data0.fields;
-          if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            for (const key2 in data2) {
-              if (!func1.call(schema40.properties.fields.properties, key2)) {
-                const err5 = { instancePath: instancePath + "/open311/fields", schemaPath: "#/$defs/open311Mapping/properties/fields/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err5];
-                } else {
-                  vErrors.push(err5);
-                }
-                errors++;
-              }
-            }
-            if (data2.description !== void 0) {
-              if (typeof data2.description !== "string") {
-                const err6 = { instancePath: instancePath + "/open311/fields/description", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err6];
-                } else {
-                  vErrors.push(err6);
-                }
-                errors++;
-              }
-            }
-            if (data2.lat !== void 0) {
-              if (typeof data2.lat !== "string") {
-                const err7 = { instancePath: instancePath + "/open311/fields/lat", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/lat/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err7];
-                } else {
-                  vErrors.push(err7);
-                }
-                errors++;
-              }
-            }
-            if (data2.long !== void 0) {
-              if (typeof data2.long !== "string") {
-                const err8 = { instancePath: instancePath + "/open311/fields/long", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/long/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err8];
-                } else {
-                  vErrors.push(err8);
-                }
-                errors++;
-              }
-            }
-            if (data2.address_string !== void 0) {
-              if (typeof data2.address_string !== "string") {
-                const err9 = { instancePath: instancePath + "/open311/fields/address_string", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/address_string/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err9];
-                } else {
-                  vErrors.push(err9);
-                }
-                errors++;
-              }
-            }
-            if (data2.email !== void 0) {
-              if (typeof data2.email !== "string") {
-                const err10 = { instancePath: instancePath + "/open311/fields/email", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err10];
-                } else {
-                  vErrors.push(err10);
-                }
-                errors++;
-              }
-            }
-            if (data2.first_name !== void 0) {
-              if (typeof data2.first_name !== "string") {
-                const err11 = { instancePath: instancePath + "/open311/fields/first_name", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/first_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-              }
-            }
-            if (data2.last_name !== void 0) {
-              if (typeof data2.last_name !== "string") {
-                const err12 = { instancePath: instancePath + "/open311/fields/last_name", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/last_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-            if (data2.phone !== void 0) {
-              if (typeof data2.phone !== "string") {
-                const err13 = { instancePath: instancePath + "/open311/fields/phone", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err13];
-                } else {
-                  vErrors.push(err13);
-                }
-                errors++;
-              }
-            }
-            if (data2.media_url !== void 0) {
-              if (typeof data2.media_url !== "string") {
-                const err14 = { instancePath: instancePath + "/open311/fields/media_url", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/media_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err15 = { instancePath: instancePath + "/open311/fields", schemaPath: "#/$defs/open311Mapping/properties/fields/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err15];
-            } else {
-              vErrors.push(err15);
-            }
-            errors++;
-          }
-        }
-        if (data0.attributes !== void 0) {
-          let data12 = data0.attributes;
-          if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            for (const key3 in data12) {
-              if (typeof data12[key3] !== "string") {
-                const err16 = { instancePath: instancePath + "/open311/attributes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/open311Mapping/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err16];
-                } else {
-                  vErrors.push(err16);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err17 = { instancePath: instancePath + "/open311/attributes", schemaPath: "#/$defs/open311Mapping/properties/attributes/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err17];
-            } else {
-              vErrors.push(err17);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/open311", schemaPath: "#/$defs/open311Mapping/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+      }
+      var valid0 = _errs1 === errors;
+      if (!valid0) {
+        const err1 = { instancePath, schemaPath: "#/propertyNames", keyword: "propertyNames", params: { propertyName: key0 }, message: "property name must be valid" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err1];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (typeof data[key1] !== "string") {
+        const err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
         errors++;
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err3];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err3);
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate72.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var formats2 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
-var formats4 = require_formats().fullFormats.uri;
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate72.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate20.evaluated;
+  const evaluated0 = validate52.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1830,7 +2186,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func1.call(schema31.properties, key0)) {
+      if (!func1.call(schema19.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1854,7 +2210,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
-        if (!pattern4.test(data1)) {
+        if (!pattern3.test(data1)) {
           const err6 = { instancePath: instancePath + "/id", schemaPath: "#/properties/id/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, message: 'must match pattern "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1876,7 +2232,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.version !== void 0) {
       let data2 = data.version;
       if (typeof data2 === "string") {
-        if (!pattern5.test(data2)) {
+        if (!pattern4.test(data2)) {
           const err8 = { instancePath: instancePath + "/version", schemaPath: "#/properties/version/pattern", keyword: "pattern", params: { pattern: "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -1929,58 +2285,43 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.lang !== void 0) {
-      let data5 = data.lang;
-      if (typeof data5 !== "string") {
-        const err13 = { instancePath: instancePath + "/lang", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (!(data5 === "fr" || data5 === "en")) {
-        const err14 = { instancePath: instancePath + "/lang", schemaPath: "#/$defs/language/enum", keyword: "enum", params: { allowedValues: schema32.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
+      if (!validate53(data.lang, { instancePath: instancePath + "/lang", parentData: data, parentDataProperty: "lang", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+        errors = vErrors.length;
       }
     }
     if (data.schema !== void 0) {
       let data6 = data.schema;
-      if (!validate21(data6, { instancePath: instancePath + "/schema", parentData: data, parentDataProperty: "schema", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+      if (!validate55(data6, { instancePath: instancePath + "/schema", parentData: data, parentDataProperty: "schema", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
         errors = vErrors.length;
       }
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
         if (data6.type === void 0) {
-          const err15 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+          const err13 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err13];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err13);
           }
           errors++;
         }
         if (data6.properties === void 0) {
-          const err16 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/required", keyword: "required", params: { missingProperty: "properties" }, message: "must have required property 'properties'" };
+          const err14 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/required", keyword: "required", params: { missingProperty: "properties" }, message: "must have required property 'properties'" };
           if (vErrors === null) {
-            vErrors = [err16];
+            vErrors = [err14];
           } else {
-            vErrors.push(err16);
+            vErrors.push(err14);
           }
           errors++;
         }
         if (data6.type !== void 0) {
           if ("object" !== data6.type) {
-            const err17 = { instancePath: instancePath + "/schema/type", schemaPath: "#/properties/schema/allOf/1/properties/type/const", keyword: "const", params: { allowedValue: "object" }, message: "must be equal to constant" };
+            const err15 = { instancePath: instancePath + "/schema/type", schemaPath: "#/properties/schema/allOf/1/properties/type/const", keyword: "const", params: { allowedValue: "object" }, message: "must be equal to constant" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err15];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -1988,7 +2329,61 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         if (data6.properties !== void 0) {
           let data8 = data6.properties;
           if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
-            const err18 = { instancePath: instancePath + "/schema/properties", schemaPath: "#/properties/schema/allOf/1/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err16 = { instancePath: instancePath + "/schema/properties", schemaPath: "#/properties/schema/allOf/1/properties/properties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err16];
+            } else {
+              vErrors.push(err16);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.ui !== void 0) {
+      if (!validate57(data.ui, { instancePath: instancePath + "/ui", parentData: data, parentDataProperty: "ui", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate57.errors : vErrors.concat(validate57.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.contact !== void 0) {
+      if (!validate63(data.contact, { instancePath: instancePath + "/contact", parentData: data, parentDataProperty: "contact", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.processing !== void 0) {
+      if (!validate65(data.processing, { instancePath: instancePath + "/processing", parentData: data, parentDataProperty: "processing", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate65.errors : vErrors.concat(validate65.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.adapters !== void 0) {
+      if (!validate67(data.adapters, { instancePath: instancePath + "/adapters", parentData: data, parentDataProperty: "adapters", rootData, dynamicAnchors })) {
+        vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.translations !== void 0) {
+      let data13 = data.translations;
+      if (data13 && typeof data13 == "object" && !Array.isArray(data13)) {
+        for (const key1 in data13) {
+          const _errs26 = errors;
+          if (!validate53(key1, { instancePath: instancePath + "/translations", parentData: data13, parentDataProperty: "translations", rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+            errors = vErrors.length;
+          }
+          var valid3 = _errs26 === errors;
+          if (!valid3) {
+            const err18 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames", keyword: "propertyNames", params: { propertyName: key1 }, message: "property name must be valid" };
             if (vErrors === null) {
               vErrors = [err18];
             } else {
@@ -1997,8 +2392,14 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        for (const key2 in data13) {
+          if (!validate72(data13[key2], { instancePath: instancePath + "/translations/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data13, parentDataProperty: key2, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err19 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err19 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2007,315 +2408,19 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.ui !== void 0) {
-      if (!validate23(data.ui, { instancePath: instancePath + "/ui", parentData: data, parentDataProperty: "ui", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.contact !== void 0) {
-      let data10 = data.contact;
-      if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        for (const key1 in data10) {
-          if (!(key1 === "name" || key1 === "phone" || key1 === "email" || key1 === "address" || key1 === "openingHours" || key1 === "url")) {
-            const err20 = { instancePath: instancePath + "/contact", schemaPath: "#/$defs/contact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data10.name !== void 0) {
-          if (typeof data10.name !== "string") {
-            const err21 = { instancePath: instancePath + "/contact/name", schemaPath: "#/$defs/contact/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data10.phone !== void 0) {
-          if (typeof data10.phone !== "string") {
-            const err22 = { instancePath: instancePath + "/contact/phone", schemaPath: "#/$defs/contact/properties/phone/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data10.email !== void 0) {
-          let data13 = data10.email;
-          if (typeof data13 === "string") {
-            if (!formats2.test(data13)) {
-              const err23 = { instancePath: instancePath + "/contact/email", schemaPath: "#/$defs/contact/properties/email/format", keyword: "format", params: { format: "email" }, message: 'must match format "email"' };
-              if (vErrors === null) {
-                vErrors = [err23];
-              } else {
-                vErrors.push(err23);
-              }
-              errors++;
-            }
-          } else {
-            const err24 = { instancePath: instancePath + "/contact/email", schemaPath: "#/$defs/contact/properties/email/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data10.address !== void 0) {
-          if (typeof data10.address !== "string") {
-            const err25 = { instancePath: instancePath + "/contact/address", schemaPath: "#/$defs/contact/properties/address/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-        if (data10.openingHours !== void 0) {
-          if (typeof data10.openingHours !== "string") {
-            const err26 = { instancePath: instancePath + "/contact/openingHours", schemaPath: "#/$defs/contact/properties/openingHours/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err26];
-            } else {
-              vErrors.push(err26);
-            }
-            errors++;
-          }
-        }
-        if (data10.url !== void 0) {
-          let data16 = data10.url;
-          if (typeof data16 === "string") {
-            if (!formats4(data16)) {
-              const err27 = { instancePath: instancePath + "/contact/url", schemaPath: "#/$defs/contact/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-              if (vErrors === null) {
-                vErrors = [err27];
-              } else {
-                vErrors.push(err27);
-              }
-              errors++;
-            }
-          } else {
-            const err28 = { instancePath: instancePath + "/contact/url", schemaPath: "#/$defs/contact/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err29 = { instancePath: instancePath + "/contact", schemaPath: "#/$defs/contact/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-    if (data.processing !== void 0) {
-      let data17 = data.processing;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        for (const key2 in data17) {
-          if (!(key2 === "expectedDays" || key2 === "referencePrefix" || key2 === "nextSteps")) {
-            const err30 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data17.expectedDays !== void 0) {
-          let data18 = data17.expectedDays;
-          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-            const err31 = { instancePath: instancePath + "/processing/expectedDays", schemaPath: "#/$defs/processing/properties/expectedDays/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-          if (typeof data18 == "number" && isFinite(data18)) {
-            if (data18 < 0 || isNaN(data18)) {
-              const err32 = { instancePath: instancePath + "/processing/expectedDays", schemaPath: "#/$defs/processing/properties/expectedDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              if (vErrors === null) {
-                vErrors = [err32];
-              } else {
-                vErrors.push(err32);
-              }
-              errors++;
-            }
-          }
-        }
-        if (data17.referencePrefix !== void 0) {
-          let data19 = data17.referencePrefix;
-          if (typeof data19 === "string") {
-            if (!pattern11.test(data19)) {
-              const err33 = { instancePath: instancePath + "/processing/referencePrefix", schemaPath: "#/$defs/processing/properties/referencePrefix/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2,6}$" }, message: 'must match pattern "^[A-Z]{2,6}$"' };
-              if (vErrors === null) {
-                vErrors = [err33];
-              } else {
-                vErrors.push(err33);
-              }
-              errors++;
-            }
-          } else {
-            const err34 = { instancePath: instancePath + "/processing/referencePrefix", schemaPath: "#/$defs/processing/properties/referencePrefix/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data17.nextSteps !== void 0) {
-          if (typeof data17.nextSteps !== "string") {
-            const err35 = { instancePath: instancePath + "/processing/nextSteps", schemaPath: "#/$defs/processing/properties/nextSteps/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err36 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.adapters !== void 0) {
-      if (!validate25(data.adapters, { instancePath: instancePath + "/adapters", parentData: data, parentDataProperty: "adapters", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.translations !== void 0) {
-      let data22 = data.translations;
-      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        for (const key3 in data22) {
-          const _errs52 = errors;
-          if (typeof key3 !== "string") {
-            const err37 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key3 };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-          if (!(key3 === "fr" || key3 === "en")) {
-            const err38 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/enum", keyword: "enum", params: { allowedValues: schema32.enum }, message: "must be equal to one of the allowed values", propertyName: key3 };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-          var valid8 = _errs52 === errors;
-          if (!valid8) {
-            const err39 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames", keyword: "propertyNames", params: { propertyName: key3 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        for (const key4 in data22) {
-          let data23 = data22[key4];
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            for (const key5 in data23) {
-              const _errs59 = errors;
-              if (typeof key5 === "string") {
-                if (!pattern12.test(key5)) {
-                  const err40 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]*)+$" }, message: 'must match pattern "^(?:/[^/]*)+$"', propertyName: key5 };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-              }
-              var valid12 = _errs59 === errors;
-              if (!valid12) {
-                const err41 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames", keyword: "propertyNames", params: { propertyName: key5 }, message: "property name must be valid" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            for (const key6 in data23) {
-              if (typeof data23[key6] !== "string") {
-                const err42 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err43 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            if (vErrors === null) {
-              vErrors = [err43];
-            } else {
-              vErrors.push(err43);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err44 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-    }
   } else {
-    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err45];
+      vErrors = [err20];
     } else {
-      vErrors.push(err45);
+      vErrors.push(err20);
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+validate52.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 export {
   validateDefinition
 };
