@@ -2,16 +2,27 @@
 // each package's declarations copied beside its JavaScript.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+const started = Date.now();
 rmSync('build/types', { recursive: true, force: true });
 run('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json']);
 run('node_modules/.bin/rollup', ['-c', 'rollup.config.mjs', '--silent']);
+// Chunk names carry a content hash: drop what earlier builds left, once the new files are in
+// place (a server may be serving dist/ while this runs).
+for (const dir of ['dist', ...['core', 'elements', 'endpoint', 'cli'].map((name) => `packages/${name}/dist`)]) {
+  if (!existsSync(dir)) continue;
+  for (const entry of readdirSync(dir, { recursive: true })) {
+    const path = join(dir, entry);
+    if (statSync(path).isFile() && statSync(path).mtimeMs < started && /\.js(\.map)?$/.test(path)) rmSync(path);
+  }
+}
 for (const name of ['core', 'elements', 'endpoint', 'cli']) {
   const types = `build/types/packages/${name}/src`;
   if (existsSync(types)) cpSync(types, `packages/${name}/dist`, { recursive: true });
