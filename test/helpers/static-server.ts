@@ -30,18 +30,25 @@ export interface StaticServer {
  * Serves each URL prefix from its directory (`{'/': 'examples', '/dist/': 'dist'}`, longest prefix
  * first); `headers(path)` adds response headers to each file (a CSP for HTML pages, say).
  */
-export async function serveStatic(mounts: Record<string, string>, headers: (path: string) => Record<string, string> = () => ({})): Promise<StaticServer> {
+export async function serveStatic(
+  mounts: Record<string, string>,
+  headers: (path: string) => Record<string, string> = () => ({}),
+  /** Changes a text file on its way out (an example's endpoint URL, say). */
+  rewrite: (path: string, text: string) => string = (_path, text) => text,
+): Promise<StaticServer> {
   const prefixes = Object.keys(mounts).sort((a, b) => b.length - a.length);
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     const prefix = prefixes.find((p) => path.startsWith(p));
-    if (!prefix) return void response.writeHead(404).end();
+    // Browsers ask every origin for a favicon; a page without one is not broken.
+    if (!prefix) return void response.writeHead(path === '/favicon.ico' ? 204 : 404).end();
     const base = normalize(mounts[prefix]!);
     let file = normalize(join(base, path.slice(prefix.length)));
     if (file !== base && !file.startsWith(base + sep)) return void response.writeHead(403).end();
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      const raw = await readFile(file);
+      const body = /\.(html|js|mjs|css|json)$/.test(file) ? rewrite(path, raw.toString('utf8')) : raw;
       response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...headers(path) });
       response.end(body);
     } catch {

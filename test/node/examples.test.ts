@@ -1,0 +1,215 @@
+// The embedding examples of examples/, as a web team would put them online: served from an
+// origin of their own (with the repository's dist/ beside them), posting to the real reference
+// endpoint on another origin. Each form is filled and sent in Chromium; the request must then be
+// in the agent API with the right channel.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import type { StoredRequest } from '@guichet/core';
+import { serveStatic, type StaticServer } from '../helpers/static-server.js';
+import { launchChromium } from '../helpers/chromium.js';
+// @ts-expect-error -- plain JS helper without declarations
+import { startEndpoint } from '../../scripts/lib/endpoint-process.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+/** The endpoint the examples name; the test serves them pointing at its own endpoint instead. */
+const exampleEndpoint = 'http://127.0.0.1:8787';
+
+interface Endpoint {
+  url: string;
+  adminToken: string;
+  stop(): Promise<void>;
+}
+
+function ensureBuild(): void {
+  if (existsSync(join(root, 'dist/guichet.js')) && existsSync(join(root, 'packages/elements/dist/index.js'))) return;
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
+  assert.equal(built.status, 0, `npm run build failed:\n${built.stdout}\n${built.stderr}`);
+}
+
+/** Bundles a framework host the way its README says (esbuild), into `outdir`. */
+async function bundle(entry: string, outdir: string, options: { vue?: boolean } = {}): Promise<void> {
+  await build({
+    entryPoints: [join(root, entry)],
+    outfile: join(outdir, 'app.js'),
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    jsx: 'automatic',
+    logLevel: 'silent',
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      ...(options.vue ? { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' } : {}),
+    },
+    // The template in main.js is compiled in the browser: Vue's build that carries its compiler.
+    alias: options.vue ? { vue: 'vue/dist/vue.esm-bundler.js' } : {},
+  });
+}
+
+describe('embedding examples, against the reference endpoint from another origin', { timeout: 180_000 }, () => {
+  let server: StaticServer;
+  let endpoint: Endpoint;
+  let browser: Browser;
+  let bundles: string;
+
+  before(async () => {
+    ensureBuild();
+    bundles = mkdtempSync(join(tmpdir(), 'guichet-examples-'));
+    await bundle('examples/react/main.jsx', join(bundles, 'react'));
+    await bundle('examples/vue/main.js', join(bundles, 'vue'), { vue: true });
+    let api = exampleEndpoint;
+    server = await serveStatic(
+      {
+        '/examples/': join(root, 'examples'),
+        '/dist/': join(root, 'dist'),
+        '/examples/react/build/': join(bundles, 'react'),
+        '/examples/vue/build/': join(bundles, 'vue'),
+      },
+      (path): Record<string, string> =>
+        path.startsWith('/examples/strict-csp/') && path.endsWith('/')
+          ? { 'Content-Security-Policy': `default-src 'self'; script-src 'self' ${api}; style-src 'self'; connect-src ${api}` }
+          : {},
+      (_path, text) => text.replaceAll(exampleEndpoint, api),
+    );
+    endpoint = (await startEndpoint({ allowedOrigins: [server.origin] })) as Endpoint;
+    api = new URL(endpoint.url).origin;
+    browser = await launchChromium();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await endpoint?.stop();
+    await server?.close();
+    if (bundles) rmSync(bundles, { recursive: true, force: true });
+  });
+
+  async function open(path: string, watch?: (page: Page, scripts: string[]) => void): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+    const page = await browser.newPage();
+    const scripts: string[] = [];
+    watch?.(page, scripts);
+    page.setDefaultTimeout(10_000);
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+    await page.goto(`${server.url}${path}`);
+    return { page, errors, scripts };
+  }
+
+  async function stored(marker: string): Promise<StoredRequest | undefined> {
+    const response = await fetch(`${endpoint.url}/api/admin/requests?formId=contact-service&limit=500`, {
+      headers: { Authorization: `Bearer ${endpoint.adminToken}` },
+    });
+    assert.equal(response.status, 200);
+    return ((await response.json()) as StoredRequest[]).find((r) => (r.data as Record<string, unknown> | undefined)?.['subject'] === marker);
+  }
+
+  /** Fills the town's contact form as a citizen would, by the labels they read, and sends it. */
+  async function fillAndSend(page: Page, marker: string, options: { contactKnown?: boolean } = {}): Promise<void> {
+    const form = page.locator('guichet-form');
+    await form.getByLabel('Quel service voulez-vous joindre ?').selectOption({ label: 'Voirie et éclairage' });
+    await form.getByLabel('Sujet de votre message').fill(marker);
+    await form.getByRole('textbox', { name: /^Votre message/ }).fill('Le lampadaire de la place du Marché clignote depuis lundi soir.');
+    await form.getByRole('button', { name: 'Continuer' }).click();
+    if (!options.contactKnown) {
+      await form.getByLabel('Votre prénom').fill('Amina');
+      await form.getByLabel('Votre nom').fill('Benali');
+      await form.getByLabel('Votre adresse e-mail').fill('amina.benali@exemple.fr');
+      await form.getByRole('radio', { name: 'Par e-mail' }).check();
+    }
+    await form.getByRole('checkbox', { name: /J'accepte que la mairie garde mon message/ }).check();
+    await form.getByRole('button', { name: 'Continuer' }).click();
+    await form.getByRole('heading', { name: 'Vérifiez vos réponses' }).waitFor();
+    await form.locator('[part~="summary"] button[type="submit"]').click();
+    await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
+  }
+
+  test('CMS page: one script, one tag; the request is stored with channel web', async () => {
+    const { page, errors } = await open('examples/cms-page/');
+    try {
+      const marker = `CMS ${Date.now()}`;
+      await fillAndSend(page, marker);
+      const request = await stored(marker);
+      assert.equal(request?.channel, 'web');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('strict CSP (no unsafe-inline, no unsafe-eval): the form loads, is sent, and nothing is reported', async () => {
+    const { page, errors, scripts } = await open('examples/strict-csp/', (page, scripts) =>
+      page.on('request', (request) => {
+        if (request.resourceType() === 'script' && request.url().startsWith(endpoint.url)) scripts.push(request.url());
+      }),
+    );
+    try {
+      const csp = (await page.request.get(`${server.url}examples/strict-csp/`)).headers()['content-security-policy'];
+      assert.match(csp ?? '', /script-src 'self' http:\/\/127\.0\.0\.1:\d+; style-src 'self'/);
+      assert.doesNotMatch(csp ?? '', /unsafe/);
+      const marker = `CSP ${Date.now()}`;
+      await fillAndSend(page, marker);
+      assert.equal((await stored(marker))?.channel, 'web');
+      // The validator came precompiled from the endpoint (X-Guichet-Validator), as a module script.
+      assert.ok(scripts.length > 0, 'no validator module loaded from the endpoint');
+      const violations = await page.evaluate(() => (window as unknown as { cspViolations: unknown[] }).cspViolations);
+      assert.deepEqual(violations, []);
+      assert.equal(await page.locator('#csp-report').textContent(), 'Aucune violation de la politique de sécurité (CSP) sur cette page.');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('agent counter: prefilled data, channel counter', async () => {
+    const { page, errors } = await open('examples/agent-counter/');
+    try {
+      const form = page.locator('guichet-form');
+      await form.getByLabel('Sujet de votre message').waitFor();
+      const marker = `Accueil ${Date.now()}`;
+      await form.getByLabel('Sujet de votre message').fill(marker);
+      await form.getByLabel('Quel service voulez-vous joindre ?').selectOption({ label: 'Voirie et éclairage' });
+      await form.getByRole('textbox', { name: /^Votre message/ }).fill('Madame Benali signale un lampadaire éteint rue des Lilas.');
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      assert.equal(await form.getByLabel('Votre prénom').inputValue(), 'Amina');
+      assert.equal(await form.getByLabel('Votre adresse e-mail').inputValue(), 'amina.benali@exemple.fr');
+      await form.getByRole('checkbox', { name: /J'accepte que la mairie garde mon message/ }).check();
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      await form.locator('[part~="summary"] button[type="submit"]').click();
+      await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
+      const request = await stored(marker);
+      assert.equal(request?.channel, 'counter');
+      assert.equal((request?.data as Record<string, unknown>)['phone'], '06 12 34 56 78');
+      assert.match((await page.locator('#journal').textContent()) ?? '', new RegExp(`Dernière demande enregistrée : ${request!.reference}`));
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  for (const host of ['react', 'vue']) {
+    test(`${host} host: properties set, events heard by the host`, async () => {
+      const { page, errors } = await open(`examples/${host}/`);
+      try {
+        const form = page.locator('guichet-form');
+        // The host's prefill went through the `data` property.
+        const chosen = await form.getByLabel('Quel service voulez-vous joindre ?').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim());
+        assert.equal(chosen, host === 'react' ? 'Voirie et éclairage' : 'Urbanisme (permis de construire, travaux)');
+        const marker = `${host} ${Date.now()}`;
+        await fillAndSend(page, marker);
+        const request = await stored(marker);
+        assert.equal(request?.channel, 'web');
+        assert.equal(await page.locator('#host-status').textContent(), `Votre demande ${request!.reference} est enregistrée.`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
