@@ -4,22 +4,39 @@ import { html } from 'lit';
 import manifest from '../packages/elements/custom-elements.json';
 import '../packages/elements/src/index.js';
 import '../stories/support/adapters.js';
-import './themes.css';
+import dsfrTheme from '../packages/elements/themes/dsfr.css?url';
+import highContrastTheme from '../packages/elements/themes/high-contrast.css?url';
 
 setCustomElementsManifest(manifest);
 
 /** The WCAG 2.1 A/AA rules, as in the browser tests and the Storybook test. */
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
+/** The themes shipped in packages/elements/themes/, linked as a host page links them. */
+const themes: Record<string, string | undefined> = { default: undefined, dsfr: dsfrTheme, 'high-contrast': highContrastTheme };
+
+function useTheme(name: string): void {
+  const href = themes[name];
+  let link = document.querySelector<HTMLLinkElement>('link#guichet-theme');
+  if (!href) return link?.remove();
+  if (!link) {
+    link = document.createElement('link');
+    link.id = 'guichet-theme';
+    link.rel = 'stylesheet';
+    document.head.append(link);
+  }
+  if (link.getAttribute('href') !== href) link.href = href;
+}
+
 /**
- * Language and theme come from the toolbar: the elements take the closest `lang` in the page,
- * and every colour goes through a `--guichet-*` custom property set on the wrapper.
+ * Language and theme come from the toolbar: the elements take the closest `lang` in the page, and
+ * a theme is a host-page stylesheet setting `--guichet-*` custom properties and `::part()` rules.
  */
 const withLanguageAndTheme: Decorator = (story, context) => {
   const lang = context.globals['lang'] === 'en' ? 'en' : 'fr';
-  const theme = String(context.globals['theme'] ?? 'default');
   document.documentElement.lang = lang;
-  return html`<div class="sb-theme sb-theme--${theme}" lang=${lang}>${story()}</div>`;
+  useTheme(String(context.globals['theme'] ?? 'default'));
+  return html`<div lang=${lang}>${story()}</div>`;
 };
 
 const preview: Preview = {

@@ -4,9 +4,9 @@ import { storyEndpoint } from './support/adapters.js';
 import './support/definition-playground.js';
 
 /**
- * Paste or edit a form definition (JSON) and see the form live. A JSON syntax error is shown
- * under the text box; a definition that is valid JSON but not a valid definition shows the
- * form's own "cannot be used" box with each problem and where it is.
+ * Paste or edit a form definition (JSON) and see the form live. When the text is not valid JSON,
+ * or not a valid definition, the form shows its own "cannot be used" box with each problem and
+ * where it is.
  */
 const meta: Meta = {
   title: 'Playground',
@@ -21,7 +21,7 @@ export default meta;
 
 export const EditADefinition: StoryObj = {};
 
-/** Starts from JSON that does not parse: the syntax error is said plainly. */
+/** Starts from JSON that does not parse: the form says where it stops being valid. */
 export const InvalidJson: StoryObj = {
   render: () => {
     const playground = document.createElement('guichet-definition-playground');

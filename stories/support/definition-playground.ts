@@ -2,7 +2,7 @@
  * A designer's tool, not part of Guichet: a text box holding a form definition (JSON) and the
  * form it describes, updated as one types.
  */
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import '@guichet/elements';
 
@@ -10,13 +10,11 @@ const texts = {
   fr: {
     label: 'Définition du formulaire (JSON)',
     hint: 'Collez ou modifiez la définition : le formulaire se met à jour en dessous.',
-    syntax: 'Ce texte n’est pas du JSON valide :',
     preview: 'Aperçu',
   },
   en: {
     label: 'Form definition (JSON)',
     hint: 'Paste or edit the definition: the form below follows.',
-    syntax: 'This text is not valid JSON:',
     preview: 'Preview',
   },
 };
@@ -36,6 +34,7 @@ export class DefinitionPlayground extends LitElement {
       color: #4d4d4d;
     }
     textarea {
+      box-sizing: border-box;
       width: 100%;
       min-height: 16rem;
       font: 0.875rem/1.4 ui-monospace, monospace;
@@ -45,12 +44,6 @@ export class DefinitionPlayground extends LitElement {
     textarea:focus-visible {
       outline: 3px solid #0a76f6;
       outline-offset: 2px;
-    }
-    .syntax {
-      border-left: 5px solid #b3261e;
-      padding: 0.5rem 1rem;
-      color: #1e1e1e;
-      background: #fdf2f1;
     }
     h2 {
       font-size: 1.25rem;
@@ -62,7 +55,6 @@ export class DefinitionPlayground extends LitElement {
   @property() value = '';
   @property() endpoint = '';
   @state() private definition?: unknown;
-  @state() private syntaxError = '';
   private timer?: ReturnType<typeof setTimeout>;
 
   private get readerLang(): 'fr' | 'en' {
@@ -76,11 +68,10 @@ export class DefinitionPlayground extends LitElement {
   private parse(): void {
     try {
       this.definition = JSON.parse(this.value);
-      this.syntaxError = '';
-    } catch (error) {
-      // The form is handed the text as it is, so it shows its own "cannot be used" box too.
+    } catch {
+      // Handed the text as it is, the form says itself, in its own box and language, where the
+      // JSON stops being valid.
       this.definition = this.value;
-      this.syntaxError = (error as Error).message;
     }
   }
 
@@ -95,8 +86,7 @@ export class DefinitionPlayground extends LitElement {
     const t = texts[this.readerLang];
     return html`<label for="definition">${t.label}</label>
       <p class="hint" id="definition-hint">${t.hint}</p>
-      <textarea id="definition" spellcheck="false" aria-describedby="definition-hint definition-error" .value=${this.value} @input=${this.onInput}></textarea>
-      <div id="definition-error" role="alert">${this.syntaxError ? html`<p class="syntax">${t.syntax} ${this.syntaxError}</p>` : nothing}</div>
+      <textarea id="definition" spellcheck="false" aria-describedby="definition-hint" .value=${this.value} @input=${this.onInput}></textarea>
       <h2>${t.preview}</h2>
       <guichet-form .definition=${this.definition} endpoint=${this.endpoint} adapter="storybook" draft="none"></guichet-form>`;
   }
