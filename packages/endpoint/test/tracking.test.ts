@@ -1,5 +1,9 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteRequestStore } from '@guichet/endpoint';
 import { admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
 
 describe('status look-up and the agents API', () => {
@@ -110,4 +114,39 @@ describe('status look-up and the agents API', () => {
     const right = await lookUp(receipt.reference, receipt.trackingCode);
     assert.equal(right.status, 429);
   });
+});
+
+test('a wrong code and an unknown reference do the same work: one read of a hash, one comparison', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-calls-'));
+  const real = new SqliteRequestStore(join(dir, 'guichet.sqlite'));
+  const calls: string[] = [];
+  // Records which store methods a look-up reaches, passing every call through to the real store.
+  const store = new Proxy(real, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        calls.push(String(name));
+        return value.apply(target, args);
+      };
+    },
+  });
+  const t = await startTestServer({ dir, store });
+  try {
+    const receipt = (await submit(t.url, 'demande-test', validSubmission())).body;
+    const callsFor = async (reference: string, code: string) => {
+      calls.length = 0;
+      const answer = await call(`${t.url}/api/requests/${reference}?code=${code}`);
+      return { status: answer.status, calls: [...calls] };
+    };
+    const wrongCode = await callsFor(receipt.reference, 'AAAAA-AAAAA');
+    const unknown = await callsFor('TST-1999-000001', 'AAAAA-AAAAA');
+    assert.deepEqual(wrongCode, { status: 404, calls: ['getTrackingCodeHash'] });
+    assert.deepEqual(unknown, wrongCode);
+    const right = await callsFor(receipt.reference, receipt.trackingCode);
+    assert.deepEqual(right, { status: 200, calls: ['getTrackingCodeHash', 'getByReference'] });
+  } finally {
+    await t.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -16,10 +16,10 @@ export function requestRoutes(app: FastifyInstance, context: EndpointContext): v
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       const code = typeof request.query.code === 'string' ? request.query.code.slice(0, 64) : '';
-      const record = await context.store.getByReference(request.params.reference.slice(0, 64));
-      if (!context.secrets.trackingCodeMatches(code, record?.trackingCodeHash) || !record) {
-        throw new HttpError(404, 'request-not-found');
-      }
+      const reference = request.params.reference.slice(0, 64);
+      const stored = await context.store.getTrackingCodeHash(reference);
+      const record = context.secrets.trackingCodeMatches(code, stored) ? await context.store.getByReference(reference) : undefined;
+      if (!record) throw new HttpError(404, 'request-not-found');
       return statusView(record);
     },
   );

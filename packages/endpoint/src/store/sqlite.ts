@@ -93,6 +93,7 @@ export class SqliteRequestStore implements RequestStore {
     this.statements = {
       byKey: db.prepare<[string, Buffer], RequestRow>('SELECT * FROM requests WHERE form_id = ? AND idempotency_key_hash = ?'),
       byReference: db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE reference = ?'),
+      trackingCodeHash: db.prepare<[string], Buffer>('SELECT tracking_code_hash FROM requests WHERE reference = ?').pluck(),
       nextSequence: db.prepare<[string, number], { last: number }>(
         `INSERT INTO reference_sequences (prefix, year, last) VALUES (?, ?, 1)
          ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
@@ -206,6 +207,10 @@ export class SqliteRequestStore implements RequestStore {
   async getByReference(reference: string): Promise<RequestRecord | undefined> {
     const row = this.statements.byReference.get(reference);
     return row && this.toRecord(row);
+  }
+
+  async getTrackingCodeHash(reference: string): Promise<Buffer | undefined> {
+    return this.statements.trackingCodeHash.get(reference);
   }
 
   async list(query: ListQuery): Promise<RequestRecord[]> {

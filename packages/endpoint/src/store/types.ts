@@ -68,6 +68,11 @@ export interface RequestStore {
   insertOrGet(request: NewRequest): Promise<InsertResult>;
   findByIdempotencyKey(formId: string, idempotencyKeyHash: Buffer): Promise<RequestRecord | undefined>;
   getByReference(reference: string): Promise<RequestRecord | undefined>;
+  /**
+   * Only the tracking code's hash: a status look-up does this same single read whether the
+   * reference exists or not, and reads the rest only once the code matched.
+   */
+  getTrackingCodeHash(reference: string): Promise<Buffer | undefined>;
   /** Newest first. */
   list(query: ListQuery): Promise<RequestRecord[]>;
   /** Appends to the history (never rewrites it); undefined for an unknown reference. */
