@@ -103,3 +103,15 @@ test('<guichet-tracker> documents its attributes, events, parts and custom prope
   assert.ok((tracker.cssProperties ?? []).length >= 10);
   for (const property of tracker.cssProperties ?? []) assert.match(property.name, /^--guichet-/);
 });
+
+test('docs/elements.md and docs/theming.md mention everything the manifest documents', () => {
+  const elementsDoc = readFileSync(join(root, 'docs/elements.md'), 'utf8');
+  const themingDoc = readFileSync(join(root, 'docs/theming.md'), 'utf8');
+  for (const tag of ['guichet-form', 'guichet-tracker']) {
+    const declaration = element(tag);
+    for (const name of [...names(declaration.attributes), ...names(declaration.events), ...names(declaration.cssParts)]) {
+      assert.ok(elementsDoc.includes(`\`${name}\``), `docs/elements.md does not mention ${name} of <${tag}>`);
+    }
+    for (const name of names(declaration.cssProperties)) assert.ok(themingDoc.includes(`\`${name}\``), `docs/theming.md does not mention ${name}`);
+  }
+});
