@@ -10,7 +10,7 @@ import type { EndpointContext } from '../context.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
 import { phaseLabels } from '../messages.js';
 import { storedRequestView } from '../views.js';
-import { requireJson } from './submissions.js';
+import { requireJson } from '../content-type.js';
 
 const PHASES = Object.keys(phaseLabels) as Phase[];
 const TEXT_LIMITS = { code: 100, label: 200, note: 4000 } as const;

@@ -2,9 +2,10 @@
  * POST /api/forms/{id}/submissions: validates the answers with core's validator (the browser is
  * never trusted), then stores exactly one request per Idempotency-Key and answers its receipt.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Channel, Language } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
+import { requireJson } from '../content-type.js';
 import { attachmentReferences } from '../forms.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
 import { errorMessage, phaseLabels } from '../messages.js';
@@ -19,11 +20,6 @@ interface Envelope {
   channel: Channel;
   lang: Language;
   data: Record<string, unknown>;
-}
-
-export function requireJson(request: FastifyRequest): void {
-  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-  if (type !== 'application/json') throw new HttpError(415, 'unsupported-media-type', { params: { expected: 'application/json' } });
 }
 
 export function submissionRoutes(app: FastifyInstance, context: EndpointContext): void {
