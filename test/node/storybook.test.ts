@@ -42,9 +42,9 @@ interface IndexEntry {
 }
 
 ensureBuild();
-const stories = Object.values((JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries).filter(
-  (entry) => entry.type === 'story',
-);
+const entries = Object.values((JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries);
+const stories = entries.filter((entry) => entry.type === 'story');
+const docsPages = entries.filter((entry) => entry.type === 'docs');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {
@@ -107,6 +107,33 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
     for (const title of ['Form/States', 'Form/Field kinds', 'Form/Errors', 'Form/Example forms', 'Tracker/States', 'Playground']) assert.ok(titles.has(title), title);
     assert.ok(stories.length >= 50, `${stories.length} stories`);
   });
+
+  /** The docs pages, built from custom-elements.json: their tables list the element's contract. */
+  const documented: Record<string, string[]> = {
+    'Form/States': ['src', 'endpoint', 'definition', 'data', 'guichet-submitted', 'error-summary', '--guichet-color-primary'],
+    'Tracker/States': ['reference', 'code', 'refresh', 'guichet-status-change', 'timeline', '--guichet-color-primary'],
+  };
+  for (const [title, words] of Object.entries(documented)) {
+    test(`docs page of ${title} lists the element's attributes, events, parts and custom properties`, async () => {
+      const entry = docsPages.find((d) => d.title === title);
+      assert.ok(entry, `no docs page for ${title}`);
+      const docs = await browser.newPage();
+      const errors: string[] = [];
+      docs.on('console', (message) => {
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      docs.on('pageerror', (error) => errors.push(error.message));
+      try {
+        await docs.goto(`${server.url}iframe.html?id=${encodeURIComponent(entry.id)}&viewMode=docs`);
+        await docs.locator('.docblock-argstable').first().waitFor({ timeout: 20_000 });
+        const text = await docs.locator('#storybook-docs').innerText();
+        for (const word of words) assert.ok(text.includes(word), `${word} is not on the docs page`);
+        assert.deepEqual(errors, []);
+      } finally {
+        await docs.close();
+      }
+    });
+  }
 
   for (const story of stories) {
     test(`${story.title} › ${story.name}`, async () => {
