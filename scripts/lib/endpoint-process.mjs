@@ -33,6 +33,9 @@ export async function startEndpoint(options = {}) {
         GUICHET_ADMIN_TOKEN: adminToken,
         GUICHET_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
         GUICHET_LOG_LEVEL: 'warn',
+        // Every browser test looks requests up from 127.0.0.1: the per-client limit that protects
+        // tracking codes would otherwise throttle the suite itself (its own tests set it lower).
+        GUICHET_LOOKUP_LIMIT: '10000',
         ...options.env,
       },
     },
