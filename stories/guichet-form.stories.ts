@@ -16,7 +16,10 @@ const meta: Meta<FormArgs> = {
   render: renderForm,
   args: { definition: signalement, endpoint: storyEndpoint, adapter: 'storybook', draft: 'none' },
   argTypes: {
-    adapter: { control: 'select', options: ['storybook', 'storybook-pending', 'storybook-offline', 'storybook-server-error', 'guichet', 'open311'] },
+    adapter: {
+      control: 'select',
+      options: ['storybook', 'storybook-pending', 'storybook-offline', 'storybook-server-error', 'storybook-invalid', 'storybook-refused', 'guichet', 'open311'],
+    },
     channel: { control: 'select', options: ['web', 'counter', 'phone', 'mail'] },
     draft: { control: 'inline-radio', options: ['local', 'none'] },
   },
@@ -87,6 +90,26 @@ export const ServerFailure: Story = {
     const form = formIn(canvasElement);
     await goToSummary(form);
     await pressSend(form, 'waiting', '.submission__retry');
+  },
+};
+
+/** The back office refused an answer (HTTP 422): shown at its field, like the form's own errors. */
+export const RefusedAnswer: Story = {
+  args: { data: answers, adapter: 'storybook-invalid' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await pressSend(form, 'the refused answer', '[part~="error-summary"]');
+  },
+};
+
+/** The back office refused the request for another reason (HTTP 403): said plainly, not retried. */
+export const Refused: Story = {
+  args: { data: answers, adapter: 'storybook-refused' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await pressSend(form, 'refused', '.submission__message--error, .submission__retry, [part~="submission-status"] strong');
   },
 };
 

@@ -122,3 +122,39 @@ registerAdapter('storybook-rate-limited', () => ({
   submit: () => Promise.reject(new EndpointError('rate-limited', 'Too Many Requests', { status: 429, retryAfter: 120 })),
   status: () => Promise.reject(new EndpointError('rate-limited', 'Too Many Requests', { status: 429, retryAfter: 120 })),
 }));
+
+/**
+ * The back office checked the answers itself and refused one (HTTP 422), in the language the
+ * submission was made in: the form shows it like its own errors.
+ */
+registerAdapter('storybook-invalid', () => ({
+  name: 'storybook-invalid',
+  submit: (request) =>
+    Promise.reject(
+      new EndpointError('validation', 'Unprocessable Entity', {
+        status: 422,
+        fieldErrors: [
+          {
+            pointer: '/address',
+            code: 'outside-territory',
+            message: request.lang === 'en' ? 'This address is not in Montfleury: report it to the town it is in.' : 'Cette adresse n’est pas à Montfleury : signalez-la à la commune concernée.',
+          },
+        ],
+      }),
+    ),
+  status: () => Promise.reject(new EndpointError('not-found', 'Not found', { status: 404 })),
+}));
+
+/** The back office refused the request for another reason (HTTP 403): not retried. */
+registerAdapter('storybook-refused', () => ({
+  name: 'storybook-refused',
+  submit: (request) =>
+    Promise.reject(
+      new EndpointError(
+        'rejected',
+        request.lang === 'en' ? 'Online reports are closed during the council’s move; call the town hall.' : 'Les signalements en ligne sont fermés pendant le déménagement des services ; appelez la mairie.',
+        { status: 403 },
+      ),
+    ),
+  status: () => Promise.reject(new EndpointError('not-found', 'Not found', { status: 404 })),
+}));
