@@ -74,15 +74,21 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
    * of JavaScript per story. The a11y addon's own run is turned off (`a11y.manual`): axe runs
    * below instead, with the same tags. A page where a story failed is not reused.
    */
-  async function show(storyId: string): Promise<Page> {
+  let pageLang = '';
+  async function show(storyId: string, lang: string): Promise<Page> {
     problems = [];
+    if (page && pageLang !== lang) {
+      await page.close();
+      page = undefined;
+    }
     if (!page) {
+      pageLang = lang;
       page = await browser.newPage();
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      await page.goto(`${server.url}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=a11y.manual:!true`);
+      await page.goto(`${server.url}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=a11y.manual:!true;lang:${lang}`);
     } else {
       await page.evaluate(
         (id) => (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit: (event: string, args: unknown) => void } }).__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' }),
@@ -135,11 +141,13 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
     });
   }
 
-  for (const story of stories) {
-    test(`${story.title} › ${story.name}`, async () => {
+  // Every story in French (the default), then in English through the toolbar's `lang` global.
+  for (const [lang, story] of [...stories.map((s) => ['fr', s] as const), ...stories.map((s) => ['en', s] as const)]) {
+    test(`${story.title} › ${story.name}${lang === 'en' ? ' (en)' : ''}`, async () => {
       let ok = false;
       try {
-        const page = await show(story.id);
+        const page = await show(story.id, lang);
+        assert.equal(await page.evaluate(() => document.querySelector('#storybook-root [lang]')?.getAttribute('lang')), lang);
         const shown = await page.evaluate(() => (document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent : ''));
         assert.equal(shown, '', 'Storybook shows an error');
         assert.ok(await page.locator('#storybook-root guichet-form, #storybook-root guichet-tracker').count(), 'no Guichet element on the canvas');
