@@ -40,7 +40,7 @@ describe('tracking codes under 1,000 wrong guesses', () => {
       const headers = [...response.headers.keys()].filter((name) => !['date', 'x-ratelimit-remaining', 'x-ratelimit-reset', 'retry-after', 'content-length'].includes(name)).sort();
       return { known: i % 2 === 1, status: response.status, body: await response.text(), headers: headers.join(',') };
     };
-    const answers = [];
+    const answers: Array<Awaited<ReturnType<typeof guess>>> = [];
     // Twenty at a time: a patient script, not a flood the server could mistake for anything else.
     for (let i = 0; i < 1000; i += 20) answers.push(...(await Promise.all(Array.from({ length: 20 }, (_, k) => guess(i + k)))));
 
