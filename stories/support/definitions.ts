@@ -25,7 +25,9 @@ export function oneStep(options: {
     schema: { type: 'object', required: options.required ?? names, properties: options.properties },
     ui: { steps: [{ title: options.title, fields: names }], ...(options.fields ? { fields: options.fields } : {}) },
     contact: { phone: '01 23 45 67 89', email: 'accueil@montfleury.example', openingHours: 'Du lundi au vendredi, de 8 h 30 à 17 h' },
-    translations: { en: { '/title': options.titleEn, '/ui/steps/0/title': options.titleEn, ...options.translations } },
+    translations: {
+      en: { '/title': options.titleEn, '/ui/steps/0/title': options.titleEn, '/contact/openingHours': 'Monday to Friday, 8.30 am to 5 pm', ...options.translations },
+    },
   };
 }
 
