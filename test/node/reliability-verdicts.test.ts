@@ -1,0 +1,75 @@
+/**
+ * One validation, three places: for random definitions within the supported subset and random
+ * answers, the standalone validator (compiled by compileStandalone, imported from a file as a page
+ * under a strict CSP would), the runtime validator and the endpoint (201 or 422) agree.
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
+import { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators, type FormValidator } from '@guichet/core';
+import { compileStandalone } from '@guichet/core/standalone';
+import type { FormDefinition } from '../../packages/core/src/generated/form-definition.js';
+import { generatedForm, type GeneratedForm } from '../soak/lib/arbitrary-definition.js';
+import { startEndpoint, type RunningEndpoint } from '../soak/lib/endpoint.js';
+
+const formCount = 12;
+const answersPerForm = 60;
+const seed = 20261129;
+
+describe('the same verdict from the standalone validator, the runtime validator and the endpoint', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-verdicts-'));
+  const forms: GeneratedForm[] = fc
+    .sample(generatedForm('x'), { numRuns: formCount, seed })
+    .map((form, i) => ({ ...form, definition: { ...form.definition, id: `aleatoire-${i}` } }));
+  let endpoint: RunningEndpoint;
+
+  before(async () => {
+    mkdirSync(join(dir, 'forms'));
+    for (const form of forms) writeFileSync(join(dir, 'forms', `${form.definition.id}.json`), JSON.stringify(form.definition, null, 2));
+    endpoint = await startEndpoint({ formsDir: join(dir, 'forms') });
+  });
+  after(async () => {
+    await endpoint?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it(`${formCount} random forms × ${answersPerForm} random answers`, { timeout: 120_000 }, async () => {
+    const verdicts = { 201: 0, 422: 0 };
+    for (const [i, form] of forms.entries()) {
+      const loaded = loadDefinition(form.definition);
+      assert.ok(loaded.ok, `form ${i} is within the subset: ${JSON.stringify(!loaded.ok && loaded.error.problems)}`);
+      const model = loaded.model;
+      const modulePath = join(dir, `${model.id}.mjs`);
+      writeFileSync(modulePath, await compileStandalone(form.definition as unknown as FormDefinition));
+      const standalone: FormValidator = createValidator(model, await loadStandaloneValidators(pathToFileURL(modulePath).href));
+      const runtime: FormValidator = createValidator(model, await compileRuntimeValidators(model));
+
+      await fc.assert(
+        fc.asyncProperty(form.answers, async (data) => {
+          const inStandalone = standalone.validate(data, { lang: 'fr' });
+          const inRuntime = runtime.validate(data, { lang: 'fr' });
+          assert.deepEqual(inStandalone, inRuntime, 'standalone and runtime errors');
+          const response = await fetch(`${endpoint.url}/api/forms/${model.id}/submissions`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+            body: JSON.stringify({ formVersion: model.version, channel: 'web', lang: 'fr', data }),
+          });
+          const body = (await response.json()) as { errors?: { pointer: string }[] };
+          const expected = inRuntime.length === 0 ? 201 : 422;
+          verdicts[expected]++;
+          assert.equal(response.status, expected, `endpoint verdict for ${JSON.stringify(data)} on ${JSON.stringify(form.definition.schema)}: ${JSON.stringify(body)}`);
+          if (expected === 422) {
+            assert.deepEqual(new Set((body.errors ?? []).map((e) => e.pointer)), new Set(inRuntime.map((e) => e.pointer)), 'the same fields in error');
+          }
+        }),
+        { numRuns: answersPerForm, seed: seed + i },
+      );
+    }
+    // Both verdicts were exercised, not only one.
+    assert.ok(verdicts[201] >= 20 && verdicts[422] >= 20, JSON.stringify(verdicts));
+  });
+});
