@@ -5,7 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -62,6 +62,19 @@ describe('embedding examples, against the reference endpoint from another origin
     bundles = mkdtempSync(join(tmpdir(), 'guichet-examples-'));
     await bundle('examples/react/main.jsx', join(bundles, 'react'));
     await bundle('examples/vue/main.js', join(bundles, 'vue'), { vue: true });
+    // The WordPress "Custom HTML" block of examples/wordpress-drupal.md, pasted into a page as
+    // the block editor would, with the integrity hash the build wrote.
+    const block = /```html\n(<script type="module"[^]*?)```/.exec(readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8'))?.[1];
+    assert.ok(block, 'no Custom HTML block in examples/wordpress-drupal.md');
+    const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
+    mkdirSync(join(bundles, 'wordpress'));
+    writeFileSync(
+      join(bundles, 'wordpress', 'index.html'),
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Signaler un problème — Montfleury</title></head><body><main><h1>Signaler un problème</h1>\n${block
+        .replace('https://cdn.example.org/guichet/0.1.0/', '/dist/')
+        .replace('sha384-…', sri)
+        .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
+    );
     let api = exampleEndpoint;
     server = await serveStatic(
       {
@@ -69,6 +82,7 @@ describe('embedding examples, against the reference endpoint from another origin
         '/dist/': join(root, 'dist'),
         '/examples/react/build/': join(bundles, 'react'),
         '/examples/vue/build/': join(bundles, 'vue'),
+        '/wordpress/': join(bundles, 'wordpress'),
       },
       (path): Record<string, string> =>
         path.startsWith('/examples/strict-csp/') && path.endsWith('/')
@@ -187,6 +201,32 @@ describe('embedding examples, against the reference endpoint from another origin
       assert.equal(request?.channel, 'counter');
       assert.equal((request?.data as Record<string, unknown>)['phone'], '06 12 34 56 78');
       assert.match((await page.locator('#journal').textContent()) ?? '', new RegExp(`Dernière demande enregistrée : ${request!.reference}`));
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('WordPress Custom HTML block, with the integrity hash from the build: the form is sent', async () => {
+    const { page, errors } = await open('wordpress/');
+    try {
+      const script = page.locator('script[type="module"]');
+      assert.match((await script.getAttribute('integrity')) ?? '', /^sha384-[A-Za-z0-9+/]{64}$/);
+      assert.equal(await script.getAttribute('crossorigin'), 'anonymous');
+      const form = page.locator('guichet-form');
+      await form.getByRole('radio', { name: 'Un lampadaire éteint ou qui clignote' }).check();
+      const marker = `WordPress ${Date.now()}`;
+      await form.getByRole('textbox', { name: /^Décrivez le problème/ }).fill(marker);
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      await form.getByRole('textbox', { name: /^Où est le problème/ }).fill('Place du Marché');
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      await form.getByRole('checkbox', { name: /J'accepte/ }).check();
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      await form.locator('[part~="summary"] button[type="submit"]').click();
+      await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
+      const response = await fetch(`${endpoint.url}/api/admin/requests?formId=signalement-voirie&limit=500`, { headers: { Authorization: `Bearer ${endpoint.adminToken}` } });
+      const request = ((await response.json()) as StoredRequest[]).find((r) => (r.data as Record<string, unknown>)['description'] === marker);
+      assert.equal(request?.channel, 'web');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
