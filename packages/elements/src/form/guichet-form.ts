@@ -26,7 +26,7 @@ import { fill, formText, plural, type FormText } from './messages.js';
 import { cloneAnswers, getAt, joinPointer, parentPointer, pathOf, setAt, splitPointer, type Answers } from './answers.js';
 import { fieldId } from './ids.js';
 import { fieldPart, type FieldHost, type FieldPart } from './field-part.js';
-import { defaultRegistry, type FieldContext } from './fields/index.js';
+import { defaultRegistry, type FieldContext, type FieldRegistry } from './fields/index.js';
 import { addButtonId, itemName } from './fields/group.js';
 import { checkFile } from './fields/file.js';
 import { characterCount } from './fields/textarea.js';
@@ -42,7 +42,6 @@ type Status = 'idle' | 'loading' | 'ready' | 'broken';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
-const registry = defaultRegistry();
 const draftDelay = 400;
 const countAnnouncementDelay = 1000;
 
@@ -84,6 +83,8 @@ const countAnnouncementDelay = 1000;
  * @csspart contact - "Besoin d'aide ?".
  * @csspart loading - The loading message.
  * @csspart definition-error - The box shown when the definition cannot be used.
+ * @csspart submission-status - Sending, upload progress, or why the request is waiting (above Send).
+ * @csspart receipt - The receipt once the request is sent: reference, tracking code, what happens next.
  *
  * @cssproperty --guichet-color-text - Text colour.
  * @cssproperty --guichet-color-muted - Hints and secondary text.
@@ -106,6 +107,12 @@ const countAnnouncementDelay = 1000;
  */
 export class GuichetForm extends LitElement implements FieldHost {
   static override styles = formStyles;
+
+  /**
+   * The field renderers, ranked as in JSON Forms: register one with a rank above 1 to replace a
+   * built-in renderer for the fields its tester picks (before the first form renders).
+   */
+  static readonly renderers: FieldRegistry = defaultRegistry();
 
   /** URL of the form definition (JSON). Ignored when `definition` is set. */
   @property() src?: string;
@@ -312,14 +319,17 @@ export class GuichetForm extends LitElement implements FieldHost {
 
   // ── FieldHost and FieldContext ─────────────────────────────────────────────────────────────
 
+  /** @internal FieldHost, for the field parts. */
   fieldVersion(pointer: string): number {
     return this.versions.get(pointer) ?? 0;
   }
 
+  /** @internal FieldHost, for the field parts. */
   registerFieldPart(pointer: string, part: FieldPart): void {
     this.parts.set(pointer, part);
   }
 
+  /** @internal FieldHost, for the field parts. */
   unregisterFieldPart(pointer: string, part: FieldPart): void {
     if (this.parts.get(pointer) === part) {
       this.parts.delete(pointer);
@@ -327,12 +337,13 @@ export class GuichetForm extends LitElement implements FieldHost {
     }
   }
 
+  /** @internal FieldHost, for the field parts. */
   renderFieldNow(field: Field, pointer: string): unknown {
     if (field.activeWhen.length > 0 || field.requiredWhen.length > 0) {
       this.conditional.set(pointer, { field, drawn: this.conditionState(field, pointer) });
     }
     if (!this.isActive(field, pointer)) return nothing;
-    const renderer = registry.pick(field);
+    const renderer = GuichetForm.renderers.pick(field);
     return renderer ? renderer.render(field, pointer, this.context) : nothing;
   }
 
@@ -426,6 +437,8 @@ export class GuichetForm extends LitElement implements FieldHost {
       this.refreshField(pointer);
       return;
     }
+    // The problem with the previous file is gone with it; the validator speaks for the new one.
+    this.errors.delete(pointer);
     const key = `file-${++this.fileCounter}`;
     this.files.set(key, file);
     setAt(this.answers, pointer, key);
@@ -501,6 +514,8 @@ export class GuichetForm extends LitElement implements FieldHost {
         return this.removeFileAndFocus(pointer);
       case 'go-to-error':
         event.preventDefault();
+        // From the summary, fixing a problem leads back to the summary.
+        if (this.onSummary) this.returnToSummary = true;
         return void this.goToField(pointer);
       case 'change':
         event.preventDefault();
@@ -651,7 +666,7 @@ export class GuichetForm extends LitElement implements FieldHost {
       if (!summary.some((s) => s.pointer === pointer && s.message === error.message)) summary.push({ pointer, message: error.message });
     }
     this.showErrors = true;
-    this.summaryErrors = summary;
+    this.summaryErrors = this.inPageOrder(summary);
     this.epoch++;
     this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>(`#${errorSummaryId}`)?.focus();
     this.dispatchEvent(
@@ -667,6 +682,14 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.errors.clear();
     this.showErrors = false;
     this.summaryErrors = [];
+  }
+
+  /** Problems in the order their fields appear, as the citizen reads the page. */
+  private inPageOrder(errors: SummaryError[]): SummaryError[] {
+    const order = new Map<string, number>();
+    this.model?.steps.forEach((step, stepIndex) => step.fields.forEach((name, index) => order.set(name, stepIndex * 10_000 + index)));
+    const rank = (error: SummaryError) => order.get(splitPointer(error.pointer)[0] ?? '') ?? Number.MAX_SAFE_INTEGER;
+    return errors.map((error, index) => ({ error, index })).sort((a, b) => rank(a.error) - rank(b.error) || a.index - b.index).map(({ error }) => error);
   }
 
   /** The pointer of the field an error belongs to: its own, or its closest ancestor's. */
