@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +144,19 @@ describe('embedding examples, against the reference endpoint from another origin
     await form.locator('[part~="summary"] button[type="submit"]').click();
     await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
   }
+
+  test('the build writes the SRI hash of guichet.js, the hashes of its chunks and a ready snippet', () => {
+    const sha384 = (file: string) => `sha384-${createHash('sha384').update(readFileSync(join(root, 'dist', file))).digest('base64')}`;
+    const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
+    assert.equal(sri, sha384('guichet.js'));
+    const snippet = readFileSync(join(root, 'dist/snippet.html'), 'utf8');
+    assert.ok(snippet.includes(`<script type="module" src="https://cdn.example.org/guichet/`), snippet);
+    assert.ok(snippet.includes(`integrity="${sri}" crossorigin="anonymous"></script>`), snippet);
+    assert.match(snippet, /<guichet-form src="[^"]+" endpoint="[^"]+"><\/guichet-form>/);
+    const integrity = JSON.parse(readFileSync(join(root, 'dist/integrity.json'), 'utf8')) as Record<string, string>;
+    const imported = [...readFileSync(join(root, 'dist/guichet.js'), 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g)].map((m) => m[1]!);
+    for (const chunk of ['guichet.js', ...imported]) assert.equal(integrity[chunk], sha384(chunk), chunk);
+  });
 
   test('CMS page: one script, one tag; the request is stored with channel web', async () => {
     const { page, errors } = await open('examples/cms-page/');
