@@ -8,6 +8,10 @@ import { createRoot } from 'react-dom/client';
 import '@guichet/elements';
 
 const endpoint = 'http://127.0.0.1:8787/api';
+// Setting `data` replaces the answers with it: keep one object (a constant, state or useMemo), not
+// a literal in JSX, or every re-render of the host (after an error event, say) would reset what
+// the citizen typed.
+const prefill = { service: 'voirie' };
 
 function ContactPage() {
   const form = useRef(null);
@@ -29,7 +33,7 @@ function ContactPage() {
   return (
     <main>
       <h1>Nous écrire</h1>
-      <guichet-form ref={form} src={`${endpoint}/forms/contact-service`} endpoint={endpoint} data={{ service: 'voirie' }} draft="none" />
+      <guichet-form ref={form} src={`${endpoint}/forms/contact-service`} endpoint={endpoint} data={prefill} draft="none" />
       <p id="host-status" role="status">
         {receipt ? `Votre demande ${receipt.reference} est enregistrée.` : problem}
       </p>
