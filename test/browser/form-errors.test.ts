@@ -3,7 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import { endpointUrl } from '../helpers/env.js';
-import { exampleDefinition, fillStepWithKeyboard, focused, modelOf, shadow, validAnswers, whenReady } from './form-helpers.js';
+import { exampleDefinition, fillStepWithKeyboard, focused, modelOf, shadow, textOfIds, validAnswers, whenReady } from './form-helpers.js';
+
+const tidyText = (text: string) => text.replace(/\s+/g, ' ');
 
 async function mount(id: string, lang = 'fr'): Promise<GuichetForm> {
   const el = await fixture<GuichetForm>(html`<guichet-form lang=${lang} draft="none" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`);
@@ -78,6 +80,11 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     expect(root.querySelector('.count')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Il vous reste 1 000 caractères');
     await sendKeys({ type: 'Trou' });
     expect(root.querySelector('.count')?.textContent?.trim()).to.equal('Il vous reste 996 caractères');
+    // The visible count is hidden from screen readers; a polite live region says it once typing pauses.
+    expect(root.querySelector('.count')?.getAttribute('aria-hidden')).to.equal('true');
+    expect(root.querySelector('#guichet-live')?.getAttribute('aria-live')).to.equal('polite');
+    await waitUntil(() => root.querySelector('#guichet-live')?.textContent === 'Il vous reste 996 caractères', 'count announced', { timeout: 5000 });
+    expect(tidyText(textOfIds(root, root.querySelector('#guichet-description')?.getAttribute('aria-describedby') ?? null))).to.contain('Vous pouvez saisir jusqu’à 1 000 caractères.');
   });
 });
 

@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { emulateMedia, setViewport } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import { exampleDefinition, exampleForms, shadow, whenReady } from './form-helpers.js';
@@ -44,6 +44,18 @@ describe('<guichet-form> layout and themes', () => {
       }
     });
   }
+
+  it('in forced-colors mode, borders use system colours and axe stays quiet', async () => {
+    await emulateMedia({ forcedColors: 'active' });
+    try {
+      const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${await exampleDefinition('signalement-voirie')}></guichet-form>`);
+      await whenReady(el);
+      expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
+      await expect(el).to.be.accessible(wcag21aa);
+    } finally {
+      await emulateMedia({ forcedColors: 'none' });
+    }
+  });
 
   for (const theme of ['dsfr', 'high-contrast']) {
     it(`the ${theme} theme applies through custom properties and keeps axe quiet`, async () => {
