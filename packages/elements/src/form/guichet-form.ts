@@ -31,7 +31,8 @@ import { addButtonId, itemName } from './fields/group.js';
 import { checkFile } from './fields/file.js';
 import { characterCount } from './fields/textarea.js';
 import { renderErrorSummary, errorSummaryId, type SummaryError } from './error-summary.js';
-import { formatAnswer } from './format.js';
+import { renderAnswersSummary } from './answers-summary.js';
+import { renderClearAction, renderDraftOffer, renderLoading, renderProblems } from './notices.js';
 import { fetchDefinition } from './definition-source.js';
 import { withoutFiles } from './draft-data.js';
 import { parseAnswer } from './read-control.js';
@@ -804,13 +805,9 @@ export class GuichetForm extends LitElement implements FieldHost {
 
   protected override render(): TemplateResult {
     const lang = this.currentLang;
-    if (this.status === 'broken') return this.renderProblems(lang);
+    if (this.status === 'broken') return renderProblems(this.problems, lang, this.text);
     const model = this.model;
-    if (this.status !== 'ready' || !model) {
-      return html`<div class="root" part="base" lang=${lang} aria-busy="true">
-        <p class="loading" part="loading" role="status">${this.text.loading}</p>
-      </div>`;
-    }
+    if (this.status !== 'ready' || !model) return renderLoading(lang, this.text);
     if (this.submission.phase === 'sent') {
       return html`<div class="root" part="base" lang=${lang}>
         ${this.submission.renderReceipt(lang)} ${renderContact(model.contact, lang, 'guichet-contact-title')}
@@ -819,41 +816,13 @@ export class GuichetForm extends LitElement implements FieldHost {
     const description = localize(model.description, lang);
     return html`<div class="root" part="base" lang=${lang}>
       <h2 class="title" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
-      ${description ? html`<p class="description">${description}</p>` : nothing} ${this.renderDraftOffer()}
-      ${this.onSummary ? keyed('summary', this.renderSummary(model)) : keyed(this.stepIndex, this.renderStep(model))} ${this.renderClear()}
+      ${description ? html`<p class="description">${description}</p>` : nothing}
+      ${renderDraftOffer({ offer: this.draftOffer, lang, text: this.text, onResume: this.resumeDraft, onRestart: this.restart })}
+      ${this.onSummary ? keyed('summary', this.renderSummary(model)) : keyed(this.stepIndex, this.renderStep(model))}
+      ${renderClearAction({ confirming: this.confirmingClear, text: this.text, onAsk: this.askClear, onConfirm: this.clearAnswers, onCancel: this.cancelClear })}
       ${renderContact(model.contact, lang, 'guichet-contact-title')}
       <div class="visually-hidden" id="guichet-live" aria-live="polite"></div>
     </div>`;
-  }
-
-  private renderProblems(lang: Language): TemplateResult {
-    const t = this.text;
-    return html`<div class="root" part="base" lang=${lang}>
-      <div class="definition-error" part="definition-error" role="alert" aria-labelledby="guichet-definition-error-title">
-        <h2 class="definition-error__title" id="guichet-definition-error-title">${t.definitionErrorTitle}</h2>
-        <p>${t.definitionErrorIntro}</p>
-        <p>${t.definitionProblems}</p>
-        <ul class="definition-error__list">
-          ${this.problems.map(
-            (p) => html`<li>${p.pointer ? html`<code>${p.pointer}</code> : ` : nothing}${localize(p.message, lang)}</li>`,
-          )}
-        </ul>
-      </div>
-    </div>`;
-  }
-
-  private renderDraftOffer(): TemplateResult | typeof nothing {
-    const offer = this.draftOffer;
-    if (!offer) return nothing;
-    const date = new Intl.DateTimeFormat(this.currentLang, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(offer.savedAt));
-    return html`<section class="notice" part="notice" aria-labelledby="guichet-draft-title">
-      <h3 class="notice__title" id="guichet-draft-title">${this.text.draftNoticeTitle}</h3>
-      <p>${fill(this.text.draftFound, { date })}</p>
-      <div class="actions">
-        <button type="button" class="primary" part="button button-primary" @click=${this.resumeDraft}>${this.text.draftResume}</button>
-        <button type="button" class="secondary" part="button" @click=${this.restart}>${this.text.draftRestart}</button>
-      </div>
-    </section>`;
   }
 
   private renderStep(model: FormModel): TemplateResult {
@@ -882,33 +851,12 @@ export class GuichetForm extends LitElement implements FieldHost {
 
   private renderSummary(model: FormModel): TemplateResult {
     const lang = this.currentLang;
-    const byName = new Map(model.fields.map((f) => [f.name, f]));
-    const isActive = (field: Field, pointer: string) => this.isActive(field, pointer);
     return html`<form class="form" part="form" novalidate @submit=${this.onSend} @click=${this.onClick}>
       <section class="summary" part="summary" aria-labelledby="guichet-step-title">
         ${renderErrorSummary(this.summaryErrors, this.text)}
         <h3 class="step__title" id="guichet-step-title" tabindex="-1">${this.text.checkAnswers}</h3>
         <p>${this.text.checkAnswersIntro}</p>
-        ${model.steps.map((step) => {
-          const rows = step.fields
-            .map((name) => byName.get(name))
-            .filter((field): field is Field => !!field && this.isActive(field, joinPointer('', field.name)));
-          if (rows.length === 0) return nothing;
-          return html`${model.steps.length > 1 ? html`<h4 class="summary__step">${localize(step.title, lang)}</h4>` : nothing}
-            <dl class="summary__list">
-              ${rows.map((field) => {
-                const pointer = joinPointer('', field.name);
-                const label = localize(field.label, lang);
-                return html`<div class="summary__row">
-                  <dt class="summary__key">${label}</dt>
-                  <dd class=${field.kind === 'textarea' ? 'summary__value summary__value--text' : 'summary__value'}>${formatAnswer(field, pointer, this.context, isActive)}</dd>
-                  <dd class="summary__actions">
-                    <a href=${`#${fieldId(pointer)}`} data-action="change" data-pointer=${pointer}>${this.text.change}<span class="visually-hidden"> ${label}</span></a>
-                  </dd>
-                </div>`;
-              })}
-            </dl>`;
-        })}
+        ${renderAnswersSummary({ model, context: this.context, isActive: (field, pointer) => this.isActive(field, pointer) })}
         ${this.submission.renderStatus(lang)}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || this.text.send}</button>
@@ -916,21 +864,6 @@ export class GuichetForm extends LitElement implements FieldHost {
         </div>
       </section>
     </form>`;
-  }
-
-  private renderClear(): TemplateResult {
-    if (!this.confirmingClear) {
-      return html`<p class="clear">
-        <button type="button" class="link-button" part="button" id="guichet-clear" @click=${this.askClear}>${this.text.clearAnswers}</button>
-      </p>`;
-    }
-    return html`<div class="notice notice--warning" part="notice">
-      <p id="guichet-clear-question" tabindex="-1">${this.text.clearConfirmQuestion}</p>
-      <div class="actions">
-        <button type="button" class="primary" part="button button-primary" @click=${this.clearAnswers}>${this.text.clearConfirmYes}</button>
-        <button type="button" class="secondary" part="button" @click=${this.cancelClear}>${this.text.clearConfirmNo}</button>
-      </div>
-    </div>`;
   }
 }
 
