@@ -73,6 +73,18 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     expect(shadow(el).querySelector('.progress')?.textContent).to.equal('Step 1 of 3');
   });
 
+  it('switching language after a failed attempt says the problems again in the new language', async () => {
+    const el = await mount('signalement-voirie');
+    await pressContinue(el);
+    const before = shadow(el).querySelector('#guichet-category__error')?.textContent;
+    el.setAttribute('lang', 'en');
+    await waitUntil(() => shadow(el).querySelector('#guichet-error-summary h3')?.textContent === 'There is a problem', 'heading in English');
+    const after = shadow(el).querySelector('#guichet-category__error')?.textContent;
+    expect(after).to.match(/^Error:/);
+    expect(after).to.not.equal(before);
+    expect(shadow(el).querySelector('#guichet-error-summary a')?.textContent).to.equal(after?.replace(/^Error: /, ''));
+  });
+
   it('a textarea counts characters left, in words', async () => {
     const el = await mount('signalement-voirie');
     const root = shadow(el);

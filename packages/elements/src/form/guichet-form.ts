@@ -213,6 +213,7 @@ export class GuichetForm extends LitElement implements FieldHost {
       this.context.lang = this.currentLang;
       this.context.text = formText(this.currentLang);
       this.context.shared = sharedText(this.currentLang);
+      this.relocalizeErrors();
       this.epoch++;
     }
   }
@@ -683,6 +684,21 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.errors.clear();
     this.showErrors = false;
     this.summaryErrors = [];
+  }
+
+  /** After a language switch, the problems shown are said again in the new language. */
+  private relocalizeErrors(): void {
+    if (!this.showErrors || !this.validator) return;
+    const fresh = new Map<string, string>();
+    for (const error of this.validator.validate(this.answers, { lang: this.currentLang })) {
+      const pointer = this.nearestFieldPointer(error.pointer);
+      if (!fresh.has(pointer)) fresh.set(pointer, error.message);
+    }
+    for (const pointer of [...this.errors.keys()]) {
+      const message = fresh.get(pointer);
+      if (message) this.errors.set(pointer, message);
+    }
+    this.summaryErrors = this.summaryErrors.map((error) => ({ ...error, message: fresh.get(error.pointer) ?? error.message }));
   }
 
   /** Problems in the order their fields appear, as the citizen reads the page. */
