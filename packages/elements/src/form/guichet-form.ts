@@ -16,7 +16,6 @@ import {
   type Language,
   type LocalizedText,
 } from '@guichet/core';
-import { clearDraft, loadDraft, saveDraft, type Draft } from '@guichet/core';
 import { LanguageController } from '../shared/language-controller.js';
 import { renderContact } from '../shared/contact-block.js';
 import { sharedText } from '../shared/messages.js';
@@ -35,6 +34,7 @@ import { renderAnswersSummary } from './answers-summary.js';
 import { renderClearAction, renderDraftOffer, renderLoading, renderProblems } from './notices.js';
 import { fetchDefinition } from './definition-source.js';
 import { withoutFiles } from './draft-data.js';
+import { DraftController } from './draft-controller.js';
 import { parseAnswer } from './read-control.js';
 import { withDefaults } from './defaults.js';
 import { SubmissionController } from '../submission/submission-controller.js';
@@ -43,7 +43,6 @@ type Status = 'idle' | 'loading' | 'ready' | 'broken';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
-const draftDelay = 400;
 const countAnnouncementDelay = 1000;
 
 /**
@@ -136,13 +135,17 @@ export class GuichetForm extends LitElement implements FieldHost {
   /** Index of the step shown; `steps.length` is the summary. */
   @state() private stepIndex = 0;
   @state() private summaryErrors: SummaryError[] = [];
-  @state() private draftOffer?: Draft;
   @state() private confirmingClear = false;
 
   @query('#guichet-live') private liveRegion?: HTMLElement;
 
   private readonly language = new LanguageController(this);
   private readonly submission = new SubmissionController(this);
+  private readonly drafts = new DraftController(this, {
+    enabled: () => this.draft === 'local' && !!this.model,
+    key: () => (this.model ? { formId: this.model.id, version: this.model.version } : undefined),
+    snapshot: () => ({ data: withoutFiles(this.model?.fields ?? [], this.answers), step: this.stepIndex }),
+  });
   private validator?: FormValidator;
   private validatorReady?: Promise<FormValidator>;
   private answers: Answers = {};
@@ -156,7 +159,6 @@ export class GuichetForm extends LitElement implements FieldHost {
   private showErrors = false;
   private returnToSummary = false;
   private loadToken = 0;
-  private draftTimer?: ReturnType<typeof setTimeout>;
   private countTimer?: ReturnType<typeof setTimeout>;
   private renderedLang?: Language;
   private focusAfterRender?: () => void;
@@ -194,14 +196,10 @@ export class GuichetForm extends LitElement implements FieldHost {
     return (channels as readonly string[]).includes(this.channel) ? (this.channel as Channel) : 'web';
   }
 
-  private get draftKey() {
-    return this.model ? { formId: this.model.id, version: this.model.version } : undefined;
-  }
+
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // A page that removes the element (or a closing tab) must not lose the last keystrokes.
-    this.flushDraft();
     clearTimeout(this.countTimer);
   }
 
@@ -306,7 +304,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.stepIndex = 0;
     this.returnToSummary = false;
     this.confirmingClear = false;
-    this.draftOffer = this.draft === 'local' && this.draftKey ? loadDraft(this.draftKey) : undefined;
+    this.drafts.look();
     this.epoch++;
     this.status = 'ready';
     if (this.endpoint) void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet');
@@ -463,8 +461,8 @@ export class GuichetForm extends LitElement implements FieldHost {
     if (this.conditional.size > 0) this.updateConditions();
     if (redraw && field.kind === 'textarea') this.announceCountLater(field, pointer);
     // Typing without answering the draft notice means starting again with what is typed now.
-    if (this.draftOffer) this.draftOffer = undefined;
-    this.scheduleDraft();
+    this.drafts.dismiss();
+    this.drafts.schedule();
   }
 
   /** Validates one field again; true when what it shows changed. */
@@ -540,7 +538,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.refreshField(pointer);
     this.focusFirstControl(fieldId(joinPointer(pointer, index)));
     this.announce(fill(this.text.itemAdded, { item: itemName(field, index, this.context), count: items.length }));
-    this.scheduleDraft();
+    this.drafts.schedule();
   }
 
   private removeItem(pointer: string, index: number): void {
@@ -565,7 +563,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     else if (items.length > 0) this.focusFirstControl(fieldId(joinPointer(pointer, 0)));
     else this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(addButtonId(id))}`)?.focus();
     this.announce(fill(this.text.itemRemoved, { item: name }));
-    this.scheduleDraft();
+    this.drafts.schedule();
   }
 
   private removeFile(pointer: string): File | undefined {
@@ -655,7 +653,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   private goToStep(index: number): void {
     this.stepIndex = index;
     this.epoch++;
-    this.scheduleDraft();
+    this.drafts.schedule();
     this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-step-title')?.focus();
   }
 
@@ -746,44 +744,23 @@ export class GuichetForm extends LitElement implements FieldHost {
     if (this.submission.phase === 'invalid' && this.submission.fieldErrors.length > 0) {
       this.showErrorRound([...this.submission.fieldErrors]);
     } else if (this.submission.phase === 'sent') {
-      const key = this.draftKey;
-      clearTimeout(this.draftTimer);
-      this.draftTimer = undefined;
-      if (key) clearDraft(key);
+      this.drafts.forget();
     }
     this.requestUpdate();
   }
 
   // ── Drafts ─────────────────────────────────────────────────────────────────────────────────
 
-  private scheduleDraft(): void {
-    if (this.draft !== 'local' || !this.model || this.draftOffer) return;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => this.flushDraft(), draftDelay);
-  }
-
-  private flushDraft(): void {
-    if (this.draftTimer === undefined) return;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    const key = this.draftKey;
-    if (this.draft !== 'local' || !key || !this.model || this.draftOffer) return;
-    saveDraft(key, { data: withoutFiles(this.model.fields, this.answers), step: this.stepIndex });
-  }
-
   private resumeDraft(): void {
-    const offer = this.draftOffer;
+    const offer = this.drafts.take();
     if (!offer || !this.model) return;
     this.answers = withDefaults(this.model.fields, cloneAnswers(offer.data));
     this.typedNumbers.clear();
-    this.draftOffer = undefined;
     this.goToStep(Math.min(offer.step, this.model.steps.length));
   }
 
   private restart(): void {
-    const key = this.draftKey;
-    if (key) clearDraft(key);
-    this.draftOffer = undefined;
+    this.drafts.forget();
     this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-title')?.focus();
   }
 
@@ -798,16 +775,12 @@ export class GuichetForm extends LitElement implements FieldHost {
   }
 
   private clearAnswers(): void {
-    const key = this.draftKey;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
-    if (key) clearDraft(key);
+    this.drafts.forget();
     this.answers = withDefaults(this.model?.fields ?? [], cloneAnswers(this.data ?? {}));
     this.typedNumbers.clear();
     this.files.clear();
     this.clearErrorRound();
     this.confirmingClear = false;
-    this.draftOffer = undefined;
     this.returnToSummary = false;
     this.stepIndex = 0;
     this.epoch++;
@@ -833,7 +806,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     return html`<div class="root" part="base" lang=${lang}>
       <h2 class="title" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
       ${description ? html`<p class="description">${description}</p>` : nothing}
-      ${renderDraftOffer({ offer: this.draftOffer, lang, text: this.text, onResume: this.resumeDraft, onRestart: this.restart })}
+      ${renderDraftOffer({ offer: this.drafts.offer, lang, text: this.text, onResume: this.resumeDraft, onRestart: this.restart })}
       ${this.onSummary ? keyed('summary', this.renderSummary(model)) : keyed(this.stepIndex, this.renderStep(model))}
       ${renderClearAction({ confirming: this.confirmingClear, text: this.text, onAsk: this.askClear, onConfirm: this.clearAnswers, onCancel: this.cancelClear })}
       ${renderContact(model.contact, lang, 'guichet-contact-title')}

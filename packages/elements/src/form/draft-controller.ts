@@ -1,0 +1,81 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clearDraft, loadDraft, saveDraft, type Draft, type DraftKey } from '@guichet/core';
+
+export interface DraftSource {
+  /** Whether drafts are kept (`draft="local"`). */
+  enabled(): boolean;
+  /** The form's id and version, once a definition is loaded. */
+  key(): DraftKey | undefined;
+  /** What to save now: the answers without files, and the step. */
+  snapshot(): Omit<Draft, 'savedAt'>;
+}
+
+const saveDelay = 400;
+
+/**
+ * Saves the answers in the browser as the citizen goes (debounced), offers them back on return,
+ * and forgets them on request or once sent. While an offer waits for an answer nothing is saved,
+ * so the draft on offer is not overwritten by an empty form.
+ */
+export class DraftController implements ReactiveController {
+  /** A draft found on arrival, waiting for "Reprendre" or "Recommencer". */
+  offer?: Draft;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly source: DraftSource,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    // A page that removes the element (or a closing tab) must not lose the last keystrokes.
+    this.flush();
+  }
+
+  /** Looks for a draft of this form and version to offer. */
+  look(): void {
+    const key = this.source.key();
+    this.offer = this.source.enabled() && key ? loadDraft(key) : undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Takes the offer: returns it, and saving starts again. */
+  take(): Draft | undefined {
+    const offer = this.offer;
+    this.dismiss();
+    return offer;
+  }
+
+  /** The citizen starts again (or typed without answering): the offer goes, saving starts again. */
+  dismiss(): void {
+    if (!this.offer) return;
+    this.offer = undefined;
+    this.host.requestUpdate();
+  }
+
+  schedule(): void {
+    if (!this.source.enabled() || this.offer) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), saveDelay);
+  }
+
+  flush(): void {
+    if (this.timer === undefined) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const key = this.source.key();
+    if (!this.source.enabled() || !key || this.offer) return;
+    saveDraft(key, this.source.snapshot());
+  }
+
+  /** Forgets the saved draft and any pending save. */
+  forget(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const key = this.source.key();
+    if (key) clearDraft(key);
+    this.dismiss();
+  }
+}
