@@ -8,9 +8,11 @@ const tidy = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, '
 const guichetKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('guichet:draft:'));
 
 describe('<guichet-form> drafts', () => {
-  beforeEach(() => {
+  const forgetAll = () => {
     for (const key of guichetKeys()) localStorage.removeItem(key);
-  });
+  };
+  beforeEach(forgetAll);
+  afterEach(forgetAll);
 
   it('fill half, leave, come back, resume: the answers and the step are back (never the file)', async () => {
     const id = 'signalement-voirie';
