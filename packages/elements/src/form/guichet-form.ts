@@ -196,8 +196,6 @@ export class GuichetForm extends LitElement implements FieldHost {
     return (channels as readonly string[]).includes(this.channel) ? (this.channel as Channel) : 'web';
   }
 
-
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.countTimer);
