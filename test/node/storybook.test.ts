@@ -83,7 +83,8 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
     }
     if (!page) {
       pageLang = lang;
-      page = await browser.newPage();
+      // French at a desktop width; English on the smallest phones (the toolbar's 320 px viewport).
+      page = await browser.newPage({ viewport: lang === 'en' ? { width: 320, height: 640 } : { width: 1024, height: 768 } });
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
@@ -141,9 +142,9 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
     });
   }
 
-  // Every story in French (the default), then in English through the toolbar's `lang` global.
+  // Every story in French (the default), then in English through the toolbar's `lang` global, at 320 px.
   for (const [lang, story] of [...stories.map((s) => ['fr', s] as const), ...stories.map((s) => ['en', s] as const)]) {
-    test(`${story.title} › ${story.name}${lang === 'en' ? ' (en)' : ''}`, async () => {
+    test(`${story.title} › ${story.name}${lang === 'en' ? ' (en, 320 px)' : ''}`, async () => {
       let ok = false;
       try {
         const page = await show(story.id, lang);
@@ -151,6 +152,11 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
         const shown = await page.evaluate(() => (document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent : ''));
         assert.equal(shown, '', 'Storybook shows an error');
         assert.ok(await page.locator('#storybook-root guichet-form, #storybook-root guichet-tracker').count(), 'no Guichet element on the canvas');
+        if (lang === 'en') {
+          // Reflow (WCAG 1.4.10): at 320 CSS px nothing scrolls sideways.
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= 320, `the page is ${width} px wide at 320 px`);
+        }
 
         if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
         const violations = (await page.evaluate(
