@@ -140,6 +140,8 @@ export async function memory({ browser, baseUrl, size, cycles, rounds }) {
       await install(entry.page, [size]);
       const cdp = await entry.context.newCDPSession(entry.page);
       const heap = async () => {
+        // Work a contender defers (idle callbacks, timers) settles first, then a full GC.
+        await entry.page.waitForTimeout(1500);
         await cdp.send('HeapProfiler.collectGarbage');
         await cdp.send('HeapProfiler.collectGarbage');
         return (await cdp.send('Runtime.getHeapUsage')).usedSize;
