@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import { endpointUrl } from '../helpers/env.js';
@@ -14,7 +14,8 @@ async function mount(id: string, lang: 'fr' | 'en'): Promise<GuichetForm> {
 
 async function failContinue(el: GuichetForm): Promise<void> {
   shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // Continue waits for the validator, which may still be on its way.
+  await waitUntil(() => shadow(el).activeElement?.id === 'guichet-error-summary', 'the error summary takes focus', { timeout: 10000 });
   await el.updateComplete;
 }
 

@@ -12,7 +12,7 @@ async function continueOnce(el: GuichetForm): Promise<void> {
   const root = shadow(el);
   const before = root.querySelector('#guichet-step-title')?.textContent;
   root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-  await waitUntil(() => root.querySelector('#guichet-step-title')?.textContent !== before || root.querySelector('#guichet-error-summary'), 'no new step');
+  await waitUntil(() => root.querySelector('#guichet-step-title')?.textContent !== before || root.querySelector('#guichet-error-summary'), 'no new step', { timeout: 10000 });
   await el.updateComplete;
 }
 
@@ -110,7 +110,7 @@ describe('<guichet-form> hostile text', () => {
     expect(root.querySelector('.contact')?.textContent).to.contain(img);
     // And in the error summary and the summary of answers.
     root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-    await waitUntil(() => root.querySelector('#guichet-error-summary'));
+    await waitUntil(() => root.querySelector('#guichet-error-summary'), 'error summary', { timeout: 10000 });
     expect(root.querySelectorAll('img, script').length).to.equal(0);
     root.querySelector<HTMLInputElement>('#guichet-choice--2')?.click();
     await continueOnce(el);

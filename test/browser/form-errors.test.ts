@@ -18,7 +18,7 @@ async function pressContinue(el: GuichetForm): Promise<void> {
   const root = shadow(el);
   for (let i = 0; i < 100 && !(root.activeElement instanceof HTMLButtonElement && root.activeElement.type === 'submit'); i++) await sendKeys({ press: 'Tab' });
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => root.activeElement?.id === 'guichet-error-summary' || root.activeElement?.id === 'guichet-step-title', 'focus did not move');
+  await waitUntil(() => root.activeElement?.id === 'guichet-error-summary' || root.activeElement?.id === 'guichet-step-title', 'focus did not move', { timeout: 10000 });
 }
 
 describe('<guichet-form> errors, GOV.UK style', () => {

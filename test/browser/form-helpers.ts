@@ -175,7 +175,7 @@ export async function fillStepWithKeyboard(el: GuichetForm, model: FormModel, an
           return now && (now.id === 'guichet-error-summary' || (now.id === 'guichet-step-title' && now.textContent !== startTitle));
         },
         'focus did not move after Continue',
-        { timeout: 5000 },
+        { timeout: 10000 },
       );
       if (root.activeElement?.id === 'guichet-error-summary') {
         throw new Error(`errors after Continue: ${root.querySelector('#guichet-error-summary')?.textContent?.replace(/\s+/g, ' ')}`);

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { localize, type Field, type FieldKind } from '@guichet/core';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
@@ -70,8 +70,14 @@ describe('<guichet-form> names and descriptions of every field kind', () => {
       for (let step = 0; step < model.steps.length; step++) {
         const onStep = () => drawn(root, model.fields.filter((f) => model.steps[step]?.fields.includes(f.name)));
         for (const { field, pointer } of onStep()) checkField(root, field, pointer, seen, false);
+        const title = root.querySelector('#guichet-step-title')?.textContent;
         root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-        await new Promise((resolve) => setTimeout(resolve, 0));
+        // Continue waits for the validator, which may still be on its way.
+        await waitUntil(
+          () => root.activeElement?.id === 'guichet-error-summary' || (root.activeElement?.id === 'guichet-step-title' && root.activeElement.textContent !== title),
+          'focus moves after Continue',
+          { timeout: 10000 },
+        );
         await el.updateComplete;
         if (root.activeElement?.id === 'guichet-error-summary') {
           for (const { field, pointer } of onStep()) checkField(root, field, pointer, seen, true);

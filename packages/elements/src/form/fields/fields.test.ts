@@ -80,7 +80,7 @@ describe('contact block', () => {
       expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
       expect(root.querySelector('.contact a[href="tel:0123456789"]')).to.not.equal(null);
       root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-      await waitUntil(() => tidy(root.querySelector('#guichet-step-title')?.textContent) === title, title);
+      await waitUntil(() => tidy(root.querySelector('#guichet-step-title')?.textContent) === title, title, { timeout: 10000 });
     }
     expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
   });
