@@ -54,7 +54,7 @@ const countAnnouncementDelay = 1000;
  *
  * @attr lang - `fr` (default) or `en`; without it, the closest `lang` in the page, else French.
  *
- * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers.
+ * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers (a file field holds the key of its file in `chosenFiles`).
  * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
  * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server, validation).
  *
