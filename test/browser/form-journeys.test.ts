@@ -8,38 +8,47 @@ import { exampleDefinition, exampleForms, fillStepWithKeyboard, focused, modelOf
 
 describe('<guichet-form> example forms, completed with the keyboard only', () => {
   for (const id of exampleForms) {
-    it(`${id}: every step, the summary, then Send fires guichet-submit with the cleaned answers`, async () => {
-      const definition = await exampleDefinition(id);
-      const model = modelOf(definition);
-      const answers = await validAnswers(id);
-      // Served by the reference endpoint, with its precompiled validator (X-Guichet-Validator).
-      const el = await fixture<GuichetForm>(html`<guichet-form draft="none" channel="counter" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`);
-      await whenReady(el);
-      const root = shadow(el);
-      for (let step = 0; step < model.steps.length; step++) {
-        if (model.steps.length > 1) expect(root.querySelector('.progress')?.textContent).to.equal(`Étape ${step + 1} sur ${model.steps.length}`);
-        await fillStepWithKeyboard(el, model, answers);
-      }
-      expect(root.querySelector('#guichet-step-title')?.textContent).to.equal('Vérifiez vos réponses');
-      expect(focused(el)?.id).to.equal('guichet-step-title');
-      // Tab to Send through the "Modifier" links.
-      let guard = 0;
-      while (!(focused(el) instanceof HTMLButtonElement && (focused(el) as HTMLButtonElement).type === 'submit') && guard++ < 200) {
-        await sendKeys({ press: 'Tab' });
-      }
-      el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
-      const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
-      await sendKeys({ press: 'Enter' });
-      const event = await submitted;
-      expect(event.cancelable).to.equal(true);
-      expect(event.composed).to.equal(true);
-      expect(event.detail.formId).to.equal(model.id);
-      expect(event.detail.channel).to.equal('counter');
-      expect(withoutFileValues(model, event.detail.data)).to.deep.equal(withoutFileValues(model, answers));
-      for (const field of model.fields) {
-        if (field.kind === 'file' && answers[field.name] !== undefined) expect(event.detail.data[field.name]).to.be.a('string');
-      }
-    });
+    for (const source of ['endpoint', 'definition'] as const) {
+      const how = source === 'endpoint' ? 'served by the endpoint (precompiled validator)' : 'given as an object (validator compiled in the page)';
+      it(`${id}, ${how}: every step, the summary, then Send fires guichet-submit with the cleaned answers`, async () => {
+        const definition = await exampleDefinition(id);
+        const model = modelOf(definition);
+        const answers = await validAnswers(id);
+        const el =
+          source === 'endpoint'
+            ? await fixture<GuichetForm>(html`<guichet-form draft="none" channel="counter" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`)
+            : await fixture<GuichetForm>(html`<guichet-form draft="none" channel="counter" .definition=${definition}></guichet-form>`);
+        await whenReady(el);
+        const root = shadow(el);
+        for (let step = 0; step < model.steps.length; step++) {
+          if (model.steps.length > 1) expect(root.querySelector('.progress')?.textContent).to.equal(`Étape ${step + 1} sur ${model.steps.length}`);
+          await fillStepWithKeyboard(el, model, answers);
+        }
+        expect(root.querySelector('#guichet-step-title')?.textContent).to.equal('Vérifiez vos réponses');
+        expect(focused(el)?.id).to.equal('guichet-step-title');
+        // Tab to Send through the "Modifier" links.
+        let guard = 0;
+        while (!(focused(el) instanceof HTMLButtonElement && (focused(el) as HTMLButtonElement).type === 'submit') && guard++ < 200) {
+          await sendKeys({ press: 'Tab' });
+        }
+        el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
+        const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
+        await sendKeys({ press: 'Enter' });
+        const event = await submitted;
+        expect(event.cancelable).to.equal(true);
+        expect(event.composed).to.equal(true);
+        expect(event.detail.formId).to.equal(model.id);
+        expect(event.detail.channel).to.equal('counter');
+        expect(withoutFileValues(model, event.detail.data)).to.deep.equal(withoutFileValues(model, answers));
+        for (const field of model.fields) {
+          if (field.kind === 'file' && answers[field.name] !== undefined) {
+            const key = event.detail.data[field.name];
+            expect(key).to.be.a('string');
+            expect(el.chosenFiles.get(key as string)).to.be.instanceOf(File);
+          }
+        }
+      });
+    }
   }
 });
 
