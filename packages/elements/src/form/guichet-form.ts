@@ -621,8 +621,11 @@ export class GuichetForm extends LitElement implements FieldHost {
   }
 
   private async validatorNow(): Promise<FormValidator | undefined> {
+    if (this.validator) return this.validator;
+    // On a slow connection the checking rules may still be on their way: say so, once.
+    this.announce(this.text.checking);
     try {
-      return this.validator ?? (await this.validatorReady);
+      return await this.validatorReady;
     } catch {
       return undefined;
     }

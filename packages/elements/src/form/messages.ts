@@ -8,6 +8,7 @@ type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 const fr = {
   loading: 'Chargement du formulaire…',
+  checking: 'Vérification de vos réponses…',
   stepOf: 'Étape {current} sur {total}',
   back: 'Retour',
   continue: 'Continuer',
@@ -60,6 +61,7 @@ export type FormText = typeof fr;
 
 const en: FormText = {
   loading: 'Loading the form…',
+  checking: 'Checking your answers…',
   stepOf: 'Step {current} of {total}',
   back: 'Back',
   continue: 'Continue',
