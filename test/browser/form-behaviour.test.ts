@@ -175,6 +175,37 @@ describe('<guichet-form> bad definitions', () => {
     }
   });
 
+  it('without src or definition says no form is given instead of loading forever', async () => {
+    const el = document.createElement('guichet-form');
+    const failed = oneEvent(el, 'guichet-error') as Promise<GuichetErrorEvent>;
+    document.body.append(el);
+    try {
+      expect((await failed).detail.kind).to.equal('definition');
+      await el.updateComplete;
+      const box = shadow(el).querySelector('.definition-error');
+      expect(tidy(box?.textContent)).to.contain('Aucun formulaire n’est indiqué');
+      expect(shadow(el).querySelector('.loading')).to.equal(null);
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('a definition set right after creation, as frameworks do, is not reported missing', async () => {
+    const definition = await exampleDefinition('contact-service');
+    const el = document.createElement('guichet-form');
+    let reported = false;
+    el.addEventListener('guichet-error', () => (reported = true));
+    document.body.append(el);
+    el.definition = definition;
+    try {
+      await whenReady(el);
+      expect(reported).to.equal(false);
+      expect(shadow(el).querySelector('.definition-error')).to.equal(null);
+    } finally {
+      el.remove();
+    }
+  });
+
   it('says it is loading while it fetches', async () => {
     const el = document.createElement('guichet-form');
     el.setAttribute('src', `${endpointUrl()}/api/forms/signalement-voirie`);

@@ -22,6 +22,7 @@ export function wire(): void {
     void kind;
   });
   document.body.addEventListener('guichet-submitted', (e) => e.detail.trackingCode satisfies string);
+  document.addEventListener('guichet-error', (e) => e.detail.message satisfies string);
   if (form) form.data = { email: 'amina.benali@exemple.fr' };
 
   const tracker = document.querySelector('guichet-tracker');

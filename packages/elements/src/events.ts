@@ -73,8 +73,15 @@ export class GuichetStatusChangeEvent extends CustomEvent<StatusChangeDetail> {
   }
 }
 
+// The events bubble and are composed: a page listening on `document` gets them typed as well.
 declare global {
   interface HTMLElementEventMap {
+    'guichet-submit': GuichetSubmitEvent;
+    'guichet-submitted': GuichetSubmittedEvent;
+    'guichet-error': GuichetErrorEvent;
+    'guichet-status-change': GuichetStatusChangeEvent;
+  }
+  interface DocumentEventMap {
     'guichet-submit': GuichetSubmitEvent;
     'guichet-submitted': GuichetSubmittedEvent;
     'guichet-error': GuichetErrorEvent;

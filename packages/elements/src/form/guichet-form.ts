@@ -204,6 +204,13 @@ export class GuichetForm extends LitElement implements FieldHost {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('definition') || changed.has('src')) void this.load();
     else if (changed.has('data') && this.model) this.prefill();
+    else if (!this.hasUpdated && this.definition === undefined && !this.src) {
+      // Frameworks set `definition` right after creating the element, in the same task: only
+      // when nothing came by then is the missing definition reported, rather than "loading" forever.
+      setTimeout(() => {
+        if (this.definition === undefined && !this.src && this.status === 'idle') void this.load();
+      });
+    }
     if (this.renderedLang !== this.currentLang) {
       this.renderedLang = this.currentLang;
       this.context.lang = this.currentLang;
