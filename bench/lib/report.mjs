@@ -14,10 +14,12 @@ export function table(rows) {
 const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One panel: groups of bars (one bar per contender), linear scale from 0, value on each bar. */
-function panel({ x, y, width, height, title, unit, groups, series }) {
-  const max = Math.max(...groups.flatMap((g) => series.map((s) => g.values[s] ?? 0))) || 1;
-  const plotTop = y + 40;
-  const plotHeight = height - 80;
+function panel({ x, y, width, height, title, unit, groups, series, log = false, lines = [] }) {
+  const max = Math.max(...groups.flatMap((g) => series.map((s) => g.values[s] ?? 0)), ...lines.map((l) => l.value)) || 1;
+  const plotTop = y + 62;
+  const plotHeight = height - 100;
+  // A log scale where one contender is an order of magnitude away from the others.
+  const scale = (value) => (log ? Math.log10(1 + value) / Math.log10(1 + max) : value / max);
   const groupWidth = width / groups.length;
   const barWidth = Math.min(34, (groupWidth - 24) / series.length);
   const parts = [`<text x="${x}" y="${y + 18}" class="title">${escape(title)}</text>`];
@@ -27,15 +29,21 @@ function panel({ x, y, width, height, title, unit, groups, series }) {
     series.forEach((name, si) => {
       const value = group.values[name];
       if (value === undefined || Number.isNaN(value)) return;
-      const h = Math.max(1, (value / max) * plotHeight);
+      const h = Math.max(1, scale(value) * plotHeight);
       const bx = gx + si * barWidth;
       const by = plotTop + plotHeight - h;
       parts.push(`<rect x="${bx.toFixed(1)}" y="${by.toFixed(1)}" width="${(barWidth - 3).toFixed(1)}" height="${h.toFixed(1)}" fill="${colours[name]}"><title>${escape(`${labels[name]}: ${format(value)} ${unit}`)}</title></rect>`);
-      parts.push(`<text x="${(bx + (barWidth - 3) / 2).toFixed(1)}" y="${(by - 4).toFixed(1)}" class="value">${escape(format(value))}</text>`);
+      // Values alternate in height so that narrow neighbours do not overlap.
+      parts.push(`<text x="${(bx + (barWidth - 3) / 2).toFixed(1)}" y="${(by - 4 - (si % 2) * 10).toFixed(1)}" class="value">${escape(format(value))}</text>`);
     });
     parts.push(`<text x="${(x + gi * groupWidth + groupWidth / 2).toFixed(1)}" y="${plotTop + plotHeight + 18}" class="group">${escape(group.label)}</text>`);
   });
-  parts.push(`<text x="${x}" y="${y + 34}" class="unit">${escape(unit)} (lower is better)</text>`);
+  for (const line of lines) {
+    const ly = plotTop + plotHeight - scale(line.value) * plotHeight;
+    parts.push(`<line x1="${x}" y1="${ly.toFixed(1)}" x2="${x + width}" y2="${ly.toFixed(1)}" class="budget"/>`);
+    parts.push(`<text x="${x + width}" y="${(ly - 3).toFixed(1)}" class="budget-label">${escape(line.label)}</text>`);
+  }
+  parts.push(`<text x="${x}" y="${y + 34}" class="unit">${escape(unit)}${log ? ', log scale' : ''} (lower is better)</text>`);
   return parts.join('\n');
 }
 
@@ -66,6 +74,7 @@ export function chart(results) {
       title: 'Input latency after a failed submit',
       unit: 'ms, median',
       series,
+      log: true,
       groups: results.config.latencySizes.flatMap((n) =>
         results.config.throttle.map((rate) => ({
           label: `${n} fields${rate > 1 ? `, CPU ×${rate}` : ''}`,
@@ -81,6 +90,11 @@ export function chart(results) {
       title: 'Size on the wire',
       unit: 'KB gzip',
       series,
+      log: true,
+      lines: [
+        { value: 30, label: 'budget: first load 30 KB' },
+        { value: 75, label: 'budget: everything 75 KB' },
+      ],
       groups: [
         {
           label: 'first load',
@@ -100,6 +114,7 @@ export function chart(results) {
       groups: [{ label: `${results.config.memorySize} fields`, values: Object.fromEntries(series.map((s) => [s, Math.max(0, m.memory[s] / 1024)])) }],
     }),
   ];
+  const note = `<text x="${width - 20}" y="28" class="legend" text-anchor="end">${escape(`${results.date.slice(0, 10)}, ${results.machine.cpus} cores, headless Chromium`)}</text>`;
   const legend = series
     .map((s, i) => `<rect x="${20 + i * 150}" y="16" width="14" height="14" fill="${colours[s]}"/><text x="${40 + i * 150}" y="28" class="legend">${labels[s]}</text>`)
     .join('\n');
@@ -114,8 +129,11 @@ text { font-family: system-ui, sans-serif; fill: #161616; }
 .value { font-size: 10px; text-anchor: middle; }
 .legend { font-size: 13px; }
 .axis { stroke: #929292; }
+.budget { stroke: #161616; stroke-dasharray: 4 3; }
+.budget-label { font-size: 11px; text-anchor: end; }
 </style>
 ${legend}
+${note}
 ${panels.join('\n')}
 </svg>
 `;
