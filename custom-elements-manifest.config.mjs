@@ -21,6 +21,18 @@ export default {
   packagejson: false,
   plugins: [
     {
+      // Private and protected members are not the contract: listing them would make the manifest
+      // (and its staleness test) churn with every internal refactoring.
+      name: 'guichet-public-members-only',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const mod of customElementsManifest.modules ?? []) {
+          for (const declaration of mod.declarations ?? []) {
+            if (declaration.members) declaration.members = declaration.members.filter((member) => !member.privacy || member.privacy === 'public');
+          }
+        }
+      },
+    },
+    {
       // `dispatchEvent(new GuichetErrorEvent(…))` is seen as an event without a name; the JSDoc
       // `@event` tags already name every event, so drop the nameless copies.
       name: 'guichet-named-events-only',

@@ -2,10 +2,6 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state, query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import {
-  compileRuntimeValidators,
-  createValidator,
-  loadDefinition,
-  loadStandaloneValidators,
   localize,
   type Channel,
   type DefinitionProblem,
@@ -37,7 +33,7 @@ import { withoutFiles } from './draft-data.js';
 import { DraftController } from './draft-controller.js';
 import { parseAnswer } from './read-control.js';
 import { withDefaults } from './defaults.js';
-import { SubmissionController } from '../submission/submission-controller.js';
+import { LazySubmission } from '../submission/lazy-submission.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'broken';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -140,7 +136,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   @query('#guichet-live') private liveRegion?: HTMLElement;
 
   private readonly language = new LanguageController(this);
-  private readonly submission = new SubmissionController(this);
+  private readonly submission = new LazySubmission(this);
   private readonly drafts = new DraftController(this, {
     enabled: () => this.draft === 'local' && !!this.model,
     key: () => (this.model ? { formId: this.model.id, version: this.model.version } : undefined),
@@ -159,6 +155,8 @@ export class GuichetForm extends LitElement implements FieldHost {
   private showErrors = false;
   private returnToSummary = false;
   private loadToken = 0;
+  /** While the first form of the page waits for the loader chunk (see getUpdateComplete). */
+  private coreArriving?: Promise<unknown>;
   private countTimer?: ReturnType<typeof setTimeout>;
   private renderedLang?: Language;
   private focusAfterRender?: () => void;
@@ -196,6 +194,12 @@ export class GuichetForm extends LitElement implements FieldHost {
     return (channels as readonly string[]).includes(this.channel) ? (this.channel as Channel) : 'web';
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A form on the page will need the loader: its download starts now, beside the definition's.
+    loadLazyCore().catch(() => undefined);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.countTimer);
@@ -219,6 +223,19 @@ export class GuichetForm extends LitElement implements FieldHost {
       this.relocalizeErrors();
       this.epoch++;
     }
+  }
+
+  /**
+   * A definition handed over as a property is drawn by the time `updateComplete` resolves, as it
+   * was before the loader moved to a chunk of its own: the wait for that chunk counts as the update.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.coreArriving) {
+      await this.coreArriving.catch(() => undefined);
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   protected override updated(): void {
@@ -248,6 +265,20 @@ export class GuichetForm extends LitElement implements FieldHost {
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
     }
+    let core = lazyCore;
+    if (!core) {
+      const arriving = loadLazyCore();
+      this.coreArriving = arriving;
+      try {
+        core = await arriving;
+      } catch {
+        return this.failValidator(token);
+      } finally {
+        if (this.coreArriving === arriving) this.coreArriving = undefined;
+      }
+      if (token !== this.loadToken) return;
+    }
+    const { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators } = core;
     const result = loadDefinition(input);
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
@@ -264,11 +295,7 @@ export class GuichetForm extends LitElement implements FieldHost {
         // Conditions could only be evaluated now: draw the fields that depend on them.
         this.updateConditions(true);
       },
-      () => {
-        if (token !== this.loadToken) return;
-        const t = (lang: Language) => formText(lang).validatorFailed;
-        this.fail([{ pointer: '', code: 'validator', message: { fr: t('fr'), en: t('en') } }]);
-      },
+      () => this.failValidator(token),
     );
     // A form with conditions waits for its validator, which decides what is shown; the others
     // render at once.
@@ -281,6 +308,12 @@ export class GuichetForm extends LitElement implements FieldHost {
       if (token !== this.loadToken) return;
     }
     this.start(model);
+  }
+
+  private failValidator(token: number): void {
+    if (token !== this.loadToken) return;
+    const t = (lang: Language) => formText(lang).validatorFailed;
+    this.fail([{ pointer: '', code: 'validator', message: { fr: t('fr'), en: t('en') } }]);
   }
 
   private fail(problems: DefinitionProblem[]): void {
@@ -864,13 +897,31 @@ export class GuichetForm extends LitElement implements FieldHost {
   }
 }
 
-/** Resolves once the browser has painted and has a moment to spare. */
+type LazyCore = typeof import('./lazy-core.js');
+/** Set once the chunk has loaded: later forms load their definition without waiting a task. */
+let lazyCore: LazyCore | undefined;
+let lazyCoreLoading: Promise<LazyCore> | undefined;
+
+function loadLazyCore(): Promise<LazyCore> {
+  lazyCoreLoading ??= import('./lazy-core.js').then((module) => (lazyCore = module));
+  // A failed download is tried again by the next form rather than remembered.
+  lazyCoreLoading.catch(() => (lazyCoreLoading = undefined));
+  return lazyCoreLoading;
+}
+
+/**
+ * Resolves once the fields are painted and the page is idle. Two frames: a long task started
+ * right after the first one would hold back the frame that follows it, so the page would stay
+ * unresponsive just as it appears.
+ */
 function afterFirstPaint(): Promise<void> {
   return new Promise((resolve) => {
-    requestAnimationFrame(() => {
-      if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
-      else setTimeout(resolve, 50);
-    });
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
+        else setTimeout(resolve, 50);
+      }),
+    );
   });
 }
 

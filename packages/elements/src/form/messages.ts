@@ -121,6 +121,9 @@ export function fill(template: string, values: Record<string, string | number>):
 
 const pluralRules = new Map<Language, Intl.PluralRules>();
 
+/** Creating Intl objects is slow: a form of 1000 fields would make one per character count. */
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+
 /** The plural form of `forms` for `count` in `lang`, with `{count}` (formatted) and other values filled in. */
 export function plural(lang: Language, forms: Plural, count: number, values: Record<string, string | number> = {}): string {
   let rules = pluralRules.get(lang);
@@ -128,6 +131,11 @@ export function plural(lang: Language, forms: Plural, count: number, values: Rec
     rules = new Intl.PluralRules(lang);
     pluralRules.set(lang, rules);
   }
+  let numbers = numberFormats.get(lang);
+  if (!numbers) {
+    numbers = new Intl.NumberFormat(lang);
+    numberFormats.set(lang, numbers);
+  }
   const form = forms[rules.select(count)] ?? forms.other;
-  return fill(form, { ...values, count: new Intl.NumberFormat(lang).format(count) });
+  return fill(form, { ...values, count: numbers.format(count) });
 }

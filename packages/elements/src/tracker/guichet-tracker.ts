@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createAdapter, type Adapter, type ContactBlock, type Language, type RequestStatus } from '@guichet/core';
+import { type Adapter, type ContactBlock, type Language, type RequestStatus } from '@guichet/core';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
 import { renderContact } from '../shared/contact-block.js';
@@ -10,12 +10,19 @@ import { trackerStyles } from './guichet-tracker.styles.js';
 import { phaseText, trackerText } from './messages.js';
 import { LookupController, type LookupValues } from './lookup-form.js';
 import { PollController, refreshSeconds } from './poll-controller.js';
-import { renderStatusView } from './status-view.js';
 import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
+
+type LookupChunk = typeof import('./lookup-chunk.js');
+/** Set once loaded: a later look-up (another adapter, a refresh) starts without waiting a task. */
+let lookupChunk: LookupChunk | undefined;
+
+async function loadLookupChunk(): Promise<LookupChunk> {
+  return (lookupChunk = await import('./lookup-chunk.js'));
+}
 
 /**
  * Shows where one request stands — the authority's own name for the current step, the phase in
@@ -179,8 +186,9 @@ export class GuichetTracker extends LitElement {
     if (!this.hasQuery() || problem?.kind === 'not-found') {
       return html`${problemView(false)}${this.lookup.render(lang, 'tracker-lookup', this.needsCode())}${contactBlock}`;
     }
-    if (this.current) {
-      return html`${problemView(true)}${renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
+    // The status only comes through an adapter, so the chunk that draws it is there.
+    if (this.current && lookupChunk) {
+      return html`${problemView(true)}${lookupChunk.renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
       ${this.lookupUsed
         ? html`<p class="another">
             <button class="secondary" part="track-another" type="button" @click=${this.trackAnother}>${trackerText(lang).trackAnother}</button>
@@ -262,7 +270,7 @@ export class GuichetTracker extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('#reference')?.focus();
   };
 
-  private adapterInstance(): Adapter {
+  private adapterInstance(createAdapter: LookupChunk['createAdapter']): Adapter {
     const key = `${this.adapter}\n${this.endpoint}`;
     if (this.adapterCache?.key !== key) {
       this.adapterCache = { key, adapter: createAdapter(this.adapter || 'guichet', { endpoint: this.endpoint.trim() }) };
@@ -283,9 +291,12 @@ export class GuichetTracker extends LitElement {
     if (mode === 'initial') this.problem = undefined;
     if (mode === 'initial' || (!this.current && !this.problem)) this.loading = true;
     try {
+      // Awaited only by the first look-up of the page: later ones (another adapter) answer at once.
+      const chunk = lookupChunk ?? (await loadLookupChunk());
+      if (controller.signal.aborted) return;
       let adapter: Adapter;
       try {
-        adapter = this.adapterInstance();
+        adapter = this.adapterInstance(chunk.createAdapter);
       } catch {
         this.fail({ kind: 'configuration' });
         return;

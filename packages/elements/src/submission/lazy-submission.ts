@@ -1,0 +1,69 @@
+/**
+ * The form's handle on the submission pipeline (uploads, outbox, adapters, receipt), which loads
+ * in a chunk of its own: when the citizen reaches the answers summary (so the status region is
+ * on screen before Send), or at once when this browser holds a submission pending for this form.
+ * Until then it draws what an idle controller draws.
+ */
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { FieldError, FormModel, Language } from '@guichet/core';
+import type { SubmissionController } from './submission-controller.js';
+import type { SendRequest, SubmissionPhase } from './types.js';
+
+/** Where the outbox keeps a form's pending submissions (see @guichet/core's OutboxStore). */
+const OUTBOX_PREFIX = 'guichet:outbox:';
+
+export class LazySubmission {
+  private controller?: SubmissionController;
+  private loading?: Promise<SubmissionController>;
+
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement) {}
+
+  get phase(): SubmissionPhase {
+    return this.controller?.phase ?? 'idle';
+  }
+
+  get fieldErrors(): readonly FieldError[] {
+    return this.controller?.fieldErrors ?? [];
+  }
+
+  async send(request: SendRequest): Promise<void> {
+    return (await this.load()).send(request);
+  }
+
+  async resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void> {
+    if (!this.controller && !hasStoredSubmission(model.id)) return;
+    return (await this.load()).resumePending(model, endpoint, adapter);
+  }
+
+  renderStatus(lang: Language): TemplateResult {
+    if (this.controller) return this.controller.renderStatus(lang);
+    void this.load().then(
+      () => this.host.requestUpdate(),
+      () => undefined,
+    );
+    // What the controller draws while idle: the live region is there before any message.
+    return html`<div class="submission" part="submission-status">
+      <div class="submission__region" aria-busy="false"></div>
+      <p class="submission__message submission__message--empty" role="status"></p>
+    </div>`;
+  }
+
+  renderReceipt(lang: Language): TemplateResult {
+    return this.controller ? this.controller.renderReceipt(lang) : html``;
+  }
+
+  private load(): Promise<SubmissionController> {
+    this.loading ??= import('./submission-controller.js').then(({ SubmissionController }) => (this.controller = new SubmissionController(this.host)));
+    this.loading.catch(() => (this.loading = undefined));
+    return this.loading;
+  }
+}
+
+function hasStoredSubmission(formId: string): boolean {
+  try {
+    return typeof localStorage !== 'undefined' && localStorage.getItem(OUTBOX_PREFIX + formId) !== null;
+  } catch {
+    // Storage switched off: nothing can have been kept from an earlier page.
+    return false;
+  }
+}
