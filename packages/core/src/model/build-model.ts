@@ -5,7 +5,7 @@
  */
 import type { FieldUi, FormDefinition, SchemaNode } from '../generated/form-definition.js';
 import type { Choice, Condition, Constraints, DefinitionProblem, Field, FormModel, LocalizedText, Step } from './types.js';
-import { collectLevel, resolveRef, type Declaration, type Level, type Resolved } from './schema-walk.js';
+import { collectLevel, resolveRef, type Declaration, type Level, type Requirement, type Resolved } from './schema-walk.js';
 import { choicesOf, inferKind, typeOf } from './kind.js';
 import { textAt } from './localize.js';
 import { formatBoth } from '../messages/format.js';
@@ -93,7 +93,20 @@ function buildFields(ctx: Context, node: SchemaNode, pointer: string, parentPath
     // A property declared unconditionally anywhere at the level is always shown.
     if (!seen || (seen.conditions.length > 0 && declaration.conditions.length === 0)) byName.set(declaration.name, declaration);
   }
-  return [...byName.values()].map((declaration) => buildField(ctx, declaration, level, parentPath));
+  // Indexed by name once: looking them up field by field is quadratic, and forms of a few
+  // hundred fields exist.
+  const requirementsByName = groupByName(level.requirements);
+  return [...byName.values()].map((declaration) => buildField(ctx, declaration, requirementsByName.get(declaration.name) ?? [], parentPath));
+}
+
+function groupByName<T extends { name: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.name);
+    if (group) group.push(item);
+    else groups.set(item.name, [item]);
+  }
+  return groups;
 }
 
 function checkLevel(ctx: Context, level: Level): void {
@@ -108,9 +121,10 @@ function checkLevel(ctx: Context, level: Level): void {
       problem(ctx, `/schema${trigger.pointer}`, 'unknown-required', formatBoth('definition.unknown-required', { property: trigger.name }));
     }
   }
+  const declarationsByName = groupByName(level.declarations);
   for (const requirement of level.requirements) {
     if (requirement.conditions.length) continue;
-    const declarations = level.declarations.filter((d) => d.name === requirement.name);
+    const declarations = declarationsByName.get(requirement.name) ?? [];
     if (declarations.length && declarations.every((d) => d.conditions.length > 0)) {
       problem(ctx, `/schema${requirement.pointer}`, 'required-conditional-field', formatBoth('definition.required-conditional-field', { property: requirement.name }));
     }
@@ -125,7 +139,7 @@ function checkLevel(ctx: Context, level: Level): void {
   }
 }
 
-function buildField(ctx: Context, declaration: Declaration, level: Level, parentPath: string): Field {
+function buildField(ctx: Context, declaration: Declaration, requirements: readonly Requirement[], parentPath: string): Field {
   const { definition, root } = ctx;
   const name = declaration.name;
   const path = parentPath ? `${parentPath}/${name}` : name;
@@ -153,7 +167,6 @@ function buildField(ctx: Context, declaration: Declaration, level: Level, parent
   }
   if (kind.unsupportedArray) problem(ctx, `/schema${declaration.pointer}`, 'unsupported-array', formatBoth('definition.unsupported-array'));
 
-  const requirements = level.requirements.filter((r) => r.name === name);
   const field: Field = {
     name,
     path,
@@ -261,15 +274,15 @@ function constraintsOf(root: SchemaNode, resolved: Resolved, ui: FieldUi | undef
 
 function buildSteps(ctx: Context, fields: Field[], title: LocalizedText): Step[] {
   const { definition } = ctx;
-  const names = fields.map((f) => f.name);
+  const names = new Set(fields.map((f) => f.name));
   const steps = definition.ui?.steps;
-  if (!steps) return [{ title, fields: names }];
+  if (!steps) return [{ title, fields: [...names] }];
   const placed = new Map<string, number>();
   const result = steps.map((step, i): Step => {
     const stepPointer = joinPointer('/ui/steps', i);
     step.fields.forEach((name, j) => {
       const pointer = joinPointer(stepPointer, 'fields', j);
-      if (!names.includes(name)) {
+      if (!names.has(name)) {
         problem(ctx, pointer, 'unknown-step-field', formatBoth('definition.unknown-step-field', { field: name }));
       } else if (placed.has(name)) {
         problem(ctx, pointer, 'duplicate-step-field', formatBoth('definition.duplicate-step-field', { field: name, step: (placed.get(name) ?? 0) + 1 }));

@@ -1,7 +1,8 @@
 /** JSON pointers (RFC 6901), used for definition problems, translations and field errors. */
 
 export function escapeSegment(segment: string): string {
-  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+  // Most names hold neither character: skip the two replacements (pointers are built per node).
+  return segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment;
 }
 
 export function unescapeSegment(segment: string): string {
@@ -9,7 +10,9 @@ export function unescapeSegment(segment: string): string {
 }
 
 export function joinPointer(base: string, ...segments: (string | number)[]): string {
-  return base + segments.map((s) => `/${escapeSegment(String(s))}`).join('');
+  let pointer = base;
+  for (const segment of segments) pointer += `/${typeof segment === 'number' ? segment : escapeSegment(segment)}`;
+  return pointer;
 }
 
 /** Segments of a pointer; `undefined` when it is not a pointer ("" is the whole document). */
