@@ -7,6 +7,8 @@ import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyHtml from '@lit-labs/rollup-plugin-minify-html-literals';
+import { templateMinifier } from './scripts/lib/template-minifier.mjs';
 
 const packages = {
   core: ['index.ts', 'standalone.ts'],
@@ -22,7 +24,7 @@ const packageBuilds = Object.entries(packages).map(([name, entries]) => ({
   input: entries.map((entry) => `packages/${name}/src/${entry}`).filter((path) => existsSync(path)),
   name,
   external: (id) => isBare(id) || id.startsWith('node:'),
-  plugins: [ts()],
+  plugins: name === 'elements' ? [minifyHtml(templateMinifier()), ts()] : [ts()],
   output: {
     dir: `packages/${name}/dist`,
     format: 'es',
@@ -36,35 +38,11 @@ const packageBuilds = Object.entries(packages).map(([name, entries]) => ({
   },
 }));
 
-/**
- * Lit's `css` templates reach the bundle as written (indentation, comments): the minifier does
- * not touch template text. Styles have no interpolations and no strings where spacing matters.
- */
-const minifyStyles = () => ({
-  name: 'minify-lit-css',
-  transform(code, id) {
-    if (!id.endsWith('.styles.ts') || code.includes('${')) return null;
-    return {
-      code: code.replace(/css`([^`]*)`/g, (_whole, text) => {
-        const minified = text
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
-          .replace(/:\s+/g, ':')
-          .replace(/;}/g, '}')
-          .trim();
-        return `css\`${minified}\``;
-      }),
-      map: null,
-    };
-  },
-});
-
 const cdn = {
   input: 'packages/elements/src/index.ts',
   plugins: [
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'] }),
-    minifyStyles(),
+    minifyHtml(templateMinifier()),
     ts(),
     // ajv (in the lazily loaded runtime-compiler chunk) is CommonJS and requires JSON meta-schemas.
     json(),

@@ -2,6 +2,9 @@
 // the real reference endpoint over real HTTP with a throwaway SQLite file.
 import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { templateMinifier } from './scripts/lib/template-minifier.mjs';
 import { build as esbuild } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
@@ -12,6 +15,8 @@ import { countReporter } from './scripts/lib/count-reporter.mjs';
 import { startOpen311Server } from './test/helpers/open311-server.mjs';
 
 assertChromium();
+
+const minifyTemplates = fromRollup(minifyHtmlLiterals);
 
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://127.0.0.1:${port}`;
@@ -66,6 +71,8 @@ export default {
         return { body: result.outputFiles[0].text, type: 'js' };
       },
     },
+    // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.
+    minifyTemplates({ ...templateMinifier(), include: ['packages/elements/src/**/*.ts'], exclude: ['**/*.test.ts'] }),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     { name: 'guichet-servers', serverStop: () => Promise.all([endpoint?.stop(), open311.stop()]) },
   ],
