@@ -15,7 +15,7 @@ export { parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';
-export { compileRuntimeValidators, loadStandaloneValidators, type CompiledValidators } from './validation/compiled.js';
+export { compileRuntimeValidators, loadStandaloneValidators, preloadRuntimeCompiler, type CompiledValidators } from './validation/compiled.js';
 export { createValidator, isEmpty, type FormValidator, type ValidateOptions } from './validation/validator.js';
 export { format, formatNumber, type MessageKey, type MessageParams } from './messages/format.js';
 export { Outbox } from './outbox/outbox.js';

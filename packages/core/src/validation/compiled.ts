@@ -22,6 +22,11 @@ export function compileRuntimeValidators(model: FormModel): Promise<CompiledVali
   return compiled;
 }
 
+/** Downloads ajv ahead of need (without compiling anything), so the first compile does not wait for it. */
+export function preloadRuntimeCompiler(): Promise<unknown> {
+  return import('./runtime-compiler.js');
+}
+
 /** Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval. */
 export async function loadStandaloneValidators(url: string): Promise<CompiledValidators> {
   const module = (await import(/* @vite-ignore */ url)) as Partial<CompiledValidators>;

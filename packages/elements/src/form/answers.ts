@@ -10,11 +10,13 @@ export function splitPointer(pointer: string): string[] {
   return pointer
     .slice(1)
     .split('/')
-    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+    .map((token) => (token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token));
 }
 
 export function joinPointer(parent: string, token: string | number): string {
-  return `${parent}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  if (typeof token === 'number') return `${parent}/${token}`;
+  // Field names rarely hold either character; pointers are built for every field on each render.
+  return `${parent}/${token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token}`;
 }
 
 export function parentPointer(pointer: string): string {

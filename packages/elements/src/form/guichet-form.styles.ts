@@ -36,10 +36,13 @@ const formOwnStyles = css`
   .form {
     margin: 0;
   }
+  /* Block flow, not a grid: a grid measures every item's intrinsic size before placing any,
+     which at hundreds of fields costs more than the rest of the layout together. */
   .fields {
-    display: grid;
-    gap: calc(var(--_space) * 1.5);
     margin-block-end: calc(var(--_space) * 1.5);
+  }
+  .fields > * + * {
+    margin-block-start: calc(var(--_space) * 1.5);
   }
   .field {
     min-width: 0;
@@ -96,12 +99,6 @@ const formOwnStyles = css`
     color: var(--_color-error);
     font-weight: 600;
   }
-  .input-wrapper {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
   .input {
     display: block;
     width: 100%;
@@ -114,8 +111,12 @@ const formOwnStyles = css`
     background: var(--_color-background);
     font: inherit;
   }
-  .input-wrapper .input {
-    flex: 1 1 12rem;
+  /* A unit ("m²", "personnes") sits after its input on the same line, or under it when narrow. */
+  .input--unit {
+    display: inline-block;
+    width: min(100%, 24rem);
+    margin-inline-end: 0.5rem;
+    vertical-align: middle;
   }
   .input--number {
     max-width: 14rem;
@@ -145,29 +146,30 @@ const formOwnStyles = css`
     color: var(--_color-error);
     font-weight: 600;
   }
-  .options__list {
-    display: grid;
-    gap: 0.5rem;
+  /* Radios and checkboxes as GOV.UK lays them out: the control positioned in the label's gutter.
+     Block flow only: grids here multiply the layout cost of a long form. */
+  .option + .option {
+    margin-block-start: 0.5rem;
   }
   .option {
-    display: grid;
-    grid-template-columns: auto 1fr;
-    align-items: start;
-    column-gap: 0.5rem;
+    position: relative;
+    min-height: 1.75rem;
+    padding-inline-start: 2rem;
   }
   .option__input {
+    position: absolute;
+    inset-inline-start: 0;
+    top: 0;
     width: 1.5rem;
     height: 1.5rem;
     margin: 0.125rem 0 0;
     accent-color: var(--_color-primary);
   }
   .option__label {
+    display: block;
     min-height: 24px;
     padding-block: 0.125rem;
     cursor: pointer;
-  }
-  .option .hint {
-    grid-column: 2;
   }
   .group__item {
     margin: var(--_space) 0 0;

@@ -13,6 +13,7 @@ import {
   type LocalizedText,
 } from '@guichet/core';
 import { LanguageController } from '../shared/language-controller.js';
+import { detached } from '../shared/detached.js';
 import { renderContact } from '../shared/contact-block.js';
 import { sharedText } from '../shared/messages.js';
 import { GuichetErrorEvent, GuichetSubmitEvent } from '../events.js';
@@ -144,6 +145,9 @@ export class GuichetForm extends LitElement implements FieldHost {
   });
   private validator?: FormValidator;
   private validatorReady?: Promise<FormValidator>;
+  /** Starts compiling the validator that waits for the citizen (see load). */
+  private compileNow?: () => void;
+  private compileScheduled = false;
   private answers: Answers = {};
   /** What was typed in number fields, by pointer (the answers hold the parsed numbers). */
   private readonly typedNumbers = new Map<string, string>();
@@ -252,6 +256,8 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.model = undefined;
     this.validator = undefined;
     this.validatorReady = undefined;
+    this.compileNow = undefined;
+    this.compileScheduled = false;
     let input: unknown = this.definition;
     let validatorUrl: string | undefined;
     if (input === undefined) {
@@ -278,15 +284,26 @@ export class GuichetForm extends LitElement implements FieldHost {
       }
       if (token !== this.loadToken) return;
     }
-    const { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators } = core;
+    const { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators, preloadRuntimeCompiler } = core;
     const result = loadDefinition(input);
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
-    // Compiling with ajv takes a while on big forms: it waits until the fields are on screen
-    // (the validator is only needed on Continue). A precompiled validator is only a download.
     const compile = () => (validatorUrl ? loadStandaloneValidators(validatorUrl) : compileRuntimeValidators(model));
     const conditional = hasConditions(model.fields);
-    const ready = (conditional || validatorUrl ? compile() : afterFirstPaint().then(compile)).then((compiled) => createValidator(model, compiled));
+    let compiled: Promise<Awaited<ReturnType<typeof compile>>>;
+    if (conditional || validatorUrl) {
+      // Conditions decide what is shown; a precompiled validator is only a download.
+      compiled = compile();
+    } else {
+      // Compiling with ajv takes about a millisecond per field on a cheap phone, and nothing needs
+      // it before the citizen starts answering: it waits for the first focus in the form (or for
+      // Continue), while ajv itself downloads once the fields are on screen.
+      afterFirstPaint()
+        .then(preloadRuntimeCompiler)
+        .catch(() => undefined);
+      compiled = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
+    }
+    const ready = compiled.then((validators) => createValidator(model, validators));
     this.validatorReady = ready;
     ready.then(
       (validator) => {
@@ -484,6 +501,14 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.refreshField(pointer);
   }
 
+  private onFocusIn(): void {
+    const compile = this.compileNow;
+    if (!compile || this.compileScheduled) return;
+    this.compileScheduled = true;
+    // In a pause of the citizen's, not between focus and the first keystroke.
+    afterIdle(compile);
+  }
+
   private onFocusOut(event: FocusEvent): void {
     if (!this.showErrors) return;
     const control = event.target as Control;
@@ -662,6 +687,7 @@ export class GuichetForm extends LitElement implements FieldHost {
 
   private async validatorNow(): Promise<FormValidator | undefined> {
     if (this.validator) return this.validator;
+    this.compileNow?.();
     // On a slow connection the checking rules may still be on their way: say so, once.
     this.announce(this.text.checking);
     try {
@@ -862,7 +888,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     const byName = new Map(model.fields.map((f) => [f.name, f]));
     const fields = (step?.fields ?? []).map((name) => byName.get(name)).filter((f): f is Field => f !== undefined);
     const stepDescription = localize(step?.description, lang);
-    return html`<form class="form" part="form" novalidate @submit=${this.onContinue} @input=${this.onInput} @change=${this.onChange} @focusout=${this.onFocusOut} @click=${this.onClick}>
+    return html`<form class="form" part="form" novalidate @submit=${this.onContinue} @input=${this.onInput} @change=${this.onChange} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @click=${this.onClick}>
       <section class="step" part="step" aria-labelledby=${total > 1 ? 'guichet-step-title' : 'guichet-title'}>
         ${renderErrorSummary(this.summaryErrors, this.text)}
         ${total > 1
@@ -870,7 +896,7 @@ export class GuichetForm extends LitElement implements FieldHost {
               <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
           : nothing}
         ${stepDescription ? html`<p class="step__description">${stepDescription}</p>` : nothing}
-        <div class="fields">${fields.map((field) => fieldPart(this, field, joinPointer('', field.name)))}</div>
+        ${detached(step, 'fields', fields.map((field) => fieldPart(this, field, joinPointer('', field.name))))}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${this.text.continue}</button>
           ${this.stepIndex > 0 ? html`<button type="button" class="secondary" part="button" data-action="back">${this.text.back}</button>` : nothing}
@@ -915,14 +941,12 @@ function loadLazyCore(): Promise<LazyCore> {
  * unresponsive just as it appears.
  */
 function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => {
-        if ('requestIdleCallback' in window) requestIdleCallback(() => resolve(), { timeout: 1000 });
-        else setTimeout(resolve, 50);
-      }),
-    );
-  });
+  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => afterIdle(resolve))));
+}
+
+function afterIdle(run: () => void): void {
+  if ('requestIdleCallback' in window) requestIdleCallback(() => run(), { timeout: 1000 });
+  else setTimeout(run, 50);
 }
 
 function hasConditions(fields: readonly Field[]): boolean {

@@ -4,4 +4,4 @@
  * (field messages). Imported with `import()` only, so the CDN bundle keeps them in a chunk of
  * their own instead of the first load.
  */
-export { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators } from '@guichet/core';
+export { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators, preloadRuntimeCompiler } from '@guichet/core';

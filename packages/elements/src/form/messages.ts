@@ -119,23 +119,31 @@ export function fill(template: string, values: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-const pluralRules = new Map<Language, Intl.PluralRules>();
+/**
+ * The plural category and formatted number of each count, per language. Intl calls are slow next
+ * to a string lookup, and a long form asks for the same few counts (characters left, items) for
+ * every field.
+ */
+const countCache = new Map<Language, { rules: Intl.PluralRules; numbers: Intl.NumberFormat; known: Map<number, [Intl.LDMLPluralRule, string]> }>();
 
-/** Creating Intl objects is slow: a form of 1000 fields would make one per character count. */
-const numberFormats = new Map<Language, Intl.NumberFormat>();
+function countIn(lang: Language, count: number): [Intl.LDMLPluralRule, string] {
+  let cache = countCache.get(lang);
+  if (!cache) {
+    cache = { rules: new Intl.PluralRules(lang), numbers: new Intl.NumberFormat(lang), known: new Map() };
+    countCache.set(lang, cache);
+  }
+  let entry = cache.known.get(count);
+  if (!entry) {
+    if (cache.known.size > 2000) cache.known.clear();
+    entry = [cache.rules.select(count), cache.numbers.format(count)];
+    cache.known.set(count, entry);
+  }
+  return entry;
+}
 
 /** The plural form of `forms` for `count` in `lang`, with `{count}` (formatted) and other values filled in. */
 export function plural(lang: Language, forms: Plural, count: number, values: Record<string, string | number> = {}): string {
-  let rules = pluralRules.get(lang);
-  if (!rules) {
-    rules = new Intl.PluralRules(lang);
-    pluralRules.set(lang, rules);
-  }
-  let numbers = numberFormats.get(lang);
-  if (!numbers) {
-    numbers = new Intl.NumberFormat(lang);
-    numberFormats.set(lang, numbers);
-  }
-  const form = forms[rules.select(count)] ?? forms.other;
-  return fill(form, { ...values, count: numbers.format(count) });
+  const [category, formatted] = countIn(lang, count);
+  const form = forms[category] ?? forms.other;
+  return fill(form, { ...values, count: formatted });
 }

@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, help, hint, inlineError, labelContent } from './frame.js';
+import { describedBy, fieldClass, labelParts, notes } from './frame.js';
 
 /** The first option carries the field's id (links and labels point at it), the others a suffix. */
 export function optionId(id: string, index: number): string {
@@ -24,11 +24,11 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
   const message = context.error(pointer);
   const value = context.value(pointer);
   const selected = (choice: Choice) => (type === 'radio' ? value === choice.value : Array.isArray(value) && value.includes(choice.value));
+  const [label, optional] = labelParts(field, pointer, context);
   return html`<div class=${fieldClass('field', message)} part="field">
     <fieldset class="fieldset options" part="fieldset" aria-describedby=${describedBy(field, id, message, context)}>
-      <legend class="label" part="label legend">${labelContent(field, pointer, context)}</legend>
-      ${hint(field, id, context)} ${help(field, context)} ${inlineError(id, message, context)}
-      <div class=${type === 'radio' ? 'options__list options__list--radio' : 'options__list'}>
+      <legend class="label" part="label legend">${label}<span class="optional">${optional}</span></legend>
+      ${notes(field, id, message, context)}
         ${(field.choices ?? []).map((choice, index) => {
           const inputId = optionId(id, index);
           return html`<div class="option">
@@ -47,7 +47,6 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
             ${choiceHint(choice, inputId, context)}
           </div>`;
         })}
-      </div>
     </fieldset>
   </div>`;
 }
@@ -75,9 +74,10 @@ export const selectRenderer: FieldRenderer = {
     const id = fieldId(pointer);
     const message = context.error(pointer);
     const value = context.value(pointer);
+    const [label, optional] = labelParts(field, pointer, context);
     return html`<div class=${fieldClass('field', message)} part="field">
-      <label class="label" part="label" for=${id}>${labelContent(field, pointer, context)}</label>
-      ${hint(field, id, context)} ${help(field, context)} ${inlineError(id, message, context)}
+      <label class="label" part="label" for=${id}>${label}<span class="optional">${optional}</span></label>
+      ${notes(field, id, message, context)}
       <select
         class="input select"
         part="input"

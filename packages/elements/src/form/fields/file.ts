@@ -4,7 +4,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import { fieldId } from '../ids.js';
 import { fill } from '../messages.js';
-import { describedBy, fieldClass, help, hint, inlineError, labelContent } from './frame.js';
+import { describedBy, fieldClass, help, hint, inlineError, labelParts } from './frame.js';
 
 /** "2,5 Mo" / "2.5 MB": a file size in the citizen's language. */
 export function formatSize(bytes: number, lang: Language): string {
@@ -57,8 +57,9 @@ export const fileRenderer: FieldRenderer = {
     ]
       .filter(Boolean)
       .join(' ');
+    const [label, optional] = labelParts(field, pointer, context);
     return html`<div class=${fieldClass('field field--file', message)} part="field">
-      <label class="label" part="label" for=${id}>${labelContent(field, pointer, context)}</label>
+      <label class="label" part="label" for=${id}>${label}<span class="optional">${optional}</span></label>
       ${hint(field, id, context)} ${rules ? html`<p class="hint" part="hint" id=${rulesId}>${rules}</p>` : nothing} ${help(field, context)}
       ${inlineError(id, message, context)}
       <input

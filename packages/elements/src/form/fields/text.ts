@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, help, hint, inlineError, labelContent } from './frame.js';
+import { describedBy, fieldClass, labelParts, notes } from './frame.js';
 
 const inputTypes: Partial<Record<Field['kind'], string>> = {
   text: 'text',
@@ -48,26 +48,26 @@ export const textRenderer: FieldRenderer = {
     const message = context.error(pointer);
     const unit = context.t(field.unit);
     const unitId = `${id}__unit`;
+    const [label, optional] = labelParts(field, pointer, context);
+    const number = field.kind === 'number' || field.kind === 'integer';
     return html`<div class=${fieldClass('field', message)} part="field">
-      <label class="label" part="label" for=${id}>${labelContent(field, pointer, context)}</label>
-      ${hint(field, id, context)} ${help(field, context)} ${inlineError(id, message, context)}
-      <div class="input-wrapper">
-        <input
-          class=${field.kind === 'number' || field.kind === 'integer' ? 'input input--number' : 'input'}
-          part="input"
-          id=${id}
-          name=${pointer}
-          type=${inputTypes[field.kind] ?? 'text'}
-          .value=${live(displayed(field, pointer, context))}
-          inputmode=${ifDefined(field.inputmode ?? defaultInputmode[field.kind])}
-          autocomplete=${ifDefined(field.autocomplete)}
-          placeholder=${ifDefined(context.t(field.placeholder) || undefined)}
-          spellcheck=${ifDefined(field.kind === 'email' || field.kind === 'url' ? 'false' : undefined)}
-          ?readonly=${field.readOnly}
-          aria-describedby=${describedBy(field, id, message, context, unit ? [unitId] : [])}
-          aria-invalid=${message ? 'true' : nothing}
-        />${unit ? html`<span class="unit" id=${unitId}>${unit}</span>` : nothing}
-      </div>
+      <label class="label" part="label" for=${id}>${label}<span class="optional">${optional}</span></label>
+      ${notes(field, id, message, context)}
+      <input
+        class=${number ? (unit ? 'input input--number input--unit' : 'input input--number') : unit ? 'input input--unit' : 'input'}
+        part="input"
+        id=${id}
+        name=${pointer}
+        type=${inputTypes[field.kind] ?? 'text'}
+        .value=${live(displayed(field, pointer, context))}
+        inputmode=${ifDefined(field.inputmode ?? defaultInputmode[field.kind])}
+        autocomplete=${ifDefined(field.autocomplete)}
+        placeholder=${ifDefined(context.t(field.placeholder) || undefined)}
+        spellcheck=${ifDefined(field.kind === 'email' || field.kind === 'url' ? 'false' : undefined)}
+        ?readonly=${field.readOnly}
+        aria-describedby=${describedBy(field, id, message, context, unit ? [unitId] : [])}
+        aria-invalid=${message ? 'true' : nothing}
+      />${unit ? html`<span class="unit" id=${unitId}>${unit}</span>` : nothing}
     </div>`;
   },
 };
