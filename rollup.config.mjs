@@ -2,6 +2,7 @@
 // source file) and the single-file CDN bundle `dist/guichet.js` (Lit included, minified) with
 // its lazily loaded chunks beside it.
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -38,9 +39,16 @@ const packageBuilds = Object.entries(packages).map(([name, entries]) => ({
   },
 }));
 
+/** ajv's default URI resolver, replaced by the platform's URL (see guichet-ajv.ts), stays out. */
+const withoutFastUri = () => ({
+  name: 'without-fast-uri',
+  resolveId: (source) => (source === 'fast-uri' ? fileURLToPath(new URL('packages/core/src/validation/fast-uri-unused.cjs', import.meta.url)) : null),
+});
+
 const cdn = {
   input: 'packages/elements/src/index.ts',
   plugins: [
+    withoutFastUri(),
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'] }),
     minifyHtml(templateMinifier()),
     ts(),

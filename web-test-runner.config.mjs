@@ -54,14 +54,16 @@ export default {
     }),
   ],
   plugins: [
-    // ajv is CommonJS with import cycles the dev server cannot convert file by file: served as one
-    // ES module (as the CDN build bundles it), so runtime-compiled validators run in the tests.
+    // ajv is CommonJS with import cycles the dev server cannot convert file by file: the module
+    // that builds Guichet's ajv is served as one ES module with ajv inside (as the CDN build bundles
+    // it, fast-uri left out), so runtime-compiled validators run in the tests.
     {
       name: 'ajv-as-esm',
       async serve(context) {
-        if (context.path !== '/node_modules/ajv/dist/2020.js') return undefined;
+        if (context.path !== '/packages/core/src/validation/guichet-ajv.ts') return undefined;
         const result = await esbuild({
-          stdin: { contents: "export { Ajv2020, _, default } from 'ajv/dist/2020.js';", resolveDir: process.cwd() },
+          entryPoints: ['packages/core/src/validation/guichet-ajv.ts'],
+          alias: { 'fast-uri': './packages/core/src/validation/fast-uri-unused.cjs' },
           bundle: true,
           format: 'esm',
           platform: 'browser',

@@ -2,7 +2,8 @@
  * The one ajv configuration behind every validator (page and server, compiled at runtime or
  * standalone), so both give the same verdicts. Imported only lazily in the page.
  */
-import { Ajv2020, _, type Options } from 'ajv/dist/2020.js';
+import type { Options } from 'ajv/dist/core.js';
+import { GuichetAjv, _ } from './guichet-ajv.js';
 import { formats } from './formats.js';
 
 /** The `$id` under which a form's data schema is compiled (conditions are fragments of it). */
@@ -12,8 +13,8 @@ export const FORM_SCHEMA_ID = 'https://guichet.invalid/form';
  * @param code ajv's code options; `formatsModule` is the path standalone code imports the
  * function formats from (regular expressions are inlined).
  */
-export function createAjv(code: Options['code'] = {}, formatsModule?: string): Ajv2020 {
-  const ajv = new Ajv2020({
+export function createAjv(code: Options['code'] = {}, formatsModule?: string): GuichetAjv {
+  const ajv = new GuichetAjv({
     allErrors: true,
     strict: false,
     messages: false,
