@@ -1,18 +1,19 @@
 // `npm run codegen`: everything generated from the schemas in `schemas/`, written beside the code
 // that uses it and committed. `--check` exits 1 when a committed file is stale (a test runs it).
 //  - TypeScript types of every schema (json-schema-to-typescript), never written by hand;
-//  - the meta-schema's standalone validator (ajv standalone, bundled by esbuild), so loading a
-//    definition never compiles code in the page and works under a strict CSP.
+//  - the meta-schema's standalone validator (ajv standalone, bundled by esbuild), which the
+//    endpoint and the CLI use, and the meta-schema as a module, which a page compiles only when a
+//    definition does not come from the endpoint (that one checked it already). Both with the one
+//    ajv configuration of packages/core (ajv-instance.ts), so both give the same verdicts.
+// Run under tsx (it imports packages/core's TypeScript).
 import { readFileSync, writeFileSync, mkdirSync, existsSync, readdirSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile } from 'json-schema-to-typescript';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
+import { createAjv } from '../packages/core/src/validation/ajv-instance.ts';
 
-const addFormats = addFormatsModule.default ?? addFormatsModule;
 const standaloneCode = standaloneCodeModule.default ?? standaloneCodeModule;
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const generatedDir = join(root, 'packages/core/src/generated');
@@ -49,11 +50,12 @@ function withoutAnnotations(node) {
   return copy;
 }
 
+const definitionSchema = () => withoutAnnotations(JSON.parse(readFileSync(join(root, 'schemas/form-definition.schema.json'), 'utf8')));
+
 async function definitionValidator() {
-  const schema = withoutAnnotations(JSON.parse(readFileSync(join(root, 'schemas/form-definition.schema.json'), 'utf8')));
-  const ajv = new Ajv2020({ allErrors: true, strict: true, inlineRefs: false, code: { source: true, esm: true, optimize: true } });
-  addFormats(ajv, ['email', 'date', 'time', 'date-time', 'uri', 'regex']);
-  ajv.addSchema(schema, 'definition');
+  const formatsModule = join(root, 'packages/core/src/validation/formats.ts');
+  const ajv = createAjv({ source: true, esm: true, optimize: true }, formatsModule);
+  ajv.addSchema(definitionSchema(), 'definition');
   const source = standaloneCode(ajv, { validateDefinition: 'definition' });
   // ajv's ESM output still require()s its runtime helpers and the formats: bundle them in.
   const result = await build({
@@ -68,6 +70,10 @@ async function definitionValidator() {
   return `${banner}// @ts-nocheck\n/* eslint-disable */\n${result.outputFiles[0].text}`;
 }
 
+function definitionSchemaModule() {
+  return `${banner}/** schemas/form-definition.schema.json without its annotations, for ajv in the page. */\nexport const definitionSchema: Record<string, unknown> = ${JSON.stringify(definitionSchema(), null, 2)};\n`;
+}
+
 /** Every generated file: path relative to the repository → contents. */
 export async function generate() {
   const files = new Map();
@@ -76,6 +82,7 @@ export async function generate() {
     await typesOf(join(root, 'schemas/form-definition.schema.json'), 'FormDefinition'),
   );
   files.set('packages/core/src/generated/definition-validator.ts', await definitionValidator());
+  files.set('packages/core/src/generated/definition-schema.ts', definitionSchemaModule());
   const protocolDir = join(root, 'schemas/protocol');
   if (existsSync(protocolDir)) {
     for (const file of readdirSync(protocolDir).filter((f) => f.endsWith('.schema.json')).sort()) {

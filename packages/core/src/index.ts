@@ -13,9 +13,10 @@ export type { Open311Config, Open311Request } from './client/adapters/open311.js
 export { phaseLabel } from './client/phase-labels.js';
 export { parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
+export { readDefinition, type DefinitionCheck } from './model/read-definition.js';
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';
-export { compileRuntimeValidators, loadStandaloneValidators, preloadRuntimeCompiler, type CompiledValidators } from './validation/compiled.js';
+export { compileRuntimeValidators, loadDefinitionCheck, loadStandaloneValidators, preloadRuntimeCompiler, type CompiledValidators } from './validation/compiled.js';
 export { createValidator, isEmpty, type FormValidator, type ValidateOptions } from './validation/validator.js';
 export { format, formatNumber, type MessageKey, type MessageParams } from './messages/format.js';
 export { Outbox } from './outbox/outbox.js';

@@ -1,105 +1,15 @@
 /**
  * `loadDefinition`: from untrusted input (a JSON string or a parsed value) to a form model, or
- * to every problem found, each with its pointer and a message in French and English. It never
- * throws: a page showing a broken form must be able to say why.
+ * to every problem found, each with its pointer and a message in French and English, checked
+ * against the meta-schema by its precompiled validator (no code compiled at run time). It never
+ * throws. Pages load definitions through readDefinition instead (see guichet-form), so that this
+ * validator is not part of what they download.
  */
-import type { FormDefinition } from '../generated/form-definition.js';
 import { validateDefinition } from '../generated/definition-validator.js';
-import type { DefinitionProblem, FormModel } from './types.js';
-import { DefinitionError } from './definition-error.js';
-import { metaProblems, type MetaError } from './meta-problems.js';
-import { referenceProblems } from './reference-problems.js';
-import { buildModel } from './build-model.js';
-import { formatBoth } from '../messages/format.js';
-import { isRecord } from '../util/pointer.js';
-import { jsonErrorOffset, lineColumn } from '../util/json-position.js';
+import { readDefinition, type DefinitionCheck, type LoadResult } from './read-definition.js';
 
-export type LoadResult = { ok: true; model: FormModel } | { ok: false; error: DefinitionError };
-
-interface ValidateFunction {
-  (data: unknown): boolean;
-  errors?: MetaError[] | null;
-}
+export type { LoadResult } from './read-definition.js';
 
 export function loadDefinition(input: unknown): LoadResult {
-  try {
-    const problems: DefinitionProblem[] = [];
-    const parsed = parse(input, problems);
-    if (problems.length) return failure(problems);
-    if (!isRecord(parsed)) {
-      const actual = Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed;
-      return failure([{ pointer: '', code: 'not-an-object', message: formatBoth('definition.not-an-object', { actual }) }]);
-    }
-    const validate = validateDefinition as ValidateFunction;
-    const wellFormed = validate(parsed);
-    if (!wellFormed) problems.push(...metaProblems(validate.errors ?? [], parsed));
-    // Whatever the meta-schema said, a readable schema is checked further, so one round of fixes
-    // is enough; these checks only read what is well-formed.
-    const definition = parsed as unknown as FormDefinition;
-    let model: FormModel | undefined;
-    if (isRecord(definition.schema)) {
-      problems.push(...safely(() => referenceProblems(definition), wellFormed));
-      problems.push(
-        ...safely(() => {
-          const built = buildModel(definition);
-          model = built.model;
-          return built.problems;
-        }, wellFormed),
-      );
-    }
-    if (problems.length || !model) return failure(dedupe(problems));
-    return { ok: true, model };
-  } catch (error) {
-    return failure([internal(error)]);
-  }
-}
-
-function parse(input: unknown, problems: DefinitionProblem[]): unknown {
-  if (typeof input !== 'string') return input;
-  try {
-    return JSON.parse(input) as unknown;
-  } catch (error) {
-    problems.push(jsonProblem(input, error));
-    return undefined;
-  }
-}
-
-/** Where JSON.parse stopped, as a line and column a person can find in an editor. */
-function jsonProblem(text: string, error: unknown): DefinitionProblem {
-  const reported = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
-  const offset = reported !== undefined ? Number(reported) : jsonErrorOffset(text);
-  const { line, column } = lineColumn(text, offset);
-  const found = text.slice(offset, offset + 1);
-  const message = found
-    ? formatBoth('definition.invalid-json', { line, column, found })
-    : formatBoth('definition.invalid-json-end', { line, column });
-  return { pointer: '', code: 'invalid-json', message };
-}
-
-/** A check that trips over a malformed part says nothing: the meta-schema already reported it. */
-function safely(check: () => DefinitionProblem[], wellFormed: boolean): DefinitionProblem[] {
-  try {
-    return check();
-  } catch (error) {
-    return wellFormed ? [internal(error)] : [];
-  }
-}
-
-function internal(error: unknown): DefinitionProblem {
-  const detail = error instanceof Error ? error.message : String(error);
-  return { pointer: '', code: 'internal', message: formatBoth('definition.internal', { detail }) };
-}
-
-function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
-  const seen = new Set<string>();
-  return problems.filter((p) => {
-    const key = `${p.pointer}\u0000${p.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function failure(problems: DefinitionProblem[]): LoadResult {
-  return { ok: false, error: new DefinitionError(problems) };
+  return readDefinition(input, validateDefinition as DefinitionCheck);
 }

@@ -1,5 +1,6 @@
 /** The two ways to get a form's validators: compiled in the page, or precompiled (strict CSP). */
 import type { FormModel } from '../model/types.js';
+import type { DefinitionCheck } from '../model/read-definition.js';
 
 export interface CompiledValidators {
   /** An ajv validate function: returns the verdict and sets `.errors`. */
@@ -15,16 +16,21 @@ const compiledByDefinition = new WeakMap<object, Promise<CompiledValidators>>();
 export function compileRuntimeValidators(model: FormModel): Promise<CompiledValidators> {
   let compiled = compiledByDefinition.get(model.definition);
   if (!compiled) {
-    compiled = import('./runtime-compiler.js').then(({ compileRuntime }) => compileRuntime(model.definition));
+    compiled = import('./in-page.js').then(({ compileRuntime }) => compileRuntime(model.definition));
     compiledByDefinition.set(model.definition, compiled);
     compiled.catch(() => compiledByDefinition.delete(model.definition));
   }
   return compiled;
 }
 
+/** The meta-schema check compiled in the page (ajv loads lazily, beside the runtime compiler). */
+export function loadDefinitionCheck(): Promise<DefinitionCheck> {
+  return import('./in-page.js').then(({ definitionCheck }) => definitionCheck());
+}
+
 /** Downloads ajv ahead of need (without compiling anything), so the first compile does not wait for it. */
 export function preloadRuntimeCompiler(): Promise<unknown> {
-  return import('./runtime-compiler.js');
+  return import('./in-page.js');
 }
 
 /** Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval. */

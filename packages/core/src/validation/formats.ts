@@ -1,5 +1,5 @@
 /**
- * The five formats Guichet supports, as small as they can be: compiled into the page and into
+ * The five formats a form's schema may use, as small as they can be: compiled into the page and into
  * standalone validators alike (which then carry only these, not all of ajv-formats).
  * `time` and `date-time` accept what browsers give (`<input type="time">` → "14:30",
  * `datetime-local` → "2026-07-14T14:30"): seconds and time zone are optional.
@@ -25,7 +25,22 @@ function isDateTime(value: string): boolean {
   return separator === 10 && isDate(value.slice(0, 10)) && TIME.test(value.slice(11));
 }
 
+/**
+ * A `pattern` a browser can compile. Only the definition meta-schema uses it; as ajv-formats'
+ * `regex`, `\Z` (a Perl anchor JavaScript reads as a plain "Z") is refused.
+ */
+function isRegex(value: string): boolean {
+  if (/[^\\]\\Z/.test(value)) return false;
+  try {
+    new RegExp(value, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const formats = {
+  regex: { type: 'string', validate: isRegex },
   date: { type: 'string', validate: isDate },
   time: TIME,
   'date-time': { type: 'string', validate: isDateTime },

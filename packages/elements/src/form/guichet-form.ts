@@ -4,6 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import {
   localize,
   type Channel,
+  type DefinitionCheck,
   type DefinitionProblem,
   type Field,
   type FieldError,
@@ -159,7 +160,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   private showErrors = false;
   private returnToSummary = false;
   private loadToken = 0;
-  /** While the first form of the page waits for the loader chunk (see getUpdateComplete). */
+  /** While the form waits for the definition reader's chunks (see getUpdateComplete). */
   private coreArriving?: Promise<unknown>;
   private countTimer?: ReturnType<typeof setTimeout>;
   private renderedLang?: Language;
@@ -271,12 +272,14 @@ export class GuichetForm extends LitElement implements FieldHost {
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
     }
-    let core = lazyCore;
-    if (!core) {
-      const arriving = loadLazyCore();
+    // A definition the endpoint served with its precompiled validator was checked against the
+    // meta-schema before it was served; any other is checked here, by ajv (loaded lazily).
+    let reader = readerNow(!validatorUrl);
+    if (!reader) {
+      const arriving = loadReader(!validatorUrl);
       this.coreArriving = arriving;
       try {
-        core = await arriving;
+        reader = await arriving;
       } catch {
         return this.failValidator(token);
       } finally {
@@ -284,8 +287,9 @@ export class GuichetForm extends LitElement implements FieldHost {
       }
       if (token !== this.loadToken) return;
     }
-    const { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators, preloadRuntimeCompiler } = core;
-    const result = loadDefinition(input);
+    const { core, check } = reader;
+    const { compileRuntimeValidators, createValidator, loadStandaloneValidators, preloadRuntimeCompiler } = core;
+    const result = core.readDefinition(input, check);
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
     const compile = () => (validatorUrl ? loadStandaloneValidators(validatorUrl) : compileRuntimeValidators(model));
@@ -923,16 +927,33 @@ export class GuichetForm extends LitElement implements FieldHost {
   }
 }
 
-type LazyCore = typeof import('./lazy-core.js');
-/** Set once the chunk has loaded: later forms load their definition without waiting a task. */
+type LazyCore = typeof import('../lazy.js');
+interface Reader {
+  core: LazyCore;
+  check?: DefinitionCheck;
+}
+/** Set once loaded: later forms read their definition without waiting a task. */
 let lazyCore: LazyCore | undefined;
 let lazyCoreLoading: Promise<LazyCore> | undefined;
+let definitionCheck: DefinitionCheck | undefined;
 
 function loadLazyCore(): Promise<LazyCore> {
-  lazyCoreLoading ??= import('./lazy-core.js').then((module) => (lazyCore = module));
+  lazyCoreLoading ??= import('../lazy.js').then((module) => (lazyCore = module));
   // A failed download is tried again by the next form rather than remembered.
   lazyCoreLoading.catch(() => (lazyCoreLoading = undefined));
   return lazyCoreLoading;
+}
+
+function readerNow(checked: boolean): Reader | undefined {
+  if (!lazyCore || (checked && !definitionCheck)) return undefined;
+  return { core: lazyCore, check: checked ? definitionCheck : undefined };
+}
+
+async function loadReader(checked: boolean): Promise<Reader> {
+  const core = await loadLazyCore();
+  if (!checked) return { core };
+  definitionCheck ??= await core.loadDefinitionCheck();
+  return { core, check: definitionCheck };
 }
 
 /**

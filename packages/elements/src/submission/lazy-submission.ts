@@ -53,7 +53,7 @@ export class LazySubmission {
   }
 
   private load(): Promise<SubmissionController> {
-    this.loading ??= import('./submission-controller.js').then(({ SubmissionController }) => (this.controller = new SubmissionController(this.host)));
+    this.loading ??= import('../lazy.js').then(({ SubmissionController }) => (this.controller = new SubmissionController(this.host)));
     this.loading.catch(() => (this.loading = undefined));
     return this.loading;
   }

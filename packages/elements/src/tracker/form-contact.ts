@@ -1,4 +1,4 @@
-import { loadDefinition, type ContactBlock } from '@guichet/core';
+import { readDefinition, type ContactBlock } from '@guichet/core';
 
 /**
  * The contact block of the form a request was made with (`GET {endpoint}/forms/{formId}`), so a
@@ -12,7 +12,8 @@ export async function loadFormContact(endpoint: string, formId: string, signal?:
       signal,
     });
     if (!response.ok) return undefined;
-    const result = loadDefinition(await response.json());
+    // The endpoint serves only definitions it checked against the meta-schema.
+    const result = readDefinition(await response.json());
     return result.ok ? result.model.contact : undefined;
   } catch {
     return undefined;

@@ -16,12 +16,12 @@ import { toContactBlock, type TrackerContact } from './contact.js';
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
 
-type LookupChunk = typeof import('./lookup-chunk.js');
+type LookupChunk = typeof import('../lazy.js');
 /** Set once loaded: a later look-up (another adapter, a refresh) starts without waiting a task. */
 let lookupChunk: LookupChunk | undefined;
 
 async function loadLookupChunk(): Promise<LookupChunk> {
-  return (lookupChunk = await import('./lookup-chunk.js'));
+  return (lookupChunk = await import('../lazy.js'));
 }
 
 /**
@@ -350,9 +350,8 @@ export class GuichetTracker extends LitElement {
     if (!formId || this.adapter !== 'guichet' || this.formContactFor === formId || toContactBlock(this.contact)) return;
     this.formContactFor = formId;
     const endpoint = this.endpoint.trim();
-    // Loaded on demand: reading a definition brings the definition checks, which a page that only
-    // tracks requests should not download up front.
-    const contact = await import('./form-contact.js').then(
+    // The status came through the lazily loaded chunk, which holds the definition reader too.
+    const contact = await loadLookupChunk().then(
       ({ loadFormContact }) => loadFormContact(endpoint, formId),
       () => undefined,
     );

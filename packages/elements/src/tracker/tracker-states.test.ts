@@ -48,6 +48,8 @@ describe('<guichet-tracker> states', () => {
     expect(el.shadowRoot!.querySelector('.tracker')!.getAttribute('aria-busy')).to.equal('true');
     expect(text(el, '[part=loading]')).to.equal('Recherche de votre demande…');
     await expect(el).to.be.accessible(wcag);
+    // The look-up starts once the client's chunk has loaded.
+    await waitUntil(() => resolve !== undefined);
     resolve(status());
     await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));
     expect(el.shadowRoot!.querySelector('.tracker')!.getAttribute('aria-busy')).to.equal('false');
