@@ -16,7 +16,7 @@ const compiledByDefinition = new WeakMap<object, Promise<CompiledValidators>>();
 export function compileRuntimeValidators(model: FormModel): Promise<CompiledValidators> {
   let compiled = compiledByDefinition.get(model.definition);
   if (!compiled) {
-    compiled = import('./in-page.js').then(({ compileRuntime }) => compileRuntime(model.definition));
+    compiled = import('./page-compiler.js').then(({ compileRuntime }) => compileRuntime(model.definition));
     compiledByDefinition.set(model.definition, compiled);
     compiled.catch(() => compiledByDefinition.delete(model.definition));
   }
@@ -25,12 +25,12 @@ export function compileRuntimeValidators(model: FormModel): Promise<CompiledVali
 
 /** The meta-schema check compiled in the page (ajv loads lazily, beside the runtime compiler). */
 export function loadDefinitionCheck(): Promise<DefinitionCheck> {
-  return import('./in-page.js').then(({ definitionCheck }) => definitionCheck());
+  return import('./page-compiler.js').then(({ definitionCheck }) => definitionCheck());
 }
 
 /** Downloads ajv ahead of need (without compiling anything), so the first compile does not wait for it. */
 export function preloadRuntimeCompiler(): Promise<unknown> {
-  return import('./in-page.js');
+  return import('./page-compiler.js');
 }
 
 /** Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval. */
