@@ -24,7 +24,10 @@ export function fieldSpecs(count) {
 
 function propertySchema(spec) {
   switch (spec.kind) {
+    // A one-line answer is short: past 200 characters Guichet's model makes a string a textarea
+    // (docs/definition-format.md), which the other contenders would not render.
     case 'text':
+      return { type: 'string', title: spec.label, maxLength: 100 };
     case 'textarea':
       return { type: 'string', title: spec.label, maxLength: 500 };
     case 'select':
