@@ -1,7 +1,8 @@
 /**
  * Everything the elements need only once they are at work, imported with `import()` only, so the
  * CDN bundle loads it as one chunk after the first render: the definition reader, the validator
- * and its messages, the submission pipeline and its outbox, the adapters, the status view.
+ * and its messages, the answers summary, the submission pipeline and its outbox, the adapters,
+ * the status view.
  *
  * One chunk rather than one per use: fewer round trips on a slow network, one gzip dictionary,
  * and the submission code is on the device before the citizen reaches Send, even if the
@@ -17,5 +18,6 @@ export {
   readDefinition,
 } from '@guichet/core';
 export { SubmissionController } from './submission/submission-controller.js';
+export { renderAnswersSummary } from './form/answers-summary.js';
 export { renderStatusView } from './tracker/status-view.js';
 export { loadFormContact } from './tracker/form-contact.js';

@@ -28,7 +28,6 @@ import { addButtonId, itemName } from './fields/group.js';
 import { checkFile } from './fields/file.js';
 import { characterCount } from './fields/textarea.js';
 import { renderErrorSummary, errorSummaryId, type SummaryError } from './error-summary.js';
-import { renderAnswersSummary } from './answers-summary.js';
 import { renderClearAction, renderDraftOffer, renderLoading, renderProblems } from './notices.js';
 import { fetchDefinition } from './definition-source.js';
 import { withoutFiles } from './draft-data.js';
@@ -916,7 +915,7 @@ export class GuichetForm extends LitElement implements FieldHost {
         ${renderErrorSummary(this.summaryErrors, this.text)}
         <h3 class="step__title" id="guichet-step-title" tabindex="-1">${this.text.checkAnswers}</h3>
         <p>${this.text.checkAnswersIntro}</p>
-        ${renderAnswersSummary({ model, context: this.context, isActive: (field, pointer) => this.isActive(field, pointer) })}
+        ${/* The model came through the lazily loaded chunk: it is there. */ lazyCore?.renderAnswersSummary({ model, context: this.context, isActive: (field, pointer) => this.isActive(field, pointer) })}
         ${this.submission.renderStatus(lang)}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || this.text.send}</button>
