@@ -54,8 +54,8 @@ const cdn = {
     ts(),
     // ajv (in the lazily loaded runtime-compiler chunk) is CommonJS and requires JSON meta-schemas.
     json(),
-    commonjs(),
-    terser({ format: { comments: false }, ecma: 2020, module: true }),
+    commonjs({ strictRequires: 'auto' }),
+    terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
   ],
   output: {
     dir: 'dist',
