@@ -397,6 +397,24 @@ describe('error mapping', () => {
     assert.deepEqual(validator.validateField('/a', data, { lang: 'fr' }).map((e) => e.code), ['required']);
   });
 
+  it('validateField finds a missing answer wherever it is asked, and only there', async () => {
+    const { validator } = await setup({
+      required: ['a', 'kids', 'owner'],
+      properties: {
+        a: { type: 'string' },
+        ab: { type: 'string' },
+        owner: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, city: { type: 'string' } } },
+        kids: { type: 'array', items: { type: 'object', required: ['n'], properties: { n: { type: 'string' } } } },
+      },
+    });
+    const codes = (pointer: string, data: unknown) => validator.validateField(pointer, data, { lang: 'en' }).map((e) => `${e.pointer} ${e.code}`);
+    assert.deepEqual(codes('/kids', {}), ['/kids required']);
+    assert.deepEqual(codes('/kids/1/n', { kids: [{ n: 'x' }, {}], owner: {} }), ['/kids/1/n required']);
+    assert.deepEqual(codes('/kids/0/n', { kids: [{ n: 'x' }, {}], owner: {} }), []);
+    assert.deepEqual(codes('/owner/name', { owner: { city: 'Lyon' } }), ['/owner/name required']);
+    assert.deepEqual(codes('/ab', { ab: 5 }), ['/ab type']);
+  });
+
   it('names the kind of answer a required field wants', async () => {
     const { validator } = await setup({
       required: ['box', 'days', 'kids'],

@@ -30,23 +30,32 @@ export function mapErrors(errors: readonly AjvError[], index: FieldIndex, lang: 
   return [...best.values()].map((b) => b.error).sort((a, b) => index.compare(a.pointer, b.pointer));
 }
 
+/** The property an object-level error names (a missing, unevaluated or extra answer). */
+const NAMED_PROPERTY: Record<string, string> = {
+  required: 'missingProperty',
+  dependentRequired: 'missingProperty',
+  unevaluatedProperties: 'unevaluatedProperty',
+  additionalProperties: 'additionalProperty',
+};
+
+/** The answer an ajv error is about: for `required`, the missing property, not its parent. */
+export function errorPointer({ keyword, params, instancePath }: AjvError): string {
+  const property = NAMED_PROPERTY[keyword];
+  return property === undefined ? instancePath : joinPointer(instancePath, String(params[property]));
+}
+
 function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError | undefined {
-  const { keyword, params, instancePath } = error;
+  const { keyword, params } = error;
   if (keyword === 'if' || INSIDE_CHOICE.test(error.schemaPath)) return undefined;
-  let pointer = instancePath;
+  const pointer = errorPointer(error);
   let code = keyword;
   switch (keyword) {
     case 'required':
     case 'dependentRequired':
-      pointer = joinPointer(instancePath, String(params.missingProperty));
       code = 'required';
       break;
     case 'unevaluatedProperties':
-      pointer = joinPointer(instancePath, String(params.unevaluatedProperty));
-      code = 'unknown-field';
-      break;
     case 'additionalProperties':
-      pointer = joinPointer(instancePath, String(params.additionalProperty));
       code = 'unknown-field';
       break;
     case 'oneOf':

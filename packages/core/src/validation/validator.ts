@@ -5,7 +5,7 @@
 import type { Condition, Field, FieldError, FormModel, Language } from '../model/types.js';
 import type { CompiledValidators } from './compiled.js';
 import { FieldIndex } from './field-index.js';
-import { mapErrors, type AjvError } from './error-mapping.js';
+import { errorPointer, mapErrors, type AjvError } from './error-mapping.js';
 import { isRecord } from '../util/pointer.js';
 
 export interface ValidateOptions {
@@ -96,7 +96,14 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
     const cleaned = activeData(data);
     if (compiled.validate(cleaned)) return [];
     let errors = (compiled.validate.errors ?? []) as AjvError[];
-    if (near !== undefined) errors = errors.filter((e) => near.startsWith(e.instancePath) || e.instancePath.startsWith(near));
+    // A failed submit leaves hundreds of `required` errors at the root: filtered by the answer
+    // each names, a keystroke maps a handful of them instead of sorting them all.
+    if (near !== undefined) {
+      errors = errors.filter((e) => {
+        const pointer = errorPointer(e);
+        return near.startsWith(pointer) || pointer.startsWith(near);
+      });
+    }
     return mapErrors(errors, index, lang);
   };
 
