@@ -31,7 +31,7 @@ const { snapshotDist } = await import('./lib/snapshot.mjs');
 
 const config = {
   sizes: [50, 200, 1000],
-  iterations: quick ? { 50: 3, 200: 3, 1000: 2 } : { 50: 11, 200: 11, 1000: 7 },
+  iterations: quick ? { 50: 3, 200: 3, 1000: 2 } : { 50: 11, 200: 11, 1000: 11 },
   latencySizes: [200, 1000],
   latencyIterations: quick ? 1 : 3,
   latencyFixes: 5,
