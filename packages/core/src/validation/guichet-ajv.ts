@@ -1,5 +1,5 @@
 /**
- * ajv with the keywords of Guichet's JSON Schema subset only (see docs/form-definition.md): the
+ * ajv with the keywords of Guichet's JSON Schema subset only (see docs/definition-format.md): the
  * 2020-12 core, the validation and applicator keywords the subset names, `format`, the
  * annotations, `dependentRequired`/`dependentSchemas`, and `unevaluatedProperties` (which
  * prepare-schema.ts adds to close objects). The definition meta-schema rejects every other
