@@ -1,8 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia, setViewport } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
-import { exampleDefinition, exampleForms, shadow, whenReady } from './form-helpers.js';
+import { exampleDefinition, exampleForms, labelText, shadow, whenReady } from './form-helpers.js';
 
 const wcag21aa = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
 
@@ -69,4 +69,60 @@ describe('<guichet-form> layout and themes', () => {
       });
     });
   }
+});
+
+/** One step of `count` short questions, all required. */
+function longStep(count: number): Record<string, unknown> {
+  const names = Array.from({ length: count }, (_, i) => `q${i + 1}`);
+  return {
+    id: 'long-step',
+    version: '1.0.0',
+    title: 'Recensement des besoins',
+    schema: {
+      type: 'object',
+      properties: Object.fromEntries(names.map((name, i) => [name, { type: 'string', title: `Question ${i + 1}`, maxLength: 100 }])),
+      required: names,
+    },
+    ui: { steps: [{ title: 'Vos réponses', fields: names }] },
+  };
+}
+
+describe('<guichet-form> long steps', () => {
+  it('draws only the fields near the screen, yet every field is in the page, the tab order and reach of the error summary', async () => {
+    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" lang="en" .definition=${longStep(80)}></guichet-form>`);
+    await whenReady(el);
+    const root = shadow(el);
+    const inputs = [...root.querySelectorAll<HTMLInputElement>('input')];
+    expect(inputs.map((input) => input.name)).to.deep.equal(Array.from({ length: 80 }, (_, i) => `/q${i + 1}`));
+    expect(inputs.every((input) => labelText(root, input).startsWith('Question '))).to.equal(true);
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const drawn = (input: HTMLElement) => input.checkVisibility({ contentVisibilityAuto: true });
+    expect(drawn(inputs[0]!), 'the first question').to.equal(true);
+    expect(drawn(inputs[79]!), 'the last question, far below the screen').to.equal(false);
+    await expect(el).to.be.accessible(wcag21aa);
+
+    // Keyboard: from the 25th question to the 26th, across the boundary of what was drawn.
+    inputs[24]!.focus();
+    await sendKeys({ press: 'Tab' });
+    expect(root.activeElement).to.equal(inputs[25]);
+    await sendKeys({ type: 'oui' });
+    expect(inputs[25]!.value).to.equal('oui');
+
+    // The error summary's link to the last question brings it on screen, focused and drawn.
+    root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await el.updateComplete;
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('.error-summary a')];
+    expect(links.length, 'one link per unanswered question').to.equal(79);
+    const link = links.at(-1)!;
+    expect(link.getAttribute('href')).to.equal(`#${inputs[79]!.id}`);
+    link.click();
+    await el.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    expect(root.activeElement).to.equal(inputs[79]);
+    const box = inputs[79]!.getBoundingClientRect();
+    expect(box.top, 'top of the last question').to.be.at.least(0);
+    expect(box.bottom, 'bottom of the last question').to.be.at.most(window.innerHeight);
+    expect(drawn(inputs[79]!)).to.equal(true);
+    await expect(el).to.be.accessible(wcag21aa);
+  });
 });

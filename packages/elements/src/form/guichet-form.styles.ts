@@ -41,7 +41,24 @@ const formOwnStyles = css`
   .fields {
     margin-block-end: calc(var(--_space) * 1.5);
   }
-  .fields > * + * {
+  /* Chunks off screen are not drawn until they come near it (see field-chunks.ts). Their paint
+     containment would clip the focus ring of a full-width input: where the browser cannot let
+     the ring overflow the chunk, every chunk is drawn. */
+  @supports (overflow-clip-margin: 1rem) {
+    .fields__chunk {
+      content-visibility: auto;
+      /* 25 fields, until a chunk has been drawn once and its own height is known. */
+      contain-intrinsic-size: auto 125rem;
+      overflow-clip-margin: 1rem;
+    }
+    @media print {
+      .fields__chunk {
+        content-visibility: visible;
+      }
+    }
+  }
+  .fields__chunk + .fields__chunk,
+  .fields__chunk > * + * {
     margin-block-start: calc(var(--_space) * 1.5);
   }
   .field {

@@ -27,6 +27,7 @@ import { defaultRegistry, type FieldContext, type FieldRegistry } from './fields
 import { addButtonId, itemName } from './fields/group.js';
 import { checkFile } from './fields/file.js';
 import { characterCount } from './fields/textarea.js';
+import { inChunks } from './field-chunks.js';
 import { renderErrorSummary, errorSummaryId, type SummaryError } from './error-summary.js';
 import { renderClearAction, renderDraftOffer, renderLoading, renderProblems } from './notices.js';
 import { fetchDefinition } from './definition-source.js';
@@ -899,7 +900,7 @@ export class GuichetForm extends LitElement implements FieldHost {
               <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
           : nothing}
         ${stepDescription ? html`<p class="step__description">${stepDescription}</p>` : nothing}
-        ${detached(step, 'fields', fields.map((field) => fieldPart(this, field, joinPointer('', field.name))))}
+        ${detached(step, 'fields', inChunks(fields, (field) => fieldPart(this, field, joinPointer('', field.name))))}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${this.text.continue}</button>
           ${this.stepIndex > 0 ? html`<button type="button" class="secondary" part="button" data-action="back">${this.text.back}</button>` : nothing}
