@@ -100,6 +100,13 @@ describe('<guichet-form> long steps', () => {
     expect(drawn(inputs[0]!), 'the first question').to.equal(true);
     expect(drawn(inputs[79]!), 'the last question, far below the screen').to.equal(false);
     await expect(el).to.be.accessible(wcag21aa);
+    // A printed form shows every question.
+    await emulateMedia({ media: 'print' });
+    try {
+      expect(drawn(inputs[79]!), 'the last question, printed').to.equal(true);
+    } finally {
+      await emulateMedia({ media: 'screen' });
+    }
 
     // Keyboard: from the 25th question to the 26th, across the boundary of what was drawn.
     inputs[24]!.focus();
