@@ -6,7 +6,7 @@ export function escapeSegment(segment: string): string {
 }
 
 export function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
+  return segment.includes('~') ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
 
 export function joinPointer(base: string, ...segments: (string | number)[]): string {

@@ -1,3 +1,5 @@
+import { splitPointer as split } from '@guichet/core';
+
 /**
  * The answers as one nested JSON object, addressed by JSON pointers ("/children/0/firstName").
  * Setting `undefined` removes the key, so an emptied field is absent (and "required" fires),
@@ -5,18 +7,11 @@
  */
 export type Answers = Record<string, unknown>;
 
-export function splitPointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => (token.includes('~') ? token.replace(/~1/g, '/').replace(/~0/g, '~') : token));
-}
+export { joinPointer } from '@guichet/core';
 
-export function joinPointer(parent: string, token: string | number): string {
-  if (typeof token === 'number') return `${parent}/${token}`;
-  // Field names rarely hold either character; pointers are built for every field on each render.
-  return `${parent}/${token.includes('~') || token.includes('/') ? token.replace(/~/g, '~0').replace(/\//g, '~1') : token}`;
+/** The tokens of a pointer the form built (always "" or starting with "/"). */
+export function splitPointer(pointer: string): string[] {
+  return split(pointer) ?? [];
 }
 
 export function parentPointer(pointer: string): string {
