@@ -237,3 +237,34 @@ describe('<guichet-form> language', () => {
     expect(tidy(shadow(el).querySelector('label[for="guichet-category"]')?.textContent)).to.equal('A hole in the road (pothole)');
   });
 });
+
+describe('<guichet-form> answers named like what every object inherits', () => {
+  it('start empty, are required, and are sent as typed', async () => {
+    const definition = {
+      id: 'noms-piege',
+      version: '1.0.0',
+      title: 'Questions aux noms piégés',
+      schema: {
+        type: 'object',
+        properties: { constructor: { type: 'string', title: 'Constructeur' }, toString: { type: 'string', title: 'Chaîne' } },
+        required: ['constructor'],
+      },
+    };
+    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" lang="en" .definition=${definition}></guichet-form>`);
+    await whenReady(el);
+    const root = shadow(el);
+    const [first, second] = [...root.querySelectorAll<HTMLInputElement>('input')];
+    expect([first?.value, second?.value]).to.deep.equal(['', '']);
+    root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    await waitUntil(() => root.querySelector('#guichet-error-summary'), 'no error summary', { timeout: 10000 });
+    expect(tidy(root.querySelector('#guichet-error-summary li')?.textContent)).to.equal('This field is required');
+    first?.focus();
+    await sendKeys({ type: 'abc' });
+    el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
+    const submitted = oneEvent(el, 'guichet-submit');
+    await continueOnce(el);
+    root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
+    const event = await submitted;
+    expect(event.detail.data).to.deep.equal({ constructor: 'abc' });
+  });
+});

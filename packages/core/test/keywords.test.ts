@@ -397,6 +397,22 @@ describe('error mapping', () => {
     assert.deepEqual(validator.validateField('/a', data, { lang: 'fr' }).map((e) => e.code), ['required']);
   });
 
+  it('answers named like what every object inherits are required like any other', async () => {
+    const { validator } = await setup({
+      required: ['constructor', 'toString', 'owner'],
+      properties: {
+        constructor: { type: 'string' },
+        toString: { type: 'string' },
+        hasOwnProperty: { type: 'string' },
+        owner: { type: 'object', required: ['valueOf'], properties: { valueOf: { type: 'string' }, city: { type: 'string' } } },
+      },
+    });
+    const codes = (data: unknown) => validator.validate(data, { lang: 'en' }).map((e) => `${e.pointer} ${e.code}`);
+    assert.deepEqual(codes({ owner: { city: 'Lyon' } }), ['/constructor required', '/toString required', '/owner/valueOf required']);
+    assert.deepEqual(codes({ constructor: 'a', toString: 'b', owner: { valueOf: 'c' } }), []);
+    assert.deepEqual(validator.activeData({ constructor: 'a', hasOwnProperty: '' }), { constructor: 'a' });
+  });
+
   it('validateField finds a missing answer wherever it is asked, and only there', async () => {
     const { validator } = await setup({
       required: ['a', 'kids', 'owner'],

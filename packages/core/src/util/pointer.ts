@@ -43,3 +43,13 @@ export function valueAt(document: unknown, pointer: string): unknown {
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/** `record[key]` when the record holds it itself: never what it inherits ("constructor", "toString"). */
+export function ownValue(record: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
+}
+
+/** Sets `record[key]` as its own property, even for "__proto__" (which `=` would take for its prototype). */
+export function setOwn(record: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}

@@ -18,6 +18,8 @@ export function createAjv(code: Options['code'] = {}, formatsModule?: string): G
     allErrors: true,
     strict: false,
     messages: false,
+    // `required: ["constructor"]` must not be met by what every object inherits.
+    ownProperties: true,
     code: formatsModule ? { ...code, formats: _`require(${formatsModule}).formats` } : code,
   });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);

@@ -6,7 +6,7 @@ import type { Condition, Field, FieldError, FormModel, Language } from '../model
 import type { CompiledValidators } from './compiled.js';
 import { FieldIndex } from './field-index.js';
 import { errorPointer, mapErrors, type AjvError } from './error-mapping.js';
-import { isRecord } from '../util/pointer.js';
+import { isRecord, ownValue, setOwn, splitPointer } from '../util/pointer.js';
 
 export interface ValidateOptions {
   lang: Language;
@@ -46,7 +46,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   };
 
   const holds = (condition: Condition, parent: Record<string, unknown>): boolean => {
-    if (condition.kind === 'present') return !isEmpty(parent[condition.trigger]);
+    if (condition.kind === 'present') return !isEmpty(ownValue(parent, condition.trigger));
     const test = compiled.conditions[condition.conditionPointer];
     // A condition the validator does not know cannot hide anything: show the field.
     if (!test) return true;
@@ -128,12 +128,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   };
 }
 
-/** An own property even for "__proto__" (JSON.parse makes it one; a plain assignment would not). */
-function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-}
-
+/** The answer at the top of an error's pointer: the step field it belongs to. */
 function topLevelName(pointer: string): string {
-  const first = pointer.split('/')[1] ?? '';
-  return first.replace(/~1/g, '/').replace(/~0/g, '~');
+  return splitPointer(pointer)?.[0] ?? '';
 }

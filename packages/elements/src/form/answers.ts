@@ -1,4 +1,4 @@
-import { splitPointer as split } from '@guichet/core';
+import { ownValue, setOwn, splitPointer as split } from '@guichet/core';
 
 /**
  * The answers as one nested JSON object, addressed by JSON pointers ("/children/0/firstName").
@@ -7,7 +7,8 @@ import { splitPointer as split } from '@guichet/core';
  */
 export type Answers = Record<string, unknown>;
 
-export { joinPointer } from '@guichet/core';
+/** `getAt`: the answer at a pointer, only what the answers hold themselves (never "constructor"). */
+export { joinPointer, valueAt as getAt } from '@guichet/core';
 
 /** The tokens of a pointer the form built (always "" or starting with "/"). */
 export function splitPointer(pointer: string): string[] {
@@ -18,15 +19,6 @@ export function parentPointer(pointer: string): string {
   return pointer.slice(0, pointer.lastIndexOf('/'));
 }
 
-export function getAt(data: unknown, pointer: string): unknown {
-  let node: unknown = data;
-  for (const token of splitPointer(pointer)) {
-    if (typeof node !== 'object' || node === null) return undefined;
-    node = (node as Record<string, unknown>)[token];
-  }
-  return node;
-}
-
 /** Sets (or with `undefined`, removes) the value at `pointer`, creating objects on the way. */
 export function setAt(data: Answers, pointer: string, value: unknown): void {
   const tokens = splitPointer(pointer);
@@ -34,11 +26,11 @@ export function setAt(data: Answers, pointer: string, value: unknown): void {
   if (last === undefined) return;
   let node: Record<string, unknown> = data;
   for (const token of tokens) {
-    let next = node[token];
+    let next = ownValue(node, token);
     if (typeof next !== 'object' || next === null) {
       if (value === undefined) return;
       next = {};
-      node[token] = next;
+      setOwn(node, token, next);
     }
     node = next as Record<string, unknown>;
   }
@@ -47,7 +39,7 @@ export function setAt(data: Answers, pointer: string, value: unknown): void {
   } else if (value === undefined) {
     delete node[last];
   } else {
-    node[last] = value;
+    setOwn(node, last, value);
   }
 }
 

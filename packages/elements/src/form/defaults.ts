@@ -1,4 +1,4 @@
-import type { Field } from '@guichet/core';
+import { ownValue, setOwn, type Field } from '@guichet/core';
 import type { Answers } from './answers.js';
 
 /**
@@ -8,16 +8,16 @@ import type { Answers } from './answers.js';
  */
 export function withDefaults(fields: readonly Field[], answers: Answers): Answers {
   for (const field of fields) {
-    const value = answers[field.name];
+    const value = ownValue(answers, field.name);
     if (value === undefined) {
-      if (field.default !== undefined) answers[field.name] = JSON.parse(JSON.stringify(field.default)) as unknown;
-      else if (field.kind === 'checkbox') answers[field.name] = false;
+      if (field.default !== undefined) setOwn(answers, field.name, JSON.parse(JSON.stringify(field.default)) as unknown);
+      else if (field.kind === 'checkbox') setOwn(answers, field.name, false);
       else if (field.kind === 'fieldset' && field.fields) {
         const nested = withDefaults(field.fields, {});
-        if (Object.keys(nested).length > 0) answers[field.name] = nested;
+        if (Object.keys(nested).length > 0) setOwn(answers, field.name, nested);
       } else if (field.kind === 'group' && field.fields && (field.constraints.minItems ?? 0) > 0) {
         const itemFields = field.fields;
-        answers[field.name] = Array.from({ length: field.constraints.minItems ?? 0 }, () => withDefaults(itemFields, {}));
+        setOwn(answers, field.name, Array.from({ length: field.constraints.minItems ?? 0 }, () => withDefaults(itemFields, {})));
       }
     } else if (field.kind === 'fieldset' && field.fields && isObject(value)) {
       withDefaults(field.fields, value);
