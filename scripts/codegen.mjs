@@ -54,7 +54,7 @@ const definitionSchema = () => withoutAnnotations(JSON.parse(readFileSync(join(r
 
 async function definitionValidator() {
   const formatsModule = join(root, 'packages/core/src/validation/formats.ts');
-  const ajv = createAjv({ source: true, esm: true, optimize: true }, formatsModule);
+  const ajv = createAjv({ source: true, esm: true, optimize: true }, formatsModule, 'definition');
   ajv.addSchema(definitionSchema(), 'definition');
   const source = standaloneCode(ajv, { validateDefinition: 'definition' });
   // ajv's ESM output still require()s its runtime helpers and the formats: bundle them in.

@@ -158,13 +158,13 @@ var validateDefinition = validate0;
 var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
 var schema1 = { "type": "string", "enum": ["fr", "en"] };
 var func0 = Object.prototype.hasOwnProperty;
-var func9 = require_ucs2length().default;
+var func1 = require_ucs2length().default;
 var pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");
 var pattern1 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$", "u");
 var pattern7 = new RegExp("^[A-Z]{2,6}$", "u");
 var pattern8 = new RegExp("^(?:/[^/]*)+$", "u");
 var schema2 = { "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } };
-var func22 = require_equal().default;
+var func3 = require_equal().default;
 var pattern2 = new RegExp("^#/\\$defs/[^/]+$", "u");
 var pattern3 = new RegExp("^[a-z]+/(?:[a-z0-9.+-]+|\\*)$", "u");
 var wrapper0 = { validate: validate1 };
@@ -180,7 +180,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
       if (!func0.call(schema2.properties, key0)) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -191,7 +191,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.$comment !== void 0 && func0.call(data, "$comment")) {
+    if (data.$comment !== void 0) {
       if (typeof data.$comment !== "string") {
         const err1 = { instancePath: instancePath + "/$comment", schemaPath: "#/properties/%24comment/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
@@ -202,7 +202,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.$ref !== void 0 && func0.call(data, "$ref")) {
+    if (data.$ref !== void 0) {
       let data1 = data.$ref;
       if (typeof data1 === "string") {
         if (!pattern2.test(data1)) {
@@ -224,10 +224,10 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.$defs !== void 0 && func0.call(data, "$defs")) {
+    if (data.$defs !== void 0) {
       let data2 = data.$defs;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        for (const key1 of Object.keys(data2)) {
+        for (const key1 in data2) {
           if (!wrapper0.validate(data2[key1], { instancePath: instancePath + "/$defs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key1, rootData })) {
             vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
             errors = vErrors.length;
@@ -243,7 +243,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.type !== void 0 && func0.call(data, "type")) {
+    if (data.type !== void 0) {
       let data4 = data.type;
       if (typeof data4 !== "string") {
         const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
@@ -264,7 +264,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.title !== void 0 && func0.call(data, "title")) {
+    if (data.title !== void 0) {
       if (typeof data.title !== "string") {
         const err7 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
@@ -275,7 +275,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.description !== void 0 && func0.call(data, "description")) {
+    if (data.description !== void 0) {
       if (typeof data.description !== "string") {
         const err8 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
@@ -286,7 +286,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.readOnly !== void 0 && func0.call(data, "readOnly")) {
+    if (data.readOnly !== void 0) {
       if (typeof data.readOnly !== "boolean") {
         const err9 = { instancePath: instancePath + "/readOnly", schemaPath: "#/properties/readOnly/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
@@ -297,7 +297,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.enum !== void 0 && func0.call(data, "enum")) {
+    if (data.enum !== void 0) {
       let data8 = data.enum;
       if (Array.isArray(data8)) {
         if (data8.length < 1) {
@@ -314,7 +314,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         if (i0 > 1) {
           outer0: for (; i0--; ) {
             for (j0 = i0; j0--; ) {
-              if (func22(data8[i0], data8[j0])) {
+              if (func3(data8[i0], data8[j0])) {
                 const err11 = { instancePath: instancePath + "/enum", schemaPath: "#/properties/enum/uniqueItems", keyword: "uniqueItems", params: { i: i0, j: j0 } };
                 if (vErrors === null) {
                   vErrors = [err11];
@@ -337,7 +337,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.oneOf !== void 0 && func0.call(data, "oneOf")) {
+    if (data.oneOf !== void 0) {
       let data9 = data.oneOf;
       if (Array.isArray(data9)) {
         if (data9.length < 1) {
@@ -366,7 +366,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.anyOf !== void 0 && func0.call(data, "anyOf")) {
+    if (data.anyOf !== void 0) {
       let data11 = data.anyOf;
       if (Array.isArray(data11)) {
         if (data11.length < 1) {
@@ -395,7 +395,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.allOf !== void 0 && func0.call(data, "allOf")) {
+    if (data.allOf !== void 0) {
       let data13 = data.allOf;
       if (Array.isArray(data13)) {
         if (data13.length < 1) {
@@ -424,7 +424,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.format !== void 0 && func0.call(data, "format")) {
+    if (data.format !== void 0) {
       let data15 = data.format;
       if (typeof data15 !== "string") {
         const err19 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/type", keyword: "type", params: { type: "string" } };
@@ -445,7 +445,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.minLength !== void 0 && func0.call(data, "minLength")) {
+    if (data.minLength !== void 0) {
       let data16 = data.minLength;
       if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)))) {
         const err21 = { instancePath: instancePath + "/minLength", schemaPath: "#/properties/minLength/type", keyword: "type", params: { type: "integer" } };
@@ -468,7 +468,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.maxLength !== void 0 && func0.call(data, "maxLength")) {
+    if (data.maxLength !== void 0) {
       let data17 = data.maxLength;
       if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
         const err23 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/type", keyword: "type", params: { type: "integer" } };
@@ -491,7 +491,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.pattern !== void 0 && func0.call(data, "pattern")) {
+    if (data.pattern !== void 0) {
       let data18 = data.pattern;
       if (typeof data18 === "string") {
         if (!formats0.validate(data18)) {
@@ -513,7 +513,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.minimum !== void 0 && func0.call(data, "minimum")) {
+    if (data.minimum !== void 0) {
       if (!(typeof data.minimum == "number")) {
         const err27 = { instancePath: instancePath + "/minimum", schemaPath: "#/properties/minimum/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
@@ -524,7 +524,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.maximum !== void 0 && func0.call(data, "maximum")) {
+    if (data.maximum !== void 0) {
       if (!(typeof data.maximum == "number")) {
         const err28 = { instancePath: instancePath + "/maximum", schemaPath: "#/properties/maximum/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
@@ -535,7 +535,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.exclusiveMinimum !== void 0 && func0.call(data, "exclusiveMinimum")) {
+    if (data.exclusiveMinimum !== void 0) {
       if (!(typeof data.exclusiveMinimum == "number")) {
         const err29 = { instancePath: instancePath + "/exclusiveMinimum", schemaPath: "#/properties/exclusiveMinimum/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
@@ -546,7 +546,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.exclusiveMaximum !== void 0 && func0.call(data, "exclusiveMaximum")) {
+    if (data.exclusiveMaximum !== void 0) {
       if (!(typeof data.exclusiveMaximum == "number")) {
         const err30 = { instancePath: instancePath + "/exclusiveMaximum", schemaPath: "#/properties/exclusiveMaximum/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
@@ -557,7 +557,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.multipleOf !== void 0 && func0.call(data, "multipleOf")) {
+    if (data.multipleOf !== void 0) {
       let data23 = data.multipleOf;
       if (typeof data23 == "number") {
         if (data23 <= 0 || isNaN(data23)) {
@@ -579,10 +579,10 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.properties !== void 0 && func0.call(data, "properties")) {
+    if (data.properties !== void 0) {
       let data24 = data.properties;
       if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-        for (const key2 of Object.keys(data24)) {
+        for (const key2 in data24) {
           if (!wrapper0.validate(data24[key2], { instancePath: instancePath + "/properties/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data24, parentDataProperty: key2, rootData })) {
             vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
             errors = vErrors.length;
@@ -598,7 +598,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.required !== void 0 && func0.call(data, "required")) {
+    if (data.required !== void 0) {
       let data26 = data.required;
       if (Array.isArray(data26)) {
         const len3 = data26.length;
@@ -646,7 +646,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.additionalProperties !== void 0 && func0.call(data, "additionalProperties")) {
+    if (data.additionalProperties !== void 0) {
       if (false !== data.additionalProperties) {
         const err37 = { instancePath: instancePath + "/additionalProperties", schemaPath: "#/properties/additionalProperties/const", keyword: "const", params: { allowedValue: false } };
         if (vErrors === null) {
@@ -657,13 +657,13 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.items !== void 0 && func0.call(data, "items")) {
+    if (data.items !== void 0) {
       if (!wrapper0.validate(data.items, { instancePath: instancePath + "/items", parentData: data, parentDataProperty: "items", rootData })) {
         vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
         errors = vErrors.length;
       }
     }
-    if (data.minItems !== void 0 && func0.call(data, "minItems")) {
+    if (data.minItems !== void 0) {
       let data30 = data.minItems;
       if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
         const err38 = { instancePath: instancePath + "/minItems", schemaPath: "#/properties/minItems/type", keyword: "type", params: { type: "integer" } };
@@ -686,7 +686,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.maxItems !== void 0 && func0.call(data, "maxItems")) {
+    if (data.maxItems !== void 0) {
       let data31 = data.maxItems;
       if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
         const err40 = { instancePath: instancePath + "/maxItems", schemaPath: "#/properties/maxItems/type", keyword: "type", params: { type: "integer" } };
@@ -709,7 +709,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
       }
     }
-    if (data.uniqueItems !== void 0 && func0.call(data, "uniqueItems")) {
+    if (data.uniqueItems !== void 0) {
       if (typeof data.uniqueItems !== "boolean") {
         const err42 = { instancePath: instancePath + "/uniqueItems", schemaPath: "#/properties/uniqueItems/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
@@ -720,28 +720,28 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.if !== void 0 && func0.call(data, "if")) {
+    if (data.if !== void 0) {
       if (!wrapper0.validate(data.if, { instancePath: instancePath + "/if", parentData: data, parentDataProperty: "if", rootData })) {
         vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
         errors = vErrors.length;
       }
     }
-    if (data.then !== void 0 && func0.call(data, "then")) {
+    if (data.then !== void 0) {
       if (!wrapper0.validate(data.then, { instancePath: instancePath + "/then", parentData: data, parentDataProperty: "then", rootData })) {
         vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
         errors = vErrors.length;
       }
     }
-    if (data.else !== void 0 && func0.call(data, "else")) {
+    if (data.else !== void 0) {
       if (!wrapper0.validate(data.else, { instancePath: instancePath + "/else", parentData: data, parentDataProperty: "else", rootData })) {
         vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
         errors = vErrors.length;
       }
     }
-    if (data.dependentRequired !== void 0 && func0.call(data, "dependentRequired")) {
+    if (data.dependentRequired !== void 0) {
       let data36 = data.dependentRequired;
       if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-        for (const key3 of Object.keys(data36)) {
+        for (const key3 in data36) {
           let data37 = data36[key3];
           if (Array.isArray(data37)) {
             const len4 = data37.length;
@@ -799,10 +799,10 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.dependentSchemas !== void 0 && func0.call(data, "dependentSchemas")) {
+    if (data.dependentSchemas !== void 0) {
       let data39 = data.dependentSchemas;
       if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-        for (const key4 of Object.keys(data39)) {
+        for (const key4 in data39) {
           if (!wrapper0.validate(data39[key4], { instancePath: instancePath + "/dependentSchemas/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data39, parentDataProperty: key4, rootData })) {
             vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
             errors = vErrors.length;
@@ -818,7 +818,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.contentMediaType !== void 0 && func0.call(data, "contentMediaType")) {
+    if (data.contentMediaType !== void 0) {
       let data41 = data.contentMediaType;
       if (typeof data41 === "string") {
         if (!pattern3.test(data41)) {
@@ -867,7 +867,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
       if (!(key0 === "steps" || key0 === "fields" || key0 === "submitLabel")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -878,7 +878,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.steps !== void 0 && func0.call(data, "steps")) {
+    if (data.steps !== void 0) {
       let data0 = data.steps;
       if (Array.isArray(data0)) {
         if (data0.length < 1) {
@@ -894,7 +894,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         for (let i0 = 0; i0 < len0; i0++) {
           let data1 = data0[i0];
           if (data1 && typeof data1 == "object" && !Array.isArray(data1)) {
-            if (data1.title === void 0 || !func0.call(data1, "title")) {
+            if (data1.title === void 0) {
               const err2 = { instancePath: instancePath + "/steps/" + i0, schemaPath: "#/$defs/step/required", keyword: "required", params: { missingProperty: "title" } };
               if (vErrors === null) {
                 vErrors = [err2];
@@ -903,7 +903,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
               }
               errors++;
             }
-            if (data1.fields === void 0 || !func0.call(data1, "fields")) {
+            if (data1.fields === void 0) {
               const err3 = { instancePath: instancePath + "/steps/" + i0, schemaPath: "#/$defs/step/required", keyword: "required", params: { missingProperty: "fields" } };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -912,7 +912,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
               }
               errors++;
             }
-            for (const key1 of Object.keys(data1)) {
+            for (const key1 in data1) {
               if (!(key1 === "title" || key1 === "description" || key1 === "fields")) {
                 const err4 = { instancePath: instancePath + "/steps/" + i0, schemaPath: "#/$defs/step/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
                 if (vErrors === null) {
@@ -923,10 +923,10 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data1.title !== void 0 && func0.call(data1, "title")) {
+            if (data1.title !== void 0) {
               let data2 = data1.title;
               if (typeof data2 === "string") {
-                if (func9(data2) < 1) {
+                if (func1(data2) < 1) {
                   const err5 = { instancePath: instancePath + "/steps/" + i0 + "/title", schemaPath: "#/$defs/step/properties/title/minLength", keyword: "minLength", params: { limit: 1 } };
                   if (vErrors === null) {
                     vErrors = [err5];
@@ -945,7 +945,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data1.description !== void 0 && func0.call(data1, "description")) {
+            if (data1.description !== void 0) {
               if (typeof data1.description !== "string") {
                 const err7 = { instancePath: instancePath + "/steps/" + i0 + "/description", schemaPath: "#/$defs/step/properties/description/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -956,7 +956,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data1.fields !== void 0 && func0.call(data1, "fields")) {
+            if (data1.fields !== void 0) {
               let data4 = data1.fields;
               if (Array.isArray(data4)) {
                 if (data4.length < 1) {
@@ -1033,10 +1033,10 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.fields !== void 0 && func0.call(data, "fields")) {
+    if (data.fields !== void 0) {
       let data6 = data.fields;
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        for (const key2 of Object.keys(data6)) {
+        for (const key2 in data6) {
           const _errs18 = errors;
           if (typeof key2 === "string") {
             if (!pattern4.test(key2)) {
@@ -1060,10 +1060,10 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        for (const key3 of Object.keys(data6)) {
+        for (const key3 in data6) {
           let data7 = data6[key3];
           if (data7 && typeof data7 == "object" && !Array.isArray(data7)) {
-            for (const key4 of Object.keys(data7)) {
+            for (const key4 in data7) {
               if (!func0.call(schema5.properties, key4)) {
                 const err16 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/fieldUi/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key4 } };
                 if (vErrors === null) {
@@ -1074,7 +1074,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.widget !== void 0 && func0.call(data7, "widget")) {
+            if (data7.widget !== void 0) {
               let data8 = data7.widget;
               if (typeof data8 !== "string") {
                 const err17 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/widget", schemaPath: "#/$defs/fieldUi/properties/widget/type", keyword: "type", params: { type: "string" } };
@@ -1095,7 +1095,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.help !== void 0 && func0.call(data7, "help")) {
+            if (data7.help !== void 0) {
               if (typeof data7.help !== "string") {
                 const err19 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/help", schemaPath: "#/$defs/fieldUi/properties/help/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1106,7 +1106,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.autocomplete !== void 0 && func0.call(data7, "autocomplete")) {
+            if (data7.autocomplete !== void 0) {
               let data10 = data7.autocomplete;
               if (typeof data10 === "string") {
                 if (!pattern5.test(data10)) {
@@ -1128,7 +1128,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.placeholder !== void 0 && func0.call(data7, "placeholder")) {
+            if (data7.placeholder !== void 0) {
               if (typeof data7.placeholder !== "string") {
                 const err22 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/placeholder", schemaPath: "#/$defs/fieldUi/properties/placeholder/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1139,7 +1139,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.inputmode !== void 0 && func0.call(data7, "inputmode")) {
+            if (data7.inputmode !== void 0) {
               let data12 = data7.inputmode;
               if (typeof data12 !== "string") {
                 const err23 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/inputmode", schemaPath: "#/$defs/fieldUi/properties/inputmode/type", keyword: "type", params: { type: "string" } };
@@ -1160,7 +1160,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.rows !== void 0 && func0.call(data7, "rows")) {
+            if (data7.rows !== void 0) {
               let data13 = data7.rows;
               if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)))) {
                 const err25 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/rows", schemaPath: "#/$defs/fieldUi/properties/rows/type", keyword: "type", params: { type: "integer" } };
@@ -1192,7 +1192,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 }
               }
             }
-            if (data7.unit !== void 0 && func0.call(data7, "unit")) {
+            if (data7.unit !== void 0) {
               if (typeof data7.unit !== "string") {
                 const err28 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/unit", schemaPath: "#/$defs/fieldUi/properties/unit/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1203,7 +1203,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.accept !== void 0 && func0.call(data7, "accept")) {
+            if (data7.accept !== void 0) {
               let data15 = data7.accept;
               if (Array.isArray(data15)) {
                 if (data15.length < 1) {
@@ -1248,7 +1248,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.maxSize !== void 0 && func0.call(data7, "maxSize")) {
+            if (data7.maxSize !== void 0) {
               let data17 = data7.maxSize;
               if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
                 const err33 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/maxSize", schemaPath: "#/$defs/fieldUi/properties/maxSize/type", keyword: "type", params: { type: "integer" } };
@@ -1271,7 +1271,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 }
               }
             }
-            if (data7.addLabel !== void 0 && func0.call(data7, "addLabel")) {
+            if (data7.addLabel !== void 0) {
               if (typeof data7.addLabel !== "string") {
                 const err35 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/addLabel", schemaPath: "#/$defs/fieldUi/properties/addLabel/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1282,7 +1282,7 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.itemLabel !== void 0 && func0.call(data7, "itemLabel")) {
+            if (data7.itemLabel !== void 0) {
               if (typeof data7.itemLabel !== "string") {
                 const err36 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/itemLabel", schemaPath: "#/$defs/fieldUi/properties/itemLabel/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1293,10 +1293,10 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data7.messages !== void 0 && func0.call(data7, "messages")) {
+            if (data7.messages !== void 0) {
               let data20 = data7.messages;
               if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                for (const key5 of Object.keys(data20)) {
+                for (const key5 in data20) {
                   const _errs50 = errors;
                   if (!(key5 === "required" || key5 === "type" || key5 === "format" || key5 === "pattern" || key5 === "minLength" || key5 === "maxLength" || key5 === "minimum" || key5 === "maximum" || key5 === "exclusiveMinimum" || key5 === "exclusiveMaximum" || key5 === "multipleOf" || key5 === "minItems" || key5 === "maxItems" || key5 === "uniqueItems" || key5 === "const" || key5 === "enum")) {
                     const err37 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/messages", schemaPath: "#/$defs/fieldUi/properties/messages/propertyNames/enum", keyword: "enum", params: { allowedValues: schema5.properties.messages.propertyNames.enum }, propertyName: key5 };
@@ -1318,10 +1318,10 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
                     errors++;
                   }
                 }
-                for (const key6 of Object.keys(data20)) {
+                for (const key6 in data20) {
                   let data21 = data20[key6];
                   if (typeof data21 === "string") {
-                    if (func9(data21) < 1) {
+                    if (func1(data21) < 1) {
                       const err39 = { instancePath: instancePath + "/fields/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/messages/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/fieldUi/properties/messages/additionalProperties/minLength", keyword: "minLength", params: { limit: 1 } };
                       if (vErrors === null) {
                         vErrors = [err39];
@@ -1370,10 +1370,10 @@ function validate3(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.submitLabel !== void 0 && func0.call(data, "submitLabel")) {
+    if (data.submitLabel !== void 0) {
       let data22 = data.submitLabel;
       if (typeof data22 === "string") {
-        if (func9(data22) < 1) {
+        if (func1(data22) < 1) {
           const err44 = { instancePath: instancePath + "/submitLabel", schemaPath: "#/properties/submitLabel/minLength", keyword: "minLength", params: { limit: 1 } };
           if (vErrors === null) {
             vErrors = [err44];
@@ -1417,7 +1417,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
       if (!(key0 === "open311")) {
         const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -1428,10 +1428,10 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.open311 !== void 0 && func0.call(data, "open311")) {
+    if (data.open311 !== void 0) {
       let data0 = data.open311;
       if (data0 && typeof data0 == "object" && !Array.isArray(data0)) {
-        if (data0.serviceCode === void 0 || !func0.call(data0, "serviceCode")) {
+        if (data0.serviceCode === void 0) {
           const err1 = { instancePath: instancePath + "/open311", schemaPath: "#/$defs/open311Mapping/required", keyword: "required", params: { missingProperty: "serviceCode" } };
           if (vErrors === null) {
             vErrors = [err1];
@@ -1440,7 +1440,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        for (const key1 of Object.keys(data0)) {
+        for (const key1 in data0) {
           if (!(key1 === "serviceCode" || key1 === "fields" || key1 === "attributes")) {
             const err2 = { instancePath: instancePath + "/open311", schemaPath: "#/$defs/open311Mapping/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
             if (vErrors === null) {
@@ -1451,10 +1451,10 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data0.serviceCode !== void 0 && func0.call(data0, "serviceCode")) {
+        if (data0.serviceCode !== void 0) {
           let data1 = data0.serviceCode;
           if (typeof data1 === "string") {
-            if (func9(data1) < 1) {
+            if (func1(data1) < 1) {
               const err3 = { instancePath: instancePath + "/open311/serviceCode", schemaPath: "#/$defs/open311Mapping/properties/serviceCode/minLength", keyword: "minLength", params: { limit: 1 } };
               if (vErrors === null) {
                 vErrors = [err3];
@@ -1473,10 +1473,10 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data0.fields !== void 0 && func0.call(data0, "fields")) {
+        if (data0.fields !== void 0) {
           let data2 = data0.fields;
           if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-            for (const key2 of Object.keys(data2)) {
+            for (const key2 in data2) {
               if (!func0.call(schema9.properties.fields.properties, key2)) {
                 const err5 = { instancePath: instancePath + "/open311/fields", schemaPath: "#/$defs/open311Mapping/properties/fields/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
                 if (vErrors === null) {
@@ -1487,7 +1487,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.description !== void 0 && func0.call(data2, "description")) {
+            if (data2.description !== void 0) {
               if (typeof data2.description !== "string") {
                 const err6 = { instancePath: instancePath + "/open311/fields/description", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/description/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1498,7 +1498,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.lat !== void 0 && func0.call(data2, "lat")) {
+            if (data2.lat !== void 0) {
               if (typeof data2.lat !== "string") {
                 const err7 = { instancePath: instancePath + "/open311/fields/lat", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/lat/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1509,7 +1509,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.long !== void 0 && func0.call(data2, "long")) {
+            if (data2.long !== void 0) {
               if (typeof data2.long !== "string") {
                 const err8 = { instancePath: instancePath + "/open311/fields/long", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/long/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1520,7 +1520,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.address_string !== void 0 && func0.call(data2, "address_string")) {
+            if (data2.address_string !== void 0) {
               if (typeof data2.address_string !== "string") {
                 const err9 = { instancePath: instancePath + "/open311/fields/address_string", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/address_string/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1531,7 +1531,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.email !== void 0 && func0.call(data2, "email")) {
+            if (data2.email !== void 0) {
               if (typeof data2.email !== "string") {
                 const err10 = { instancePath: instancePath + "/open311/fields/email", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/email/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1542,7 +1542,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.first_name !== void 0 && func0.call(data2, "first_name")) {
+            if (data2.first_name !== void 0) {
               if (typeof data2.first_name !== "string") {
                 const err11 = { instancePath: instancePath + "/open311/fields/first_name", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/first_name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1553,7 +1553,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.last_name !== void 0 && func0.call(data2, "last_name")) {
+            if (data2.last_name !== void 0) {
               if (typeof data2.last_name !== "string") {
                 const err12 = { instancePath: instancePath + "/open311/fields/last_name", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/last_name/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1564,7 +1564,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.phone !== void 0 && func0.call(data2, "phone")) {
+            if (data2.phone !== void 0) {
               if (typeof data2.phone !== "string") {
                 const err13 = { instancePath: instancePath + "/open311/fields/phone", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/phone/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1575,7 +1575,7 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            if (data2.media_url !== void 0 && func0.call(data2, "media_url")) {
+            if (data2.media_url !== void 0) {
               if (typeof data2.media_url !== "string") {
                 const err14 = { instancePath: instancePath + "/open311/fields/media_url", schemaPath: "#/$defs/open311Mapping/properties/fields/properties/media_url/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1596,10 +1596,10 @@ function validate5(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data0.attributes !== void 0 && func0.call(data0, "attributes")) {
+        if (data0.attributes !== void 0) {
           let data12 = data0.attributes;
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
-            for (const key3 of Object.keys(data12)) {
+            for (const key3 in data12) {
               if (typeof data12[key3] !== "string") {
                 const err16 = { instancePath: instancePath + "/open311/attributes/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/open311Mapping/properties/attributes/additionalProperties/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
@@ -1657,7 +1657,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.id === void 0 || !func0.call(data, "id")) {
+    if (data.id === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "id" } };
       if (vErrors === null) {
         vErrors = [err0];
@@ -1666,7 +1666,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.version === void 0 || !func0.call(data, "version")) {
+    if (data.version === void 0) {
       const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "version" } };
       if (vErrors === null) {
         vErrors = [err1];
@@ -1675,7 +1675,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.title === void 0 || !func0.call(data, "title")) {
+    if (data.title === void 0) {
       const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "title" } };
       if (vErrors === null) {
         vErrors = [err2];
@@ -1684,7 +1684,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    if (data.schema === void 0 || !func0.call(data, "schema")) {
+    if (data.schema === void 0) {
       const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" } };
       if (vErrors === null) {
         vErrors = [err3];
@@ -1693,7 +1693,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       }
       errors++;
     }
-    for (const key0 of Object.keys(data)) {
+    for (const key0 in data) {
       if (!func0.call(schema0.properties, key0)) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
@@ -1704,7 +1704,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.$schema !== void 0 && func0.call(data, "$schema")) {
+    if (data.$schema !== void 0) {
       if (typeof data.$schema !== "string") {
         const err5 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
@@ -1715,7 +1715,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.id !== void 0 && func0.call(data, "id")) {
+    if (data.id !== void 0) {
       let data1 = data.id;
       if (typeof data1 === "string") {
         if (!pattern0.test(data1)) {
@@ -1737,7 +1737,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.version !== void 0 && func0.call(data, "version")) {
+    if (data.version !== void 0) {
       let data2 = data.version;
       if (typeof data2 === "string") {
         if (!pattern1.test(data2)) {
@@ -1759,10 +1759,10 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.title !== void 0 && func0.call(data, "title")) {
+    if (data.title !== void 0) {
       let data3 = data.title;
       if (typeof data3 === "string") {
-        if (func9(data3) < 1) {
+        if (func1(data3) < 1) {
           const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/minLength", keyword: "minLength", params: { limit: 1 } };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1781,7 +1781,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.description !== void 0 && func0.call(data, "description")) {
+    if (data.description !== void 0) {
       if (typeof data.description !== "string") {
         const err12 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
@@ -1792,7 +1792,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.lang !== void 0 && func0.call(data, "lang")) {
+    if (data.lang !== void 0) {
       let data5 = data.lang;
       if (typeof data5 !== "string") {
         const err13 = { instancePath: instancePath + "/lang", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" } };
@@ -1813,14 +1813,14 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.schema !== void 0 && func0.call(data, "schema")) {
+    if (data.schema !== void 0) {
       let data6 = data.schema;
       if (!validate1(data6, { instancePath: instancePath + "/schema", parentData: data, parentDataProperty: "schema", rootData })) {
         vErrors = vErrors === null ? validate1.errors : vErrors.concat(validate1.errors);
         errors = vErrors.length;
       }
       if (data6 && typeof data6 == "object" && !Array.isArray(data6)) {
-        if (data6.type === void 0 || !func0.call(data6, "type")) {
+        if (data6.type === void 0) {
           const err15 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/required", keyword: "required", params: { missingProperty: "type" } };
           if (vErrors === null) {
             vErrors = [err15];
@@ -1829,7 +1829,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        if (data6.properties === void 0 || !func0.call(data6, "properties")) {
+        if (data6.properties === void 0) {
           const err16 = { instancePath: instancePath + "/schema", schemaPath: "#/properties/schema/allOf/1/required", keyword: "required", params: { missingProperty: "properties" } };
           if (vErrors === null) {
             vErrors = [err16];
@@ -1838,7 +1838,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
           }
           errors++;
         }
-        if (data6.type !== void 0 && func0.call(data6, "type")) {
+        if (data6.type !== void 0) {
           if ("object" !== data6.type) {
             const err17 = { instancePath: instancePath + "/schema/type", schemaPath: "#/properties/schema/allOf/1/properties/type/const", keyword: "const", params: { allowedValue: "object" } };
             if (vErrors === null) {
@@ -1849,7 +1849,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data6.properties !== void 0 && func0.call(data6, "properties")) {
+        if (data6.properties !== void 0) {
           let data8 = data6.properties;
           if (!(data8 && typeof data8 == "object" && !Array.isArray(data8))) {
             const err18 = { instancePath: instancePath + "/schema/properties", schemaPath: "#/properties/schema/allOf/1/properties/properties/type", keyword: "type", params: { type: "object" } };
@@ -1871,16 +1871,16 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.ui !== void 0 && func0.call(data, "ui")) {
+    if (data.ui !== void 0) {
       if (!validate3(data.ui, { instancePath: instancePath + "/ui", parentData: data, parentDataProperty: "ui", rootData })) {
         vErrors = vErrors === null ? validate3.errors : vErrors.concat(validate3.errors);
         errors = vErrors.length;
       }
     }
-    if (data.contact !== void 0 && func0.call(data, "contact")) {
+    if (data.contact !== void 0) {
       let data10 = data.contact;
       if (data10 && typeof data10 == "object" && !Array.isArray(data10)) {
-        for (const key1 of Object.keys(data10)) {
+        for (const key1 in data10) {
           if (!(key1 === "name" || key1 === "phone" || key1 === "email" || key1 === "address" || key1 === "openingHours" || key1 === "url")) {
             const err20 = { instancePath: instancePath + "/contact", schemaPath: "#/$defs/contact/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 } };
             if (vErrors === null) {
@@ -1891,7 +1891,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data10.name !== void 0 && func0.call(data10, "name")) {
+        if (data10.name !== void 0) {
           if (typeof data10.name !== "string") {
             const err21 = { instancePath: instancePath + "/contact/name", schemaPath: "#/$defs/contact/properties/name/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
@@ -1902,7 +1902,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data10.phone !== void 0 && func0.call(data10, "phone")) {
+        if (data10.phone !== void 0) {
           if (typeof data10.phone !== "string") {
             const err22 = { instancePath: instancePath + "/contact/phone", schemaPath: "#/$defs/contact/properties/phone/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
@@ -1913,7 +1913,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data10.email !== void 0 && func0.call(data10, "email")) {
+        if (data10.email !== void 0) {
           let data13 = data10.email;
           if (typeof data13 === "string") {
             if (!formats2.test(data13)) {
@@ -1935,7 +1935,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data10.address !== void 0 && func0.call(data10, "address")) {
+        if (data10.address !== void 0) {
           if (typeof data10.address !== "string") {
             const err25 = { instancePath: instancePath + "/contact/address", schemaPath: "#/$defs/contact/properties/address/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
@@ -1946,7 +1946,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data10.openingHours !== void 0 && func0.call(data10, "openingHours")) {
+        if (data10.openingHours !== void 0) {
           if (typeof data10.openingHours !== "string") {
             const err26 = { instancePath: instancePath + "/contact/openingHours", schemaPath: "#/$defs/contact/properties/openingHours/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
@@ -1957,7 +1957,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data10.url !== void 0 && func0.call(data10, "url")) {
+        if (data10.url !== void 0) {
           let data16 = data10.url;
           if (typeof data16 === "string") {
             if (!formats4.test(data16)) {
@@ -1989,10 +1989,10 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.processing !== void 0 && func0.call(data, "processing")) {
+    if (data.processing !== void 0) {
       let data17 = data.processing;
       if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        for (const key2 of Object.keys(data17)) {
+        for (const key2 in data17) {
           if (!(key2 === "expectedDays" || key2 === "referencePrefix" || key2 === "nextSteps")) {
             const err30 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
             if (vErrors === null) {
@@ -2003,7 +2003,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data17.expectedDays !== void 0 && func0.call(data17, "expectedDays")) {
+        if (data17.expectedDays !== void 0) {
           let data18 = data17.expectedDays;
           if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
             const err31 = { instancePath: instancePath + "/processing/expectedDays", schemaPath: "#/$defs/processing/properties/expectedDays/type", keyword: "type", params: { type: "integer" } };
@@ -2026,7 +2026,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             }
           }
         }
-        if (data17.referencePrefix !== void 0 && func0.call(data17, "referencePrefix")) {
+        if (data17.referencePrefix !== void 0) {
           let data19 = data17.referencePrefix;
           if (typeof data19 === "string") {
             if (!pattern7.test(data19)) {
@@ -2048,7 +2048,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        if (data17.nextSteps !== void 0 && func0.call(data17, "nextSteps")) {
+        if (data17.nextSteps !== void 0) {
           if (typeof data17.nextSteps !== "string") {
             const err35 = { instancePath: instancePath + "/processing/nextSteps", schemaPath: "#/$defs/processing/properties/nextSteps/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
@@ -2069,16 +2069,16 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.adapters !== void 0 && func0.call(data, "adapters")) {
+    if (data.adapters !== void 0) {
       if (!validate5(data.adapters, { instancePath: instancePath + "/adapters", parentData: data, parentDataProperty: "adapters", rootData })) {
         vErrors = vErrors === null ? validate5.errors : vErrors.concat(validate5.errors);
         errors = vErrors.length;
       }
     }
-    if (data.translations !== void 0 && func0.call(data, "translations")) {
+    if (data.translations !== void 0) {
       let data22 = data.translations;
       if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        for (const key3 of Object.keys(data22)) {
+        for (const key3 in data22) {
           const _errs52 = errors;
           if (typeof key3 !== "string") {
             const err37 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" }, propertyName: key3 };
@@ -2109,10 +2109,10 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
-        for (const key4 of Object.keys(data22)) {
+        for (const key4 in data22) {
           let data23 = data22[key4];
           if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            for (const key5 of Object.keys(data23)) {
+            for (const key5 in data23) {
               const _errs59 = errors;
               if (typeof key5 === "string") {
                 if (!pattern8.test(key5)) {
@@ -2136,7 +2136,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
                 errors++;
               }
             }
-            for (const key6 of Object.keys(data23)) {
+            for (const key6 in data23) {
               if (typeof data23[key6] !== "string") {
                 const err42 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/additionalProperties/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {

@@ -12,14 +12,17 @@ export const FORM_SCHEMA_ID = 'https://guichet.invalid/form';
 /**
  * @param code ajv's code options; `formatsModule` is the path standalone code imports the
  * function formats from (regular expressions are inlined).
+ * @param checked What the validators check. A form's answers are keyed by field names, which may
+ * be "constructor" or "toString": only the answers' own properties count, or every object would
+ * meet `required: ["constructor"]`. A definition's keys are the meta-schema's own words, which no
+ * object inherits: its check leaves those tests out (a page keeps that validator, hot, for good).
  */
-export function createAjv(code: Options['code'] = {}, formatsModule?: string): GuichetAjv {
+export function createAjv(code: Options['code'] = {}, formatsModule?: string, checked: 'answers' | 'definition' = 'answers'): GuichetAjv {
   const ajv = new GuichetAjv({
     allErrors: true,
     strict: false,
     messages: false,
-    // `required: ["constructor"]` must not be met by what every object inherits.
-    ownProperties: true,
+    ownProperties: checked === 'answers',
     code: formatsModule ? { ...code, formats: _`require(${formatsModule}).formats` } : code,
   });
   for (const [name, format] of Object.entries(formats)) ajv.addFormat(name, format);

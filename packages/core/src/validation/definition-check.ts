@@ -10,6 +10,6 @@ import { createAjv } from './ajv-instance.js';
 let compiled: DefinitionCheck | undefined;
 
 export function definitionCheck(): DefinitionCheck {
-  compiled ??= createAjv().compile(definitionSchema) as DefinitionCheck;
+  compiled ??= createAjv({}, undefined, 'definition').compile(definitionSchema) as DefinitionCheck;
   return compiled;
 }
