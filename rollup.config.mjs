@@ -2,7 +2,6 @@
 // source file) and the single-file CDN bundle `dist/guichet.js` (Lit included, minified) with
 // its lazily loaded chunks beside it.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import commonjs from '@rollup/plugin-commonjs';
 import json from '@rollup/plugin-json';
@@ -10,6 +9,7 @@ import terser from '@rollup/plugin-terser';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyHtml from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifier } from './scripts/lib/template-minifier.mjs';
+import { fastUriStandIn } from './scripts/lib/fast-uri-stand-in.mjs';
 
 const packages = {
   core: ['index.ts', 'standalone.ts'],
@@ -42,7 +42,7 @@ const packageBuilds = Object.entries(packages).map(([name, entries]) => ({
 /** ajv's default URI resolver, replaced by the platform's URL (see guichet-ajv.ts), stays out. */
 const withoutFastUri = () => ({
   name: 'without-fast-uri',
-  resolveId: (source) => (source === 'fast-uri' ? fileURLToPath(new URL('packages/core/src/validation/fast-uri-unused.cjs', import.meta.url)) : null),
+  resolveId: (source) => (source === 'fast-uri' ? fastUriStandIn : null),
 });
 
 const cdn = {

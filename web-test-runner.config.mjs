@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifier } from './scripts/lib/template-minifier.mjs';
+import { fastUriStandIn } from './scripts/lib/fast-uri-stand-in.mjs';
 import { build as esbuild } from 'esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
@@ -63,7 +64,7 @@ export default {
         if (context.path !== '/packages/core/src/validation/guichet-ajv.ts') return undefined;
         const result = await esbuild({
           entryPoints: ['packages/core/src/validation/guichet-ajv.ts'],
-          alias: { 'fast-uri': './packages/core/src/validation/fast-uri-unused.cjs' },
+          alias: { 'fast-uri': fastUriStandIn },
           bundle: true,
           format: 'esm',
           platform: 'browser',

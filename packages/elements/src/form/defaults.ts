@@ -1,4 +1,4 @@
-import { ownValue, setOwn, type Field } from '@guichet/core';
+import { isRecord, ownValue, setOwn, type Field } from '@guichet/core';
 import type { Answers } from './answers.js';
 
 /**
@@ -19,15 +19,11 @@ export function withDefaults(fields: readonly Field[], answers: Answers): Answer
         const itemFields = field.fields;
         setOwn(answers, field.name, Array.from({ length: field.constraints.minItems ?? 0 }, () => withDefaults(itemFields, {})));
       }
-    } else if (field.kind === 'fieldset' && field.fields && isObject(value)) {
+    } else if (field.kind === 'fieldset' && field.fields && isRecord(value)) {
       withDefaults(field.fields, value);
     } else if (field.kind === 'group' && field.fields && Array.isArray(value)) {
-      for (const item of value) if (isObject(item)) withDefaults(field.fields, item);
+      for (const item of value) if (isRecord(item)) withDefaults(field.fields, item);
     }
   }
   return answers;
-}
-
-function isObject(value: unknown): value is Answers {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
