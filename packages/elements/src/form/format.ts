@@ -5,6 +5,15 @@ import { joinPointer } from './answers.js';
 import { itemName } from './fields/group.js';
 import { formatSize } from './fields/file.js';
 
+/** Intl formatters cost far more to build than to use: one per language and style serves a whole list of answers. */
+const formatters = new Map<string, { format(value: never): string }>();
+function formatter<F extends { format(value: never): string }>(key: string, lang: Language, make: () => F): F {
+  const id = `${lang} ${key}`;
+  let found = formatters.get(id) as F | undefined;
+  if (!found) formatters.set(id, (found = make()));
+  return found;
+}
+
 /** An answer as the citizen reads it back: choices by their labels, dates and numbers by Intl. */
 export function formatAnswer(field: Field, pointer: string, context: FieldContext, isActive: (field: Field, pointer: string) => boolean): TemplateResult | string {
   const value = context.value(pointer);
@@ -18,7 +27,7 @@ export function formatAnswer(field: Field, pointer: string, context: FieldContex
     }
     case 'checkboxes': {
       const labels = (field.choices ?? []).filter((c) => Array.isArray(value) && value.includes(c.value)).map((c) => context.t(c.label));
-      return new Intl.ListFormat(lang, { type: 'conjunction' }).format(labels);
+      return formatter('list', lang, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(labels);
     }
     case 'checkbox':
     case 'consent':
@@ -29,12 +38,12 @@ export function formatAnswer(field: Field, pointer: string, context: FieldContex
       return formatTime(value, lang);
     case 'datetime': {
       const date = new Date(String(value));
-      return Number.isNaN(date.getTime()) ? String(value) : new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+      return Number.isNaN(date.getTime()) ? String(value) : formatter('datetime', lang, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' })).format(date);
     }
     case 'number':
     case 'integer': {
       const unit = context.t(field.unit);
-      const number = typeof value === 'number' ? new Intl.NumberFormat(lang, { maximumFractionDigits: 20 }).format(value) : String(value);
+      const number = typeof value === 'number' ? formatter('number', lang, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 20 })).format(value) : String(value);
       return unit ? `${number} ${unit}` : number;
     }
     case 'file': {
@@ -74,11 +83,11 @@ function formatDate(value: unknown, lang: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
   if (!match) return String(value);
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long' }).format(date);
+  return formatter('date', lang, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long' })).format(date);
 }
 
 function formatTime(value: unknown, lang: Language): string {
   const match = /^(\d{2}):(\d{2})/.exec(String(value));
   if (!match) return String(value);
-  return new Intl.DateTimeFormat(lang, { timeStyle: 'short' }).format(new Date(2000, 0, 1, Number(match[1]), Number(match[2])));
+  return formatter('time', lang, () => new Intl.DateTimeFormat(lang, { timeStyle: 'short' })).format(new Date(2000, 0, 1, Number(match[1]), Number(match[2])));
 }

@@ -315,6 +315,9 @@ export class GuichetForm extends LitElement implements FieldHost {
         this.validator = validator;
         // Conditions could only be evaluated now: draw the fields that depend on them.
         this.updateConditions(true);
+        // V8 compiles a validator's code on its first call (~120 ms for 1000 fields here): in a
+        // pause of the citizen's, not when they press Continue.
+        afterIdle(() => validator.validate({}, { lang: this.currentLang }));
       },
       () => this.failValidator(token),
     );
