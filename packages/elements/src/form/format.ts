@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Field, Language } from '@guichet/core';
+import { formatNumber, type Field, type Language } from '@guichet/core';
 import type { FieldContext } from './fields/context.js';
 import { joinPointer } from './answers.js';
 import { itemName } from './fields/group.js';
@@ -43,7 +43,7 @@ export function formatAnswer(field: Field, pointer: string, context: FieldContex
     case 'number':
     case 'integer': {
       const unit = context.t(field.unit);
-      const number = typeof value === 'number' ? formatter('number', lang, () => new Intl.NumberFormat(lang, { maximumFractionDigits: 20 })).format(value) : String(value);
+      const number = typeof value === 'number' ? formatNumber(value, lang) : String(value);
       return unit ? `${number} ${unit}` : number;
     }
     case 'file': {

@@ -317,7 +317,9 @@ export class GuichetForm extends LitElement implements FieldHost {
         this.updateConditions(true);
         // V8 compiles a validator's code on its first call (~120 ms for 1000 fields here): in a
         // pause of the citizen's, not when they press Continue.
-        afterIdle(() => validator.validate({}, { lang: this.currentLang }));
+        afterIdle(() => {
+          if (token === this.loadToken) validator.validate({}, { lang: this.currentLang });
+        });
       },
       () => this.failValidator(token),
     );
