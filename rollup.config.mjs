@@ -3,13 +3,12 @@
 // its lazily loaded chunks beside it.
 import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import commonjs from '@rollup/plugin-commonjs';
-import json from '@rollup/plugin-json';
 import terser from '@rollup/plugin-terser';
+import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyHtml from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifier } from './scripts/lib/template-minifier.mjs';
-import { fastUriStandIn } from './scripts/lib/fast-uri-stand-in.mjs';
+import { ajvCommonJsDependencies, bundleGuichetAjv, guichetAjvSource } from './scripts/lib/ajv-for-pages.mjs';
 
 const packages = {
   core: ['index.ts', 'standalone.ts'],
@@ -39,23 +38,25 @@ const packageBuilds = Object.entries(packages).map(([name, entries]) => ({
   },
 }));
 
-/** ajv's default URI resolver, replaced by the platform's URL (see guichet-ajv.ts), stays out. */
-const withoutFastUri = () => ({
-  name: 'without-fast-uri',
-  resolveId: (source) => (source === 'fast-uri' ? fastUriStandIn : null),
+/** Pages get ajv as ES modules built from its sources (see scripts/lib/ajv-for-pages.mjs). */
+const ajvForPages = () => ({
+  name: 'ajv-for-pages',
+  load: (id) => (id === guichetAjvSource ? bundleGuichetAjv({ commonJsExternal: true }) : null),
 });
 
 const cdn = {
   input: 'packages/elements/src/index.ts',
+  // The lazily loaded chunks import what they share with the entry from guichet.js itself, so a
+  // page loads one file before the elements work, not a stub and then the real code.
+  preserveEntrySignatures: 'allow-extension',
   plugins: [
-    withoutFastUri(),
+    ajvForPages(),
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'] }),
     minifyHtml(templateMinifier()),
     ts(),
-    // ajv (in the lazily loaded runtime-compiler chunk) is CommonJS and requires JSON meta-schemas.
-    json(),
-    commonjs({ strictRequires: 'auto' }),
-    terser({ format: { comments: false }, ecma: 2020, module: true, compress: { passes: 2 } }),
+    // ajv's two CommonJS dependencies, hoisted as plain functions (no runtime wrapper).
+    commonjs({ include: ajvCommonJsDependencies.map((name) => `**/node_modules/${name}/**`) }),
+    terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 2 } }),
   ],
   output: {
     dir: 'dist',

@@ -5,8 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifier } from './scripts/lib/template-minifier.mjs';
-import { fastUriStandIn } from './scripts/lib/fast-uri-stand-in.mjs';
-import { build as esbuild } from 'esbuild';
+import { bundleGuichetAjv } from './scripts/lib/ajv-for-pages.mjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromium.mjs';
@@ -55,23 +54,13 @@ export default {
     }),
   ],
   plugins: [
-    // ajv is CommonJS with import cycles the dev server cannot convert file by file: the module
-    // that builds Guichet's ajv is served as one ES module with ajv inside (as the CDN build bundles
-    // it, fast-uri left out), so runtime-compiled validators run in the tests.
+    // The module that builds Guichet's ajv is served as one ES module with ajv inside, built as
+    // the CDN bundle builds it (scripts/lib/ajv-for-pages.mjs), so the tests run the ajv that ships.
     {
-      name: 'ajv-as-esm',
+      name: 'ajv-for-pages',
       async serve(context) {
         if (context.path !== '/packages/core/src/validation/guichet-ajv.ts') return undefined;
-        const result = await esbuild({
-          entryPoints: ['packages/core/src/validation/guichet-ajv.ts'],
-          alias: { 'fast-uri': fastUriStandIn },
-          bundle: true,
-          format: 'esm',
-          platform: 'browser',
-          write: false,
-          logLevel: 'silent',
-        });
-        return { body: result.outputFiles[0].text, type: 'js' };
+        return { body: (await bundleGuichetAjv()).code, type: 'js' };
       },
     },
     // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.

@@ -1,7 +1,8 @@
 /**
  * One validation, three places: for random definitions within the supported subset and random
  * answers, the standalone validator (compiled by compileStandalone, imported from a file as a page
- * under a strict CSP would), the runtime validator and the endpoint (201 or 422) agree.
+ * under a strict CSP would), the runtime validator, the runtime validator as pages build it (ajv
+ * from its TypeScript sources, see scripts/lib/ajv-for-pages.mjs) and the endpoint (201 or 422) agree.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,9 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
+import { build } from 'esbuild';
 import { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators, type FormValidator } from '@guichet/core';
 import { compileStandalone } from '@guichet/core/standalone';
 import type { FormDefinition } from '../../packages/core/src/generated/form-definition.js';
+import type { CompiledValidators } from '../../packages/core/src/validation/compiled.js';
+import { ajvFromSources } from '../../scripts/lib/ajv-for-pages.mjs';
 import { generatedForm, type GeneratedForm } from '../soak/lib/arbitrary-definition.js';
 import { startEndpoint, type RunningEndpoint } from '../soak/lib/endpoint.js';
 
@@ -26,8 +30,21 @@ describe('the same verdict from the standalone validator, the runtime validator 
     .sample(generatedForm('x'), { numRuns: formCount, seed })
     .map((form, i) => ({ ...form, definition: { ...form.definition, id: `aleatoire-${i}` } }));
   let endpoint: RunningEndpoint;
+  let compileInPage: (definition: FormDefinition) => CompiledValidators;
 
   before(async () => {
+    // The page's compiler, bundled as the CDN build bundles it, run here on the same forms.
+    const pageCompiler = join(dir, 'page-compiler.mjs');
+    await build({
+      entryPoints: ['packages/core/src/validation/runtime-compiler.ts'],
+      plugins: [ajvFromSources],
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      outfile: pageCompiler,
+      logLevel: 'silent',
+    });
+    ({ compileRuntime: compileInPage } = (await import(pathToFileURL(pageCompiler).href)) as { compileRuntime: typeof compileInPage });
     mkdirSync(join(dir, 'forms'));
     for (const form of forms) writeFileSync(join(dir, 'forms', `${form.definition.id}.json`), JSON.stringify(form.definition, null, 2));
     endpoint = await startEndpoint({ formsDir: join(dir, 'forms') });
@@ -47,12 +64,14 @@ describe('the same verdict from the standalone validator, the runtime validator 
       writeFileSync(modulePath, await compileStandalone(form.definition as unknown as FormDefinition));
       const standalone: FormValidator = createValidator(model, await loadStandaloneValidators(pathToFileURL(modulePath).href));
       const runtime: FormValidator = createValidator(model, await compileRuntimeValidators(model));
+      const inPage: FormValidator = createValidator(model, compileInPage(form.definition as unknown as FormDefinition));
 
       await fc.assert(
         fc.asyncProperty(form.answers, async (data) => {
           const inStandalone = standalone.validate(data, { lang: 'fr' });
           const inRuntime = runtime.validate(data, { lang: 'fr' });
           assert.deepEqual(inStandalone, inRuntime, 'standalone and runtime errors');
+          assert.deepEqual(inPage.validate(data, { lang: 'fr' }), inRuntime, "the page's and Node's runtime errors");
           const response = await fetch(`${endpoint.url}/api/forms/${model.id}/submissions`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
