@@ -27,7 +27,10 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules ?? []) {
           for (const declaration of mod.declarations ?? []) {
-            if (declaration.members) declaration.members = declaration.members.filter((member) => !member.privacy || member.privacy === 'public');
+            const hidden = new Set((declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
+            if (declaration.members) declaration.members = declaration.members.filter((member) => !hidden.has(member.name));
+            // Internal reactive state (`static properties` entries with `state: true`) is no attribute.
+            if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
           }
         }
       },

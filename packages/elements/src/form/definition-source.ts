@@ -1,11 +1,12 @@
 import type { DefinitionProblem } from '@guichet/core';
-import { fill, formText } from './messages.js';
+import { fill, formText, type FormText } from './messages.js';
 
 export type FetchedDefinition =
   | { ok: true; definition: unknown; /** Absolute URL of the precompiled validator the server offers. */ validatorUrl?: string }
   | { ok: false; problem: DefinitionProblem };
 
-function problem(code: string, pick: (text: ReturnType<typeof formText>) => string): DefinitionProblem {
+/** A problem of the whole form (no pointer), said in both languages from the form's texts. */
+export function formProblem(code: string, pick: (text: FormText) => string): DefinitionProblem {
   return { pointer: '', code, message: { fr: pick(formText('fr')), en: pick(formText('en')) } };
 }
 
@@ -19,22 +20,22 @@ export async function fetchDefinition(src: string, baseUrl: string, signal?: Abo
   try {
     url = new URL(src, baseUrl);
   } catch {
-    return { ok: false, problem: problem('bad-src', (t) => t.definitionNetwork) };
+    return { ok: false, problem: formProblem('bad-src', (t) => t.definitionNetwork) };
   }
   let response: Response;
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
   } catch {
-    return { ok: false, problem: problem('network', (t) => t.definitionNetwork) };
+    return { ok: false, problem: formProblem('network', (t) => t.definitionNetwork) };
   }
   if (!response.ok) {
-    return { ok: false, problem: problem(`http-${response.status}`, (t) => fill(t.definitionNotFound, { status: response.status })) };
+    return { ok: false, problem: formProblem(`http-${response.status}`, (t) => fill(t.definitionNotFound, { status: response.status })) };
   }
   let text: string;
   try {
     text = await response.text();
   } catch {
-    return { ok: false, problem: problem('network', (t) => t.definitionNetwork) };
+    return { ok: false, problem: formProblem('network', (t) => t.definitionNetwork) };
   }
   // The text goes to loadDefinition as is: it reports invalid JSON with its line and column.
   const definition = text;

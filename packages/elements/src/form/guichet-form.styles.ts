@@ -2,6 +2,7 @@ import { css } from 'lit';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
 import { submissionStyles } from '../submission/submission.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
 
 const formOwnStyles = css`
   .root {
@@ -14,7 +15,6 @@ const formOwnStyles = css`
   }
   .title:focus,
   .step__title:focus,
-  .error-summary:focus,
   #guichet-clear-question:focus {
     outline: var(--_focus-ring);
     outline-offset: 4px;
@@ -64,16 +64,6 @@ const formOwnStyles = css`
   .field {
     min-width: 0;
   }
-  .field--error {
-    padding-inline-start: 0.75rem;
-    border-inline-start: 5px solid var(--_color-error);
-  }
-  .label,
-  .legend {
-    display: block;
-    margin-block-end: 0.25rem;
-    font-weight: 600;
-  }
   .optional {
     font-weight: 400;
   }
@@ -92,10 +82,6 @@ const formOwnStyles = css`
   .fieldset > .fieldset {
     margin-block-start: var(--_space);
   }
-  .hint {
-    margin: 0 0 0.5rem;
-    color: var(--_color-muted);
-  }
   .help {
     margin: 0 0 0.5rem;
   }
@@ -111,23 +97,6 @@ const formOwnStyles = css`
     padding-inline-start: 0.75rem;
     border-inline-start: 4px solid var(--_color-border);
   }
-  .error {
-    margin: 0 0 0.5rem;
-    color: var(--_color-error);
-    font-weight: 600;
-  }
-  .input {
-    display: block;
-    width: 100%;
-    max-width: 100%;
-    min-height: 2.75rem;
-    padding: 0.5rem;
-    border: 2px solid var(--_color-border);
-    border-radius: var(--_radius);
-    color: var(--_color-text);
-    background: var(--_color-background);
-    font: inherit;
-  }
   /* A unit ("m²", "personnes") sits after its input on the same line, or under it when narrow. */
   .input--unit {
     display: inline-block;
@@ -140,9 +109,6 @@ const formOwnStyles = css`
   }
   .textarea {
     resize: vertical;
-  }
-  .input[aria-invalid='true'] {
-    border-color: var(--_color-error);
   }
   .input:focus-visible,
   .option__input:focus-visible {
@@ -218,23 +184,6 @@ const formOwnStyles = css`
     flex-wrap: wrap;
     gap: 0.75rem;
     align-items: center;
-  }
-  .error-summary {
-    margin-block-end: calc(var(--_space) * 1.5);
-    padding: var(--_space);
-    border: 4px solid var(--_color-error);
-  }
-  .error-summary__title {
-    margin: 0 0 0.5rem;
-    font-size: 1.25rem;
-  }
-  .error-summary__list {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  .error-summary__list a {
-    color: var(--_color-error);
-    font-weight: 600;
   }
   .summary__step {
     margin: calc(var(--_space) * 1.5) 0 0.5rem;
@@ -325,16 +274,11 @@ const formOwnStyles = css`
     }
   }
   @media (forced-colors: active) {
-    .field--error,
-    .error-summary,
     .definition-error,
     .notice {
       border-color: CanvasText;
     }
-    .input {
-      border-color: ButtonText;
-    }
   }
 `;
 
-export const formStyles = [themeStyles, contactStyles, submissionStyles, formOwnStyles];
+export const formStyles = [themeStyles, contactStyles, submissionStyles, fieldStyles, formOwnStyles];

@@ -1,5 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import {
   localize,
@@ -30,7 +29,7 @@ import { characterCount } from './fields/textarea.js';
 import { inChunks } from './field-chunks.js';
 import { renderErrorSummary, errorSummaryId, type SummaryError } from './error-summary.js';
 import { renderClearAction, renderDraftOffer, renderLoading, renderProblems } from './notices.js';
-import { fetchDefinition } from './definition-source.js';
+import { fetchDefinition, formProblem } from './definition-source.js';
 import { withoutFiles } from './draft-data.js';
 import { DraftController } from './draft-controller.js';
 import { parseAnswer } from './read-control.js';
@@ -112,30 +111,46 @@ export class GuichetForm extends LitElement implements FieldHost {
    */
   static readonly renderers: FieldRegistry = defaultRegistry();
 
+  // Declared as data rather than with decorators: the decorators' runtime and their call sites
+  // weigh about half a kilobyte gzip in the CDN bundle, for the same accessors.
+  static override properties: PropertyDeclarations = {
+    src: {},
+    endpoint: {},
+    adapter: {},
+    channel: {},
+    draft: {},
+    definition: { attribute: false },
+    data: { attribute: false },
+    status: { state: true },
+    model: { state: true },
+    problems: { state: true },
+    stepIndex: { state: true },
+    summaryErrors: { state: true },
+    confirmingClear: { state: true },
+  };
+
   /** URL of the form definition (JSON). Ignored when `definition` is set. */
-  @property() src?: string;
+  declare src?: string;
   /** Base URL of the endpoint that receives the requests. */
-  @property() endpoint?: string;
+  declare endpoint?: string;
   /** How requests are sent: `guichet` (default) or `open311`. */
-  @property() adapter = 'guichet';
+  adapter = 'guichet';
   /** How the request came in: `web` (default), `counter`, `phone`, `mail`. */
-  @property() channel: string = 'web';
+  channel: string = 'web';
   /** `local` (default): answers saved on this device as the citizen goes; `none`: nothing stored. */
-  @property() draft: string = 'local';
+  draft: string = 'local';
   /** The form definition as an object (instead of `src`). */
-  @property({ attribute: false }) definition?: unknown;
+  declare definition?: unknown;
   /** Answers to start with ("Dites-le-nous une fois"). */
-  @property({ attribute: false }) data?: Record<string, unknown>;
+  declare data?: Record<string, unknown>;
 
-  @state() private status: Status = 'idle';
-  @state() private model?: FormModel;
-  @state() private problems: DefinitionProblem[] = [];
+  private status: Status = 'idle';
+  declare private model?: FormModel;
+  private problems: DefinitionProblem[] = [];
   /** Index of the step shown; `steps.length` is the summary. */
-  @state() private stepIndex = 0;
-  @state() private summaryErrors: SummaryError[] = [];
-  @state() private confirmingClear = false;
-
-  @query('#guichet-live') private liveRegion?: HTMLElement;
+  private stepIndex = 0;
+  private summaryErrors: SummaryError[] = [];
+  private confirmingClear = false;
 
   private readonly language = new LanguageController(this);
   private readonly submission = new LazySubmission(this);
@@ -185,6 +200,10 @@ export class GuichetForm extends LitElement implements FieldHost {
   /** Files the citizen chose, keyed by the value their field holds in the answers. */
   get chosenFiles(): ReadonlyMap<string, File> {
     return this.files;
+  }
+
+  private get liveRegion(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#guichet-live');
   }
 
   private get currentLang(): Language {
@@ -243,6 +262,14 @@ export class GuichetForm extends LitElement implements FieldHost {
     return result;
   }
 
+  /** Puts focus on the element matching `selector` once the next render is on screen. */
+  private focusLater(selector: string, then?: () => void): void {
+    this.focusAfterRender = () => {
+      this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+      then?.();
+    };
+  }
+
   protected override updated(): void {
     const focus = this.focusAfterRender;
     this.focusAfterRender = undefined;
@@ -262,10 +289,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     let input: unknown = this.definition;
     let validatorUrl: string | undefined;
     if (input === undefined) {
-      if (!this.src) {
-        const t = (lang: Language) => formText(lang).definitionMissing;
-        return this.fail([{ pointer: '', code: 'no-definition', message: { fr: t('fr'), en: t('en') } }]);
-      }
+      if (!this.src) return this.fail([formProblem('no-definition', (t) => t.definitionMissing)]);
       const fetched = await fetchDefinition(this.src, this.ownerDocument.baseURI);
       if (token !== this.loadToken) return;
       if (!fetched.ok) return this.fail([fetched.problem]);
@@ -338,8 +362,7 @@ export class GuichetForm extends LitElement implements FieldHost {
 
   private failValidator(token: number): void {
     if (token !== this.loadToken) return;
-    const t = (lang: Language) => formText(lang).validatorFailed;
-    this.fail([{ pointer: '', code: 'validator', message: { fr: t('fr'), en: t('en') } }]);
+    this.fail([formProblem('validator', (t) => t.validatorFailed)]);
   }
 
   private fail(problems: DefinitionProblem[]): void {
@@ -730,7 +753,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.stepIndex = index;
     this.epoch++;
     this.drafts.schedule();
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-step-title')?.focus();
+    this.focusLater('#guichet-step-title');
   }
 
   private showErrorRound(errors: FieldError[]): void {
@@ -744,7 +767,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.showErrors = true;
     this.summaryErrors = this.inPageOrder(summary);
     this.epoch++;
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>(`#${errorSummaryId}`)?.focus();
+    this.focusLater(`#${errorSummaryId}`);
     this.dispatchEvent(
       new GuichetErrorEvent({
         kind: 'validation',
@@ -837,17 +860,17 @@ export class GuichetForm extends LitElement implements FieldHost {
 
   private restart(): void {
     this.drafts.forget();
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-title')?.focus();
+    this.focusLater('#guichet-title');
   }
 
   private askClear(): void {
     this.confirmingClear = true;
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-clear-question')?.focus();
+    this.focusLater('#guichet-clear-question');
   }
 
   private cancelClear(): void {
     this.confirmingClear = false;
-    this.focusAfterRender = () => this.renderRoot.querySelector<HTMLElement>('#guichet-clear')?.focus();
+    this.focusLater('#guichet-clear');
   }
 
   private clearAnswers(): void {
@@ -860,10 +883,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     this.returnToSummary = false;
     this.stepIndex = 0;
     this.epoch++;
-    this.focusAfterRender = () => {
-      this.renderRoot.querySelector<HTMLElement>('#guichet-title')?.focus();
-      this.announce(this.text.answersCleared);
-    };
+    this.focusLater('#guichet-title', () => this.announce(this.text.answersCleared));
   }
 
   // ── Rendering ──────────────────────────────────────────────────────────────────────────────

@@ -20,64 +20,22 @@ export const trackerStyles = css`
   .lookup__intro {
     margin: 0 0 var(--_space);
   }
-  .field {
-    margin-block-end: calc(var(--_space) * 1.25);
+  .field + .field {
+    margin-block-start: calc(var(--_space) * 1.25);
   }
-  .field--error {
-    padding-inline-start: calc(var(--_space) * 0.75);
-    border-inline-start: 4px solid var(--_color-error);
-  }
-  .field__label {
-    display: block;
-    font-weight: 700;
-  }
-  .field__hint {
-    margin: 0.125rem 0 0.375rem;
-    color: var(--_color-muted);
+  .lookup .input {
+    max-width: 20em;
   }
   /* A code cut at its hyphen reads as two codes. */
   .field__example {
     white-space: nowrap;
   }
-  .field__error {
-    margin: 0 0 0.375rem;
-    color: var(--_color-error);
-    font-weight: 700;
-  }
-  .field__input {
-    display: block;
-    width: 100%;
-    max-width: 20em;
-    min-height: 2.75rem;
-    padding: 0.375rem 0.5rem;
-    border: 2px solid var(--_color-border);
-    border-radius: var(--_radius);
-    background: var(--_color-background);
-    color: var(--_color-text);
-    font: inherit;
-  }
-  .field__input[aria-invalid='true'] {
-    border-color: var(--_color-error);
-  }
 
-  .error-summary,
   .problem {
     margin-block-end: calc(var(--_space) * 1.5);
     padding: var(--_space);
     border: 4px solid var(--_color-error);
     border-radius: var(--_radius);
-  }
-  .error-summary__title {
-    margin: 0 0 0.5rem;
-    font-size: 1.25rem;
-  }
-  .error-summary__list {
-    margin: 0;
-    padding-inline-start: 1.25rem;
-  }
-  .error-summary a {
-    color: var(--_color-error);
-    font-weight: 700;
   }
   .problem__title {
     font-size: 1.25rem;
@@ -267,8 +225,6 @@ export const trackerStyles = css`
     .timeline__marker,
     .action-required,
     .problem,
-    .error-summary,
-    .field--error,
     .final,
     .note {
       border-color: CanvasText;

@@ -1,8 +1,8 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type Adapter, type ContactBlock, type Language, type RequestStatus } from '@guichet/core';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
+import { fieldStyles } from '../shared/field.styles.js';
 import { renderContact } from '../shared/contact-block.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { GuichetErrorEvent, GuichetStatusChangeEvent } from '../events.js';
@@ -86,22 +86,39 @@ async function loadLookupChunk(): Promise<LookupChunk> {
  * @cssproperty --guichet-max-width - Largest width of the element.
  */
 export class GuichetTracker extends LitElement {
-  static override styles = [themeStyles, contactStyles, trackerStyles];
+  static override styles = [themeStyles, contactStyles, fieldStyles, trackerStyles];
 
-  @property() endpoint = '';
-  @property() reference = '';
-  @property() code = '';
-  @property({ type: Number }) refresh?: number;
-  @property() adapter = 'guichet';
-  @property({ type: Boolean, attribute: 'from-url' }) fromUrl = false;
-  @property({ attribute: false }) contact?: TrackerContact;
+  // Declared as data rather than with decorators: see GuichetForm.properties.
+  static override properties: PropertyDeclarations = {
+    endpoint: {},
+    reference: {},
+    code: {},
+    refresh: { type: Number },
+    adapter: {},
+    fromUrl: { type: Boolean, attribute: 'from-url' },
+    contact: { attribute: false },
+    current: { state: true },
+    problem: { state: true },
+    loading: { state: true },
+    announcement: { state: true },
+    formContact: { state: true },
+    lookupUsed: { state: true },
+  };
 
-  @state() private current?: RequestStatus;
-  @state() private problem?: TrackerProblem;
-  @state() private loading = false;
-  @state() private announcement = '';
-  @state() private formContact?: ContactBlock;
-  @state() private lookupUsed = false;
+  endpoint = '';
+  reference = '';
+  code = '';
+  declare refresh?: number;
+  adapter = 'guichet';
+  fromUrl = false;
+  declare contact?: TrackerContact;
+
+  declare private current?: RequestStatus;
+  declare private problem?: TrackerProblem;
+  private loading = false;
+  private announcement = '';
+  declare private formContact?: ContactBlock;
+  private lookupUsed = false;
 
   private readonly language = new LanguageController(this);
   private readonly lookup = new LookupController(this, (values) => this.onLookup(values));

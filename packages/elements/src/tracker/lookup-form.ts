@@ -83,15 +83,15 @@ export class LookupController implements ReactiveController {
     const hintId = `${field.name}__hint`;
     const errorId = `${field.name}__error`;
     return html`<div class="field ${problem ? 'field--error' : ''}">
-      <label class="field__label" for=${field.name}>${t[field.label]}</label>
-      <p class="field__hint" id=${hintId}>${t[field.hint]} ${t.forExample} <span class="field__example">${field.example}</span></p>
+      <label class="label" for=${field.name}>${t[field.label]}</label>
+      <p class="hint" id=${hintId}>${t[field.hint]} ${t.forExample} <span class="field__example">${field.example}</span></p>
       ${problem
-        ? html`<p class="field__error" id=${errorId}>
+        ? html`<p class="error" id=${errorId}>
             <span class="visually-hidden">${sharedText(lang).errorPrefix}</span> ${t[problem]}
           </p>`
         : nothing}
       <input
-        class="field__input"
+        class="input"
         part="input"
         id=${field.name}
         name=${field.name}
