@@ -20,6 +20,7 @@ export { isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from '
 export { compileRuntimeValidators, loadDefinitionCheck, loadStandaloneValidators, preloadRuntimeCompiler, type CompiledValidators } from './validation/compiled.js';
 export { createValidator, isEmpty, type FormValidator, type ValidateOptions } from './validation/validator.js';
 export { format, formatNumber, type MessageKey, type MessageParams } from './messages/format.js';
+export { locales } from './messages/locales.js';
 export { Outbox } from './outbox/outbox.js';
 export type { OutboxOptions, NewSubmission, DeliverOptions, PendingSubmission } from './outbox/outbox.js';
 export { backoffDelay, retryDelay } from './outbox/backoff.js';

@@ -2,13 +2,12 @@ import type { Language, LocalizedText } from '../model/types.js';
 import type { Catalogue } from './catalogue.js';
 import { fr, type MessageKey } from './fr.js';
 import { en } from './en.js';
+import { locales } from './locales.js';
 
 export type { MessageKey };
 export type MessageParams = Record<string, string | number>;
 
 const catalogues: Record<Language, Catalogue> = { fr, en };
-/** Regional variants for number, date and plural formatting. */
-export const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 const pluralRules = new Map<Language, Intl.PluralRules>();

@@ -1,7 +1,8 @@
 /** The message a citizen reads for one failed rule on one field. */
 import type { Field, Language } from '../model/types.js';
 import { localize } from '../model/localize.js';
-import { format, locales, type MessageKey } from '../messages/format.js';
+import { format, type MessageKey } from '../messages/format.js';
+import { locales } from '../messages/locales.js';
 
 const EXAMPLE_DATE = new Date(Date.UTC(2026, 6, 14, 14, 30));
 

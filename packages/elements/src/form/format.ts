@@ -3,16 +3,7 @@ import { formatNumber, type Field, type Language } from '@guichet/core';
 import type { FieldContext } from './fields/context.js';
 import { joinPointer } from './answers.js';
 import { itemName } from './fields/group.js';
-import { formatSize } from './fields/file.js';
-
-/** Intl formatters cost far more to build than to use: one per language and style serves a whole list of answers. */
-const formatters = new Map<string, { format(value: never): string }>();
-function formatter<F extends { format(value: never): string }>(key: string, lang: Language, make: () => F): F {
-  const id = `${lang} ${key}`;
-  let found = formatters.get(id) as F | undefined;
-  if (!found) formatters.set(id, (found = make()));
-  return found;
-}
+import { formatDate, formatList, formatSize } from '../shared/intl.js';
 
 /** An answer as the citizen reads it back: choices by their labels, dates and numbers by Intl. */
 export function formatAnswer(field: Field, pointer: string, context: FieldContext, isActive: (field: Field, pointer: string) => boolean): TemplateResult | string {
@@ -27,18 +18,18 @@ export function formatAnswer(field: Field, pointer: string, context: FieldContex
     }
     case 'checkboxes': {
       const labels = (field.choices ?? []).filter((c) => Array.isArray(value) && value.includes(c.value)).map((c) => context.t(c.label));
-      return formatter('list', lang, () => new Intl.ListFormat(lang, { type: 'conjunction' })).format(labels);
+      return formatList(labels, lang, 'conjunction');
     }
     case 'checkbox':
     case 'consent':
       return value === true ? text.yes : text.no;
     case 'date':
-      return formatDate(value, lang);
+      return formatDay(value, lang);
     case 'time':
       return formatTime(value, lang);
     case 'datetime': {
       const date = new Date(String(value));
-      return Number.isNaN(date.getTime()) ? String(value) : formatter('datetime', lang, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' })).format(date);
+      return Number.isNaN(date.getTime()) ? String(value) : formatDate(date, lang, { dateStyle: 'long', timeStyle: 'short' });
     }
     case 'number':
     case 'integer': {
@@ -79,15 +70,15 @@ function nestedRows(fields: Field[], parent: string, context: FieldContext, isAc
   });
 }
 
-function formatDate(value: unknown, lang: Language): string {
+function formatDay(value: unknown, lang: Language): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(value));
   if (!match) return String(value);
   const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return formatter('date', lang, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long' })).format(date);
+  return formatDate(date, lang, { dateStyle: 'long' });
 }
 
 function formatTime(value: unknown, lang: Language): string {
   const match = /^(\d{2}):(\d{2})/.exec(String(value));
   if (!match) return String(value);
-  return formatter('time', lang, () => new Intl.DateTimeFormat(lang, { timeStyle: 'short' })).format(new Date(2000, 0, 1, Number(match[1]), Number(match[2])));
+  return formatDate(new Date(2000, 0, 1, Number(match[1]), Number(match[2])), lang, { timeStyle: 'short' });
 }

@@ -1,4 +1,4 @@
-import type { Language } from '@guichet/core';
+import { locales, type Language } from '@guichet/core';
 
 /**
  * Everything <guichet-form> says on its own (definition texts come from the definition and its
@@ -33,7 +33,7 @@ const fr = {
   defaultItem: 'Élément',
   fileAccepted: 'Formats acceptés : {types}.',
   fileMaxSize: 'Taille maximale : {size}.',
-  fileChosen: 'Fichier choisi',
+  fileChosen: 'Fichier choisi :',
   removeFile: 'Retirer le fichier {name}',
   fileRemoved: 'Fichier {name} retiré.',
   fileTooBig: 'Le fichier {name} est trop lourd : {size} au plus.',
@@ -86,7 +86,7 @@ const en: FormText = {
   defaultItem: 'Item',
   fileAccepted: 'Accepted formats: {types}.',
   fileMaxSize: 'Maximum size: {size}.',
-  fileChosen: 'Chosen file',
+  fileChosen: 'Chosen file:',
   removeFile: 'Remove the file {name}',
   fileRemoved: 'File {name} removed.',
   fileTooBig: 'The file {name} is too large: {size} at most.',
@@ -129,7 +129,7 @@ const countCache = new Map<Language, { rules: Intl.PluralRules; numbers: Intl.Nu
 function countIn(lang: Language, count: number): [Intl.LDMLPluralRule, string] {
   let cache = countCache.get(lang);
   if (!cache) {
-    cache = { rules: new Intl.PluralRules(lang), numbers: new Intl.NumberFormat(lang), known: new Map() };
+    cache = { rules: new Intl.PluralRules(locales[lang]), numbers: new Intl.NumberFormat(locales[lang]), known: new Map() };
     countCache.set(lang, cache);
   }
   let entry = cache.known.get(count);

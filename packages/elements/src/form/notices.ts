@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type DefinitionProblem, type Draft, type Language } from '@guichet/core';
 import { fill, type FormText } from './messages.js';
+import { formatDate } from '../shared/intl.js';
 
 /** The element's boxes other than the form itself: loading, broken definition, draft, clearing. */
 
@@ -34,7 +35,7 @@ export interface DraftOfferOptions {
 
 export function renderDraftOffer({ offer, lang, text, onResume, onRestart }: DraftOfferOptions): TemplateResult | typeof nothing {
   if (!offer) return nothing;
-  const date = new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(offer.savedAt));
+  const date = formatDate(new Date(offer.savedAt), lang, { dateStyle: 'long', timeStyle: 'short' });
   return html`<section class="notice" part="notice" aria-labelledby="guichet-draft-title">
     <h3 class="notice__title" id="guichet-draft-title">${text.draftNoticeTitle}</h3>
     <p>${fill(text.draftFound, { date })}</p>

@@ -1,4 +1,5 @@
 import type { Language } from '@guichet/core';
+import { pluralCategory } from '../shared/intl.js';
 
 /** What the citizen reads while sending and on the receipt. */
 export interface SubmissionText {
@@ -34,9 +35,6 @@ export interface SubmissionText {
   followText: (reference: string) => string;
 }
 
-const frDays = new Intl.PluralRules('fr-FR');
-const enDays = new Intl.PluralRules('en-GB');
-
 const fr: SubmissionText = {
   sending: 'Envoi en cours…',
   uploading: 'Envoi des fichiers en cours…',
@@ -68,7 +66,7 @@ const fr: SubmissionText = {
   keepCodes: 'Notez la référence et le code de suivi, ou imprimez cette page : ils vous permettent de suivre votre demande.',
   nextTitle: 'Et maintenant ?',
   expectedBy: (date) => `Vous aurez une réponse au plus tard le ${date}.`,
-  expectedDays: (days) => (frDays.select(days) === 'one' ? `Délai de réponse habituel : ${days} jour.` : `Délai de réponse habituel : ${days} jours.`),
+  expectedDays: (days) => (pluralCategory(days, 'fr') === 'one' ? `Délai de réponse habituel : ${days} jour.` : `Délai de réponse habituel : ${days} jours.`),
   print: 'Imprimer le récépissé',
   followTitle: 'Suivre votre demande',
   followText: (reference) => `Pour savoir où en est votre demande, munissez-vous de la référence ${reference} et du code de suivi.`,
@@ -105,7 +103,7 @@ const en: SubmissionText = {
   keepCodes: 'Write down the reference and the tracking code, or print this page: you need them to follow your request.',
   nextTitle: 'What happens next?',
   expectedBy: (date) => `You will get an answer by ${date} at the latest.`,
-  expectedDays: (days) => (enDays.select(days) === 'one' ? `Usual time to an answer: ${days} day.` : `Usual time to an answer: ${days} days.`),
+  expectedDays: (days) => (pluralCategory(days, 'en') === 'one' ? `Usual time to an answer: ${days} day.` : `Usual time to an answer: ${days} days.`),
   print: 'Print the receipt',
   followTitle: 'Follow your request',
   followText: (reference) => `To find out where your request stands, have the reference ${reference} and the tracking code at hand.`,

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type FormModel, type Language, type Receipt } from '@guichet/core';
 import { renderContact } from '../shared/contact-block.js';
 import { submissionText } from './messages.js';
+import { formatDate } from '../shared/intl.js';
 
 export const RECEIPT_HEADING_ID = 'guichet-receipt-title';
 
@@ -11,13 +12,11 @@ interface ReceiptContext {
   adapterName: string;
 }
 
-const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
-
-function formatDate(iso: string | undefined, lang: Language, withTime: boolean): string {
+function formatMoment(iso: string | undefined, lang: Language, withTime: boolean): string {
   if (!iso) return '';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(locales[lang], withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' }).format(date);
+  return formatDate(date, lang, withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' });
 }
 
 const COPIED_ID = 'guichet-receipt-copied';
@@ -62,13 +61,13 @@ export function renderReceiptView(receipt: Receipt | undefined, context: Receipt
   const nextSteps = localize(model?.processing?.nextSteps, lang);
   const expectedDays = model?.processing?.expectedDays;
   const expectedBy = receipt.expectedBy ?? receipt.status.expectedBy;
-  const expected = expectedBy ? t.expectedBy(formatDate(expectedBy, lang, false)) : expectedDays !== undefined ? t.expectedDays(expectedDays) : '';
+  const expected = expectedBy ? t.expectedBy(formatMoment(expectedBy, lang, false)) : expectedDays !== undefined ? t.expectedDays(expectedDays) : '';
   const trackerReady = customElements.get('guichet-tracker') !== undefined;
   return html`<section class="receipt" part="receipt" aria-labelledby=${RECEIPT_HEADING_ID}>
     <h2 id=${RECEIPT_HEADING_ID} class="receipt__title" tabindex="-1">
       <span class="receipt__check" aria-hidden="true">✓</span> ${t.receiptTitle}
     </h2>
-    <p>${t.receivedOn(formTitle, formatDate(receipt.receivedAt, lang, true))}</p>
+    <p>${t.receivedOn(formTitle, formatMoment(receipt.receivedAt, lang, true))}</p>
     <dl class="receipt__codes">
       ${renderCode(t.reference, receipt.reference, lang)} ${renderCode(t.trackingCode, receipt.trackingCode, lang)}
     </dl>

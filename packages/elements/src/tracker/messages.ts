@@ -1,4 +1,5 @@
 import { phaseLabel, type Language, type Phase } from '@guichet/core';
+import { pluralCategory } from '../shared/intl.js';
 
 /** Whether the authority's label already says the phase (Open311 has no labels of its own), so it is not said twice. */
 function same(label: string, phase: string): boolean {
@@ -20,21 +21,6 @@ const fr = {
   errorSummaryTitle: 'Il y a un problème',
 
   loading: 'Recherche de votre demande…',
-  requestNumber: (reference: string) => `Demande n° ${reference}`,
-  phaseLabel: 'Étape :',
-  lastUpdate: 'Dernière mise à jour',
-  expectedBy: 'Réponse attendue au plus tard le',
-  historyTitle: 'Historique de votre demande',
-  currentStep: '(étape actuelle)',
-  agentNote: 'Message du service :',
-  actionRequiredTitle: 'Une action de votre part est nécessaire',
-  actionRequiredHow: 'Le service attend une réponse ou un document de votre part. Suivez le message ci-dessous ou contactez-le.',
-  actionRequiredNoNote: 'Contactez le service pour savoir ce qui vous est demandé.',
-  final: {
-    completed: 'Votre demande est terminée. Ce suivi n’évoluera plus.',
-    rejected: 'Votre demande a été refusée. Ce suivi n’évoluera plus. Le service peut vous en expliquer les raisons.',
-    cancelled: 'Votre demande a été annulée. Ce suivi n’évoluera plus.',
-  } satisfies Partial<Record<Phase, string>>,
   announceChange: (label: string, phase: string) =>
     same(label, phase) ? `Votre demande a changé d’étape : ${label}.` : `Votre demande a changé d’étape : ${label} (${phase}).`,
   trackAnother: 'Suivre une autre demande',
@@ -72,21 +58,6 @@ const en: TrackerText = {
   errorSummaryTitle: 'There is a problem',
 
   loading: 'Looking for your request…',
-  requestNumber: (reference) => `Request no. ${reference}`,
-  phaseLabel: 'Stage:',
-  lastUpdate: 'Last updated',
-  expectedBy: 'Answer expected by',
-  historyTitle: 'History of your request',
-  currentStep: '(current stage)',
-  agentNote: 'Message from the service:',
-  actionRequiredTitle: 'We need something from you',
-  actionRequiredHow: 'The service is waiting for an answer or a document from you. Follow the message below or contact them.',
-  actionRequiredNoNote: 'Contact the service to find out what is needed.',
-  final: {
-    completed: 'Your request is complete. This tracking page will not change any more.',
-    rejected: 'Your request was turned down. This tracking page will not change any more. The service can explain why.',
-    cancelled: 'Your request was cancelled. This tracking page will not change any more.',
-  },
   announceChange: (label, phase) =>
     same(label, phase) ? `Your request has moved to a new stage: ${label}.` : `Your request has moved to a new stage: ${label} (${phase}).`,
   trackAnother: 'Track another request',
@@ -117,13 +88,13 @@ const enUnits = { second: { one: 'second', other: 'seconds' }, minute: { one: 'm
 
 function waitFr(seconds: number): string {
   const { value, unit } = unitCount(seconds);
-  const form = new Intl.PluralRules('fr').select(value) === 'one' ? 'one' : 'other';
+  const form = pluralCategory(value, 'fr') === 'one' ? 'one' : 'other';
   return `${value} ${frUnits[unit][form]}`;
 }
 
 function waitEn(seconds: number): string {
   const { value, unit } = unitCount(seconds);
-  const form = new Intl.PluralRules('en').select(value) === 'one' ? 'one' : 'other';
+  const form = pluralCategory(value, 'en') === 'one' ? 'one' : 'other';
   return `${value} ${enUnits[unit][form]}`;
 }
 
@@ -134,9 +105,4 @@ export function trackerText(lang: Language): TrackerText {
 /** The phase in plain words: core's names, shared with the adapters that have no label of their own. */
 export function phaseText(phase: Phase, lang: Language): string {
   return phaseLabel(phase, lang) ?? phase;
-}
-
-/** Locale tags for Intl: a French or British reader's usual date forms. */
-export function locale(lang: Language): string {
-  return lang === 'en' ? 'en-GB' : 'fr-FR';
 }

@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ContactBlock, Language, RequestStatus } from '@guichet/core';
 import { renderContact } from '../shared/contact-block.js';
-import { phaseText, trackerText } from './messages.js';
+import { phaseText } from './messages.js';
+import { statusText } from './status-messages.js';
 import { phaseIcon } from './phase-icon.js';
 import { renderDateTime, renderDay } from './dates.js';
 import { chronological, renderTimeline } from './timeline.js';
@@ -16,7 +17,7 @@ export interface StatusViewOptions {
 
 /** Where the request stands: the authority's label, the phase in words and icon, dates, history. */
 export function renderStatusView({ status, lang, contact, headingId }: StatusViewOptions): TemplateResult {
-  const t = trackerText(lang);
+  const t = statusText(lang);
   const actionRequired = status.phase === 'action_required';
   const finalText = status.final ? (t.final as Partial<Record<string, string>>)[status.phase] : undefined;
   return html`<section class="status phase--${status.phase}" part="status" aria-labelledby=${headingId}>
@@ -47,7 +48,7 @@ export function renderStatusView({ status, lang, contact, headingId }: StatusVie
 }
 
 function renderActionRequired(status: RequestStatus, lang: Language, contact: ContactBlock | undefined, id: string): TemplateResult {
-  const t = trackerText(lang);
+  const t = statusText(lang);
   const note = chronological(status.history)
     .reverse()
     .find((entry) => entry.note)?.note;

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { HistoryEntry, Language } from '@guichet/core';
-import { phaseText, trackerText } from './messages.js';
+import { phaseText } from './messages.js';
+import { statusText } from './status-messages.js';
 import { phaseIcon } from './phase-icon.js';
 import { renderDateTime } from './dates.js';
 
@@ -18,7 +19,7 @@ export function chronological(history: readonly HistoryEntry[]): HistoryEntry[] 
 
 export function renderTimeline(history: readonly HistoryEntry[], lang: Language, headingId: string): TemplateResult | typeof nothing {
   if (history.length === 0) return nothing;
-  const t = trackerText(lang);
+  const t = statusText(lang);
   const entries = chronological(history);
   return html`<section class="history" aria-labelledby=${headingId}>
     <h3 id=${headingId} class="history__title">${t.historyTitle}</h3>

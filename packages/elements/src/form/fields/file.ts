@@ -4,19 +4,8 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import { fieldId } from '../ids.js';
 import { fill } from '../messages.js';
+import { formatList, formatSize } from '../../shared/intl.js';
 import { describedBy, fieldClass, help, hint, inlineError, labelParts } from './frame.js';
-
-/** "2,5 Mo" / "2.5 MB": a file size in the citizen's language. */
-export function formatSize(bytes: number, lang: Language): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return new Intl.NumberFormat(lang, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-}
 
 /** "JPEG, PNG" from ["image/jpeg", "image/png"]; "image/*" reads as "images". */
 export function describeTypes(accept: readonly string[], lang: Language): string {
@@ -25,7 +14,7 @@ export function describeTypes(accept: readonly string[], lang: Language): string
     const subtype = type.split('/')[1] ?? type;
     return subtype.replace(/^x-/, '').replace(/^vnd\..*\./, '').toUpperCase();
   });
-  return new Intl.ListFormat(lang, { type: 'disjunction' }).format(names);
+  return formatList(names, lang, 'disjunction');
 }
 
 /** Whether a file's media type is one of `accept` (exact, or a family such as image/*). */
@@ -75,7 +64,7 @@ export const fileRenderer: FieldRenderer = {
       />
       ${file
         ? html`<div class="file" part="file">
-            <p class="file__name">${context.text.fileChosen} : <strong>${file.name}</strong> (${formatSize(file.size, context.lang)})</p>
+            <p class="file__name">${context.text.fileChosen} <strong>${file.name}</strong> (${formatSize(file.size, context.lang)})</p>
             <button type="button" class="secondary" part="button" data-action="remove-file" data-pointer=${pointer}>
               ${fill(context.text.removeFile, { name: file.name })}
             </button>

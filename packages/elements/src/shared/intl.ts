@@ -1,0 +1,48 @@
+import { locales, type Language } from '@guichet/core';
+
+/**
+ * Dates, lists, sizes and plural forms in the citizen's language, the same way in every part of
+ * both elements (a British reader sees "3 December 2026, 14:30" on the draft notice, the answers
+ * summary, the receipt and the tracker alike). Intl formatters cost far more to build than to use:
+ * one per language and set of options serves the whole page.
+ */
+const formatters = new Map<string, { format(value: never): string }>();
+
+function formatter<F extends { format(value: never): string }>(lang: Language, options: object, make: (locale: string) => F): F {
+  const key = `${lang}${JSON.stringify(options)}`;
+  let found = formatters.get(key) as F | undefined;
+  if (!found) formatters.set(key, (found = make(locales[lang])));
+  return found;
+}
+
+export function formatDate(date: Date, lang: Language, options: Intl.DateTimeFormatOptions): string {
+  return formatter(lang, options, (locale) => new Intl.DateTimeFormat(locale, options)).format(date as never);
+}
+
+/** "A, B and C" (`conjunction`) or "A, B or C" (`disjunction`). */
+export function formatList(items: readonly string[], lang: Language, type: 'conjunction' | 'disjunction'): string {
+  const options = { type };
+  return formatter(lang, options, (locale) => new Intl.ListFormat(locale, options)).format(items as never);
+}
+
+/** "2,5 Mo" / "2.5 MB": a file size. */
+export function formatSize(bytes: number, lang: Language): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const options = { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 } as const;
+  return formatter(lang, options, (locale) => new Intl.NumberFormat(locale, options)).format(value as never);
+}
+
+const pluralRules = new Map<Language, Intl.PluralRules>();
+
+/** Which plural form `count` takes in `lang` ("one", "other"…). */
+export function pluralCategory(count: number, lang: Language): Intl.LDMLPluralRule {
+  let rules = pluralRules.get(lang);
+  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(locales[lang])));
+  return rules.select(count);
+}
