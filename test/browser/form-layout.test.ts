@@ -117,7 +117,8 @@ describe('<guichet-form> long steps', () => {
 
     // The error summary's link to the last question brings it on screen, focused and drawn.
     root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
-    await el.updateComplete;
+    // Continue waits for the checking rules, which may still be compiling on a loaded machine.
+    await waitUntil(() => root.querySelector('.error-summary'), 'the error summary', { timeout: 10000 });
     const links = [...root.querySelectorAll<HTMLAnchorElement>('.error-summary a')];
     expect(links.length, 'one link per unanswered question').to.equal(79);
     const link = links.at(-1)!;
