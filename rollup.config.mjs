@@ -7,7 +7,7 @@ import terser from '@rollup/plugin-terser';
 import commonjs from '@rollup/plugin-commonjs';
 import esbuild from 'rollup-plugin-esbuild';
 import minifyHtml from '@lit-labs/rollup-plugin-minify-html-literals';
-import { templateMinifier } from './scripts/lib/template-minifier.mjs';
+import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { ajvCommonJsDependencies, bundleGuichetAjv, guichetAjvSource } from './scripts/lib/ajv-for-pages.mjs';
 
 const packages = {
@@ -24,7 +24,7 @@ const packageBuilds = Object.entries(packages).map(([name, entries]) => ({
   input: entries.map((entry) => `packages/${name}/src/${entry}`).filter((path) => existsSync(path)),
   name,
   external: (id) => isBare(id) || id.startsWith('node:'),
-  plugins: name === 'elements' ? [minifyHtml(templateMinifier()), ts()] : [ts()],
+  plugins: name === 'elements' ? [...templateMinifiers().map(minifyHtml), ts()] : [ts()],
   output: {
     dir: `packages/${name}/dist`,
     format: 'es',
@@ -52,7 +52,7 @@ const cdn = {
   plugins: [
     ajvForPages(),
     nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'] }),
-    minifyHtml(templateMinifier()),
+    ...templateMinifiers().map(minifyHtml),
     ts(),
     // ajv's two CommonJS dependencies, hoisted as plain functions (no runtime wrapper).
     commonjs({ include: ajvCommonJsDependencies.map((name) => `**/node_modules/${name}/**`) }),

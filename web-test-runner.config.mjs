@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
-import { templateMinifier } from './scripts/lib/template-minifier.mjs';
+import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { bundleGuichetAjv } from './scripts/lib/ajv-for-pages.mjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
@@ -64,7 +64,7 @@ export default {
       },
     },
     // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.
-    minifyTemplates({ ...templateMinifier(), include: ['packages/elements/src/**/*.ts'], exclude: ['**/*.test.ts'] }),
+    ...templateMinifiers({ exclude: ['**/*.test.ts'] }).map(minifyTemplates),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     { name: 'guichet-servers', serverStop: () => Promise.all([endpoint?.stop(), open311.stop()]) },
   ],

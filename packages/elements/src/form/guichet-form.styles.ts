@@ -37,8 +37,11 @@ const formOwnStyles = css`
     margin: 0;
   }
   /* Block flow, not a grid: a grid measures every item's intrinsic size before placing any,
-     which at hundreds of fields costs more than the rest of the layout together. */
-  .fields {
+     which at hundreds of fields costs more than the rest of the layout together. Each question
+     keeps its distance below it; a selector ending in a class (not "> * + *") is only tried on
+     the elements that carry it, not on every element of a long form. */
+  .fields__chunk > .field,
+  .fields__chunk > .fieldset {
     margin-block-end: calc(var(--_space) * 1.5);
   }
   /* Chunks off screen are not drawn until they come near it (see field-chunks.ts). Their paint
@@ -57,15 +60,8 @@ const formOwnStyles = css`
       }
     }
   }
-  .fields__chunk + .fields__chunk,
-  .fields__chunk > * + * {
-    margin-block-start: calc(var(--_space) * 1.5);
-  }
   .field {
     min-width: 0;
-  }
-  .optional {
-    font-weight: 400;
   }
   .fieldset {
     min-width: 0;

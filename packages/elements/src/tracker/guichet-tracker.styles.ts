@@ -20,8 +20,8 @@ export const trackerStyles = css`
   .lookup__intro {
     margin: 0 0 var(--_space);
   }
-  .field + .field {
-    margin-block-start: calc(var(--_space) * 1.25);
+  .lookup .field {
+    margin-block-end: calc(var(--_space) * 1.25);
   }
   .lookup .input {
     max-width: 20em;

@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, labelParts, notes } from './frame.js';
+import { describedBy, fieldClass, labelText, notes } from './frame.js';
 
 /** The first option carries the field's id (links and labels point at it), the others a suffix. */
 export function optionId(id: string, index: number): string {
@@ -24,10 +24,9 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
   const message = context.error(pointer);
   const value = context.value(pointer);
   const selected = (choice: Choice) => (type === 'radio' ? value === choice.value : Array.isArray(value) && value.includes(choice.value));
-  const [label, optional] = labelParts(field, pointer, context);
   return html`<div class=${fieldClass('field', message)} part="field">
     <fieldset class="fieldset options" part="fieldset" aria-describedby=${describedBy(field, id, message, context)}>
-      <legend class="label" part="label legend">${label}<span class="optional">${optional}</span></legend>
+      <legend class="label" part="label legend">${labelText(field, pointer, context)}</legend>
       ${notes(field, id, message, context)}
         ${(field.choices ?? []).map((choice, index) => {
           const inputId = optionId(id, index);
@@ -74,9 +73,8 @@ export const selectRenderer: FieldRenderer = {
     const id = fieldId(pointer);
     const message = context.error(pointer);
     const value = context.value(pointer);
-    const [label, optional] = labelParts(field, pointer, context);
     return html`<div class=${fieldClass('field', message)} part="field">
-      <label class="label" part="label" for=${id}>${label}<span class="optional">${optional}</span></label>
+      <label class="label" part="label" for=${id}>${labelText(field, pointer, context)}</label>
       ${notes(field, id, message, context)}
       <select
         class="input select"

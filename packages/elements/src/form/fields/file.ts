@@ -5,7 +5,7 @@ import { isKind, rankWith } from './registry.js';
 import { fieldId } from '../ids.js';
 import { fill } from '../messages.js';
 import { formatList, formatSize } from '../../shared/intl.js';
-import { describedBy, fieldClass, help, hint, inlineError, labelParts } from './frame.js';
+import { describedBy, fieldClass, help, hint, inlineError, labelText } from './frame.js';
 
 /** "JPEG, PNG" from ["image/jpeg", "image/png"]; "image/*" reads as "images". */
 export function describeTypes(accept: readonly string[], lang: Language): string {
@@ -46,9 +46,8 @@ export const fileRenderer: FieldRenderer = {
     ]
       .filter(Boolean)
       .join(' ');
-    const [label, optional] = labelParts(field, pointer, context);
     return html`<div class=${fieldClass('field field--file', message)} part="field">
-      <label class="label" part="label" for=${id}>${label}<span class="optional">${optional}</span></label>
+      <label class="label" part="label" for=${id}>${labelText(field, pointer, context)}</label>
       ${hint(field, id, context)} ${rules ? html`<p class="hint" part="hint" id=${rulesId}>${rules}</p>` : nothing} ${help(field, context)}
       ${inlineError(id, message, context)}
       <input
@@ -63,8 +62,9 @@ export const fileRenderer: FieldRenderer = {
         aria-invalid=${message ? 'true' : nothing}
       />
       ${file
-        ? html`<div class="file" part="file">
-            <p class="file__name">${context.text.fileChosen} <strong>${file.name}</strong> (${formatSize(file.size, context.lang)})</p>
+        ? // The spaces around the name are values: field templates lose the whitespace between tags.
+          html`<div class="file" part="file">
+            <p class="file__name">${`${context.text.fileChosen} `}<strong>${file.name}</strong>${` (${formatSize(file.size, context.lang)})`}</p>
             <button type="button" class="secondary" part="button" data-action="remove-file" data-pointer=${pointer}>
               ${fill(context.text.removeFile, { name: file.name })}
             </button>

@@ -6,7 +6,7 @@ import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
 import { joinPointer } from '../answers.js';
 import { fill, plural } from '../messages.js';
-import { describedBy, fieldClass, labelParts, notes } from './frame.js';
+import { describedBy, fieldClass, labelText, notes } from './frame.js';
 
 /** "Enfant 2": the name of one item, numbered from 1. */
 export function itemName(field: Field, index: number, context: FieldContext): string {
@@ -27,9 +27,8 @@ export const groupRenderer: FieldRenderer = {
     const { minItems = 0, maxItems } = field.constraints;
     const canAdd = maxItems === undefined || count < maxItems;
     const itemLabel = context.t(field.itemLabel) || context.text.defaultItem;
-    const [label, optional] = labelParts(field, pointer, context);
     return html`<fieldset class=${fieldClass('fieldset group', message)} part="fieldset group" id=${id} aria-describedby=${describedBy(field, id, message, context)}>
-      <legend class="legend" part="legend">${label}<span class="optional">${optional}</span></legend>
+      <legend class="legend" part="legend">${labelText(field, pointer, context)}</legend>
       ${notes(field, id, message, context)}
       ${Array.from({ length: count }, (_, index) => {
         const itemPointer = joinPointer(pointer, index);

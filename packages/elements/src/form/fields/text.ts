@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, labelParts, notes } from './frame.js';
+import { describedBy, fieldClass, labelText, notes } from './frame.js';
 
 const inputTypes: Partial<Record<Field['kind'], string>> = {
   text: 'text',
@@ -48,10 +48,9 @@ export const textRenderer: FieldRenderer = {
     const message = context.error(pointer);
     const unit = context.t(field.unit);
     const unitId = `${id}__unit`;
-    const [label, optional] = labelParts(field, pointer, context);
     const number = field.kind === 'number' || field.kind === 'integer';
     return html`<div class=${fieldClass('field', message)} part="field">
-      <label class="label" part="label" for=${id}>${label}<span class="optional">${optional}</span></label>
+      <label class="label" part="label" for=${id}>${labelText(field, pointer, context)}</label>
       ${notes(field, id, message, context)}
       <input
         class=${number ? (unit ? 'input input--number input--unit' : 'input input--number') : unit ? 'input input--unit' : 'input'}

@@ -5,7 +5,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import { fieldId } from '../ids.js';
 import { plural } from '../messages.js';
-import { describedBy, fieldClass, labelParts, notes } from './frame.js';
+import { describedBy, fieldClass, labelText, notes } from './frame.js';
 
 /** Counts as the citizen sees them (and as JSON Schema's maxLength counts): code points. */
 export function characterCount(text: string): number {
@@ -25,9 +25,8 @@ export const textareaRenderer: FieldRenderer = {
     const max = field.constraints.maxLength;
     const infoId = `${id}__count-info`;
     const left = max === undefined ? 0 : max - characterCount(text);
-    const [label, optional] = labelParts(field, pointer, context);
     return html`<div class=${fieldClass('field', message)} part="field">
-      <label class="label" part="label" for=${id}>${label}<span class="optional">${optional}</span></label>
+      <label class="label" part="label" for=${id}>${labelText(field, pointer, context)}</label>
       ${notes(field, id, message, context)}
       <textarea
         class="input textarea"
