@@ -147,20 +147,21 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
   const resolved = resolveRef(root, declaration.node, declaration.pointer);
   const node = resolved.node;
   const ui: FieldUi | undefined = definition.ui?.fields?.[path];
-  const uiPointer = joinPointer('/ui/fields', path);
+  // Most fields have no UI hints: their pointer is built only when one is read or reported.
+  const uiPointer = () => joinPointer('/ui/fields', path);
   const schemaText = (key: 'title' | 'description'): LocalizedText | undefined => {
     const value = node[key];
-    return typeof value === 'string' ? textAt(definition, `/schema${resolved.at(key)}`, value) : undefined;
+    return typeof value === 'string' ? textAt(definition, () => `/schema${resolved.at(key)}`, value) : undefined;
   };
   const uiText = (key: 'help' | 'placeholder' | 'unit' | 'addLabel' | 'itemLabel'): LocalizedText | undefined => {
     const value = ui?.[key];
-    return typeof value === 'string' ? textAt(definition, joinPointer(uiPointer, key), value) : undefined;
+    return typeof value === 'string' ? textAt(definition, () => joinPointer(uiPointer(), key), value) : undefined;
   };
 
   const kind = inferKind(root, resolved, ui);
   if (kind.widgetProblem) {
     const reason = kind.widgetProblem;
-    problem(ctx, joinPointer(uiPointer, 'widget'), 'incompatible-widget', formatBoth('definition.incompatible-widget', (lang) => ({
+    problem(ctx, joinPointer(uiPointer(), 'widget'), 'incompatible-widget', formatBoth('definition.incompatible-widget', (lang) => ({
       widget: ui?.widget ?? '',
       reason: formatBoth(reason)[lang],
     })));
@@ -182,9 +183,11 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
   if (kind.multiple) field.multiple = true;
   const hint = schemaText('description');
   if (hint) field.hint = hint;
-  for (const key of ['help', 'placeholder', 'unit', 'addLabel', 'itemLabel'] as const) {
-    const value = uiText(key);
-    if (value) field[key] = value;
+  if (ui) {
+    for (const key of ['help', 'placeholder', 'unit', 'addLabel', 'itemLabel'] as const) {
+      const value = uiText(key);
+      if (value) field[key] = value;
+    }
   }
   if (ui?.autocomplete) field.autocomplete = ui.autocomplete;
   if (ui?.inputmode) field.inputmode = ui.inputmode;
@@ -192,7 +195,7 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
   if (ui?.messages) {
     field.messages = {};
     for (const [keyword, message] of Object.entries(ui.messages)) {
-      if (typeof message === 'string') field.messages[keyword] = textAt(definition, joinPointer(uiPointer, 'messages', keyword), message);
+      if (typeof message === 'string') field.messages[keyword] = textAt(definition, joinPointer(uiPointer(), 'messages', keyword), message);
     }
   }
 
@@ -212,19 +215,19 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
     for (const raw of choices) {
       const scalar = typeof raw.value === 'string' || typeof raw.value === 'number' || typeof raw.value === 'boolean';
       if (!scalar || !matchesType(raw.value, choiceType)) {
-        problem(ctx, `/schema${raw.pointer}`, 'invalid-choice', formatBoth('definition.invalid-choice', { value: JSON.stringify(raw.value) ?? 'undefined', type: choiceType ?? 'string' }));
+        problem(ctx, `/schema${raw.pointer()}`, 'invalid-choice', formatBoth('definition.invalid-choice', { value: JSON.stringify(raw.value) ?? 'undefined', type: choiceType ?? 'string' }));
         continue;
       }
       const value = raw.value as string | number | boolean;
       // An enum member is its own label, translatable through its pointer when it is a string.
       const label =
-        raw.title !== undefined && raw.titlePointer
-          ? textAt(definition, `/schema${raw.titlePointer}`, raw.title)
+        raw.title !== undefined
+          ? textAt(definition, () => `/schema${raw.pointer('title')}`, raw.title)
           : typeof value === 'string'
-            ? textAt(definition, `/schema${raw.pointer}`, value)
+            ? textAt(definition, () => `/schema${raw.pointer()}`, value)
             : { fr: String(value), en: String(value) };
       const choice: Choice = { value, label };
-      if (raw.description !== undefined && raw.descriptionPointer) choice.hint = textAt(definition, `/schema${raw.descriptionPointer}`, raw.description);
+      if (raw.description !== undefined) choice.hint = textAt(definition, () => `/schema${raw.pointer('description')}`, raw.description);
       field.choices.push(choice);
     }
   }

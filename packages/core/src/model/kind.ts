@@ -15,27 +15,28 @@ export const RADIO_LIMIT = 5;
 export interface RawChoice {
   value: unknown;
   title?: string;
-  titlePointer?: string;
   description?: string;
-  descriptionPointer?: string;
-  /** Pointer of the `const`/`enum` member, for problems. */
-  pointer: string;
+  /**
+   * Pointer of the `const`/`enum` member (for problems), or of its `title` or `description` (for
+   * translations): built when asked, as most definitions have neither problems nor translations.
+   */
+  pointer(of?: 'title' | 'description'): string;
 }
 
 /** Labelled choices of a node: its `enum`, or `oneOf`/`anyOf` whose every branch has a `const`. */
 export function choicesOf(root: SchemaNode, resolved: Resolved): RawChoice[] | undefined {
-  const { node, at } = resolved;
-  if (Array.isArray(node.enum)) return node.enum.map((value, i) => ({ value, pointer: joinPointer(at('enum'), i) }));
+  const { node } = resolved;
+  if (Array.isArray(node.enum)) return node.enum.map((value, i) => ({ value, pointer: () => joinPointer(resolved.at('enum'), i) }));
   const key = Array.isArray(node.oneOf) ? 'oneOf' : Array.isArray(node.anyOf) ? 'anyOf' : undefined;
   if (!key) return undefined;
-  const branches = (node[key] ?? []).map((branch, i) => resolveRef(root, branch, joinPointer(at(key), i)));
+  const branches = (node[key] ?? []).map((branch, i) => resolveRef(root, branch, joinPointer(resolved.at(key), i)));
   if (!branches.length || !branches.every((b) => isRecord(b.node) && 'const' in b.node)) return undefined;
-  return branches.map((b) => ({
-    value: b.node.const,
-    pointer: b.at('const'),
-    ...(typeof b.node.title === 'string' ? { title: b.node.title, titlePointer: b.at('title') } : {}),
-    ...(typeof b.node.description === 'string' ? { description: b.node.description, descriptionPointer: b.at('description') } : {}),
-  }));
+  return branches.map((b) => {
+    const choice: RawChoice = { value: b.node.const, pointer: (of) => b.at(of ?? 'const') };
+    if (typeof b.node.title === 'string') choice.title = b.node.title;
+    if (typeof b.node.description === 'string') choice.description = b.node.description;
+    return choice;
+  });
 }
 
 export function typeOf(node: SchemaNode): SchemaNode['type'] | undefined {

@@ -9,12 +9,12 @@ export function localize(text: LocalizedText | undefined, lang: Language): strin
 
 /**
  * The string at `pointer` in the definition (written in the definition's `lang`), with its
- * translation from `translations[otherLang][pointer]` when there is one.
+ * translation from `translations[otherLang][pointer]` when there is one. The pointer may be given
+ * as a function: it is then built only when the definition has translations to look it up in.
  */
-export function textAt(definition: FormDefinition, pointer: string, original: string): LocalizedText {
+export function textAt(definition: FormDefinition, pointer: string | (() => string), original: string): LocalizedText {
   const own: Language = definition.lang ?? 'fr';
-  const other: Language = own === 'fr' ? 'en' : 'fr';
-  const translated = definition.translations?.[other]?.[pointer];
-  const text = { [own]: original, [other]: translated ?? original } as Record<Language, string>;
-  return { fr: text.fr, en: text.en };
+  const translations = definition.translations?.[own === 'fr' ? 'en' : 'fr'];
+  const translated = translations ? translations[typeof pointer === 'string' ? pointer : pointer()] : undefined;
+  return own === 'fr' ? { fr: original, en: translated ?? original } : { fr: translated ?? original, en: original };
 }

@@ -5,7 +5,7 @@
  */
 import type { SchemaNode } from '../generated/form-definition.js';
 import type { Condition } from './types.js';
-import { isRecord, joinPointer, unescapeSegment } from '../util/pointer.js';
+import { isRecord, joinPointer, ownValue, unescapeSegment } from '../util/pointer.js';
 
 export interface Resolved {
   /** The node with its `$ref` target merged under its own sibling keywords. */
@@ -29,13 +29,24 @@ export function refName(ref: string): string | undefined {
   }
 }
 
+/** A node without a `$ref`: its keywords are where it is written (a class, not a closure per node). */
+class Plain implements Resolved {
+  constructor(
+    readonly node: SchemaNode,
+    readonly pointer: string,
+  ) {}
+
+  at(key: string): string {
+    return joinPointer(this.pointer, key);
+  }
+}
+
 export function resolveRef(root: SchemaNode, node: SchemaNode, pointer: string, depth = 0): Resolved {
-  const plain: Resolved = { node, pointer, at: (key) => joinPointer(pointer, key) };
-  if (typeof node.$ref !== 'string' || depth > MAX_DEPTH) return plain;
+  if (typeof node.$ref !== 'string' || depth > MAX_DEPTH) return new Plain(node, pointer);
   const name = refName(node.$ref);
   const target = name === undefined ? undefined : root.$defs?.[name];
   const { $ref: _ref, ...siblings } = node;
-  if (name === undefined || !isRecord(target)) return { ...plain, node: siblings };
+  if (name === undefined || !isRecord(target)) return new Plain(siblings, pointer);
   const inner = resolveRef(root, target, joinPointer('', '$defs', name), depth + 1);
   return {
     node: { ...inner.node, ...siblings },
@@ -77,10 +88,15 @@ export function collectLevel(root: SchemaNode, node: SchemaNode, pointer: string
 
 function walkLevel(root: SchemaNode, raw: SchemaNode, pointer: string, conditions: Condition[], level: Level, depth: number): void {
   if (!isRecord(raw) || depth > MAX_DEPTH) return;
-  const { node, at } = resolveRef(root, raw, pointer);
-  if (isRecord(node.properties)) {
-    for (const [name, property] of Object.entries(node.properties)) {
-      if (isRecord(property)) level.declarations.push({ name, node: property, pointer: joinPointer(at('properties'), name), conditions });
+  const resolved = resolveRef(root, raw, pointer);
+  const { node } = resolved;
+  const at = (key: string) => resolved.at(key);
+  const properties = node.properties;
+  if (isRecord(properties)) {
+    const propertiesPointer = at('properties');
+    for (const name in properties) {
+      const property = ownValue(properties, name);
+      if (isRecord(property)) level.declarations.push({ name, node: property, pointer: joinPointer(propertiesPointer, name), conditions });
     }
   }
   if (Array.isArray(node.required)) {
@@ -125,26 +141,54 @@ const SINGLE = ['items', 'if', 'then', 'else'] as const;
 const MAPS = ['properties', '$defs', 'dependentSchemas'] as const;
 const LISTS = ['allOf', 'oneOf', 'anyOf'] as const;
 
-/** Calls `visit` on every schema node under `node` (itself included), with its pointer. */
-export function forEachNode(node: unknown, pointer: string, visit: (node: SchemaNode, pointer: string) => void, depth = 0): void {
-  if (!isRecord(node) || depth > 200) return;
-  visit(node as SchemaNode, pointer);
-  for (const key of SINGLE) forEachNode(node[key], joinPointer(pointer, key), visit, depth + 1);
-  for (const key of MAPS) {
-    const map = node[key];
-    if (isRecord(map)) for (const [name, sub] of Object.entries(map)) forEachNode(sub, joinPointer(pointer, key, name), visit, depth + 1);
-  }
-  for (const key of LISTS) {
-    const list = node[key];
-    if (Array.isArray(list)) list.forEach((sub, i) => forEachNode(sub, joinPointer(pointer, key, i), visit, depth + 1));
-  }
+/**
+ * Calls `visit` on every schema node under `node` (itself included). Its pointer (from `base`) is
+ * built only when the visitor asks for it, during the call: a definition is walked on every load,
+ * a form of a few hundred fields has as many nodes, and few of them are ever reported.
+ */
+export function forEachNode(node: unknown, base: string, visit: (node: SchemaNode, pointer: () => string) => void): void {
+  const path: (string | number)[] = [];
+  const pointer = () => joinPointer(base, ...path);
+  const walk = (current: unknown, depth: number): void => {
+    if (!isRecord(current) || depth > 200) return;
+    visit(current as SchemaNode, pointer);
+    for (const key of SINGLE) {
+      path.push(key);
+      walk(current[key], depth + 1);
+      path.pop();
+    }
+    for (const key of MAPS) {
+      const map = current[key];
+      if (!isRecord(map)) continue;
+      path.push(key);
+      for (const name in map) {
+        if (!Object.hasOwn(map, name)) continue;
+        path.push(name);
+        walk(map[name], depth + 1);
+        path.pop();
+      }
+      path.pop();
+    }
+    for (const key of LISTS) {
+      const list = current[key];
+      if (!Array.isArray(list)) continue;
+      path.push(key);
+      for (let i = 0; i < list.length; i++) {
+        path.push(i);
+        walk(list[i], depth + 1);
+        path.pop();
+      }
+      path.pop();
+    }
+  };
+  walk(node, 0);
 }
 
 /** Pointers (in the data schema) of every `if` subschema: the conditions a validator compiles. */
 export function conditionPointers(schema: SchemaNode): string[] {
   const pointers: string[] = [];
   forEachNode(schema, '', (node, pointer) => {
-    if (isRecord(node.if)) pointers.push(joinPointer(pointer, 'if'));
+    if (isRecord(node.if)) pointers.push(joinPointer(pointer(), 'if'));
   });
   return pointers;
 }

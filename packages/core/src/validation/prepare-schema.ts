@@ -34,8 +34,9 @@ export function prepareSchema(original: SchemaNode): PreparedSchema {
  * ajv 8 forgets the properties evaluated at the level when a dependent schema does not apply,
  * so `unevaluatedProperties` would reject every answer; the `if` form has no such trouble.
  */
-function rewriteDependentSchemas(node: SchemaNode, pointer: string, moves: [string, string][]): void {
+function rewriteDependentSchemas(node: SchemaNode, pointerOf: () => string, moves: [string, string][]): void {
   if (!isRecord(node.dependentSchemas)) return;
+  const pointer = pointerOf();
   const start = node.allOf?.length ?? 0;
   const entries = Object.entries(node.dependentSchemas);
   entries.forEach(([trigger], i) => moves.push([joinPointer(pointer, 'dependentSchemas', trigger), joinPointer(pointer, 'allOf', start + i, 'then')]));
