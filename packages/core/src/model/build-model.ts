@@ -195,7 +195,7 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
   if (ui?.messages) {
     field.messages = {};
     for (const [keyword, message] of Object.entries(ui.messages)) {
-      if (typeof message === 'string') field.messages[keyword] = textAt(definition, joinPointer(uiPointer(), 'messages', keyword), message);
+      if (typeof message === 'string') field.messages[keyword] = textAt(definition, () => joinPointer(uiPointer(), 'messages', keyword), message);
     }
   }
 

@@ -1,4 +1,4 @@
-import { locales, type Language } from '@guichet/core';
+import { formatNumber, pluralCategory, type Language } from '@guichet/core';
 
 /**
  * Everything <guichet-form> says on its own (definition texts come from the definition and its
@@ -120,23 +120,20 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /**
- * The plural category and formatted number of each count, per language. Intl calls are slow next
- * to a string lookup, and a long form asks for the same few counts (characters left, items) for
- * every field.
+ * The plural category and formatted number of each count, per language (through the elements'
+ * shared plural rules and core's number format). Intl calls are slow next to a string lookup, and
+ * a long form asks for the same few counts (characters left, items) for every field.
  */
-const countCache = new Map<Language, { rules: Intl.PluralRules; numbers: Intl.NumberFormat; known: Map<number, [Intl.LDMLPluralRule, string]> }>();
+const countCache = new Map<Language, Map<number, [Intl.LDMLPluralRule, string]>>();
 
 function countIn(lang: Language, count: number): [Intl.LDMLPluralRule, string] {
-  let cache = countCache.get(lang);
-  if (!cache) {
-    cache = { rules: new Intl.PluralRules(locales[lang]), numbers: new Intl.NumberFormat(locales[lang]), known: new Map() };
-    countCache.set(lang, cache);
-  }
-  let entry = cache.known.get(count);
+  let known = countCache.get(lang);
+  if (!known) countCache.set(lang, (known = new Map()));
+  let entry = known.get(count);
   if (!entry) {
-    if (cache.known.size > 2000) cache.known.clear();
-    entry = [cache.rules.select(count), cache.numbers.format(count)];
-    cache.known.set(count, entry);
+    if (known.size > 2000) known.clear();
+    entry = [pluralCategory(count, lang), formatNumber(count, lang)];
+    known.set(count, entry);
   }
   return entry;
 }

@@ -1,10 +1,10 @@
 import { locales, type Language } from '@guichet/core';
 
 /**
- * Dates, lists, sizes and plural forms in the citizen's language, the same way in every part of
- * both elements (a British reader sees "3 December 2026, 14:30" on the draft notice, the answers
- * summary, the receipt and the tracker alike). Intl formatters cost far more to build than to use:
- * one per language and set of options serves the whole page.
+ * Dates, lists and sizes in the citizen's language, the same way in every part of both elements
+ * (a British reader sees "3 December 2026, 14:30" on the draft notice, the answers summary, the
+ * receipt and the tracker alike; plural forms come from core's `pluralCategory`). Intl formatters
+ * cost far more to build than to use: one per language and set of options serves the whole page.
  */
 const formatters = new Map<string, { format(value: never): string }>();
 
@@ -36,13 +36,4 @@ export function formatSize(bytes: number, lang: Language): string {
   }
   const options = { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 } as const;
   return formatter(lang, options, (locale) => new Intl.NumberFormat(locale, options)).format(value as never);
-}
-
-const pluralRules = new Map<Language, Intl.PluralRules>();
-
-/** Which plural form `count` takes in `lang` ("one", "other"…). */
-export function pluralCategory(count: number, lang: Language): Intl.LDMLPluralRule {
-  let rules = pluralRules.get(lang);
-  if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(locales[lang])));
-  return rules.select(count);
 }

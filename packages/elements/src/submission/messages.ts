@@ -1,5 +1,4 @@
-import type { Language } from '@guichet/core';
-import { pluralCategory } from '../shared/intl.js';
+import { pluralCategory, type Language } from '@guichet/core';
 
 /** What the citizen reads while sending and on the receipt. */
 export interface SubmissionText {

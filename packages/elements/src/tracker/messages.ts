@@ -1,5 +1,4 @@
-import { phaseLabel, type Language, type Phase } from '@guichet/core';
-import { pluralCategory } from '../shared/intl.js';
+import { phaseLabel, pluralCategory, type Language, type Phase } from '@guichet/core';
 
 /** Whether the authority's label already says the phase (Open311 has no labels of its own), so it is not said twice. */
 function same(label: string, phase: string): boolean {
