@@ -20,14 +20,14 @@ import { GuichetErrorEvent, GuichetSubmitEvent } from '../events.js';
 import { formStyles } from './guichet-form.styles.js';
 import { fill, formText, plural, type FormText } from './messages.js';
 import { cloneAnswers, getAt, joinPointer, parentPointer, pathOf, setAt, splitPointer, type Answers } from './answers.js';
-import { fieldId } from './ids.js';
+import { errorSummaryId, fieldId } from './ids.js';
 import { fieldPart, type FieldHost, type FieldPart } from './field-part.js';
 import { defaultRegistry, type FieldContext, type FieldRegistry } from './fields/index.js';
 import { addButtonId, itemName } from './fields/group.js';
 import { checkFile } from './fields/file.js';
 import { characterCount } from './fields/textarea.js';
 import { inChunks } from './field-chunks.js';
-import { renderErrorSummary, errorSummaryId, type SummaryError } from './error-summary.js';
+import { renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
 import { renderClearAction, renderDraftOffer, renderLoading, renderProblems } from './notices.js';
 import { fetchDefinition, formProblem } from './definition-source.js';
 import { withoutFiles } from './draft-data.js';
@@ -919,7 +919,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     const stepDescription = localize(step?.description, lang);
     return html`<form class="form" part="form" novalidate @submit=${this.onContinue} @input=${this.onInput} @change=${this.onChange} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @click=${this.onClick}>
       <section class="step" part="step" aria-labelledby=${total > 1 ? 'guichet-step-title' : 'guichet-title'}>
-        ${renderErrorSummary(this.summaryErrors, this.text)}
+        ${renderErrorSummary(this.summaryErrors, this.text.errorSummaryTitle, errorSummaryId, fieldId)}
         ${total > 1
           ? html`<p class="progress" part="progress">${fill(this.text.stepOf, { current: this.stepIndex + 1, total })}</p>
               <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
@@ -938,7 +938,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     const lang = this.currentLang;
     return html`<form class="form" part="form" novalidate @submit=${this.onSend} @click=${this.onClick}>
       <section class="summary" part="summary" aria-labelledby="guichet-step-title">
-        ${renderErrorSummary(this.summaryErrors, this.text)}
+        ${renderErrorSummary(this.summaryErrors, this.text.errorSummaryTitle, errorSummaryId, fieldId)}
         <h3 class="step__title" id="guichet-step-title" tabindex="-1">${this.text.checkAnswers}</h3>
         <p>${this.text.checkAnswersIntro}</p>
         ${/* The model came through the lazily loaded chunk: it is there. */ lazyCore?.renderAnswersSummary({ model, context: this.context, isActive: (field, pointer) => this.isActive(field, pointer) })}

@@ -9,3 +9,5 @@ export function fieldId(pointer: string): string {
 
 export const hintId = (id: string): string => `${id}__hint`;
 export const errorId = (id: string): string => `${id}__error`;
+
+export const errorSummaryId = 'guichet-error-summary';

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { live } from 'lit/directives/live.js';
 import type { Language } from '@guichet/core';
 import { sharedText } from '../shared/messages.js';
+import { renderErrorSummary } from '../shared/error-summary.js';
 import { trackerText, type TrackerText } from './messages.js';
 
 export interface LookupValues {
@@ -59,19 +60,14 @@ export class LookupController implements ReactiveController {
   render(lang: Language, headingId: string, needsCode = true): TemplateResult {
     this.needsCode = needsCode;
     const t = trackerText(lang);
-    const problems = [...this.problems];
-    return html`<form class="lookup" part="lookup" novalidate aria-labelledby=${headingId} @submit=${this.submit}>
+    return html`<form class="lookup" part="lookup" novalidate aria-labelledby=${headingId} @submit=${this.submit} @click=${this.click}>
       <h2 id=${headingId} class="lookup__title">${t.lookupTitle}</h2>
-      ${problems.length > 0
-        ? html`<div class="error-summary" part="error-summary" tabindex="-1" aria-labelledby=${`${headingId}-summary`}>
-            <h3 id=${`${headingId}-summary`} class="error-summary__title">${t.errorSummaryTitle}</h3>
-            <ul class="error-summary__list">
-              ${problems.map(
-                ([name, problem]) => html`<li><a href=${`#${name}`} @click=${(event: Event) => this.goTo(event, name)}>${t[problem]}</a></li>`,
-              )}
-            </ul>
-          </div>`
-        : nothing}
+      ${renderErrorSummary(
+        [...this.problems].map(([name, problem]) => ({ pointer: name, message: t[problem] })),
+        t.errorSummaryTitle,
+        `${headingId}-errors`,
+        (name) => name,
+      )}
       <p class="lookup__intro">${t.lookupIntro}</p>
       ${fields.filter((field) => needsCode || field.name !== 'code').map((field) => this.renderField(field, t, lang))}
       <button class="primary" type="submit">${t.lookupSubmit}</button>
@@ -125,11 +121,14 @@ export class LookupController implements ReactiveController {
     this.onLookup({ reference, trackingCode });
   };
 
-  /** Like GOV.UK: bring the label into view too (not just the input), then focus the input. */
-  private goTo(event: Event, name: FieldName): void {
+  /** Like GOV.UK: a summary link brings the label into view too (not just the input), then focuses the input. */
+  private click = (event: Event): void => {
+    const link = (event.target as Element).closest<HTMLElement>('[data-action="go-to-error"]');
+    if (!link) return;
     event.preventDefault();
+    const name = link.dataset.pointer;
     const root = this.host.renderRoot;
     root.querySelector(`label[for="${name}"]`)?.scrollIntoView();
     root.querySelector<HTMLInputElement>(`#${name}`)?.focus({ preventScroll: true });
-  }
+  };
 }

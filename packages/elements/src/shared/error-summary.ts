@@ -1,0 +1,31 @@
+import { html, nothing, type TemplateResult } from 'lit';
+
+export interface SummaryError {
+  /** What the link leads to: a field's pointer in a form, a field's name in the look-up form; "" for a problem of no field. */
+  pointer: string;
+  message: string;
+}
+
+/**
+ * The GOV.UK error summary of the form and of the tracker's look-up form: a plain region (no
+ * role=alert; it takes focus instead, so it is read once, whole), a heading, and one link per
+ * problem; a click on a link is the host's `data-action="go-to-error"` with the link's `data-pointer`.
+ */
+export function renderErrorSummary(
+  errors: readonly SummaryError[],
+  title: string,
+  id: string,
+  idOf: (pointer: string) => string,
+): TemplateResult | typeof nothing {
+  if (errors.length === 0) return nothing;
+  return html`<div class="error-summary" part="error-summary" id=${id} tabindex="-1" aria-labelledby=${`${id}__title`}>
+    <h3 class="error-summary__title" id=${`${id}__title`}>${title}</h3>
+    <ul class="error-summary__list">
+      ${errors.map((error) =>
+        error.pointer
+          ? html`<li><a href=${`#${idOf(error.pointer)}`} data-action="go-to-error" data-pointer=${error.pointer}>${error.message}</a></li>`
+          : html`<li>${error.message}</li>`,
+      )}
+    </ul>
+  </div>`;
+}
