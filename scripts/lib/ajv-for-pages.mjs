@@ -36,6 +36,47 @@ const namespaceImports = {
   'runtime/uri.ts': ['fast-uri'],
 };
 
+/**
+ * ajv's advice to developers who pass an option it removed or deprecated ("`validateFormats: false`
+ * can be used instead.", …): ~0.3 KB gzip of text no page can ever show, since pages construct
+ * ajv in one place only (packages/core/src/validation/ajv-instance.ts) with none of those options.
+ * The two tables become empty, so the checks that read them find nothing.
+ */
+const optionAdvice = {
+  'core.ts': ['removedOptions', 'deprecatedOptions'],
+};
+
+/**
+ * The options Guichet's ajv always runs with, wherever it runs (packages/core/src/validation/
+ * ajv-instance.ts passes them or ajv derives them from `strict: false`; a Node test checks each
+ * value against a live instance). In the page's build, ajv's compiler reads them as constants:
+ * the minifier then drops what only other values need (type coercion, defaults, removing
+ * properties, strict-mode warnings, `$comment` hooks, verbose and message errors): ~0.4 KB gzip.
+ * Read in ajv's compiler and keywords only (compile/ and vocabularies/, not the code generator,
+ * whose own `opts` are another object); each must be read somewhere, or the build stops.
+ */
+export const fixedOptions = {
+  allErrors: true,
+  unevaluated: true,
+  coerceTypes: false,
+  useDefaults: false,
+  removeAdditional: false,
+  $comment: false,
+  messages: false,
+  verbose: false,
+  passContext: false,
+  discriminator: false,
+  strictSchema: false,
+  strictNumbers: false,
+  strictTypes: false,
+  strictRequired: false,
+};
+const optionRead = new RegExp(
+  `(?<![\\w$.])(?:(?:it|this)\\.)?opts\\.(${Object.keys(fixedOptions).map((name) => name.replace('$', '\\$')).join('|')})(?![\\w$])(?!\\s*=[^=])`,
+  'g',
+);
+const readsOptions = (relative) => /^(compile|vocabularies)\//.test(relative) && !relative.startsWith('compile/codegen/');
+
 function ajvSourcePath(subpath) {
   const base = join(ajvLib, subpath.replace(/\.js$/, ''));
   if (existsSync(`${base}.ts`)) return `${base}.ts`;
@@ -47,6 +88,12 @@ function ajvSourcePath(subpath) {
 export const ajvFromSources = {
   name: 'ajv-from-sources',
   setup(pluginBuild) {
+    const optionsRead = new Set();
+    pluginBuild.onStart(() => optionsRead.clear());
+    pluginBuild.onEnd((result) => {
+      const unread = Object.keys(fixedOptions).filter((name) => !optionsRead.has(name));
+      if (result.errors.length === 0 && unread.length > 0) throw new Error(`ajv-for-pages: ajv's compiler no longer reads opts.${unread.join(', opts.')}`);
+    });
     for (const filter of unused) {
       pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'unused-by-guichet' }));
     }
@@ -60,6 +107,17 @@ export const ajvFromSources = {
         const from = new RegExp(`import \\* as (\\w+) from "${name}"`);
         if (!from.test(contents)) throw new Error(`ajv-for-pages: ajv/lib/${relative} no longer imports ${name} as a namespace`);
         contents = contents.replace(from, `import $1 from "${name}"`);
+      }
+      if (readsOptions(relative)) {
+        contents = contents.replace(optionRead, (_read, name) => {
+          optionsRead.add(name);
+          return JSON.stringify(fixedOptions[name]);
+        });
+      }
+      for (const name of optionAdvice[relative] ?? []) {
+        const table = new RegExp(`(const ${name}: [^=]+= )\\{[\\s\\S]*?\\n\\}`);
+        if (!table.test(contents)) throw new Error(`ajv-for-pages: ajv/lib/${relative} no longer holds the table ${name}`);
+        contents = contents.replace(table, '$1{} as never');
       }
       return { contents, loader: 'ts' };
     });
