@@ -3,7 +3,6 @@ import { keyed } from 'lit/directives/keyed.js';
 import {
   localize,
   type Channel,
-  type DefinitionCheck,
   type DefinitionProblem,
   type Field,
   type FieldError,
@@ -35,6 +34,10 @@ import { DraftController } from './draft-controller.js';
 import { parseAnswer } from './read-control.js';
 import { withDefaults } from './defaults.js';
 import { LazySubmission } from '../submission/lazy-submission.js';
+import { lazyChunkNow, loadLazyChunk } from '../shared/lazy-chunk.js';
+import { loadReader, readerNow } from './definition-reader.js';
+import { afterFirstPaint, afterIdle } from './idle.js';
+import { hasConditions, indexFields } from './field-tree.js';
 
 type Status = 'idle' | 'loading' | 'ready' | 'broken';
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
@@ -221,7 +224,7 @@ export class GuichetForm extends LitElement implements FieldHost {
   override connectedCallback(): void {
     super.connectedCallback();
     // A form on the page will need the loader: its download starts now, beside the definition's.
-    loadLazyCore().catch(() => undefined);
+    loadLazyChunk().catch(() => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -941,7 +944,7 @@ export class GuichetForm extends LitElement implements FieldHost {
         ${renderErrorSummary(this.summaryErrors, this.text.errorSummaryTitle, errorSummaryId, fieldId)}
         <h3 class="step__title" id="guichet-step-title" tabindex="-1">${this.text.checkAnswers}</h3>
         <p>${this.text.checkAnswersIntro}</p>
-        ${/* The model came through the lazily loaded chunk: it is there. */ lazyCore?.renderAnswersSummary({ model, context: this.context, isActive: (field, pointer) => this.isActive(field, pointer) })}
+        ${/* The model came through the lazily loaded chunk: it is there. */ lazyChunkNow()?.renderAnswersSummary({ model, context: this.context, isActive: (field, pointer) => this.isActive(field, pointer) })}
         ${this.submission.renderStatus(lang)}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || this.text.send}</button>
@@ -950,59 +953,4 @@ export class GuichetForm extends LitElement implements FieldHost {
       </section>
     </form>`;
   }
-}
-
-type LazyCore = typeof import('../lazy.js');
-interface Reader {
-  core: LazyCore;
-  check?: DefinitionCheck;
-}
-/** Set once loaded: later forms read their definition without waiting a task. */
-let lazyCore: LazyCore | undefined;
-let lazyCoreLoading: Promise<LazyCore> | undefined;
-let definitionCheck: DefinitionCheck | undefined;
-
-function loadLazyCore(): Promise<LazyCore> {
-  lazyCoreLoading ??= import('../lazy.js').then((module) => (lazyCore = module));
-  // A failed download is tried again by the next form rather than remembered.
-  lazyCoreLoading.catch(() => (lazyCoreLoading = undefined));
-  return lazyCoreLoading;
-}
-
-function readerNow(checked: boolean): Reader | undefined {
-  if (!lazyCore || (checked && !definitionCheck)) return undefined;
-  return { core: lazyCore, check: checked ? definitionCheck : undefined };
-}
-
-async function loadReader(checked: boolean): Promise<Reader> {
-  const core = await loadLazyCore();
-  if (!checked) return { core };
-  definitionCheck ??= await core.loadDefinitionCheck();
-  return { core, check: definitionCheck };
-}
-
-/**
- * Resolves once the fields are painted and the page is idle. Two frames: a long task started
- * right after the first one would hold back the frame that follows it, so the page would stay
- * unresponsive just as it appears.
- */
-function afterFirstPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => afterIdle(resolve))));
-}
-
-function afterIdle(run: () => void): void {
-  if ('requestIdleCallback' in window) requestIdleCallback(() => run(), { timeout: 1000 });
-  else setTimeout(run, 50);
-}
-
-function hasConditions(fields: readonly Field[]): boolean {
-  return fields.some((f) => f.activeWhen.length > 0 || f.requiredWhen.length > 0 || hasConditions(f.fields ?? []));
-}
-
-function indexFields(fields: readonly Field[], map = new Map<string, Field>()): Map<string, Field> {
-  for (const field of fields) {
-    map.set(field.path, field);
-    if (field.fields) indexFields(field.fields, map);
-  }
-  return map;
 }

@@ -8,6 +8,7 @@ import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldError, FormModel, Language } from '@guichet/core';
 import type { SubmissionController } from './submission-controller.js';
 import type { SendRequest, SubmissionPhase } from './types.js';
+import { loadLazyChunk } from '../shared/lazy-chunk.js';
 
 /** Where the outbox keeps a form's pending submissions (see @guichet/core's OutboxStore). */
 const OUTBOX_PREFIX = 'guichet:outbox:';
@@ -53,7 +54,7 @@ export class LazySubmission {
   }
 
   private load(): Promise<SubmissionController> {
-    this.loading ??= import('../lazy.js').then(({ SubmissionController }) => (this.controller = new SubmissionController(this.host)));
+    this.loading ??= loadLazyChunk().then(({ SubmissionController }) => (this.controller = new SubmissionController(this.host)));
     this.loading.catch(() => (this.loading = undefined));
     return this.loading;
   }

@@ -12,17 +12,10 @@ import { LookupController, type LookupValues } from './lookup-form.js';
 import { PollController, refreshSeconds } from './poll-controller.js';
 import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
+import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
-
-type LookupChunk = typeof import('../lazy.js');
-/** Set once loaded: a later look-up (another adapter, a refresh) starts without waiting a task. */
-let lookupChunk: LookupChunk | undefined;
-
-async function loadLookupChunk(): Promise<LookupChunk> {
-  return (lookupChunk = await import('../lazy.js'));
-}
 
 /**
  * Shows where one request stands — the authority's own name for the current step, the phase in
@@ -204,8 +197,9 @@ export class GuichetTracker extends LitElement {
       return html`${problemView(false)}${this.lookup.render(lang, 'tracker-lookup', this.needsCode())}${contactBlock}`;
     }
     // The status only comes through an adapter, so the chunk that draws it is there.
-    if (this.current && lookupChunk) {
-      return html`${problemView(true)}${lookupChunk.renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
+    const chunk = lazyChunkNow();
+    if (this.current && chunk) {
+      return html`${problemView(true)}${chunk.renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
       ${this.lookupUsed
         ? html`<p class="another">
             <button class="secondary" part="track-another" type="button" @click=${this.trackAnother}>${trackerText(lang).trackAnother}</button>
@@ -287,7 +281,7 @@ export class GuichetTracker extends LitElement {
     this.renderRoot.querySelector<HTMLInputElement>('#reference')?.focus();
   };
 
-  private adapterInstance(createAdapter: LookupChunk['createAdapter']): Adapter {
+  private adapterInstance(createAdapter: LazyChunk['createAdapter']): Adapter {
     const key = `${this.adapter}\n${this.endpoint}`;
     if (this.adapterCache?.key !== key) {
       this.adapterCache = { key, adapter: createAdapter(this.adapter || 'guichet', { endpoint: this.endpoint.trim() }) };
@@ -309,7 +303,7 @@ export class GuichetTracker extends LitElement {
     if (mode === 'initial' || (!this.current && !this.problem)) this.loading = true;
     try {
       // Awaited only by the first look-up of the page: later ones (another adapter) answer at once.
-      const chunk = lookupChunk ?? (await loadLookupChunk());
+      const chunk = lazyChunkNow() ?? (await loadLazyChunk());
       if (controller.signal.aborted) return;
       let adapter: Adapter;
       try {
@@ -368,7 +362,7 @@ export class GuichetTracker extends LitElement {
     this.formContactFor = formId;
     const endpoint = this.endpoint.trim();
     // The status came through the lazily loaded chunk, which holds the definition reader too.
-    const contact = await loadLookupChunk().then(
+    const contact = await loadLazyChunk().then(
       ({ loadFormContact }) => loadFormContact(endpoint, formId),
       () => undefined,
     );
