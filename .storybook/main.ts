@@ -17,12 +17,12 @@ const config: StorybookConfig = {
         // @guichet/* resolve to their TypeScript sources, as in the tests and type-check.
         conditions: ['source', 'browser', 'module', 'import', 'default'],
       },
-      // The Lit elements use legacy decorators (experimentalDecorators, useDefineForClassFields:
-      // false). Vite 8 transforms TypeScript with Oxc and ignores `esbuild` options, so say it to
-      // Oxc: otherwise `@property()` fields shadow Lit's accessors, or decorators reach Chromium.
+      // The Lit elements declare reactive properties in `static properties` and initialise them as
+      // class fields assigned in the constructor (useDefineForClassFields: false). Vite 8
+      // transforms TypeScript with Oxc and ignores `esbuild` options, so say it to Oxc: otherwise
+      // the fields are defined on the instance and shadow Lit's accessors.
       oxc: {
         ...(typeof vite.oxc === 'object' ? vite.oxc : {}),
-        decorator: { legacy: true },
         assumptions: { setPublicClassFields: true },
         typescript: { removeClassFieldsWithoutInitializer: true },
       },

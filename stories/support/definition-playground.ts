@@ -2,8 +2,7 @@
  * A designer's tool, not part of Guichet: a text box holding a form definition (JSON) and the
  * form it describes, updated as one types.
  */
-import { LitElement, css, html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, css, html, type PropertyDeclarations } from 'lit';
 import '@guichet/elements';
 
 const texts = {
@@ -51,10 +50,16 @@ export class DefinitionPlayground extends LitElement {
     }
   `;
 
+  static override properties: PropertyDeclarations = {
+    value: {},
+    endpoint: {},
+    definition: { state: true },
+  };
+
   /** The definition as text. */
-  @property() value = '';
-  @property() endpoint = '';
-  @state() private definition?: unknown;
+  value = '';
+  endpoint = '';
+  private definition?: unknown;
   private timer?: ReturnType<typeof setTimeout>;
 
   private get readerLang(): 'fr' | 'en' {
