@@ -6,7 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import fc from 'fast-check';
 import '../../packages/elements/src/index.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
-import { generatedForm } from '../soak/lib/arbitrary-definition.js';
+import { generatedForm } from '../helpers/arbitrary-definition.js';
 
 describe('random definitions', () => {
   it('render, show their errors and pass axe (25 runs)', async function () {

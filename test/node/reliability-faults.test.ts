@@ -6,9 +6,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { bundleElements, launchChromium, servePage, type PageServer } from '../soak/lib/browser-page.js';
-import { faultyProxy, type FaultyProxy } from '../soak/lib/faulty-proxy.js';
-import { startEndpoint, storedRequests, type RunningEndpoint } from '../soak/lib/endpoint.js';
+import { bundleElements, launchChromium, servePage, type PageServer } from '../helpers/browser-page.js';
+import { faultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js';
+import { startEndpoint, storedRequests, type RunningEndpoint } from '../helpers/endpoint.js';
 
 const definition = JSON.parse(readFileSync(new URL('../../schemas/forms/signalement-voirie.json', import.meta.url), 'utf8')) as { id: string };
 /** Ten citizens at once (one browser context each, so one outbox each), ten requests each. */

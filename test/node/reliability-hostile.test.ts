@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { request } from 'node:http';
-import { startEndpoint, storedRequests, type RunningEndpoint } from '../soak/lib/endpoint.js';
+import { startEndpoint, storedRequests, type RunningEndpoint } from '../helpers/endpoint.js';
 
 const form = 'signalement-voirie';
 const answers = { category: 'eclairage', description: 'Lampadaire éteint rue des Écoles', address: '12 rue des Écoles', consent: true };

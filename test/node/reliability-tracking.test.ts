@@ -4,7 +4,7 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEndpoint, type RunningEndpoint } from '../soak/lib/endpoint.js';
+import { startEndpoint, type RunningEndpoint } from '../helpers/endpoint.js';
 
 const limit = 30;
 

@@ -17,8 +17,8 @@ import { compileStandalone } from '@guichet/core/standalone';
 import type { FormDefinition } from '../../packages/core/src/generated/form-definition.js';
 import type { CompiledValidators } from '../../packages/core/src/validation/compiled.js';
 import { ajvFromSources } from '../../scripts/lib/ajv-for-pages.mjs';
-import { generatedForm, type GeneratedForm } from '../soak/lib/arbitrary-definition.js';
-import { startEndpoint, type RunningEndpoint } from '../soak/lib/endpoint.js';
+import { generatedForm, type GeneratedForm } from '../helpers/arbitrary-definition.js';
+import { startEndpoint, type RunningEndpoint } from '../helpers/endpoint.js';
 
 const formCount = 12;
 const answersPerForm = 60;

@@ -9,7 +9,7 @@ export interface RunningEndpoint {
 }
 
 // A computed specifier: the helper is plain JavaScript without declarations.
-const helper = '../../../scripts/lib/endpoint-process.mjs';
+const helper = '../../scripts/lib/endpoint-process.mjs';
 const { startEndpoint: start } = (await import(helper)) as {
   startEndpoint: (options?: { formsDir?: string; allowedOrigins?: string[]; env?: Record<string, string> }) => Promise<RunningEndpoint>;
 };
