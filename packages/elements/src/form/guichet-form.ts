@@ -922,7 +922,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     const stepDescription = localize(step?.description, lang);
     return html`<form class="form" part="form" novalidate @submit=${this.onContinue} @input=${this.onInput} @change=${this.onChange} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @click=${this.onClick}>
       <section class="step" part="step" aria-labelledby=${total > 1 ? 'guichet-step-title' : 'guichet-title'}>
-        ${renderErrorSummary(this.summaryErrors, this.text.errorSummaryTitle, errorSummaryId, fieldId)}
+        ${renderErrorSummary(this.summaryErrors, this.currentLang, errorSummaryId, fieldId)}
         ${total > 1
           ? html`<p class="progress" part="progress">${fill(this.text.stepOf, { current: this.stepIndex + 1, total })}</p>
               <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
@@ -941,7 +941,7 @@ export class GuichetForm extends LitElement implements FieldHost {
     const lang = this.currentLang;
     return html`<form class="form" part="form" novalidate @submit=${this.onSend} @click=${this.onClick}>
       <section class="summary" part="summary" aria-labelledby="guichet-step-title">
-        ${renderErrorSummary(this.summaryErrors, this.text.errorSummaryTitle, errorSummaryId, fieldId)}
+        ${renderErrorSummary(this.summaryErrors, this.currentLang, errorSummaryId, fieldId)}
         <h3 class="step__title" id="guichet-step-title" tabindex="-1">${this.text.checkAnswers}</h3>
         <p>${this.text.checkAnswersIntro}</p>
         ${/* The model came through the lazily loaded chunk: it is there. */ lazyChunkNow()?.renderAnswersSummary({ model, context: this.context, isActive: (field, pointer) => this.isActive(field, pointer) })}

@@ -19,7 +19,6 @@ const fr = {
   notProvided: 'Non renseigné',
   yes: 'Oui',
   no: 'Non',
-  errorSummaryTitle: 'Il y a un problème',
   choose: 'Choisissez une réponse',
   moreInfo: 'En savoir plus',
   charactersLeft: { one: 'Il vous reste {count} caractère', other: 'Il vous reste {count} caractères' } as Plural,
@@ -72,7 +71,6 @@ const en: FormText = {
   notProvided: 'Not provided',
   yes: 'Yes',
   no: 'No',
-  errorSummaryTitle: 'There is a problem',
   choose: 'Choose an answer',
   moreInfo: 'More information',
   charactersLeft: { one: 'You have {count} character remaining', other: 'You have {count} characters remaining' },
@@ -120,9 +118,9 @@ export function fill(template: string, values: Record<string, string | number>):
 }
 
 /**
- * The plural category and formatted number of each count, per language (through the elements'
- * shared plural rules and core's number format). Intl calls are slow next to a string lookup, and
- * a long form asks for the same few counts (characters left, items) for every field.
+ * The plural category and formatted number of each count, per language (through core's plural
+ * rules and number format). Intl calls are slow next to a string lookup, and a long form asks for
+ * the same few counts (characters left, items) for every field.
  */
 const countCache = new Map<Language, Map<number, [Intl.LDMLPluralRule, string]>>();
 

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import type { Language } from '@guichet/core';
+import { sharedText } from './messages.js';
 
 export interface SummaryError {
   /** What the link leads to: a field's pointer in a form, a field's name in the look-up form; "" for a problem of no field. */
@@ -13,13 +15,13 @@ export interface SummaryError {
  */
 export function renderErrorSummary(
   errors: readonly SummaryError[],
-  title: string,
+  lang: Language,
   id: string,
   idOf: (pointer: string) => string,
 ): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
   return html`<div class="error-summary" part="error-summary" id=${id} tabindex="-1" aria-labelledby=${`${id}__title`}>
-    <h3 class="error-summary__title" id=${`${id}__title`}>${title}</h3>
+    <h3 class="error-summary__title" id=${`${id}__title`}>${sharedText(lang).errorSummaryTitle}</h3>
     <ul class="error-summary__list">
       ${errors.map((error) =>
         error.pointer

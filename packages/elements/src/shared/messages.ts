@@ -10,6 +10,7 @@ const fr = {
   website: 'Site',
   optional: 'facultatif',
   errorPrefix: 'Erreur :',
+  errorSummaryTitle: 'Il y a un problème',
 };
 
 const en: typeof fr = {
@@ -21,6 +22,7 @@ const en: typeof fr = {
   website: 'Website',
   optional: 'optional',
   errorPrefix: 'Error:',
+  errorSummaryTitle: 'There is a problem',
 };
 
 export type SharedText = typeof fr;

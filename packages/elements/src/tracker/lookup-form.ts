@@ -64,7 +64,7 @@ export class LookupController implements ReactiveController {
       <h2 id=${headingId} class="lookup__title">${t.lookupTitle}</h2>
       ${renderErrorSummary(
         [...this.problems].map(([name, problem]) => ({ pointer: name, message: t[problem] })),
-        t.errorSummaryTitle,
+        lang,
         `${headingId}-errors`,
         (name) => name,
       )}

@@ -17,7 +17,6 @@ const fr = {
   lookupSubmit: 'Suivre ma demande',
   referenceMissing: 'Saisissez le numéro de votre demande',
   codeMissing: 'Saisissez le code de suivi',
-  errorSummaryTitle: 'Il y a un problème',
 
   loading: 'Recherche de votre demande…',
   announceChange: (label: string, phase: string) =>
@@ -54,7 +53,6 @@ const en: TrackerText = {
   lookupSubmit: 'Track my request',
   referenceMissing: 'Enter your request number',
   codeMissing: 'Enter the tracking code',
-  errorSummaryTitle: 'There is a problem',
 
   loading: 'Looking for your request…',
   announceChange: (label, phase) =>
