@@ -17,6 +17,8 @@ import { startOpen311Server } from './test/helpers/open311-server.mjs';
 assertChromium();
 
 const minifyTemplates = fromRollup(minifyHtmlLiterals);
+/** Guichet's ajv as pages get it: built once for the whole run, every test page loads it. */
+let ajvForPages;
 
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://127.0.0.1:${port}`;
@@ -60,7 +62,8 @@ export default {
       name: 'ajv-for-pages',
       async serve(context) {
         if (context.path !== '/packages/core/src/validation/guichet-ajv.ts') return undefined;
-        return { body: (await bundleGuichetAjv()).code, type: 'js' };
+        ajvForPages ??= bundleGuichetAjv();
+        return { body: (await ajvForPages).code, type: 'js' };
       },
     },
     // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.
