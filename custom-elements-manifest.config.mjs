@@ -27,10 +27,16 @@ export default {
       packageLinkPhase({ customElementsManifest }) {
         for (const mod of customElementsManifest.modules ?? []) {
           for (const declaration of mod.declarations ?? []) {
-            const hidden = new Set((declaration.members ?? []).filter((member) => member.privacy && member.privacy !== 'public').map((member) => member.name));
-            if (declaration.members) declaration.members = declaration.members.filter((member) => !hidden.has(member.name));
+            const hidden = new Set(
+              (declaration.members ?? [])
+                .filter((member) => member.privacy && member.privacy !== 'public')
+                .map((member) => member.name),
+            );
+            if (declaration.members)
+              declaration.members = declaration.members.filter((member) => !hidden.has(member.name));
             // Internal reactive state (`static properties` entries with `state: true`) is no attribute.
-            if (declaration.attributes) declaration.attributes = declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
+            if (declaration.attributes)
+              declaration.attributes = declaration.attributes.filter((attribute) => !hidden.has(attribute.fieldName));
           }
         }
       },

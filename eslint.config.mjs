@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
+import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   {
@@ -24,8 +25,14 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        window: 'readonly', document: 'readonly', console: 'readonly', process: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
       },
     },
     rules: {
@@ -37,4 +44,6 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', '**/*.config.mjs', 'packages/endpoint/src/main.ts', 'packages/cli/**'],
     rules: { 'no-console': 'off' },
   },
+  // Layout is Prettier's job (npm run format); eslint keeps to what formatting cannot fix.
+  prettier,
 );

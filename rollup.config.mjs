@@ -67,4 +67,7 @@ const cdn = {
   },
 };
 
-export default [...packageBuilds.filter((build) => build.input.length > 0).map(({ name: _name, ...build }) => build), cdn];
+export default [
+  ...packageBuilds.filter((build) => build.input.length > 0).map(({ name: _name, ...build }) => build),
+  cdn,
+];

@@ -13,7 +13,11 @@ setCustomElementsManifest(manifest);
 const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** The themes shipped in packages/elements/themes/, linked as a host page links them. */
-const themes: Record<string, string | undefined> = { default: undefined, dsfr: dsfrTheme, 'high-contrast': highContrastTheme };
+const themes: Record<string, string | undefined> = {
+  default: undefined,
+  dsfr: dsfrTheme,
+  'high-contrast': highContrastTheme,
+};
 
 function useTheme(name: string): void {
   const href = themes[name];

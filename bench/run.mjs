@@ -18,7 +18,8 @@ function step(label, command, args) {
 }
 
 // The peers live in bench/node_modules only (not a workspace): `npm ci` at the root stays lean.
-if (!existsSync(join(benchDir, 'node_modules'))) step('npm ci --prefix bench', 'npm', ['ci', '--prefix', 'bench', '--no-audit', '--no-fund']);
+if (!existsSync(join(benchDir, 'node_modules')))
+  step('npm ci --prefix bench', 'npm', ['ci', '--prefix', 'bench', '--no-audit', '--no-fund']);
 if (!process.argv.includes('--no-build')) step('node scripts/build.mjs', process.execPath, ['scripts/build.mjs']);
 
 const { buildContenders } = await import('./lib/bundles.mjs');
@@ -55,7 +56,12 @@ const browser = await launch();
 let render, latency, latencyFailures, heap;
 try {
   log('▶ first render');
-  render = await firstRender({ browser, baseUrl: server.url, sizes: config.sizes, iterations: (n) => config.iterations[n] });
+  render = await firstRender({
+    browser,
+    baseUrl: server.url,
+    sizes: config.sizes,
+    iterations: (n) => config.iterations[n],
+  });
   log('▶ input latency');
   ({ samples: latency, failures: latencyFailures } = await inputLatency({
     browser,
@@ -66,7 +72,13 @@ try {
     throttle: config.throttle,
   }));
   log('▶ memory');
-  heap = await memory({ browser, baseUrl: server.url, size: config.memorySize, cycles: config.memoryCycles, rounds: config.memoryRounds });
+  heap = await memory({
+    browser,
+    baseUrl: server.url,
+    size: config.memorySize,
+    cycles: config.memoryCycles,
+    rounds: config.memoryRounds,
+  });
 } finally {
   await browser.close();
   await server.close();
@@ -75,9 +87,19 @@ log('▶ endpoint (autocannon)');
 const endpoint = await endpointLoad({ seconds: config.endpointSeconds, connections: config.endpointConnections });
 
 const medians = {
-  firstRender: Object.fromEntries(contenders.map((c) => [c, Object.fromEntries(config.sizes.map((n) => [n, median(render[c][n])]))])),
+  firstRender: Object.fromEntries(
+    contenders.map((c) => [c, Object.fromEntries(config.sizes.map((n) => [n, median(render[c][n])]))]),
+  ),
   inputLatency: Object.fromEntries(
-    config.throttle.map((rate) => [rate, Object.fromEntries(contenders.map((c) => [c, Object.fromEntries(config.latencySizes.map((n) => [n, median(latency[rate][c][n])]))]))]),
+    config.throttle.map((rate) => [
+      rate,
+      Object.fromEntries(
+        contenders.map((c) => [
+          c,
+          Object.fromEntries(config.latencySizes.map((n) => [n, median(latency[rate][c][n])])),
+        ]),
+      ),
+    ]),
   ),
   memory: Object.fromEntries(contenders.map((c) => [c, median(heap[c].map((s) => s.delta))])),
   memorySecondHalf: Object.fromEntries(contenders.map((c) => [c, median(heap[c].map((s) => s.secondHalf))])),
@@ -128,7 +150,11 @@ for (const n of config.sizes) {
     ratios: `floor ${x(vsFloor)}; RJSF/G ${x(vsRjsf)}, JF/G ${x(vsJf)}`,
     target: targeted ? '≤ 1.3× floor, RJSF ≥ 1.75×, JF ≥ 4×' : '',
     result: targeted
-      ? verdicts([vsFloor <= 1.3, 'floor'], [vsRjsf >= 1.75, `RJSF, ${x(f.rjsf[n] / leastRender)} at best`], [vsJf >= 4, `JF, ${x(f.jsonforms[n] / leastRender)} at best`])
+      ? verdicts(
+          [vsFloor <= 1.3, 'floor'],
+          [vsRjsf >= 1.75, `RJSF, ${x(f.rjsf[n] / leastRender)} at best`],
+          [vsJf >= 4, `JF, ${x(f.jsonforms[n] / leastRender)} at best`],
+        )
       : '',
   });
 }
@@ -197,4 +223,9 @@ const results = {
 writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 writeFileSync(join(benchDir, 'results.svg'), chart(results));
 console.log(table(rows));
-console.log(`\nbench/results.json and bench/results.svg written in ${results.seconds.toFixed(0)} s (load average at the end ${os.loadavg().map((v) => v.toFixed(1)).join(' ')}).`);
+console.log(
+  `\nbench/results.json and bench/results.svg written in ${results.seconds.toFixed(0)} s (load average at the end ${os
+    .loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' ')}).`,
+);

@@ -29,7 +29,13 @@ for (const name of ['core', 'elements', 'endpoint', 'cli']) {
 }
 
 // The custom-elements manifest (packages/elements/custom-elements.json), from the elements' JSDoc.
-run(process.execPath, ['node_modules/@custom-elements-manifest/analyzer/cem.js', 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+run(process.execPath, [
+  'node_modules/@custom-elements-manifest/analyzer/cem.js',
+  'analyze',
+  '--config',
+  'custom-elements-manifest.config.mjs',
+  '--quiet',
+]);
 
 // Subresource Integrity for the CDN bundle: its hash, the hashes of the chunks it loads lazily
 // (one integrity attribute covers one file; an import map can pin the others, see
@@ -48,7 +54,10 @@ while (pending.length > 0) {
 }
 const integrity = sri('dist/guichet.js');
 writeFileSync('dist/guichet.js.sri', `${integrity}\n`);
-writeFileSync('dist/integrity.json', `${JSON.stringify(Object.fromEntries(['guichet.js', ...[...chunks].sort()].map((f) => [f, sri(`dist/${f}`)])), null, 2)}\n`);
+writeFileSync(
+  'dist/integrity.json',
+  `${JSON.stringify(Object.fromEntries(['guichet.js', ...[...chunks].sort()].map((f) => [f, sri(`dist/${f}`)])), null, 2)}\n`,
+);
 const version = JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version;
 writeFileSync(
   'dist/snippet.html',

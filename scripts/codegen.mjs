@@ -50,7 +50,8 @@ function withoutAnnotations(node) {
   return copy;
 }
 
-const definitionSchema = () => withoutAnnotations(JSON.parse(readFileSync(join(root, 'schemas/form-definition.schema.json'), 'utf8')));
+const definitionSchema = () =>
+  withoutAnnotations(JSON.parse(readFileSync(join(root, 'schemas/form-definition.schema.json'), 'utf8')));
 
 async function definitionValidator() {
   const formatsModule = join(root, 'packages/core/src/validation/formats.ts');
@@ -85,7 +86,9 @@ export async function generate() {
   files.set('packages/core/src/generated/definition-schema.ts', definitionSchemaModule());
   const protocolDir = join(root, 'schemas/protocol');
   if (existsSync(protocolDir)) {
-    for (const file of readdirSync(protocolDir).filter((f) => f.endsWith('.schema.json')).sort()) {
+    for (const file of readdirSync(protocolDir)
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort()) {
       const name = basename(file, '.schema.json');
       files.set(`packages/core/src/generated/protocol/${name}.ts`, await typesOf(join(protocolDir, file), name));
     }

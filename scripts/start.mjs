@@ -11,7 +11,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
 
-const outputs = ['dist/guichet.js', 'packages/endpoint/dist/main.js', 'packages/core/dist/index.js', 'packages/core/dist/standalone.js'];
+const outputs = [
+  'dist/guichet.js',
+  'packages/endpoint/dist/main.js',
+  'packages/core/dist/index.js',
+  'packages/core/dist/standalone.js',
+];
 
 function newestSource() {
   let newest = 0;
@@ -23,7 +28,8 @@ function newestSource() {
       else newest = Math.max(newest, statSync(path).mtimeMs);
     }
   };
-  for (const name of readdirSync('packages')) if (existsSync(join('packages', name, 'src'))) walk(join('packages', name, 'src'));
+  for (const name of readdirSync('packages'))
+    if (existsSync(join('packages', name, 'src'))) walk(join('packages', name, 'src'));
   return newest;
 }
 
@@ -66,10 +72,15 @@ child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
 const url = `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`;
 for (let attempt = 0; attempt < 300 && child.exitCode === null; attempt++) {
-  const up = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+  const up = await fetch(`${url}/api/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
   if (up) {
-    console.log(`\nGuichet is running at ${url}\nAdmin token ${tokenNote}: ${env.GUICHET_ADMIN_TOKEN}\n` +
-      `  e.g. curl -H "Authorization: Bearer ${env.GUICHET_ADMIN_TOKEN}" ${url}/api/admin/requests\nStop with Ctrl+C.\n`);
+    console.log(
+      `\nGuichet is running at ${url}\nAdmin token ${tokenNote}: ${env.GUICHET_ADMIN_TOKEN}\n` +
+        `  e.g. curl -H "Authorization: Bearer ${env.GUICHET_ADMIN_TOKEN}" ${url}/api/admin/requests\nStop with Ctrl+C.\n`,
+    );
     break;
   }
   await new Promise((resolve) => setTimeout(resolve, 100));

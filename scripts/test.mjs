@@ -51,6 +51,7 @@ const npx = (bin) => `node_modules/.bin/${bin}`;
 
 check('type-check (tsc --noEmit)', npx('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 check('lint (eslint)', npx('eslint'), ['.', '--max-warnings=0']);
+check('format (prettier --check)', npx('prettier'), ['--check', '--log-level=warn', '.']);
 check('build (rollup: packages and dist/guichet.js)', process.execPath, ['scripts/build.mjs']);
 
 const nodeTests = [
@@ -77,7 +78,12 @@ runner(
   '.test-results/node.json',
 );
 
-runner('Browser tests (web-test-runner, headless Chromium)', npx('web-test-runner'), ['--config', 'web-test-runner.config.mjs'], '.test-results/wtr.json');
+runner(
+  'Browser tests (web-test-runner, headless Chromium)',
+  npx('web-test-runner'),
+  ['--config', 'web-test-runner.config.mjs'],
+  '.test-results/wtr.json',
+);
 
 if (failures.length) console.log(`\nFailed: ${failures.join('; ')}`);
 const skipped = results.skipped ? `, ${results.skipped} skipped` : '';

@@ -18,7 +18,9 @@ const meta: Meta<FormArgs> = {
 export default meta;
 
 type Story = StoryObj<FormArgs>;
-const error = (name: string): Story => ({ args: { definition: errorCases[name]!.definition, data: errorCases[name]!.data } });
+const error = (name: string): Story => ({
+  args: { definition: errorCases[name]!.definition, data: errorCases[name]!.data },
+});
 
 /** A required answer is missing. */
 export const Required = error('required');

@@ -13,10 +13,14 @@ const meta: Meta<FormArgs> = {
 export default meta;
 
 type Story = StoryObj<FormArgs>;
-const kind = (name: string, data?: Record<string, unknown>): Story => ({ args: { definition: fieldKinds[name], ...(data ? { data } : {}) } });
+const kind = (name: string, data?: Record<string, unknown>): Story => ({
+  args: { definition: fieldKinds[name], ...(data ? { data } : {}) },
+});
 
 export const Text = kind('text');
-export const Textarea = kind('textarea', { message: 'Le lampadaire de la place du Marché clignote depuis lundi soir.' });
+export const Textarea = kind('textarea', {
+  message: 'Le lampadaire de la place du Marché clignote depuis lundi soir.',
+});
 export const Email = kind('email');
 export const Tel = kind('tel');
 export const Url = kind('url');

@@ -18,7 +18,16 @@ const meta: Meta<FormArgs> = {
   argTypes: {
     adapter: {
       control: 'select',
-      options: ['storybook', 'storybook-pending', 'storybook-offline', 'storybook-server-error', 'storybook-invalid', 'storybook-refused', 'guichet', 'open311'],
+      options: [
+        'storybook',
+        'storybook-pending',
+        'storybook-offline',
+        'storybook-server-error',
+        'storybook-invalid',
+        'storybook-refused',
+        'guichet',
+        'open311',
+      ],
     },
     channel: { control: 'select', options: ['web', 'counter', 'phone', 'mail'] },
     draft: { control: 'inline-radio', options: ['local', 'none'] },
@@ -109,7 +118,11 @@ export const Refused: Story = {
   play: async ({ canvasElement }) => {
     const form = formIn(canvasElement);
     await goToSummary(form);
-    await pressSend(form, 'refused', '.submission__message--error, .submission__retry, [part~="submission-status"] strong');
+    await pressSend(
+      form,
+      'refused',
+      '.submission__message--error, .submission__retry, [part~="submission-status"] strong',
+    );
   },
 };
 
@@ -130,4 +143,3 @@ export const BadDefinition: Story = {
   args: { definition: brokenDefinition },
   play: async ({ canvasElement }) => rendered(formIn(canvasElement)),
 };
-

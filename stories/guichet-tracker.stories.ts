@@ -16,7 +16,10 @@ interface TrackerArgs {
 /** Waits for the tracker to show its answer, its error or its look-up form. */
 async function settled(canvas: HTMLElement): Promise<GuichetTracker> {
   const tracker = canvas.querySelector('guichet-tracker')!;
-  await until(() => tracker.shadowRoot?.querySelector('[part~="status"], [part~="error"], [part~="lookup"]'), 'the tracker answering');
+  await until(
+    () => tracker.shadowRoot?.querySelector('[part~="status"], [part~="error"], [part~="lookup"]'),
+    'the tracker answering',
+  );
   await tracker.updateComplete;
   return tracker;
 }
@@ -40,7 +43,16 @@ const meta: Meta<TrackerArgs> = {
   args: { endpoint: storyEndpoint, adapter: 'storybook', code: trackingCode },
   argTypes: {
     reference: { control: 'select', options: [...Object.values(referenceFor), 'VOI-2026-999999'] },
-    adapter: { control: 'select', options: ['storybook', 'storybook-pending', 'storybook-offline', 'storybook-server-error', 'storybook-rate-limited'] },
+    adapter: {
+      control: 'select',
+      options: [
+        'storybook',
+        'storybook-pending',
+        'storybook-offline',
+        'storybook-server-error',
+        'storybook-rate-limited',
+      ],
+    },
   },
   play: async ({ canvasElement }) => {
     await settled(canvasElement);

@@ -36,7 +36,11 @@ export const InvalidDefinition: StoryObj = {
   render: () => {
     const playground = document.createElement('guichet-definition-playground');
     playground.endpoint = storyEndpoint;
-    playground.value = JSON.stringify({ id: 'essai', version: '1.0.0', schema: { type: 'object', properties: { age: { type: 'entier' } } } }, null, 2);
+    playground.value = JSON.stringify(
+      { id: 'essai', version: '1.0.0', schema: { type: 'object', properties: { age: { type: 'entier' } } } },
+      null,
+      2,
+    );
     return playground;
   },
 };

@@ -9,7 +9,14 @@ import { typeInto } from './react-input.js';
 function Host({ schema, uiSchema }) {
   const [submitted, setSubmitted] = useState(false);
   return (
-    <Form schema={schema} uiSchema={uiSchema} validator={validator} liveValidate={submitted} noHtml5Validate onError={() => setSubmitted(true)} />
+    <Form
+      schema={schema}
+      uiSchema={uiSchema}
+      validator={validator}
+      liveValidate={submitted}
+      noHtml5Validate
+      onError={() => setSubmitted(true)}
+    />
   );
 }
 

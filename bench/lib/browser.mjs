@@ -34,7 +34,11 @@ function latencyTargets(specs, count) {
 }
 
 export async function launch() {
-  return chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', headless: true, args: launchArgs });
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: launchArgs,
+  });
 }
 
 async function openPage(browser, baseUrl, name) {
@@ -50,10 +54,13 @@ async function openPage(browser, baseUrl, name) {
 async function install(page, sizes) {
   for (const size of sizes) {
     const { specs, payload } = payloadFor(size);
-    await page.evaluate(([n, s, p]) => {
-      window.forms ??= {};
-      window.forms[n] = { specs: s, payload: p };
-    }, [size, specs, payload]);
+    await page.evaluate(
+      ([n, s, p]) => {
+        window.forms ??= {};
+        window.forms[n] = { specs: s, payload: p };
+      },
+      [size, specs, payload],
+    );
   }
 }
 
@@ -74,11 +81,16 @@ export async function firstRender({ browser, baseUrl, sizes, iterations }) {
     for (let i = 0; i < iterations(size); i++) {
       for (const { name, page } of rotate(pages, i)) {
         await page.bringToFront();
-        const ms = await page.evaluate((n) => window.bench.firstRender(window.forms[n].specs, window.forms[n].payload), size);
+        const ms = await page.evaluate(
+          (n) => window.bench.firstRender(window.forms[n].specs, window.forms[n].payload),
+          size,
+        );
         ((samples[name] ??= {})[size] ??= []).push(ms);
       }
     }
-    log(`  first render ${size} fields: ${contenders.map((c) => `${c} ${median(samples[c][size]).toFixed(1)} ms`).join(', ')}`);
+    log(
+      `  first render ${size} fields: ${contenders.map((c) => `${c} ${median(samples[c][size]).toFixed(1)} ms`).join(', ')}`,
+    );
   }
   await closeAll(pages);
   return samples;
@@ -98,7 +110,10 @@ export async function inputLatency({ browser, baseUrl, sizes, iterations, fixes,
     for (let i = 0; i < iterations; i++) {
       for (const { name, page, cdp } of rotate(pages, i)) {
         await page.bringToFront();
-        await page.evaluate(([n, t]) => window.bench.prepareLatency(window.forms[n].specs, window.forms[n].payload, t), [size, targets]);
+        await page.evaluate(
+          ([n, t]) => window.bench.prepareLatency(window.forms[n].specs, window.forms[n].payload, t),
+          [size, targets],
+        );
         for (const rate of throttle) {
           await cdp.send('Emulation.setCPUThrottlingRate', { rate });
           for (const target of targets) {
@@ -117,14 +132,19 @@ export async function inputLatency({ browser, baseUrl, sizes, iterations, fixes,
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
           if (rate !== throttle.at(-1)) {
             // Fresh errors for the next rate: mount and fail again.
-            await page.evaluate(([n, t]) => window.bench.prepareLatency(window.forms[n].specs, window.forms[n].payload, t), [size, targets]);
+            await page.evaluate(
+              ([n, t]) => window.bench.prepareLatency(window.forms[n].specs, window.forms[n].payload, t),
+              [size, targets],
+            );
           }
         }
         await page.evaluate(() => window.bench.unmount());
       }
     }
     for (const rate of throttle) {
-      log(`  input latency ${size} fields, CPU ×${rate}: ${contenders.map((c) => `${c} ${median(samples[rate][c][size]).toFixed(1)} ms`).join(', ')}`);
+      log(
+        `  input latency ${size} fields, CPU ×${rate}: ${contenders.map((c) => `${c} ${median(samples[rate][c][size]).toFixed(1)} ms`).join(', ')}`,
+      );
     }
   }
   await closeAll(pages);
@@ -149,7 +169,8 @@ export async function memory({ browser, baseUrl, size, cycles, rounds }) {
       await entry.page.evaluate((n) => window.bench.learn(window.forms[n].specs, window.forms[n].payload), size);
       await entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
       const before = await heap();
-      const cycle = () => entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
+      const cycle = () =>
+        entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
       for (let i = 0; i < cycles / 2; i++) await cycle();
       const middle = await heap();
       for (let i = cycles / 2; i < cycles; i++) await cycle();

@@ -59,7 +59,9 @@ export function guichetDefinition(specs) {
     ui: {
       steps: [{ title: 'Vos réponses', fields: specs.map((s) => s.name) }],
       fields: Object.fromEntries(
-        specs.filter((s) => s.kind === 'textarea' || s.kind === 'radio' || s.kind === 'select').map((s) => [s.name, { widget: s.kind }]),
+        specs
+          .filter((s) => s.kind === 'textarea' || s.kind === 'radio' || s.kind === 'select')
+          .map((s) => [s.name, { widget: s.kind }]),
       ),
     },
   };
@@ -77,7 +79,11 @@ export function jsonFormsUiSchema(specs) {
     elements: specs.map((s) => ({
       type: 'Control',
       scope: `#/properties/${s.name}`,
-      ...(s.kind === 'textarea' ? { options: { multi: true } } : s.kind === 'radio' ? { options: { format: 'radio' } } : {}),
+      ...(s.kind === 'textarea'
+        ? { options: { multi: true } }
+        : s.kind === 'radio'
+          ? { options: { format: 'radio' } }
+          : {}),
     })),
   };
 }

@@ -9,7 +9,12 @@ const body = JSON.stringify({
   formVersion: '1.0.0',
   channel: 'web',
   lang: 'fr',
-  data: { category: 'eclairage', description: 'Le lampadaire devant le 12 rue des Écoles ne s’allume plus.', address: '12 rue des Écoles', consent: true },
+  data: {
+    category: 'eclairage',
+    description: 'Le lampadaire devant le 12 rue des Écoles ne s’allume plus.',
+    address: '12 rue des Écoles',
+    consent: true,
+  },
 });
 
 async function storedRows(endpoint) {
@@ -40,7 +45,10 @@ export async function endpointLoad({ seconds, connections }) {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
             body,
-            setupRequest: (request) => ({ ...request, headers: { ...request.headers, 'Idempotency-Key': randomUUID() } }),
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, 'Idempotency-Key': randomUUID() },
+            }),
             // Kept raw: parsing here would slow the client that shares the 2 cores.
             onResponse: (status, text) => {
               if (status === 201) answers.push(text);
@@ -71,7 +79,11 @@ export async function endpointLoad({ seconds, connections }) {
       // Every 201 is a stored row; rows beyond the 201s are requests still in flight when the
       // load stopped (at most one per connection per run), stored once all the same.
       acknowledgedMissing: missing,
-      ok: missing === 0 && stored.size === references.length && references.length >= receipts.length && references.length <= warm.requests.sent + result.requests.sent,
+      ok:
+        missing === 0 &&
+        stored.size === references.length &&
+        references.length >= receipts.length &&
+        references.length <= warm.requests.sent + result.requests.sent,
     };
   } finally {
     await endpoint.stop();

@@ -4,7 +4,13 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize } from 'node:path';
 
-const types = { '.js': 'text/javascript', '.mjs': 'text/javascript', '.html': 'text/html', '.json': 'application/json', '.map': 'application/json' };
+const types = {
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.html': 'text/html',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
 
 export function pageHtml(name, script) {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>bench ${name}</title></head>
@@ -23,7 +29,12 @@ export function startStaticServer({ root, buildDir, distDir }) {
     ['/build/', buildDir],
     ['/bench/', join(root, 'bench')],
   ];
-  const scripts = { guichet: '/bench/contenders/guichet.js', rjsf: '/build/rjsf.js', jsonforms: '/build/jsonforms.js', floor: '/build/floor.js' };
+  const scripts = {
+    guichet: '/bench/contenders/guichet.js',
+    rjsf: '/build/rjsf.js',
+    jsonforms: '/build/jsonforms.js',
+    floor: '/build/floor.js',
+  };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const page = url.pathname.match(/^\/page\/(\w+)$/);
@@ -47,6 +58,8 @@ export function startStaticServer({ root, buildDir, distDir }) {
     res.writeHead(404).end();
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) }),
+    ),
   );
 }

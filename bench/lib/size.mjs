@@ -14,7 +14,9 @@ const measure = (path) => {
 export function reachable(entry, { lazy }) {
   const seen = new Set();
   const queue = [entry];
-  const pattern = lazy ? /(?:import\(|from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
+  const pattern = lazy
+    ? /(?:import\(|from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g
+    : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
   while (queue.length) {
     const file = queue.shift();
     if (seen.has(file)) continue;
@@ -24,7 +26,11 @@ export function reachable(entry, { lazy }) {
   return [...seen];
 }
 
-const sum = (files) => files.reduce((total, f) => ({ minified: total.minified + f.minified, gzip: total.gzip + f.gzip }), { minified: 0, gzip: 0 });
+const sum = (files) =>
+  files.reduce((total, f) => ({ minified: total.minified + f.minified, gzip: total.gzip + f.gzip }), {
+    minified: 0,
+    gzip: 0,
+  });
 
 export function sizes({ buildDir, distDir }) {
   const entry = join(distDir, 'guichet.js');
@@ -34,9 +40,15 @@ export function sizes({ buildDir, distDir }) {
   const all = reachable(entry, { lazy: true });
   const mainFiles = eager.map(describe);
   const lazyFiles = all.filter((path) => !eager.includes(path)).map(describe);
-  const peers = Object.fromEntries(['rjsf', 'jsonforms', 'floor'].map((name) => [name, measure(join(buildDir, `${name}.js`))]));
+  const peers = Object.fromEntries(
+    ['rjsf', 'jsonforms', 'floor'].map((name) => [name, measure(join(buildDir, `${name}.js`))]),
+  );
   return {
-    guichet: { main: { files: mainFiles, ...sum(mainFiles) }, lazy: lazyFiles, total: sum([...mainFiles, ...lazyFiles]) },
+    guichet: {
+      main: { files: mainFiles, ...sum(mainFiles) },
+      lazy: lazyFiles,
+      total: sum([...mainFiles, ...lazyFiles]),
+    },
     peers,
   };
 }

@@ -6,6 +6,7 @@ import { reachable } from './size.mjs';
 export function snapshotDist(root, target) {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(target, { recursive: true });
-  for (const file of reachable(join(root, 'dist/guichet.js'), { lazy: true })) copyFileSync(file, join(target, basename(file)));
+  for (const file of reachable(join(root, 'dist/guichet.js'), { lazy: true }))
+    copyFileSync(file, join(target, basename(file)));
   return target;
 }

@@ -39,7 +39,8 @@ export function createBench(contender) {
     // Stable over 5 frames: the contender is done, however it schedules its work.
     const deadline = performance.now() + 60_000;
     while (stable < 5) {
-      if (performance.now() > deadline) throw new Error(`${contender.name} never showed ${specs.length} controls (${last})`);
+      if (performance.now() > deadline)
+        throw new Error(`${contender.name} never showed ${specs.length} controls (${last})`);
       await frame();
       const now = contender.controlCount(container);
       stable = now === last && now >= specs.length ? stable + 1 : 0;
@@ -78,7 +79,10 @@ export function createBench(contender) {
     async prepareLatency(specs, payload, targets) {
       await mountTimed(specs, payload);
       await contender.submit(container);
-      await until(() => targets.every((name) => contender.hasError(container, name)), 'the errors after a failed submit');
+      await until(
+        () => targets.every((name) => contender.hasError(container, name)),
+        'the errors after a failed submit',
+      );
       await twoFrames();
     },
 
@@ -89,7 +93,11 @@ export function createBench(contender) {
       await twoFrames();
       const start = performance.now();
       contender.fix(container, name);
-      await until(() => !contender.hasError(container, name), `the error of ${name} to clear in ${contender.name}`, 10_000);
+      await until(
+        () => !contender.hasError(container, name),
+        `the error of ${name} to clear in ${contender.name}`,
+        10_000,
+      );
       // Style and layout of what changed are part of what the citizen waits for.
       void document.documentElement.offsetHeight;
       return performance.now() - start;

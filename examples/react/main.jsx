@@ -33,7 +33,13 @@ function ContactPage() {
   return (
     <main>
       <h1>Nous écrire</h1>
-      <guichet-form ref={form} src={`${endpoint}/forms/contact-service`} endpoint={endpoint} data={prefill} draft="none" />
+      <guichet-form
+        ref={form}
+        src={`${endpoint}/forms/contact-service`}
+        endpoint={endpoint}
+        data={prefill}
+        draft="none"
+      />
       <p id="host-status" role="status">
         {receipt ? `Votre demande ${receipt.reference} est enregistrée.` : problem}
       </p>

@@ -5,5 +5,6 @@ window.cspViolations = [];
 document.addEventListener('securitypolicyviolation', (event) => {
   window.cspViolations.push({ directive: event.effectiveDirective, blocked: event.blockedURI, sample: event.sample });
   const report = document.getElementById('csp-report');
-  if (report) report.textContent = `Violations de la CSP : ${window.cspViolations.length} (dernière : ${event.effectiveDirective} ${event.blockedURI})`;
+  if (report)
+    report.textContent = `Violations de la CSP : ${window.cspViolations.length} (dernière : ${event.effectiveDirective} ${event.blockedURI})`;
 });

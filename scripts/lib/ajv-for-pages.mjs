@@ -73,10 +73,13 @@ export const fixedOptions = {
   strictRequired: false,
 };
 const optionRead = new RegExp(
-  `(?<![\\w$.])(?:(?:it|this)\\.)?opts\\.(${Object.keys(fixedOptions).map((name) => name.replace('$', '\\$')).join('|')})(?![\\w$])(?!\\s*=[^=])`,
+  `(?<![\\w$.])(?:(?:it|this)\\.)?opts\\.(${Object.keys(fixedOptions)
+    .map((name) => name.replace('$', '\\$'))
+    .join('|')})(?![\\w$])(?!\\s*=[^=])`,
   'g',
 );
-const readsOptions = (relative) => /^(compile|vocabularies)\//.test(relative) && !relative.startsWith('compile/codegen/');
+const readsOptions = (relative) =>
+  /^(compile|vocabularies)\//.test(relative) && !relative.startsWith('compile/codegen/');
 
 function ajvSourcePath(subpath) {
   const base = join(ajvLib, subpath.replace(/\.js$/, ''));
@@ -93,20 +96,24 @@ export const ajvFromSources = {
     pluginBuild.onStart(() => optionsRead.clear());
     pluginBuild.onEnd((result) => {
       const unread = Object.keys(fixedOptions).filter((name) => !optionsRead.has(name));
-      if (result.errors.length === 0 && unread.length > 0) throw new Error(`ajv-for-pages: ajv's compiler no longer reads opts.${unread.join(', opts.')}`);
+      if (result.errors.length === 0 && unread.length > 0)
+        throw new Error(`ajv-for-pages: ajv's compiler no longer reads opts.${unread.join(', opts.')}`);
     });
     for (const filter of unused) {
       pluginBuild.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'unused-by-guichet' }));
     }
     pluginBuild.onLoad({ filter: /.*/, namespace: 'unused-by-guichet' }, () => ({ contents: '{}', loader: 'json' }));
-    pluginBuild.onResolve({ filter: /^ajv\/dist\// }, (args) => ({ path: ajvSourcePath(args.path.slice('ajv/dist/'.length)) }));
+    pluginBuild.onResolve({ filter: /^ajv\/dist\// }, (args) => ({
+      path: ajvSourcePath(args.path.slice('ajv/dist/'.length)),
+    }));
     pluginBuild.onLoad({ filter: /\.ts$/ }, (args) => {
       if (!args.path.startsWith(ajvLib)) return undefined;
       let contents = readFileSync(args.path, 'utf8');
       const relative = args.path.slice(ajvLib.length + 1);
       for (const name of namespaceImports[relative] ?? []) {
         const from = new RegExp(`import \\* as (\\w+) from "${name}"`);
-        if (!from.test(contents)) throw new Error(`ajv-for-pages: ajv/lib/${relative} no longer imports ${name} as a namespace`);
+        if (!from.test(contents))
+          throw new Error(`ajv-for-pages: ajv/lib/${relative} no longer imports ${name} as a namespace`);
         contents = contents.replace(from, `import $1 from "${name}"`);
       }
       if (readsOptions(relative)) {
@@ -117,7 +124,8 @@ export const ajvFromSources = {
       }
       for (const name of optionAdvice[relative] ?? []) {
         const table = new RegExp(`(const ${name}: [^=]+= )\\{[\\s\\S]*?\\n\\}`);
-        if (!table.test(contents)) throw new Error(`ajv-for-pages: ajv/lib/${relative} no longer holds the table ${name}`);
+        if (!table.test(contents))
+          throw new Error(`ajv-for-pages: ajv/lib/${relative} no longer holds the table ${name}`);
         contents = contents.replace(table, '$1{} as never');
       }
       return { contents, loader: 'ts' };

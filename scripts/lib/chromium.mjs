@@ -16,6 +16,8 @@ export const chromiumArgs = [
 
 export function assertChromium() {
   if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROME_PATH.`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath}: install it (apt-get install -y chromium) or set CHROME_PATH.`,
+    );
   }
 }

@@ -6,6 +6,8 @@ export function findFiles(dir, suffix, exclude = []) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true })
     .map((entry) => join(dir, entry))
-    .filter((path) => path.endsWith(suffix) && !path.includes('node_modules') && !exclude.some((e) => path.startsWith(e)))
+    .filter(
+      (path) => path.endsWith(suffix) && !path.includes('node_modules') && !exclude.some((e) => path.startsWith(e)),
+    )
     .sort();
 }

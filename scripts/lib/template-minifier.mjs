@@ -20,5 +20,10 @@ export const templateMinifiers = ({ include = ['packages/elements/src/**/*.ts'],
     exclude,
     options: { minifyOptions: { conservativeCollapse: false, collapseInlineTagWhitespace: true } },
   },
-  { failOnError: true, include, exclude: [...fieldTemplates, ...exclude], options: { minifyOptions: { conservativeCollapse: true } } },
+  {
+    failOnError: true,
+    include,
+    exclude: [...fieldTemplates, ...exclude],
+    options: { minifyOptions: { conservativeCollapse: true } },
+  },
 ];

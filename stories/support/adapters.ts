@@ -12,14 +12,22 @@ const never = <T>(): Promise<T> => new Promise<T>(() => {});
 
 const labels: Record<Phase, { code: string; label: string; note?: string }> = {
   received: { code: 'DEPOSEE', label: 'Demande reçue' },
-  in_progress: { code: 'INSTRUCTION', label: 'En cours d’instruction', note: 'Une équipe de la voirie passe sur place cette semaine.' },
+  in_progress: {
+    code: 'INSTRUCTION',
+    label: 'En cours d’instruction',
+    note: 'Une équipe de la voirie passe sur place cette semaine.',
+  },
   action_required: {
     code: 'A_COMPLETER',
     label: 'Pièce à fournir',
     note: 'Merci d’envoyer une photo plus nette du nid-de-poule, ou de passer à l’accueil de la mairie.',
   },
   completed: { code: 'TRAITEE', label: 'Réparation effectuée', note: 'Le trou a été rebouché le 3 décembre.' },
-  rejected: { code: 'REFUSEE', label: 'Demande refusée', note: 'Cette rue est une route départementale : nous avons transmis votre signalement au Département.' },
+  rejected: {
+    code: 'REFUSEE',
+    label: 'Demande refusée',
+    note: 'Cette rue est une route départementale : nous avons transmis votre signalement au Département.',
+  },
   cancelled: { code: 'ANNULEE', label: 'Demande annulée', note: 'Annulée à votre demande.' },
 };
 
@@ -91,7 +99,12 @@ registerAdapter('storybook', () => ({
   name: 'storybook',
   submit: (request) => Promise.resolve(receipt(request.model.id)),
   upload: (request) =>
-    Promise.resolve({ id: `att_storybook_${String(request.file.size).padStart(8, '0')}`, name: request.file.name ?? 'fichier', size: request.file.size, type: request.file.type }),
+    Promise.resolve({
+      id: `att_storybook_${String(request.file.size).padStart(8, '0')}`,
+      name: request.file.name ?? 'fichier',
+      size: request.file.size,
+      type: request.file.type,
+    }),
   status: (query) => statusOf(query.reference),
 }));
 
@@ -119,8 +132,10 @@ registerAdapter('storybook-server-error', () => ({
 /** Too many look-ups: the back office asks to wait two minutes. */
 registerAdapter('storybook-rate-limited', () => ({
   name: 'storybook-rate-limited',
-  submit: () => Promise.reject(new EndpointError('rate-limited', 'Too Many Requests', { status: 429, retryAfter: 120 })),
-  status: () => Promise.reject(new EndpointError('rate-limited', 'Too Many Requests', { status: 429, retryAfter: 120 })),
+  submit: () =>
+    Promise.reject(new EndpointError('rate-limited', 'Too Many Requests', { status: 429, retryAfter: 120 })),
+  status: () =>
+    Promise.reject(new EndpointError('rate-limited', 'Too Many Requests', { status: 429, retryAfter: 120 })),
 }));
 
 /**
@@ -137,7 +152,10 @@ registerAdapter('storybook-invalid', () => ({
           {
             pointer: '/address',
             code: 'outside-territory',
-            message: request.lang === 'en' ? 'This address is not in Montfleury: report it to the town it is in.' : 'Cette adresse n’est pas à Montfleury : signalez-la à la commune concernée.',
+            message:
+              request.lang === 'en'
+                ? 'This address is not in Montfleury: report it to the town it is in.'
+                : 'Cette adresse n’est pas à Montfleury : signalez-la à la commune concernée.',
           },
         ],
       }),
@@ -152,7 +170,9 @@ registerAdapter('storybook-refused', () => ({
     Promise.reject(
       new EndpointError(
         'rejected',
-        request.lang === 'en' ? 'Online reports are closed during the council’s move; call the town hall.' : 'Les signalements en ligne sont fermés pendant le déménagement des services ; appelez la mairie.',
+        request.lang === 'en'
+          ? 'Online reports are closed during the council’s move; call the town hall.'
+          : 'Les signalements en ligne sont fermés pendant le déménagement des services ; appelez la mairie.',
         { status: 403 },
       ),
     ),

@@ -24,9 +24,18 @@ export function oneStep(options: {
     title: options.title,
     schema: { type: 'object', required: options.required ?? names, properties: options.properties },
     ui: { steps: [{ title: options.title, fields: names }], ...(options.fields ? { fields: options.fields } : {}) },
-    contact: { phone: '01 23 45 67 89', email: 'accueil@montfleury.example', openingHours: 'Du lundi au vendredi, de 8 h 30 à 17 h' },
+    contact: {
+      phone: '01 23 45 67 89',
+      email: 'accueil@montfleury.example',
+      openingHours: 'Du lundi au vendredi, de 8 h 30 à 17 h',
+    },
     translations: {
-      en: { '/title': options.titleEn, '/ui/steps/0/title': options.titleEn, '/contact/openingHours': 'Monday to Friday, 8.30 am to 5 pm', ...options.translations },
+      en: {
+        '/title': options.titleEn,
+        '/ui/steps/0/title': options.titleEn,
+        '/contact/openingHours': 'Monday to Friday, 8.30 am to 5 pm',
+        ...options.translations,
+      },
     },
   };
 }
@@ -42,7 +51,14 @@ export const fieldKinds: Record<string, Json> = {
     id: 'story-text',
     title: 'Champ texte',
     titleEn: 'Text field',
-    properties: { lastName: { type: 'string', title: 'Votre nom', description: 'Tel qu’il figure sur vos papiers.', maxLength: 100 } },
+    properties: {
+      lastName: {
+        type: 'string',
+        title: 'Votre nom',
+        description: 'Tel qu’il figure sur vos papiers.',
+        maxLength: 100,
+      },
+    },
     fields: { lastName: { autocomplete: 'family-name' } },
     translations: en('lastName', 'Your last name', 'As it appears on your papers.'),
   }),
@@ -50,7 +66,15 @@ export const fieldKinds: Record<string, Json> = {
     id: 'story-textarea',
     title: 'Zone de texte',
     titleEn: 'Text area',
-    properties: { message: { type: 'string', title: 'Votre message', description: 'Entre 20 et 500 caractères.', minLength: 20, maxLength: 500 } },
+    properties: {
+      message: {
+        type: 'string',
+        title: 'Votre message',
+        description: 'Entre 20 et 500 caractères.',
+        minLength: 20,
+        maxLength: 500,
+      },
+    },
     fields: { message: { widget: 'textarea', rows: 5 } },
     translations: en('message', 'Your message', 'Between 20 and 500 characters.'),
   }),
@@ -58,7 +82,14 @@ export const fieldKinds: Record<string, Json> = {
     id: 'story-email',
     title: 'Adresse e-mail',
     titleEn: 'Email address',
-    properties: { email: { type: 'string', format: 'email', title: 'Votre adresse e-mail', description: 'Par exemple : nom@exemple.fr.' } },
+    properties: {
+      email: {
+        type: 'string',
+        format: 'email',
+        title: 'Votre adresse e-mail',
+        description: 'Par exemple : nom@exemple.fr.',
+      },
+    },
     fields: { email: { autocomplete: 'email' } },
     translations: en('email', 'Your email address', 'For example: name@example.com.'),
   }),
@@ -66,7 +97,14 @@ export const fieldKinds: Record<string, Json> = {
     id: 'story-tel',
     title: 'Téléphone',
     titleEn: 'Telephone',
-    properties: { phone: { type: 'string', title: 'Votre téléphone', description: 'Par exemple : 06 12 34 56 78.', pattern: '^(?:\\+33 ?|0)[1-9](?:[ .-]?[0-9]{2}){4}$' } },
+    properties: {
+      phone: {
+        type: 'string',
+        title: 'Votre téléphone',
+        description: 'Par exemple : 06 12 34 56 78.',
+        pattern: '^(?:\\+33 ?|0)[1-9](?:[ .-]?[0-9]{2}){4}$',
+      },
+    },
     fields: { phone: { widget: 'tel', autocomplete: 'tel' } },
     translations: en('phone', 'Your telephone number', 'For example: 06 12 34 56 78.'),
   }),
@@ -74,7 +112,14 @@ export const fieldKinds: Record<string, Json> = {
     id: 'story-url',
     title: 'Adresse web',
     titleEn: 'Web address',
-    properties: { website: { type: 'string', format: 'uri', title: 'Site de votre association', description: 'Par exemple : https://asso.exemple.fr' } },
+    properties: {
+      website: {
+        type: 'string',
+        format: 'uri',
+        title: 'Site de votre association',
+        description: 'Par exemple : https://asso.exemple.fr',
+      },
+    },
     translations: en('website', 'Your association’s website', 'For example: https://club.example.org'),
   }),
   date: oneStep({
@@ -117,7 +162,11 @@ export const fieldKinds: Record<string, Json> = {
       },
     },
     fields: { hall: { widget: 'select' } },
-    translations: { ...en('hall', 'Which hall?'), '/schema/properties/hall/oneOf/0/title': 'Village hall', '/schema/properties/hall/oneOf/2/title': 'Gym' },
+    translations: {
+      ...en('hall', 'Which hall?'),
+      '/schema/properties/hall/oneOf/0/title': 'Village hall',
+      '/schema/properties/hall/oneOf/2/title': 'Gym',
+    },
   }),
   radio: oneStep({
     id: 'story-radio',
@@ -144,7 +193,9 @@ export const fieldKinds: Record<string, Json> = {
     id: 'story-checkbox',
     title: 'Case à cocher',
     titleEn: 'Checkbox',
-    properties: { consent: { type: 'boolean', const: true, title: 'J’accepte que la mairie garde ma demande pour la traiter.' } },
+    properties: {
+      consent: { type: 'boolean', const: true, title: 'J’accepte que la mairie garde ma demande pour la traiter.' },
+    },
     translations: en('consent', 'I agree that the town hall keeps my request to handle it.'),
   }),
   checkboxes: oneStep({
@@ -157,17 +208,33 @@ export const fieldKinds: Record<string, Json> = {
         title: 'Matériel souhaité',
         description: 'Cochez tout ce qui vous est utile.',
         uniqueItems: true,
-        items: { oneOf: [{ const: 'sono', title: 'Sonorisation' }, { const: 'videoprojecteur', title: 'Vidéoprojecteur' }, { const: 'tables', title: 'Tables' }] },
+        items: {
+          oneOf: [
+            { const: 'sono', title: 'Sonorisation' },
+            { const: 'videoprojecteur', title: 'Vidéoprojecteur' },
+            { const: 'tables', title: 'Tables' },
+          ],
+        },
       },
     },
     required: [],
-    translations: { ...en('equipment', 'Equipment needed', 'Tick everything useful.'), '/schema/properties/equipment/items/oneOf/0/title': 'Sound system' },
+    translations: {
+      ...en('equipment', 'Equipment needed', 'Tick everything useful.'),
+      '/schema/properties/equipment/items/oneOf/0/title': 'Sound system',
+    },
   }),
   file: oneStep({
     id: 'story-file',
     title: 'Fichier',
     titleEn: 'File',
-    properties: { photo: { type: 'string', contentMediaType: 'image/*', title: 'Une photo (facultatif)', description: 'JPEG ou PNG, 5 Mo au plus.' } },
+    properties: {
+      photo: {
+        type: 'string',
+        contentMediaType: 'image/*',
+        title: 'Une photo (facultatif)',
+        description: 'JPEG ou PNG, 5 Mo au plus.',
+      },
+    },
     required: [],
     translations: en('photo', 'A photo (optional)', 'JPEG or PNG, 5 MB at most.'),
   }),
@@ -199,7 +266,12 @@ export const fieldKinds: Record<string, Json> = {
         title: 'Vos enfants',
         minItems: 1,
         maxItems: 4,
-        items: { type: 'object', title: 'Enfant', required: ['firstName'], properties: { firstName: { type: 'string', title: 'Prénom de l’enfant' } } },
+        items: {
+          type: 'object',
+          title: 'Enfant',
+          required: ['firstName'],
+          properties: { firstName: { type: 'string', title: 'Prénom de l’enfant' } },
+        },
       },
     },
     translations: {

@@ -27,7 +27,10 @@ function root(form: GuichetForm): ShadowRoot {
 
 /** The form has drawn its first step (or its definition error). */
 export async function rendered(form: GuichetForm): Promise<void> {
-  await until(() => root(form).querySelector('form, [part~="definition-error"], [part~="notice"]'), 'the form rendering');
+  await until(
+    () => root(form).querySelector('form, [part~="definition-error"], [part~="notice"]'),
+    'the form rendering',
+  );
   await form.updateComplete;
 }
 
@@ -55,7 +58,8 @@ export async function goToSummary(form: GuichetForm): Promise<void> {
   await rendered(form);
   for (let i = 0; i < 20 && !root(form).querySelector('[part~="summary"]'); i++) {
     await pressContinue(form);
-    if (root(form).querySelector('[part~="error-summary"]')) throw new Error('Story: the answers of a step are not valid');
+    if (root(form).querySelector('[part~="error-summary"]'))
+      throw new Error('Story: the answers of a step are not valid');
   }
 }
 

@@ -2,12 +2,22 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import { endpointUrl } from '../helpers/env.js';
-import { exampleDefinition, exampleForms, fillStepWithKeyboard, modelOf, shadow, validAnswers, whenReady } from './form-helpers.js';
+import {
+  exampleDefinition,
+  exampleForms,
+  fillStepWithKeyboard,
+  modelOf,
+  shadow,
+  validAnswers,
+  whenReady,
+} from './form-helpers.js';
 
 const wcag21aa = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
 
 async function mount(id: string, lang: 'fr' | 'en'): Promise<GuichetForm> {
-  const el = await fixture<GuichetForm>(html`<guichet-form lang=${lang} draft="none" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`);
+  const el = await fixture<GuichetForm>(
+    html`<guichet-form lang=${lang} draft="none" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`,
+  );
   await whenReady(el);
   return el;
 }
@@ -15,7 +25,9 @@ async function mount(id: string, lang: 'fr' | 'en'): Promise<GuichetForm> {
 async function failContinue(el: GuichetForm): Promise<void> {
   shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')?.click();
   // Continue waits for the validator, which may still be on its way.
-  await waitUntil(() => shadow(el).activeElement?.id === 'guichet-error-summary', 'the error summary takes focus', { timeout: 10000 });
+  await waitUntil(() => shadow(el).activeElement?.id === 'guichet-error-summary', 'the error summary takes focus', {
+    timeout: 10000,
+  });
   await el.updateComplete;
 }
 

@@ -12,14 +12,21 @@ async function continueOnce(el: GuichetForm): Promise<void> {
   const root = shadow(el);
   const before = root.querySelector('#guichet-step-title')?.textContent;
   root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-  await waitUntil(() => root.querySelector('#guichet-step-title')?.textContent !== before || root.querySelector('#guichet-error-summary'), 'no new step', { timeout: 10000 });
+  await waitUntil(
+    () =>
+      root.querySelector('#guichet-step-title')?.textContent !== before || root.querySelector('#guichet-error-summary'),
+    'no new step',
+    { timeout: 10000 },
+  );
   await el.updateComplete;
 }
 
 describe('<guichet-form> conditional fields', () => {
   it('appear and disappear as answers change, focus stays put, hidden answers are not sent', async () => {
     const answers = await validAnswers('reservation-salle');
-    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .data=${answers} .definition=${await exampleDefinition('reservation-salle')}></guichet-form>`);
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" .data=${answers} .definition=${await exampleDefinition('reservation-salle')}></guichet-form>`,
+    );
     await whenReady(el);
     const root = shadow(el);
     await continueOnce(el);
@@ -54,13 +61,19 @@ describe('<guichet-form> conditional fields', () => {
 describe('<guichet-form> check your answers', () => {
   it('lists every answer formatted, and "Modifier" goes to the field then back to the summary', async () => {
     const answers = await validAnswers('reservation-salle');
-    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .data=${{ ...answers, rulesAccepted: true }} .definition=${await exampleDefinition('reservation-salle')}></guichet-form>`);
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" .data=${{ ...answers, rulesAccepted: true }} .definition=${await exampleDefinition('reservation-salle')}></guichet-form>`,
+    );
     await whenReady(el);
     const root = shadow(el);
     for (let i = 0; i < 4; i++) await continueOnce(el);
     expect(tidy(root.querySelector('#guichet-step-title')?.textContent)).to.equal('Vérifiez vos réponses');
     const rows = [...root.querySelectorAll('.summary > dl > .summary__row, .summary__list > .summary__row')];
-    const text = (label: string) => tidy(rows.find((row) => tidy(row.querySelector('dt')?.textContent).startsWith(label))?.querySelector('dd')?.textContent);
+    const text = (label: string) =>
+      tidy(
+        rows.find((row) => tidy(row.querySelector('dt')?.textContent).startsWith(label))?.querySelector('dd')
+          ?.textContent,
+      );
     expect(text('Date')).to.equal('12 décembre 2026');
     expect(text('Heure d’arrivée'.replace('’', "'"))).to.equal('14:00');
     expect(text('Vous réservez')).to.equal('Pour vous-même (particulier)');
@@ -72,8 +85,15 @@ describe('<guichet-form> check your answers', () => {
     input.select();
     await sendKeys({ type: '60' });
     await sendKeys({ press: 'Enter' });
-    await waitUntil(() => tidy(root.querySelector('#guichet-step-title')?.textContent) === 'Vérifiez vos réponses', 'back to the summary');
-    expect(tidy(root.querySelector('a[data-pointer="/attendees"]')?.closest('.summary__row')?.querySelector('dd')?.textContent)).to.equal('60 personnes');
+    await waitUntil(
+      () => tidy(root.querySelector('#guichet-step-title')?.textContent) === 'Vérifiez vos réponses',
+      'back to the summary',
+    );
+    expect(
+      tidy(
+        root.querySelector('a[data-pointer="/attendees"]')?.closest('.summary__row')?.querySelector('dd')?.textContent,
+      ),
+    ).to.equal('60 personnes');
   });
 });
 
@@ -90,7 +110,15 @@ describe('<guichet-form> hostile text', () => {
         type: 'object',
         required: ['choice'],
         properties: {
-          choice: { type: 'string', title: `Question ${img}`, description: `Aide ${script}`, oneOf: [{ const: 'a', title: img }, { const: 'b', title: script }] },
+          choice: {
+            type: 'string',
+            title: `Question ${img}`,
+            description: `Aide ${script}`,
+            oneOf: [
+              { const: 'a', title: img },
+              { const: 'b', title: script },
+            ],
+          },
           name: { type: 'string', title: script, description: img },
         },
       },
@@ -144,7 +172,12 @@ describe('<guichet-form> bad definitions', () => {
     const el = document.createElement('guichet-form');
     el.setAttribute('lang', 'en');
     const failed = oneEvent(el, 'guichet-error') as Promise<GuichetErrorEvent>;
-    el.definition = { id: 'Not An Id', version: 'one', title: '<b>bold</b>', schema: { type: 'object', properties: { x: { type: 'strange' } } } };
+    el.definition = {
+      id: 'Not An Id',
+      version: 'one',
+      title: '<b>bold</b>',
+      schema: { type: 'object', properties: { x: { type: 'strange' } } },
+    };
     document.body.append(el);
     try {
       const event = await failed;
@@ -225,16 +258,26 @@ describe('<guichet-form> bad definitions', () => {
 describe('<guichet-form> language', () => {
   it('follows the closest lang in the page, and its own lang first', async () => {
     const definition = await exampleDefinition('signalement-voirie');
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><section><guichet-form draft="none" .definition=${definition}></guichet-form></section></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB"><section><guichet-form draft="none" .definition=${definition}></guichet-form></section></div>`,
+    );
     const el = wrapper.querySelector('guichet-form') as GuichetForm;
     await whenReady(el);
     expect(shadow(el).querySelector('#guichet-title')?.textContent).to.equal('Report a problem in the street');
     expect(shadow(el).querySelector('.root')?.getAttribute('lang')).to.equal('en');
     wrapper.setAttribute('lang', 'fr');
-    await waitUntil(() => shadow(el).querySelector('#guichet-title')?.textContent === 'Signaler un problème dans la rue', 'page language followed');
+    await waitUntil(
+      () => shadow(el).querySelector('#guichet-title')?.textContent === 'Signaler un problème dans la rue',
+      'page language followed',
+    );
     el.setAttribute('lang', 'en');
-    await waitUntil(() => shadow(el).querySelector('#guichet-title')?.textContent === 'Report a problem in the street', 'own lang wins');
-    expect(tidy(shadow(el).querySelector('label[for="guichet-category"]')?.textContent)).to.equal('A hole in the road (pothole)');
+    await waitUntil(
+      () => shadow(el).querySelector('#guichet-title')?.textContent === 'Report a problem in the street',
+      'own lang wins',
+    );
+    expect(tidy(shadow(el).querySelector('label[for="guichet-category"]')?.textContent)).to.equal(
+      'A hole in the road (pothole)',
+    );
   });
 });
 
@@ -246,11 +289,16 @@ describe('<guichet-form> answers named like what every object inherits', () => {
       title: 'Questions aux noms piégés',
       schema: {
         type: 'object',
-        properties: { constructor: { type: 'string', title: 'Constructeur' }, toString: { type: 'string', title: 'Chaîne' } },
+        properties: {
+          constructor: { type: 'string', title: 'Constructeur' },
+          toString: { type: 'string', title: 'Chaîne' },
+        },
         required: ['constructor'],
       },
     };
-    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" lang="en" .definition=${definition}></guichet-form>`);
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" lang="en" .definition=${definition}></guichet-form>`,
+    );
     await whenReady(el);
     const root = shadow(el);
     const [first, second] = [...root.querySelectorAll<HTMLInputElement>('input')];

@@ -2,7 +2,15 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
-import { exampleDefinition, fillStepWithKeyboard, focused, modelOf, shadow, validAnswers, whenReady } from './form-helpers.js';
+import {
+  exampleDefinition,
+  fillStepWithKeyboard,
+  focused,
+  modelOf,
+  shadow,
+  validAnswers,
+  whenReady,
+} from './form-helpers.js';
 
 const tidy = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 const guichetKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('guichet:draft:'));
@@ -34,7 +42,9 @@ describe('<guichet-form> drafts', () => {
     await whenReady(again);
     const root = shadow(again);
     expect(tidy(root.querySelector('#guichet-draft-title')?.textContent)).to.equal('Reprendre votre demande ?');
-    const resume = [...root.querySelectorAll<HTMLButtonElement>('.notice button')].find((b) => tidy(b.textContent) === 'Reprendre');
+    const resume = [...root.querySelectorAll<HTMLButtonElement>('.notice button')].find(
+      (b) => tidy(b.textContent) === 'Reprendre',
+    );
     resume?.focus();
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => focused(again)?.id === 'guichet-step-title', 'focus on the resumed step');
@@ -48,10 +58,15 @@ describe('<guichet-form> drafts', () => {
 
   it('"Recommencer" forgets the draft', async () => {
     const definition = await exampleDefinition('contact-service');
-    localStorage.setItem('guichet:draft:contact-service@1.0.0', JSON.stringify({ data: { subject: 'Bonjour' }, step: 0, savedAt: new Date().toISOString() }));
+    localStorage.setItem(
+      'guichet:draft:contact-service@1.0.0',
+      JSON.stringify({ data: { subject: 'Bonjour' }, step: 0, savedAt: new Date().toISOString() }),
+    );
     const el = await fixture<GuichetForm>(html`<guichet-form .definition=${definition}></guichet-form>`);
     await whenReady(el);
-    const restart = [...shadow(el).querySelectorAll<HTMLButtonElement>('.notice button')].find((b) => tidy(b.textContent) === 'Recommencer');
+    const restart = [...shadow(el).querySelectorAll<HTMLButtonElement>('.notice button')].find(
+      (b) => tidy(b.textContent) === 'Recommencer',
+    );
     restart?.click();
     await el.updateComplete;
     expect(guichetKeys()).to.deep.equal([]);
@@ -59,8 +74,13 @@ describe('<guichet-form> drafts', () => {
   });
 
   it('a draft of another version is not offered', async () => {
-    localStorage.setItem('guichet:draft:contact-service@0.9.0', JSON.stringify({ data: { subject: 'Ancien' }, step: 0, savedAt: new Date().toISOString() }));
-    const el = await fixture<GuichetForm>(html`<guichet-form .definition=${await exampleDefinition('contact-service')}></guichet-form>`);
+    localStorage.setItem(
+      'guichet:draft:contact-service@0.9.0',
+      JSON.stringify({ data: { subject: 'Ancien' }, step: 0, savedAt: new Date().toISOString() }),
+    );
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form .definition=${await exampleDefinition('contact-service')}></guichet-form>`,
+    );
     await whenReady(el);
     expect(shadow(el).querySelector('#guichet-draft-title')).to.equal(null);
   });
@@ -91,20 +111,27 @@ describe('<guichet-form> drafts', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(focused(el)?.id).to.equal('guichet-clear-question');
-    const no = [...root.querySelectorAll<HTMLButtonElement>('.notice button')].find((b) => tidy(b.textContent) === 'Non, les garder');
+    const no = [...root.querySelectorAll<HTMLButtonElement>('.notice button')].find(
+      (b) => tidy(b.textContent) === 'Non, les garder',
+    );
     no?.click();
     await el.updateComplete;
     expect(focused(el)?.id).to.equal('guichet-clear');
     expect(el.answersSnapshot.description).to.equal('Un lampadaire éteint.');
     root.querySelector<HTMLButtonElement>('#guichet-clear')?.click();
     await el.updateComplete;
-    const yes = [...root.querySelectorAll<HTMLButtonElement>('.notice button')].find((b) => tidy(b.textContent) === 'Oui, effacer mes réponses');
+    const yes = [...root.querySelectorAll<HTMLButtonElement>('.notice button')].find(
+      (b) => tidy(b.textContent) === 'Oui, effacer mes réponses',
+    );
     yes?.click();
     await el.updateComplete;
     expect(el.answersSnapshot).to.deep.equal({});
     expect(root.querySelector<HTMLTextAreaElement>('#guichet-description')?.value).to.equal('');
     expect(guichetKeys()).to.deep.equal([]);
     expect(focused(el)?.id).to.equal('guichet-title');
-    await waitUntil(() => root.querySelector('#guichet-live')?.textContent === 'Vos réponses ont été effacées.', 'announced');
+    await waitUntil(
+      () => root.querySelector('#guichet-live')?.textContent === 'Vos réponses ont été effacées.',
+      'announced',
+    );
   });
 });

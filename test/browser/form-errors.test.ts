@@ -3,12 +3,23 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import { endpointUrl } from '../helpers/env.js';
-import { exampleDefinition, fillStepWithKeyboard, focused, modelOf, shadow, textOfIds, validAnswers, whenReady } from './form-helpers.js';
+import {
+  exampleDefinition,
+  fillStepWithKeyboard,
+  focused,
+  modelOf,
+  shadow,
+  textOfIds,
+  validAnswers,
+  whenReady,
+} from './form-helpers.js';
 
 const tidyText = (text: string) => text.replace(/\s+/g, ' ');
 
 async function mount(id: string, lang = 'fr'): Promise<GuichetForm> {
-  const el = await fixture<GuichetForm>(html`<guichet-form lang=${lang} draft="none" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`);
+  const el = await fixture<GuichetForm>(
+    html`<guichet-form lang=${lang} draft="none" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`,
+  );
   await whenReady(el);
   return el;
 }
@@ -16,9 +27,18 @@ async function mount(id: string, lang = 'fr'): Promise<GuichetForm> {
 async function pressContinue(el: GuichetForm): Promise<void> {
   shadow(el).querySelector<HTMLElement>('#guichet-title')?.focus();
   const root = shadow(el);
-  for (let i = 0; i < 100 && !(root.activeElement instanceof HTMLButtonElement && root.activeElement.type === 'submit'); i++) await sendKeys({ press: 'Tab' });
+  for (
+    let i = 0;
+    i < 100 && !(root.activeElement instanceof HTMLButtonElement && root.activeElement.type === 'submit');
+    i++
+  )
+    await sendKeys({ press: 'Tab' });
   await sendKeys({ press: 'Enter' });
-  await waitUntil(() => root.activeElement?.id === 'guichet-error-summary' || root.activeElement?.id === 'guichet-step-title', 'focus did not move', { timeout: 10000 });
+  await waitUntil(
+    () => root.activeElement?.id === 'guichet-error-summary' || root.activeElement?.id === 'guichet-step-title',
+    'focus did not move',
+    { timeout: 10000 },
+  );
 }
 
 describe('<guichet-form> errors, GOV.UK style', () => {
@@ -78,7 +98,10 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     await pressContinue(el);
     const before = shadow(el).querySelector('#guichet-category__error')?.textContent;
     el.setAttribute('lang', 'en');
-    await waitUntil(() => shadow(el).querySelector('#guichet-error-summary h3')?.textContent === 'There is a problem', 'heading in English');
+    await waitUntil(
+      () => shadow(el).querySelector('#guichet-error-summary h3')?.textContent === 'There is a problem',
+      'heading in English',
+    );
     const after = shadow(el).querySelector('#guichet-category__error')?.textContent;
     expect(after).to.match(/^Error:/);
     expect(after).to.not.equal(before);
@@ -89,14 +112,22 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     const el = await mount('signalement-voirie');
     const root = shadow(el);
     root.querySelector<HTMLTextAreaElement>('#guichet-description')?.focus();
-    expect(root.querySelector('.count')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Il vous reste 1 000 caractères');
+    expect(root.querySelector('.count')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Il vous reste 1 000 caractères',
+    );
     await sendKeys({ type: 'Trou' });
     expect(root.querySelector('.count')?.textContent?.trim()).to.equal('Il vous reste 996 caractères');
     // The visible count is hidden from screen readers; a polite live region says it once typing pauses.
     expect(root.querySelector('.count')?.getAttribute('aria-hidden')).to.equal('true');
     expect(root.querySelector('#guichet-live')?.getAttribute('aria-live')).to.equal('polite');
-    await waitUntil(() => root.querySelector('#guichet-live')?.textContent === 'Il vous reste 996 caractères', 'count announced', { timeout: 5000 });
-    expect(tidyText(textOfIds(root, root.querySelector('#guichet-description')?.getAttribute('aria-describedby') ?? null))).to.contain('Vous pouvez saisir jusqu’à 1 000 caractères.');
+    await waitUntil(
+      () => root.querySelector('#guichet-live')?.textContent === 'Il vous reste 996 caractères',
+      'count announced',
+      { timeout: 5000 },
+    );
+    expect(
+      tidyText(textOfIds(root, root.querySelector('#guichet-description')?.getAttribute('aria-describedby') ?? null)),
+    ).to.contain('Vous pouvez saisir jusqu’à 1 000 caractères.');
   });
 });
 

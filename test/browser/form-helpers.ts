@@ -41,7 +41,9 @@ export function modelOf(definition: unknown): FormModel {
 
 /** Waits until the element shows its form (or its error box): forms with conditions wait for their validator. */
 export async function whenReady(el: GuichetForm): Promise<void> {
-  await waitUntil(() => el.shadowRoot?.querySelector('form, .definition-error'), 'the form did not render', { timeout: 10000 });
+  await waitUntil(() => el.shadowRoot?.querySelector('form, .definition-error'), 'the form did not render', {
+    timeout: 10000,
+  });
   await el.updateComplete;
 }
 
@@ -130,7 +132,10 @@ async function typeTime(value: string): Promise<void> {
 
 /** A real file of the first accepted type (the endpoint checks the bytes, not the name). */
 export async function sampleFile(accept: readonly string[]): Promise<File> {
-  const type = accept.find((t) => t === 'application/pdf') ?? accept.find((t) => t.startsWith('image/'))?.replace('/*', '/png') ?? 'application/pdf';
+  const type =
+    accept.find((t) => t === 'application/pdf') ??
+    accept.find((t) => t.startsWith('image/'))?.replace('/*', '/png') ??
+    'application/pdf';
   if (type.startsWith('image/')) {
     const canvas = new OffscreenCanvas(4, 4);
     const context = canvas.getContext('2d');
@@ -138,7 +143,8 @@ export async function sampleFile(accept: readonly string[]): Promise<File> {
     const blob = await canvas.convertToBlob({ type });
     return new File([blob], type === 'image/jpeg' ? 'photo.jpg' : 'photo.png', { type: blob.type });
   }
-  const pdf = '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+  const pdf =
+    '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
   return new File([pdf], 'plan.pdf', { type: 'application/pdf' });
 }
 
@@ -155,7 +161,11 @@ export function chooseFile(input: HTMLInputElement, file: File): void {
  * Send on the summary). Returns once focus has moved on (next step's heading, summary, or the
  * error summary).
  */
-export async function fillStepWithKeyboard(el: GuichetForm, model: FormModel, answers: Record<string, unknown>): Promise<void> {
+export async function fillStepWithKeyboard(
+  el: GuichetForm,
+  model: FormModel,
+  answers: Record<string, unknown>,
+): Promise<void> {
   const root = shadow(el);
   const done = new Set<string>();
   const startTitle = root.querySelector('#guichet-step-title')?.textContent ?? '';
@@ -172,13 +182,18 @@ export async function fillStepWithKeyboard(el: GuichetForm, model: FormModel, an
       await waitUntil(
         () => {
           const now = root.activeElement;
-          return now && (now.id === 'guichet-error-summary' || (now.id === 'guichet-step-title' && now.textContent !== startTitle));
+          return (
+            now &&
+            (now.id === 'guichet-error-summary' || (now.id === 'guichet-step-title' && now.textContent !== startTitle))
+          );
         },
         'focus did not move after Continue',
         { timeout: 10000 },
       );
       if (root.activeElement?.id === 'guichet-error-summary') {
-        throw new Error(`errors after Continue: ${root.querySelector('#guichet-error-summary')?.textContent?.replace(/\s+/g, ' ')}`);
+        throw new Error(
+          `errors after Continue: ${root.querySelector('#guichet-error-summary')?.textContent?.replace(/\s+/g, ' ')}`,
+        );
       }
       return;
     }
@@ -207,7 +222,13 @@ export async function fillStepWithKeyboard(el: GuichetForm, model: FormModel, an
   throw new Error('could not reach Continue');
 }
 
-async function fillOption(active: HTMLInputElement, field: Field, wanted: unknown, name: string, done: Set<string>): Promise<void> {
+async function fillOption(
+  active: HTMLInputElement,
+  field: Field,
+  wanted: unknown,
+  name: string,
+  done: Set<string>,
+): Promise<void> {
   const choices = field.choices ?? [];
   const index = Number(active.value);
   if (field.kind === 'radio') {

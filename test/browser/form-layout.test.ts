@@ -31,16 +31,23 @@ describe('<guichet-form> layout and themes', () => {
   for (const id of exampleForms) {
     it(`${id}: reflows at 320 px wide without horizontal scrolling, with 24 px targets`, async () => {
       await setViewport({ width: 320, height: 640 });
-      const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${await exampleDefinition(id)}></guichet-form>`);
+      const el = await fixture<GuichetForm>(
+        html`<guichet-form draft="none" .definition=${await exampleDefinition(id)}></guichet-form>`,
+      );
       await whenReady(el);
       expect(document.documentElement.scrollWidth, 'page width').to.be.at.most(320);
       const root = shadow(el);
       for (const node of root.querySelectorAll<HTMLElement>('input, select, textarea, .fieldset, .actions')) {
         expect(node.getBoundingClientRect().right, `${node.className || node.tagName} right edge`).to.be.at.most(320.5);
       }
-      for (const target of root.querySelectorAll<HTMLElement>('button, input[type=radio], input[type=checkbox], details > summary')) {
+      for (const target of root.querySelectorAll<HTMLElement>(
+        'button, input[type=radio], input[type=checkbox], details > summary',
+      )) {
         const box = target.getBoundingClientRect();
-        expect(Math.min(box.width, box.height), `${target.tagName} ${target.textContent?.trim() ?? ''} target size`).to.be.at.least(24);
+        expect(
+          Math.min(box.width, box.height),
+          `${target.tagName} ${target.textContent?.trim() ?? ''} target size`,
+        ).to.be.at.least(24);
       }
     });
   }
@@ -48,7 +55,9 @@ describe('<guichet-form> layout and themes', () => {
   it('in forced-colors mode, borders use system colours and axe stays quiet', async () => {
     await emulateMedia({ forcedColors: 'active' });
     try {
-      const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${await exampleDefinition('signalement-voirie')}></guichet-form>`);
+      const el = await fixture<GuichetForm>(
+        html`<guichet-form draft="none" .definition=${await exampleDefinition('signalement-voirie')}></guichet-form>`,
+      );
       await whenReady(el);
       expect(matchMedia('(forced-colors: active)').matches).to.equal(true);
       await expect(el).to.be.accessible(wcag21aa);
@@ -60,7 +69,9 @@ describe('<guichet-form> layout and themes', () => {
   for (const theme of ['dsfr', 'high-contrast']) {
     it(`the ${theme} theme applies through custom properties and keeps axe quiet`, async () => {
       await withTheme(theme, async () => {
-        const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${await exampleDefinition('signalement-voirie')}></guichet-form>`);
+        const el = await fixture<GuichetForm>(
+          html`<guichet-form draft="none" .definition=${await exampleDefinition('signalement-voirie')}></guichet-form>`,
+        );
         await whenReady(el);
         const primary = shadow(el).querySelector<HTMLButtonElement>('button.primary');
         const expected = theme === 'dsfr' ? 'rgb(0, 0, 145)' : 'rgb(0, 0, 0)';
@@ -80,7 +91,9 @@ function longStep(count: number): Record<string, unknown> {
     title: 'Recensement des besoins',
     schema: {
       type: 'object',
-      properties: Object.fromEntries(names.map((name, i) => [name, { type: 'string', title: `Question ${i + 1}`, maxLength: 100 }])),
+      properties: Object.fromEntries(
+        names.map((name, i) => [name, { type: 'string', title: `Question ${i + 1}`, maxLength: 100 }]),
+      ),
       required: names,
     },
     ui: { steps: [{ title: 'Vos réponses', fields: names }] },
@@ -89,7 +102,9 @@ function longStep(count: number): Record<string, unknown> {
 
 describe('<guichet-form> long steps', () => {
   it('draws only the fields near the screen, yet every field is in the page, the tab order and reach of the error summary', async () => {
-    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" lang="en" .definition=${longStep(80)}></guichet-form>`);
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" lang="en" .definition=${longStep(80)}></guichet-form>`,
+    );
     await whenReady(el);
     const root = shadow(el);
     const inputs = [...root.querySelectorAll<HTMLInputElement>('input')];

@@ -4,7 +4,17 @@ import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import { fieldId } from '../../packages/elements/src/form/ids.js';
 import { endpointUrl } from '../helpers/env.js';
-import { exampleDefinition, exampleForms, fillStepWithKeyboard, labelText, modelOf, shadow, textOfIds, validAnswers, whenReady } from './form-helpers.js';
+import {
+  exampleDefinition,
+  exampleForms,
+  fillStepWithKeyboard,
+  labelText,
+  modelOf,
+  shadow,
+  textOfIds,
+  validAnswers,
+  whenReady,
+} from './form-helpers.js';
 
 const tidy = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -40,16 +50,22 @@ function checkField(root: ShadowRoot, field: Field, pointer: string, seen: Seen,
   const element = describedElement(root, field, pointer);
   const label = localize(field.label, 'fr');
   const where = `${pointer} (${field.kind})`;
-  expect(accessibleName(root, field, element), `name of ${where}`).to.satisfy((name: string) => name.startsWith(tidy(label)));
+  expect(accessibleName(root, field, element), `name of ${where}`).to.satisfy((name: string) =>
+    name.startsWith(tidy(label)),
+  );
   const description = textOfIds(root, element.getAttribute('aria-describedby'));
   const hint = tidy(localize(field.hint, 'fr'));
-  if (hint) expect(description, `description of ${where} starts with its hint`).to.satisfy((d: string) => d.startsWith(hint));
+  if (hint)
+    expect(description, `description of ${where} starts with its hint`).to.satisfy((d: string) => d.startsWith(hint));
   const error = root.getElementById(`${fieldId(pointer)}__error`);
   if (inError && error) {
     seen.errorKinds.add(field.kind);
     expect(error.textContent, `${where} error prefix`).to.match(/^\s*Erreur :/);
-    expect(description, `description of ${where} ends with its error`).to.satisfy((d: string) => d.endsWith(tidy(error.textContent)));
-    if (!(element instanceof HTMLFieldSetElement)) expect(element.getAttribute('aria-invalid'), `${where} aria-invalid`).to.equal('true');
+    expect(description, `description of ${where} ends with its error`).to.satisfy((d: string) =>
+      d.endsWith(tidy(error.textContent)),
+    );
+    if (!(element instanceof HTMLFieldSetElement))
+      expect(element.getAttribute('aria-invalid'), `${where} aria-invalid`).to.equal('true');
   } else {
     expect(description, `${where} shows no error before an attempt`).to.not.contain('Erreur :');
     expect(element.getAttribute('aria-invalid'), `${where} not invalid`).to.equal(null);
@@ -64,17 +80,25 @@ describe('<guichet-form> names and descriptions of every field kind', () => {
     it(`${id}: label as name, hint then error as description, aria-invalid, on every step`, async () => {
       const model = modelOf(await exampleDefinition(id));
       const answers = await validAnswers(id);
-      const el = await fixture<GuichetForm>(html`<guichet-form draft="none" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`);
+      const el = await fixture<GuichetForm>(
+        html`<guichet-form draft="none" src=${`${endpointUrl()}/api/forms/${id}`}></guichet-form>`,
+      );
       await whenReady(el);
       const root = shadow(el);
       for (let step = 0; step < model.steps.length; step++) {
-        const onStep = () => drawn(root, model.fields.filter((f) => model.steps[step]?.fields.includes(f.name)));
+        const onStep = () =>
+          drawn(
+            root,
+            model.fields.filter((f) => model.steps[step]?.fields.includes(f.name)),
+          );
         for (const { field, pointer } of onStep()) checkField(root, field, pointer, seen, false);
         const title = root.querySelector('#guichet-step-title')?.textContent;
         root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
         // Continue waits for the validator, which may still be on its way.
         await waitUntil(
-          () => root.activeElement?.id === 'guichet-error-summary' || (root.activeElement?.id === 'guichet-step-title' && root.activeElement.textContent !== title),
+          () =>
+            root.activeElement?.id === 'guichet-error-summary' ||
+            (root.activeElement?.id === 'guichet-step-title' && root.activeElement.textContent !== title),
           'focus moves after Continue',
           { timeout: 10000 },
         );
@@ -88,10 +112,42 @@ describe('<guichet-form> names and descriptions of every field kind', () => {
   }
 
   it('covered every field kind the example forms use, and errors on most', () => {
-    for (const kind of ['text', 'textarea', 'email', 'tel', 'url', 'date', 'time', 'datetime', 'number', 'integer', 'checkbox', 'consent', 'radio', 'select', 'checkboxes', 'fieldset', 'group', 'file'] as FieldKind[]) {
+    for (const kind of [
+      'text',
+      'textarea',
+      'email',
+      'tel',
+      'url',
+      'date',
+      'time',
+      'datetime',
+      'number',
+      'integer',
+      'checkbox',
+      'consent',
+      'radio',
+      'select',
+      'checkboxes',
+      'fieldset',
+      'group',
+      'file',
+    ] as FieldKind[]) {
       expect([...seen.kinds], `kind ${kind}`).to.include(kind);
     }
-    for (const kind of ['text', 'textarea', 'email', 'tel', 'date', 'time', 'integer', 'consent', 'radio', 'select', 'checkboxes', 'file'] as FieldKind[]) {
+    for (const kind of [
+      'text',
+      'textarea',
+      'email',
+      'tel',
+      'date',
+      'time',
+      'integer',
+      'consent',
+      'radio',
+      'select',
+      'checkboxes',
+      'file',
+    ] as FieldKind[]) {
       expect([...seen.errorKinds], `error on ${kind}`).to.include(kind);
     }
   });

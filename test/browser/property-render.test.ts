@@ -21,7 +21,9 @@ describe('random definitions', () => {
         fc.asyncProperty(generatedForm('aleatoire'), fc.constantFrom('fr', 'en'), async ({ definition }, lang) => {
           let broken: unknown;
           const form = await fixture<GuichetForm>(
-            html`<guichet-form draft="none" lang=${lang} .definition=${definition} @guichet-error=${(e: CustomEvent<{ kind: string }>) => {
+            html`<guichet-form draft="none" lang=${lang} .definition=${definition} @guichet-error=${(
+              e: CustomEvent<{ kind: string }>,
+            ) => {
               if (e.detail.kind === 'definition') broken = e.detail;
             }}></guichet-form>`,
           );
@@ -33,7 +35,10 @@ describe('random definitions', () => {
           const required = definition.schema.required as string[];
           const firstStep = definition.ui.steps[0]!.fields;
           if (required.some((name) => firstStep.includes(name))) {
-            await waitUntil(() => form.shadowRoot!.querySelector('.error-summary, [part~="error-summary"]'), 'the error summary');
+            await waitUntil(
+              () => form.shadowRoot!.querySelector('.error-summary, [part~="error-summary"]'),
+              'the error summary',
+            );
           } else {
             await new Promise((resolve) => setTimeout(resolve, 20));
           }

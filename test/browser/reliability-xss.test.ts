@@ -36,19 +36,28 @@ function expectInert(host: Element): void {
   expect(window.__xss, 'a payload ran').to.equal(undefined);
   expect(alerts, 'alert() was called').to.equal(0);
   for (const element of allElements(host.shadowRoot!)) {
-    expect(['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'VIDEO', 'META', 'BASE', 'STYLE', 'MATH', 'TEMPLATE'], `a <${element.localName}> came out of a payload`).not.to.include(element.tagName);
+    expect(
+      ['SCRIPT', 'IFRAME', 'OBJECT', 'EMBED', 'IMG', 'VIDEO', 'META', 'BASE', 'STYLE', 'MATH', 'TEMPLATE'],
+      `a <${element.localName}> came out of a payload`,
+    ).not.to.include(element.tagName);
     for (const attribute of element.getAttributeNames()) {
       expect(attribute.startsWith('on'), `${element.localName}[${attribute}]`).to.equal(false);
       const value = element.getAttribute(attribute) ?? '';
       if (['href', 'src', 'action', 'formaction', 'data'].includes(attribute)) {
-        expect(/^\s*(javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, '')), `${element.localName}[${attribute}="${value}"]`).to.equal(false);
+        expect(
+          /^\s*(javascript|data|vbscript):/i.test(value.replace(/[\t\n\r]/g, '')),
+          `${element.localName}[${attribute}="${value}"]`,
+        ).to.equal(false);
       }
     }
   }
 }
 
 /** The text a reader gets, for checking that payloads are shown as they were written. */
-const textOf = (host: Element) => allElements(host.shadowRoot!).map((e) => (e.shadowRoot ? '' : e.textContent ?? '')).join('\n');
+const textOf = (host: Element) =>
+  allElements(host.shadowRoot!)
+    .map((e) => (e.shadowRoot ? '' : (e.textContent ?? '')))
+    .join('\n');
 
 function hostileDefinition(id: string) {
   const fields = Array.from({ length: payloads.length }, (_, i) => `q${i}`);
@@ -60,10 +69,21 @@ function hostileDefinition(id: string) {
     schema: {
       type: 'object',
       properties: {
-        ...Object.fromEntries(fields.map((name, i) => [name, { type: 'string', title: at(i), description: at(i + 1) }])),
+        ...Object.fromEntries(
+          fields.map((name, i) => [name, { type: 'string', title: at(i), description: at(i + 1) }]),
+        ),
         choice: { type: 'string', title: at(3), oneOf: payloads.map((p, i) => ({ const: `c${i}`, title: p })) },
-        pick: { type: 'string', title: at(4), oneOf: payloads.slice(0, 8).map((p, i) => ({ const: `p${i}`, title: p })) },
-        many: { type: 'array', title: at(5), items: { type: 'string', oneOf: payloads.slice(8, 16).map((p, i) => ({ const: `m${i}`, title: p })) }, uniqueItems: true },
+        pick: {
+          type: 'string',
+          title: at(4),
+          oneOf: payloads.slice(0, 8).map((p, i) => ({ const: `p${i}`, title: p })),
+        },
+        many: {
+          type: 'array',
+          title: at(5),
+          items: { type: 'string', oneOf: payloads.slice(8, 16).map((p, i) => ({ const: `m${i}`, title: p })) },
+          uniqueItems: true,
+        },
       },
     },
     ui: {
@@ -74,7 +94,14 @@ function hostileDefinition(id: string) {
         q0: { placeholder: at(8), help: at(9) },
       },
     },
-    contact: { name: at(10), phone: at(11), address: at(12), openingHours: at(13), email: 'mairie@example.fr', url: 'https://example.fr/contact' },
+    contact: {
+      name: at(10),
+      phone: at(11),
+      address: at(12),
+      openingHours: at(13),
+      email: 'mairie@example.fr',
+      url: 'https://example.fr/contact',
+    },
   };
 }
 
@@ -90,7 +117,9 @@ describe('hostile text renders as text and never runs', () => {
   it('in a definition: titles, descriptions, hints, help, placeholders, choice labels, steps, contact; and in the answers on the summary', async () => {
     const definition = hostileDefinition('xss-definition');
     const data = Object.fromEntries(payloads.map((p, i) => [`q${i}`, p]));
-    const form = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition} .data=${data}></guichet-form>`);
+    const form = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" .definition=${definition} .data=${data}></guichet-form>`,
+    );
     await waitUntil(() => form.shadowRoot!.querySelector('form'), 'the form rendered');
     const text = textOf(form);
     for (const payload of payloads) expect(text, payload).to.include(payload);
@@ -112,7 +141,9 @@ describe('hostile text renders as text and never runs', () => {
         if (calls === 1) {
           throw new EndpointError('validation', at(20), {
             status: 422,
-            fieldErrors: payloads.slice(0, 10).map((message, i) => ({ pointer: `/q${i}`, code: 'server', message: `Erreur ${i} : ${message}` })),
+            fieldErrors: payloads
+              .slice(0, 10)
+              .map((message, i) => ({ pointer: `/q${i}`, code: 'server', message: `Erreur ${i} : ${message}` })),
           });
         }
         throw new EndpointError('rejected', at(21), { status: 400, code: at(22) });
@@ -147,7 +178,11 @@ describe('hostile text renders as text and never runs', () => {
   it('in what an agent writes: status labels and notes, through the real endpoint', async () => {
     const receipt = await createRequest('fr');
     for (let i = 0; i < 6; i++) {
-      await changePhase(receipt.reference, { phase: i % 2 ? 'action_required' : 'in_progress', label: at(24 + i), note: at(30 + i) });
+      await changePhase(receipt.reference, {
+        phase: i % 2 ? 'action_required' : 'in_progress',
+        label: at(24 + i),
+        note: at(30 + i),
+      });
     }
     const tracker = await fixture<GuichetTracker>(
       html`<guichet-tracker endpoint=${apiUrl()} reference=${receipt.reference} code=${receipt.trackingCode}></guichet-tracker>`,

@@ -22,9 +22,17 @@ async function sendPrefilled(el: GuichetForm): Promise<void> {
     const button = root.querySelector<HTMLButtonElement>('button[type=submit]');
     if (!button) throw new Error(`no Send button: ${root.textContent?.replace(/\s+/g, ' ').slice(0, 600)}`);
     button.click();
-    await waitUntil(() => sent || root.querySelector('#guichet-step-title')?.textContent !== before, 'Continue led nowhere', { timeout: 5000 });
+    await waitUntil(
+      () => sent || root.querySelector('#guichet-step-title')?.textContent !== before,
+      'Continue led nowhere',
+      { timeout: 5000 },
+    );
     await el.updateComplete;
-    if (!sent) expect(root.querySelector('#guichet-error-summary'), root.querySelector('#guichet-error-summary')?.textContent ?? '').to.equal(null);
+    if (!sent)
+      expect(
+        root.querySelector('#guichet-error-summary'),
+        root.querySelector('#guichet-error-summary')?.textContent ?? '',
+      ).to.equal(null);
   }
   expect(sent).to.equal(true);
 }
@@ -40,16 +48,26 @@ describe('<guichet-form> sending through the outbox', () => {
   it('endpoint unreachable: keeps the answers; after a reload with the endpoint back, one request and the receipt', async () => {
     const marker = `Élément hors ligne ${crypto.randomUUID()}`;
     const answers = { category: 'eclairage', description: marker, address: 'Place du Marché', consent: true };
-    const offline = await fixture<GuichetForm>(html`<guichet-form draft="none" endpoint=${unreachableApi} src=${src()} .data=${answers}></guichet-form>`);
+    const offline = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" endpoint=${unreachableApi} src=${src()} .data=${answers}></guichet-form>`,
+    );
     await sendPrefilled(offline);
     const root = offline.shadowRoot!;
-    await waitUntil(() => root.textContent?.includes('Vos réponses sont conservées sur cet appareil'), 'the waiting message', { timeout: 5000 });
+    await waitUntil(
+      () => root.textContent?.includes('Vos réponses sont conservées sur cet appareil'),
+      'the waiting message',
+      { timeout: 5000 },
+    );
     expect([...root.querySelectorAll('button')].map((b) => b.textContent?.trim())).to.include('Réessayer');
-    await expect(offline).to.be.accessible({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    await expect(offline).to.be.accessible({
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
 
     fixtureCleanup(); // the tab is closed
 
-    const online = await fixture<GuichetForm>(html`<guichet-form draft="none" endpoint=${apiUrl()} src=${src()}></guichet-form>`);
+    const online = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" endpoint=${apiUrl()} src=${src()}></guichet-form>`,
+    );
     const again = await ready(online);
     await waitUntil(() => again.querySelector('.receipt'), 'the receipt after resuming', { timeout: 10_000 });
     expect(again.querySelector('.receipt h2')!.textContent).to.contain('Demande envoyée');

@@ -17,8 +17,18 @@ describe('submitting each example form through the running endpoint', () => {
       const model = await exampleModel(id);
       const { data, files } = await exampleAnswers(model);
       const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
-      const submitted = new Promise<SubmittedDetail>((resolve) => host.addEventListener('guichet-submitted', (e) => resolve(e.detail)));
-      await host.submission.send({ model, data, files, channel: 'web', lang: 'fr', endpoint: apiUrl(), adapter: 'guichet' });
+      const submitted = new Promise<SubmittedDetail>((resolve) =>
+        host.addEventListener('guichet-submitted', (e) => resolve(e.detail)),
+      );
+      await host.submission.send({
+        model,
+        data,
+        files,
+        channel: 'web',
+        lang: 'fr',
+        endpoint: apiUrl(),
+        adapter: 'guichet',
+      });
       expect(host.submission.phase, JSON.stringify(host.submission.fieldErrors)).to.equal('sent');
       const detail = await submitted;
       await host.updateComplete;

@@ -31,11 +31,21 @@ describe('submission when the endpoint is unreachable', () => {
     const first = await mount();
     const errors: ErrorDetail[] = [];
     first.addEventListener('guichet-error', (e) => errors.push(e.detail));
-    const sending = first.submission.send({ model, data: answers(marker), files: new Map(), channel: 'web', lang: 'fr', endpoint: unreachableApi, adapter: 'guichet' });
+    const sending = first.submission.send({
+      model,
+      data: answers(marker),
+      files: new Map(),
+      channel: 'web',
+      lang: 'fr',
+      endpoint: unreachableApi,
+      adapter: 'guichet',
+    });
     await waitUntil(() => first.submission.phase === 'waiting', 'waiting after the first failure');
     await first.updateComplete;
     const status = first.shadowRoot!.querySelector('[role="status"]')!;
-    expect(status.textContent).to.contain('Vos réponses sont conservées sur cet appareil et seront envoyées dès que possible');
+    expect(status.textContent).to.contain(
+      'Vos réponses sont conservées sur cet appareil et seront envoyées dès que possible',
+    );
     expect(first.shadowRoot!.querySelector('button.submission__retry')!.textContent).to.equal('Réessayer');
     expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
     expect(Object.keys(localStorage).filter((k) => k.startsWith('guichet:outbox:'))).to.have.length(1);
@@ -50,15 +60,29 @@ describe('submission when the endpoint is unreachable', () => {
     expect(second.submission.phase).to.equal('sent');
     await second.updateComplete;
     expect(second.shadowRoot!.querySelector('h2')!.textContent).to.contain('Demande envoyée');
-    expect(second.shadowRoot!.querySelector('.receipt__code')!.textContent).to.equal(second.submission.receipt!.reference);
+    expect(second.shadowRoot!.querySelector('.receipt__code')!.textContent).to.equal(
+      second.submission.receipt!.reference,
+    );
     expect(await storedWith(formId, 'description', marker)).to.have.length(1);
-    expect(Object.keys(localStorage).filter((k) => k.startsWith('guichet:outbox:') && localStorage.getItem(k)!.includes(marker))).to.deep.equal([]);
+    expect(
+      Object.keys(localStorage).filter(
+        (k) => k.startsWith('guichet:outbox:') && localStorage.getItem(k)!.includes(marker),
+      ),
+    ).to.deep.equal([]);
   });
 
   it('sends once when Send is pressed twice', async () => {
     const marker = `Double clic ${crypto.randomUUID()}`;
     const host = await mount();
-    const request = { model, data: answers(marker), files: new Map(), channel: 'web' as const, lang: 'fr' as const, endpoint: apiUrl(), adapter: 'guichet' };
+    const request = {
+      model,
+      data: answers(marker),
+      files: new Map(),
+      channel: 'web' as const,
+      lang: 'fr' as const,
+      endpoint: apiUrl(),
+      adapter: 'guichet',
+    };
     await Promise.all([host.submission.send(request), host.submission.send(request)]);
     expect(host.submission.phase).to.equal('sent');
     expect(await storedWith(formId, 'description', marker)).to.have.length(1);
@@ -66,7 +90,15 @@ describe('submission when the endpoint is unreachable', () => {
 
   it('puts the server’s refusal (422) on the field it concerns, and does not retry', async () => {
     const host = await mount();
-    await host.submission.send({ model, data: { ...answers('Latitude impossible ici'), latitude: 123.5 }, files: new Map(), channel: 'web', lang: 'en', endpoint: apiUrl(), adapter: 'guichet' });
+    await host.submission.send({
+      model,
+      data: { ...answers('Latitude impossible ici'), latitude: 123.5 },
+      files: new Map(),
+      channel: 'web',
+      lang: 'en',
+      endpoint: apiUrl(),
+      adapter: 'guichet',
+    });
     expect(host.submission.phase).to.equal('invalid');
     const latitude = host.submission.fieldErrors.find((e) => e.pointer === '/latitude');
     expect(latitude?.message).to.be.a('string').and.not.equal('');
@@ -79,12 +111,23 @@ describe('submission when the endpoint is unreachable', () => {
     TestSubmissionHost.nextOutbox = new Outbox({ baseMs: 60_000, random: () => 1 });
     const host = await mount();
     TestSubmissionHost.nextOutbox = undefined;
-    const sending = host.submission.send({ model, data: answers(marker), files: new Map(), channel: 'web', lang: 'fr', endpoint: unreachableApi, adapter: 'guichet' });
+    const sending = host.submission.send({
+      model,
+      data: answers(marker),
+      files: new Map(),
+      channel: 'web',
+      lang: 'fr',
+      endpoint: unreachableApi,
+      adapter: 'guichet',
+    });
     await waitUntil(() => host.submission.phase === 'waiting');
     const attemptsBefore = JSON.parse(localStorage.getItem(`guichet:outbox:${formId}`)!).pending[0].attempts as number;
     await host.updateComplete;
     host.shadowRoot!.querySelector<HTMLButtonElement>('button.submission__retry')!.click();
-    await waitUntil(() => JSON.parse(localStorage.getItem(`guichet:outbox:${formId}`)!).pending[0].attempts > attemptsBefore, 'a new try right away');
+    await waitUntil(
+      () => JSON.parse(localStorage.getItem(`guichet:outbox:${formId}`)!).pending[0].attempts > attemptsBefore,
+      'a new try right away',
+    );
     fixtureCleanup();
     await sending;
   });
@@ -93,7 +136,15 @@ describe('submission when the endpoint is unreachable', () => {
     TestSubmissionHost.nextOutbox = new Outbox({ baseMs: 60_000, random: () => 1 });
     const host = await mount();
     TestSubmissionHost.nextOutbox = undefined;
-    const sending = host.submission.send({ model, data: answers(`En ligne ${crypto.randomUUID()}`), files: new Map(), channel: 'web', lang: 'fr', endpoint: unreachableApi, adapter: 'guichet' });
+    const sending = host.submission.send({
+      model,
+      data: answers(`En ligne ${crypto.randomUUID()}`),
+      files: new Map(),
+      channel: 'web',
+      lang: 'fr',
+      endpoint: unreachableApi,
+      adapter: 'guichet',
+    });
     await waitUntil(() => host.submission.phase === 'waiting');
     const attempts = () => JSON.parse(localStorage.getItem(`guichet:outbox:${formId}`)!).pending[0].attempts as number;
     const before = attempts();

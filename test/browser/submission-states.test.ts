@@ -34,7 +34,9 @@ registerAdapter('held', (config) => {
       for (const sent of [100, 300, 550]) request.onProgress?.(sent, 1000);
       await Promise.race([
         hold,
-        new Promise((_, reject) => options?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError')))),
+        new Promise((_, reject) =>
+          options?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))),
+        ),
       ]);
       return real.upload!(request, options);
     },
@@ -42,7 +44,13 @@ registerAdapter('held', (config) => {
 });
 
 let model: FormModel;
-const answers = (marker: string, photo?: string) => ({ category: 'eclairage', description: marker, address: 'Place du Marché', consent: true, ...(photo ? { photo } : {}) });
+const answers = (marker: string, photo?: string) => ({
+  category: 'eclairage',
+  description: marker,
+  address: 'Place du Marché',
+  consent: true,
+  ...(photo ? { photo } : {}),
+});
 
 function clearOutbox(): void {
   for (const key of Object.keys(localStorage)) if (key.startsWith('guichet:outbox:')) localStorage.removeItem(key);
@@ -64,7 +72,15 @@ describe('submission states', () => {
       const root = host.shadowRoot!;
       holdNext();
       const files = new Map([['photo-1', samplePng('lampadaire.png', 4000)]]);
-      const sending = host.submission.send({ model, data: answers(`États ${lang} ${crypto.randomUUID()}`, 'photo-1'), files, channel: 'web', lang, endpoint: apiUrl(), adapter: 'held' });
+      const sending = host.submission.send({
+        model,
+        data: answers(`États ${lang} ${crypto.randomUUID()}`, 'photo-1'),
+        files,
+        channel: 'web',
+        lang,
+        endpoint: apiUrl(),
+        adapter: 'held',
+      });
 
       await waitUntil(() => host.submission.phase === 'uploading' && host.submission.uploads[0]!.sent > 0);
       await host.updateComplete;
@@ -72,7 +88,9 @@ describe('submission states', () => {
       expect(progress.value).to.equal(55);
       expect(root.querySelector('.upload__percent')!.textContent).to.equal(lang === 'fr' ? '55 %' : '55%');
       // Announced at 25 % steps only: 10 % said nothing, 30 % said 25, 55 % said 50.
-      expect(root.querySelector('[role="status"]')!.textContent).to.contain(lang === 'fr' ? '50 % envoyés' : '50% sent');
+      expect(root.querySelector('[role="status"]')!.textContent).to.contain(
+        lang === 'fr' ? '50 % envoyés' : '50% sent',
+      );
       expect(root.querySelector('[aria-busy="true"]')).to.not.equal(null);
       await expect(host).to.be.accessible(axeTags);
 
@@ -80,7 +98,9 @@ describe('submission states', () => {
       holdNext();
       await waitUntil(() => host.submission.phase === 'sending');
       await host.updateComplete;
-      expect(root.querySelector('[role="status"]')!.textContent!.trim()).to.equal(lang === 'fr' ? 'Envoi en cours…' : 'Sending…');
+      expect(root.querySelector('[role="status"]')!.textContent!.trim()).to.equal(
+        lang === 'fr' ? 'Envoi en cours…' : 'Sending…',
+      );
       expect(root.querySelector('[aria-busy="true"]')).to.not.equal(null);
       await expect(host).to.be.accessible(axeTags);
 
@@ -101,13 +121,23 @@ describe('submission states', () => {
 
     it(`${lang}: the waiting state passes axe and offers to try again`, async () => {
       const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang=${lang}></test-submission-host>`);
-      const sending = host.submission.send({ model, data: answers(`Attente ${lang}`), files: new Map(), channel: 'web', lang, endpoint: unreachableApi, adapter: 'guichet' });
+      const sending = host.submission.send({
+        model,
+        data: answers(`Attente ${lang}`),
+        files: new Map(),
+        channel: 'web',
+        lang,
+        endpoint: unreachableApi,
+        adapter: 'guichet',
+      });
       await waitUntil(() => host.submission.phase === 'waiting');
       await host.updateComplete;
       expect(host.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
         lang === 'fr' ? 'Vos réponses sont conservées sur cet appareil' : 'Your answers are kept on this device',
       );
-      expect(host.shadowRoot!.querySelector('button.submission__retry')!.textContent).to.equal(lang === 'fr' ? 'Réessayer' : 'Try again');
+      expect(host.shadowRoot!.querySelector('button.submission__retry')!.textContent).to.equal(
+        lang === 'fr' ? 'Réessayer' : 'Try again',
+      );
       await expect(host).to.be.accessible(axeTags);
       fixtureCleanup();
       await sending;
@@ -118,7 +148,15 @@ describe('submission states', () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
     holdNext();
     const files = new Map([['photo-1', samplePng('floue.png')]]);
-    const sending = host.submission.send({ model, data: answers('Annulé avant la fin', 'photo-1'), files, channel: 'web', lang: 'fr', endpoint: apiUrl(), adapter: 'held' });
+    const sending = host.submission.send({
+      model,
+      data: answers('Annulé avant la fin', 'photo-1'),
+      files,
+      channel: 'web',
+      lang: 'fr',
+      endpoint: apiUrl(),
+      adapter: 'held',
+    });
     await waitUntil(() => host.submission.phase === 'uploading');
     await host.updateComplete;
     const cancel = host.shadowRoot!.querySelector<HTMLButtonElement>('button.upload__cancel')!;
@@ -133,19 +171,38 @@ describe('submission states', () => {
 
   it('shows the tracker below the receipt, ready with the reference and code', async () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
-    await host.submission.send({ model, data: answers('Suivre ma demande ensuite'), files: new Map(), channel: 'web', lang: 'fr', endpoint: apiUrl(), adapter: 'guichet' });
+    await host.submission.send({
+      model,
+      data: answers('Suivre ma demande ensuite'),
+      files: new Map(),
+      channel: 'web',
+      lang: 'fr',
+      endpoint: apiUrl(),
+      adapter: 'guichet',
+    });
     expect(host.submission.phase, JSON.stringify(host.submission.fieldErrors)).to.equal('sent');
     await host.updateComplete;
     const tracker = host.shadowRoot!.querySelector('guichet-tracker')!;
     expect(tracker.getAttribute('reference')).to.equal(host.submission.receipt!.reference);
     expect(tracker.getAttribute('code')).to.equal(host.submission.receipt!.trackingCode);
     expect(tracker.getAttribute('endpoint')).to.equal(apiUrl());
-    await waitUntil(() => tracker.shadowRoot?.textContent?.includes('Reçue'), 'the tracker shows the new request as received');
+    await waitUntil(
+      () => tracker.shadowRoot?.textContent?.includes('Reçue'),
+      'the tracker shows the new request as received',
+    );
   });
 
   it('copies the codes, and prints the receipt without its buttons', async () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
-    await host.submission.send({ model, data: answers('Imprimer le récépissé ensuite'), files: new Map(), channel: 'web', lang: 'fr', endpoint: apiUrl(), adapter: 'guichet' });
+    await host.submission.send({
+      model,
+      data: answers('Imprimer le récépissé ensuite'),
+      files: new Map(),
+      channel: 'web',
+      lang: 'fr',
+      endpoint: apiUrl(),
+      adapter: 'guichet',
+    });
     await host.updateComplete;
     const root = host.shadowRoot!;
     const [copyReference] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
@@ -153,7 +210,9 @@ describe('submission states', () => {
     copyReference!.click();
     // The clipboard may be refused to a page (permissions): the code is then selected for the citizen to copy.
     await waitUntil(
-      () => root.querySelector('.receipt__copied')!.textContent === 'Référence copié dans le presse-papiers.' || String(window.getSelection()) === host.submission.receipt!.reference,
+      () =>
+        root.querySelector('.receipt__copied')!.textContent === 'Référence copié dans le presse-papiers.' ||
+        String(window.getSelection()) === host.submission.receipt!.reference,
       'copied or selected',
     );
 

@@ -7,7 +7,12 @@ import { createRequest, part, settled, visibleText } from './tracker-fixtures.js
 
 const wcag = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
 
-async function track(endpoint: string, reference: string, code: string, lang = 'fr'): Promise<{ el: GuichetTracker; error: GuichetErrorEvent }> {
+async function track(
+  endpoint: string,
+  reference: string,
+  code: string,
+  lang = 'fr',
+): Promise<{ el: GuichetTracker; error: GuichetErrorEvent }> {
   const errors: GuichetErrorEvent[] = [];
   // On the document: the first error may come during the element's first update, before a test could listen on it.
   const listener = (event: Event) => errors.push(event as GuichetErrorEvent);
@@ -44,7 +49,9 @@ describe('<guichet-tracker> when the look-up fails', () => {
 
     const [a, b] = await Promise.all([
       fetch(`${apiUrl()}/requests/${encodeURIComponent(receipt.reference)}?code=WRONG-CODE`),
-      fetch(`${apiUrl()}/requests/${encodeURIComponent(unknownReference)}?code=${encodeURIComponent(receipt.trackingCode)}`),
+      fetch(
+        `${apiUrl()}/requests/${encodeURIComponent(unknownReference)}?code=${encodeURIComponent(receipt.trackingCode)}`,
+      ),
     ]);
     expect(a.status).to.equal(404);
     expect(b.status).to.equal(a.status);
@@ -76,7 +83,9 @@ describe('<guichet-tracker> when the look-up fails', () => {
   it('says so plainly when there is no endpoint to ask', async () => {
     const errors: GuichetErrorEvent[] = [];
     document.addEventListener('guichet-error', (event) => errors.push(event as GuichetErrorEvent), { once: true });
-    const el = await fixture<GuichetTracker>(html`<guichet-tracker reference="VOI-2026-000001" code="X"></guichet-tracker>`);
+    const el = await fixture<GuichetTracker>(
+      html`<guichet-tracker reference="VOI-2026-000001" code="X"></guichet-tracker>`,
+    );
     expect(visibleText(el)).to.contain('Le suivi des demandes n’est pas disponible sur cette page pour le moment.');
     expect(errors[0]?.detail.kind).to.equal('configuration');
   });

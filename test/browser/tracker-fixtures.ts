@@ -13,18 +13,28 @@ const formId = 'signalement-voirie';
 /** Submits the example street-problem report (its sample answers without a photo) and returns the receipt. */
 export async function createRequest(lang: 'fr' | 'en' = 'fr', changes: Record<string, unknown> = {}): Promise<Receipt> {
   const definition = (await (await fetch(`${apiUrl()}/forms/${formId}`)).json()) as { version: string };
-  const samples = (await (await fetch(`/test/fixtures/forms-data/${formId}.json`)).json()) as { valid: Record<string, unknown>[] };
+  const samples = (await (await fetch(`/test/fixtures/forms-data/${formId}.json`)).json()) as {
+    valid: Record<string, unknown>[];
+  };
   const response = await fetch(`${apiUrl()}/forms/${formId}/submissions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({ formVersion: definition.version, channel: 'web', lang, data: { ...samples.valid[1], ...changes } }),
+    body: JSON.stringify({
+      formVersion: definition.version,
+      channel: 'web',
+      lang,
+      data: { ...samples.valid[1], ...changes },
+    }),
   });
   if (!response.ok) throw new Error(`submission: HTTP ${response.status} ${await response.text()}`);
   return (await response.json()) as Receipt;
 }
 
 /** What an agent does in the back office: move the request to a phase, with a label and a public note. */
-export async function changePhase(reference: string, change: { phase: Phase; label?: string; note?: string }): Promise<RequestStatus> {
+export async function changePhase(
+  reference: string,
+  change: { phase: Phase; label?: string; note?: string },
+): Promise<RequestStatus> {
   const response = await fetch(`${apiUrl()}/admin/requests/${encodeURIComponent(reference)}/status`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${testEnv().adminToken}` },
@@ -47,9 +57,13 @@ export function part(el: GuichetTracker, name: string): HTMLElement | null {
 export async function settled(el: GuichetTracker): Promise<void> {
   // A look-up starts in the update that follows a change of reference or code.
   await el.updateComplete;
-  await waitUntil(() => !part(el, 'loading') && el.shadowRoot!.querySelector('.tracker[aria-busy="false"]'), 'the tracker never settled', {
-    timeout: 15_000,
-  });
+  await waitUntil(
+    () => !part(el, 'loading') && el.shadowRoot!.querySelector('.tracker[aria-busy="false"]'),
+    'the tracker never settled',
+    {
+      timeout: 15_000,
+    },
+  );
   await el.updateComplete;
 }
 

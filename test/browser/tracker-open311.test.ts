@@ -9,13 +9,20 @@ const wcag = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 
 /** The GeoReport v2 test server (test/helpers/open311-server.mjs) web-test-runner starts. */
 function open311Url(): string {
   const url = testEnv().open311;
-  if (!url) throw new Error('no Open311 test server: web-test-runner.config.mjs must start test/helpers/open311-server.mjs and pass its URL as testEnv().open311');
+  if (!url)
+    throw new Error(
+      'no Open311 test server: web-test-runner.config.mjs must start test/helpers/open311-server.mjs and pass its URL as testEnv().open311',
+    );
   return url;
 }
 
 /** Files a report as a citizen's browser would (form-urlencoded), returns its service request id. */
 async function fileReport(): Promise<string> {
-  const body = new URLSearchParams({ service_code: 'voirie', description: 'Lampadaire éteint place du Marché.', address_string: 'Place du Marché' });
+  const body = new URLSearchParams({
+    service_code: 'voirie',
+    description: 'Lampadaire éteint place du Marché.',
+    address_string: 'Place du Marché',
+  });
   const response = await fetch(`${open311Url()}/requests.json`, { method: 'POST', body });
   const [answer] = (await response.json()) as { service_request_id: string }[];
   return answer!.service_request_id;
@@ -32,7 +39,9 @@ async function update(id: string, changes: Record<string, unknown>): Promise<voi
 }
 
 async function track(id: string, lang: 'fr' | 'en' = 'fr'): Promise<GuichetTracker> {
-  const el = await fixture<GuichetTracker>(html`<guichet-tracker adapter="open311" endpoint=${open311Url()} reference=${id} lang=${lang}></guichet-tracker>`);
+  const el = await fixture<GuichetTracker>(
+    html`<guichet-tracker adapter="open311" endpoint=${open311Url()} reference=${id} lang=${lang}></guichet-tracker>`,
+  );
   await settled(el);
   return el;
 }

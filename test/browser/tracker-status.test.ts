@@ -37,12 +37,18 @@ describe('<guichet-tracker> with the reference endpoint', () => {
     const changes: GuichetStatusChangeEvent[] = [];
     el.addEventListener('guichet-status-change', (event) => changes.push(event));
 
-    await changePhase(receipt.reference, { phase: 'in_progress', label: 'Transmise aux services techniques', note: 'Une équipe passera jeudi.' });
+    await changePhase(receipt.reference, {
+      phase: 'in_progress',
+      label: 'Transmise aux services techniques',
+      note: 'Une équipe passera jeudi.',
+    });
     await el.refreshNow();
 
     expect(part(el, 'title')!.textContent).to.equal('Transmise aux services techniques');
     expect(visibleText(el, '[part=phase]')).to.equal('Étape : En cours de traitement');
-    const entries = [...el.shadowRoot!.querySelectorAll('[part=timeline] li')].map((li) => li.textContent!.replace(/\s+/g, ' '));
+    const entries = [...el.shadowRoot!.querySelectorAll('[part=timeline] li')].map((li) =>
+      li.textContent!.replace(/\s+/g, ' '),
+    );
     expect(entries).to.have.length(2);
     expect(entries[0]).to.contain('Demande reçue');
     expect(entries[1]).to.contain('Transmise aux services techniques').and.contain('(étape actuelle)');
@@ -89,7 +95,9 @@ describe('<guichet-tracker> with the reference endpoint', () => {
       const box = part(el, 'action-required');
       const finalSentence = part(el, 'final');
       if (phase === 'action_required') {
-        expect(box!.textContent).to.contain('We need something from you').and.contain('Note pour l’étape action_required.');
+        expect(box!.textContent)
+          .to.contain('We need something from you')
+          .and.contain('Note pour l’étape action_required.');
         expect(box!.querySelector('[part=contact]'), 'contact inside the action box').not.to.equal(null);
       } else {
         expect(box, phase).to.equal(null);
@@ -109,7 +117,11 @@ describe('<guichet-tracker> with the reference endpoint', () => {
 
   it('shows the action-required box in French with the latest note', async () => {
     const receipt = await createRequest();
-    await changePhase(receipt.reference, { phase: 'action_required', label: 'Pièce manquante', note: 'Envoyez-nous une photo du trou.' });
+    await changePhase(receipt.reference, {
+      phase: 'action_required',
+      label: 'Pièce manquante',
+      note: 'Envoyez-nous une photo du trou.',
+    });
     const el = await openTracker(receipt.reference, receipt.trackingCode);
     const box = visibleText(el, '[part=action-required]');
     expect(box).to.contain('Une action de votre part est nécessaire');

@@ -23,5 +23,7 @@ export async function storedRequests(formId: string): Promise<StoredRequest[]> {
 
 /** Stored requests whose answers hold `marker` in `field` (each test marks its own). */
 export async function storedWith(formId: string, field: string, marker: string): Promise<StoredRequest[]> {
-  return (await storedRequests(formId)).filter((r) => (r.data as Record<string, unknown> | undefined)?.[field] === marker);
+  return (await storedRequests(formId)).filter(
+    (r) => (r.data as Record<string, unknown> | undefined)?.[field] === marker,
+  );
 }

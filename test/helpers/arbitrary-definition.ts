@@ -13,8 +13,28 @@ interface Property {
   answer: fc.Arbitrary<unknown>;
 }
 
-const label = fc.constantFrom('Nom', 'Adresse du logement', 'Quel est le problème ?', 'Date souhaitée', 'Nombre de personnes', 'Vos disponibilités', 'Message');
-const words = fc.constantFrom('', ' ', 'a', 'Camille', 'rue des Écoles', 'x'.repeat(60), '12', 'camille@example.fr', '2026-05-01', 'not an email', '14:30');
+const label = fc.constantFrom(
+  'Nom',
+  'Adresse du logement',
+  'Quel est le problème ?',
+  'Date souhaitée',
+  'Nombre de personnes',
+  'Vos disponibilités',
+  'Message',
+);
+const words = fc.constantFrom(
+  '',
+  ' ',
+  'a',
+  'Camille',
+  'rue des Écoles',
+  'x'.repeat(60),
+  '12',
+  'camille@example.fr',
+  '2026-05-01',
+  'not an email',
+  '14:30',
+);
 const wrongType = fc.constantFrom<unknown>(null, 42, true, 'texte', [], {}, [1, 2], { a: 1 });
 const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 
@@ -44,10 +64,12 @@ const number: fc.Arbitrary<Property> = fc
     answer: fc.oneof(fc.integer({ min: -50, max: 2000 }), fc.double({ min: -50, max: 2000, noNaN: true }), wrongType),
   }));
 
-const boolean: fc.Arbitrary<Property> = fc.record({ title: label, mustAccept: fc.boolean() }).map(({ title, mustAccept }) => ({
-  schema: mustAccept ? { type: 'boolean', title, const: true } : { type: 'boolean', title },
-  answer: fc.oneof(fc.boolean(), wrongType),
-}));
+const boolean: fc.Arbitrary<Property> = fc
+  .record({ title: label, mustAccept: fc.boolean() })
+  .map(({ title, mustAccept }) => ({
+    schema: mustAccept ? { type: 'boolean', title, const: true } : { type: 'boolean', title },
+    answer: fc.oneof(fc.boolean(), wrongType),
+  }));
 
 const choice: fc.Arbitrary<Property> = fc
   .record({ title: label, count: fc.integer({ min: 2, max: 6 }), widget: fc.constantFrom('select', 'radio') })
@@ -73,7 +95,11 @@ const several: fc.Arbitrary<Property> = fc
         ...(minItems ? { minItems } : {}),
       },
       widget: 'checkboxes',
-      answer: fc.oneof(fc.subarray(values), fc.array(fc.constantFrom(...values, 'option-99'), { maxLength: 4 }), wrongType),
+      answer: fc.oneof(
+        fc.subarray(values),
+        fc.array(fc.constantFrom(...values, 'option-99'), { maxLength: 4 }),
+        wrongType,
+      ),
     };
   });
 
@@ -123,6 +149,13 @@ export const generatedForm = (id: string): fc.Arbitrary<GeneratedForm> =>
       };
       const answers = fc
         .tuple(...properties.map((p) => maybe(p.answer)))
-        .map((values) => JSON.parse(JSON.stringify(Object.fromEntries(values.map((v, i) => [names[i]!, v]).filter(([, v]) => v !== undefined)))) as Record<string, unknown>);
+        .map(
+          (values) =>
+            JSON.parse(
+              JSON.stringify(
+                Object.fromEntries(values.map((v, i) => [names[i]!, v]).filter(([, v]) => v !== undefined)),
+              ),
+            ) as Record<string, unknown>,
+        );
       return { definition, answers };
     });

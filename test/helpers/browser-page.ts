@@ -39,7 +39,9 @@ export function servePage(script: string): Promise<PageServer> {
     }
     if (req.url === '/' || req.url?.startsWith('/?')) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
-      return void res.end('<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Guichet</title><script type="module" src="/guichet.js"></script></head><body><main></main></body></html>');
+      return void res.end(
+        '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Guichet</title><script type="module" src="/guichet.js"></script></head><body><main></main></body></html>',
+      );
     }
     res.writeHead(404).end();
   });
@@ -61,6 +63,14 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
   });
 }

@@ -11,13 +11,20 @@ export interface RunningEndpoint {
 // A computed specifier: the helper is plain JavaScript without declarations.
 const helper = '../../scripts/lib/endpoint-process.mjs';
 const { startEndpoint: start } = (await import(helper)) as {
-  startEndpoint: (options?: { formsDir?: string; allowedOrigins?: string[]; env?: Record<string, string> }) => Promise<RunningEndpoint>;
+  startEndpoint: (options?: {
+    formsDir?: string;
+    allowedOrigins?: string[];
+    env?: Record<string, string>;
+  }) => Promise<RunningEndpoint>;
 };
 
 export const startEndpoint = start;
 
 /** Every stored request of a form (agent API, all pages). */
-export async function storedRequests(endpoint: RunningEndpoint, formId: string): Promise<Array<{ reference: string; data: Record<string, unknown> }>> {
+export async function storedRequests(
+  endpoint: RunningEndpoint,
+  formId: string,
+): Promise<Array<{ reference: string; data: Record<string, unknown> }>> {
   const all: Array<{ reference: string; data: Record<string, unknown> }> = [];
   for (let offset = 0; ; offset += 500) {
     const response = await fetch(`${endpoint.url}/api/admin/requests?formId=${formId}&limit=500&offset=${offset}`, {

@@ -16,7 +16,8 @@ declare global {
 
 export function testEnv(): TestEnv {
   const env = window.__GUICHET_TEST__;
-  if (!env) throw new Error('window.__GUICHET_TEST__ is missing: run the browser tests through web-test-runner.config.mjs');
+  if (!env)
+    throw new Error('window.__GUICHET_TEST__ is missing: run the browser tests through web-test-runner.config.mjs');
   return env;
 }
 

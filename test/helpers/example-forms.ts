@@ -25,12 +25,17 @@ function fileField(fields: readonly Field[], path: string[]): Field | undefined 
  * The fixture's first valid answers, with each attachment id (which only a real upload can
  * produce) replaced by a file key and a real file of an accepted type, as <guichet-form> hands them over.
  */
-export async function exampleAnswers(model: FormModel): Promise<{ data: Record<string, unknown>; files: Map<string, File> }> {
-  const fixture = (await (await fetch(`/test/fixtures/forms-data/${model.id}.json`)).json()) as { valid: Record<string, unknown>[] };
+export async function exampleAnswers(
+  model: FormModel,
+): Promise<{ data: Record<string, unknown>; files: Map<string, File> }> {
+  const fixture = (await (await fetch(`/test/fixtures/forms-data/${model.id}.json`)).json()) as {
+    valid: Record<string, unknown>[];
+  };
   const files = new Map<string, File>();
   const walk = (value: unknown, path: string[]): unknown => {
     if (Array.isArray(value)) return value.map((item) => walk(item, path));
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
     const field = fileField(model.fields, path);
     if (typeof value !== 'string' || field?.kind !== 'file') return value;
     const key = `file-${files.size + 1}`;

@@ -8,9 +8,32 @@ import { createServer, request as forwardRequest, type IncomingMessage, type Ser
 import type { AddressInfo } from 'node:net';
 
 export type Fault = 'drop' | 'reset-after-store' | '500' | '429' | 'delay';
-const rotation: Array<Fault | null> = ['drop', null, null, '500', null, 'reset-after-store', null, '429', null, 'delay'];
+const rotation: Array<Fault | null> = [
+  'drop',
+  null,
+  null,
+  '500',
+  null,
+  'reset-after-store',
+  null,
+  '429',
+  null,
+  'delay',
+];
 /** Over 20 requests: 6 spoiled (30 %), each kind at least once. */
-const spoiled: Array<Fault | null> = [...rotation, 'delay', null, 'drop', null, null, '429', null, null, null, 'reset-after-store'];
+const spoiled: Array<Fault | null> = [
+  ...rotation,
+  'delay',
+  null,
+  'drop',
+  null,
+  null,
+  '429',
+  null,
+  null,
+  null,
+  'reset-after-store',
+];
 
 export interface FaultyProxy {
   url: string;
@@ -25,7 +48,10 @@ export function faultyProxy(target: string): Promise<FaultyProxy> {
   let turn = 0;
   const server: Server = createServer((req, res) => {
     const forward = (onAnswer: (answer: IncomingMessage) => void) => {
-      const outgoing = forwardRequest({ host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers }, onAnswer);
+      const outgoing = forwardRequest(
+        { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+        onAnswer,
+      );
       outgoing.on('error', () => req.socket.destroy());
       req.pipe(outgoing);
     };

@@ -5,4 +5,8 @@ export interface Open311TestServer {
   update(id: string, changes: Record<string, unknown>): Record<string, unknown>;
   stop(): Promise<void>;
 }
-export function startOpen311Server(options?: { services?: object[]; apiKey?: string; tokens?: boolean }): Promise<Open311TestServer>;
+export function startOpen311Server(options?: {
+  services?: object[];
+  apiKey?: string;
+  tokens?: boolean;
+}): Promise<Open311TestServer>;

@@ -6,7 +6,15 @@ import { createServer } from 'node:http';
 import { URLSearchParams } from 'node:url';
 
 const defaultServices = [
-  { service_code: 'voirie', service_name: 'Voirie', description: 'Problèmes sur la voie publique', metadata: true, type: 'realtime', keywords: 'voirie', group: 'rue' },
+  {
+    service_code: 'voirie',
+    service_name: 'Voirie',
+    description: 'Problèmes sur la voie publique',
+    metadata: true,
+    type: 'realtime',
+    keywords: 'voirie',
+    group: 'rue',
+  },
 ];
 
 /**
@@ -52,10 +60,12 @@ export async function startOpen311Server(options = {}) {
         if (!serviceCode) return fail(400, 'service_code is required');
         const service = services.find((s) => s.service_code === serviceCode);
         if (!service) return fail(400, `service_code ${serviceCode} is not a known service`);
-        const hasLocation = (params.get('lat') && params.get('long')) || params.get('address_string') || params.get('address_id');
+        const hasLocation =
+          (params.get('lat') && params.get('long')) || params.get('address_string') || params.get('address_id');
         if (!hasLocation) return fail(400, 'lat and long, address_string or address_id is required');
         for (const name of ['lat', 'long']) {
-          if (params.get(name) !== null && !Number.isFinite(Number(params.get(name)))) return fail(400, `${name} must be a number`);
+          if (params.get(name) !== null && !Number.isFinite(Number(params.get(name))))
+            return fail(400, `${name} must be a number`);
         }
         const email = params.get('email');
         if (email && !/^[^@\s]+@[^@\s]+$/.test(email)) return fail(400, 'email is not a valid address');
@@ -80,9 +90,16 @@ export async function startOpen311Server(options = {}) {
           long: params.get('long') === null ? null : Number(params.get('long')),
           media_url: params.get('media_url') ?? '',
           attributes: attributesOf(params),
-          contact: { email, first_name: params.get('first_name'), last_name: params.get('last_name'), phone: params.get('phone') },
+          contact: {
+            email,
+            first_name: params.get('first_name'),
+            last_name: params.get('last_name'),
+            phone: params.get('phone'),
+          },
         });
-        const answer = options.tokens ? { token: `tok-${id}` } : { service_request_id: id, service_notice: 'Merci, votre signalement est enregistré.', account_id: null };
+        const answer = options.tokens
+          ? { token: `tok-${id}` }
+          : { service_request_id: id, service_notice: 'Merci, votre signalement est enregistré.', account_id: null };
         return send(201, [answer]);
       }
       const control = /^\/_test\/requests\/([^/]+)$/.exec(url.pathname);
@@ -112,7 +129,11 @@ export async function startOpen311Server(options = {}) {
       Object.assign(found, changes, { updated_datetime: new Date().toISOString() });
       return found;
     },
-    stop: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(() => resolve(undefined)); }),
+    stop: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve(undefined));
+      }),
   };
 }
 

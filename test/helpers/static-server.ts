@@ -49,7 +49,11 @@ export async function serveStatic(
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const raw = await readFile(file);
       const body = /\.(html|js|mjs|css|json)$/.test(file) ? rewrite(path, raw.toString('utf8')) : raw;
-      response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-store', ...headers(path) });
+      response.writeHead(200, {
+        'Content-Type': types[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-store',
+        ...headers(path),
+      });
       response.end(body);
     } catch {
       // Browsers ask every origin for a favicon; a page without one is not broken.

@@ -40,22 +40,74 @@ const formData = (id: string): FormData => JSON.parse(readFileSync(`${dataDir}${
 
 /** Every keyword a schema node may use, as the meta-schema allows them (formats one by one). */
 const SUPPORTED_KEYWORDS = [
-  'type', 'properties', 'required', 'title', 'description', 'default', 'enum', 'oneOf', 'anyOf', 'allOf', 'const',
-  'format:email', 'format:date', 'format:time', 'format:date-time', 'format:uri',
-  'minLength', 'maxLength', 'pattern', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf',
-  'items', 'minItems', 'maxItems', 'uniqueItems', 'if', 'then', 'else', 'dependentRequired', 'dependentSchemas',
-  '$defs', '$ref', 'readOnly', 'contentMediaType', 'additionalProperties:false',
+  'type',
+  'properties',
+  'required',
+  'title',
+  'description',
+  'default',
+  'enum',
+  'oneOf',
+  'anyOf',
+  'allOf',
+  'const',
+  'format:email',
+  'format:date',
+  'format:time',
+  'format:date-time',
+  'format:uri',
+  'minLength',
+  'maxLength',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'items',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'if',
+  'then',
+  'else',
+  'dependentRequired',
+  'dependentSchemas',
+  '$defs',
+  '$ref',
+  'readOnly',
+  'contentMediaType',
+  'additionalProperties:false',
 ];
-const WIDGETS = ['text', 'textarea', 'email', 'tel', 'url', 'date', 'time', 'number', 'select', 'radio', 'checkbox', 'checkboxes', 'file'];
+const WIDGETS = [
+  'text',
+  'textarea',
+  'email',
+  'tel',
+  'url',
+  'date',
+  'time',
+  'number',
+  'select',
+  'radio',
+  'checkbox',
+  'checkboxes',
+  'file',
+];
 
 const escapeSegment = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Calls `visit` on every schema node below (and including) `node`, with its JSON pointer. */
-function forEachSchemaNode(node: SchemaNode | undefined, pointer: string, visit: (node: SchemaNode, pointer: string) => void): void {
+function forEachSchemaNode(
+  node: SchemaNode | undefined,
+  pointer: string,
+  visit: (node: SchemaNode, pointer: string) => void,
+): void {
   if (!node || typeof node !== 'object') return;
   visit(node, pointer);
   for (const key of ['properties', '$defs', 'dependentSchemas'] as const) {
-    for (const [name, child] of Object.entries(node[key] ?? {})) forEachSchemaNode(child, `${pointer}/${key}/${escapeSegment(name)}`, visit);
+    for (const [name, child] of Object.entries(node[key] ?? {}))
+      forEachSchemaNode(child, `${pointer}/${key}/${escapeSegment(name)}`, visit);
   }
   for (const key of ['oneOf', 'anyOf', 'allOf'] as const) {
     (node[key] ?? []).forEach((child, index) => forEachSchemaNode(child, `${pointer}/${key}/${index}`, visit));
@@ -82,8 +134,10 @@ function translatableStrings(definition: FormDefinition): Map<string, string> {
   add('/ui/submitLabel', definition.ui?.submitLabel);
   for (const [path, fieldUi] of Object.entries(definition.ui?.fields ?? {})) {
     const base = `/ui/fields/${escapeSegment(path)}`;
-    for (const key of ['help', 'placeholder', 'addLabel', 'itemLabel', 'unit'] as const) add(`${base}/${key}`, fieldUi?.[key]);
-    for (const [keyword, message] of Object.entries(fieldUi?.messages ?? {})) add(`${base}/messages/${keyword}`, message);
+    for (const key of ['help', 'placeholder', 'addLabel', 'itemLabel', 'unit'] as const)
+      add(`${base}/${key}`, fieldUi?.[key]);
+    for (const [keyword, message] of Object.entries(fieldUi?.messages ?? {}))
+      add(`${base}/messages/${keyword}`, message);
   }
   for (const key of ['name', 'address', 'openingHours'] as const) add(`/contact/${key}`, definition.contact?.[key]);
   add('/processing/nextSteps', definition.processing?.nextSteps);
@@ -114,7 +168,12 @@ function topLevelFields(schema: SchemaNode): string[] {
 }
 
 /** The message a form sets for `code` on the field at data `pointer` (items' indexes left out), in `lang`. */
-function customMessage(definition: FormDefinition, pointer: string, code: string, lang: 'fr' | 'en'): string | undefined {
+function customMessage(
+  definition: FormDefinition,
+  pointer: string,
+  code: string,
+  lang: 'fr' | 'en',
+): string | undefined {
   const path = pointer
     .split('/')
     .slice(1)
@@ -152,13 +211,24 @@ for (const { file, text, definition } of examples) {
 
     test('every top-level field appears in exactly one step', () => {
       const steps = definition.ui?.steps ?? [];
-      assert.ok(steps.length >= (definition.id === 'contact-service' ? 1 : 2) && steps.length <= 4, `${steps.length} steps`);
+      assert.ok(
+        steps.length >= (definition.id === 'contact-service' ? 1 : 2) && steps.length <= 4,
+        `${steps.length} steps`,
+      );
       const placed = steps.flatMap((step) => step.fields);
       const fields = topLevelFields(definition.schema as SchemaNode);
       for (const name of fields) {
-        assert.equal(placed.filter((placedName) => placedName === name).length, 1, `${name} is in ${placed.filter((n) => n === name).length} steps`);
+        assert.equal(
+          placed.filter((placedName) => placedName === name).length,
+          1,
+          `${name} is in ${placed.filter((n) => n === name).length} steps`,
+        );
       }
-      assert.deepEqual(placed.filter((name) => !fields.includes(name)), [], 'steps name fields the schema does not declare');
+      assert.deepEqual(
+        placed.filter((name) => !fields.includes(name)),
+        [],
+        'steps name fields the schema does not declare',
+      );
     });
 
     test('has an English translation of every text, and of nothing else', () => {
@@ -181,10 +251,22 @@ for (const { file, text, definition } of examples) {
       data.invalid.forEach(({ data: answers, errors: expected }, index) => {
         for (const lang of ['fr', 'en'] as const) {
           const errors = validator.validate(answers, { lang });
-          assert.deepEqual(errors.map((e) => e.pointer).sort(), [...expected].sort(), `invalid answer ${index} (${lang})`);
+          assert.deepEqual(
+            errors.map((e) => e.pointer).sort(),
+            [...expected].sort(),
+            `invalid answer ${index} (${lang})`,
+          );
           for (const error of errors) {
-            assert.notEqual(error.code, 'unknown-field', `${error.pointer} is a field of the form, not an unknown one (invalid answer ${index})`);
-            assert.equal(error.message, customMessage(definition, error.pointer, error.code, lang) ?? error.message, `the form's own ${error.code} message for ${error.pointer}`);
+            assert.notEqual(
+              error.code,
+              'unknown-field',
+              `${error.pointer} is a field of the form, not an unknown one (invalid answer ${index})`,
+            );
+            assert.equal(
+              error.message,
+              customMessage(definition, error.pointer, error.code, lang) ?? error.message,
+              `the form's own ${error.code} message for ${error.pointer}`,
+            );
             assert.ok(error.message.trim(), `a ${lang} message for ${error.pointer}`);
           }
         }
@@ -195,7 +277,8 @@ for (const { file, text, definition } of examples) {
       const data = formData(definition.id);
       assert.ok(data.valid.length >= 2 && data.valid.length <= 3, `${data.valid.length} valid answers`);
       assert.ok(data.invalid.length >= 4 && data.invalid.length <= 6, `${data.invalid.length} invalid answers`);
-      for (const { errors } of data.invalid) assert.ok(errors.length > 0 && errors.every((pointer) => pointer.startsWith('/')));
+      for (const { errors } of data.invalid)
+        assert.ok(errors.length > 0 && errors.every((pointer) => pointer.startsWith('/')));
     });
   });
 }
@@ -207,12 +290,24 @@ test('the example forms together use every supported keyword and widget', () => 
     for (const keyword of keywordsUsed(definition)) used.add(keyword);
     for (const fieldUi of Object.values(definition.ui?.fields ?? {})) if (fieldUi?.widget) widgets.add(fieldUi.widget);
   }
-  assert.deepEqual(SUPPORTED_KEYWORDS.filter((keyword) => !used.has(keyword)), [], 'keywords no example form uses');
-  assert.deepEqual(WIDGETS.filter((widget) => !widgets.has(widget)), [], 'widgets no example form uses');
+  assert.deepEqual(
+    SUPPORTED_KEYWORDS.filter((keyword) => !used.has(keyword)),
+    [],
+    'keywords no example form uses',
+  );
+  assert.deepEqual(
+    WIDGETS.filter((widget) => !widgets.has(widget)),
+    [],
+    'widgets no example form uses',
+  );
 });
 
 describe('broken definitions', () => {
-  const manifest = JSON.parse(readFileSync(`${brokenDir}manifest.json`, 'utf8')) as { file: string; pointer: string; code: string }[];
+  const manifest = JSON.parse(readFileSync(`${brokenDir}manifest.json`, 'utf8')) as {
+    file: string;
+    pointer: string;
+    code: string;
+  }[];
 
   test('their valid base loads, so each broken file fails for its own problem', () => {
     const loaded = loadDefinition(readFileSync(`${brokenDir}ok-base.json`, 'utf8'));
@@ -225,7 +320,10 @@ describe('broken definitions', () => {
       assert.equal(loaded.ok, false);
       if (loaded.ok) return;
       const problem = loaded.error.problems.find((p) => p.pointer === pointer && p.code === code);
-      assert.ok(problem, `expected ${code} at "${pointer}", got ${JSON.stringify(loaded.error.problems.map((p) => [p.pointer, p.code]))}`);
+      assert.ok(
+        problem,
+        `expected ${code} at "${pointer}", got ${JSON.stringify(loaded.error.problems.map((p) => [p.pointer, p.code]))}`,
+      );
       assert.ok(problem.message.fr.trim() && problem.message.en.trim());
       assert.notEqual(problem.message.fr, problem.message.en);
     });

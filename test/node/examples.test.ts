@@ -45,7 +45,13 @@ async function bundle(entry: string, outdir: string, options: { vue?: boolean } 
     logLevel: 'silent',
     define: {
       'process.env.NODE_ENV': '"production"',
-      ...(options.vue ? { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' } : {}),
+      ...(options.vue
+        ? {
+            __VUE_OPTIONS_API__: 'true',
+            __VUE_PROD_DEVTOOLS__: 'false',
+            __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+          }
+        : {}),
     },
     // The template in main.js is compiled in the browser: Vue's build that carries its compiler.
     alias: options.vue ? { vue: 'vue/dist/vue.esm-bundler.js' } : {},
@@ -65,7 +71,9 @@ describe('embedding examples, against the reference endpoint from another origin
     await bundle('examples/vue/main.js', join(bundles, 'vue'), { vue: true });
     // The WordPress "Custom HTML" block of examples/wordpress-drupal.md, pasted into a page as
     // the block editor would, with the integrity hash the build wrote.
-    const block = /```html\n(<script type="module"[^]*?)```/.exec(readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8'))?.[1];
+    const block = /```html\n(<script type="module"[^]*?)```/.exec(
+      readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8'),
+    )?.[1];
     assert.ok(block, 'no Custom HTML block in examples/wordpress-drupal.md');
     const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
     mkdirSync(join(bundles, 'wordpress'));
@@ -87,7 +95,9 @@ describe('embedding examples, against the reference endpoint from another origin
       },
       (path): Record<string, string> =>
         path.startsWith('/examples/strict-csp/') && path.endsWith('/')
-          ? { 'Content-Security-Policy': `default-src 'self'; script-src 'self' ${api}; style-src 'self'; connect-src ${api}` }
+          ? {
+              'Content-Security-Policy': `default-src 'self'; script-src 'self' ${api}; style-src 'self'; connect-src ${api}`,
+            }
           : {},
       (_path, text) => text.replaceAll(exampleEndpoint, api),
     );
@@ -103,7 +113,10 @@ describe('embedding examples, against the reference endpoint from another origin
     if (bundles) rmSync(bundles, { recursive: true, force: true });
   });
 
-  async function open(path: string, watch?: (page: Page, scripts: string[]) => void): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
+  async function open(
+    path: string,
+    watch?: (page: Page, scripts: string[]) => void,
+  ): Promise<{ page: Page; errors: string[]; scripts: string[] }> {
     const page = await browser.newPage();
     const scripts: string[] = [];
     watch?.(page, scripts);
@@ -122,7 +135,9 @@ describe('embedding examples, against the reference endpoint from another origin
       headers: { Authorization: `Bearer ${endpoint.adminToken}` },
     });
     assert.equal(response.status, 200);
-    return ((await response.json()) as StoredRequest[]).find((r) => (r.data as Record<string, unknown> | undefined)?.['subject'] === marker);
+    return ((await response.json()) as StoredRequest[]).find(
+      (r) => (r.data as Record<string, unknown> | undefined)?.['subject'] === marker,
+    );
   }
 
   /** Fills the town's contact form as a citizen would, by the labels they read, and sends it. */
@@ -130,7 +145,9 @@ describe('embedding examples, against the reference endpoint from another origin
     const form = page.locator('guichet-form');
     await form.getByLabel('Quel service voulez-vous joindre ?').selectOption({ label: 'Voirie et éclairage' });
     await form.getByLabel('Sujet de votre message').fill(marker);
-    await form.getByRole('textbox', { name: /^Votre message/ }).fill('Le lampadaire de la place du Marché clignote depuis lundi soir.');
+    await form
+      .getByRole('textbox', { name: /^Votre message/ })
+      .fill('Le lampadaire de la place du Marché clignote depuis lundi soir.');
     await form.getByRole('button', { name: 'Continuer' }).click();
     if (!options.contactKnown) {
       await form.getByLabel('Votre prénom').fill('Amina');
@@ -146,7 +163,10 @@ describe('embedding examples, against the reference endpoint from another origin
   }
 
   test('the build writes the SRI hash of guichet.js, the hashes of its chunks and a ready snippet', () => {
-    const sha384 = (file: string) => `sha384-${createHash('sha384').update(readFileSync(join(root, 'dist', file))).digest('base64')}`;
+    const sha384 = (file: string) =>
+      `sha384-${createHash('sha384')
+        .update(readFileSync(join(root, 'dist', file)))
+        .digest('base64')}`;
     const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
     assert.equal(sri, sha384('guichet.js'));
     const snippet = readFileSync(join(root, 'dist/snippet.html'), 'utf8');
@@ -154,7 +174,9 @@ describe('embedding examples, against the reference endpoint from another origin
     assert.ok(snippet.includes(`integrity="${sri}" crossorigin="anonymous"></script>`), snippet);
     assert.match(snippet, /<guichet-form src="[^"]+" endpoint="[^"]+"><\/guichet-form>/);
     const integrity = JSON.parse(readFileSync(join(root, 'dist/integrity.json'), 'utf8')) as Record<string, string>;
-    const imported = [...readFileSync(join(root, 'dist/guichet.js'), 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g)].map((m) => m[1]!);
+    const imported = [
+      ...readFileSync(join(root, 'dist/guichet.js'), 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g),
+    ].map((m) => m[1]!);
     for (const chunk of ['guichet.js', ...imported]) assert.equal(integrity[chunk], sha384(chunk), chunk);
   });
 
@@ -188,7 +210,10 @@ describe('embedding examples, against the reference endpoint from another origin
       assert.ok(scripts.length > 0, 'no validator module loaded from the endpoint');
       const violations = await page.evaluate(() => (window as unknown as { cspViolations: unknown[] }).cspViolations);
       assert.deepEqual(violations, []);
-      assert.equal(await page.locator('#csp-report').textContent(), 'Aucune violation de la politique de sécurité (CSP) sur cette page.');
+      assert.equal(
+        await page.locator('#csp-report').textContent(),
+        'Aucune violation de la politique de sécurité (CSP) sur cette page.',
+      );
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
@@ -203,7 +228,9 @@ describe('embedding examples, against the reference endpoint from another origin
       const marker = `Accueil ${Date.now()}`;
       await form.getByLabel('Sujet de votre message').fill(marker);
       await form.getByLabel('Quel service voulez-vous joindre ?').selectOption({ label: 'Voirie et éclairage' });
-      await form.getByRole('textbox', { name: /^Votre message/ }).fill('Madame Benali signale un lampadaire éteint rue des Lilas.');
+      await form
+        .getByRole('textbox', { name: /^Votre message/ })
+        .fill('Madame Benali signale un lampadaire éteint rue des Lilas.');
       await form.getByRole('button', { name: 'Continuer' }).click();
       assert.equal(await form.getByLabel('Votre prénom').inputValue(), 'Amina');
       assert.equal(await form.getByLabel('Votre adresse e-mail').inputValue(), 'amina.benali@exemple.fr');
@@ -214,7 +241,10 @@ describe('embedding examples, against the reference endpoint from another origin
       const request = await stored(marker);
       assert.equal(request?.channel, 'counter');
       assert.equal((request?.data as Record<string, unknown>)['phone'], '06 12 34 56 78');
-      assert.match((await page.locator('#journal').textContent()) ?? '', new RegExp(`Dernière demande enregistrée : ${request!.reference}`));
+      assert.match(
+        (await page.locator('#journal').textContent()) ?? '',
+        new RegExp(`Dernière demande enregistrée : ${request!.reference}`),
+      );
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
@@ -238,8 +268,12 @@ describe('embedding examples, against the reference endpoint from another origin
       await form.getByRole('button', { name: 'Continuer' }).click();
       await form.locator('[part~="summary"] button[type="submit"]').click();
       await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
-      const response = await fetch(`${endpoint.url}/api/admin/requests?formId=signalement-voirie&limit=500`, { headers: { Authorization: `Bearer ${endpoint.adminToken}` } });
-      const request = ((await response.json()) as StoredRequest[]).find((r) => (r.data as Record<string, unknown>)['description'] === marker);
+      const response = await fetch(`${endpoint.url}/api/admin/requests?formId=signalement-voirie&limit=500`, {
+        headers: { Authorization: `Bearer ${endpoint.adminToken}` },
+      });
+      const request = ((await response.json()) as StoredRequest[]).find(
+        (r) => (r.data as Record<string, unknown>)['description'] === marker,
+      );
       assert.equal(request?.channel, 'web');
       assert.deepEqual(errors, []);
     } finally {
@@ -253,13 +287,18 @@ describe('embedding examples, against the reference endpoint from another origin
       try {
         const form = page.locator('guichet-form');
         // The host's prefill went through the `data` property.
-        const chosen = await form.getByLabel('Quel service voulez-vous joindre ?').evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim());
+        const chosen = await form
+          .getByLabel('Quel service voulez-vous joindre ?')
+          .evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.textContent?.trim());
         assert.equal(chosen, host === 'react' ? 'Voirie et éclairage' : 'Urbanisme (permis de construire, travaux)');
         const marker = `${host} ${Date.now()}`;
         await fillAndSend(page, marker);
         const request = await stored(marker);
         assert.equal(request?.channel, 'web');
-        assert.equal(await page.locator('#host-status').textContent(), `Votre demande ${request!.reference} est enregistrée.`);
+        assert.equal(
+          await page.locator('#host-status').textContent(),
+          `Votre demande ${request!.reference} est enregistrée.`,
+        );
         assert.deepEqual(errors, []);
       } finally {
         await page.close();

@@ -32,7 +32,9 @@ interface Manifest {
 const committed = JSON.parse(readFileSync(committedPath, 'utf8')) as Manifest;
 
 function element(tag: string): Declaration {
-  const found = committed.modules.flatMap((m) => m.declarations ?? []).find((d) => d.customElement && d.tagName === tag);
+  const found = committed.modules
+    .flatMap((m) => m.declarations ?? [])
+    .find((d) => d.customElement && d.tagName === tag);
   assert.ok(found, `<${tag}> is not in custom-elements.json`);
   return found;
 }
@@ -45,23 +47,41 @@ test('custom-elements.json is what `npm run manifest` makes of the sources today
     // The analyzer joins --outdir to the working directory, so it is given relative to it.
     const result = spawnSync(
       process.execPath,
-      [join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'), 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--outdir', relative(root, dir), '--quiet'],
+      [
+        join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js'),
+        'analyze',
+        '--config',
+        'custom-elements-manifest.config.mjs',
+        '--outdir',
+        relative(root, dir),
+        '--quiet',
+      ],
       { cwd: root, encoding: 'utf8' },
     );
     assert.equal(result.status, 0, result.stderr);
     const fresh = readFileSync(join(dir, 'custom-elements.json'), 'utf8');
     // `npm run build` rewrites the file in place, so the one that counts is the committed one
     // (in a git checkout); elsewhere, the file on disk.
-    const head = spawnSync('git', ['show', 'HEAD:packages/elements/custom-elements.json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const head = spawnSync('git', ['show', 'HEAD:packages/elements/custom-elements.json'], {
+      cwd: root,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const committedText = head.status === 0 ? head.stdout : readFileSync(committedPath, 'utf8');
-    assert.ok(fresh === committedText, 'packages/elements/custom-elements.json is stale: run `npm run manifest` and commit it');
+    assert.ok(
+      fresh === committedText,
+      'packages/elements/custom-elements.json is stale: run `npm run manifest` and commit it',
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('@guichet/elements names its manifest and publishes it', () => {
-  const pkg = JSON.parse(readFileSync(join(root, 'packages/elements/package.json'), 'utf8')) as { customElements?: string; files?: string[] };
+  const pkg = JSON.parse(readFileSync(join(root, 'packages/elements/package.json'), 'utf8')) as {
+    customElements?: string;
+    files?: string[];
+  };
   assert.equal(pkg.customElements, 'custom-elements.json');
   assert.ok(pkg.files?.includes('custom-elements.json'));
 });
@@ -69,8 +89,11 @@ test('@guichet/elements names its manifest and publishes it', () => {
 test('<guichet-form> documents its attributes, properties, events, parts and custom properties', () => {
   const form = element('guichet-form');
   assert.ok(form.summary);
-  for (const attribute of ['src', 'endpoint', 'adapter', 'lang', 'channel', 'draft']) assert.ok(names(form.attributes).includes(attribute), `attribute ${attribute}`);
-  const publicFields = (form.members ?? []).filter((m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected');
+  for (const attribute of ['src', 'endpoint', 'adapter', 'lang', 'channel', 'draft'])
+    assert.ok(names(form.attributes).includes(attribute), `attribute ${attribute}`);
+  const publicFields = (form.members ?? []).filter(
+    (m) => m.kind === 'field' && m.privacy !== 'private' && m.privacy !== 'protected',
+  );
   for (const property of ['definition', 'data']) {
     const member = publicFields.find((m) => m.name === property);
     assert.ok(member?.description, `property ${property} with a description`);
@@ -84,7 +107,20 @@ test('<guichet-form> documents its attributes, properties, events, parts and cus
     [],
     'no nameless event',
   );
-  for (const part of ['base', 'form', 'field', 'label', 'hint', 'error', 'input', 'error-summary', 'summary', 'button', 'contact', 'definition-error']) {
+  for (const part of [
+    'base',
+    'form',
+    'field',
+    'label',
+    'hint',
+    'error',
+    'input',
+    'error-summary',
+    'summary',
+    'button',
+    'contact',
+    'definition-error',
+  ]) {
     assert.ok(names(form.cssParts).includes(part), `part ${part}`);
   }
   assert.ok((form.cssProperties ?? []).length >= 10);
@@ -97,9 +133,12 @@ test('<guichet-form> documents its attributes, properties, events, parts and cus
 test('<guichet-tracker> documents its attributes, events, parts and custom properties', () => {
   const tracker = element('guichet-tracker');
   assert.ok(tracker.summary);
-  for (const attribute of ['endpoint', 'reference', 'code', 'refresh', 'adapter', 'lang']) assert.ok(names(tracker.attributes).includes(attribute), `attribute ${attribute}`);
-  for (const event of ['guichet-error', 'guichet-status-change']) assert.ok(names(tracker.events).includes(event), `event ${event}`);
-  for (const part of ['lookup', 'status', 'phase', 'timeline', 'contact', 'error']) assert.ok(names(tracker.cssParts).includes(part), `part ${part}`);
+  for (const attribute of ['endpoint', 'reference', 'code', 'refresh', 'adapter', 'lang'])
+    assert.ok(names(tracker.attributes).includes(attribute), `attribute ${attribute}`);
+  for (const event of ['guichet-error', 'guichet-status-change'])
+    assert.ok(names(tracker.events).includes(event), `event ${event}`);
+  for (const part of ['lookup', 'status', 'phase', 'timeline', 'contact', 'error'])
+    assert.ok(names(tracker.cssParts).includes(part), `part ${part}`);
   assert.ok((tracker.cssProperties ?? []).length >= 10);
   for (const property of tracker.cssProperties ?? []) assert.match(property.name, /^--guichet-/);
 });
@@ -109,9 +148,14 @@ test('docs/elements.md and docs/theming.md mention everything the manifest docum
   const themingDoc = readFileSync(join(root, 'docs/theming.md'), 'utf8');
   for (const tag of ['guichet-form', 'guichet-tracker']) {
     const declaration = element(tag);
-    for (const name of [...names(declaration.attributes), ...names(declaration.events), ...names(declaration.cssParts)]) {
+    for (const name of [
+      ...names(declaration.attributes),
+      ...names(declaration.events),
+      ...names(declaration.cssParts),
+    ]) {
       assert.ok(elementsDoc.includes(`\`${name}\``), `docs/elements.md does not mention ${name} of <${tag}>`);
     }
-    for (const name of names(declaration.cssProperties)) assert.ok(themingDoc.includes(`\`${name}\``), `docs/theming.md does not mention ${name}`);
+    for (const name of names(declaration.cssProperties))
+      assert.ok(themingDoc.includes(`\`${name}\``), `docs/theming.md does not mention ${name}`);
   }
 });

@@ -10,7 +10,9 @@ import { bundleElements, launchChromium, servePage, type PageServer } from '../h
 import { faultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js';
 import { startEndpoint, storedRequests, type RunningEndpoint } from '../helpers/endpoint.js';
 
-const definition = JSON.parse(readFileSync(new URL('../../schemas/forms/signalement-voirie.json', import.meta.url), 'utf8')) as { id: string };
+const definition = JSON.parse(
+  readFileSync(new URL('../../schemas/forms/signalement-voirie.json', import.meta.url), 'utf8'),
+) as { id: string };
 /** Ten citizens at once (one browser context each, so one outbox each), ten requests each. */
 const citizens = 10;
 const requestsEach = 10;
@@ -34,57 +36,70 @@ describe('submissions from the browser through a faulty network', () => {
     await page?.close();
   });
 
-  it('stores each of 100 requests exactly once when 30 % of requests are dropped, reset, delayed or refused', { timeout: 240_000 }, async () => {
-    const citizen = async (who: number) => {
-      const context = await browser.newContext();
-      const tab = await context.newPage();
-      await tab.goto(page.url);
-      await tab.waitForFunction(() => customElements.get('guichet-form') !== undefined);
-      const references: string[] = [];
-      for (let i = 0; i < requestsEach; i++) {
-        const marker = `Lampadaire éteint, citoyen ${who}, demande ${i}`;
-        references.push(
-          await tab.evaluate(
-            async ({ definition, endpoint, marker }) => {
-              const form = document.createElement('guichet-form') as HTMLElement & { definition: unknown; data: unknown; updateComplete: Promise<boolean> };
-              form.setAttribute('draft', 'none');
-              form.setAttribute('endpoint', endpoint);
-              form.definition = definition;
-              form.data = { category: 'eclairage', description: marker, address: '12 rue des Écoles', consent: true };
-              const submitted = new Promise<string>((resolve) =>
-                form.addEventListener('guichet-submitted', (event) => resolve((event as CustomEvent<{ reference: string }>).detail.reference)),
-              );
-              document.querySelector('main')!.replaceChildren(form);
-              await form.updateComplete;
-              // Continue through every step to the summary, then Send: what a citizen does.
-              const root = form.shadowRoot!;
-              for (let step = 0; step < 10 && !root.querySelector('.summary'); step++) {
-                root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-                await new Promise((resolve) => setTimeout(resolve, 20));
+  it(
+    'stores each of 100 requests exactly once when 30 % of requests are dropped, reset, delayed or refused',
+    { timeout: 240_000 },
+    async () => {
+      const citizen = async (who: number) => {
+        const context = await browser.newContext();
+        const tab = await context.newPage();
+        await tab.goto(page.url);
+        await tab.waitForFunction(() => customElements.get('guichet-form') !== undefined);
+        const references: string[] = [];
+        for (let i = 0; i < requestsEach; i++) {
+          const marker = `Lampadaire éteint, citoyen ${who}, demande ${i}`;
+          references.push(
+            await tab.evaluate(
+              async ({ definition, endpoint, marker }) => {
+                const form = document.createElement('guichet-form') as HTMLElement & {
+                  definition: unknown;
+                  data: unknown;
+                  updateComplete: Promise<boolean>;
+                };
+                form.setAttribute('draft', 'none');
+                form.setAttribute('endpoint', endpoint);
+                form.definition = definition;
+                form.data = { category: 'eclairage', description: marker, address: '12 rue des Écoles', consent: true };
+                const submitted = new Promise<string>((resolve) =>
+                  form.addEventListener('guichet-submitted', (event) =>
+                    resolve((event as CustomEvent<{ reference: string }>).detail.reference),
+                  ),
+                );
+                document.querySelector('main')!.replaceChildren(form);
                 await form.updateComplete;
-              }
-              if (!root.querySelector('.summary')) throw new Error('the summary was never reached');
-              root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-              return submitted;
-            },
-            { definition, endpoint: `${proxy.url}/api`, marker },
-          ),
-        );
-      }
-      await context.close();
-      return references;
-    };
-    const receipts = (await Promise.all(Array.from({ length: citizens }, (_, who) => citizen(who)))).flat();
+                // Continue through every step to the summary, then Send: what a citizen does.
+                const root = form.shadowRoot!;
+                for (let step = 0; step < 10 && !root.querySelector('.summary'); step++) {
+                  root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+                  await new Promise((resolve) => setTimeout(resolve, 20));
+                  await form.updateComplete;
+                }
+                if (!root.querySelector('.summary')) throw new Error('the summary was never reached');
+                root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+                return submitted;
+              },
+              { definition, endpoint: `${proxy.url}/api`, marker },
+            ),
+          );
+        }
+        await context.close();
+        return references;
+      };
+      const receipts = (await Promise.all(Array.from({ length: citizens }, (_, who) => citizen(who)))).flat();
 
-    const total = citizens * requestsEach;
-    assert.equal(new Set(receipts).size, total, 'one distinct receipt per request');
-    const spoiled = Object.values(proxy.faults).reduce((a, b) => a + b, 0);
-    assert.ok(spoiled >= proxy.requests() * 0.25, `faults injected: ${JSON.stringify(proxy.faults)} over ${proxy.requests()} requests`);
-    for (const [kind, count] of Object.entries(proxy.faults)) assert.ok(count > 0, `no ${kind} fault was injected`);
-    const stored = await storedRequests(endpoint, definition.id);
-    assert.equal(stored.length, total, 'exactly one stored request per citizen request');
-    const descriptions = stored.map((r) => r.data.description);
-    assert.equal(new Set(descriptions).size, total, 'none stored twice');
-    assert.deepEqual(new Set(stored.map((r) => r.reference)), new Set(receipts));
-  });
+      const total = citizens * requestsEach;
+      assert.equal(new Set(receipts).size, total, 'one distinct receipt per request');
+      const spoiled = Object.values(proxy.faults).reduce((a, b) => a + b, 0);
+      assert.ok(
+        spoiled >= proxy.requests() * 0.25,
+        `faults injected: ${JSON.stringify(proxy.faults)} over ${proxy.requests()} requests`,
+      );
+      for (const [kind, count] of Object.entries(proxy.faults)) assert.ok(count > 0, `no ${kind} fault was injected`);
+      const stored = await storedRequests(endpoint, definition.id);
+      assert.equal(stored.length, total, 'exactly one stored request per citizen request');
+      const descriptions = stored.map((r) => r.data.description);
+      assert.equal(new Set(descriptions).size, total, 'none stored twice');
+      assert.deepEqual(new Set(stored.map((r) => r.reference)), new Set(receipts));
+    },
+  );
 });

@@ -11,8 +11,19 @@ import { request } from 'node:http';
 import { startEndpoint, storedRequests, type RunningEndpoint } from '../helpers/endpoint.js';
 
 const form = 'signalement-voirie';
-const answers = { category: 'eclairage', description: 'Lampadaire éteint rue des Écoles', address: '12 rue des Écoles', consent: true };
-const envelope = (data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({ formVersion: '1.0.0', channel: 'web', lang: 'fr', data, ...extra });
+const answers = {
+  category: 'eclairage',
+  description: 'Lampadaire éteint rue des Écoles',
+  address: '12 rue des Écoles',
+  consent: true,
+};
+const envelope = (data: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
+  formVersion: '1.0.0',
+  channel: 'web',
+  lang: 'fr',
+  data,
+  ...extra,
+});
 
 describe('the endpoint under hostile bodies, beside honest clients', () => {
   let endpoint: RunningEndpoint;
@@ -22,7 +33,15 @@ describe('the endpoint under hostile bodies, beside honest clients', () => {
       headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
       body: JSON.stringify(body),
     });
-    return { status: response.status, body: (await response.json()) as { code?: string; message?: string; errors?: { pointer: string }[]; reference?: string } };
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        code?: string;
+        message?: string;
+        errors?: { pointer: string }[];
+        reference?: string;
+      },
+    };
   };
 
   before(async () => {
@@ -33,10 +52,15 @@ describe('the endpoint under hostile bodies, beside honest clients', () => {
   it('refuses unknown fields with a clear error and stores nothing', async () => {
     const unknownAnswer = await submit(envelope({ ...answers, isAdmin: true }));
     assert.equal(unknownAnswer.status, 422);
-    assert.deepEqual(unknownAnswer.body.errors?.map((e) => e.pointer), ['/isAdmin']);
+    assert.deepEqual(
+      unknownAnswer.body.errors?.map((e) => e.pointer),
+      ['/isAdmin'],
+    );
     assert.ok(unknownAnswer.body.message);
     // A client cannot choose its reference or its status.
-    const unknownEnvelope = await submit(envelope(answers, { reference: 'VOI-2026-000001', status: { phase: 'completed' } }));
+    const unknownEnvelope = await submit(
+      envelope(answers, { reference: 'VOI-2026-000001', status: { phase: 'completed' } }),
+    );
     assert.equal(unknownEnvelope.status, 400);
     assert.deepEqual(unknownEnvelope.body.errors?.map((e) => e.pointer).sort(), ['/reference', '/status']);
     assert.equal((await storedRequests(endpoint, form)).length, 0);
@@ -49,11 +73,24 @@ describe('the endpoint under hostile bodies, beside honest clients', () => {
     // 10 MB trickled in 1 MB pieces, one every 100 ms.
     const trickled = new Promise<number>((resolve, reject) => {
       const big = Buffer.from(JSON.stringify(envelope({ ...answers, description: 'x'.repeat(10 * 1024 * 1024) })));
-      const req = request(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), 'Content-Length': big.length } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
-      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve(413) : reject(error)));
+      const req = request(
+        url,
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Idempotency-Key': crypto.randomUUID(),
+            'Content-Length': big.length,
+          },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
+      req.on('error', (error: NodeJS.ErrnoException) =>
+        error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resolve(413) : reject(error),
+      );
       let offset = 0;
       const next = () => {
         if (offset >= big.length) return void req.end();
@@ -66,17 +103,33 @@ describe('the endpoint under hostile bodies, beside honest clients', () => {
     });
     // Headers, then silence: the connection is held open while others are served.
     const silent = connect(Number(url.port), url.hostname, () =>
-      silent.write(`POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"formVersion":`),
+      silent.write(
+        `POST ${url.pathname} HTTP/1.1\r\nHost: ${url.host}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"formVersion":`,
+      ),
     );
     silent.on('error', () => {});
-    const deep = '{"formVersion":"1.0.0","channel":"web","lang":"fr","data":{"description":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}}';
+    const deep =
+      '{"formVersion":"1.0.0","channel":"web","lang":"fr","data":{"description":' +
+      '['.repeat(10_000) +
+      ']'.repeat(10_000) +
+      '}}';
     const nested = Array.from({ length: 10 }, () =>
-      fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() }, body: deep }).then((r) => r.status),
+      fetch(url, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+        body: deep,
+      }).then((r) => r.status),
     );
-    const citizens = Array.from({ length: 20 }, (_, i) => submit(envelope({ ...answers, description: `Lampadaire éteint numéro ${i}` })));
+    const citizens = Array.from({ length: 20 }, (_, i) =>
+      submit(envelope({ ...answers, description: `Lampadaire éteint numéro ${i}` })),
+    );
 
     const honest = await Promise.all(citizens);
-    assert.deepEqual(honest.map((a) => a.status), Array(20).fill(201), 'every citizen got a receipt');
+    assert.deepEqual(
+      honest.map((a) => a.status),
+      Array(20).fill(201),
+      'every citizen got a receipt',
+    );
     for (const status of await Promise.all(nested)) assert.equal(status, 400);
     const bigStatus = await trickled;
     assert.equal(bigStatus, 413);

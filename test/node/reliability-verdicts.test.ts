@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { build } from 'esbuild';
-import { compileRuntimeValidators, createValidator, loadDefinition, loadStandaloneValidators, type FormValidator } from '@guichet/core';
+import {
+  compileRuntimeValidators,
+  createValidator,
+  loadDefinition,
+  loadStandaloneValidators,
+  type FormValidator,
+} from '@guichet/core';
 import { compileStandalone } from '@guichet/core/standalone';
 import type { FormDefinition } from '../../packages/core/src/generated/form-definition.js';
 import type { CompiledValidators } from '../../packages/core/src/validation/compiled.js';
@@ -44,9 +50,12 @@ describe('the same verdict from the standalone validator, the runtime validator 
       outfile: pageCompiler,
       logLevel: 'silent',
     });
-    ({ compileRuntime: compileInPage } = (await import(pathToFileURL(pageCompiler).href)) as { compileRuntime: typeof compileInPage });
+    ({ compileRuntime: compileInPage } = (await import(pathToFileURL(pageCompiler).href)) as {
+      compileRuntime: typeof compileInPage;
+    });
     mkdirSync(join(dir, 'forms'));
-    for (const form of forms) writeFileSync(join(dir, 'forms', `${form.definition.id}.json`), JSON.stringify(form.definition, null, 2));
+    for (const form of forms)
+      writeFileSync(join(dir, 'forms', `${form.definition.id}.json`), JSON.stringify(form.definition, null, 2));
     endpoint = await startEndpoint({ formsDir: join(dir, 'forms') });
   });
   after(async () => {
@@ -62,7 +71,10 @@ describe('the same verdict from the standalone validator, the runtime validator 
       const model = loaded.model;
       const modulePath = join(dir, `${model.id}.mjs`);
       writeFileSync(modulePath, await compileStandalone(form.definition as unknown as FormDefinition));
-      const standalone: FormValidator = createValidator(model, await loadStandaloneValidators(pathToFileURL(modulePath).href));
+      const standalone: FormValidator = createValidator(
+        model,
+        await loadStandaloneValidators(pathToFileURL(modulePath).href),
+      );
       const runtime: FormValidator = createValidator(model, await compileRuntimeValidators(model));
       const inPage: FormValidator = createValidator(model, compileInPage(form.definition as unknown as FormDefinition));
 
@@ -80,9 +92,17 @@ describe('the same verdict from the standalone validator, the runtime validator 
           const body = (await response.json()) as { errors?: { pointer: string }[] };
           const expected = inRuntime.length === 0 ? 201 : 422;
           verdicts[expected]++;
-          assert.equal(response.status, expected, `endpoint verdict for ${JSON.stringify(data)} on ${JSON.stringify(form.definition.schema)}: ${JSON.stringify(body)}`);
+          assert.equal(
+            response.status,
+            expected,
+            `endpoint verdict for ${JSON.stringify(data)} on ${JSON.stringify(form.definition.schema)}: ${JSON.stringify(body)}`,
+          );
           if (expected === 422) {
-            assert.deepEqual(new Set((body.errors ?? []).map((e) => e.pointer)), new Set(inRuntime.map((e) => e.pointer)), 'the same fields in error');
+            assert.deepEqual(
+              new Set((body.errors ?? []).map((e) => e.pointer)),
+              new Set(inRuntime.map((e) => e.pointer)),
+              'the same fields in error',
+            );
           }
         }),
         { numRuns: answersPerForm, seed: seed + i },

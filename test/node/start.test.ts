@@ -11,7 +11,15 @@ import { chromium } from 'playwright-core';
 
 // As in scripts/lib/chromium.mjs (plain JS, untyped): Debian's Chromium, headless, loopback only.
 const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +33,10 @@ function freePort(): Promise<number> {
 }
 
 async function start(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['scripts/start.mjs'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['scripts/start.mjs'], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
   const ready = new Promise<{ url: string; token: string }>((resolve, reject) => {
@@ -47,47 +58,58 @@ async function start(env: Record<string, string>) {
   };
 }
 
-test('npm start prints the URL and admin token, serves the demo site and the bundle, and reuses its token', { timeout: 240_000 }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
-  const port = await freePort();
-  const env = { PORT: String(port), GUICHET_DB: join(dir, 'guichet.sqlite'), GUICHET_ADMIN_TOKEN: '', GUICHET_LOG_LEVEL: 'warn' };
-  try {
-    const first = await start(env);
+test(
+  'npm start prints the URL and admin token, serves the demo site and the bundle, and reuses its token',
+  { timeout: 240_000 },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
+    const port = await freePort();
+    const env = {
+      PORT: String(port),
+      GUICHET_DB: join(dir, 'guichet.sqlite'),
+      GUICHET_ADMIN_TOKEN: '',
+      GUICHET_LOG_LEVEL: 'warn',
+    };
     try {
-      assert.equal(first.url, `http://127.0.0.1:${port}`);
-      const tokenFile = join(dir, 'admin-token');
-      assert.equal(readFileSync(tokenFile, 'utf8').trim(), first.token);
-      assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
+      const first = await start(env);
+      try {
+        assert.equal(first.url, `http://127.0.0.1:${port}`);
+        const tokenFile = join(dir, 'admin-token');
+        assert.equal(readFileSync(tokenFile, 'utf8').trim(), first.token);
+        assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
 
-      const home = await fetch(`${first.url}/`);
-      assert.equal(home.status, 200);
-      assert.match(home.headers.get('content-type') ?? '', /text\/html/);
-      assert.match(home.headers.get('content-security-policy') ?? '', /script-src 'self'/);
-      assert.match(await home.text(), /Ville de Montfleury/);
+        const home = await fetch(`${first.url}/`);
+        assert.equal(home.status, 200);
+        assert.match(home.headers.get('content-type') ?? '', /text\/html/);
+        assert.match(home.headers.get('content-security-policy') ?? '', /script-src 'self'/);
+        assert.match(await home.text(), /Ville de Montfleury/);
 
-      const bundle = await fetch(`${first.url}/dist/guichet.js`);
-      assert.equal(bundle.status, 200);
-      assert.match(bundle.headers.get('content-type') ?? '', /^text\/javascript/);
-      assert.equal(bundle.headers.get('access-control-allow-origin'), '*');
+        const bundle = await fetch(`${first.url}/dist/guichet.js`);
+        assert.equal(bundle.status, 200);
+        assert.match(bundle.headers.get('content-type') ?? '', /^text\/javascript/);
+        assert.equal(bundle.headers.get('access-control-allow-origin'), '*');
 
-      const list = await fetch(`${first.url}/api/admin/requests`, { headers: { Authorization: `Bearer ${first.token}` } });
-      assert.equal(list.status, 200);
+        const list = await fetch(`${first.url}/api/admin/requests`, {
+          headers: { Authorization: `Bearer ${first.token}` },
+        });
+        assert.equal(list.status, 200);
 
-      await checkDemoPages(first.url);
-      await fileAndFollowARequest(first.url, first.token);
+        await checkDemoPages(first.url);
+        await fileAndFollowARequest(first.url, first.token);
+      } finally {
+        assert.equal(await first.stop(), 0);
+      }
+      const second = await start(env);
+      try {
+        assert.equal(second.token, first.token);
+      } finally {
+        await second.stop();
+      }
     } finally {
-      assert.equal(await first.stop(), 0);
+      rmSync(dir, { recursive: true, force: true });
     }
-    const second = await start(env);
-    try {
-      assert.equal(second.token, first.token);
-    } finally {
-      await second.stop();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+  },
+);
 
 /**
  * The demo pages in Chromium under their strict CSP: no violation, no script error, the forms
@@ -104,7 +126,8 @@ async function checkDemoPages(url: string) {
       if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
     });
     page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) problems.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        problems.push(`console: ${message.text()}`);
     });
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
@@ -114,8 +137,16 @@ async function checkDemoPages(url: string) {
     const axe = async () => {
       await page.evaluate(axeSource);
       const results = await page.evaluate(async () => {
-        const run = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe;
-        return (await run.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })).violations.map((v) => v.id);
+        const run = (
+          window as unknown as {
+            axe: {
+              run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+            };
+          }
+        ).axe;
+        return (
+          await run.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] })
+        ).violations.map((v) => v.id);
       });
       return results;
     };
@@ -135,10 +166,14 @@ async function checkDemoPages(url: string) {
     await page.goto(`${url}/demarche.html?id=${first.id}`);
     assert.equal(await page.locator('h1').textContent(), first.title);
     assert.equal(await page.locator('guichet-form').getAttribute('src'), `/api/forms/${first.id}`);
-    await page.waitForFunction(() => Boolean(document.querySelector('guichet-form')?.shadowRoot?.querySelector('input, select, textarea')));
+    await page.waitForFunction(() =>
+      Boolean(document.querySelector('guichet-form')?.shadowRoot?.querySelector('input, select, textarea')),
+    );
 
     await page.goto(`${url}/suivi.html`);
-    await page.waitForFunction(() => Boolean(document.querySelector('guichet-tracker')?.shadowRoot?.querySelector('input')));
+    await page.waitForFunction(() =>
+      Boolean(document.querySelector('guichet-tracker')?.shadowRoot?.querySelector('input')),
+    );
 
     await page.goto(`${url}/demarche.html?id=..%2Fadmin`);
     assert.equal(await page.locator('h1').textContent(), 'Démarche introuvable');
@@ -172,11 +207,18 @@ async function fileAndFollowARequest(url: string, token: string) {
     const trackingCode = /[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}/.exec(receipt)?.[0];
     assert.ok(trackingCode, 'the receipt shows the tracking code');
 
-    const stored = (await (await fetch(`${url}/api/admin/requests?formId=signalement-voirie`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+    const stored = (await (
+      await fetch(`${url}/api/admin/requests?formId=signalement-voirie`, {
+        headers: { Authorization: `Bearer ${token}` },
+      })
+    ).json()) as {
       reference: string;
       data: Record<string, unknown>;
     }[];
-    assert.deepEqual(stored.map((r) => r.reference), [referenceText]);
+    assert.deepEqual(
+      stored.map((r) => r.reference),
+      [referenceText],
+    );
     assert.equal(stored[0]!.data.address, '12 rue des Lilas');
     const change = await fetch(`${url}/api/admin/requests/${referenceText}/status`, {
       method: 'POST',

@@ -12,7 +12,15 @@ import { launchChromium, wcagTags } from '../helpers/chromium.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const out = join(root, 'storybook-static');
-const inputs = ['stories', '.storybook', 'packages/elements/src', 'packages/core/src', 'schemas/forms', 'packages/elements/custom-elements.json', 'package-lock.json'];
+const inputs = [
+  'stories',
+  '.storybook',
+  'packages/elements/src',
+  'packages/core/src',
+  'schemas/forms',
+  'packages/elements/custom-elements.json',
+  'package-lock.json',
+];
 
 function newest(path: string): number {
   const full = join(root, path);
@@ -26,11 +34,15 @@ function newest(path: string): number {
 function ensureBuild(): void {
   const index = join(out, 'index.json');
   if (existsSync(index) && statSync(index).mtimeMs > Math.max(...inputs.map(newest))) return;
-  const built = spawnSync(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', out, '--quiet'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
-  });
+  const built = spawnSync(
+    process.execPath,
+    [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', out, '--quiet'],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+    },
+  );
   assert.equal(built.status, 0, `storybook build failed:\n${built.stdout}\n${built.stderr}`);
 }
 
@@ -42,7 +54,9 @@ interface IndexEntry {
 }
 
 ensureBuild();
-const entries = Object.values((JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries);
+const entries = Object.values(
+  (JSON.parse(readFileSync(join(out, 'index.json'), 'utf8')) as { entries: Record<string, IndexEntry> }).entries,
+);
 const stories = entries.filter((entry) => entry.type === 'story');
 const docsPages = entries.filter((entry) => entry.type === 'docs');
 const axeSource = readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -84,23 +98,34 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
     if (!page) {
       pageLang = lang;
       // French at a desktop width; English on the smallest phones (the toolbar's 320 px viewport).
-      page = await browser.newPage({ viewport: lang === 'en' ? { width: 320, height: 640 } : { width: 1024, height: 768 } });
+      page = await browser.newPage({
+        viewport: lang === 'en' ? { width: 320, height: 640 } : { width: 1024, height: 768 },
+      });
       page.on('console', (message) => {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      await page.goto(`${server.url}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=a11y.manual:!true;lang:${lang}`);
+      await page.goto(
+        `${server.url}iframe.html?id=${encodeURIComponent(storyId)}&viewMode=story&globals=a11y.manual:!true;lang:${lang}`,
+      );
     } else {
       await page.evaluate(
-        (id) => (window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit: (event: string, args: unknown) => void } }).__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' }),
+        (id) =>
+          (
+            window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit: (event: string, args: unknown) => void } }
+          ).__STORYBOOK_ADDONS_CHANNEL__.emit('setCurrentStory', { storyId: id, viewMode: 'story' }),
         storyId,
       );
     }
     // The story has rendered, played and run its afterEach.
     const phase = await page.waitForFunction(
       (id) => {
-        const render = (window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }).__STORYBOOK_PREVIEW__?.currentRender;
-        return render?.id === id && ['finished', 'errored', 'aborted'].includes(render.phase ?? '') ? render.phase : undefined;
+        const render = (
+          window as unknown as { __STORYBOOK_PREVIEW__?: { currentRender?: { id?: string; phase?: string } } }
+        ).__STORYBOOK_PREVIEW__?.currentRender;
+        return render?.id === id && ['finished', 'errored', 'aborted'].includes(render.phase ?? '')
+          ? render.phase
+          : undefined;
       },
       storyId,
       { timeout: 15_000 },
@@ -111,13 +136,29 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
 
   test('the index lists the stories a designer needs', () => {
     const titles = new Set(stories.map((s) => s.title));
-    for (const title of ['Form/States', 'Form/Field kinds', 'Form/Errors', 'Form/Example forms', 'Tracker/States', 'Playground']) assert.ok(titles.has(title), title);
+    for (const title of [
+      'Form/States',
+      'Form/Field kinds',
+      'Form/Errors',
+      'Form/Example forms',
+      'Tracker/States',
+      'Playground',
+    ])
+      assert.ok(titles.has(title), title);
     assert.ok(stories.length >= 50, `${stories.length} stories`);
   });
 
   /** The docs pages, built from custom-elements.json: their tables list the element's contract. */
   const documented: Record<string, string[]> = {
-    'Form/States': ['src', 'endpoint', 'definition', 'data', 'guichet-submitted', 'error-summary', '--guichet-color-primary'],
+    'Form/States': [
+      'src',
+      'endpoint',
+      'definition',
+      'data',
+      'guichet-submitted',
+      'error-summary',
+      '--guichet-color-primary',
+    ],
     'Tracker/States': ['reference', 'code', 'refresh', 'guichet-status-change', 'timeline', '--guichet-color-primary'],
   };
   for (const [title, words] of Object.entries(documented)) {
@@ -148,10 +189,20 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
       let ok = false;
       try {
         const page = await show(story.id, lang);
-        assert.equal(await page.evaluate(() => document.querySelector('#storybook-root [lang]')?.getAttribute('lang')), lang);
-        const shown = await page.evaluate(() => (document.body.classList.contains('sb-show-errordisplay') ? document.querySelector('#error-message')?.textContent : ''));
+        assert.equal(
+          await page.evaluate(() => document.querySelector('#storybook-root [lang]')?.getAttribute('lang')),
+          lang,
+        );
+        const shown = await page.evaluate(() =>
+          document.body.classList.contains('sb-show-errordisplay')
+            ? document.querySelector('#error-message')?.textContent
+            : '',
+        );
         assert.equal(shown, '', 'Storybook shows an error');
-        assert.ok(await page.locator('#storybook-root guichet-form, #storybook-root guichet-tracker').count(), 'no Guichet element on the canvas');
+        assert.ok(
+          await page.locator('#storybook-root guichet-form, #storybook-root guichet-tracker').count(),
+          'no Guichet element on the canvas',
+        );
         if (lang === 'en') {
           // Reflow (WCAG 1.4.10): at 320 CSS px nothing scrolls sideways.
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -159,14 +210,18 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
         }
 
         if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
-        const violations = (await page.evaluate(
-          async (tags) => {
-            const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe;
-            return (await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags } })).violations;
-          },
-          wcagTags,
-        )) as AxeViolation[];
-        const described = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`);
+        const violations = (await page.evaluate(async (tags) => {
+          const axe = (
+            window as unknown as {
+              axe: { run: (context: unknown, options: unknown) => Promise<{ violations: unknown[] }> };
+            }
+          ).axe;
+          return (await axe.run('#storybook-root', { runOnly: { type: 'tag', values: tags } })).violations;
+        }, wcagTags)) as AxeViolation[];
+        const described = violations.map(
+          (v) =>
+            `${v.id} (${v.help}): ${v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('; ')}`,
+        );
         assert.deepEqual(described, [], 'axe violations');
         assert.deepEqual(problems, [], 'console or page errors');
         ok = true;

@@ -18,7 +18,8 @@ export function wire(): void {
     e.preventDefault();
   });
   form?.addEventListener('guichet-error', (e) => {
-    const kind: 'definition' | 'network' | 'server' | 'validation' | 'not-found' | 'rate-limited' | 'configuration' = e.detail.kind;
+    const kind: 'definition' | 'network' | 'server' | 'validation' | 'not-found' | 'rate-limited' | 'configuration' =
+      e.detail.kind;
     void kind;
   });
   document.body.addEventListener('guichet-submitted', (e) => e.detail.trackingCode satisfies string);

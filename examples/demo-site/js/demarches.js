@@ -35,5 +35,9 @@ try {
     show(list);
   }
 } catch {
-  show(paragraph('La liste des démarches n’a pas pu être chargée. Réessayez dans un moment, ou contactez la mairie au 01 23 45 67 89.'));
+  show(
+    paragraph(
+      'La liste des démarches n’a pas pu être chargée. Réessayez dans un moment, ou contactez la mairie au 01 23 45 67 89.',
+    ),
+  );
 }

@@ -33,7 +33,8 @@ export async function main(argv: string[]): Promise<number> {
     console.error(usage[languageFromEnvironment()]);
     return 2;
   }
-  const lang: Language = parsed.values.lang === 'en' ? 'en' : parsed.values.lang === 'fr' ? 'fr' : languageFromEnvironment();
+  const lang: Language =
+    parsed.values.lang === 'en' ? 'en' : parsed.values.lang === 'fr' ? 'fr' : languageFromEnvironment();
   const [command, ...files] = parsed.positionals;
   if (parsed.values.help || !command) {
     console.log(usage[lang]);
@@ -44,7 +45,11 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'compile' && !parsed.values.out) {
-    console.error(lang === 'fr' ? 'Indiquez le dossier de sortie avec --out <dossier>.' : 'Give the output folder with --out <dir>.');
+    console.error(
+      lang === 'fr'
+        ? 'Indiquez le dossier de sortie avec --out <dossier>.'
+        : 'Give the output folder with --out <dir>.',
+    );
     return 2;
   }
 

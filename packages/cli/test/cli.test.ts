@@ -11,10 +11,14 @@ const forms = readdirSync('schemas/forms')
   .map((file) => join('schemas/forms', file));
 
 function guichet(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'packages/cli/src/main.ts', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', 'packages/cli/src/main.ts', ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'C' },
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -44,7 +48,10 @@ test('guichet check prints each problem with its pointer and exits 1', () => {
     writeFileSync(notJson, '{ "id": ');
     const { code, stderr } = guichet('check', '--lang', 'fr', broken, notJson, join(dir, 'missing.json'));
     assert.equal(code, 1);
-    assert.match(stderr, /broken\.json:\/schema\/properties\/name\/patternProperties: .*patternProperties.*\[unsupported-keyword\]/);
+    assert.match(
+      stderr,
+      /broken\.json:\/schema\/properties\/name\/patternProperties: .*patternProperties.*\[unsupported-keyword\]/,
+    );
     assert.match(stderr, /broken\.json:\/ui\/steps\/0\/fields\/1: .*ghost.*\[unknown-step-field\]/);
     assert.match(stderr, /not-json\.json:\/: .*\[invalid-json\]/);
     assert.match(stderr, /missing\.json:\/: Le fichier ne peut pas être lu \(ENOENT\)\. \[unreadable-file\]/);
@@ -86,7 +93,14 @@ test('guichet compile handles every example form and its types compile', () => {
     assert.equal(declarations.length, forms.length);
     const tsc = spawnSync(
       process.execPath,
-      ['node_modules/typescript/bin/tsc', '--noEmit', '--strict', '--types', 'node', ...declarations.map((file) => join(out, file))],
+      [
+        'node_modules/typescript/bin/tsc',
+        '--noEmit',
+        '--strict',
+        '--types',
+        'node',
+        ...declarations.map((file) => join(out, file)),
+      ],
       { encoding: 'utf8' },
     );
     assert.equal(tsc.status, 0, tsc.stdout + tsc.stderr);

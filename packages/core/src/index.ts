@@ -17,7 +17,13 @@ export { readDefinition, type DefinitionCheck } from './model/read-definition.js
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';
 export { isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from './util/pointer.js';
-export { compileRuntimeValidators, loadDefinitionCheck, loadStandaloneValidators, preloadRuntimeCompiler, type CompiledValidators } from './validation/compiled.js';
+export {
+  compileRuntimeValidators,
+  loadDefinitionCheck,
+  loadStandaloneValidators,
+  preloadRuntimeCompiler,
+  type CompiledValidators,
+} from './validation/compiled.js';
 export { createValidator, isEmpty, type FormValidator, type ValidateOptions } from './validation/validator.js';
 export { format, type MessageKey, type MessageParams } from './messages/format.js';
 export { formatNumber, locales, pluralCategory } from './messages/locales.js';

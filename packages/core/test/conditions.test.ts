@@ -10,7 +10,13 @@ const byName = (fields: Field[], name: string) => fields.find((f) => f.name === 
 const schema = {
   required: ['delivery'],
   properties: {
-    delivery: { type: 'string', oneOf: [{ const: 'post', title: 'Par courrier' }, { const: 'email', title: 'Par e-mail' }] },
+    delivery: {
+      type: 'string',
+      oneOf: [
+        { const: 'post', title: 'Par courrier' },
+        { const: 'email', title: 'Par e-mail' },
+      ],
+    },
     quotient: { type: 'integer' },
     applicant: {
       type: 'object',
@@ -33,7 +39,13 @@ const schema = {
       if: { properties: { delivery: { const: 'post' } }, required: ['delivery'] },
       then: {
         required: ['address'],
-        properties: { address: { type: 'object', required: ['street'], properties: { street: { type: 'string' }, city: { type: 'string' } } } },
+        properties: {
+          address: {
+            type: 'object',
+            required: ['street'],
+            properties: { street: { type: 'string' }, city: { type: 'string' } },
+          },
+        },
       },
       else: { required: ['email'], properties: { email: { type: 'string', format: 'email' } } },
     },
@@ -80,7 +92,10 @@ describe('conditions', async () => {
       quotient: null,
       caf: '1234567',
       applicant: { kind: 'person', name: 'Ada', siret: '12345678901234' },
-      kids: [{ allergy: false, details: 'arachide' }, { allergy: true, details: 'gluten' }],
+      kids: [
+        { allergy: false, details: 'arachide' },
+        { allergy: true, details: 'gluten' },
+      ],
       notes: '',
       days: [],
       empty: {},
@@ -91,9 +106,14 @@ describe('conditions', async () => {
       applicant: { kind: 'person', name: 'Ada' },
       kids: [{ allergy: false }, { allergy: true, details: 'gluten' }],
     });
-    assert.deepEqual(validator.activeData({ delivery: 'post', address: { street: '', city: '' }, email: 'a@b.fr' }), { delivery: 'post' });
+    assert.deepEqual(validator.activeData({ delivery: 'post', address: { street: '', city: '' }, email: 'a@b.fr' }), {
+      delivery: 'post',
+    });
     assert.deepEqual(validator.activeData(null), {});
-    const hostile = JSON.parse('{"delivery":"email","email":"a@b.fr","__proto__":{"polluted":true}}') as Record<string, unknown>;
+    const hostile = JSON.parse('{"delivery":"email","email":"a@b.fr","__proto__":{"polluted":true}}') as Record<
+      string,
+      unknown
+    >;
     const cleaned = validator.activeData(hostile);
     assert.equal(Object.getPrototypeOf(cleaned), Object.prototype);
     assert.deepEqual(Object.keys(cleaned), ['delivery', 'email']);
@@ -101,9 +121,20 @@ describe('conditions', async () => {
 
   it('a hidden required field is not reported; a shown one is', () => {
     assert.deepEqual(validator.validate({ delivery: 'email', email: 'a@b.fr' }, { lang: 'fr' }), []);
-    assert.deepEqual(validator.validate({ delivery: 'post' }, { lang: 'fr' }).map((e) => [e.pointer, e.code]), [['/address', 'required']]);
     assert.deepEqual(
-      validator.validate({ delivery: 'email', email: 'a@b.fr', applicant: { kind: 'company' }, kids: [{ allergy: true }, { allergy: false }] }, { lang: 'en' }),
+      validator.validate({ delivery: 'post' }, { lang: 'fr' }).map((e) => [e.pointer, e.code]),
+      [['/address', 'required']],
+    );
+    assert.deepEqual(
+      validator.validate(
+        {
+          delivery: 'email',
+          email: 'a@b.fr',
+          applicant: { kind: 'company' },
+          kids: [{ allergy: true }, { allergy: false }],
+        },
+        { lang: 'en' },
+      ),
       [
         { pointer: '/applicant/siret', code: 'required', message: 'This field is required' },
         { pointer: '/kids/0/details', code: 'required', message: 'This field is required' },
@@ -112,13 +143,22 @@ describe('conditions', async () => {
   });
 
   it('a hidden answer that would be invalid is dropped, not reported', () => {
-    const data = { delivery: 'email', email: 'a@b.fr', address: { street: 42 }, caf: 'abc', applicant: { kind: 'person', siret: 'x' } };
+    const data = {
+      delivery: 'email',
+      email: 'a@b.fr',
+      address: { street: 42 },
+      caf: 'abc',
+      applicant: { kind: 'person', siret: 'x' },
+    };
     assert.deepEqual(validator.validate(data, { lang: 'fr' }), []);
   });
 
   it('an invalid answer in an active branch points at its field only', () => {
     const errors = validator.validate({ delivery: 'email', email: 'a@b.fr', quotient: 800, caf: '12' }, { lang: 'fr' });
-    assert.deepEqual(errors.map((e) => [e.pointer, e.code]), [['/caf', 'pattern']]);
+    assert.deepEqual(
+      errors.map((e) => [e.pointer, e.code]),
+      [['/caf', 'pattern']],
+    );
   });
 });
 
@@ -146,7 +186,13 @@ describe('an if inside a dependentSchemas branch', async () => {
   });
 
   it('validates and cleans accordingly', () => {
-    assert.deepEqual(validator.validate({ quotient: 700, hasCaf: true }, { lang: 'fr' }).map((e) => [e.pointer, e.code]), [['/caf', 'required']]);
-    assert.deepEqual(validator.activeData({ quotient: 700, hasCaf: false, caf: '1234567' }), { quotient: 700, hasCaf: false });
+    assert.deepEqual(
+      validator.validate({ quotient: 700, hasCaf: true }, { lang: 'fr' }).map((e) => [e.pointer, e.code]),
+      [['/caf', 'required']],
+    );
+    assert.deepEqual(validator.activeData({ quotient: 700, hasCaf: false, caf: '1234567' }), {
+      quotient: 700,
+      hasCaf: false,
+    });
   });
 });

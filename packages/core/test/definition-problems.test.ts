@@ -20,14 +20,21 @@ function problemsOf(input: unknown): DefinitionProblem[] {
     assert.ok(problem.message.fr.length > 0 && problem.message.en.length > 0, 'a message in both languages');
     assert.notEqual(problem.message.fr, problem.message.en);
   }
-  assert.ok(result.error.message.includes(result.error.problems[0]?.message.fr ?? '—'), 'the error message is the first problem');
+  assert.ok(
+    result.error.message.includes(result.error.problems[0]?.message.fr ?? '—'),
+    'the error message is the first problem',
+  );
   return result.error.problems;
 }
 
 const codes = (problems: DefinitionProblem[]) => problems.map((p) => [p.pointer, p.code]);
 
 describe('the broken definitions of test/fixtures', () => {
-  const manifest = JSON.parse(readFileSync(`${brokenDir}manifest.json`, 'utf8')) as { file: string; pointer: string; code: string }[];
+  const manifest = JSON.parse(readFileSync(`${brokenDir}manifest.json`, 'utf8')) as {
+    file: string;
+    pointer: string;
+    code: string;
+  }[];
   for (const entry of manifest) {
     it(`${entry.file}: ${entry.code} at "${entry.pointer}"`, () => {
       const problems = problemsOf(readFileSync(brokenDir + entry.file, 'utf8'));
@@ -80,7 +87,12 @@ describe('each kind of problem, in plain words', () => {
   });
 
   it('an unknown property outside schemas, an unknown widget listing the allowed ones', () => {
-    const problems = problemsOf(definition({ properties: { a: { type: 'string' } } }, { colour: 'red', ui: { fields: { a: { widget: 'slider' } } } }));
+    const problems = problemsOf(
+      definition(
+        { properties: { a: { type: 'string' } } },
+        { colour: 'red', ui: { fields: { a: { widget: 'slider' } } } },
+      ),
+    );
     assert.deepEqual(codes(problems), [
       ['/colour', 'unknown-property'],
       ['/ui/fields/a/widget', 'unknown-widget'],
@@ -115,7 +127,14 @@ describe('each kind of problem, in plain words', () => {
     const problems = problemsOf(
       definition(
         { properties: { a: { type: 'string' }, b: { type: 'string' }, c: { type: 'string' } } },
-        { ui: { steps: [{ title: 'Un', fields: ['a', 'zz'] }, { title: 'Deux', fields: ['b', 'a'] }] } },
+        {
+          ui: {
+            steps: [
+              { title: 'Un', fields: ['a', 'zz'] },
+              { title: 'Deux', fields: ['b', 'a'] },
+            ],
+          },
+        },
       ),
     );
     assert.deepEqual(codes(problems), [
@@ -128,8 +147,26 @@ describe('each kind of problem, in plain words', () => {
   it('ui.fields naming no field, a widget that does not suit its field', () => {
     const problems = problemsOf(
       definition(
-        { properties: { a: { type: 'string' }, n: { type: 'integer' }, c: { type: 'string', enum: ['x', 'y'] }, o: { type: 'object', properties: { p: { type: 'string' } } } } },
-        { ui: { fields: { ghost: { help: 'x' }, 'o/ghost': {}, a: { widget: 'checkboxes' }, n: { widget: 'date' }, c: { widget: 'number' }, 'o/p': { widget: 'radio' } } } },
+        {
+          properties: {
+            a: { type: 'string' },
+            n: { type: 'integer' },
+            c: { type: 'string', enum: ['x', 'y'] },
+            o: { type: 'object', properties: { p: { type: 'string' } } },
+          },
+        },
+        {
+          ui: {
+            fields: {
+              ghost: { help: 'x' },
+              'o/ghost': {},
+              a: { widget: 'checkboxes' },
+              n: { widget: 'date' },
+              c: { widget: 'number' },
+              'o/p': { widget: 'radio' },
+            },
+          },
+        },
       ),
     );
     assert.deepEqual(codes(problems), [
@@ -145,7 +182,10 @@ describe('each kind of problem, in plain words', () => {
 
   it('a translation to nowhere', () => {
     const problems = problemsOf(
-      definition({ properties: { a: { type: 'string', title: 'A' } } }, { translations: { en: { '/schema/properties/b/title': 'B', '/schema/properties/a': 'A' } } }),
+      definition(
+        { properties: { a: { type: 'string', title: 'A' } } },
+        { translations: { en: { '/schema/properties/b/title': 'B', '/schema/properties/a': 'A' } } },
+      ),
     );
     assert.deepEqual(codes(problems), [
       ['/translations/en/~1schema~1properties~1b~1title', 'dangling-translation'],
@@ -155,7 +195,11 @@ describe('each kind of problem, in plain words', () => {
 
   it('required and dependentRequired naming no property', () => {
     const problems = problemsOf(
-      definition({ required: ['a', 'ghost'], properties: { a: { type: 'string' } }, dependentRequired: { a: ['phantom'], spectre: ['a'] } }),
+      definition({
+        required: ['a', 'ghost'],
+        properties: { a: { type: 'string' } },
+        dependentRequired: { a: ['phantom'], spectre: ['a'] },
+      }),
     );
     assert.deepEqual(codes(problems), [
       ['/schema/required/1', 'unknown-required'],
@@ -166,7 +210,12 @@ describe('each kind of problem, in plain words', () => {
 
   it('a field required always but shown only under a condition', () => {
     const problems = problemsOf(
-      definition({ required: ['address'], properties: { post: { type: 'boolean' } }, if: { required: ['post'] }, then: { properties: { address: { type: 'string' } } } }),
+      definition({
+        required: ['address'],
+        properties: { post: { type: 'boolean' } },
+        if: { required: ['post'] },
+        then: { properties: { address: { type: 'string' } } },
+      }),
     );
     assert.deepEqual(codes(problems), [['/schema/required/0', 'required-conditional-field']]);
   });
@@ -176,7 +225,13 @@ describe('each kind of problem, in plain words', () => {
       definition({
         properties: {
           n: { type: 'integer', default: 'douze' },
-          c: { type: 'string', oneOf: [{ const: 'a', title: 'A' }, { const: 2, title: 'Deux' }] },
+          c: {
+            type: 'string',
+            oneOf: [
+              { const: 'a', title: 'A' },
+              { const: 2, title: 'Deux' },
+            ],
+          },
         },
       }),
     );
@@ -188,7 +243,12 @@ describe('each kind of problem, in plain words', () => {
 
   it('additionalProperties: false that would reject a conditional field', () => {
     const problems = problemsOf(
-      definition({ additionalProperties: false, properties: { a: { type: 'boolean' } }, if: { required: ['a'] }, then: { properties: { b: { type: 'string' } } } }),
+      definition({
+        additionalProperties: false,
+        properties: { a: { type: 'boolean' } },
+        if: { required: ['a'] },
+        then: { properties: { b: { type: 'string' } } },
+      }),
     );
     assert.deepEqual(codes(problems), [['/schema/additionalProperties', 'hidden-by-additional-properties']]);
   });
@@ -198,7 +258,10 @@ describe('each kind of problem, in plain words', () => {
       id: 'essai',
       version: '1.0.0',
       title: 'Essai',
-      schema: { type: 'object', properties: { a: { $ref: '#/$defs/none' }, b: { type: 'string', patternProperties: {} } } },
+      schema: {
+        type: 'object',
+        properties: { a: { $ref: '#/$defs/none' }, b: { type: 'string', patternProperties: {} } },
+      },
       ui: { fields: { a: { widget: 'slider' } }, steps: [{ title: 'Un', fields: ['a', 'b', 'zz'] }] },
       translations: { en: { '/nowhere': 'x' } },
     });
@@ -221,7 +284,35 @@ describe('never throws', () => {
       return state / 2147483648;
     };
   }
-  const keys = ['id', 'version', 'title', 'schema', 'ui', 'steps', 'fields', 'type', 'properties', 'items', '$ref', 'if', 'then', 'else', 'allOf', 'oneOf', 'required', 'dependentRequired', 'dependentSchemas', '$defs', 'translations', 'en', 'widget', 'const', 'enum', '__proto__', 'constructor'];
+  const keys = [
+    'id',
+    'version',
+    'title',
+    'schema',
+    'ui',
+    'steps',
+    'fields',
+    'type',
+    'properties',
+    'items',
+    '$ref',
+    'if',
+    'then',
+    'else',
+    'allOf',
+    'oneOf',
+    'required',
+    'dependentRequired',
+    'dependentSchemas',
+    '$defs',
+    'translations',
+    'en',
+    'widget',
+    'const',
+    'enum',
+    '__proto__',
+    'constructor',
+  ];
   function junk(next: () => number, depth: number): unknown {
     const pick = next();
     if (depth > 5 || pick < 0.25) {
@@ -230,12 +321,32 @@ describe('never throws', () => {
     }
     if (pick < 0.45) return Array.from({ length: Math.floor(next() * 4) }, () => junk(next, depth + 1));
     const out: Record<string, unknown> = {};
-    for (let i = 0; i < Math.floor(next() * 6); i++) out[keys[Math.floor(next() * keys.length)] as string] = junk(next, depth + 1);
+    for (let i = 0; i < Math.floor(next() * 6); i++)
+      out[keys[Math.floor(next() * keys.length)] as string] = junk(next, depth + 1);
     return out;
   }
 
   it('on garbage of every shape', () => {
-    const inputs: unknown[] = [undefined, null, 0, NaN, '', ' ', '{', '}', '[1,2', '"a"', 'true', Symbol('x'), () => 1, new Date(), [[[]]], { schema: null }, { schema: [] }, { schema: { type: 'object', properties: null } }];
+    const inputs: unknown[] = [
+      undefined,
+      null,
+      0,
+      NaN,
+      '',
+      ' ',
+      '{',
+      '}',
+      '[1,2',
+      '"a"',
+      'true',
+      Symbol('x'),
+      () => 1,
+      new Date(),
+      [[[]]],
+      { schema: null },
+      { schema: [] },
+      { schema: { type: 'object', properties: null } },
+    ];
     let deep: Record<string, unknown> = {};
     const root = deep;
     for (let i = 0; i < 2000; i++) {
@@ -262,7 +373,9 @@ describe('never throws', () => {
   });
 
   it('on a recursive $ref', () => {
-    const result = loadDefinition(definition({ $defs: { loop: { $ref: '#/$defs/loop' } }, properties: { a: { $ref: '#/$defs/loop' } } }));
+    const result = loadDefinition(
+      definition({ $defs: { loop: { $ref: '#/$defs/loop' } }, properties: { a: { $ref: '#/$defs/loop' } } }),
+    );
     assert.equal(typeof result.ok, 'boolean');
   });
 });

@@ -29,9 +29,15 @@ describe('ajv loads lazily', () => {
       }
     }
     const eager = [...staticChunks].flatMap((name) => Object.keys(result.metafile.outputs[name]?.inputs ?? {}));
-    assert.deepEqual(eager.filter((input) => /node_modules\/ajv/.test(input)), []);
+    assert.deepEqual(
+      eager.filter((input) => /node_modules\/ajv/.test(input)),
+      [],
+    );
     const lazy = outputs.filter(([name]) => !staticChunks.has(name)).flatMap(([, o]) => Object.keys(o.inputs));
-    assert.ok(lazy.some((input) => /node_modules\/ajv\//.test(input)), 'ajv is in a lazily loaded chunk');
+    assert.ok(
+      lazy.some((input) => /node_modules\/ajv\//.test(input)),
+      'ajv is in a lazily loaded chunk',
+    );
     assert.ok(lazy.some((input) => input.endsWith('runtime-compiler.ts')));
   });
 });

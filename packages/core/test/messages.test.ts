@@ -16,7 +16,11 @@ describe('message catalogues', () => {
 
   it('pick plural forms with Intl.PluralRules', () => {
     assert.equal(format('minLength', { count: 1 }, 'fr'), 'Saisissez au moins 1 caractère');
-    assert.equal(format('minLength', { count: 0 }, 'fr'), 'Saisissez au moins 0 caractère', 'French counts 0 as singular');
+    assert.equal(
+      format('minLength', { count: 0 }, 'fr'),
+      'Saisissez au moins 0 caractère',
+      'French counts 0 as singular',
+    );
     assert.equal(format('minLength', { count: 2 }, 'fr'), 'Saisissez au moins 2 caractères');
     assert.equal(format('minLength', { count: 1 }, 'en'), 'Enter at least 1 character');
     assert.equal(format('minLength', { count: 0 }, 'en'), 'Enter at least 0 characters');

@@ -41,17 +41,52 @@ describe('kind inference', () => {
           surface: { type: 'number' },
           phone: { type: 'string' },
           mobile: { type: 'string' },
-          level: { type: 'integer', oneOf: [{ const: 1, title: 'Un' }, { const: 2, title: 'Deux' }] },
+          level: {
+            type: 'integer',
+            oneOf: [
+              { const: 1, title: 'Un' },
+              { const: 2, title: 'Deux' },
+            ],
+          },
         },
       },
-      { ui: { fields: { note: { widget: 'textarea' }, forcedSelect: { widget: 'select' }, phone: { widget: 'tel' }, mobile: { autocomplete: 'mobile tel' } } } },
+      {
+        ui: {
+          fields: {
+            note: { widget: 'textarea' },
+            forcedSelect: { widget: 'select' },
+            phone: { widget: 'tel' },
+            mobile: { autocomplete: 'mobile tel' },
+          },
+        },
+      },
     ),
   );
   const expected: Record<string, string> = {
-    name: 'text', email: 'email', birth: 'date', at: 'time', when: 'datetime', site: 'url', story: 'textarea', note: 'textarea',
-    photo: 'file', photos: 'file', agree: 'checkbox', consent: 'consent', few: 'radio', many: 'select', colour: 'radio',
-    forcedSelect: 'select', days: 'checkboxes', address: 'fieldset', kids: 'group', count: 'integer', surface: 'number',
-    phone: 'tel', mobile: 'tel', level: 'radio',
+    name: 'text',
+    email: 'email',
+    birth: 'date',
+    at: 'time',
+    when: 'datetime',
+    site: 'url',
+    story: 'textarea',
+    note: 'textarea',
+    photo: 'file',
+    photos: 'file',
+    agree: 'checkbox',
+    consent: 'consent',
+    few: 'radio',
+    many: 'select',
+    colour: 'radio',
+    forcedSelect: 'select',
+    days: 'checkboxes',
+    address: 'fieldset',
+    kids: 'group',
+    count: 'integer',
+    surface: 'number',
+    phone: 'tel',
+    mobile: 'tel',
+    level: 'radio',
   };
   for (const [name, kind] of Object.entries(expected)) {
     it(`${name} → ${kind}`, () => assert.equal(field(model.fields, name).kind, kind));
@@ -67,7 +102,10 @@ describe('kind inference', () => {
       { value: 1, label: { fr: 'Un', en: 'Un' } },
       { value: 2, label: { fr: 'Deux', en: 'Deux' } },
     ]);
-    assert.deepEqual(field(model.fields, 'colour').choices?.map((c) => c.value), ['rouge', 'vert']);
+    assert.deepEqual(
+      field(model.fields, 'colour').choices?.map((c) => c.value),
+      ['rouge', 'vert'],
+    );
     assert.equal(field(model.fields, 'days').choices?.length, 3);
   });
   it('fieldsets and groups hold their fields, with paths as in ui.fields', () => {
@@ -83,7 +121,13 @@ describe('texts and hints', () => {
         $defs: { postcode: { type: 'string', title: 'Code postal', description: '5 chiffres', pattern: '^[0-9]{5}$' } },
         required: ['lastName'],
         properties: {
-          lastName: { type: 'string', title: 'Nom', description: 'Votre nom de famille', default: 'Dupont', readOnly: true },
+          lastName: {
+            type: 'string',
+            title: 'Nom',
+            description: 'Votre nom de famille',
+            default: 'Dupont',
+            readOnly: true,
+          },
           date_de_naissance: { type: 'string', format: 'date' },
           zip: { $ref: '#/$defs/postcode' },
           surface: { type: 'number', minimum: 1, maximum: 500, multipleOf: 0.5 },
@@ -126,7 +170,10 @@ describe('texts and hints', () => {
     assert.equal(localize(model.description, 'en'), 'Une démarche');
   });
   it('a field without title gets its humanised name', () => {
-    assert.deepEqual(field(model.fields, 'date_de_naissance').label, { fr: 'Date de naissance', en: 'Date de naissance' });
+    assert.deepEqual(field(model.fields, 'date_de_naissance').label, {
+      fr: 'Date de naissance',
+      en: 'Date de naissance',
+    });
   });
   it('$ref resolves, with the target’s texts and translations', () => {
     const zip = field(model.fields, 'zip');
@@ -161,16 +208,28 @@ describe('texts and hints', () => {
   it('without ui.steps, one step holds every field under the form title', () => {
     assert.equal(model.steps.length, 1);
     assert.deepEqual(model.steps[0]?.title, model.title);
-    assert.deepEqual(model.steps[0]?.fields, model.fields.map((f) => f.name));
+    assert.deepEqual(
+      model.steps[0]?.fields,
+      model.fields.map((f) => f.name),
+    );
   });
 });
 
 describe('enum members', () => {
   it('are their own label, translatable by their pointer', () => {
     const model = load(
-      definition({ properties: { colour: { type: 'string', enum: ['rouge', 'vert'] } } }, { translations: { en: { '/schema/properties/colour/enum/0': 'red' } } }),
+      definition(
+        { properties: { colour: { type: 'string', enum: ['rouge', 'vert'] } } },
+        { translations: { en: { '/schema/properties/colour/enum/0': 'red' } } },
+      ),
     );
-    assert.deepEqual(model.fields[0]?.choices?.map((c) => c.label), [{ fr: 'rouge', en: 'red' }, { fr: 'vert', en: 'vert' }]);
+    assert.deepEqual(
+      model.fields[0]?.choices?.map((c) => c.label),
+      [
+        { fr: 'rouge', en: 'red' },
+        { fr: 'vert', en: 'vert' },
+      ],
+    );
   });
 });
 
@@ -194,7 +253,13 @@ describe('steps and conditions in the model', () => {
       {
         required: ['delivery'],
         properties: {
-          delivery: { type: 'string', oneOf: [{ const: 'post', title: 'Courrier' }, { const: 'email', title: 'E-mail' }] },
+          delivery: {
+            type: 'string',
+            oneOf: [
+              { const: 'post', title: 'Courrier' },
+              { const: 'email', title: 'E-mail' },
+            ],
+          },
           phone: { type: 'string' },
           quotient: { type: 'integer' },
         },
@@ -203,10 +268,14 @@ describe('steps and conditions in the model', () => {
           {
             if: { properties: { delivery: { const: 'post' } }, required: ['delivery'] },
             then: { required: ['address'], properties: { address: { type: 'string' } } },
-            else: { properties: { email: { type: 'string', format: 'email' }, phone: { type: 'string', minLength: 10 } } },
+            else: {
+              properties: { email: { type: 'string', format: 'email' }, phone: { type: 'string', minLength: 10 } },
+            },
           },
         ],
-        dependentSchemas: { quotient: { required: ['caf'], properties: { caf: { type: 'string' }, callTime: { type: 'string' } } } },
+        dependentSchemas: {
+          quotient: { required: ['caf'], properties: { caf: { type: 'string' }, callTime: { type: 'string' } } },
+        },
       },
       {
         ui: {
@@ -220,13 +289,23 @@ describe('steps and conditions in the model', () => {
     ),
   );
   it('steps come from ui.steps, translated', () => {
-    assert.deepEqual(model.steps.map((s) => s.title), [{ fr: 'Envoi', en: 'Delivery' }, { fr: 'Contact', en: 'Contact' }]);
+    assert.deepEqual(
+      model.steps.map((s) => s.title),
+      [
+        { fr: 'Envoi', en: 'Delivery' },
+        { fr: 'Contact', en: 'Contact' },
+      ],
+    );
     assert.deepEqual(model.steps[0]?.description, { fr: 'Comment recevoir', en: 'Comment recevoir' });
     assert.deepEqual(model.steps[1]?.fields, ['phone', 'callTime', 'quotient', 'caf']);
   });
   it('fields declared in then/else are active on their branch of the if', () => {
-    assert.deepEqual(field(model.fields, 'address').activeWhen, [{ kind: 'if', conditionPointer: '/allOf/0/if', branch: 'then' }]);
-    assert.deepEqual(field(model.fields, 'email').activeWhen, [{ kind: 'if', conditionPointer: '/allOf/0/if', branch: 'else' }]);
+    assert.deepEqual(field(model.fields, 'address').activeWhen, [
+      { kind: 'if', conditionPointer: '/allOf/0/if', branch: 'then' },
+    ]);
+    assert.deepEqual(field(model.fields, 'email').activeWhen, [
+      { kind: 'if', conditionPointer: '/allOf/0/if', branch: 'else' },
+    ]);
   });
   it('required inside a branch becomes requiredWhen', () => {
     const address = field(model.fields, 'address');
@@ -240,6 +319,9 @@ describe('steps and conditions in the model', () => {
   });
   it('a property declared at the top and in a branch stays always active', () => {
     assert.deepEqual(field(model.fields, 'phone').activeWhen, []);
-    assert.deepEqual(model.fields.map((f) => f.name), ['delivery', 'phone', 'quotient', 'address', 'email', 'caf', 'callTime']);
+    assert.deepEqual(
+      model.fields.map((f) => f.name),
+      ['delivery', 'phone', 'quotient', 'address', 'email', 'caf', 'callTime'],
+    );
   });
 });

@@ -21,7 +21,9 @@ interface Fixtures {
   invalid: { data: unknown; errors: string[] }[];
 }
 
-const forms = readdirSync(formsDir).filter((f) => f.endsWith('.json')).sort();
+const forms = readdirSync(formsDir)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 describe('standalone validators', () => {
   it('there are example forms to compare on', () => assert.ok(forms.length >= 6, `${forms.length} forms`));
@@ -52,13 +54,24 @@ describe('standalone validators', () => {
       }
       for (const data of fixtures.valid) assert.deepEqual(b.validate(data, { lang: 'fr' }), []);
       for (const { data, errors } of fixtures.invalid) {
-        assert.deepEqual(b.validate(data, { lang: 'fr' }).map((e) => e.pointer).sort(), [...errors].sort());
+        assert.deepEqual(
+          b
+            .validate(data, { lang: 'fr' })
+            .map((e) => e.pointer)
+            .sort(),
+          [...errors].sort(),
+        );
       }
     });
   }
 
   it('a form without conditions exports an empty conditions map', async () => {
-    const model = load({ id: 'simple', version: '1.0.0', title: 'Simple', schema: { type: 'object', properties: { a: { type: 'string', pattern: '^a' } } } });
+    const model = load({
+      id: 'simple',
+      version: '1.0.0',
+      title: 'Simple',
+      schema: { type: 'object', properties: { a: { type: 'string', pattern: '^a' } } },
+    });
     const path = join(tmp, 'simple.mjs');
     writeFileSync(path, await compileStandalone(model.definition));
     const compiled = await loadStandaloneValidators(pathToFileURL(path).href);

@@ -38,7 +38,8 @@ export class GuichetSubmittedEvent extends CustomEvent<SubmittedDetail> {
  * `not-found` (unknown reference or wrong tracking code, never told apart), `rate-limited` and
  * `configuration` (no endpoint, unknown adapter) come from <guichet-tracker>.
  */
-export type ErrorKind = 'definition' | 'network' | 'server' | 'validation' | 'not-found' | 'rate-limited' | 'configuration';
+export type ErrorKind =
+  'definition' | 'network' | 'server' | 'validation' | 'not-found' | 'rate-limited' | 'configuration';
 
 export interface ErrorDetail {
   kind: ErrorKind;

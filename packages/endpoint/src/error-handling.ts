@@ -38,8 +38,20 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
     const known = fastifyError.code ? fastifyCodes[fastifyError.code] : undefined;
     if (known) status = known.status;
     else if (fastifyError instanceof SyntaxError) status = 400;
-    else status = fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 600 ? fastifyError.statusCode : 500;
-    const code: ErrorCode = known?.code ?? (status === 400 && error instanceof SyntaxError ? 'malformed-json' : status === 503 ? 'shutting-down' : status < 500 ? 'bad-request' : 'server-error');
+    else
+      status =
+        fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 600
+          ? fastifyError.statusCode
+          : 500;
+    const code: ErrorCode =
+      known?.code ??
+      (status === 400 && error instanceof SyntaxError
+        ? 'malformed-json'
+        : status === 503
+          ? 'shutting-down'
+          : status < 500
+            ? 'bad-request'
+            : 'server-error');
     const params = code === 'unsupported-media-type' ? { expected: 'application/json' } : undefined;
     body = { code, message: errorMessage(code, lang, params) };
   }

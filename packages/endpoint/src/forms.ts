@@ -78,7 +78,8 @@ async function loadForm(path: string, file: string, log: FastifyBaseLogger): Pro
     return undefined;
   }
   const model = loaded.model;
-  if (file !== `${model.id}.json`) log.warn({ file, formId: model.id }, 'form file name differs from its id; served under its id');
+  if (file !== `${model.id}.json`)
+    log.warn({ file, formId: model.id }, 'form file name differs from its id; served under its id');
   let validator;
   try {
     validator = createValidator(model, await compileRuntimeValidators(model));
@@ -142,7 +143,8 @@ export function attachmentReferences(fields: Field[], data: unknown, pointer = '
         });
       }
     } else if (field.fields) {
-      if (Array.isArray(value)) value.forEach((item, index) => found.push(...attachmentReferences(field.fields!, item, `${at}/${index}`)));
+      if (Array.isArray(value))
+        value.forEach((item, index) => found.push(...attachmentReferences(field.fields!, item, `${at}/${index}`)));
       else found.push(...attachmentReferences(field.fields, value, at));
     }
   }
@@ -156,5 +158,7 @@ function escapePointer(name: string): string {
 /** Whether a detected media type is one a field accepts ("image/*" covers "image/png"). */
 export function acceptsType(accept: string[], type: string): boolean {
   if (accept.length === 0) return true;
-  return accept.some((pattern) => pattern === type || (pattern.endsWith('/*') && type.startsWith(pattern.slice(0, -1))));
+  return accept.some(
+    (pattern) => pattern === type || (pattern.endsWith('/*') && type.startsWith(pattern.slice(0, -1))),
+  );
 }

@@ -34,7 +34,9 @@ const allowedOrigins = (env.GUICHET_ALLOWED_ORIGINS ?? '')
 
 const lookupLimit = Number(env.GUICHET_LOOKUP_LIMIT || 30);
 if (!Number.isInteger(lookupLimit) || lookupLimit < 1) {
-  console.error(`GUICHET_LOOKUP_LIMIT must be a whole number of look-ups per minute, not "${env.GUICHET_LOOKUP_LIMIT}"`);
+  console.error(
+    `GUICHET_LOOKUP_LIMIT must be a whole number of look-ups per minute, not "${env.GUICHET_LOOKUP_LIMIT}"`,
+  );
   process.exit(2);
 }
 
@@ -53,13 +55,17 @@ const server = await createServer({
   protocolDir: join(root, 'schemas', 'protocol'),
 });
 
-if (!env.GUICHET_ADMIN_TOKEN) server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
+if (!env.GUICHET_ADMIN_TOKEN)
+  server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
 let url: string;
 try {
   url = await server.listen({ port, host });
 } catch (error) {
   const code = (error as { code?: string }).code;
-  server.app.log.fatal({ err: error }, code === 'EADDRINUSE' ? `port ${port} is already in use: set PORT to a free one` : 'could not listen');
+  server.app.log.fatal(
+    { err: error },
+    code === 'EADDRINUSE' ? `port ${port} is already in use: set PORT to a free one` : 'could not listen',
+  );
   await server.close();
   process.exit(1);
 }

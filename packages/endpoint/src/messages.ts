@@ -6,26 +6,56 @@ import type { Language, LocalizedText, Phase } from '@guichet/core';
 
 const errorMessages = {
   'not-found': { fr: "Cette adresse n'existe pas.", en: 'There is nothing at this address.' },
-  'form-not-found': { fr: "Ce formulaire n'existe pas ou n'est plus en ligne.", en: 'This form does not exist or is no longer online.' },
+  'form-not-found': {
+    fr: "Ce formulaire n'existe pas ou n'est plus en ligne.",
+    en: 'This form does not exist or is no longer online.',
+  },
   'request-not-found': {
     fr: 'Aucune demande ne correspond à ce numéro et à ce code de suivi. Vérifiez-les sur votre récépissé.',
     en: 'No request matches this reference and tracking code. Check them on your receipt.',
   },
   'attachment-not-found': { fr: "Ce fichier n'existe pas.", en: 'This file does not exist.' },
-  'malformed-json': { fr: "L'envoi est illisible : le JSON est mal formé.", en: 'The request cannot be read: the JSON is malformed.' },
-  'invalid-utf8': { fr: "L'envoi contient des caractères illisibles (UTF-8 invalide).", en: 'The request holds unreadable characters (invalid UTF-8).' },
-  'too-deep': { fr: "L'envoi est imbriqué sur plus de {max} niveaux.", en: 'The request is nested more than {max} levels deep.' },
-  'too-many-items': { fr: "Une liste de l'envoi a plus de {max} éléments.", en: 'A list in the request has more than {max} items.' },
+  'malformed-json': {
+    fr: "L'envoi est illisible : le JSON est mal formé.",
+    en: 'The request cannot be read: the JSON is malformed.',
+  },
+  'invalid-utf8': {
+    fr: "L'envoi contient des caractères illisibles (UTF-8 invalide).",
+    en: 'The request holds unreadable characters (invalid UTF-8).',
+  },
+  'too-deep': {
+    fr: "L'envoi est imbriqué sur plus de {max} niveaux.",
+    en: 'The request is nested more than {max} levels deep.',
+  },
+  'too-many-items': {
+    fr: "Une liste de l'envoi a plus de {max} éléments.",
+    en: 'A list in the request has more than {max} items.',
+  },
   'too-large': { fr: "L'envoi est trop volumineux.", en: 'The request is too large.' },
-  'file-too-large': { fr: 'Le fichier est trop volumineux : {max} au plus.', en: 'The file is too large: {max} at most.' },
-  'unsupported-media-type': { fr: "Ce format d'envoi n'est pas pris en charge ({expected} attendu).", en: 'This content type is not supported ({expected} expected).' },
+  'file-too-large': {
+    fr: 'Le fichier est trop volumineux : {max} au plus.',
+    en: 'The file is too large: {max} at most.',
+  },
+  'unsupported-media-type': {
+    fr: "Ce format d'envoi n'est pas pris en charge ({expected} attendu).",
+    en: 'This content type is not supported ({expected} expected).',
+  },
   'file-type-not-accepted': {
     fr: "Ce type de fichier n'est pas accepté ici. Formats acceptés : {accept}.",
     en: 'This type of file is not accepted here. Accepted formats: {accept}.',
   },
-  'file-required': { fr: 'Aucun fichier reçu : joignez un fichier dans la partie « file ».', en: 'No file received: attach one in the "file" part.' },
-  'field-required': { fr: 'Précisez pour quel champ est ce fichier (paramètre « field »).', en: 'Say which field this file is for (the "field" parameter).' },
-  'unknown-field': { fr: "Ce formulaire n'a pas de champ de fichier « {field} ».", en: 'This form has no file field "{field}".' },
+  'file-required': {
+    fr: 'Aucun fichier reçu : joignez un fichier dans la partie « file ».',
+    en: 'No file received: attach one in the "file" part.',
+  },
+  'field-required': {
+    fr: 'Précisez pour quel champ est ce fichier (paramètre « field »).',
+    en: 'Say which field this file is for (the "field" parameter).',
+  },
+  'unknown-field': {
+    fr: "Ce formulaire n'a pas de champ de fichier « {field} ».",
+    en: 'This form has no file field "{field}".',
+  },
   'idempotency-key-required': {
     fr: "L'en-tête Idempotency-Key manque : il évite d'enregistrer deux fois la même demande.",
     en: 'The Idempotency-Key header is missing: it keeps the same request from being stored twice.',
@@ -42,10 +72,19 @@ const errorMessages = {
   },
   'invalid-status-change': { fr: "Ce changement d'état est invalide.", en: 'This status change is invalid.' },
   'invalid-query': { fr: "Un paramètre de l'adresse est invalide.", en: 'A parameter of the address is invalid.' },
-  unauthorized: { fr: "Accès réservé aux agents : jeton d'accès manquant ou invalide.", en: 'Agents only: the access token is missing or invalid.' },
-  'rate-limited': { fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.', en: 'Too many attempts. Try again in {seconds} seconds.' },
+  unauthorized: {
+    fr: "Accès réservé aux agents : jeton d'accès manquant ou invalide.",
+    en: 'Agents only: the access token is missing or invalid.',
+  },
+  'rate-limited': {
+    fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
+    en: 'Too many attempts. Try again in {seconds} seconds.',
+  },
   'bad-request': { fr: 'Cette demande est invalide.', en: 'This request is invalid.' },
-  'shutting-down': { fr: 'Le service redémarre. Réessayez dans un instant.', en: 'The service is restarting. Try again in a moment.' },
+  'shutting-down': {
+    fr: 'Le service redémarre. Réessayez dans un instant.',
+    en: 'The service is restarting. Try again in a moment.',
+  },
   'server-error': {
     fr: 'Une erreur est survenue de notre côté. Réessayez dans un moment ; vos réponses ne sont pas perdues.',
     en: 'Something went wrong on our side. Try again in a moment; your answers are not lost.',

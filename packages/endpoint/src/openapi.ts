@@ -9,7 +9,9 @@ import { join } from 'node:path';
 type Schemas = Record<string, { $ref?: string }>;
 
 export async function loadOpenApi(protocolDir: string): Promise<unknown> {
-  const document = JSON.parse(await readFile(join(protocolDir, 'openapi.json'), 'utf8')) as { components: { schemas: Schemas } };
+  const document = JSON.parse(await readFile(join(protocolDir, 'openapi.json'), 'utf8')) as {
+    components: { schemas: Schemas };
+  };
   const schemas = document.components.schemas;
   for (const [name, schema] of Object.entries(schemas)) {
     if (typeof schema.$ref === 'string' && schema.$ref.endsWith('.json')) {

@@ -24,7 +24,10 @@ export function formatReference(prefix: string, year: number, sequence: number):
 /** The form's `processing.referencePrefix`, else the first three letters of its id, uppercased. */
 export function referencePrefixFor(formId: string, declared?: string): string {
   if (declared) return declared;
-  const letters = formId.replace(/[^a-z0-9]/gi, '').slice(0, 3).toUpperCase();
+  const letters = formId
+    .replace(/[^a-z0-9]/gi, '')
+    .slice(0, 3)
+    .toUpperCase();
   return letters.padEnd(3, 'X');
 }
 

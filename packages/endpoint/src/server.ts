@@ -116,7 +116,10 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     jsonLimits: options.jsonLimits ?? defaultJsonLimits,
     defaultMaxUpload: options.defaultMaxUpload ?? 10 * 1024 * 1024,
     lookupRateLimit: options.lookupRateLimit ?? { max: 30, timeWindowMs: 60_000 },
-    openApi: () => (openApi ??= options.protocolDir ? loadOpenApi(options.protocolDir) : Promise.reject(new HttpError(404, 'not-found'))),
+    openApi: () =>
+      (openApi ??= options.protocolDir
+        ? loadOpenApi(options.protocolDir)
+        : Promise.reject(new HttpError(404, 'not-found'))),
     now: options.now ?? (() => new Date()),
   };
 
@@ -158,12 +161,18 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
       decorateReply: false,
       index: false,
       setHeaders: (response, path) => {
-        if (path.endsWith('.js') || path.endsWith('.mjs')) response.header('Content-Type', 'text/javascript; charset=utf-8');
+        if (path.endsWith('.js') || path.endsWith('.mjs'))
+          response.header('Content-Type', 'text/javascript; charset=utf-8');
       },
     });
   }
   if (options.siteDir) {
-    await app.register(fastifyStatic, { root: options.siteDir, prefix: '/', decorateReply: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: options.siteDir,
+      prefix: '/',
+      decorateReply: false,
+      index: ['index.html'],
+    });
   }
 
   const retention = options.attachmentRetentionMs ?? 24 * 3_600_000;

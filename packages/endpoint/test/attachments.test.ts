@@ -10,7 +10,14 @@ const PNG = Buffer.from(
   'base64',
 );
 
-function upload(base: string, file: Buffer, name: string, type: string, query = '?field=photo', headers: Record<string, string> = {}) {
+function upload(
+  base: string,
+  file: Buffer,
+  name: string,
+  type: string,
+  query = '?field=photo',
+  headers: Record<string, string> = {},
+) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)], { type }), name);
   return call(`${base}/api/forms/demande-test/attachments${query}`, { method: 'POST', body: form, headers });
@@ -24,7 +31,9 @@ describe('attachments', () => {
   after(() => t.cleanup());
 
   test('a PNG is accepted, typed by its content, stored outside any served folder', async () => {
-    const answer = await upload(t.url, PNG, 'photo du trou.png', 'image/png', '?field=photo', { Origin: ALLOWED_ORIGIN });
+    const answer = await upload(t.url, PNG, 'photo du trou.png', 'image/png', '?field=photo', {
+      Origin: ALLOWED_ORIGIN,
+    });
     assert.equal(answer.status, 201);
     assert.match(answer.body.id, /^att_[A-Za-z0-9_-]{16,}$/);
     assert.equal(answer.body.type, 'image/png');
@@ -57,7 +66,7 @@ describe('attachments', () => {
     assert.equal(answer.status, 415);
   });
 
-  test('a file over the field\'s maxSize is refused with 413, and nothing is left on disk', async () => {
+  test("a file over the field's maxSize is refused with 413, and nothing is left on disk", async () => {
     const before = readdirSync(join(t.dir, 'attachments')).length;
     const big = Buffer.concat([PNG, Buffer.alloc(70_000)]);
     const answer = await upload(t.url, big, 'big.png', 'image/png');
@@ -70,9 +79,16 @@ describe('attachments', () => {
   test('no file, an unknown field, a non-multipart body and an unknown form are refused', async () => {
     const empty = new FormData();
     empty.append('field', 'photo');
-    assert.equal((await call(`${t.url}/api/forms/demande-test/attachments`, { method: 'POST', body: empty })).status, 400);
+    assert.equal(
+      (await call(`${t.url}/api/forms/demande-test/attachments`, { method: 'POST', body: empty })).status,
+      400,
+    );
     assert.equal((await upload(t.url, PNG, 'a.png', 'image/png', '?field=name')).status, 400);
-    const json = await call(`${t.url}/api/forms/demande-test/attachments`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    const json = await call(`${t.url}/api/forms/demande-test/attachments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     assert.equal(json.status, 415);
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(PNG)]), 'a.png');
@@ -93,7 +109,11 @@ describe('attachments', () => {
     assert.match(file.headers.get('content-disposition') ?? '', /^attachment;/);
     assert.deepEqual(Buffer.from(await file.arrayBuffer()), PNG);
     assert.equal((await call(`${t.url}/api/admin/attachments/${uploaded.id}`)).status, 401);
-    for (const path of [`/attachments/${uploaded.id}`, `/data/attachments/${uploaded.id}`, `/dist/../attachments/${uploaded.id}`]) {
+    for (const path of [
+      `/attachments/${uploaded.id}`,
+      `/data/attachments/${uploaded.id}`,
+      `/dist/../attachments/${uploaded.id}`,
+    ]) {
       const answer = await call(`${t.url}${path}`);
       assert.notEqual(answer.status, 200, path);
     }

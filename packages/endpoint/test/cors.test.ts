@@ -11,14 +11,15 @@ describe('CORS and security headers', () => {
   });
   after(() => t.cleanup());
 
-  const routes = () => [
-    ['GET', '/api/forms', {}],
-    ['GET', '/api/forms/demande-test', {}],
-    ['GET', '/api/forms/demande-test/validator.js', {}],
-    ['GET', `/api/requests/${receipt.reference}?code=${receipt.trackingCode}`, {}],
-    ['GET', '/api/admin/requests', admin()],
-    ['GET', '/api/unknown', {}],
-  ] as const;
+  const routes = () =>
+    [
+      ['GET', '/api/forms', {}],
+      ['GET', '/api/forms/demande-test', {}],
+      ['GET', '/api/forms/demande-test/validator.js', {}],
+      ['GET', `/api/requests/${receipt.reference}?code=${receipt.trackingCode}`, {}],
+      ['GET', '/api/admin/requests', admin()],
+      ['GET', '/api/unknown', {}],
+    ] as const;
 
   test('an allowed origin is echoed, with Vary: Origin, on every /api route', async () => {
     for (const [method, path, headers] of routes()) {
@@ -44,14 +45,23 @@ describe('CORS and security headers', () => {
     const preflight = (origin: string, path: string) =>
       call(`${t.url}${path}`, {
         method: 'OPTIONS',
-        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type,idempotency-key,authorization' },
+        headers: {
+          Origin: origin,
+          'Access-Control-Request-Method': 'POST',
+          'Access-Control-Request-Headers': 'content-type,idempotency-key,authorization',
+        },
       });
-    for (const path of ['/api/forms/demande-test/submissions', '/api/admin/requests/X/status', '/api/forms/demande-test/attachments']) {
+    for (const path of [
+      '/api/forms/demande-test/submissions',
+      '/api/admin/requests/X/status',
+      '/api/forms/demande-test/attachments',
+    ]) {
       const allowed = await preflight(ALLOWED_ORIGIN, path);
       assert.equal(allowed.status, 204);
       assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
       const allowedHeaders = (allowed.headers.get('access-control-allow-headers') ?? '').toLowerCase();
-      for (const header of ['content-type', 'idempotency-key', 'authorization']) assert.ok(allowedHeaders.includes(header), header);
+      for (const header of ['content-type', 'idempotency-key', 'authorization'])
+        assert.ok(allowedHeaders.includes(header), header);
       assert.match(allowed.headers.get('access-control-allow-methods') ?? '', /POST/);
       const other = await preflight('http://evil.example', path);
       assert.equal(other.headers.get('access-control-allow-origin'), null);
@@ -68,7 +78,10 @@ describe('CORS and security headers', () => {
 
   test('logs hold no tracking code, token, query string or body', async () => {
     const lines: string[] = [];
-    const logged = await startTestServer({ logLevel: 'debug', logStream: { write: (line: string) => void lines.push(line) } });
+    const logged = await startTestServer({
+      logLevel: 'debug',
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
     try {
       const answer = await submit(logged.url, 'demande-test', validSubmission({ name: 'Dominique Secret' }));
       await call(`${logged.url}/api/requests/${answer.body.reference}?code=${answer.body.trackingCode}`);

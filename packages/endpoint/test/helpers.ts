@@ -74,7 +74,12 @@ export async function call<T = any>(url: string, init: RequestInit = {}): Promis
   return { status: response.status, headers: response.headers, body: body as T, text };
 }
 
-export function submit(base: string, formId: string, body: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export function submit(
+  base: string,
+  formId: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   return call(`${base}/api/forms/${formId}/submissions`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID(), ...headers },

@@ -7,12 +7,16 @@ import { admin, call, startTestServer, submit, validSubmission, type TestServer 
 /** Sends raw bytes (fetch would re-encode them) and reads the answer. */
 function rawPost(url: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { ...headers, 'Content-Length': String(body.length) } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -28,17 +32,32 @@ describe('hostile bodies', () => {
 
   test('each gets a clear 4xx, none stores a row, and the server keeps answering', async () => {
     const rows = await count();
-    const deep = '{"formVersion":"1.2.0","channel":"web","data":{"name":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}}';
+    const deep =
+      '{"formVersion":"1.2.0","channel":"web","data":{"name":' + '['.repeat(10_000) + ']'.repeat(10_000) + '}}';
     const wide = JSON.stringify(validSubmission({ name: Array.from({ length: 10_001 }, () => 1) }));
     const cases: [string, string | Buffer, number, string][] = [
       ['10,000-deep nesting', deep, 400, 'too-deep'],
       ['an array of 10,001 items', wide, 400, 'too-many-items'],
       ['a 10 MB body', JSON.stringify(validSubmission({ name: 'x'.repeat(10 * 1024 * 1024) })), 413, 'too-large'],
       ['wrong types', JSON.stringify(validSubmission({ name: { $gt: '' }, email: 42 })), 422, 'invalid-data'],
-      ['a prototype-poisoning key', '{"formVersion":"1.2.0","channel":"web","data":{"name":"Camille","__proto__":{"admin":true}}}', 400, 'malformed-json'],
+      [
+        'a prototype-poisoning key',
+        '{"formVersion":"1.2.0","channel":"web","data":{"name":"Camille","__proto__":{"admin":true}}}',
+        400,
+        'malformed-json',
+      ],
       ['an empty body', '', 400, 'malformed-json'],
       ['JSON that is not an object', '"hello"', 400, 'invalid-submission'],
-      ['invalid UTF-8', Buffer.concat([Buffer.from('{"formVersion":"1.2.0","channel":"web","data":{"name":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}}')]), 400, 'invalid-utf8'],
+      [
+        'invalid UTF-8',
+        Buffer.concat([
+          Buffer.from('{"formVersion":"1.2.0","channel":"web","data":{"name":"'),
+          Buffer.from([0xc3, 0x28, 0xff]),
+          Buffer.from('"}}'),
+        ]),
+        400,
+        'invalid-utf8',
+      ],
     ];
     for (const [label, body, status, code] of cases) {
       const answer = await rawPost(`${t.url}/api/forms/demande-test/submissions`, Buffer.from(body), {

@@ -32,7 +32,10 @@ describe('start-up, restart and precompiled validators', () => {
     try {
       const status = await call(`${second.url}/api/requests/${receipt.reference}?code=${receipt.trackingCode}`);
       assert.equal(status.status, 200);
-      assert.deepEqual(status.body.history.map((h: { phase: string }) => h.phase), ['received', 'in_progress']);
+      assert.deepEqual(
+        status.body.history.map((h: { phase: string }) => h.phase),
+        ['received', 'in_progress'],
+      );
       const replay = await submit(second.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
       assert.equal(replay.status, 200);
       assert.deepEqual(replay.body, receipt);
@@ -46,9 +49,18 @@ describe('start-up, restart and precompiled validators', () => {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
       assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
-      const row = db.prepare('SELECT * FROM requests WHERE reference = ?').get(receipt.reference) as Record<string, unknown>;
-      assert.ok(!Object.values(row).some((value) => String(value).includes(receipt.trackingCode)), 'the tracking code is stored hashed only');
-      assert.ok(!Object.values(row).some((value) => String(value).includes(key)), 'the idempotency key is stored hashed only');
+      const row = db.prepare('SELECT * FROM requests WHERE reference = ?').get(receipt.reference) as Record<
+        string,
+        unknown
+      >;
+      assert.ok(
+        !Object.values(row).some((value) => String(value).includes(receipt.trackingCode)),
+        'the tracking code is stored hashed only',
+      );
+      assert.ok(
+        !Object.values(row).some((value) => String(value).includes(key)),
+        'the idempotency key is stored hashed only',
+      );
       assert.throws(() => db.prepare('DELETE FROM status_history').run());
     } finally {
       db.close();
@@ -72,13 +84,28 @@ describe('start-up, restart and precompiled validators', () => {
   test('a broken definition is skipped and the server still serves the others', async () => {
     const forms = tempDir();
     copyFileSync(join(fixtureForms, 'demande-test.json'), join(forms, 'demande-test.json'));
-    writeFileSync(join(forms, 'cassee.json'), JSON.stringify({ id: 'cassee', version: '1.0.0', title: 'Cassée', schema: { type: 'object', properties: { a: { type: 'strin' } } } }));
+    writeFileSync(
+      join(forms, 'cassee.json'),
+      JSON.stringify({
+        id: 'cassee',
+        version: '1.0.0',
+        title: 'Cassée',
+        schema: { type: 'object', properties: { a: { type: 'strin' } } },
+      }),
+    );
     writeFileSync(join(forms, 'pas-du-json.json'), '{ "id": "pas-du-json", ');
     const lines: string[] = [];
-    const t = await startTestServer({ formsDir: forms, logLevel: 'info', logStream: { write: (line: string) => void lines.push(line) } });
+    const t = await startTestServer({
+      formsDir: forms,
+      logLevel: 'info',
+      logStream: { write: (line: string) => void lines.push(line) },
+    });
     try {
       const list = await call(`${t.url}/api/forms`);
-      assert.deepEqual(list.body.map((f: { id: string }) => f.id), ['demande-test']);
+      assert.deepEqual(
+        list.body.map((f: { id: string }) => f.id),
+        ['demande-test'],
+      );
       assert.equal((await call(`${t.url}/api/forms/cassee`)).status, 404);
       const logged = lines.join('');
       assert.match(logged, /cassee\.json/);
@@ -108,7 +135,9 @@ describe('start-up, restart and precompiled validators', () => {
       assert.ok(!/new Function|\beval\(/.test(answer.text));
       const file = join(tempDir(), 'validator.mjs');
       writeFileSync(file, answer.text);
-      const module = (await import(pathToFileURL(file).href)) as { validate: ((data: unknown) => boolean) & { errors?: unknown[] } };
+      const module = (await import(pathToFileURL(file).href)) as {
+        validate: ((data: unknown) => boolean) & { errors?: unknown[] };
+      };
       assert.equal(module.validate({ name: 'Camille Martin', email: 'c@example.fr' }), true);
       assert.equal(module.validate({ name: 'X' }), false);
       assert.equal(module.validate({ name: 'Camille', intrus: 1 }), false);

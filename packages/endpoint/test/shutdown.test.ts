@@ -12,19 +12,23 @@ import { fixtureForms, freePort, root, startTestServer, validSubmission } from '
 test('SIGTERM during an in-flight submission: it is still answered and stored, then the process exits 0', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-shutdown-'));
   const port = await freePort();
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      GUICHET_DB: join(dir, 'guichet.sqlite'),
-      GUICHET_FORMS_DIR: fixtureForms,
-      GUICHET_ADMIN_TOKEN: 'shutdown-token',
-      GUICHET_LOG_LEVEL: 'debug',
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        GUICHET_DB: join(dir, 'guichet.sqlite'),
+        GUICHET_FORMS_DIR: fixtureForms,
+        GUICHET_ADMIN_TOKEN: 'shutdown-token',
+        GUICHET_LOG_LEVEL: 'debug',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   const waiters: { pattern: RegExp; resolve: () => void }[] = [];
   const onData = (chunk: Buffer) => {
@@ -38,7 +42,8 @@ test('SIGTERM during an in-flight submission: it is still answered and stored, t
   };
   child.stdout.on('data', onData);
   child.stderr.on('data', onData);
-  const seen = (pattern: RegExp) => new Promise<void>((resolve) => (pattern.test(output) ? resolve() : waiters.push({ pattern, resolve })));
+  const seen = (pattern: RegExp) =>
+    new Promise<void>((resolve) => (pattern.test(output) ? resolve() : waiters.push({ pattern, resolve })));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   try {
     await seen(/"msg":"listening"/);
@@ -46,7 +51,14 @@ test('SIGTERM during an in-flight submission: it is still answered and stored, t
     const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
       const req = request(
         `http://127.0.0.1:${port}/api/forms/demande-test/submissions`,
-        { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length), 'Idempotency-Key': crypto.randomUUID() } },
+        {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': String(body.length),
+            'Idempotency-Key': crypto.randomUUID(),
+          },
+        },
         (res) => {
           let text = '';
           res.on('data', (chunk) => (text += chunk));
@@ -78,16 +90,29 @@ test('SIGKILL in the middle of a load: every submission that got a 201 is stored
   const dir = mkdtempSync(join(tmpdir(), 'guichet-kill-'));
   const port = await freePort();
   const dbPath = join(dir, 'guichet.sqlite');
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), GUICHET_DB: dbPath, GUICHET_FORMS_DIR: fixtureForms, GUICHET_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        GUICHET_DB: dbPath,
+        GUICHET_FORMS_DIR: fixtureForms,
+        GUICHET_LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
+  );
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     const url = `http://127.0.0.1:${port}`;
-    for (let up = false; !up; ) {
-      up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    for (let up = false; !up;) {
+      up = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (!up) await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const acknowledged: string[] = [];
@@ -115,7 +140,12 @@ test('SIGKILL in the middle of a load: every submission that got a 201 is stored
       const stored = new Set(db.prepare('SELECT reference FROM requests').pluck().all() as string[]);
       const lost = acknowledged.filter((reference) => !stored.has(reference));
       assert.deepEqual(lost, []);
-      const histories = db.prepare('SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM status_history h WHERE h.request_id = r.id)').pluck().get();
+      const histories = db
+        .prepare(
+          'SELECT COUNT(*) FROM requests r WHERE NOT EXISTS (SELECT 1 FROM status_history h WHERE h.request_id = r.id)',
+        )
+        .pluck()
+        .get();
       assert.equal(histories, 0, 'no request without its first status');
     } finally {
       db.close();

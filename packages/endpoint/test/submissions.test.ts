@@ -29,7 +29,11 @@ describe('submissions', () => {
     const second = await submit(t.url, 'demande-test', validSubmission());
     const sequence = (reference: string) => Number(reference.split('-')[2]);
     assert.equal(sequence(second.body.reference), sequence(first.body.reference) + 1);
-    const other = await submit(t.url, 'sans-prefixe', { formVersion: '1.0.0', channel: 'web', data: { message: 'Bonjour' } });
+    const other = await submit(t.url, 'sans-prefixe', {
+      formVersion: '1.0.0',
+      channel: 'web',
+      data: { message: 'Bonjour' },
+    });
     assert.equal(other.status, 201);
     assert.match(other.body.reference, /^SAN-\d{4}-000001$/);
   });
@@ -57,7 +61,9 @@ describe('submissions', () => {
     const key = crypto.randomUUID();
     const before = (await call(`${t.url}/api/admin/requests?limit=500`, { headers: admin() })).body.length;
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => submit(t.url, 'demande-test', validSubmission({ name: 'Concurrent' }), { 'Idempotency-Key': key })),
+      Array.from({ length: 20 }, () =>
+        submit(t.url, 'demande-test', validSubmission({ name: 'Concurrent' }), { 'Idempotency-Key': key }),
+      ),
     );
     assert.equal(answers.filter((a) => a.status === 201).length, 1);
     assert.ok(answers.every((a) => a.status === 200 || a.status === 201));
@@ -84,13 +90,19 @@ describe('submissions', () => {
   test('a missing required answer is refused', async () => {
     const answer = await submit(t.url, 'demande-test', { formVersion: '1.2.0', channel: 'web', data: {} });
     assert.equal(answer.status, 422);
-    assert.deepEqual(answer.body.errors.map((e: { pointer: string }) => e.pointer), ['/name']);
+    assert.deepEqual(
+      answer.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/name'],
+    );
   });
 
   test('an unknown attachment id is a 422 on its field', async () => {
     const answer = await submit(t.url, 'demande-test', validSubmission({ photo: 'att_AAAAAAAAAAAAAAAAAAAAAAAA' }));
     assert.equal(answer.status, 422);
-    assert.deepEqual(answer.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/photo', 'unknown-attachment']]);
+    assert.deepEqual(
+      answer.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]),
+      [['/photo', 'unknown-attachment']],
+    );
   });
 
   test('no Idempotency-Key: 400 idempotency-key-required', async () => {
@@ -114,7 +126,11 @@ describe('submissions', () => {
     const answer = await submit(t.url, 'demande-test', { formVersion: 1, channel: 'carrier-pigeon', data: [] });
     assert.equal(answer.status, 400);
     assert.equal(answer.body.code, 'invalid-submission');
-    assert.deepEqual(answer.body.errors.map((e: { pointer: string }) => e.pointer).sort(), ['/channel', '/data', '/formVersion']);
+    assert.deepEqual(answer.body.errors.map((e: { pointer: string }) => e.pointer).sort(), [
+      '/channel',
+      '/data',
+      '/formVersion',
+    ]);
   });
 
   test('a body over 1 MB: 413', async () => {
@@ -150,7 +166,9 @@ describe('submissions', () => {
   });
 
   test('the admin token is never needed to submit, and an agent can list what came in', async () => {
-    const answer = await submit(t.url, 'demande-test', validSubmission({ name: 'Agent visible' }), { Authorization: 'Bearer nope' });
+    const answer = await submit(t.url, 'demande-test', validSubmission({ name: 'Agent visible' }), {
+      Authorization: 'Bearer nope',
+    });
     assert.equal(answer.status, 201);
     const list = await call(`${t.url}/api/admin/requests`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
     assert.equal(list.body[0].reference, answer.body.reference);

@@ -45,7 +45,11 @@ describe('status look-up and the agents API', () => {
     const change = await call(`${t.url}/api/admin/requests/${receipt.reference}/status`, {
       method: 'POST',
       headers: admin({ 'Content-Type': 'application/json' }),
-      body: JSON.stringify({ phase: 'action_required', label: 'Pièce manquante', note: 'Merci d’envoyer un justificatif.' }),
+      body: JSON.stringify({
+        phase: 'action_required',
+        label: 'Pièce manquante',
+        note: 'Merci d’envoyer un justificatif.',
+      }),
     });
     assert.equal(change.status, 200);
     assert.equal(change.body.status.phase, 'action_required');
@@ -59,7 +63,10 @@ describe('status look-up and the agents API', () => {
     assert.equal(status.phase, 'completed');
     assert.equal(status.label, 'Terminée');
     assert.equal(status.final, true);
-    assert.deepEqual(status.history.map((h: { phase: string }) => h.phase), ['received', 'action_required', 'completed']);
+    assert.deepEqual(
+      status.history.map((h: { phase: string }) => h.phase),
+      ['received', 'action_required', 'completed'],
+    );
     assert.equal(status.history[1].label, 'Pièce manquante');
     assert.equal(status.history[1].note, 'Merci d’envoyer un justificatif.');
     const one = await call(`${t.url}/api/admin/requests/${receipt.reference}`, { headers: admin() });
@@ -70,16 +77,26 @@ describe('status look-up and the agents API', () => {
 
   test('a bad phase is a 422, an unknown reference a 404, a non-JSON body a 415', async () => {
     const post = (reference: string, body: string, type = 'application/json') =>
-      call(`${t.url}/api/admin/requests/${reference}/status`, { method: 'POST', headers: admin({ 'Content-Type': type }), body });
+      call(`${t.url}/api/admin/requests/${reference}/status`, {
+        method: 'POST',
+        headers: admin({ 'Content-Type': type }),
+        body,
+      });
     const bad = await post(receipt.reference, JSON.stringify({ phase: 'lost' }));
     assert.equal(bad.status, 422);
-    assert.deepEqual(bad.body.errors.map((e: { pointer: string }) => e.pointer), ['/phase']);
+    assert.deepEqual(
+      bad.body.errors.map((e: { pointer: string }) => e.pointer),
+      ['/phase'],
+    );
     assert.equal((await post('TST-1999-000001', JSON.stringify({ phase: 'completed' }))).status, 404);
     assert.equal((await post(receipt.reference, 'phase=completed', 'text/plain')).status, 415);
   });
 
   test('the agents API answers 401 without the right token', async () => {
-    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: 'Basic abc' }] as Record<string, string>[]) {
+    for (const headers of [{}, { Authorization: 'Bearer wrong' }, { Authorization: 'Basic abc' }] as Record<
+      string,
+      string
+    >[]) {
       const list = await call(`${t.url}/api/admin/requests`, { headers });
       assert.equal(list.status, 401);
       assert.equal(list.body.code, 'unauthorized');
@@ -95,9 +112,15 @@ describe('status look-up and the agents API', () => {
   test('the list is newest first and pages with limit and offset', async () => {
     const second = (await submit(t.url, 'demande-test', validSubmission({ name: 'Deuxième' }))).body;
     const list = await call(`${t.url}/api/admin/requests?limit=1`, { headers: admin() });
-    assert.deepEqual(list.body.map((r: { reference: string }) => r.reference), [second.reference]);
+    assert.deepEqual(
+      list.body.map((r: { reference: string }) => r.reference),
+      [second.reference],
+    );
     const next = await call(`${t.url}/api/admin/requests?limit=1&offset=1`, { headers: admin() });
-    assert.deepEqual(next.body.map((r: { reference: string }) => r.reference), [receipt.reference]);
+    assert.deepEqual(
+      next.body.map((r: { reference: string }) => r.reference),
+      [receipt.reference],
+    );
     assert.equal((await call(`${t.url}/api/admin/requests?limit=-3`, { headers: admin() })).status, 400);
   });
 

@@ -85,7 +85,10 @@ export function errorFromStatus(response: Response, details: ErrorDetails = {}):
   const base = { status, code: details.code };
   const message = details.message || response.statusText || `HTTP ${status}`;
   if (status === 429) {
-    return new EndpointError('rate-limited', message, { ...base, retryAfter: parseRetryAfter(response.headers.get('Retry-After')) });
+    return new EndpointError('rate-limited', message, {
+      ...base,
+      retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+    });
   }
   // 408 is the server giving up waiting for us: as retryable as our own timeout.
   if (status === 408) return new EndpointError('timeout', message, base);

@@ -69,7 +69,8 @@ export type AdapterFactory = (config: AdapterConfig) => Adapter;
  * - `not-found`: unknown reference or wrong tracking code (never told apart);
  * - `rejected`: any other 4xx — not retried.
  */
-export type EndpointErrorKind = 'network' | 'timeout' | 'rate-limited' | 'server' | 'validation' | 'not-found' | 'rejected';
+export type EndpointErrorKind =
+  'network' | 'timeout' | 'rate-limited' | 'server' | 'validation' | 'not-found' | 'rejected';
 
 export class EndpointError extends Error {
   override readonly name = 'EndpointError';

@@ -55,7 +55,13 @@ function xhrUpload(url: string, body: FormData, options: UploadOptions): Promise
     });
     xhr.addEventListener('load', () => {
       finish();
-      resolve(new Response([101, 204, 205, 304].includes(xhr.status) ? null : xhr.responseText, { status: xhr.status, statusText: xhr.statusText, headers: parseHeaders(xhr.getAllResponseHeaders()) }));
+      resolve(
+        new Response([101, 204, 205, 304].includes(xhr.status) ? null : xhr.responseText, {
+          status: xhr.status,
+          statusText: xhr.statusText,
+          headers: parseHeaders(xhr.getAllResponseHeaders()),
+        }),
+      );
     });
     xhr.addEventListener('error', () => {
       finish();
@@ -63,7 +69,9 @@ function xhrUpload(url: string, body: FormData, options: UploadOptions): Promise
     });
     xhr.addEventListener('abort', () => {
       finish();
-      reject(timedOut ? new EndpointError('timeout', 'No answer in time', {}) : new DOMException('Aborted', 'AbortError'));
+      reject(
+        timedOut ? new EndpointError('timeout', 'No answer in time', {}) : new DOMException('Aborted', 'AbortError'),
+      );
     });
     armStall();
     xhr.send(body);

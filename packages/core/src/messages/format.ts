@@ -15,7 +15,8 @@ const catalogues: Record<Language, Catalogue> = { fr, en };
  */
 export function format(key: MessageKey, params: MessageParams = {}, lang: Language = 'fr'): string {
   const entry = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
-  const template = typeof entry === 'string' ? entry : (entry[pluralCategory(Number(params.count ?? 0), lang)] ?? entry.other);
+  const template =
+    typeof entry === 'string' ? entry : (entry[pluralCategory(Number(params.count ?? 0), lang)] ?? entry.other);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
@@ -24,7 +25,10 @@ export function format(key: MessageKey, params: MessageParams = {}, lang: Langua
 }
 
 /** The same message in both languages, for definition problems. */
-export function formatBoth(key: MessageKey, params: MessageParams | ((lang: Language) => MessageParams) = {}): LocalizedText {
+export function formatBoth(
+  key: MessageKey,
+  params: MessageParams | ((lang: Language) => MessageParams) = {},
+): LocalizedText {
   const of = (lang: Language) => (typeof params === 'function' ? params(lang) : params);
   return { fr: format(key, of('fr'), 'fr'), en: format(key, of('en'), 'en') };
 }

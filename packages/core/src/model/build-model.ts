@@ -4,8 +4,24 @@
  * suit its field, a `required` naming no property…).
  */
 import type { FieldUi, FormDefinition, SchemaNode } from '../generated/form-definition.js';
-import type { Choice, Condition, Constraints, DefinitionProblem, Field, FormModel, LocalizedText, Step } from './types.js';
-import { collectLevel, resolveRef, type Declaration, type Level, type Requirement, type Resolved } from './schema-walk.js';
+import type {
+  Choice,
+  Condition,
+  Constraints,
+  DefinitionProblem,
+  Field,
+  FormModel,
+  LocalizedText,
+  Step,
+} from './types.js';
+import {
+  collectLevel,
+  resolveRef,
+  type Declaration,
+  type Level,
+  type Requirement,
+  type Resolved,
+} from './schema-walk.js';
 import { choicesOf, inferKind, typeOf } from './kind.js';
 import { textAt } from './localize.js';
 import { formatBoth } from '../messages/format.js';
@@ -53,7 +69,9 @@ export function buildModel(definition: FormDefinition): BuildResult {
       ...(c.phone !== undefined ? { phone: c.phone } : {}),
       ...(c.email !== undefined ? { email: c.email } : {}),
       ...(c.address !== undefined ? { address: textAt(definition, '/contact/address', c.address) } : {}),
-      ...(c.openingHours !== undefined ? { openingHours: textAt(definition, '/contact/openingHours', c.openingHours) } : {}),
+      ...(c.openingHours !== undefined
+        ? { openingHours: textAt(definition, '/contact/openingHours', c.openingHours) }
+        : {}),
       ...(c.url !== undefined ? { url: c.url } : {}),
     };
   }
@@ -91,12 +109,15 @@ function buildFields(ctx: Context, node: SchemaNode, pointer: string, parentPath
   for (const declaration of level.declarations) {
     const seen = byName.get(declaration.name);
     // A property declared unconditionally anywhere at the level is always shown.
-    if (!seen || (seen.conditions.length > 0 && declaration.conditions.length === 0)) byName.set(declaration.name, declaration);
+    if (!seen || (seen.conditions.length > 0 && declaration.conditions.length === 0))
+      byName.set(declaration.name, declaration);
   }
   // Indexed by name once: looking them up field by field is quadratic, and forms of a few
   // hundred fields exist.
   const requirementsByName = groupByName(level.requirements);
-  return [...byName.values()].map((declaration) => buildField(ctx, declaration, requirementsByName.get(declaration.name) ?? [], parentPath));
+  return [...byName.values()].map((declaration) =>
+    buildField(ctx, declaration, requirementsByName.get(declaration.name) ?? [], parentPath),
+  );
 }
 
 function groupByName<T extends { name: string }>(items: readonly T[]): Map<string, T[]> {
@@ -113,12 +134,22 @@ function checkLevel(ctx: Context, level: Level): void {
   const declared = new Set(level.declarations.map((d) => d.name));
   for (const requirement of level.requirements) {
     if (!declared.has(requirement.name)) {
-      problem(ctx, `/schema${requirement.pointer}`, 'unknown-required', formatBoth('definition.unknown-required', { property: requirement.name }));
+      problem(
+        ctx,
+        `/schema${requirement.pointer}`,
+        'unknown-required',
+        formatBoth('definition.unknown-required', { property: requirement.name }),
+      );
     }
   }
   for (const trigger of level.triggers) {
     if (!declared.has(trigger.name)) {
-      problem(ctx, `/schema${trigger.pointer}`, 'unknown-required', formatBoth('definition.unknown-required', { property: trigger.name }));
+      problem(
+        ctx,
+        `/schema${trigger.pointer}`,
+        'unknown-required',
+        formatBoth('definition.unknown-required', { property: trigger.name }),
+      );
     }
   }
   const declarationsByName = groupByName(level.declarations);
@@ -126,20 +157,35 @@ function checkLevel(ctx: Context, level: Level): void {
     if (requirement.conditions.length) continue;
     const declarations = declarationsByName.get(requirement.name) ?? [];
     if (declarations.length && declarations.every((d) => d.conditions.length > 0)) {
-      problem(ctx, `/schema${requirement.pointer}`, 'required-conditional-field', formatBoth('definition.required-conditional-field', { property: requirement.name }));
+      problem(
+        ctx,
+        `/schema${requirement.pointer}`,
+        'required-conditional-field',
+        formatBoth('definition.required-conditional-field', { property: requirement.name }),
+      );
     }
   }
   if (level.closed.length) {
     const unconditional = new Set(level.declarations.filter((d) => !d.conditions.length).map((d) => d.name));
     for (const d of level.declarations) {
       if (d.conditions.length && !unconditional.has(d.name)) {
-        problem(ctx, `/schema${level.closed[0]}`, 'hidden-by-additional-properties', formatBoth('definition.hidden-by-additional-properties', { field: d.name }));
+        problem(
+          ctx,
+          `/schema${level.closed[0]}`,
+          'hidden-by-additional-properties',
+          formatBoth('definition.hidden-by-additional-properties', { field: d.name }),
+        );
       }
     }
   }
 }
 
-function buildField(ctx: Context, declaration: Declaration, requirements: readonly Requirement[], parentPath: string): Field {
+function buildField(
+  ctx: Context,
+  declaration: Declaration,
+  requirements: readonly Requirement[],
+  parentPath: string,
+): Field {
   const { definition, root } = ctx;
   const name = declaration.name;
   const path = parentPath ? `${parentPath}/${name}` : name;
@@ -161,12 +207,18 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
   const kind = inferKind(root, resolved, ui);
   if (kind.widgetProblem) {
     const reason = kind.widgetProblem;
-    problem(ctx, joinPointer(uiPointer(), 'widget'), 'incompatible-widget', formatBoth('definition.incompatible-widget', (lang) => ({
-      widget: ui?.widget ?? '',
-      reason: formatBoth(reason)[lang],
-    })));
+    problem(
+      ctx,
+      joinPointer(uiPointer(), 'widget'),
+      'incompatible-widget',
+      formatBoth('definition.incompatible-widget', (lang) => ({
+        widget: ui?.widget ?? '',
+        reason: formatBoth(reason)[lang],
+      })),
+    );
   }
-  if (kind.unsupportedArray) problem(ctx, `/schema${declaration.pointer}`, 'unsupported-array', formatBoth('definition.unsupported-array'));
+  if (kind.unsupportedArray)
+    problem(ctx, `/schema${declaration.pointer}`, 'unsupported-array', formatBoth('definition.unsupported-array'));
 
   const field: Field = {
     name,
@@ -175,7 +227,9 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
     kind: kind.kind,
     label: schemaText('title') ?? { fr: humanise(name), en: humanise(name) },
     required: requirements.some((r) => r.conditions.length === 0),
-    requiredWhen: requirements.filter((r) => r.conditions.length > 0).map((r) => r.conditions[r.conditions.length - 1] as Condition),
+    requiredWhen: requirements
+      .filter((r) => r.conditions.length > 0)
+      .map((r) => r.conditions[r.conditions.length - 1] as Condition),
     readOnly: node.readOnly === true,
     constraints: constraintsOf(root, resolved, ui),
     activeWhen: declaration.conditions,
@@ -195,19 +249,26 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
   if (ui?.messages) {
     field.messages = {};
     for (const [keyword, message] of Object.entries(ui.messages)) {
-      if (typeof message === 'string') field.messages[keyword] = textAt(definition, () => joinPointer(uiPointer(), 'messages', keyword), message);
+      if (typeof message === 'string')
+        field.messages[keyword] = textAt(definition, () => joinPointer(uiPointer(), 'messages', keyword), message);
     }
   }
 
   const type = typeOf(node);
   if ('default' in node) {
     if (!matchesType(node.default, type)) {
-      problem(ctx, `/schema${resolved.at('default')}`, 'invalid-default', formatBoth('definition.invalid-default', { type: type ?? '' }));
+      problem(
+        ctx,
+        `/schema${resolved.at('default')}`,
+        'invalid-default',
+        formatBoth('definition.invalid-default', { type: type ?? '' }),
+      );
     }
     field.default = node.default;
   }
 
-  const choiceSource = field.kind === 'checkboxes' && isRecord(node.items) ? resolveRef(root, node.items, resolved.at('items')) : resolved;
+  const choiceSource =
+    field.kind === 'checkboxes' && isRecord(node.items) ? resolveRef(root, node.items, resolved.at('items')) : resolved;
   const choices = field.kind === 'fieldset' || field.kind === 'group' ? undefined : choicesOf(root, choiceSource);
   if (choices) {
     const choiceType = typeOf(choiceSource.node);
@@ -215,7 +276,15 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
     for (const raw of choices) {
       const scalar = typeof raw.value === 'string' || typeof raw.value === 'number' || typeof raw.value === 'boolean';
       if (!scalar || !matchesType(raw.value, choiceType)) {
-        problem(ctx, `/schema${raw.pointer()}`, 'invalid-choice', formatBoth('definition.invalid-choice', { value: JSON.stringify(raw.value) ?? 'undefined', type: choiceType ?? 'string' }));
+        problem(
+          ctx,
+          `/schema${raw.pointer()}`,
+          'invalid-choice',
+          formatBoth('definition.invalid-choice', {
+            value: JSON.stringify(raw.value) ?? 'undefined',
+            type: choiceType ?? 'string',
+          }),
+        );
         continue;
       }
       const value = raw.value as string | number | boolean;
@@ -227,13 +296,15 @@ function buildField(ctx: Context, declaration: Declaration, requirements: readon
             ? textAt(definition, () => `/schema${raw.pointer()}`, value)
             : { fr: String(value), en: String(value) };
       const choice: Choice = { value, label };
-      if (raw.description !== undefined) choice.hint = textAt(definition, () => `/schema${raw.pointer('description')}`, raw.description);
+      if (raw.description !== undefined)
+        choice.hint = textAt(definition, () => `/schema${raw.pointer('description')}`, raw.description);
       field.choices.push(choice);
     }
   }
 
   if (field.kind === 'fieldset') field.fields = buildFields(ctx, declaration.node, declaration.pointer, path);
-  if (field.kind === 'group' && isRecord(node.items)) field.fields = buildFields(ctx, node.items, resolved.at('items'), path);
+  if (field.kind === 'group' && isRecord(node.items))
+    field.fields = buildFields(ctx, node.items, resolved.at('items'), path);
   return field;
 }
 
@@ -256,7 +327,17 @@ function matchesType(value: unknown, type: SchemaNode['type'] | undefined): bool
   }
 }
 
-const NUMERIC = ['minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf', 'minItems', 'maxItems'] as const;
+const NUMERIC = [
+  'minLength',
+  'maxLength',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'multipleOf',
+  'minItems',
+  'maxItems',
+] as const;
 
 function constraintsOf(root: SchemaNode, resolved: Resolved, ui: FieldUi | undefined): Constraints {
   const node = resolved.node;
@@ -288,18 +369,32 @@ function buildSteps(ctx: Context, fields: Field[], title: LocalizedText): Step[]
       if (!names.has(name)) {
         problem(ctx, pointer, 'unknown-step-field', formatBoth('definition.unknown-step-field', { field: name }));
       } else if (placed.has(name)) {
-        problem(ctx, pointer, 'duplicate-step-field', formatBoth('definition.duplicate-step-field', { field: name, step: (placed.get(name) ?? 0) + 1 }));
+        problem(
+          ctx,
+          pointer,
+          'duplicate-step-field',
+          formatBoth('definition.duplicate-step-field', { field: name, step: (placed.get(name) ?? 0) + 1 }),
+        );
       } else {
         placed.set(name, i);
       }
     });
-    const out: Step = { title: textAt(definition, joinPointer(stepPointer, 'title'), step.title), fields: [...step.fields] };
-    if (typeof step.description === 'string') out.description = textAt(definition, joinPointer(stepPointer, 'description'), step.description);
+    const out: Step = {
+      title: textAt(definition, joinPointer(stepPointer, 'title'), step.title),
+      fields: [...step.fields],
+    };
+    if (typeof step.description === 'string')
+      out.description = textAt(definition, joinPointer(stepPointer, 'description'), step.description);
     return out;
   });
   for (const field of fields) {
     if (!placed.has(field.name)) {
-      problem(ctx, `/schema${field.schemaPointer}`, 'field-in-no-step', formatBoth('definition.field-in-no-step', { field: field.name }));
+      problem(
+        ctx,
+        `/schema${field.schemaPointer}`,
+        'field-in-no-step',
+        formatBoth('definition.field-in-no-step', { field: field.name }),
+      );
     }
   }
   return result;
@@ -308,7 +403,12 @@ function buildSteps(ctx: Context, fields: Field[], title: LocalizedText): Step[]
 function checkUiFields(ctx: Context): void {
   for (const path of Object.keys(ctx.definition.ui?.fields ?? {})) {
     if (!ctx.paths.has(path)) {
-      problem(ctx, joinPointer('/ui/fields', path), 'unknown-ui-field', formatBoth('definition.unknown-ui-field', { field: path }));
+      problem(
+        ctx,
+        joinPointer('/ui/fields', path),
+        'unknown-ui-field',
+        formatBoth('definition.unknown-ui-field', { field: path }),
+      );
     }
   }
 }

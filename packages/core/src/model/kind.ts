@@ -26,7 +26,8 @@ export interface RawChoice {
 /** Labelled choices of a node: its `enum`, or `oneOf`/`anyOf` whose every branch has a `const`. */
 export function choicesOf(root: SchemaNode, resolved: Resolved): RawChoice[] | undefined {
   const { node } = resolved;
-  if (Array.isArray(node.enum)) return node.enum.map((value, i) => ({ value, pointer: () => joinPointer(resolved.at('enum'), i) }));
+  if (Array.isArray(node.enum))
+    return node.enum.map((value, i) => ({ value, pointer: () => joinPointer(resolved.at('enum'), i) }));
   const key = Array.isArray(node.oneOf) ? 'oneOf' : Array.isArray(node.anyOf) ? 'anyOf' : undefined;
   if (!key) return undefined;
   const branches = (node[key] ?? []).map((branch, i) => resolveRef(root, branch, joinPointer(resolved.at(key), i)));
@@ -57,10 +58,23 @@ export interface KindResult {
 }
 
 const STRING_KINDS: Partial<Record<NonNullable<FieldUi['widget']>, FieldKind>> = {
-  text: 'text', textarea: 'textarea', email: 'email', tel: 'tel', url: 'url', date: 'date', time: 'time', file: 'file',
+  text: 'text',
+  textarea: 'textarea',
+  email: 'email',
+  tel: 'tel',
+  url: 'url',
+  date: 'date',
+  time: 'time',
+  file: 'file',
 };
 
-const FORMAT_KINDS: Record<string, FieldKind> = { email: 'email', date: 'date', time: 'time', 'date-time': 'datetime', uri: 'url' };
+const FORMAT_KINDS: Record<string, FieldKind> = {
+  email: 'email',
+  date: 'date',
+  time: 'time',
+  'date-time': 'datetime',
+  uri: 'url',
+};
 
 /** A string longer than this renders as a textarea. */
 export const TEXTAREA_THRESHOLD = 200;
@@ -71,7 +85,8 @@ export function inferKind(root: SchemaNode, resolved: Resolved, ui: FieldUi | un
   const choices = choicesOf(root, resolved);
   let natural = naturalKind(root, resolved, type, choices);
   // A phone number is a string like any other: its autocomplete token says what it is.
-  if (natural.kind === 'text' && (ui?.autocomplete?.split(' ').pop()?.startsWith('tel') || ui?.inputmode === 'tel')) natural = { kind: 'tel' };
+  if (natural.kind === 'text' && (ui?.autocomplete?.split(' ').pop()?.startsWith('tel') || ui?.inputmode === 'tel'))
+    natural = { kind: 'tel' };
   const widget = ui?.widget;
   if (!widget) return natural;
   const stringKind = STRING_KINDS[widget];
@@ -84,7 +99,9 @@ export function inferKind(root: SchemaNode, resolved: Resolved, ui: FieldUi | un
       return type === 'number' || type === 'integer' ? natural : { ...natural, widgetProblem: 'widget-reason.number' };
     case 'select':
     case 'radio':
-      return choices && type !== 'array' ? { ...natural, kind: widget } : { ...natural, widgetProblem: 'widget-reason.choices' };
+      return choices && type !== 'array'
+        ? { ...natural, kind: widget }
+        : { ...natural, widgetProblem: 'widget-reason.choices' };
     case 'checkbox':
       return type === 'boolean' ? natural : { ...natural, widgetProblem: 'widget-reason.boolean' };
     case 'checkboxes':
@@ -94,7 +111,12 @@ export function inferKind(root: SchemaNode, resolved: Resolved, ui: FieldUi | un
   }
 }
 
-function naturalKind(root: SchemaNode, resolved: Resolved, type: SchemaNode['type'] | undefined, choices: RawChoice[] | undefined): KindResult {
+function naturalKind(
+  root: SchemaNode,
+  resolved: Resolved,
+  type: SchemaNode['type'] | undefined,
+  choices: RawChoice[] | undefined,
+): KindResult {
   const node = resolved.node;
   switch (type) {
     case 'object':
@@ -118,7 +140,8 @@ function naturalKind(root: SchemaNode, resolved: Resolved, type: SchemaNode['typ
       if (node.const === true) return { kind: 'consent' };
       if (choices) return { kind: choices.length <= RADIO_LIMIT ? 'radio' : 'select' };
       if (typeof node.contentMediaType === 'string') return { kind: 'file' };
-      if (typeof node.format === 'string' && FORMAT_KINDS[node.format]) return { kind: FORMAT_KINDS[node.format] as FieldKind };
+      if (typeof node.format === 'string' && FORMAT_KINDS[node.format])
+        return { kind: FORMAT_KINDS[node.format] as FieldKind };
       if (typeof node.maxLength === 'number' && node.maxLength > TEXTAREA_THRESHOLD) return { kind: 'textarea' };
       return { kind: 'text' };
   }

@@ -39,7 +39,10 @@ const typeName = (type: unknown, lang: Language): string =>
 const show = (value: unknown): string => (typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value)));
 
 const PATTERN_WHAT: Record<string, { fr: string; en: string }> = {
-  id: { fr: 'lettres minuscules, chiffres et tirets, par exemple « signalement-voirie »', en: 'lowercase letters, digits and hyphens, e.g. “report-street-problem”' },
+  id: {
+    fr: 'lettres minuscules, chiffres et tirets, par exemple « signalement-voirie »',
+    en: 'lowercase letters, digits and hyphens, e.g. “report-street-problem”',
+  },
   version: { fr: 'trois nombres comme « 1.0.0 »', en: 'three numbers like “1.0.0”' },
   $ref: { fr: 'une référence locale « #/$defs/nom »', en: 'a local reference “#/$defs/name”' },
 };
@@ -66,59 +69,118 @@ function mapError(error: MetaError, definition: unknown): DefinitionProblem | un
       const property = String(params.additionalProperty);
       const pointer = joinPointer(instancePath, property);
       if (isSchemaNodePath(segments)) {
-        return { pointer, code: 'unsupported-keyword', message: formatBoth('definition.unsupported-keyword', { keyword: property }) };
+        return {
+          pointer,
+          code: 'unsupported-keyword',
+          message: formatBoth('definition.unsupported-keyword', { keyword: property }),
+        };
       }
       return { pointer, code: 'unknown-property', message: formatBoth('definition.unknown-property', { property }) };
     }
     case 'required': {
       const property = String(params.missingProperty);
-      return { pointer: instancePath, code: 'missing-property', message: formatBoth('definition.missing-property', { property }) };
+      return {
+        pointer: instancePath,
+        code: 'missing-property',
+        message: formatBoth('definition.missing-property', { property }),
+      };
     }
     case 'enum': {
       const allowed = Array.isArray(params.allowedValues) ? params.allowedValues.map(show).join(', ') : '';
       if (segments.length === 4 && segments[0] === 'ui' && segments[1] === 'fields' && last === 'widget') {
-        return { pointer: instancePath, code: 'unknown-widget', message: formatBoth('definition.unknown-widget', { value: show(value), allowed }) };
+        return {
+          pointer: instancePath,
+          code: 'unknown-widget',
+          message: formatBoth('definition.unknown-widget', { value: show(value), allowed }),
+        };
       }
       if (params.propertyName !== undefined) {
         const name = String(params.propertyName ?? '');
-        return { pointer: joinPointer(instancePath, name), code: 'not-allowed', message: formatBoth('definition.not-allowed', { value: name, allowed }) };
+        return {
+          pointer: joinPointer(instancePath, name),
+          code: 'not-allowed',
+          message: formatBoth('definition.not-allowed', { value: name, allowed }),
+        };
       }
       if (parentIsSchemaNode && last === 'type') {
-        return { pointer: instancePath, code: 'unsupported-type', message: formatBoth('definition.not-allowed', { value: show(value), allowed }) };
+        return {
+          pointer: instancePath,
+          code: 'unsupported-type',
+          message: formatBoth('definition.not-allowed', { value: show(value), allowed }),
+        };
       }
       if (parentIsSchemaNode && last === 'format') {
-        return { pointer: instancePath, code: 'unsupported-format', message: formatBoth('definition.not-allowed', { value: show(value), allowed }) };
+        return {
+          pointer: instancePath,
+          code: 'unsupported-format',
+          message: formatBoth('definition.not-allowed', { value: show(value), allowed }),
+        };
       }
-      return { pointer: instancePath, code: 'not-allowed', message: formatBoth('definition.not-allowed', { value: show(value), allowed }) };
+      return {
+        pointer: instancePath,
+        code: 'not-allowed',
+        message: formatBoth('definition.not-allowed', { value: show(value), allowed }),
+      };
     }
     case 'type':
-      return { pointer: instancePath, code: 'wrong-type', message: formatBoth('definition.wrong-type', (lang) => ({ expected: typeName(params.type, lang) })) };
+      return {
+        pointer: instancePath,
+        code: 'wrong-type',
+        message: formatBoth('definition.wrong-type', (lang) => ({ expected: typeName(params.type, lang) })),
+      };
     case 'const':
-      return { pointer: instancePath, code: 'wrong-value', message: formatBoth('definition.wrong-const', { expected: show(params.allowedValue) }) };
+      return {
+        pointer: instancePath,
+        code: 'wrong-value',
+        message: formatBoth('definition.wrong-const', { expected: show(params.allowedValue) }),
+      };
     case 'pattern': {
       if (params.propertyName !== undefined) {
         const name = String(params.propertyName ?? '');
-        return { pointer: joinPointer(instancePath, name), code: 'invalid-name', message: formatBoth('definition.pattern', () => ({ value: name, what: String(params.pattern) })) };
+        return {
+          pointer: joinPointer(instancePath, name),
+          code: 'invalid-name',
+          message: formatBoth('definition.pattern', () => ({ value: name, what: String(params.pattern) })),
+        };
       }
       const what = PATTERN_WHAT[last];
       return {
         pointer: instancePath,
         code: 'pattern',
-        message: formatBoth('definition.pattern', (lang) => ({ value: show(value), what: what ? what[lang] : String(params.pattern) })),
+        message: formatBoth('definition.pattern', (lang) => ({
+          value: show(value),
+          what: what ? what[lang] : String(params.pattern),
+        })),
       };
     }
     case 'minLength':
     case 'minItems':
-      return { pointer: instancePath, code: 'too-short', message: formatBoth('definition.too-short', { count: Number(params.limit) }) };
+      return {
+        pointer: instancePath,
+        code: 'too-short',
+        message: formatBoth('definition.too-short', { count: Number(params.limit) }),
+      };
     case 'minimum':
     case 'exclusiveMinimum':
-      return { pointer: instancePath, code: 'too-small', message: formatBoth('definition.too-small', { limit: Number(params.limit) }) };
+      return {
+        pointer: instancePath,
+        code: 'too-small',
+        message: formatBoth('definition.too-small', { limit: Number(params.limit) }),
+      };
     case 'maximum':
-      return { pointer: instancePath, code: 'too-big', message: formatBoth('definition.too-big', { limit: Number(params.limit) }) };
+      return {
+        pointer: instancePath,
+        code: 'too-big',
+        message: formatBoth('definition.too-big', { limit: Number(params.limit) }),
+      };
     case 'uniqueItems':
       return { pointer: instancePath, code: 'not-unique', message: formatBoth('definition.not-unique') };
     case 'format':
-      return { pointer: instancePath, code: 'invalid-format', message: formatBoth('definition.invalid-format', { format: String(params.format) }) };
+      return {
+        pointer: instancePath,
+        code: 'invalid-format',
+        message: formatBoth('definition.invalid-format', { format: String(params.format) }),
+      };
     // Wrappers repeat what their inner errors already say.
     case 'propertyNames':
     case 'if':

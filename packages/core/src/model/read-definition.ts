@@ -32,7 +32,9 @@ export function readDefinition(input: unknown, check?: DefinitionCheck): LoadRes
     if (problems.length) return failure(problems);
     if (!isRecord(parsed)) {
       const actual = Array.isArray(parsed) ? 'array' : parsed === null ? 'null' : typeof parsed;
-      return failure([{ pointer: '', code: 'not-an-object', message: formatBoth('definition.not-an-object', { actual }) }]);
+      return failure([
+        { pointer: '', code: 'not-an-object', message: formatBoth('definition.not-an-object', { actual }) },
+      ]);
     }
     const wellFormed = check ? check(parsed) : true;
     if (!wellFormed) problems.push(...metaProblems(check?.errors ?? [], parsed));

@@ -12,7 +12,11 @@ export function referenceProblems(definition: FormDefinition): DefinitionProblem
     if (typeof node.$ref !== 'string') return;
     const name = refName(node.$ref);
     if (name === undefined || !Object.prototype.hasOwnProperty.call(defs, name)) {
-      problems.push({ pointer: joinPointer(pointer(), '$ref'), code: 'dangling-ref', message: formatBoth('definition.dangling-ref', { ref: node.$ref }) });
+      problems.push({
+        pointer: joinPointer(pointer(), '$ref'),
+        code: 'dangling-ref',
+        message: formatBoth('definition.dangling-ref', { ref: node.$ref }),
+      });
     }
   });
   for (const [lang, strings] of Object.entries(definition.translations ?? {})) {

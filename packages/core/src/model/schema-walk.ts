@@ -86,7 +86,14 @@ export function collectLevel(root: SchemaNode, node: SchemaNode, pointer: string
   return level;
 }
 
-function walkLevel(root: SchemaNode, raw: SchemaNode, pointer: string, conditions: Condition[], level: Level, depth: number): void {
+function walkLevel(
+  root: SchemaNode,
+  raw: SchemaNode,
+  pointer: string,
+  conditions: Condition[],
+  level: Level,
+  depth: number,
+): void {
   if (!isRecord(raw) || depth > MAX_DEPTH) return;
   const resolved = resolveRef(root, raw, pointer);
   const { node } = resolved;
@@ -96,12 +103,14 @@ function walkLevel(root: SchemaNode, raw: SchemaNode, pointer: string, condition
     const propertiesPointer = at('properties');
     for (const name in properties) {
       const property = ownValue(properties, name);
-      if (isRecord(property)) level.declarations.push({ name, node: property, pointer: joinPointer(propertiesPointer, name), conditions });
+      if (isRecord(property))
+        level.declarations.push({ name, node: property, pointer: joinPointer(propertiesPointer, name), conditions });
     }
   }
   if (Array.isArray(node.required)) {
     node.required.forEach((name, i) => {
-      if (typeof name === 'string') level.requirements.push({ name, pointer: joinPointer(at('required'), i), conditions });
+      if (typeof name === 'string')
+        level.requirements.push({ name, pointer: joinPointer(at('required'), i), conditions });
     });
   }
   if (node.additionalProperties === false) level.closed.push(at('additionalProperties'));
@@ -112,7 +121,8 @@ function walkLevel(root: SchemaNode, raw: SchemaNode, pointer: string, condition
       if (!Array.isArray(names)) continue;
       const when: Condition[] = [...conditions, { kind: 'present', trigger }];
       names.forEach((name, i) => {
-        if (typeof name === 'string') level.requirements.push({ name, pointer: joinPointer(triggerPointer, i), conditions: when });
+        if (typeof name === 'string')
+          level.requirements.push({ name, pointer: joinPointer(triggerPointer, i), conditions: when });
       });
     }
   }
@@ -122,16 +132,37 @@ function walkLevel(root: SchemaNode, raw: SchemaNode, pointer: string, condition
   if (isRecord(node.if)) {
     const conditionPointer = at('if');
     if (isRecord(node.then)) {
-      walkLevel(root, node.then, at('then'), [...conditions, { kind: 'if', conditionPointer, branch: 'then' }], level, depth + 1);
+      walkLevel(
+        root,
+        node.then,
+        at('then'),
+        [...conditions, { kind: 'if', conditionPointer, branch: 'then' }],
+        level,
+        depth + 1,
+      );
     }
     if (isRecord(node.else)) {
-      walkLevel(root, node.else, at('else'), [...conditions, { kind: 'if', conditionPointer, branch: 'else' }], level, depth + 1);
+      walkLevel(
+        root,
+        node.else,
+        at('else'),
+        [...conditions, { kind: 'if', conditionPointer, branch: 'else' }],
+        level,
+        depth + 1,
+      );
     }
   }
   if (isRecord(node.dependentSchemas)) {
     for (const [trigger, sub] of Object.entries(node.dependentSchemas)) {
       level.triggers.push({ name: trigger, pointer: joinPointer(at('dependentSchemas'), trigger) });
-      walkLevel(root, sub as SchemaNode, joinPointer(at('dependentSchemas'), trigger), [...conditions, { kind: 'present', trigger }], level, depth + 1);
+      walkLevel(
+        root,
+        sub as SchemaNode,
+        joinPointer(at('dependentSchemas'), trigger),
+        [...conditions, { kind: 'present', trigger }],
+        level,
+        depth + 1,
+      );
     }
   }
 }
@@ -146,7 +177,11 @@ const LISTS = ['allOf', 'oneOf', 'anyOf'] as const;
  * built only when the visitor asks for it, during the call: a definition is walked on every load,
  * a form of a few hundred fields has as many nodes, and few of them are ever reported.
  */
-export function forEachNode(node: unknown, base: string, visit: (node: SchemaNode, pointer: () => string) => void): void {
+export function forEachNode(
+  node: unknown,
+  base: string,
+  visit: (node: SchemaNode, pointer: () => string) => void,
+): void {
   const path: (string | number)[] = [];
   const pointer = () => joinPointer(base, ...path);
   const walk = (current: unknown, depth: number): void => {

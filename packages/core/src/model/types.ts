@@ -3,7 +3,14 @@
  * render. Everything here is plain data (no functions), so a model can be cloned, logged and
  * handed to a worker.
  */
-import type { FormDefinition, SchemaNode, FieldUi, Contact, Processing, Open311Mapping } from '../generated/form-definition.js';
+import type {
+  FormDefinition,
+  SchemaNode,
+  FieldUi,
+  Contact,
+  Processing,
+  Open311Mapping,
+} from '../generated/form-definition.js';
 
 export type Language = 'fr' | 'en';
 
@@ -66,7 +73,11 @@ export interface Constraints {
  * All conditions of a field must hold (a field nested in two conditional branches).
  */
 export type Condition =
-  | { kind: 'if'; /** Pointer of the `if` subschema in `definition.schema`, e.g. "/allOf/0/if". */ conditionPointer: string; branch: 'then' | 'else' }
+  | {
+      kind: 'if';
+      /** Pointer of the `if` subschema in `definition.schema`, e.g. "/allOf/0/if". */ conditionPointer: string;
+      branch: 'then' | 'else';
+    }
   | { kind: 'present'; /** Sibling property whose presence turns the field on. */ trigger: string };
 
 export interface Field {

@@ -25,7 +25,11 @@ export function backoffDelay(attempt: number, options: BackoffOptions = {}): num
 }
 
 /** The wait the server asked for (`Retry-After`, in seconds) when it did, else the backoff. */
-export function retryDelay(attempt: number, retryAfterSeconds: number | undefined, options: BackoffOptions = {}): number {
+export function retryDelay(
+  attempt: number,
+  retryAfterSeconds: number | undefined,
+  options: BackoffOptions = {},
+): number {
   if (retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds)) {
     return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, retryAfterSeconds * 1000));
   }

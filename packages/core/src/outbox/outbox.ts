@@ -62,7 +62,12 @@ export class Outbox {
     const same = JSON.stringify(submission.data);
     const existing = this.store.pending(submission.formId).find((entry) => JSON.stringify(entry.data) === same);
     if (existing) return existing;
-    const entry: PendingSubmission = { ...submission, key: crypto.randomUUID(), createdAt: new Date().toISOString(), attempts: 0 };
+    const entry: PendingSubmission = {
+      ...submission,
+      key: crypto.randomUUID(),
+      createdAt: new Date().toISOString(),
+      attempts: 0,
+    };
     this.store.put(entry);
     return entry;
   }
@@ -105,7 +110,11 @@ export class Outbox {
   private async run(entry: PendingSubmission, options: DeliverOptions): Promise<Receipt> {
     for (let attempt = 0; ; attempt++) {
       if (options.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-      const outcome = await withLock(`guichet-outbox:${entry.key}`, () => this.attempt(entry, options), this.options.locks);
+      const outcome = await withLock(
+        `guichet-outbox:${entry.key}`,
+        () => this.attempt(entry, options),
+        this.options.locks,
+      );
       if ('receipt' in outcome) return outcome.receipt;
       const error = outcome.error;
       if (isAbort(error)) throw error;
@@ -120,7 +129,10 @@ export class Outbox {
   }
 
   /** One try, under the cross-tab lock: another tab may have got the receipt meanwhile. */
-  private async attempt(entry: PendingSubmission, options: DeliverOptions): Promise<{ receipt: Receipt } | { error: EndpointError }> {
+  private async attempt(
+    entry: PendingSubmission,
+    options: DeliverOptions,
+  ): Promise<{ receipt: Receipt } | { error: EndpointError }> {
     const known = this.store.receipt(entry.formId, entry.key);
     if (known) return { receipt: known };
     const current = this.store.get(entry.formId, entry.key) ?? entry;
@@ -137,7 +149,12 @@ export class Outbox {
     } catch (error) {
       if (isAbort(error)) throw error;
       // An authority's own adapter may throw anything: an unknown failure is retried like a server error.
-      return { error: error instanceof EndpointError ? error : new EndpointError('server', error instanceof Error ? error.message : String(error)) };
+      return {
+        error:
+          error instanceof EndpointError
+            ? error
+            : new EndpointError('server', error instanceof Error ? error.message : String(error)),
+      };
     }
   }
 

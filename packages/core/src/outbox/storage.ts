@@ -90,7 +90,10 @@ export class OutboxStore {
     if (raw) {
       try {
         const parsed = JSON.parse(raw) as Partial<FormRecord>;
-        record = { pending: Array.isArray(parsed.pending) ? parsed.pending : [], done: Array.isArray(parsed.done) ? parsed.done : [] };
+        record = {
+          pending: Array.isArray(parsed.pending) ? parsed.pending : [],
+          done: Array.isArray(parsed.done) ? parsed.done : [],
+        };
       } catch {
         // A damaged record is dropped rather than blocking every later submission.
       }

@@ -17,7 +17,11 @@ export const FORM_SCHEMA_ID = 'https://guichet.invalid/form';
  * meet `required: ["constructor"]`. A definition's keys are the meta-schema's own words, which no
  * object inherits: its check leaves those tests out (a page keeps that validator, hot, for good).
  */
-export function createAjv(code: Options['code'] = {}, formatsModule?: string, checked: 'answers' | 'definition' = 'answers'): GuichetAjv {
+export function createAjv(
+  code: Options['code'] = {},
+  formatsModule?: string,
+  checked: 'answers' | 'definition' = 'answers',
+): GuichetAjv {
   const ajv = new GuichetAjv({
     allErrors: true,
     strict: false,

@@ -36,6 +36,7 @@ export function preloadRuntimeCompiler(): Promise<unknown> {
 /** Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval. */
 export async function loadStandaloneValidators(url: string): Promise<CompiledValidators> {
   const module = (await import(/* @vite-ignore */ url)) as Partial<CompiledValidators>;
-  if (typeof module.validate !== 'function') throw new Error(`${url} is not a Guichet validator module (no validate export)`);
+  if (typeof module.validate !== 'function')
+    throw new Error(`${url} is not a Guichet validator module (no validate export)`);
   return { validate: module.validate, conditions: module.conditions ?? {} };
 }

@@ -13,7 +13,9 @@ function example(kind: 'date' | 'time', lang: Language): string {
   let text = examples.get(key);
   if (text === undefined) {
     const options: Intl.DateTimeFormatOptions =
-      kind === 'date' ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' } : { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' };
+      kind === 'date'
+        ? { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }
+        : { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'UTC' };
     text = new Intl.DateTimeFormat(locales[lang], options).format(EXAMPLE_DATE);
     examples.set(key, text);
   }
@@ -23,13 +25,22 @@ const exampleDate = (lang: Language) => example('date', lang);
 const exampleTime = (lang: Language) => example('time', lang);
 
 const FORMAT_KEYS: Record<string, MessageKey> = {
-  email: 'format.email', date: 'format.date', time: 'format.time', 'date-time': 'format.date-time', uri: 'format.uri',
+  email: 'format.email',
+  date: 'format.date',
+  time: 'format.time',
+  'date-time': 'format.date-time',
+  uri: 'format.uri',
 };
 
 /** Custom messages in `ui.fields[path].messages` are keyed by keyword; a failed choice may be either. */
 const CUSTOM_KEYS: Record<string, string[]> = { enum: ['enum', 'const'], const: ['const', 'enum'] };
 
-export function fieldMessage(code: string, params: Record<string, unknown>, field: Field | undefined, lang: Language): string {
+export function fieldMessage(
+  code: string,
+  params: Record<string, unknown>,
+  field: Field | undefined,
+  lang: Language,
+): string {
   for (const key of CUSTOM_KEYS[code] ?? [code]) {
     const custom = field?.messages?.[key];
     if (custom) return localize(custom, lang);
@@ -48,7 +59,12 @@ export function fieldMessage(code: string, params: Record<string, unknown>, fiel
     }
     case 'format': {
       const key = FORMAT_KEYS[String(params.format)] ?? 'format.other';
-      const example = key === 'format.date' ? exampleDate(lang) : key === 'format.time' ? exampleTime(lang) : `${exampleDate(lang)} ${exampleTime(lang)}`;
+      const example =
+        key === 'format.date'
+          ? exampleDate(lang)
+          : key === 'format.time'
+            ? exampleTime(lang)
+            : `${exampleDate(lang)} ${exampleTime(lang)}`;
       return format(key, { example }, lang);
     }
     case 'minLength':
@@ -61,7 +77,8 @@ export function fieldMessage(code: string, params: Record<string, unknown>, fiel
       return format(code, { limit }, lang);
     case 'multipleOf': {
       const decimals = decimalPlaces(Number(params.multipleOf));
-      if (decimals > 0 && Number(params.multipleOf) === 10 ** -decimals) return format('multipleOf.decimals', { count: decimals }, lang);
+      if (decimals > 0 && Number(params.multipleOf) === 10 ** -decimals)
+        return format('multipleOf.decimals', { count: decimals }, lang);
       return format('multipleOf', { limit: Number(params.multipleOf) }, lang);
     }
     case 'minItems':

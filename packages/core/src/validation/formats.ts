@@ -45,7 +45,8 @@ export const formats = {
   time: TIME,
   'date-time': { type: 'string', validate: isDateTime },
   /** As ajv-formats' full `email`: a dot in the domain, no spaces, no quoted local parts. */
-  email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+  email:
+    /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
   /** An absolute URI: a scheme, then (for web addresses) a host. "www.exemple.fr" has no scheme. */
   uri: /^[a-z][a-z0-9+.-]*:(?:\/\/[^\s/?#@]+(?:@[^\s/?#]+)?(?:[/?#]\S*)?|[^\s/]\S*)$/i,
 } as const;

@@ -43,12 +43,30 @@ const AjvCore = unwrap(AjvModule);
 /** In the order of ajv's own vocabulary lists: where a keyword is registered decides when it runs. */
 const keywords = [
   ...['$schema', '$id', '$defs', '$vocabulary', { keyword: '$comment' }, 'definitions', idModule, refModule],
-  ...[limitNumberModule, multipleOfModule, limitLengthModule, patternModule, requiredModule, limitItemsModule, uniqueItemsModule],
+  ...[
+    limitNumberModule,
+    multipleOfModule,
+    limitLengthModule,
+    patternModule,
+    requiredModule,
+    limitItemsModule,
+    uniqueItemsModule,
+  ],
   // Without these two entries ajv holds `{type: "string"}` for a schema without rules, always valid.
   { keyword: 'type', schemaType: ['string', 'array'] },
   { keyword: 'nullable', schemaType: 'boolean' },
   ...[constModule, enumModule],
-  ...[anyOfModule, oneOfModule, allOfModule, ifModule, thenElseModule, propertyNamesModule, additionalPropertiesModule, propertiesModule, items2020Module],
+  ...[
+    anyOfModule,
+    oneOfModule,
+    allOfModule,
+    ifModule,
+    thenElseModule,
+    propertyNamesModule,
+    additionalPropertiesModule,
+    propertiesModule,
+    items2020Module,
+  ],
   ...[formatModule, dependentRequiredModule, dependentSchemasModule, unevaluatedPropertiesModule],
 ].map((keyword) => unwrap(keyword)) as Vocabulary;
 const vocabularies = [keywords, metadataVocabulary, contentVocabulary];

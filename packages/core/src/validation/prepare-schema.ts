@@ -25,7 +25,11 @@ export function prepareSchema(original: SchemaNode): PreparedSchema {
   closeObject(schema, defs);
   // Rewrites happen outside-in, so replaying them in order maps any original pointer.
   const translate = (pointer: string) =>
-    moves.reduce((current, [from, to]) => (current === from || current.startsWith(`${from}/`) ? to + current.slice(from.length) : current), pointer);
+    moves.reduce(
+      (current, [from, to]) =>
+        current === from || current.startsWith(`${from}/`) ? to + current.slice(from.length) : current,
+      pointer,
+    );
   return { schema, translate };
 }
 
@@ -39,7 +43,9 @@ function rewriteDependentSchemas(node: SchemaNode, pointerOf: () => string, move
   const pointer = pointerOf();
   const start = node.allOf?.length ?? 0;
   const entries = Object.entries(node.dependentSchemas);
-  entries.forEach(([trigger], i) => moves.push([joinPointer(pointer, 'dependentSchemas', trigger), joinPointer(pointer, 'allOf', start + i, 'then')]));
+  entries.forEach(([trigger], i) =>
+    moves.push([joinPointer(pointer, 'dependentSchemas', trigger), joinPointer(pointer, 'allOf', start + i, 'then')]),
+  );
   const branches = entries.map(([trigger, then]) => ({ if: { required: [trigger] }, then }) as SchemaNode);
   delete node.dependentSchemas;
   if (branches.length) node.allOf = [...(node.allOf ?? []), ...branches] as SchemaNode['allOf'];

@@ -89,7 +89,8 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
     return value;
   };
 
-  const activeData = (data: unknown): Record<string, unknown> => (isRecord(data) ? cleanObject(model.fields, data) : {});
+  const activeData = (data: unknown): Record<string, unknown> =>
+    isRecord(data) ? cleanObject(model.fields, data) : {};
 
   /** `near`: only errors that may concern the field at that pointer are mapped. */
   const run = (data: unknown, lang: Language, near?: string): FieldError[] => {

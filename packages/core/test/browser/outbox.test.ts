@@ -1,5 +1,13 @@
 import { expect } from '@open-wc/testing';
-import { createAdapter, EndpointError, Outbox, type FormDefinition, type FormModel, type NewSubmission, type PendingSubmission } from '@guichet/core';
+import {
+  createAdapter,
+  EndpointError,
+  Outbox,
+  type FormDefinition,
+  type FormModel,
+  type NewSubmission,
+  type PendingSubmission,
+} from '@guichet/core';
 import { apiUrl, storedWith, unreachableApi } from '../../../../test/helpers/admin.js';
 
 const formId = 'signalement-voirie';
@@ -15,7 +23,15 @@ function answers(marker: string): Record<string, unknown> {
 }
 
 function submission(marker: string, endpoint = apiUrl()): NewSubmission {
-  return { formId, formVersion: model.version, data: answers(marker), channel: 'web', lang: 'fr', endpoint, adapter: 'guichet' };
+  return {
+    formId,
+    formVersion: model.version,
+    data: answers(marker),
+    channel: 'web',
+    lang: 'fr',
+    endpoint,
+    adapter: 'guichet',
+  };
 }
 
 /** A fetch that counts the submissions it lets through, and sends the first `failures` of them nowhere. */
@@ -65,7 +81,10 @@ describe('outbox', () => {
     const [pending] = second.pending(formId);
     expect(pending?.key).to.equal(entry.key);
     expect(pending?.attempts).to.equal(1);
-    const receipt = await second.deliver(pending!, { model, adapter: createAdapter('guichet', { endpoint: apiUrl() }) });
+    const receipt = await second.deliver(pending!, {
+      model,
+      adapter: createAdapter('guichet', { endpoint: apiUrl() }),
+    });
     expect(receipt.reference).to.match(/^VOI-/);
     expect(second.pending(formId)).to.deep.equal([]);
     expect(localStorage.getItem(`${prefix}${formId}`) ?? '').not.to.contain(marker);
@@ -98,7 +117,9 @@ describe('outbox', () => {
     let calls = 0;
     // The endpoint does not rate-limit submissions: the first answer is a proxy's 429.
     const limited: typeof fetch = (input, init) =>
-      ++calls === 1 ? Promise.resolve(new Response('', { status: 429, headers: { 'Retry-After': '0' } })) : fetch(input, init);
+      ++calls === 1
+        ? Promise.resolve(new Response('', { status: 429, headers: { 'Retry-After': '0' } }))
+        : fetch(input, init);
     const waits: number[] = [];
     const receipt = await box.deliver(box.add(submission(marker)), {
       model,
@@ -130,7 +151,9 @@ describe('outbox', () => {
   it('gives up on a 422 at once, dropping it from storage, with the field pointers', async () => {
     const box = outbox();
     const entry: PendingSubmission = box.add({ ...submission('x'), data: { ...answers('trop court'), latitude: 123 } });
-    const error = await box.deliver(entry, { model, adapter: createAdapter('guichet', { endpoint: apiUrl() }) }).catch((e: unknown) => e);
+    const error = await box
+      .deliver(entry, { model, adapter: createAdapter('guichet', { endpoint: apiUrl() }) })
+      .catch((e: unknown) => e);
     expect(error).to.be.instanceOf(EndpointError);
     expect((error as EndpointError).kind).to.equal('validation');
     expect((error as EndpointError).details.fieldErrors?.map((e) => e.pointer)).to.include('/latitude');
@@ -144,7 +167,10 @@ describe('outbox', () => {
     const entry = tabA.add(submission(marker));
     const network = countingFetch();
     const adapter = createAdapter('guichet', { endpoint: apiUrl(), fetch: network.fetch });
-    const [a, b] = await Promise.all([tabA.deliver(entry, { model, adapter }), tabB.deliver(tabB.pending(formId)[0]!, { model, adapter })]);
+    const [a, b] = await Promise.all([
+      tabA.deliver(entry, { model, adapter }),
+      tabB.deliver(tabB.pending(formId)[0]!, { model, adapter }),
+    ]);
     expect(a.reference).to.equal(b.reference);
     expect(network.calls).to.have.length(1);
   });

@@ -18,22 +18,48 @@ function startServer(): Promise<{ url: string; server: Server }> {
     }
     if (req.url?.startsWith('/envelope/')) {
       res.writeHead(400, { 'Content-Type': 'application/json' });
-      return res.end(JSON.stringify({ code: 'invalid-submission', message: 'Envoi mal formé', errors: [{ pointer: '/formVersion', code: 'required', message: 'must be a string' }] }));
+      return res.end(
+        JSON.stringify({
+          code: 'invalid-submission',
+          message: 'Envoi mal formé',
+          errors: [{ pointer: '/formVersion', code: 'required', message: 'must be a string' }],
+        }),
+      );
     }
     if (req.url?.startsWith('/invalid/')) {
       res.writeHead(422, { 'Content-Type': 'application/json' });
-      return res.end(JSON.stringify({ code: 'invalid-data', message: 'Réponses invalides', errors: [{ pointer: '/email', code: 'format', message: 'Adresse invalide' }] }));
+      return res.end(
+        JSON.stringify({
+          code: 'invalid-data',
+          message: 'Réponses invalides',
+          errors: [{ pointer: '/email', code: 'format', message: 'Adresse invalide' }],
+        }),
+      );
     }
     res.writeHead(404, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify({ code: 'not-found', message: 'Demande introuvable' }));
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+    ),
+  );
 }
 
 const model = { id: 'f', version: '1.0.0' } as unknown as FormModel;
 const submit = (endpoint: string, timeoutMs?: number) =>
-  createAdapter('guichet', { endpoint, timeoutMs }).submit({ model, data: {}, channel: 'web', lang: 'fr', idempotencyKey: crypto.randomUUID() });
-const failure = (promise: Promise<unknown>) => promise.then(() => assert.fail('expected a failure'), (e: unknown) => e as EndpointError);
+  createAdapter('guichet', { endpoint, timeoutMs }).submit({
+    model,
+    data: {},
+    channel: 'web',
+    lang: 'fr',
+    idempotencyKey: crypto.randomUUID(),
+  });
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => assert.fail('expected a failure'),
+    (e: unknown) => e as EndpointError,
+  );
 
 describe('guichet adapter error mapping over real HTTP', () => {
   let url = '';
@@ -78,7 +104,13 @@ describe('guichet adapter error mapping over real HTTP', () => {
   });
 
   it('answers an unknown reference with not-found', async () => {
-    const error = await failure(createAdapter('guichet', { endpoint: url }).status({ reference: 'VOI-2026-000001', trackingCode: 'X', lang: 'fr' }));
+    const error = await failure(
+      createAdapter('guichet', { endpoint: url }).status({
+        reference: 'VOI-2026-000001',
+        trackingCode: 'X',
+        lang: 'fr',
+      }),
+    );
     assert.equal(error.kind, 'not-found');
   });
 

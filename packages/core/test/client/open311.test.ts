@@ -4,10 +4,19 @@ import { readFileSync } from 'node:fs';
 import { createAdapter, EndpointError, type FormModel, type FormDefinition } from '@guichet/core';
 import { startOpen311Server, type Open311TestServer } from '../../../../test/helpers/open311-server.mjs';
 
-const definition = JSON.parse(readFileSync(new URL('../../../../schemas/forms/signalement-voirie.json', import.meta.url), 'utf8')) as FormDefinition;
-const fixtures = JSON.parse(readFileSync(new URL('../../../../test/fixtures/forms-data/signalement-voirie.json', import.meta.url), 'utf8')) as { valid: Record<string, unknown>[] };
+const definition = JSON.parse(
+  readFileSync(new URL('../../../../schemas/forms/signalement-voirie.json', import.meta.url), 'utf8'),
+) as FormDefinition;
+const fixtures = JSON.parse(
+  readFileSync(new URL('../../../../test/fixtures/forms-data/signalement-voirie.json', import.meta.url), 'utf8'),
+) as { valid: Record<string, unknown>[] };
 // Only the parts of the model the adapter reads: the rest is the core model's job.
-const model = { id: definition.id, version: definition.version, open311: definition.adapters?.open311, definition } as unknown as FormModel;
+const model = {
+  id: definition.id,
+  version: definition.version,
+  open311: definition.adapters?.open311,
+  definition,
+} as unknown as FormModel;
 
 describe('open311 adapter against a GeoReport v2 server', () => {
   let server: Open311TestServer;
@@ -17,7 +26,13 @@ describe('open311 adapter against a GeoReport v2 server', () => {
   after(() => server.stop());
 
   const submit = (data: Record<string, unknown>, config: Record<string, unknown> = { apiKey: 'cle-de-test' }) =>
-    createAdapter('open311', { endpoint: `${server.url}/`, ...config }).submit({ model, data, channel: 'web', lang: 'fr', idempotencyKey: crypto.randomUUID() });
+    createAdapter('open311', { endpoint: `${server.url}/`, ...config }).submit({
+      model,
+      data,
+      channel: 'web',
+      lang: 'fr',
+      idempotencyKey: crypto.randomUUID(),
+    });
 
   it('posts the mapped answers under GeoReport field names, form-urlencoded, and returns the id as reference', async () => {
     const data: Record<string, unknown> = { ...fixtures.valid[0]!, phone: undefined };
@@ -51,12 +66,23 @@ describe('open311 adapter against a GeoReport v2 server', () => {
   it('reads an open request as received, then in progress once an agent wrote a note', async () => {
     const receipt = await submit(fixtures.valid[1]!);
     const adapter = createAdapter('open311', { endpoint: server.url });
-    const first = await adapter.status({ reference: receipt.reference, trackingCode: receipt.trackingCode, lang: 'fr' });
+    const first = await adapter.status({
+      reference: receipt.reference,
+      trackingCode: receipt.trackingCode,
+      lang: 'fr',
+    });
     assert.equal(first.phase, 'received');
     assert.equal(first.final, false);
     assert.equal(first.reference, receipt.reference);
-    server.update(receipt.reference, { status_notes: 'Équipe prévue jeudi', expected_datetime: '2026-12-10T12:00:00Z' });
-    const second = await adapter.status({ reference: receipt.reference, trackingCode: receipt.trackingCode, lang: 'en' });
+    server.update(receipt.reference, {
+      status_notes: 'Équipe prévue jeudi',
+      expected_datetime: '2026-12-10T12:00:00Z',
+    });
+    const second = await adapter.status({
+      reference: receipt.reference,
+      trackingCode: receipt.trackingCode,
+      lang: 'en',
+    });
     assert.equal(second.phase, 'in_progress');
     assert.equal(second.expectedBy, '2026-12-10T12:00:00Z');
     assert.equal(second.history.at(-1)?.note, 'Équipe prévue jeudi');
@@ -66,7 +92,11 @@ describe('open311 adapter against a GeoReport v2 server', () => {
   it('reads a closed request as completed, with its notes', async () => {
     const receipt = await submit(fixtures.valid[1]!);
     server.update(receipt.reference, { status: 'closed', status_notes: 'Lampadaire réparé.' });
-    const status = await createAdapter('open311', { endpoint: server.url }).status({ reference: receipt.reference, trackingCode: '', lang: 'fr' });
+    const status = await createAdapter('open311', { endpoint: server.url }).status({
+      reference: receipt.reference,
+      trackingCode: '',
+      lang: 'fr',
+    });
     assert.equal(status.phase, 'completed');
     assert.equal(status.final, true);
     assert.equal(status.code, 'closed');
@@ -86,7 +116,10 @@ describe('open311 adapter against a GeoReport v2 server', () => {
     const error = await submit({ ...fixtures.valid[1]!, email: 'pas-une-adresse' }).catch((e: unknown) => e);
     assert.ok(error instanceof EndpointError);
     assert.equal(error.kind, 'validation');
-    assert.deepEqual(error.details.fieldErrors?.map((e) => e.pointer), ['/email']);
+    assert.deepEqual(
+      error.details.fieldErrors?.map((e) => e.pointer),
+      ['/email'],
+    );
     assert.match(error.message, /email is not a valid address/);
   });
 
@@ -102,7 +135,13 @@ describe('open311 adapter against a GeoReport v2 server', () => {
   it('takes a token when the server answers one instead of an id', async () => {
     const tokens = await startOpen311Server({ tokens: true });
     try {
-      const receipt = await createAdapter('open311', { endpoint: tokens.url }).submit({ model, data: fixtures.valid[1]!, channel: 'web', lang: 'fr', idempotencyKey: crypto.randomUUID() });
+      const receipt = await createAdapter('open311', { endpoint: tokens.url }).submit({
+        model,
+        data: fixtures.valid[1]!,
+        channel: 'web',
+        lang: 'fr',
+        idempotencyKey: crypto.randomUUID(),
+      });
       assert.match(receipt.reference, /^tok-/);
     } finally {
       await tokens.stop();
@@ -113,7 +152,9 @@ describe('open311 adapter against a GeoReport v2 server', () => {
     const closed = await startOpen311Server();
     const url = closed.url;
     await closed.stop();
-    const error = await createAdapter('open311', { endpoint: url }).status({ reference: '1', trackingCode: '', lang: 'fr' }).catch((e: unknown) => e);
+    const error = await createAdapter('open311', { endpoint: url })
+      .status({ reference: '1', trackingCode: '', lang: 'fr' })
+      .catch((e: unknown) => e);
     assert.ok(error instanceof EndpointError);
     assert.equal(error.kind, 'network');
     assert.equal(error.retryable, true);

@@ -24,7 +24,10 @@ function faultyProxy(target: URL): Promise<{ url: string; server: Server; faults
   let turn = 0;
   const server = createServer((req, res) => {
     const forward = (onAnswer: (answer: import('node:http').IncomingMessage) => void) => {
-      const upstream = forwardRequest({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, onAnswer);
+      const upstream = forwardRequest(
+        { host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers },
+        onAnswer,
+      );
       req.pipe(upstream);
     };
     // Deterministic: every 10 requests, the same 3 faults.
@@ -43,7 +46,9 @@ function faultyProxy(target: URL): Promise<{ url: string; server: Server; faults
     });
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, faults: () => faults })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server, faults: () => faults }),
+    ),
   );
 }
 
@@ -55,7 +60,9 @@ describe('outbox through a faulty network', () => {
   before(async () => {
     endpoint = await startEndpoint();
     proxy = await faultyProxy(new URL(endpoint.url));
-    const loaded = loadDefinition(JSON.parse(readFileSync(new URL('../../../../schemas/forms/signalement-voirie.json', import.meta.url), 'utf8')));
+    const loaded = loadDefinition(
+      JSON.parse(readFileSync(new URL('../../../../schemas/forms/signalement-voirie.json', import.meta.url), 'utf8')),
+    );
     assert.ok(loaded.ok);
     model = loaded.model;
   });
@@ -70,14 +77,29 @@ describe('outbox through a faulty network', () => {
     const adapter = createAdapter('guichet', { endpoint: `${proxy.url}/api`, timeoutMs: 2000 });
     const receipts = await Promise.all(
       Array.from({ length: 40 }, (_, i) => {
-        const data = { category: 'eclairage', description: `Lampadaire éteint numéro ${i}`, address: 'Place du Marché', consent: true };
-        const entry = outbox.add({ formId: model.id, formVersion: model.version, data, channel: 'web', lang: 'fr', endpoint: proxy.url, adapter: 'guichet' });
+        const data = {
+          category: 'eclairage',
+          description: `Lampadaire éteint numéro ${i}`,
+          address: 'Place du Marché',
+          consent: true,
+        };
+        const entry = outbox.add({
+          formId: model.id,
+          formVersion: model.version,
+          data,
+          channel: 'web',
+          lang: 'fr',
+          endpoint: proxy.url,
+          adapter: 'guichet',
+        });
         return outbox.deliver(entry, { model, adapter });
       }),
     );
     assert.ok(proxy.faults() >= 12, `faults injected: ${proxy.faults()}`);
     assert.equal(new Set(receipts.map((r) => r.reference)).size, 40);
-    const response = await fetch(`${endpoint.url}/api/admin/requests?formId=${model.id}&limit=500`, { headers: { Authorization: `Bearer ${endpoint.adminToken}` } });
+    const response = await fetch(`${endpoint.url}/api/admin/requests?formId=${model.id}&limit=500`, {
+      headers: { Authorization: `Bearer ${endpoint.adminToken}` },
+    });
     const stored = (await response.json()) as StoredRequest[];
     const descriptions = stored.map((r) => (r.data as { description: string }).description);
     assert.equal(stored.length, 40);

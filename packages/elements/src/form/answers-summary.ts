@@ -19,7 +19,9 @@ export function renderAnswersSummary({ model, context, isActive }: AnswersSummar
   const { lang, text } = context;
   const byName = new Map(model.fields.map((f) => [f.name, f]));
   return html`${model.steps.map((step) => {
-    const rows = step.fields.map((name) => byName.get(name)).filter((field): field is Field => !!field && isActive(field, joinPointer('', field.name)));
+    const rows = step.fields
+      .map((name) => byName.get(name))
+      .filter((field): field is Field => !!field && isActive(field, joinPointer('', field.name)));
     if (rows.length === 0) return nothing;
     return html`${model.steps.length > 1 ? html`<h4 class="summary__step">${localize(step.title, lang)}</h4>` : nothing}
       <dl class="summary__list">

@@ -2,7 +2,11 @@ import type { DefinitionProblem } from '@guichet/core';
 import { fill, formText, type FormText } from './messages.js';
 
 export type FetchedDefinition =
-  | { ok: true; definition: unknown; /** Absolute URL of the precompiled validator the server offers. */ validatorUrl?: string }
+  | {
+      ok: true;
+      definition: unknown;
+      /** Absolute URL of the precompiled validator the server offers. */ validatorUrl?: string;
+    }
   | { ok: false; problem: DefinitionProblem };
 
 /** A problem of the whole form (no pointer), said in both languages from the form's texts. */
@@ -29,7 +33,10 @@ export async function fetchDefinition(src: string, baseUrl: string, signal?: Abo
     return { ok: false, problem: formProblem('network', (t) => t.definitionNetwork) };
   }
   if (!response.ok) {
-    return { ok: false, problem: formProblem(`http-${response.status}`, (t) => fill(t.definitionNotFound, { status: response.status })) };
+    return {
+      ok: false,
+      problem: formProblem(`http-${response.status}`, (t) => fill(t.definitionNotFound, { status: response.status })),
+    };
   }
   let text: string;
   try {

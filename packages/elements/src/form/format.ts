@@ -6,10 +6,16 @@ import { itemName } from './fields/group.js';
 import { formatDate, formatList, formatSize } from '../shared/intl.js';
 
 /** An answer as the citizen reads it back: choices by their labels, dates and numbers by Intl. */
-export function formatAnswer(field: Field, pointer: string, context: FieldContext, isActive: (field: Field, pointer: string) => boolean): TemplateResult | string {
+export function formatAnswer(
+  field: Field,
+  pointer: string,
+  context: FieldContext,
+  isActive: (field: Field, pointer: string) => boolean,
+): TemplateResult | string {
   const value = context.value(pointer);
   const { lang, text } = context;
-  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return text.notProvided;
+  if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0))
+    return text.notProvided;
   switch (field.kind) {
     case 'radio':
     case 'select': {
@@ -17,7 +23,9 @@ export function formatAnswer(field: Field, pointer: string, context: FieldContex
       return choice ? context.t(choice.label) : String(value);
     }
     case 'checkboxes': {
-      const labels = (field.choices ?? []).filter((c) => Array.isArray(value) && value.includes(c.value)).map((c) => context.t(c.label));
+      const labels = (field.choices ?? [])
+        .filter((c) => Array.isArray(value) && value.includes(c.value))
+        .map((c) => context.t(c.label));
       return formatList(labels, lang, 'conjunction');
     }
     case 'checkbox':
@@ -29,7 +37,9 @@ export function formatAnswer(field: Field, pointer: string, context: FieldContex
       return formatTime(value, lang);
     case 'datetime': {
       const date = new Date(String(value));
-      return Number.isNaN(date.getTime()) ? String(value) : formatDate(date, lang, { dateStyle: 'long', timeStyle: 'short' });
+      return Number.isNaN(date.getTime())
+        ? String(value)
+        : formatDate(date, lang, { dateStyle: 'long', timeStyle: 'short' });
     }
     case 'number':
     case 'integer': {
@@ -59,7 +69,12 @@ export function formatAnswer(field: Field, pointer: string, context: FieldContex
   }
 }
 
-function nestedRows(fields: Field[], parent: string, context: FieldContext, isActive: (field: Field, pointer: string) => boolean) {
+function nestedRows(
+  fields: Field[],
+  parent: string,
+  context: FieldContext,
+  isActive: (field: Field, pointer: string) => boolean,
+) {
   return fields.map((child) => {
     const pointer = joinPointer(parent, child.name);
     if (!isActive(child, pointer)) return nothing;

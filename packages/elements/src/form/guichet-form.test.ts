@@ -9,7 +9,9 @@ async function definition(id: string): Promise<unknown> {
 
 describe('<guichet-form> rendering', () => {
   it('renders a definition given as a property', async () => {
-    const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${await definition('signalement-voirie')}></guichet-form>`);
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" .definition=${await definition('signalement-voirie')}></guichet-form>`,
+    );
     await el.updateComplete;
     const root = el.shadowRoot!;
     expect(root.querySelector('h2')?.textContent).to.equal('Signaler un problème dans la rue');

@@ -18,7 +18,16 @@ import { sharedText } from '../shared/messages.js';
 import { GuichetErrorEvent, GuichetSubmitEvent } from '../events.js';
 import { formStyles } from './guichet-form.styles.js';
 import { fill, formText, plural, type FormText } from './messages.js';
-import { cloneAnswers, getAt, joinPointer, parentPointer, pathOf, setAt, splitPointer, type Answers } from './answers.js';
+import {
+  cloneAnswers,
+  getAt,
+  joinPointer,
+  parentPointer,
+  pathOf,
+  setAt,
+  splitPointer,
+  type Answers,
+} from './answers.js';
 import { errorSummaryId, fieldId } from './ids.js';
 import { fieldPart, type FieldHost, type FieldPart } from './field-part.js';
 import { defaultRegistry, type FieldContext, type FieldRegistry } from './fields/index.js';
@@ -575,7 +584,8 @@ export class GuichetForm extends LitElement implements FieldHost {
   }
 
   private forgetErrorsUnder(pointer: string): void {
-    for (const key of [...this.errors.keys()]) if (key === pointer || key.startsWith(`${pointer}/`)) this.errors.delete(key);
+    for (const key of [...this.errors.keys()])
+      if (key === pointer || key.startsWith(`${pointer}/`)) this.errors.delete(key);
   }
 
   private announce(message: string): void {
@@ -593,7 +603,11 @@ export class GuichetForm extends LitElement implements FieldHost {
       const max = field.constraints.maxLength ?? 0;
       const value = getAt(this.answers, pointer);
       const left = max - characterCount(typeof value === 'string' ? value : '');
-      this.announce(left < 0 ? plural(this.currentLang, this.text.charactersOver, -left) : plural(this.currentLang, this.text.charactersLeft, left));
+      this.announce(
+        left < 0
+          ? plural(this.currentLang, this.text.charactersOver, -left)
+          : plural(this.currentLang, this.text.charactersLeft, left),
+      );
     }, countAnnouncementDelay);
   }
 
@@ -649,10 +663,12 @@ export class GuichetForm extends LitElement implements FieldHost {
     // Items after the removed one moved up: their pointers now name other answers.
     this.forgetErrorsUnder(pointer);
     for (const key of [...this.typedNumbers.keys()]) if (key.startsWith(`${pointer}/`)) this.typedNumbers.delete(key);
-    for (const key of this.parts.keys()) if (key.startsWith(`${pointer}/`)) this.versions.set(key, this.fieldVersion(key) + 1);
+    for (const key of this.parts.keys())
+      if (key.startsWith(`${pointer}/`)) this.versions.set(key, this.fieldVersion(key) + 1);
     if (this.showErrors && this.validator) {
       for (const error of this.validator.validate(this.answers, { lang: this.currentLang })) {
-        if (error.pointer === pointer || error.pointer.startsWith(`${pointer}/`)) if (!this.errors.has(error.pointer)) this.errors.set(error.pointer, error.message);
+        if (error.pointer === pointer || error.pointer.startsWith(`${pointer}/`))
+          if (!this.errors.has(error.pointer)) this.errors.set(error.pointer, error.message);
       }
     }
     this.refreshField(pointer);
@@ -694,7 +710,8 @@ export class GuichetForm extends LitElement implements FieldHost {
     if (!control) return false;
     // As GOV.UK does: bring the question (label or legend) into view, then focus the control.
     const label =
-      (control.id && this.renderRoot.querySelector(`label[for="${CSS.escape(control.id)}"]`)) || control.closest('fieldset')?.querySelector('legend');
+      (control.id && this.renderRoot.querySelector(`label[for="${CSS.escape(control.id)}"]`)) ||
+      control.closest('fieldset')?.querySelector('legend');
     label?.scrollIntoView?.({ block: 'start' });
     control.focus({ preventScroll: Boolean(label) });
     return true;
@@ -708,7 +725,11 @@ export class GuichetForm extends LitElement implements FieldHost {
     const step = model.steps.findIndex((s) => s.fields.includes(name));
     if (step >= 0 && step !== this.stepIndex) {
       this.stepIndex = step;
-      this.summaryErrors = this.summaryErrors.filter((e) => splitPointer(e.pointer)[0] !== undefined && model.steps[step]?.fields.includes(splitPointer(e.pointer)[0] ?? ''));
+      this.summaryErrors = this.summaryErrors.filter(
+        (e) =>
+          splitPointer(e.pointer)[0] !== undefined &&
+          model.steps[step]?.fields.includes(splitPointer(e.pointer)[0] ?? ''),
+      );
       await this.updateComplete;
     }
     if (!this.focusFirstControl(fieldId(pointer))) this.focusFirstControl(fieldId(parentPointer(pointer)));
@@ -765,7 +786,8 @@ export class GuichetForm extends LitElement implements FieldHost {
     for (const error of errors) {
       const pointer = this.nearestFieldPointer(error.pointer);
       if (pointer && !this.errors.has(pointer)) this.errors.set(pointer, error.message);
-      if (!summary.some((s) => s.pointer === pointer && s.message === error.message)) summary.push({ pointer, message: error.message });
+      if (!summary.some((s) => s.pointer === pointer && s.message === error.message))
+        summary.push({ pointer, message: error.message });
     }
     this.showErrors = true;
     this.summaryErrors = this.inPageOrder(summary);
@@ -798,15 +820,23 @@ export class GuichetForm extends LitElement implements FieldHost {
       const message = fresh.get(pointer);
       if (message) this.errors.set(pointer, message);
     }
-    this.summaryErrors = this.summaryErrors.map((error) => ({ ...error, message: fresh.get(error.pointer) ?? error.message }));
+    this.summaryErrors = this.summaryErrors.map((error) => ({
+      ...error,
+      message: fresh.get(error.pointer) ?? error.message,
+    }));
   }
 
   /** Problems in the order their fields appear, as the citizen reads the page. */
   private inPageOrder(errors: SummaryError[]): SummaryError[] {
     const order = new Map<string, number>();
-    this.model?.steps.forEach((step, stepIndex) => step.fields.forEach((name, index) => order.set(name, stepIndex * 10_000 + index)));
+    this.model?.steps.forEach((step, stepIndex) =>
+      step.fields.forEach((name, index) => order.set(name, stepIndex * 10_000 + index)),
+    );
     const rank = (error: SummaryError) => order.get(splitPointer(error.pointer)[0] ?? '') ?? Number.MAX_SAFE_INTEGER;
-    return errors.map((error, index) => ({ error, index })).sort((a, b) => rank(a.error) - rank(b.error) || a.index - b.index).map(({ error }) => error);
+    return errors
+      .map((error, index) => ({ error, index }))
+      .sort((a, b) => rank(a.error) - rank(b.error) || a.index - b.index)
+      .map(({ error }) => error);
   }
 
   /** The pointer of the field an error belongs to: its own, or its closest ancestor's. */
@@ -825,7 +855,12 @@ export class GuichetForm extends LitElement implements FieldHost {
     if (errors.length > 0) return this.showErrorRound(errors);
     this.clearErrorRound();
     const data = validator.activeData(this.answers);
-    const submit = new GuichetSubmitEvent({ formId: model.id, formVersion: model.version, data, channel: this.channelValue });
+    const submit = new GuichetSubmitEvent({
+      formId: model.id,
+      formVersion: model.version,
+      data,
+      channel: this.channelValue,
+    });
     this.dispatchEvent(submit);
     if (submit.defaultPrevented) return;
     await this.send(model, data);
@@ -923,12 +958,18 @@ export class GuichetForm extends LitElement implements FieldHost {
     return html`<form class="form" part="form" novalidate @submit=${this.onContinue} @input=${this.onInput} @change=${this.onChange} @focusin=${this.onFocusIn} @focusout=${this.onFocusOut} @click=${this.onClick}>
       <section class="step" part="step" aria-labelledby=${total > 1 ? 'guichet-step-title' : 'guichet-title'}>
         ${renderErrorSummary(this.summaryErrors, this.currentLang, errorSummaryId, fieldId)}
-        ${total > 1
-          ? html`<p class="progress" part="progress">${fill(this.text.stepOf, { current: this.stepIndex + 1, total })}</p>
+        ${
+          total > 1
+            ? html`<p class="progress" part="progress">${fill(this.text.stepOf, { current: this.stepIndex + 1, total })}</p>
               <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
-          : nothing}
+            : nothing
+        }
         ${stepDescription ? html`<p class="step__description">${stepDescription}</p>` : nothing}
-        ${detached(step, 'fields', inChunks(fields, (field) => fieldPart(this, field, joinPointer('', field.name))))}
+        ${detached(
+          step,
+          'fields',
+          inChunks(fields, (field) => fieldPart(this, field, joinPointer('', field.name))),
+        )}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${this.text.continue}</button>
           ${this.stepIndex > 0 ? html`<button type="button" class="secondary" part="button" data-action="back">${this.text.back}</button>` : nothing}

@@ -22,13 +22,22 @@ const fr = {
   choose: 'Choisissez une réponse',
   moreInfo: 'En savoir plus',
   charactersLeft: { one: 'Il vous reste {count} caractère', other: 'Il vous reste {count} caractères' } as Plural,
-  charactersOver: { one: 'Vous avez {count} caractère en trop', other: 'Vous avez {count} caractères en trop' } as Plural,
-  charactersMax: { one: 'Vous pouvez saisir jusqu’à {count} caractère.', other: 'Vous pouvez saisir jusqu’à {count} caractères.' } as Plural,
+  charactersOver: {
+    one: 'Vous avez {count} caractère en trop',
+    other: 'Vous avez {count} caractères en trop',
+  } as Plural,
+  charactersMax: {
+    one: 'Vous pouvez saisir jusqu’à {count} caractère.',
+    other: 'Vous pouvez saisir jusqu’à {count} caractères.',
+  } as Plural,
   addItem: 'Ajouter {item}',
   removeItem: 'Retirer {item}',
   itemAdded: '{item} ajouté. {count} au total.',
   itemRemoved: '{item} retiré.',
-  maxItemsReached: { one: 'Vous avez atteint le maximum de {count} élément.', other: 'Vous avez atteint le maximum de {count} éléments.' } as Plural,
+  maxItemsReached: {
+    one: 'Vous avez atteint le maximum de {count} élément.',
+    other: 'Vous avez atteint le maximum de {count} éléments.',
+  } as Plural,
   defaultItem: 'Élément',
   fileAccepted: 'Formats acceptés : {types}.',
   fileMaxSize: 'Taille maximale : {size}.',
@@ -47,13 +56,17 @@ const fr = {
   clearConfirmNo: 'Non, les garder',
   answersCleared: 'Vos réponses ont été effacées.',
   definitionErrorTitle: 'Ce formulaire ne peut pas s’afficher',
-  definitionErrorIntro: 'Nous ne pouvons pas afficher ce formulaire pour le moment. Vous pouvez réessayer plus tard ou contacter la mairie.',
+  definitionErrorIntro:
+    'Nous ne pouvons pas afficher ce formulaire pour le moment. Vous pouvez réessayer plus tard ou contacter la mairie.',
   definitionProblems: 'Détail des problèmes :',
   definitionNotFound: 'Le formulaire est introuvable (erreur {status}).',
   definitionNetwork: 'Le formulaire n’a pas pu être chargé : la connexion a échoué.',
   definitionMissing: 'Aucun formulaire n’est indiqué (attribut src ou propriété definition).',
   validatorFailed: 'Les règles de vérification du formulaire n’ont pas pu être chargées.',
-  validationFailed: { one: 'Il y a {count} problème dans vos réponses.', other: 'Il y a {count} problèmes dans vos réponses.' } as Plural,
+  validationFailed: {
+    one: 'Il y a {count} problème dans vos réponses.',
+    other: 'Il y a {count} problèmes dans vos réponses.',
+  } as Plural,
 };
 
 export type FormText = typeof fr;
@@ -80,7 +93,10 @@ const en: FormText = {
   removeItem: 'Remove {item}',
   itemAdded: '{item} added. {count} in total.',
   itemRemoved: '{item} removed.',
-  maxItemsReached: { one: 'You have reached the maximum of {count} item.', other: 'You have reached the maximum of {count} items.' },
+  maxItemsReached: {
+    one: 'You have reached the maximum of {count} item.',
+    other: 'You have reached the maximum of {count} items.',
+  },
   defaultItem: 'Item',
   fileAccepted: 'Accepted formats: {types}.',
   fileMaxSize: 'Maximum size: {size}.',
@@ -105,7 +121,10 @@ const en: FormText = {
   definitionNetwork: 'The form could not be loaded: the connection failed.',
   definitionMissing: 'No form is given (src attribute or definition property).',
   validatorFailed: 'The form’s checking rules could not be loaded.',
-  validationFailed: { one: 'There is {count} problem in your answers.', other: 'There are {count} problems in your answers.' },
+  validationFailed: {
+    one: 'There is {count} problem in your answers.',
+    other: 'There are {count} problems in your answers.',
+  },
 };
 
 export function formText(lang: Language): FormText {
@@ -137,7 +156,12 @@ function countIn(lang: Language, count: number): [Intl.LDMLPluralRule, string] {
 }
 
 /** The plural form of `forms` for `count` in `lang`, with `{count}` (formatted) and other values filled in. */
-export function plural(lang: Language, forms: Plural, count: number, values: Record<string, string | number> = {}): string {
+export function plural(
+  lang: Language,
+  forms: Plural,
+  count: number,
+  values: Record<string, string | number> = {},
+): string {
   const [category, formatted] = countIn(lang, count);
   const form = forms[category] ?? forms.other;
   return fill(form, { ...values, count: formatted });

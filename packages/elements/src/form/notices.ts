@@ -33,7 +33,13 @@ export interface DraftOfferOptions {
   onRestart: () => void;
 }
 
-export function renderDraftOffer({ offer, lang, text, onResume, onRestart }: DraftOfferOptions): TemplateResult | typeof nothing {
+export function renderDraftOffer({
+  offer,
+  lang,
+  text,
+  onResume,
+  onRestart,
+}: DraftOfferOptions): TemplateResult | typeof nothing {
   if (!offer) return nothing;
   const date = formatDate(new Date(offer.savedAt), lang, { dateStyle: 'long', timeStyle: 'short' });
   return html`<section class="notice" part="notice" aria-labelledby="guichet-draft-title">
@@ -55,7 +61,13 @@ export interface ClearActionOptions {
 }
 
 /** "Effacer mes réponses", confirmed in the page (a `window.confirm` cannot be styled, translated or tested). */
-export function renderClearAction({ confirming, text, onAsk, onConfirm, onCancel }: ClearActionOptions): TemplateResult {
+export function renderClearAction({
+  confirming,
+  text,
+  onAsk,
+  onConfirm,
+  onCancel,
+}: ClearActionOptions): TemplateResult {
   if (!confirming) {
     return html`<p class="clear">
       <button type="button" class="link-button" part="button" id="guichet-clear" @click=${onAsk}>${text.clearAnswers}</button>

@@ -6,7 +6,11 @@ import { sharedText } from './messages.js';
  * "Besoin d'aide ?": how to reach a person, on every step and every status, because not everyone
  * can or wants to finish online. Everything is rendered as text.
  */
-export function renderContact(contact: ContactBlock | undefined, lang: Language, headingId: string): TemplateResult | typeof nothing {
+export function renderContact(
+  contact: ContactBlock | undefined,
+  lang: Language,
+  headingId: string,
+): TemplateResult | typeof nothing {
   if (!contact) return nothing;
   const t = sharedText(lang);
   const name = localize(contact.name, lang);
@@ -16,26 +20,36 @@ export function renderContact(contact: ContactBlock | undefined, lang: Language,
     <h2 id=${headingId} class="contact__title">${t.needHelp}</h2>
     ${name ? html`<p class="contact__name">${name}</p>` : nothing}
     <dl class="contact__list">
-      ${contact.phone
-        ? html`<dt>${t.phone}</dt>
+      ${
+        contact.phone
+          ? html`<dt>${t.phone}</dt>
             <dd><a href=${`tel:${contact.phone.replace(/[^+\d]/g, '')}`}>${contact.phone}</a></dd>`
-        : nothing}
-      ${contact.email
-        ? html`<dt>${t.email}</dt>
+          : nothing
+      }
+      ${
+        contact.email
+          ? html`<dt>${t.email}</dt>
             <dd><a href=${`mailto:${contact.email}`}>${contact.email}</a></dd>`
-        : nothing}
-      ${address
-        ? html`<dt>${t.address}</dt>
+          : nothing
+      }
+      ${
+        address
+          ? html`<dt>${t.address}</dt>
             <dd>${address}</dd>`
-        : nothing}
-      ${hours
-        ? html`<dt>${t.openingHours}</dt>
+          : nothing
+      }
+      ${
+        hours
+          ? html`<dt>${t.openingHours}</dt>
             <dd>${hours}</dd>`
-        : nothing}
-      ${contact.url && /^https?:\/\//i.test(contact.url)
-        ? html`<dt>${t.website}</dt>
+          : nothing
+      }
+      ${
+        contact.url && /^https?:\/\//i.test(contact.url)
+          ? html`<dt>${t.website}</dt>
             <dd><a href=${contact.url}>${contact.url}</a></dd>`
-        : nothing}
+          : nothing
+      }
     </dl>
   </section>`;
 }

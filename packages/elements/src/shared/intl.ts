@@ -8,7 +8,11 @@ import { locales, type Language } from '@guichet/core';
  */
 const formatters = new Map<string, { format(value: never): string }>();
 
-function formatter<F extends { format(value: never): string }>(lang: Language, options: object, make: (locale: string) => F): F {
+function formatter<F extends { format(value: never): string }>(
+  lang: Language,
+  options: object,
+  make: (locale: string) => F,
+): F {
   const key = `${lang}${JSON.stringify(options)}`;
   let found = formatters.get(key) as F | undefined;
   if (!found) formatters.set(key, (found = make(locales[lang])));
@@ -34,6 +38,11 @@ export function formatSize(bytes: number, lang: Language): string {
     value /= 1024;
     unit++;
   }
-  const options = { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 } as const;
+  const options = {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  } as const;
   return formatter(lang, options, (locale) => new Intl.NumberFormat(locale, options)).format(value as never);
 }

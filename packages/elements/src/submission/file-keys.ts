@@ -11,7 +11,9 @@ export function findFileSlots(data: unknown, files: ReadonlyMap<string, File>, p
   if (typeof data === 'string') return files.has(data) ? [{ key: data, pointer }] : [];
   if (Array.isArray(data)) return data.flatMap((item, index) => findFileSlots(item, files, `${pointer}/${index}`));
   if (data && typeof data === 'object') {
-    return Object.entries(data).flatMap(([name, value]) => findFileSlots(value, files, `${pointer}/${escapeSegment(name)}`));
+    return Object.entries(data).flatMap(([name, value]) =>
+      findFileSlots(value, files, `${pointer}/${escapeSegment(name)}`),
+    );
   }
   return [];
 }

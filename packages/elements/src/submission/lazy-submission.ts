@@ -54,7 +54,9 @@ export class LazySubmission {
   }
 
   private load(): Promise<SubmissionController> {
-    this.loading ??= loadLazyChunk().then(({ SubmissionController }) => (this.controller = new SubmissionController(this.host)));
+    this.loading ??= loadLazyChunk().then(
+      ({ SubmissionController }) => (this.controller = new SubmissionController(this.host)),
+    );
     this.loading.catch(() => (this.loading = undefined));
     return this.loading;
   }

@@ -57,18 +57,24 @@ const fr: SubmissionText = {
   },
   refusedOther: 'Vous pouvez contacter le service : les coordonnées sont ci-dessous.',
   receiptTitle: 'Demande envoyée',
-  receivedOn: (form, date) => (form ? `Votre demande « ${form} » a bien été reçue le ${date}.` : `Votre demande a bien été reçue le ${date}.`),
+  receivedOn: (form, date) =>
+    form ? `Votre demande « ${form} » a bien été reçue le ${date}.` : `Votre demande a bien été reçue le ${date}.`,
   reference: 'Référence',
   trackingCode: 'Code de suivi',
   copy: (what) => `Copier : ${what}`,
   copied: (what) => `${what} copié dans le presse-papiers.`,
-  keepCodes: 'Notez la référence et le code de suivi, ou imprimez cette page : ils vous permettent de suivre votre demande.',
+  keepCodes:
+    'Notez la référence et le code de suivi, ou imprimez cette page : ils vous permettent de suivre votre demande.',
   nextTitle: 'Et maintenant ?',
   expectedBy: (date) => `Vous aurez une réponse au plus tard le ${date}.`,
-  expectedDays: (days) => (pluralCategory(days, 'fr') === 'one' ? `Délai de réponse habituel : ${days} jour.` : `Délai de réponse habituel : ${days} jours.`),
+  expectedDays: (days) =>
+    pluralCategory(days, 'fr') === 'one'
+      ? `Délai de réponse habituel : ${days} jour.`
+      : `Délai de réponse habituel : ${days} jours.`,
   print: 'Imprimer le récépissé',
   followTitle: 'Suivre votre demande',
-  followText: (reference) => `Pour savoir où en est votre demande, munissez-vous de la référence ${reference} et du code de suivi.`,
+  followText: (reference) =>
+    `Pour savoir où en est votre demande, munissez-vous de la référence ${reference} et du code de suivi.`,
 };
 
 const en: SubmissionText = {
@@ -94,18 +100,24 @@ const en: SubmissionText = {
   },
   refusedOther: 'You can contact the service: the details are below.',
   receiptTitle: 'Request sent',
-  receivedOn: (form, date) => (form ? `Your request “${form}” was received on ${date}.` : `Your request was received on ${date}.`),
+  receivedOn: (form, date) =>
+    form ? `Your request “${form}” was received on ${date}.` : `Your request was received on ${date}.`,
   reference: 'Reference',
   trackingCode: 'Tracking code',
   copy: (what) => `Copy: ${what}`,
   copied: (what) => `${what} copied to the clipboard.`,
-  keepCodes: 'Write down the reference and the tracking code, or print this page: you need them to follow your request.',
+  keepCodes:
+    'Write down the reference and the tracking code, or print this page: you need them to follow your request.',
   nextTitle: 'What happens next?',
   expectedBy: (date) => `You will get an answer by ${date} at the latest.`,
-  expectedDays: (days) => (pluralCategory(days, 'en') === 'one' ? `Usual time to an answer: ${days} day.` : `Usual time to an answer: ${days} days.`),
+  expectedDays: (days) =>
+    pluralCategory(days, 'en') === 'one'
+      ? `Usual time to an answer: ${days} day.`
+      : `Usual time to an answer: ${days} days.`,
   print: 'Print the receipt',
   followTitle: 'Follow your request',
-  followText: (reference) => `To find out where your request stands, have the reference ${reference} and the tracking code at hand.`,
+  followText: (reference) =>
+    `To find out where your request stands, have the reference ${reference} and the tracking code at hand.`,
 };
 
 export function submissionText(lang: Language): SubmissionText {

@@ -53,15 +53,23 @@ function renderCode(label: string, value: string, lang: Language): TemplateResul
  * The receipt: what the citizen keeps. Its heading takes focus (the controller moves it there),
  * so a screen reader user hears at once that the request left.
  */
-export function renderReceiptView(receipt: Receipt | undefined, context: ReceiptContext | undefined, lang: Language): TemplateResult {
+export function renderReceiptView(
+  receipt: Receipt | undefined,
+  context: ReceiptContext | undefined,
+  lang: Language,
+): TemplateResult {
   if (!receipt) return html``;
   const t = submissionText(lang);
   const model = context?.model;
-  const formTitle = model ? localize(model.title, lang) : receipt.status.formTitle ?? '';
+  const formTitle = model ? localize(model.title, lang) : (receipt.status.formTitle ?? '');
   const nextSteps = localize(model?.processing?.nextSteps, lang);
   const expectedDays = model?.processing?.expectedDays;
   const expectedBy = receipt.expectedBy ?? receipt.status.expectedBy;
-  const expected = expectedBy ? t.expectedBy(formatMoment(expectedBy, lang, false)) : expectedDays !== undefined ? t.expectedDays(expectedDays) : '';
+  const expected = expectedBy
+    ? t.expectedBy(formatMoment(expectedBy, lang, false))
+    : expectedDays !== undefined
+      ? t.expectedDays(expectedDays)
+      : '';
   const trackerReady = customElements.get('guichet-tracker') !== undefined;
   return html`<section class="receipt" part="receipt" aria-labelledby=${RECEIPT_HEADING_ID}>
     <h2 id=${RECEIPT_HEADING_ID} class="receipt__title" tabindex="-1">
@@ -73,23 +81,27 @@ export function renderReceiptView(receipt: Receipt | undefined, context: Receipt
     </dl>
     <p class="receipt__keep">${t.keepCodes}</p>
     <p id=${COPIED_ID} class="receipt__copied" role="status"></p>
-    ${nextSteps || expected
-      ? html`<h3 class="receipt__subtitle">${t.nextTitle}</h3>
+    ${
+      nextSteps || expected
+        ? html`<h3 class="receipt__subtitle">${t.nextTitle}</h3>
           ${nextSteps ? html`<p>${nextSteps}</p>` : nothing} ${expected ? html`<p>${expected}</p>` : nothing}`
-      : nothing}
+        : nothing
+    }
     <p class="receipt__actions">
       <button type="button" class="primary receipt__print" @click=${() => window.print()}>${t.print}</button>
     </p>
     <h3 class="receipt__subtitle">${t.followTitle}</h3>
-    ${trackerReady && context
-      ? html`<guichet-tracker
+    ${
+      trackerReady && context
+        ? html`<guichet-tracker
           endpoint=${context.endpoint}
           adapter=${context.adapterName}
           reference=${receipt.reference}
           code=${receipt.trackingCode}
           lang=${lang}
         ></guichet-tracker>`
-      : html`<p class="receipt__follow">${t.followText(receipt.reference)}</p>`}
+        : html`<p class="receipt__follow">${t.followText(receipt.reference)}</p>`
+    }
     ${renderContact(model?.contact, lang, 'guichet-receipt-contact')}
   </section>`;
 }

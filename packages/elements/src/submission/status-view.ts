@@ -33,7 +33,13 @@ function percentOf(upload: UploadProgress): number {
   return upload.total > 0 ? Math.min(100, Math.floor((upload.sent / upload.total) * 100)) : 0;
 }
 
-function renderUpload(upload: UploadProgress, index: number, lang: Language, onCancel: (pointer: string) => void, busy: boolean): TemplateResult {
+function renderUpload(
+  upload: UploadProgress,
+  index: number,
+  lang: Language,
+  onCancel: (pointer: string) => void,
+  busy: boolean,
+): TemplateResult {
   const t = submissionText(lang);
   const percent = percentOf(upload);
   const id = `guichet-upload-${index}`;
@@ -43,9 +49,11 @@ function renderUpload(upload: UploadProgress, index: number, lang: Language, onC
       <progress id=${id} max="100" .value=${percent}>${percent} %</progress>
       <span class="upload__percent" aria-hidden="true">${lang === 'fr' ? `${percent} %` : `${percent}%`}</span>
     </span>
-    ${busy && percent < 100
-      ? html`<button type="button" class="secondary upload__cancel" @click=${() => onCancel(upload.pointer)}>${t.cancelUpload(upload.name)}</button>`
-      : nothing}
+    ${
+      busy && percent < 100
+        ? html`<button type="button" class="secondary upload__cancel" @click=${() => onCancel(upload.pointer)}>${t.cancelUpload(upload.name)}</button>`
+        : nothing
+    }
   </li>`;
 }
 
@@ -75,18 +83,23 @@ export function renderSubmissionStatus(
       ${state.error ? html`<span>${failureReason(state.error, lang)}</span>` : nothing}
       <span>${t.refusedOther}</span>`;
   }
-  const tone = state.phase === 'waiting' ? 'warning' : state.phase === 'refused' || state.phase === 'invalid' ? 'error' : 'info';
+  const tone =
+    state.phase === 'waiting' ? 'warning' : state.phase === 'refused' || state.phase === 'invalid' ? 'error' : 'info';
   return html`<div class="submission" part="submission-status">
     <div class="submission__region" aria-busy=${busy ? 'true' : 'false'}>
-      ${state.uploads.length > 0 && (state.phase === 'uploading' || state.phase === 'waiting')
-        ? html`<ul class="uploads">
+      ${
+        state.uploads.length > 0 && (state.phase === 'uploading' || state.phase === 'waiting')
+          ? html`<ul class="uploads">
             ${state.uploads.map((u, i) => renderUpload(u, i, lang, actions.onCancel, state.phase === 'uploading'))}
           </ul>`
-        : nothing}
+          : nothing
+      }
     </div>
     <p class="submission__message submission__message--${message === nothing ? 'empty' : tone}" role="status">${message}</p>
-    ${state.phase === 'waiting' || state.phase === 'refused'
-      ? html`<button type="button" class="secondary submission__retry" @click=${actions.onRetry}>${t.retry}</button>`
-      : nothing}
+    ${
+      state.phase === 'waiting' || state.phase === 'refused'
+        ? html`<button type="button" class="secondary submission__retry" @click=${actions.onRetry}>${t.retry}</button>`
+        : nothing
+    }
   </div>`;
 }

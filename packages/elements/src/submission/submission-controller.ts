@@ -145,7 +145,11 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       this.target = { model, endpoint, adapterName: adapterName || 'guichet', adapter };
       return this.target;
     } catch (error) {
-      this.fail(new EndpointError('rejected', error instanceof Error ? error.message : String(error), { code: 'unknown-adapter' }));
+      this.fail(
+        new EndpointError('rejected', error instanceof Error ? error.message : String(error), {
+          code: 'unknown-adapter',
+        }),
+      );
       return undefined;
     }
   }
@@ -179,7 +183,11 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     if (slots.length === 0) return request.data;
     const upload = target.adapter.upload?.bind(target.adapter);
     // A back office without file uploads (Open311 takes only a media URL): the files stay out.
-    if (!upload) return replaceFileKeys(request.data, (value) => (request.files.has(value) ? undefined : value)) as Record<string, unknown>;
+    if (!upload)
+      return replaceFileKeys(request.data, (value) => (request.files.has(value) ? undefined : value)) as Record<
+        string,
+        unknown
+      >;
     const ids = new Map<string, string>();
     this.uploads = slots.map(({ key, pointer }) => {
       const file = request.files.get(key)!;
@@ -194,10 +202,19 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       ids.set(slot.key, attachment.id);
     }
     this.uploads = [];
-    return replaceFileKeys(request.data, (value) => (ids.has(value) ? ids.get(value) : value)) as Record<string, unknown>;
+    return replaceFileKeys(request.data, (value) => (ids.has(value) ? ids.get(value) : value)) as Record<
+      string,
+      unknown
+    >;
   }
 
-  private async uploadOne(pointer: string, file: File, request: SendRequest, target: Target, upload: NonNullable<Adapter['upload']>): Promise<Attachment | undefined> {
+  private async uploadOne(
+    pointer: string,
+    file: File,
+    request: SendRequest,
+    target: Target,
+    upload: NonNullable<Adapter['upload']>,
+  ): Promise<Attachment | undefined> {
     const known = this.uploaded.get(file);
     if (known) return known;
     for (let attempt = 0; ; attempt++) {
@@ -239,7 +256,9 @@ export class SubmissionController implements ReactiveController, SubmissionContr
         }
         const failure = asEndpointError(error);
         if (!failure.retryable) {
-          const errors = failure.details.fieldErrors?.length ? failure.details.fieldErrors : [{ pointer, code: failure.details.code ?? 'file', message: failure.message }];
+          const errors = failure.details.fieldErrors?.length
+            ? failure.details.fieldErrors
+            : [{ pointer, code: failure.details.code ?? 'file', message: failure.message }];
           this.fieldErrors = errors;
           this.uploads = [];
           this.set('invalid');
@@ -279,7 +298,13 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       this.fieldErrors = [];
       this.focusReceipt = true;
       this.set('sent');
-      this.host.dispatchEvent(new GuichetSubmittedEvent({ reference: receipt.reference, trackingCode: receipt.trackingCode, status: receipt.status }));
+      this.host.dispatchEvent(
+        new GuichetSubmittedEvent({
+          reference: receipt.reference,
+          trackingCode: receipt.trackingCode,
+          status: receipt.status,
+        }),
+      );
     } catch (error) {
       if (isAbort(error)) return;
       const failure = asEndpointError(error);
@@ -301,7 +326,11 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     const lang = this.lang;
     const kind = error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'server';
     this.host.dispatchEvent(
-      new GuichetErrorEvent({ kind, message: failureReason(error, lang), ...(error.details.status ? { status: error.details.status } : {}) }),
+      new GuichetErrorEvent({
+        kind,
+        message: failureReason(error, lang),
+        ...(error.details.status ? { status: error.details.status } : {}),
+      }),
     );
   }
 
@@ -346,5 +375,7 @@ function isAbort(error: unknown): boolean {
 }
 
 function asEndpointError(error: unknown): EndpointError {
-  return error instanceof EndpointError ? error : new EndpointError('server', error instanceof Error ? error.message : String(error));
+  return error instanceof EndpointError
+    ? error
+    : new EndpointError('server', error instanceof Error ? error.message : String(error));
 }

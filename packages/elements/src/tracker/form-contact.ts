@@ -5,7 +5,11 @@ import { readDefinition, type ContactBlock } from '@guichet/core';
  * status page shows the service that handles it even when the page set no `contact`. Optional
  * by nature: any failure means "no contact from the form", never an error for the citizen.
  */
-export async function loadFormContact(endpoint: string, formId: string, signal?: AbortSignal): Promise<ContactBlock | undefined> {
+export async function loadFormContact(
+  endpoint: string,
+  formId: string,
+  signal?: AbortSignal,
+): Promise<ContactBlock | undefined> {
   try {
     const response = await fetch(`${endpoint.replace(/\/+$/, '')}/forms/${encodeURIComponent(formId)}`, {
       headers: { Accept: 'application/json' },

@@ -141,7 +141,8 @@ export class GuichetTracker extends LitElement {
     if (this.fromUrl) this.readUrl();
     // Moved in the page (a CMS re-parenting its blocks): ask again for what the removal abandoned.
     const abandoned = !this.inFlight || this.inFlight.signal.aborted;
-    if (this.hasUpdated && abandoned && this.endpoint.trim() && this.hasQuery() && !this.current && !this.problem) void this.load('initial');
+    if (this.hasUpdated && abandoned && this.endpoint.trim() && this.hasQuery() && !this.current && !this.problem)
+      void this.load('initial');
   }
 
   override disconnectedCallback(): void {
@@ -152,7 +153,8 @@ export class GuichetTracker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('fromUrl') && this.fromUrl && this.isConnected) this.readUrl();
-    if (changed.has('endpoint') || changed.has('reference') || changed.has('code') || changed.has('adapter')) this.restart();
+    if (changed.has('endpoint') || changed.has('reference') || changed.has('code') || changed.has('adapter'))
+      this.restart();
   }
 
   protected override updated(): void {
@@ -174,11 +176,13 @@ export class GuichetTracker extends LitElement {
     const lang = this.language.value;
     const waiting = this.loading && !this.current;
     // The message stays outside the busy region: assistive technology may hold back what is inside.
-    return html`${waiting
+    return html`${
+      waiting
         ? html`<p class="loading" part="loading" tabindex="-1">
             <span class="loading__spinner" aria-hidden="true"></span>${trackerText(lang).loading}
           </p>`
-        : nothing}
+        : nothing
+    }
       <div class="tracker" aria-busy=${this.loading ? 'true' : 'false'}>
         ${waiting ? renderContact(this.contactBlock(), lang, 'tracker-contact') : this.renderBody(lang)}
       </div>
@@ -190,7 +194,9 @@ export class GuichetTracker extends LitElement {
     const contactBlock = renderContact(contact, lang, 'tracker-contact');
     const problem = this.problem;
     const problemView = (stale: boolean) =>
-      problem ? renderProblem({ problem, lang, stale, headingId: 'tracker-problem', onRetry: () => this.retry() }) : nothing;
+      problem
+        ? renderProblem({ problem, lang, stale, headingId: 'tracker-problem', onRetry: () => this.retry() })
+        : nothing;
 
     if (problem?.kind === 'configuration') return html`${problemView(false)}${contactBlock}`;
     if (!this.hasQuery() || problem?.kind === 'not-found') {
@@ -200,11 +206,13 @@ export class GuichetTracker extends LitElement {
     const chunk = lazyChunkNow();
     if (this.current && chunk) {
       return html`${problemView(true)}${chunk.renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
-      ${this.lookupUsed
-        ? html`<p class="another">
+      ${
+        this.lookupUsed
+          ? html`<p class="another">
             <button class="secondary" part="track-another" type="button" @click=${this.trackAnother}>${trackerText(lang).trackAnother}</button>
           </p>`
-        : nothing}`;
+          : nothing
+      }`;
     }
     return html`${problemView(false)}${contactBlock}`;
   }
@@ -284,7 +292,10 @@ export class GuichetTracker extends LitElement {
   private adapterInstance(createAdapter: LazyChunk['createAdapter']): Adapter {
     const key = `${this.adapter}\n${this.endpoint}`;
     if (this.adapterCache?.key !== key) {
-      this.adapterCache = { key, adapter: createAdapter(this.adapter || 'guichet', { endpoint: this.endpoint.trim() }) };
+      this.adapterCache = {
+        key,
+        adapter: createAdapter(this.adapter || 'guichet', { endpoint: this.endpoint.trim() }),
+      };
     }
     return this.adapterCache.adapter;
   }
@@ -312,7 +323,10 @@ export class GuichetTracker extends LitElement {
         this.fail({ kind: 'configuration' });
         return;
       }
-      const status = await adapter.status({ reference, trackingCode, lang: this.language.value }, { signal: controller.signal });
+      const status = await adapter.status(
+        { reference, trackingCode, lang: this.language.value },
+        { signal: controller.signal },
+      );
       if (controller.signal.aborted) return;
       const answer = checked(status, this.language.value);
       // Awaited so the status and its contact block appear together (once per form, then cached).
@@ -337,8 +351,13 @@ export class GuichetTracker extends LitElement {
     if (previous && changed(previous, status)) {
       // Written once per change: the live region only speaks when its text changes, so a poll
       // that finds nothing new says nothing.
-      this.announcement = trackerText(this.language.value).announceChange(status.label, phaseText(status.phase, this.language.value));
-      this.dispatchEvent(new GuichetStatusChangeEvent({ reference: status.reference, previous: previous.phase, status }));
+      this.announcement = trackerText(this.language.value).announceChange(
+        status.label,
+        phaseText(status.phase, this.language.value),
+      );
+      this.dispatchEvent(
+        new GuichetStatusChangeEvent({ reference: status.reference, previous: previous.phase, status }),
+      );
     }
   }
 
@@ -382,12 +401,19 @@ function changed(previous: RequestStatus, next: RequestStatus): boolean {
 
 /** An adapter's answer as the views expect it; a shapeless one is a server fault, not a crash. */
 function checked(status: RequestStatus, lang: Language): RequestStatus {
-  if (!status || typeof status !== 'object' || typeof status.phase !== 'string' || typeof status.reference !== 'string') {
+  if (
+    !status ||
+    typeof status !== 'object' ||
+    typeof status.phase !== 'string' ||
+    typeof status.reference !== 'string'
+  ) {
     throw new Error('The back office sent a status the tracker cannot read');
   }
   return {
     ...status,
     label: typeof status.label === 'string' && status.label ? status.label : phaseText(status.phase, lang),
-    history: Array.isArray(status.history) ? status.history.filter((entry) => entry && typeof entry.phase === 'string') : [],
+    history: Array.isArray(status.history)
+      ? status.history.filter((entry) => entry && typeof entry.phase === 'string')
+      : [],
   };
 }

@@ -34,7 +34,9 @@ describe('<guichet-tracker> look-up form', () => {
       ['reference', 'Numéro de la demande'],
       ['code', 'Code de suivi'],
     ]);
-    expect(description(el, 'reference')).to.equal('C’est la « Référence » de votre accusé de réception. Par exemple : VOI-2026-000123');
+    expect(description(el, 'reference')).to.equal(
+      'C’est la « Référence » de votre accusé de réception. Par exemple : VOI-2026-000123',
+    );
     expect(description(el, 'code')).to.contain('Par exemple');
     expect(input(el, 'code').getAttribute('autocomplete')).to.equal('off');
     expect(input(el, 'reference').getAttribute('aria-invalid')).to.equal('false');
@@ -65,7 +67,9 @@ describe('<guichet-tracker> look-up form', () => {
   });
 
   it('flags only the field left empty', async () => {
-    const el = await fixture<GuichetTracker>(html`<guichet-tracker endpoint=${api} reference="VOI-2026-000001"></guichet-tracker>`);
+    const el = await fixture<GuichetTracker>(
+      html`<guichet-tracker endpoint=${api} reference="VOI-2026-000001"></guichet-tracker>`,
+    );
     expect(input(el, 'reference').value).to.equal('VOI-2026-000001');
     root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await el.updateComplete;
@@ -79,19 +83,25 @@ describe('<guichet-tracker> look-up form', () => {
     expect(root(el).querySelector('h2')!.textContent).to.equal('Track your request');
     root(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await el.updateComplete;
-    expect(description(el, 'reference')).to.equal('It is the “Reference” on your acknowledgement of receipt. For example: VOI-2026-000123 | Error: Enter your request number');
+    expect(description(el, 'reference')).to.equal(
+      'It is the “Reference” on your acknowledgement of receipt. For example: VOI-2026-000123 | Error: Enter your request number',
+    );
     await expect(el).to.be.accessible();
   });
 
   it('follows the closest page language when it has none of its own', async () => {
-    const wrapper = await fixture<HTMLDivElement>(html`<div lang="en-GB"><guichet-tracker endpoint=${api}></guichet-tracker></div>`);
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div lang="en-GB"><guichet-tracker endpoint=${api}></guichet-tracker></div>`,
+    );
     const el = wrapper.querySelector('guichet-tracker')!;
     await el.updateComplete;
     expect(root(el).querySelector('label')!.textContent).to.equal('Request number');
   });
 
   it('asks only for the reference with adapter="open311", which has no tracking code', async () => {
-    const el = await fixture<GuichetTracker>(html`<guichet-tracker adapter="open311" endpoint=${api}></guichet-tracker>`);
+    const el = await fixture<GuichetTracker>(
+      html`<guichet-tracker adapter="open311" endpoint=${api}></guichet-tracker>`,
+    );
     expect([...root(el).querySelectorAll('label')].map((label) => label.htmlFor)).to.deep.equal(['reference']);
     input(el, 'reference').value = '12345';
     input(el, 'reference').dispatchEvent(new Event('input'));

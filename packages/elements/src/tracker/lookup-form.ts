@@ -81,11 +81,13 @@ export class LookupController implements ReactiveController {
     return html`<div class="field ${problem ? 'field--error' : ''}">
       <label class="label" for=${field.name}>${t[field.label]}</label>
       <p class="hint" id=${hintId}>${t[field.hint]} ${t.forExample} <span class="field__example">${field.example}</span></p>
-      ${problem
-        ? html`<p class="error" id=${errorId}>
+      ${
+        problem
+          ? html`<p class="error" id=${errorId}>
             <span class="visually-hidden">${sharedText(lang).errorPrefix}</span> ${t[problem]}
           </p>`
-        : nothing}
+          : nothing
+      }
       <input
         class="input"
         part="input"

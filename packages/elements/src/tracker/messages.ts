@@ -8,7 +8,8 @@ function same(label: string, phase: string): boolean {
 /** Every text <guichet-tracker> shows, one catalogue per language. */
 const fr = {
   lookupTitle: 'Suivre votre demande',
-  lookupIntro: 'Saisissez le numéro de votre demande et son code de suivi : vous les avez reçus avec l’accusé de réception.',
+  lookupIntro:
+    'Saisissez le numéro de votre demande et son code de suivi : vous les avez reçus avec l’accusé de réception.',
   referenceLabel: 'Numéro de la demande',
   referenceHint: 'C’est la « Référence » de votre accusé de réception.',
   forExample: 'Par exemple :',
@@ -20,11 +21,14 @@ const fr = {
 
   loading: 'Recherche de votre demande…',
   announceChange: (label: string, phase: string) =>
-    same(label, phase) ? `Votre demande a changé d’étape : ${label}.` : `Votre demande a changé d’étape : ${label} (${phase}).`,
+    same(label, phase)
+      ? `Votre demande a changé d’étape : ${label}.`
+      : `Votre demande a changé d’étape : ${label} (${phase}).`,
   trackAnother: 'Suivre une autre demande',
 
   notFoundTitle: 'Demande introuvable',
-  notFound: 'Nous ne trouvons pas de demande avec ce numéro et ce code. Vérifiez-les sur votre accusé de réception, puis réessayez.',
+  notFound:
+    'Nous ne trouvons pas de demande avec ce numéro et ce code. Vérifiez-les sur votre accusé de réception, puis réessayez.',
   networkTitle: 'Connexion impossible',
   network: 'Nous n’arrivons pas à joindre le service. Vérifiez votre connexion internet, puis réessayez.',
   serverTitle: 'Le service ne répond pas',
@@ -44,7 +48,8 @@ export type TrackerText = typeof fr;
 
 const en: TrackerText = {
   lookupTitle: 'Track your request',
-  lookupIntro: 'Enter your request number and its tracking code: you received them with your acknowledgement of receipt.',
+  lookupIntro:
+    'Enter your request number and its tracking code: you received them with your acknowledgement of receipt.',
   referenceLabel: 'Request number',
   referenceHint: 'It is the “Reference” on your acknowledgement of receipt.',
   forExample: 'For example:',
@@ -56,11 +61,14 @@ const en: TrackerText = {
 
   loading: 'Looking for your request…',
   announceChange: (label, phase) =>
-    same(label, phase) ? `Your request has moved to a new stage: ${label}.` : `Your request has moved to a new stage: ${label} (${phase}).`,
+    same(label, phase)
+      ? `Your request has moved to a new stage: ${label}.`
+      : `Your request has moved to a new stage: ${label} (${phase}).`,
   trackAnother: 'Track another request',
 
   notFoundTitle: 'Request not found',
-  notFound: 'We cannot find a request with this number and code. Check them on your acknowledgement of receipt, then try again.',
+  notFound:
+    'We cannot find a request with this number and code. Check them on your acknowledgement of receipt, then try again.',
   networkTitle: 'Cannot connect',
   network: 'We cannot reach the service. Check your internet connection, then try again.',
   serverTitle: 'The service is not responding',
@@ -77,7 +85,9 @@ const en: TrackerText = {
 };
 
 function unitCount(seconds: number): { value: number; unit: 'second' | 'minute' } {
-  return seconds < 60 ? { value: Math.max(1, Math.ceil(seconds)), unit: 'second' } : { value: Math.ceil(seconds / 60), unit: 'minute' };
+  return seconds < 60
+    ? { value: Math.max(1, Math.ceil(seconds)), unit: 'second' }
+    : { value: Math.ceil(seconds / 60), unit: 'minute' };
 }
 
 const frUnits = { second: { one: 'seconde', other: 'secondes' }, minute: { one: 'minute', other: 'minutes' } };

@@ -6,7 +6,8 @@ export const MIN_REFRESH_SECONDS = 10;
 /** The polling period for a `refresh` attribute value, or undefined when polling is off. */
 export function refreshSeconds(refresh: number | string | null | undefined): number | undefined {
   const seconds = Number(refresh);
-  if (refresh === null || refresh === undefined || refresh === '' || !Number.isFinite(seconds) || seconds <= 0) return undefined;
+  if (refresh === null || refresh === undefined || refresh === '' || !Number.isFinite(seconds) || seconds <= 0)
+    return undefined;
   return Math.max(MIN_REFRESH_SECONDS, seconds);
 }
 

@@ -76,8 +76,10 @@ export function renderProblem({ problem, lang, stale, headingId, onRetry }: Prob
     <h2 id=${headingId} class="problem__title">${title}</h2>
     <p class="problem__message">${message}</p>
     ${stale ? html`<p class="problem__stale">${t.staleNotice}</p>` : nothing}
-    ${isRetryable(problem)
-      ? html`<button class="secondary" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>`
-      : nothing}
+    ${
+      isRetryable(problem)
+        ? html`<button class="secondary" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>`
+        : nothing
+    }
   </div>`;
 }

@@ -13,7 +13,8 @@ const fr = {
   currentStep: '(étape actuelle)',
   agentNote: 'Message du service :',
   actionRequiredTitle: 'Une action de votre part est nécessaire',
-  actionRequiredHow: 'Le service attend une réponse ou un document de votre part. Suivez le message ci-dessous ou contactez-le.',
+  actionRequiredHow:
+    'Le service attend une réponse ou un document de votre part. Suivez le message ci-dessous ou contactez-le.',
   actionRequiredNoNote: 'Contactez le service pour savoir ce qui vous est demandé.',
   final: {
     completed: 'Votre demande est terminée. Ce suivi n’évoluera plus.',
@@ -33,7 +34,8 @@ const en: StatusText = {
   currentStep: '(current stage)',
   agentNote: 'Message from the service:',
   actionRequiredTitle: 'We need something from you',
-  actionRequiredHow: 'The service is waiting for an answer or a document from you. Follow the message below or contact them.',
+  actionRequiredHow:
+    'The service is waiting for an answer or a document from you. Follow the message below or contact them.',
   actionRequiredNoNote: 'Contact the service to find out what is needed.',
   final: {
     completed: 'Your request is complete. This tracking page will not change any more.',

@@ -33,12 +33,14 @@ export function renderStatusView({ status, lang, contact, headingId }: StatusVie
         <dt>${t.lastUpdate}</dt>
         <dd>${renderDateTime(status.updatedAt, lang)}</dd>
       </div>
-      ${status.expectedBy && !status.final
-        ? html`<div class="facts__item">
+      ${
+        status.expectedBy && !status.final
+          ? html`<div class="facts__item">
             <dt>${t.expectedBy}</dt>
             <dd>${renderDay(status.expectedBy, lang)}</dd>
           </div>`
-        : nothing}
+          : nothing
+      }
     </dl>
     ${finalText ? html`<p class="final" part="final">${finalText}</p>` : nothing}
     ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`) : nothing}
@@ -47,7 +49,12 @@ export function renderStatusView({ status, lang, contact, headingId }: StatusVie
   </section>`;
 }
 
-function renderActionRequired(status: RequestStatus, lang: Language, contact: ContactBlock | undefined, id: string): TemplateResult {
+function renderActionRequired(
+  status: RequestStatus,
+  lang: Language,
+  contact: ContactBlock | undefined,
+  id: string,
+): TemplateResult {
   const t = statusText(lang);
   const note = chronological(status.history)
     .reverse()
@@ -55,12 +62,14 @@ function renderActionRequired(status: RequestStatus, lang: Language, contact: Co
   return html`<section class="action-required" part="action-required" aria-labelledby=${id}>
     <h3 id=${id} class="action-required__title">${phaseIcon('action_required')}<span>${t.actionRequiredTitle}</span></h3>
     <p>${t.actionRequiredHow}</p>
-    ${note
-      ? html`<div class="note note--action" part="note">
+    ${
+      note
+        ? html`<div class="note note--action" part="note">
           <p class="note__title">${t.agentNote}</p>
           <p class="note__text">${note}</p>
         </div>`
-      : html`<p>${t.actionRequiredNoNote}</p>`}
+        : html`<p>${t.actionRequiredNoNote}</p>`
+    }
     ${renderContact(contact, lang, `${id}-contact`)}
   </section>`;
 }

@@ -13,11 +13,17 @@ import { renderDateTime } from './dates.js';
 export function chronological(history: readonly HistoryEntry[]): HistoryEntry[] {
   return history
     .map((entry, index) => ({ entry, index, time: Date.parse(entry.at) }))
-    .sort((a, b) => (Number.isNaN(a.time) || Number.isNaN(b.time) || a.time === b.time ? a.index - b.index : a.time - b.time))
+    .sort((a, b) =>
+      Number.isNaN(a.time) || Number.isNaN(b.time) || a.time === b.time ? a.index - b.index : a.time - b.time,
+    )
     .map(({ entry }) => entry);
 }
 
-export function renderTimeline(history: readonly HistoryEntry[], lang: Language, headingId: string): TemplateResult | typeof nothing {
+export function renderTimeline(
+  history: readonly HistoryEntry[],
+  lang: Language,
+  headingId: string,
+): TemplateResult | typeof nothing {
   if (history.length === 0) return nothing;
   const t = statusText(lang);
   const entries = chronological(history);
@@ -34,12 +40,14 @@ export function renderTimeline(history: readonly HistoryEntry[], lang: Language,
               <strong>${entry.label}</strong>${current ? html` <span class="timeline__current">${t.currentStep}</span>` : nothing}
             </p>
             <p class="timeline__phase">${t.phaseLabel} ${phaseText(entry.phase, lang)}</p>
-            ${entry.note
-              ? html`<div class="note" part="note">
+            ${
+              entry.note
+                ? html`<div class="note" part="note">
                   <p class="note__title">${t.agentNote}</p>
                   <p class="note__text">${entry.note}</p>
                 </div>`
-              : nothing}
+                : nothing
+            }
           </div>
         </li>`;
       })}

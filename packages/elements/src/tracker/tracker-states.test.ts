@@ -93,7 +93,9 @@ describe('<guichet-tracker> states', () => {
     answer = () => Promise.reject(new EndpointError('server', 'Internal error', { status: 500 }));
     const el = await tracker();
     await waitUntil(() => el.shadowRoot!.querySelector('[part=error]'));
-    expect(text(el, '[part=error]')).to.contain('Le service de suivi rencontre un problème. Réessayez dans quelques minutes.');
+    expect(text(el, '[part=error]')).to.contain(
+      'Le service de suivi rencontre un problème. Réessayez dans quelques minutes.',
+    );
     answer = () => Promise.resolve(status());
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
     await waitUntil(() => el.shadowRoot!.querySelector('[part=title]'));

@@ -73,7 +73,10 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       const attachment = context.files.isId(id) ? await context.store.getAttachment(id) : undefined;
       if (!attachment) throw new HttpError(404, 'attachment-not-found');
       const asciiName = attachment.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
-      reply.header('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`);
+      reply.header(
+        'Content-Disposition',
+        `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+      );
       reply.header('Content-Length', String(attachment.size));
       return reply.type(attachment.type).send(createReadStream(context.files.path(id)));
     });
@@ -97,7 +100,9 @@ interface Change {
 function readStatusChange(body: unknown): Change {
   const errors: FieldProblem[] = [];
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(422, 'invalid-status-change', { errors: [{ pointer: '', code: 'type', message: 'must be an object' }] });
+    throw new HttpError(422, 'invalid-status-change', {
+      errors: [{ pointer: '', code: 'type', message: 'must be an object' }],
+    });
   }
   const { phase, ...texts } = body as Record<string, unknown>;
   if (typeof phase !== 'string' || !PHASES.includes(phase as Phase)) {
@@ -105,9 +110,14 @@ function readStatusChange(body: unknown): Change {
   }
   for (const [name, value] of Object.entries(texts)) {
     const limit = TEXT_LIMITS[name as keyof typeof TEXT_LIMITS];
-    if (limit === undefined) errors.push({ pointer: `/${name}`, code: 'additionalProperties', message: 'is not part of a status change' });
+    if (limit === undefined)
+      errors.push({ pointer: `/${name}`, code: 'additionalProperties', message: 'is not part of a status change' });
     else if (typeof value !== 'string' || value.trim() === '' || value.length > limit) {
-      errors.push({ pointer: `/${name}`, code: 'type', message: `must be a non-empty string of at most ${limit} characters` });
+      errors.push({
+        pointer: `/${name}`,
+        code: 'type',
+        message: `must be a non-empty string of at most ${limit} characters`,
+      });
     }
   }
   if (errors.length) throw new HttpError(422, 'invalid-status-change', { errors });

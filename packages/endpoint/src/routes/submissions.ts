@@ -45,11 +45,16 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
     // What validate() checked is the answers without inactive fields: store exactly that.
     const data = form.clean(submission.data);
     const references = attachmentReferences(form.model.fields, data);
-    const unknownAttachment = (pointer: string): FieldProblem => ({ pointer, code: 'unknown-attachment', message: errorMessage('unknown-attachment', lang) });
+    const unknownAttachment = (pointer: string): FieldProblem => ({
+      pointer,
+      code: 'unknown-attachment',
+      message: errorMessage('unknown-attachment', lang),
+    });
     const misplaced: FieldProblem[] = [];
     for (const reference of references) {
       const attachment = context.files.isId(reference.id) ? await context.store.getAttachment(reference.id) : undefined;
-      if (!attachment || attachment.formId !== form.id || attachment.field !== reference.field) misplaced.push(unknownAttachment(reference.pointer));
+      if (!attachment || attachment.formId !== form.id || attachment.field !== reference.field)
+        misplaced.push(unknownAttachment(reference.pointer));
     }
     if (misplaced.length) throw new HttpError(422, 'invalid-data', { errors: misplaced, lang });
 
@@ -67,7 +72,12 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       referencePrefix: referencePrefixFor(form.id, form.model.processing?.referencePrefix),
       receivedAt,
       ...(expectedDays === undefined ? {} : { expectedBy: addDays(receivedAt, expectedDays) }),
-      firstStatus: { at: receivedAt.toISOString(), phase: 'received', code: 'received', label: phaseLabels.received[lang] },
+      firstStatus: {
+        at: receivedAt.toISOString(),
+        phase: 'received',
+        code: 'received',
+        label: phaseLabels.received[lang],
+      },
       attachmentIds: references.map((r) => r.id),
     });
     if (result.outcome === 'attachments-unavailable') {
@@ -85,14 +95,23 @@ function readEnvelope(body: unknown): Envelope {
   const errors: FieldProblem[] = [];
   const problem = (pointer: string, code: string, message: string) => errors.push({ pointer, code, message });
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new HttpError(400, 'invalid-submission', { errors: [{ pointer: '', code: 'type', message: 'must be an object' }] });
+    throw new HttpError(400, 'invalid-submission', {
+      errors: [{ pointer: '', code: 'type', message: 'must be an object' }],
+    });
   }
   const { formVersion, channel = 'web', lang = 'fr', data, ...rest } = body as Record<string, unknown>;
   if (typeof formVersion !== 'string') problem('/formVersion', 'required', 'must be a string');
-  if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel)) problem('/channel', 'enum', `must be one of ${CHANNELS.join(', ')}`);
+  if (typeof channel !== 'string' || !CHANNELS.includes(channel as Channel))
+    problem('/channel', 'enum', `must be one of ${CHANNELS.join(', ')}`);
   if (lang !== 'fr' && lang !== 'en') problem('/lang', 'enum', 'must be fr or en');
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) problem('/data', 'required', 'must be an object');
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    problem('/data', 'required', 'must be an object');
   for (const name of Object.keys(rest)) problem(`/${name}`, 'additionalProperties', 'is not part of a submission');
   if (errors.length) throw new HttpError(400, 'invalid-submission', { errors });
-  return { formVersion: formVersion as string, channel: channel as Channel, lang: lang as Language, data: data as Record<string, unknown> };
+  return {
+    formVersion: formVersion as string,
+    channel: channel as Channel,
+    lang: lang as Language,
+    data: data as Record<string, unknown>,
+  };
 }

@@ -56,12 +56,16 @@ class UnavailableAttachments extends Error {
 }
 
 export function migrate(db: Database.Database): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set((db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]));
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const newest = Math.max(0, ...applied);
   const known = Math.max(...migrations.map((m) => m.version));
   if (newest > known) {
-    throw new Error(`the database is at schema version ${newest}, newer than this endpoint knows (${known}); run a newer endpoint`);
+    throw new Error(
+      `the database is at schema version ${newest}, newer than this endpoint knows (${known}); run a newer endpoint`,
+    );
   }
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;
@@ -91,9 +95,13 @@ export class SqliteRequestStore implements RequestStore {
     migrate(this.db);
     const db = this.db;
     this.statements = {
-      byKey: db.prepare<[string, Buffer], RequestRow>('SELECT * FROM requests WHERE form_id = ? AND idempotency_key_hash = ?'),
+      byKey: db.prepare<[string, Buffer], RequestRow>(
+        'SELECT * FROM requests WHERE form_id = ? AND idempotency_key_hash = ?',
+      ),
       byReference: db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE reference = ?'),
-      trackingCodeHash: db.prepare<[string], Buffer>('SELECT tracking_code_hash FROM requests WHERE reference = ?').pluck(),
+      trackingCodeHash: db
+        .prepare<[string], Buffer>('SELECT tracking_code_hash FROM requests WHERE reference = ?')
+        .pluck(),
       nextSequence: db.prepare<[string, number], { last: number }>(
         `INSERT INTO reference_sequences (prefix, year, last) VALUES (?, ?, 1)
          ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
@@ -142,7 +150,11 @@ export class SqliteRequestStore implements RequestStore {
     });
   }
 
-  private readonly pending: { request: NewRequest; resolve: (result: InsertResult) => void; reject: (error: unknown) => void }[] = [];
+  private readonly pending: {
+    request: NewRequest;
+    resolve: (result: InsertResult) => void;
+    reject: (error: unknown) => void;
+  }[] = [];
 
   private flush(): void {
     const batch = this.pending.splice(0);
@@ -192,7 +204,8 @@ export class SqliteRequestStore implements RequestStore {
         try {
           return insertOne(request);
         } catch (error) {
-          if (error instanceof UnavailableAttachments) return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
+          if (error instanceof UnavailableAttachments)
+            return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
           return { error };
         }
       }),
@@ -214,21 +227,27 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async list(query: ListQuery): Promise<RequestRecord[]> {
-    const rows = (
-      query.formId
-        ? this.db.prepare<[string, number, number], RequestRow>('SELECT * FROM requests WHERE form_id = ? ORDER BY id DESC LIMIT ? OFFSET ?').all(query.formId, query.limit, query.offset)
-        : this.db.prepare<[number, number], RequestRow>('SELECT * FROM requests ORDER BY id DESC LIMIT ? OFFSET ?').all(query.limit, query.offset)
-    );
+    const rows = query.formId
+      ? this.db
+          .prepare<[string, number, number], RequestRow>(
+            'SELECT * FROM requests WHERE form_id = ? ORDER BY id DESC LIMIT ? OFFSET ?',
+          )
+          .all(query.formId, query.limit, query.offset)
+      : this.db
+          .prepare<[number, number], RequestRow>('SELECT * FROM requests ORDER BY id DESC LIMIT ? OFFSET ?')
+          .all(query.limit, query.offset);
     return rows.map((row) => this.toRecord(row));
   }
 
   async appendStatus(reference: string, entry: HistoryEntry & { code: string }): Promise<RequestRecord | undefined> {
-    return this.db.transaction(() => {
-      const row = this.statements.byReference.get(reference);
-      if (!row) return undefined;
-      this.insertHistory(row.id, entry);
-      return this.toRecord(row);
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = this.statements.byReference.get(reference);
+        if (!row) return undefined;
+        this.insertHistory(row.id, entry);
+        return this.toRecord(row);
+      })
+      .immediate();
   }
 
   async insertAttachment(attachment: AttachmentRecord): Promise<void> {
@@ -274,9 +293,9 @@ export class SqliteRequestStore implements RequestStore {
       label: entry.label,
       ...(entry.note === null ? {} : { note: entry.note }),
     }));
-    const attachments = this.statements.attachmentsOf.all(row.id).map(
-      (a): Attachment => ({ id: a.id, name: a.name, size: a.size, type: a.type }),
-    );
+    const attachments = this.statements.attachmentsOf
+      .all(row.id)
+      .map((a): Attachment => ({ id: a.id, name: a.name, size: a.size, type: a.type }));
     return {
       reference: row.reference,
       formId: row.form_id,

@@ -2,7 +2,15 @@
  * The `guichet` adapter: Guichet's own protocol, as served by the reference endpoint
  * (`schemas/protocol/`, the OpenAPI document beside it).
  */
-import type { Adapter, AdapterConfig, Attachment, Receipt, RequestStatus, UploadRequest, CallOptions } from '../types.js';
+import type {
+  Adapter,
+  AdapterConfig,
+  Attachment,
+  Receipt,
+  RequestStatus,
+  UploadRequest,
+  CallOptions,
+} from '../types.js';
 import type { ErrorBody } from '../../generated/protocol/error.js';
 import type { Submission } from '../../generated/protocol/submission.js';
 import { errorFromStatus, fetchWithTimeout, readJson } from '../http.js';
@@ -17,18 +25,31 @@ async function failure(response: Response) {
     // A proxy's HTML error page: the status alone says enough.
   }
   // Only a 422's pointers are into the answers; a 400's point into the envelope.
-  return errorFromStatus(response, { message: body.message, code: body.code, fieldErrors: response.status === 422 ? body.errors : undefined });
+  return errorFromStatus(response, {
+    message: body.message,
+    code: body.code,
+    fieldErrors: response.status === 422 ? body.errors : undefined,
+  });
 }
 
 export function guichetAdapter(config: AdapterConfig): Adapter {
   const base = apiBase(config.endpoint);
-  const http = (options?: CallOptions) => ({ fetch: config.fetch, timeoutMs: config.timeoutMs, signal: options?.signal });
+  const http = (options?: CallOptions) => ({
+    fetch: config.fetch,
+    timeoutMs: config.timeoutMs,
+    signal: options?.signal,
+  });
 
   return {
     name: 'guichet',
 
     async submit(request, options) {
-      const body: Submission = { formVersion: request.model.version, channel: request.channel, lang: request.lang, data: request.data };
+      const body: Submission = {
+        formVersion: request.model.version,
+        channel: request.channel,
+        lang: request.lang,
+        data: request.data,
+      };
       const response = await fetchWithTimeout(
         `${base}/forms/${encodeURIComponent(request.model.id)}/submissions`,
         {
@@ -50,12 +71,16 @@ export function guichetAdapter(config: AdapterConfig): Adapter {
       const query = request.field ? `?field=${encodeURIComponent(request.field)}` : '';
       const form = new FormData();
       form.append('file', request.file, request.file.name ?? 'file');
-      const response = await uploadWithProgress(`${base}/forms/${encodeURIComponent(request.model.id)}/attachments${query}`, form, {
-        ...http(options),
-        headers: { 'Accept-Language': request.lang },
-        onProgress: request.onProgress,
-        total: request.file.size,
-      });
+      const response = await uploadWithProgress(
+        `${base}/forms/${encodeURIComponent(request.model.id)}/attachments${query}`,
+        form,
+        {
+          ...http(options),
+          headers: { 'Accept-Language': request.lang },
+          onProgress: request.onProgress,
+          total: request.file.size,
+        },
+      );
       if (!response.ok) throw await failure(response);
       return readJson<Attachment>(response);
     },

@@ -63,7 +63,11 @@ function appendValue(body: URLSearchParams, name: string, value: unknown): void 
 }
 
 /** The form-urlencoded body of `POST requests.json` for one submission. */
-export function open311Body(mapping: Open311Mapping, data: Record<string, unknown>, extra: { apiKey?: string; jurisdictionId?: string } = {}): URLSearchParams {
+export function open311Body(
+  mapping: Open311Mapping,
+  data: Record<string, unknown>,
+  extra: { apiKey?: string; jurisdictionId?: string } = {},
+): URLSearchParams {
   const body = new URLSearchParams();
   if (extra.jurisdictionId) body.append('jurisdiction_id', extra.jurisdictionId);
   body.append('service_code', mapping.serviceCode);
@@ -80,11 +84,29 @@ export function open311Body(mapping: Open311Mapping, data: Record<string, unknow
 /** Where an Open311 field's value came from in the data, to point its error at the right field. */
 function pointerFor(mapping: Open311Mapping, open311Name: string): string | undefined {
   const attribute = /^attribute\[([^\]]+)\]/.exec(open311Name);
-  const path = attribute ? mapping.attributes?.[attribute[1]!] : (mapping.fields as Record<string, string | undefined> | undefined)?.[open311Name];
-  return path ? `/${path.split('/').map((s) => s.replace(/~/g, '~0')).join('/')}` : undefined;
+  const path = attribute
+    ? mapping.attributes?.[attribute[1]!]
+    : (mapping.fields as Record<string, string | undefined> | undefined)?.[open311Name];
+  return path
+    ? `/${path
+        .split('/')
+        .map((s) => s.replace(/~/g, '~0'))
+        .join('/')}`
+    : undefined;
 }
 
-const open311Names = ['service_code', 'description', 'lat', 'long', 'address_string', 'email', 'first_name', 'last_name', 'phone', 'media_url'];
+const open311Names = [
+  'service_code',
+  'description',
+  'lat',
+  'long',
+  'address_string',
+  'email',
+  'first_name',
+  'last_name',
+  'phone',
+  'media_url',
+];
 
 async function failure(response: Response, mapping?: Open311Mapping) {
   let errors: Open311Error[] = [];
@@ -94,12 +116,16 @@ async function failure(response: Response, mapping?: Open311Mapping) {
   } catch {
     // Not the documented error array: the status alone says enough.
   }
-  const message = errors.map((e) => e.description).filter(Boolean).join(' ');
+  const message = errors
+    .map((e) => e.description)
+    .filter(Boolean)
+    .join(' ');
   const fieldErrors: FieldError[] = [];
   if (mapping && response.status === 400) {
     for (const error of errors) {
       const text = error.description ?? '';
-      const name = /attribute\[[^\]]+\]/.exec(text)?.[0] ?? open311Names.find((n) => new RegExp(`\\b${n}\\b`).test(text));
+      const name =
+        /attribute\[[^\]]+\]/.exec(text)?.[0] ?? open311Names.find((n) => new RegExp(`\\b${n}\\b`).test(text));
       const pointer = name ? pointerFor(mapping, name) : undefined;
       if (pointer) fieldErrors.push({ pointer, code: String(error.code ?? 'invalid'), message: text });
     }
@@ -113,14 +139,20 @@ function idOf(value: string | number | undefined): string | undefined {
 }
 
 /** A GeoReport v2 request as a Guichet status: open → received (in progress once an agent wrote a note), closed → completed. */
-export function statusFromOpen311(request: Open311Request, lang: Language, reference = idOf(request.service_request_id) ?? ''): RequestStatus {
+export function statusFromOpen311(
+  request: Open311Request,
+  lang: Language,
+  reference = idOf(request.service_request_id) ?? '',
+): RequestStatus {
   const notes = request.status_notes?.trim() || undefined;
   const phase: Phase = request.status === 'closed' ? 'completed' : notes ? 'in_progress' : 'received';
   const code = request.status ?? 'open';
   const requestedAt = request.requested_datetime ?? new Date().toISOString();
   const updatedAt = request.updated_datetime ?? requestedAt;
   // Open311 keeps no history: the request's creation and its current state are all there is.
-  const history: HistoryEntry[] = [{ at: requestedAt, phase: 'received', code: 'open', label: phaseLabel('received', lang) }];
+  const history: HistoryEntry[] = [
+    { at: requestedAt, phase: 'received', code: 'open', label: phaseLabel('received', lang) },
+  ];
   if (phase !== 'received') {
     history.push({ at: updatedAt, phase, code, label: phaseLabel(phase, lang), ...(notes ? { note: notes } : {}) });
   }
@@ -139,7 +171,10 @@ export function statusFromOpen311(request: Open311Request, lang: Language, refer
 
 function mappingOf(model: FormModel): Open311Mapping {
   const mapping = model.open311 ?? model.definition.adapters?.open311;
-  if (!mapping) throw new EndpointError('rejected', `The form "${model.id}" has no Open311 mapping (adapters.open311)`, { code: 'no-open311-mapping' });
+  if (!mapping)
+    throw new EndpointError('rejected', `The form "${model.id}" has no Open311 mapping (adapters.open311)`, {
+      code: 'no-open311-mapping',
+    });
   return mapping;
 }
 
@@ -165,12 +200,24 @@ export function open311Adapter(config: Open311Config): Adapter {
       );
       if (!response.ok) throw await failure(response, mapping);
       const answer = await readJson<unknown>(response);
-      const first = (Array.isArray(answer) ? answer[0] : answer) as { service_request_id?: string | number; token?: string | number } | undefined;
+      const first = (Array.isArray(answer) ? answer[0] : answer) as
+        { service_request_id?: string | number; token?: string | number } | undefined;
       const id = idOf(first?.service_request_id) ?? idOf(first?.token);
-      if (!id) throw new EndpointError('server', 'The Open311 server answered without a service_request_id or token', { status: response.status });
+      if (!id)
+        throw new EndpointError('server', 'The Open311 server answered without a service_request_id or token', {
+          status: response.status,
+        });
       const now = new Date().toISOString();
-      const status = statusFromOpen311({ service_request_id: id, status: 'open', requested_datetime: now }, request.lang);
-      const receipt: Receipt = { reference: id, trackingCode: id, receivedAt: now, status: { ...status, formId: request.model.id } };
+      const status = statusFromOpen311(
+        { service_request_id: id, status: 'open', requested_datetime: now },
+        request.lang,
+      );
+      const receipt: Receipt = {
+        reference: id,
+        trackingCode: id,
+        receivedAt: now,
+        status: { ...status, formId: request.model.id },
+      };
       return receipt;
     },
 

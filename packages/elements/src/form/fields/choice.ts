@@ -23,7 +23,8 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
   const id = fieldId(pointer);
   const message = context.error(pointer);
   const value = context.value(pointer);
-  const selected = (choice: Choice) => (type === 'radio' ? value === choice.value : Array.isArray(value) && value.includes(choice.value));
+  const selected = (choice: Choice) =>
+    type === 'radio' ? value === choice.value : Array.isArray(value) && value.includes(choice.value);
   return html`<div class=${fieldClass('field', message)} part="field">
     <fieldset class="fieldset options" part="fieldset" aria-describedby=${describedBy(field, id, message, context)}>
       <legend class="label" part="label legend">${labelText(field, pointer, context)}</legend>
@@ -88,7 +89,8 @@ export const selectRenderer: FieldRenderer = {
       >
         <option value="" .selected=${live(value === undefined)}>${context.text.choose}</option>
         ${(field.choices ?? []).map(
-          (choice, index) => html`<option value=${index} .selected=${live(value === choice.value)}>${context.t(choice.label)}</option>`,
+          (choice, index) =>
+            html`<option value=${index} .selected=${live(value === choice.value)}>${context.t(choice.label)}</option>`,
         )}
       </select>
     </div>`;

@@ -39,11 +39,15 @@ describe('file field', () => {
     const root = await ready(el);
     const input = root.querySelector<HTMLInputElement>('#guichet-proof');
     expect(input?.accept).to.equal('application/pdf,image/jpeg');
-    expect(tidy(root.querySelector('#guichet-proof__rules')?.textContent)).to.equal('Formats acceptés : PDF ou JPEG. Taille maximale : 1 ko.');
+    expect(tidy(root.querySelector('#guichet-proof__rules')?.textContent)).to.equal(
+      'Formats acceptés : PDF ou JPEG. Taille maximale : 1 ko.',
+    );
     expect(input?.getAttribute('aria-describedby')).to.contain('guichet-proof__rules');
 
     await choose(input as HTMLInputElement, new File(['x'], 'notes.txt', { type: 'text/plain' }));
-    expect(tidy(root.querySelector('#guichet-proof__error')?.textContent)).to.equal('Erreur : Le fichier notes.txt n’est pas dans un format accepté (PDF ou JPEG).');
+    expect(tidy(root.querySelector('#guichet-proof__error')?.textContent)).to.equal(
+      'Erreur : Le fichier notes.txt n’est pas dans un format accepté (PDF ou JPEG).',
+    );
     expect(el.answersSnapshot).to.not.have.property('proof');
 
     await choose(input as HTMLInputElement, new File([new Uint8Array(4096)], 'gros.pdf', { type: 'application/pdf' }));
@@ -51,7 +55,9 @@ describe('file field', () => {
 
     await choose(input as HTMLInputElement, new File([new Uint8Array(512)], 'acte.pdf', { type: 'application/pdf' }));
     expect(root.querySelector('#guichet-proof__error')).to.equal(null);
-    expect(tidy(root.querySelector('.file__name')?.textContent)).to.equal('Fichier choisi : acte.pdf (512 octet)'.replace('octet', 'o'));
+    expect(tidy(root.querySelector('.file__name')?.textContent)).to.equal(
+      'Fichier choisi : acte.pdf (512 octet)'.replace('octet', 'o'),
+    );
     const key = el.answersSnapshot.proof as string;
     expect(el.chosenFiles.get(key)?.name).to.equal('acte.pdf');
 
@@ -71,7 +77,12 @@ describe('contact block', () => {
       version: '1.0.0',
       title: 'Aide',
       schema: { type: 'object', properties: { a: { type: 'string', title: 'A' }, b: { type: 'string', title: 'B' } } },
-      ui: { steps: [{ title: 'Un', fields: ['a'] }, { title: 'Deux', fields: ['b'] }] },
+      ui: {
+        steps: [
+          { title: 'Un', fields: ['a'] },
+          { title: 'Deux', fields: ['b'] },
+        ],
+      },
       contact: { phone: '01 23 45 67 89', openingHours: 'Du lundi au vendredi' },
     };
     const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
@@ -80,7 +91,9 @@ describe('contact block', () => {
       expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
       expect(root.querySelector('.contact a[href="tel:0123456789"]')).to.not.equal(null);
       root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
-      await waitUntil(() => tidy(root.querySelector('#guichet-step-title')?.textContent) === title, title, { timeout: 10000 });
+      await waitUntil(() => tidy(root.querySelector('#guichet-step-title')?.textContent) === title, title, {
+        timeout: 10000,
+      });
     }
     expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
   });
@@ -97,7 +110,10 @@ describe('field renderer registry', () => {
       id: 'registre',
       version: '1.0.0',
       title: 'Registre',
-      schema: { type: 'object', properties: { postalCode: { type: 'string', title: 'Code postal' }, city: { type: 'string', title: 'Ville' } } },
+      schema: {
+        type: 'object',
+        properties: { postalCode: { type: 'string', title: 'Code postal' }, city: { type: 'string', title: 'Ville' } },
+      },
     };
     const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
     const root = await ready(el);

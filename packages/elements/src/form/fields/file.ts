@@ -12,7 +12,10 @@ export function describeTypes(accept: readonly string[], lang: Language): string
   const names = accept.map((type) => {
     if (type.endsWith('/*')) return `${type.slice(0, -2)}s`;
     const subtype = type.split('/')[1] ?? type;
-    return subtype.replace(/^x-/, '').replace(/^vnd\..*\./, '').toUpperCase();
+    return subtype
+      .replace(/^x-/, '')
+      .replace(/^vnd\..*\./, '')
+      .toUpperCase();
   });
   return formatList(names, lang, 'disjunction');
 }
@@ -24,10 +27,17 @@ export function accepts(accept: readonly string[] | undefined, type: string): bo
 }
 
 /** The citizen's problem with a chosen file, checked before any upload, or undefined when it fits. */
-export function checkFile(field: Field, file: File, lang: Language, text: { fileTooBig: string; fileWrongType: string }): string | undefined {
+export function checkFile(
+  field: Field,
+  file: File,
+  lang: Language,
+  text: { fileTooBig: string; fileWrongType: string },
+): string | undefined {
   const { accept, maxSize } = field.constraints;
-  if (!accepts(accept, file.type)) return fill(text.fileWrongType, { name: file.name, types: describeTypes(accept ?? [], lang) });
-  if (maxSize !== undefined && file.size > maxSize) return fill(text.fileTooBig, { name: file.name, size: formatSize(maxSize, lang) });
+  if (!accepts(accept, file.type))
+    return fill(text.fileWrongType, { name: file.name, types: describeTypes(accept ?? [], lang) });
+  if (maxSize !== undefined && file.size > maxSize)
+    return fill(text.fileTooBig, { name: file.name, size: formatSize(maxSize, lang) });
   return undefined;
 }
 
@@ -41,7 +51,9 @@ export const fileRenderer: FieldRenderer = {
     const { accept, maxSize } = field.constraints;
     const rulesId = `${id}__rules`;
     const rules = [
-      accept && accept.length > 0 ? fill(context.text.fileAccepted, { types: describeTypes(accept, context.lang) }) : '',
+      accept && accept.length > 0
+        ? fill(context.text.fileAccepted, { types: describeTypes(accept, context.lang) })
+        : '',
       maxSize !== undefined ? fill(context.text.fileMaxSize, { size: formatSize(maxSize, context.lang) }) : '',
     ]
       .filter(Boolean)
@@ -61,15 +73,17 @@ export const fileRenderer: FieldRenderer = {
         aria-describedby=${describedBy(field, id, message, context, rules ? [rulesId] : [])}
         aria-invalid=${message ? 'true' : nothing}
       />
-      ${file
-        ? // The spaces around the name are values: field templates lose the whitespace between tags.
-          html`<div class="file" part="file">
+      ${
+        file
+          ? // The spaces around the name are values: field templates lose the whitespace between tags.
+            html`<div class="file" part="file">
             <p class="file__name">${`${context.text.fileChosen} `}<strong>${file.name}</strong>${` (${formatSize(file.size, context.lang)})`}</p>
             <button type="button" class="secondary" part="button" data-action="remove-file" data-pointer=${pointer}>
               ${fill(context.text.removeFile, { name: file.name })}
             </button>
           </div>`
-        : nothing}
+          : nothing
+      }
     </div>`;
   },
 };

@@ -14,7 +14,9 @@ const saysOptional = /\((?:facultatif|facultative|optionnel|optionnelle|optional
  */
 export function labelText(field: Field, pointer: string, context: FieldContext): string {
   const label = context.t(field.label);
-  return context.isRequired(field, pointer) || saysOptional.test(label) ? label : `${label} (${context.shared.optional})`;
+  return context.isRequired(field, pointer) || saysOptional.test(label)
+    ? label
+    : `${label} (${context.shared.optional})`;
 }
 
 export function hint(field: Field, id: string, context: FieldContext): TemplateResult | typeof nothing {
@@ -33,12 +35,21 @@ export function help(field: Field, context: FieldContext): TemplateResult | type
 }
 
 /** Hint, help and inline error together: one part, and nothing at all for most fields. */
-export function notes(field: Field, id: string, message: string | undefined, context: FieldContext): TemplateResult | typeof nothing {
+export function notes(
+  field: Field,
+  id: string,
+  message: string | undefined,
+  context: FieldContext,
+): TemplateResult | typeof nothing {
   if (!message && !context.t(field.hint) && !context.t(field.help)) return nothing;
   return html`${hint(field, id, context)}${help(field, context)}${inlineError(id, message, context)}`;
 }
 
-export function inlineError(id: string, message: string | undefined, context: FieldContext): TemplateResult | typeof nothing {
+export function inlineError(
+  id: string,
+  message: string | undefined,
+  context: FieldContext,
+): TemplateResult | typeof nothing {
   // The space after "Erreur :" is part of the value: field templates lose the whitespace between tags.
   return message
     ? html`<p class="error" part="error" id=${errorId(id)}><span class="visually-hidden">${`${context.shared.errorPrefix} `}</span>${message}</p>`
@@ -46,7 +57,13 @@ export function inlineError(id: string, message: string | undefined, context: Fi
 }
 
 /** `aria-describedby`: hint first, then any extra description, then the error (as GOV.UK does). */
-export function describedBy(field: Field, id: string, message: string | undefined, context: FieldContext, extra: string[] = []): string | typeof nothing {
+export function describedBy(
+  field: Field,
+  id: string,
+  message: string | undefined,
+  context: FieldContext,
+  extra: string[] = [],
+): string | typeof nothing {
   const ids: string[] = [];
   if (field.hint && context.t(field.hint)) ids.push(hintId(id));
   ids.push(...extra);

@@ -36,18 +36,22 @@ export const groupRenderer: FieldRenderer = {
         return html`<fieldset class="group__item" part="group-item" id=${fieldId(itemPointer)}>
           <legend class="legend legend--item">${name}</legend>
           ${(field.fields ?? []).map((child) => context.renderChild(child, joinPointer(itemPointer, child.name)))}
-          ${count > minItems
-            ? html`<button type="button" class="secondary" part="button" data-action="remove-item" data-pointer=${pointer} data-index=${index}>
+          ${
+            count > minItems
+              ? html`<button type="button" class="secondary" part="button" data-action="remove-item" data-pointer=${pointer} data-index=${index}>
                 ${fill(context.text.removeItem, { item: name })}
               </button>`
-            : nothing}
+              : nothing
+          }
         </fieldset>`;
       })}
-      ${canAdd
-        ? html`<button type="button" class="secondary" part="button" id=${addButtonId(id)} data-action="add-item" data-pointer=${pointer}>
+      ${
+        canAdd
+          ? html`<button type="button" class="secondary" part="button" id=${addButtonId(id)} data-action="add-item" data-pointer=${pointer}>
             ${context.t(field.addLabel) || fill(context.text.addItem, { item: itemLabel.toLocaleLowerCase(context.lang) })}
           </button>`
-        : html`<p class="hint" id=${addButtonId(id)} tabindex="-1">${plural(context.lang, context.text.maxItemsReached, maxItems ?? count)}</p>`}
+          : html`<p class="hint" id=${addButtonId(id)} tabindex="-1">${plural(context.lang, context.text.maxItemsReached, maxItems ?? count)}</p>`
+      }
     </fieldset>`;
   },
 };

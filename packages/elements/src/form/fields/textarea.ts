@@ -41,12 +41,14 @@ export const textareaRenderer: FieldRenderer = {
         aria-describedby=${describedBy(field, id, message, context, max === undefined ? [] : [infoId])}
         aria-invalid=${message ? 'true' : nothing}
       ></textarea>
-      ${max === undefined
-        ? nothing
-        : html`<p class="visually-hidden" id=${infoId}>${plural(context.lang, context.text.charactersMax, max)}</p>
+      ${
+        max === undefined
+          ? nothing
+          : html`<p class="visually-hidden" id=${infoId}>${plural(context.lang, context.text.charactersMax, max)}</p>
             <p class=${left < 0 ? 'count count--over' : 'count'} part="count" aria-hidden="true">
               ${left < 0 ? plural(context.lang, context.text.charactersOver, -left) : plural(context.lang, context.text.charactersLeft, left)}
-            </p>`}
+            </p>`
+      }
     </div>`;
   },
 };
