@@ -3,7 +3,6 @@
  * append a status change, download an attachment. Without a configured token, every call is 401.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Phase } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
@@ -11,6 +10,7 @@ import { HttpError, type FieldProblem } from '../http-error.js';
 import { phaseLabels } from '../messages.js';
 import { storedRequestView } from '../views.js';
 import { requireJson } from '../content-type.js';
+import { isAttachmentId } from './attachments.js';
 
 const PHASES = Object.keys(phaseLabels) as Phase[];
 const TEXT_LIMITS = { code: 100, label: 200, note: 4000 } as const;
@@ -42,12 +42,12 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       const offset = integerParameter(request.query.offset, 0, 0, Number.MAX_SAFE_INTEGER);
       const formId = request.query.formId;
       if (formId !== undefined && typeof formId !== 'string') throw new HttpError(400, 'invalid-query');
-      const records = await context.store.list({ limit, offset, ...(formId ? { formId } : {}) });
+      const records = await context.store.requests.list({ limit, offset, ...(formId ? { formId } : {}) });
       return records.map(storedRequestView);
     });
 
     admin.get<{ Params: { reference: string } }>('/api/admin/requests/:reference', async (request) => {
-      const record = await context.store.getByReference(request.params.reference);
+      const record = await context.store.requests.getByReference(request.params.reference);
       if (!record) throw new HttpError(404, 'not-found');
       return storedRequestView(record);
     });
@@ -55,30 +55,32 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
     admin.post<{ Params: { reference: string } }>('/api/admin/requests/:reference/status', async (request) => {
       requireJson(request);
       const change = readStatusChange(request.body);
-      const record = await context.store.getByReference(request.params.reference);
+      const record = await context.store.requests.getByReference(request.params.reference);
       if (!record) throw new HttpError(404, 'not-found');
-      const updated = await context.store.appendStatus(record.reference, {
-        at: context.now().toISOString(),
-        phase: change.phase,
-        code: change.code ?? change.phase,
-        label: change.label ?? phaseLabels[change.phase][record.lang],
-        ...(change.note ? { note: change.note } : {}),
-      });
+      const updated = await context.store.transaction((tx) =>
+        tx.requests.appendStatus(record.reference, {
+          at: context.now().toISOString(),
+          phase: change.phase,
+          code: change.code ?? change.phase,
+          label: change.label ?? phaseLabels[change.phase][record.lang],
+          ...(change.note ? { note: change.note } : {}),
+        }),
+      );
       if (!updated) throw new HttpError(404, 'not-found');
       return storedRequestView(updated);
     });
 
     admin.get<{ Params: { id: string } }>('/api/admin/attachments/:id', async (request, reply) => {
       const id = request.params.id;
-      const attachment = context.files.isId(id) ? await context.store.getAttachment(id) : undefined;
-      if (!attachment) throw new HttpError(404, 'attachment-not-found');
+      const attachment = isAttachmentId(id) ? await context.store.attachments.get(id) : undefined;
+      const content = attachment && (await context.store.attachments.content(id));
+      if (!attachment || !content) throw new HttpError(404, 'attachment-not-found');
       const asciiName = attachment.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
       reply.header(
         'Content-Disposition',
         `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
       );
-      reply.header('Content-Length', String(attachment.size));
-      return reply.type(attachment.type).send(createReadStream(context.files.path(id)));
+      return reply.type(attachment.type).send(content);
     });
   });
 }

@@ -17,9 +17,9 @@ export function requestRoutes(app: FastifyInstance, context: EndpointContext): v
       reply.header('Cache-Control', 'no-store');
       const code = typeof request.query.code === 'string' ? request.query.code.slice(0, 64) : '';
       const reference = request.params.reference.slice(0, 64);
-      const stored = await context.store.getTrackingCodeHash(reference);
-      const record = context.secrets.trackingCodeMatches(code, stored)
-        ? await context.store.getByReference(reference)
+      const stored = await context.store.requests.getTrackingCodeHash(reference);
+      const record = context.codes.trackingCodeMatches(code, stored)
+        ? await context.store.requests.getByReference(reference)
         : undefined;
       if (!record) throw new HttpError(404, 'request-not-found');
       return statusView(record);

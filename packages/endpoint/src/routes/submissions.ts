@@ -5,11 +5,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Channel, Language } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
+import type { NewRequest } from '../store/types.js';
 import { requireJson } from '../content-type.js';
 import { attachmentReferences } from '../forms.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
 import { errorMessage, phaseLabels } from '../messages.js';
-import { referencePrefixFor } from '../references.js';
+import { referencePrefixFor } from '../reference-numbers.js';
+import { isAttachmentId } from './attachments.js';
 import { addDays, receiptView } from '../views.js';
 
 const CHANNELS: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
@@ -32,10 +34,10 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) throw new HttpError(400, 'idempotency-key-invalid');
     const submission = readEnvelope(request.body);
 
-    const idempotencyKeyHash = context.secrets.idempotencyKeyHash(form.id, key);
-    const trackingCode = context.secrets.trackingCodeFor(form.id, key);
+    const idempotencyKeyHash = context.codes.idempotencyKeyHash(form.id, key);
+    const trackingCode = context.codes.trackingCodeFor(form.id, key);
     reply.header('Cache-Control', 'no-store');
-    const earlier = await context.store.findByIdempotencyKey(form.id, idempotencyKeyHash);
+    const earlier = await context.store.requests.findByIdempotencyKey(form.id, idempotencyKeyHash);
     if (earlier) return reply.code(200).send(receiptView(earlier, trackingCode));
 
     const lang = submission.lang;
@@ -52,7 +54,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
     });
     const misplaced: FieldProblem[] = [];
     for (const reference of references) {
-      const attachment = context.files.isId(reference.id) ? await context.store.getAttachment(reference.id) : undefined;
+      const attachment = isAttachmentId(reference.id) ? await context.store.attachments.get(reference.id) : undefined;
       if (!attachment || attachment.formId !== form.id || attachment.field !== reference.field)
         misplaced.push(unknownAttachment(reference.pointer));
     }
@@ -60,7 +62,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
 
     const receivedAt = context.now();
     const expectedDays = form.model.processing?.expectedDays;
-    const result = await context.store.insertOrGet({
+    const newRequest: NewRequest = {
       formId: form.id,
       formVersion: form.model.version,
       formTitle: form.model.title[lang],
@@ -68,7 +70,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       lang,
       data,
       idempotencyKeyHash,
-      trackingCodeHash: context.secrets.trackingCodeHash(trackingCode),
+      trackingCodeHash: context.codes.trackingCodeHash(trackingCode),
       referencePrefix: referencePrefixFor(form.id, form.model.processing?.referencePrefix),
       receivedAt,
       ...(expectedDays === undefined ? {} : { expectedBy: addDays(receivedAt, expectedDays) }),
@@ -79,7 +81,8 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
         label: phaseLabels.received[lang],
       },
       attachmentIds: references.map((r) => r.id),
-    });
+    };
+    const result = await context.store.transaction((tx) => tx.requests.insertOrGet(newRequest));
     if (result.outcome === 'attachments-unavailable') {
       const unavailable = new Set(result.attachmentIds);
       throw new HttpError(422, 'invalid-data', {
