@@ -131,7 +131,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandling(app);
-  installHeaders(app, new Set(options.allowedOrigins ?? []));
+  await installHeaders(app, new Set(options.allowedOrigins ?? []));
   installJsonParser(app, context.jsonLimits);
   let closing = false;
   app.addHook('preClose', async () => {
