@@ -14,6 +14,7 @@ import { installHeaders } from './headers.js';
 import { HttpError } from './http-error.js';
 import { checkArrays, checkDepth, decodeUtf8, defaultJsonLimits, type JsonLimits } from './json-body.js';
 import { loadOpenApi } from './openapi.js';
+import { Protocol } from './protocol.js';
 import { RequestLogController } from './log-controller.js';
 import { TrackingCodes } from './tracking-codes.js';
 import { trackingSecret } from './tracking-secret.js';
@@ -49,7 +50,7 @@ export interface ServerOptions {
   distDir?: string;
   /** The demo site served at /. */
   siteDir?: string;
-  /** Folder of the protocol schemas and openapi.json. */
+  /** Folder of the protocol schemas and openapi.json (the repository's schemas/protocol). */
   protocolDir?: string;
   lookupRateLimit?: { max: number; timeWindowMs: number };
   jsonLimits?: JsonLimits;
@@ -111,18 +112,17 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   }
   const forms = await FormCatalogue.load(options.formsDir, app.log);
   let openApi: Promise<unknown> | undefined;
+  const protocol = new Protocol(options.protocolDir);
   const context: EndpointContext = {
     store,
     forms,
+    protocol,
     codes: new TrackingCodes(secret),
     adminToken: options.adminToken || undefined,
     jsonLimits: options.jsonLimits ?? defaultJsonLimits,
     defaultMaxUpload: options.defaultMaxUpload ?? 10 * 1024 * 1024,
     lookupRateLimit: options.lookupRateLimit ?? { max: 30, timeWindowMs: 60_000 },
-    openApi: () =>
-      (openApi ??= options.protocolDir
-        ? loadOpenApi(options.protocolDir)
-        : Promise.reject(new HttpError(404, 'not-found'))),
+    openApi: () => (openApi ??= loadOpenApi(protocol.directory)),
     now: options.now ?? (() => new Date()),
   };
 
@@ -131,6 +131,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandling(app);
+  protocol.install(app);
   await installHeaders(app, new Set(options.allowedOrigins ?? []));
   installJsonParser(app, context.jsonLimits);
   let closing = false;

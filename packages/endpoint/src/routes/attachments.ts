@@ -29,6 +29,10 @@ export function isAttachmentId(value: string): boolean {
 export function attachmentRoutes(app: FastifyInstance, context: EndpointContext): void {
   app.post<{ Params: { id: string }; Querystring: { field?: string } }>(
     '/api/forms/:id/attachments',
+    {
+      schema: context.protocol.route('uploadAttachment'),
+      config: { invalid: { params: () => new HttpError(404, 'form-not-found') } },
+    },
     async (request, reply) => {
       const found = context.forms.get(request.params.id);
       if (!found) throw new HttpError(404, 'form-not-found');
