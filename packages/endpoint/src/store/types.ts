@@ -149,10 +149,11 @@ export interface Store {
   readonly counters: Counters;
   /**
    * Runs `work` as one unit: everything it does through `tx` commits together, or nothing does
-   * when it throws (the error is rethrown). Units arriving together may share one database
-   * transaction, each in its own savepoint, so one commit (one fsync) covers them; a unit's
-   * promise settles only once its work is committed. `work` must only use `tx` (no network call
-   * while the database waits), and may run again when PostgreSQL resolves a deadlock.
+   * when it throws (the error is rethrown). Units arriving together share one database
+   * transaction, so one commit (one fsync) covers them; a unit's promise settles only once its
+   * work is committed. `work` must only use `tx` (no network call while the database waits) and
+   * may run more than once: when another unit of its transaction fails, or when PostgreSQL
+   * resolves a deadlock or a concurrent insert of the same idempotency key by aborting it.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   health(): Promise<DatabaseHealth>;

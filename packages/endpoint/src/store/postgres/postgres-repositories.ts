@@ -3,11 +3,9 @@
  * of a unit of work. Hot statements are named, so each connection parses them once.
  */
 import type pg from 'pg';
-import { formatReference } from '../../reference-numbers.js';
 import {
   toAttachmentRecord,
   toRequestRecords,
-  UnavailableAttachments,
   type AttachmentRow,
   type HistoryRow,
   type RequestRow,
@@ -38,8 +36,6 @@ async function rows<T extends pg.QueryResultRow>(
 ): Promise<T[]> {
   return (await db.query<T>({ name, text, values })).rows;
 }
-
-const UNIQUE_VIOLATION = '23505';
 
 export class PostgresRequests implements RequestReads, RequestWrites {
   constructor(private readonly db: Queryable) {}
@@ -73,80 +69,84 @@ export class PostgresRequests implements RequestReads, RequestWrites {
   }
 
   /**
-   * The look-up first (a retry usually finds its request); otherwise the next number of the
-   * prefix and year, whose row stays locked until the commit, so numbers are handed out in commit
-   * order without gaps (a rolled-back unit gives its number back). A concurrent unit with the same
-   * key on another instance waits on the unique constraint, fails on it once the first commits,
-   * and answers the stored request instead.
+   * One statement: the key looked up, and only when it is new, the next number of the prefix and
+   * year (its row stays locked until the commit, so numbers are handed out in commit order, and a
+   * rolled-back unit gives its number back), the request, its first status and the links to its
+   * attachments. A unit with the same key committed meanwhile by another instance makes this one
+   * fail on the unique constraint once that commit is done: the store runs the unit again, and the
+   * look-up then answers the stored request (`retryable` in postgres-store.ts).
    */
   async insertOrGet(request: NewRequest): Promise<InsertResult> {
-    const existing = await this.byKey(request.formId, request.idempotencyKeyHash);
-    if (existing.length) return { outcome: 'replayed', record: (await this.records(existing))[0]! };
-    await this.db.query('SAVEPOINT insert_request');
-    try {
-      const year = request.receivedAt.getUTCFullYear();
-      const [sequence] = await rows<{ last: number }>(
-        this.db,
-        'next-sequence',
-        `INSERT INTO reference_sequences (prefix, year, last) VALUES ($1, $2, 1)
-         ON CONFLICT (prefix, year) DO UPDATE SET last = reference_sequences.last + 1 RETURNING last`,
-        [request.referencePrefix, year],
-      );
-      const reference = formatReference(request.referencePrefix, year, sequence!.last);
-      const status = request.firstStatus;
-      const [inserted] = await rows<{ request_id: number }>(
-        this.db,
-        'insert-request',
-        `WITH request AS (
-           INSERT INTO requests (reference, form_id, form_version, form_title, channel, lang, idempotency_key_hash,
-             tracking_code_hash, data, created_at, expected_by)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id
-         )
+    const withAttachments = request.attachmentIds.length > 0;
+    // Only attachments can refuse the insert after it happened: then its savepoint undoes it.
+    if (withAttachments) await this.db.query('SAVEPOINT insert_request');
+    const status = request.firstStatus;
+    const [row] = await rows<RequestRow & { existing: boolean; linked: AttachmentRow[] | null }>(
+      this.db,
+      'insert-or-get-request',
+      `WITH existing AS (
+         SELECT * FROM requests WHERE form_id = $2 AND idempotency_key_hash = $7
+       ), sequence AS (
+         INSERT INTO reference_sequences (prefix, year, last)
+         SELECT $17, $18, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)
+         ON CONFLICT (prefix, year) DO UPDATE SET last = reference_sequences.last + 1 RETURNING last
+       ), request AS (
+         -- The reference as formatReference writes it: PREFIX-YEAR-000042.
+         INSERT INTO requests (reference, form_id, form_version, form_title, channel, lang, idempotency_key_hash,
+           tracking_code_hash, data, created_at, expected_by)
+         SELECT $17 || '-' || $18 || '-' || lpad(last::text, greatest(6, length(last::text)), '0'),
+           $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::timestamptz, $11::date
+         FROM sequence RETURNING *
+       ), history AS (
          INSERT INTO status_history (request_id, at, phase, code, label, note)
-         SELECT id, $12::timestamptz, $13, $14, $15, $16 FROM request RETURNING request_id`,
-        [
-          reference,
-          request.formId,
-          request.formVersion,
-          request.formTitle,
-          request.channel,
-          request.lang,
-          request.idempotencyKeyHash,
-          request.trackingCodeHash,
-          JSON.stringify(request.data),
-          request.receivedAt.toISOString(),
-          request.expectedBy ?? null,
-          status.at,
-          status.phase,
-          status.code,
-          status.label,
-          status.note ?? null,
-        ],
-      );
-      const requestId = inserted!.request_id;
-      const unavailable: string[] = [];
-      for (const id of request.attachmentIds) {
-        const linked = await this.db.query({
-          name: 'link-attachment',
-          text: 'UPDATE attachments SET request_id = $1 WHERE id = $2 AND form_id = $3 AND request_id IS NULL',
-          values: [requestId, id, request.formId],
-        });
-        if (linked.rowCount !== 1) unavailable.push(id);
-      }
-      if (unavailable.length) throw new UnavailableAttachments(unavailable);
-      await this.db.query('RELEASE SAVEPOINT insert_request');
-      return { outcome: 'created', record: (await this.records(await this.byReference(reference)))[0]! };
-    } catch (error) {
-      await this.db.query('ROLLBACK TO SAVEPOINT insert_request');
-      await this.db.query('RELEASE SAVEPOINT insert_request');
-      if (error instanceof UnavailableAttachments)
-        return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-        const stored = await this.byKey(request.formId, request.idempotencyKeyHash);
-        if (stored.length) return { outcome: 'replayed', record: (await this.records(stored))[0]! };
-      }
-      throw error;
+         SELECT id, $12::timestamptz, $13, $14, $15, $16 FROM request
+       ), linked AS (
+         UPDATE attachments SET request_id = (SELECT id FROM request)
+         WHERE id = ANY($1::text[]) AND form_id = $2 AND request_id IS NULL AND EXISTS (SELECT 1 FROM request)
+         RETURNING *
+       )
+       SELECT request.*, false AS existing, (SELECT json_agg(linked ORDER BY created_at, id) FROM linked) AS linked
+       FROM request
+       UNION ALL
+       SELECT existing.*, true, NULL FROM existing`,
+      [
+        [...new Set(request.attachmentIds)],
+        request.formId,
+        request.formVersion,
+        request.formTitle,
+        request.channel,
+        request.lang,
+        request.idempotencyKeyHash,
+        request.trackingCodeHash,
+        JSON.stringify(request.data),
+        request.receivedAt.toISOString(),
+        request.expectedBy ?? null,
+        status.at,
+        status.phase,
+        status.code,
+        status.label,
+        status.note ?? null,
+        request.referencePrefix,
+        request.receivedAt.getUTCFullYear(),
+      ],
+    );
+    if (row!.existing) {
+      if (withAttachments) await this.db.query('RELEASE SAVEPOINT insert_request');
+      return { outcome: 'replayed', record: (await this.records([row!]))[0]! };
     }
+    const linked = row!.linked ?? [];
+    const unavailable = request.attachmentIds.filter((id) => !linked.some((a) => a.id === id));
+    if (withAttachments) {
+      await this.db.query(
+        unavailable.length ? 'ROLLBACK TO SAVEPOINT insert_request' : 'RELEASE SAVEPOINT insert_request',
+      );
+      if (unavailable.length) {
+        await this.db.query('RELEASE SAVEPOINT insert_request');
+        return { outcome: 'attachments-unavailable', attachmentIds: unavailable };
+      }
+    }
+    const history: HistoryRow = { request_id: row!.id, ...status, note: status.note ?? null };
+    return { outcome: 'created', record: toRequestRecords([row!], [history], linked)[0]! };
   }
 
   async appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined> {

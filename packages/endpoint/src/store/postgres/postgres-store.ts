@@ -39,7 +39,17 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
-const RETRYABLE = new Set(['40P01', '40001']); // deadlock detected, serialization failure
+/**
+ * Errors after which a unit runs again in the next transaction: a deadlock or serialization
+ * failure PostgreSQL resolved by aborting it, and the idempotency key another instance committed
+ * first (the unit then finds that request).
+ */
+function retryable(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return (
+    code === '40P01' || code === '40001' || (code === '23505' && constraint === 'requests_one_per_idempotency_key')
+  );
+}
 
 export interface PostgresStoreOptions {
   /** postgres://user:password@host:port/database (sslmode and the other libpq parameters work). */
@@ -76,7 +86,10 @@ export class PostgresStore implements Store {
           end: (broken) => client.release(broken),
         };
       },
-      retryable: (error) => RETRYABLE.has((error as { code?: string }).code ?? ''),
+      retryable,
+      // Each writing unit is a subtransaction; past 64 in one transaction PostgreSQL's per-backend
+      // cache of them overflows, which slows every snapshot of the cluster.
+      maxUnits: 32,
     });
   }
 

@@ -114,7 +114,7 @@ export class SqliteRequests implements RequestReads, RequestWrites {
       });
       const requestId = Number(lastInsertRowid);
       this.insertHistory(requestId, request.firstStatus);
-      const unavailable = request.attachmentIds.filter(
+      const unavailable = [...new Set(request.attachmentIds)].filter(
         (id) => this.statements.linkAttachment.run(requestId, id, request.formId).changes !== 1,
       );
       if (unavailable.length) throw new UnavailableAttachments(unavailable);
