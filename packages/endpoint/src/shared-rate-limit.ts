@@ -14,7 +14,7 @@ export function sharedRateLimitStore(counters: Counters, secret: Buffer, now: ()
     /** The plugin passes its options first; a child store knows its route. */
     constructor(
       _options?: unknown,
-      private readonly route = '',
+      readonly route = '',
     ) {}
 
     incr(key: string, callback: Callback, timeWindow: number): void {
