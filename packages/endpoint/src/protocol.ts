@@ -64,10 +64,9 @@ export class Protocol {
     const schemas = readdirSync(directory)
       .filter((name) => name.endsWith('.schema.json'))
       .map((name) => JSON.parse(readFileSync(join(directory, name), 'utf8')) as object);
-    const make = (coerce: boolean) =>
-      addFormats(new Ajv2020({ allErrors: true, useDefaults: true, coerceTypes: coerce, schemas }));
-    this.bodies = make(false);
-    this.parameters = make(true);
+    this.bodies = addFormats(new Ajv2020({ allErrors: true, useDefaults: true, schemas }));
+    // Parameter schemas are inline in the document: this one needs neither the files nor formats.
+    this.parameters = new Ajv2020({ allErrors: true, useDefaults: true, coerceTypes: true });
   }
 
   /** The Fastify schema of an operation of openapi.json. */
