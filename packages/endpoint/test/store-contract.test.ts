@@ -21,6 +21,7 @@ import {
   type Store,
 } from '@guichet/endpoint';
 import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
+import { PostgresRequests } from '../src/store/postgres/postgres-repositories.js';
 
 interface Subject {
   name: string;
@@ -369,3 +370,27 @@ for (const subject of subjects) {
     });
   });
 }
+
+test('PostgreSQL: a page of the list costs three queries, whatever its length', async () => {
+  const url = await freshPostgresDatabase('list_queries');
+  const store = await PostgresStore.open({ url });
+  const pool = new pg.Pool({ connectionString: url });
+  try {
+    const prefix = newPrefix();
+    for (let i = 0; i < 40; i++) await store.transaction((tx) => tx.requests.insertOrGet(newRequest(prefix)));
+    let queries = 0;
+    const requests = new PostgresRequests({
+      query: ((...args: Parameters<pg.Pool['query']>) => {
+        queries++;
+        return (pool.query as (...a: unknown[]) => unknown)(...args);
+      }) as pg.Pool['query'],
+    });
+    const page = await requests.list({ limit: 40, offset: 0 });
+    assert.equal(page.length, 40);
+    assert.ok(page.every((record) => record.history.length === 1));
+    assert.equal(queries, 3);
+  } finally {
+    await pool.end();
+    await store.close();
+  }
+});
