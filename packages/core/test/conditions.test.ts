@@ -140,7 +140,7 @@ describe('conditions', async () => {
       ),
       [
         { pointer: '/applicant/siret', code: 'required', message: 'Siret (Applicant): this field is required' },
-        { pointer: '/kids/0/details', code: 'required', message: 'Details (Item 1, Kids): this field is required' },
+        { pointer: '/kids/0/details', code: 'required', message: 'Details (Item 1): this field is required' },
       ],
     );
   });

@@ -341,7 +341,7 @@ const cases: Case[] = [
     invalid: { x: [{ n: 'a' }, { m: 'b' }] },
     pointer: '/x/1/n',
     code: 'required',
-    question: { fr: 'N (Élément 2, X)', en: 'N (Item 2, X)' },
+    question: { fr: 'N (Élément 2)', en: 'N (Item 2)' },
     fr: 'Ce champ est obligatoire',
     en: 'This field is required',
   },
@@ -649,7 +649,7 @@ describe('error mapping', () => {
       {
         pointer: '/kids/1/birth',
         code: 'format',
-        message: 'Birth (Item 2, Kids): enter a valid date, like 14/07/2026',
+        message: 'Birth (Item 2): enter a valid date, like 14/07/2026',
       },
     ]);
     assert.deepEqual(validator.validateField('/kids/0/birth', data, { lang: 'en' }), []);

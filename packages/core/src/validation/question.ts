@@ -18,12 +18,14 @@ export function questionOf(index: FieldIndex, pointer: string, lang: Language): 
   for (let i = 0; i < segments.length; i++) {
     const field: Field | undefined = fields?.find((f) => f.name === segments[i]);
     if (!field) return undefined;
-    names.unshift(localize(field.label, lang));
     fields = field.fields;
     const item = segments[i + 1];
+    // An item is named by its own label ("Enfant 2"), which says which group it is in.
     if (field.kind === 'group' && item !== undefined && /^\d+$/.test(item)) {
       names.unshift(`${localize(field.itemLabel, lang) || format('item', {}, lang)} ${Number(item) + 1}`);
       i++;
+    } else {
+      names.unshift(localize(field.label, lang));
     }
   }
   const [question, ...within] = names;

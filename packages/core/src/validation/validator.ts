@@ -153,10 +153,10 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
    */
   const expandEmptyFieldsets = (mapped: FieldError[], sent: Record<string, unknown>, lang: Language): FieldError[] => {
     let result = mapped;
+    const probe = structuredClone(sent);
     for (let depth = 0; depth < 8; depth++) {
       const empty = result.filter((e) => e.code === 'required' && index.locate(e.pointer).field?.kind === 'fieldset');
       if (!empty.length) return result;
-      const probe = structuredClone(sent);
       for (const error of empty) {
         const field = index.locate(error.pointer).field as Field;
         setAt(probe, error.pointer, cleanObject(field.fields ?? [], {}));
