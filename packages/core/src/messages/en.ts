@@ -47,6 +47,7 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   item: 'Item',
   invalid: 'This answer is not valid',
 
+  'definition.count': { one: '{count} problem', other: '{count} problems' },
   'definition.invalid-json': 'The file is not valid JSON: at line {line}, column {column}, “{found}” is unexpected',
   'definition.invalid-json-end': 'The file is not valid JSON: it ends too early (line {line}, column {column})',
   'definition.not-an-object': 'A form definition must be a JSON object ({ … }), not {actual}',

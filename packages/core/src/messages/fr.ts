@@ -49,6 +49,7 @@ export const fr = {
   invalid: "Cette réponse n'est pas valide",
 
   // Definitions (DefinitionProblem.message), read by the web team that writes the form
+  'definition.count': { one: '{count} problème', other: '{count} problèmes' },
   'definition.invalid-json':
     "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column}, « {found} » est inattendu",
   'definition.invalid-json-end':
