@@ -88,8 +88,8 @@ test("guichet check speaks each definition's language, unless told otherwise", (
     const { code, stderr } = guichet('check', english);
     assert.equal(code, 1);
     assert.deepEqual(stderr.trimEnd().split('\n'), [
-      `${english}:/schema/$schema: This schema is written in JSON Schema draft-07, Guichet reads 2020-12: declare “$schema”: “https://json-schema.org/draft/2020-12/schema” and write \`definitions\` → \`$defs\`, \`dependencies\` → \`dependentRequired\`/\`dependentSchemas\` [unsupported-draft]`,
-      `${english}:/schema/additionalProperties: “additionalProperties: false” here sees only the properties declared beside it: it would always refuse “details”. Declare “details” beside it (a branch shows it with true or hides it with false), or write “unevaluatedProperties: false” at the root, which Guichet applies anyway [hidden-by-additional-properties]`,
+      `${english}:/schema/$schema: This schema is written in JSON Schema draft-07, Guichet reads 2020-12: declare it in “$schema” and write \`definitions\` → \`$defs\`, \`dependencies\` → \`dependentRequired\`/\`dependentSchemas\` [unsupported-draft]`,
+      `${english}:/schema/additionalProperties: “additionalProperties: false” sees only the properties declared beside it and would always refuse “details”: declare it beside (branches show or hide it with true and false), or write “unevaluatedProperties: false” [hidden-by-additional-properties]`,
       `${english}: 2 problems`,
     ]);
     assert.match(guichet('check', '--lang', 'fr', english).stderr, /english\.json: 2 problèmes\n$/);

@@ -264,7 +264,7 @@ describe('what each refusal tells the author to write instead', () => {
       problems[0]?.message.fr ?? '',
       /draft-07.*2020-12.*`definitions` → `\$defs`, `dependencies` → `dependentRequired`\/`dependentSchemas`/,
     );
-    assert.match(problems[0]?.message.en ?? '', /written in JSON Schema draft-07, Guichet reads 2020-12/);
+    assert.match(problems[0]?.message.en ?? '', /written in JSON Schema draft-07, Guichet reads 2020-12: declare it in “\$schema”/);
     assert.match(
       problems[1]?.message.en ?? '',
       /“definitions” is not supported by Guichet: write \$defs, its 2020-12 name/,
@@ -311,7 +311,7 @@ describe('what each refusal tells the author to write instead', () => {
     assert.equal(problem?.code, 'hidden-by-additional-properties');
     assert.match(
       problem?.message.en ?? '',
-      /“additionalProperties: false” here sees only the properties declared beside it: it would always refuse “town”/,
+      /“additionalProperties: false” sees only the properties declared beside it and would always refuse “town”/,
     );
     assert.match(problem?.message.fr ?? '', /unevaluatedProperties: false/);
   });

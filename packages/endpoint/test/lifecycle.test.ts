@@ -117,7 +117,7 @@ describe('start-up, restart and precompiled validators', () => {
         .find((l) => l.file === 'cassee.json');
       assert.deepEqual(report?.problems, [
         '/schema/properties/b/not unsupported-keyword: The keyword “not” is not supported by Guichet: say what is allowed (enum, const, if/then) rather than what is not',
-        '/schema/properties/a/type unsupported-type: “type” is "strin": a question has one type (string, number, integer, boolean, object or array), with “null” beside it when it may be left unanswered',
+        '/schema/properties/a/type unsupported-type: “type” is "strin": a question has one type, and “null” beside it when it may be left unanswered',
       ]);
       assert.equal(report?.problemCount, 2);
       assert.equal(report?.msg, 'form skipped: its definition has 2 problems');

@@ -53,16 +53,14 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'definition.not-an-object': 'A form definition must be a JSON object ({ … }), not {actual}',
   'definition.unsupported-keyword': 'The keyword “{keyword}” is not supported by Guichet{advice}',
   'definition.unsupported-draft':
-    'This schema is written in JSON Schema {draft}, Guichet reads 2020-12: declare “$schema”: “https://json-schema.org/draft/2020-12/schema” and write {changes}',
-  'definition.unknown-dialect':
-    '“{value}” is not a JSON Schema version Guichet reads: declare “https://json-schema.org/draft/2020-12/schema”',
+    'This schema is written in JSON Schema {draft}, Guichet reads 2020-12: declare it in “$schema” and write {changes}',
+  'definition.unknown-dialect': '“{value}” is not a JSON Schema version Guichet reads: declare 2020-12',
   'definition.misplaced-id': '“$id” is read at the root of “schema” only: remove it here',
   'definition.unsupported-type':
-    '“type” is {value}: a question has one type (string, number, integer, boolean, object or array), with “null” beside it when it may be left unanswered',
+    '“type” is {value}: a question has one type, and “null” beside it when it may be left unanswered',
   'definition.unsupported-union':
     'The branches of “{keyword}” are not all constants: a form cannot offer several shapes of answer. Let a question (enum) choose, and describe each shape in if/then',
-  'definition.undescribed-field':
-    '“{field}” is allowed (true) but described nowhere: declare its type in “properties” beside the other questions',
+  'definition.undescribed-field': '“{field}” is allowed (true) but never described: declare its type in “properties”',
   'definition.unknown-property': 'The property “{property}” is not expected here',
   'definition.unknown-widget': 'There is no widget “{value}”; possible widgets: {allowed}',
   'definition.missing-property': 'The required property “{property}” is missing',
@@ -90,12 +88,12 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'definition.required-conditional-field':
     '“{property}” is always required but only shown under a condition: require it in the branch that declares it',
   'definition.required-where-undeclared':
-    '“{property}” is required here but declared only under another condition: declare it in this branch too, or beside the other questions',
+    '“{property}” is required here but declared under another condition only: declare it in this branch too',
   'definition.invalid-default': 'The default value does not match the field type “{type}”',
   'definition.invalid-choice': 'The choice {value} does not match the field type “{type}”',
   'definition.unsupported-array': 'A list must hold objects (a repeatable group), choices (checkboxes) or files',
   'definition.hidden-by-additional-properties':
-    '“{keyword}: false” here sees only the properties declared beside it: it would always refuse “{field}”. Declare “{field}” beside it (a branch shows it with true or hides it with false), or write “unevaluatedProperties: false” at the root, which Guichet applies anyway',
+    '“{keyword}: false” sees only the properties declared beside it and would always refuse “{field}”: declare it beside (branches show or hide it with true and false), or write “unevaluatedProperties: false”',
   'definition.internal': 'The definition could not be read: {detail}',
 
   'advice.renamed': ': write {instead}, its 2020-12 name',

@@ -57,16 +57,15 @@ export const fr = {
   'definition.not-an-object': 'Une définition de formulaire doit être un objet JSON ({ … }), pas {actual}',
   'definition.unsupported-keyword': "Le mot-clé « {keyword} » n'est pas pris en charge par Guichet{advice}",
   'definition.unsupported-draft':
-    'Ce schéma est écrit en JSON Schema {draft}, Guichet lit la version 2020-12 : déclarez « $schema »: « https://json-schema.org/draft/2020-12/schema » et écrivez {changes}',
-  'definition.unknown-dialect':
-    "« {value} » n'est pas une version de JSON Schema que Guichet lit : déclarez « https://json-schema.org/draft/2020-12/schema »",
+    'Ce schéma est écrit en JSON Schema {draft}, Guichet lit la version 2020-12 : déclarez-la dans « $schema » et écrivez {changes}',
+  'definition.unknown-dialect': "« {value} » n'est pas une version de JSON Schema que Guichet lit : déclarez 2020-12",
   'definition.misplaced-id': "« $id » n'est lu qu'à la racine de « schema » : retirez-le ici",
   'definition.unsupported-type':
-    '« type » vaut {value} : une question a un seul type (string, number, integer, boolean, object ou array), avec « null » à côté si elle peut rester sans réponse',
+    '« type » vaut {value} : une question a un seul type, et « null » à côté si elle peut rester sans réponse',
   'definition.unsupported-union':
     'Les branches de « {keyword} » ne sont pas toutes des constantes : un formulaire ne sait pas proposer plusieurs formes de réponse. Faites choisir par une question (enum) et décrivez chaque forme dans if/then',
   'definition.undescribed-field':
-    '« {field} » est permis (true) mais décrit nulle part : déclarez son type dans « properties » à côté des autres questions',
+    '« {field} » est permis (true) mais jamais décrit : déclarez son type dans « properties »',
   'definition.unknown-property': "La propriété « {property} » n'est pas prévue ici",
   'definition.unknown-widget': "Le widget « {value} » n'existe pas ; widgets possibles : {allowed}",
   'definition.missing-property': 'La propriété obligatoire « {property} » manque',
@@ -95,13 +94,13 @@ export const fr = {
   'definition.required-conditional-field':
     "« {property} » est toujours exigé mais n'est montré que sous condition : exigez-le dans la branche qui le déclare",
   'definition.required-where-undeclared':
-    "« {property} » est exigé ici mais n'est déclaré que sous une autre condition : déclarez-le aussi dans cette branche, ou à côté des autres questions",
+    '« {property} » est exigé ici mais déclaré sous une autre condition seulement : déclarez-le aussi dans cette branche',
   'definition.invalid-default': 'La valeur par défaut ne correspond pas au type « {type} » du champ',
   'definition.invalid-choice': 'Le choix {value} ne correspond pas au type « {type} » du champ',
   'definition.unsupported-array':
     'Une liste doit contenir des objets (groupe répétable), des choix (cases à cocher) ou des fichiers',
   'definition.hidden-by-additional-properties':
-    '« {keyword}: false » ne voit ici que les propriétés déclarées à côté de lui : il refuserait toujours « {field} ». Déclarez « {field} » à côté (une branche le rend visible avec true ou le masque avec false), ou écrivez « unevaluatedProperties: false » à la racine, que Guichet applique de toute façon',
+    '« {keyword}: false » ne voit que les propriétés déclarées à côté de lui et refuserait toujours « {field} » : déclarez-le à côté (des branches le montrent ou le masquent avec true et false), ou écrivez « unevaluatedProperties: false »',
   'definition.internal': "La définition n'a pas pu être lue : {detail}",
 
   'advice.renamed': ' : écrivez {instead}, son nom en 2020-12',
