@@ -264,7 +264,10 @@ describe('what each refusal tells the author to write instead', () => {
       problems[0]?.message.fr ?? '',
       /draft-07.*2020-12.*`definitions` → `\$defs`, `dependencies` → `dependentRequired`\/`dependentSchemas`/,
     );
-    assert.match(problems[0]?.message.en ?? '', /written in JSON Schema draft-07, Guichet reads 2020-12: declare it in “\$schema”/);
+    assert.match(
+      problems[0]?.message.en ?? '',
+      /written in JSON Schema draft-07, Guichet reads 2020-12: declare it in “\$schema”/,
+    );
     assert.match(
       problems[1]?.message.en ?? '',
       /“definitions” is not supported by Guichet: write \$defs, its 2020-12 name/,
