@@ -58,9 +58,9 @@ describe('the root + boolean branches + additionalProperties: false shape', asyn
       model.fields.map((f) => f.name),
       ['delivery', 'postalAddress', 'town', 'email'],
     );
-    assert.deepEqual(byPath(model.fields, 'town').activeWhen, []);
-    assert.deepEqual(byPath(model.fields, 'town').inactiveWhen, [
-      [{ kind: 'if', conditionPointer: '/if', branch: 'else' }],
+    // Forbidden in the else branch: shown where its negation holds, the then branch.
+    assert.deepEqual(byPath(model.fields, 'town').activeWhen, [
+      [{ kind: 'if', conditionPointer: '/if', branch: 'then' }],
     ]);
   });
 
@@ -312,8 +312,11 @@ describe('answers that may be left empty', async () => {
     for (const name of ['phone', 'meals', 'address', 'level', 'note']) {
       const field = byPath(model.fields, name);
       assert.equal(field.nullable, true, name);
+      assert.equal(field.required, false, name);
       assert.equal(validator.isRequired(field, {}), false, name);
     }
+    assert.deepEqual(byPath(model.fields, 'phone').nullWhen, [[]], 'sent as null when left empty');
+    assert.equal(byPath(model.fields, 'note').nullWhen, undefined, 'left out when left empty');
     assert.equal(byPath(model.fields, 'phone').kind, 'text');
     assert.deepEqual(
       byPath(model.fields, 'meals').choices?.map((c) => c.value),
@@ -492,5 +495,32 @@ describe('the question an error names', async () => {
       validator.validate({ zip: '1' }, { lang: 'fr' }).map((e) => e.message),
       ['Un code postal a 5 chiffres'],
     );
+  });
+});
+
+describe('a field forbidden by a dependentSchemas branch', async () => {
+  const { model, validator } = await setup({
+    properties: { siret: { type: 'string' }, birthDate: { type: 'string', format: 'date' }, note: { type: 'string' } },
+    dependentSchemas: { siret: { properties: { birthDate: false } } },
+    allOf: [
+      {
+        if: { properties: { note: { const: 'x' } }, required: ['note'] },
+        then: { properties: { birthDate: false } },
+      },
+    ],
+  });
+
+  it('is shown while the trigger is not sent and no other branch forbids it', () => {
+    assert.deepEqual(byPath(model.fields, 'birthDate').activeWhen, [
+      [
+        { kind: 'if', conditionPointer: '/allOf/0/if', branch: 'else' },
+        { kind: 'absent', trigger: 'siret' },
+      ],
+    ]);
+    assert.deepEqual(shown(validator, model.fields, {}), ['siret', 'birthDate', 'note']);
+    assert.deepEqual(shown(validator, model.fields, { siret: '1' }), ['siret', 'note']);
+    assert.deepEqual(shown(validator, model.fields, { note: 'x' }), ['siret', 'note']);
+    assert.deepEqual(validator.activeData({ siret: '1', birthDate: '2000-01-01' }), { siret: '1' });
+    sameVerdicts(model, validator, [{ birthDate: '2000-01-01' }, { siret: '1', birthDate: 'x' }, { note: 'x' }]);
   });
 });

@@ -6,7 +6,7 @@ import type { FieldUi, FormDefinition, SchemaNode } from '../generated/form-defi
 import type { Choice, Constraints, Field, FormModel, LocalizedText, SchemaObject, Step } from './types.js';
 import { collectLevel, resolveRef, type Resolved } from './schema-walk.js';
 import { fieldShape } from './field-shape.js';
-import { mentionsByName, visibilityOf } from './visibility.js';
+import { mentionsByName, visibilityOf, type Visibility } from './visibility.js';
 import { choicesOf, inferKind, isChoiceValue, typeOf } from './kind.js';
 import { textAt } from './localize.js';
 import type { DefinitionReading, FieldReading, LevelReading } from './reading.js';
@@ -85,15 +85,25 @@ function buildFields(ctx: Context, node: SchemaNode, pointer: string, parentPath
     // The shape is the declaration where no condition applies, else the first one.
     const declaration = said.declarations.find((d) => d.branch.length === 0) ?? said.declarations[0];
     if (!declaration) continue;
+    const visibility = visibilityOf(said);
+    // Forbidden where no condition applies: no answer can ever be given, there is no question.
+    if (visibility.never) continue;
     const field = buildField(ctx, declaration, parentPath);
-    Object.assign(field, visibilityFields(visibilityOf(said)));
+    setVisibility(field, visibility);
     reading.fields.push(field);
   }
   return reading.fields;
 }
 
-function visibilityFields({ required, requiredWhen, activeWhen, inactiveWhen }: ReturnType<typeof visibilityOf>) {
-  return { required, requiredWhen, activeWhen, ...(inactiveWhen.length ? { inactiveWhen } : {}) };
+/** A field that may be left empty is never one the citizen must answer: the schema's requirement says when null is sent. */
+function setVisibility(field: Field, { required, requiredWhen, activeWhen }: Visibility): void {
+  field.activeWhen = activeWhen;
+  if (!field.nullable) {
+    field.required = required;
+    field.requiredWhen = requiredWhen;
+  } else if (required || requiredWhen.length) {
+    field.nullWhen = required ? [[]] : requiredWhen;
+  }
 }
 
 function buildField(ctx: Context, declaration: FieldReading['declaration'], parentPath: string): Field {

@@ -74,7 +74,8 @@ export interface Constraints {
  * field (the answers, a fieldset's value or a group item) as it will be sent.
  * - `if`: the `if` subschema at `conditionPointer` (a pointer in `definition.schema`) matches
  *   (`then`) or does not (`else`);
- * - `present`: the sibling answer `trigger` is sent (`dependentRequired`, `dependentSchemas`).
+ * - `present`: the sibling answer `trigger` is sent (`dependentRequired`, `dependentSchemas`);
+ *   `absent`: it is not (a `dependentSchemas` branch that forbids the field).
  */
 export type Condition =
   | {
@@ -83,7 +84,11 @@ export type Condition =
       conditionPointer: string;
       branch: 'then' | 'else';
     }
-  | { kind: 'present'; /** Sibling property whose presence turns the field on. */ trigger: string };
+  | {
+      kind: 'present' | 'absent';
+      /** The sibling property that is (or is not) sent. */
+      trigger: string;
+    };
 
 /** The conditions of one branch, from the outermost: the branch applies when all of them hold. */
 export type Branch = Condition[];
@@ -103,19 +108,23 @@ export interface Field {
   hint?: LocalizedText;
   help?: LocalizedText;
   placeholder?: LocalizedText;
-  /** Named in an unconditional `required` of its parent. */
+  /** The citizen must answer it when shown: named in an unconditional `required` (and not `nullable`). */
   required: boolean;
   /**
-   * The conditional branches that require it (`required` inside `then`/`else`/`dependentSchemas`,
-   * `dependentRequired`): required when ANY of them applies.
+   * The branches that require it (`required` inside `then`/`else`/`dependentSchemas`,
+   * `dependentRequired`): it must be answered when ANY of them applies (never when `nullable`).
    */
   requiredWhen: Branch[];
   /**
    * The answer may be left empty (`type: [T, "null"]`, or `anyOf`/`oneOf` with a `{"type": "null"}`
-   * branch): the citizen need not answer; when the schema requires the property, an empty answer
-   * is sent as `null`.
+   * branch): the citizen need not answer, even when the schema requires the property.
    */
   nullable?: true;
+  /**
+   * For a `nullable` field the schema requires: when an empty answer is sent as `null` (any of
+   * these branches applies; `[[]]`: always).
+   */
+  nullWhen?: Branch[];
   readOnly: boolean;
   default?: unknown;
   autocomplete?: string;
@@ -135,13 +144,12 @@ export interface Field {
   /** Custom messages from `ui.fields[path].messages`. */
   messages?: Partial<Record<string, LocalizedText>>;
   /**
-   * The conditional branches that require or allow it: when there are any, the field is shown
-   * only when one of them applies (a declaration at its object's root gives its shape, not its
-   * visibility). Empty: shown unless `inactiveWhen` says otherwise.
+   * When it is shown: when ANY of these branches applies; empty: always. A field declared or
+   * allowed only in branches is shown in those; one a branch forbids (`"properties": {"name":
+   * false}`) is shown where the negation of that branch holds (`then` ↔ `else`, `present` ↔
+   * `absent`).
    */
   activeWhen: Branch[];
-  /** The branches that forbid it (`"properties": {"name": false}`): hidden when one of them applies. */
-  inactiveWhen?: Branch[];
 }
 
 export interface Step {

@@ -10,7 +10,7 @@
  *   applies: it must be answered when shown. A requirement makes no field appear: rules/
  *   refuses one that names a field the schema does not let be answered there.
  */
-import type { Branch } from './types.js';
+import type { Branch, Condition } from './types.js';
 import type { Declaration, Level, Mention } from './schema-walk.js';
 
 /** Everything a level says about one name, in the order it says it. */
@@ -22,10 +22,14 @@ export interface NameMentions {
 }
 
 export interface Visibility {
+  /** The schema requires it where no condition applies. */
   required: boolean;
+  /** The branches that require it. */
   requiredWhen: Branch[];
+  /** Shown when one of these applies (empty: always); forbids are folded in as negated conditions. */
   activeWhen: Branch[];
-  inactiveWhen: Branch[];
+  /** Forbidden where no condition applies: never shown. */
+  never: boolean;
 }
 
 /** The level's mentions by name, names in the order of their first declaration (the form's order). */
@@ -47,16 +51,31 @@ const conditional = (m: Mention) => m.branch.length > 0;
 
 export function visibilityOf({ declarations, allowed, forbidden, requirements }: NameMentions): Visibility {
   const allowing = [...declarations, ...allowed];
+  // Shown when an allowing branch applies and no forbidding one does: "not all of a forbidding
+  // branch's conditions" is "one of them negated", so each forbid multiplies the branches.
+  let shown: Branch[] = allowing.some((m) => !conditional(m)) ? [[]] : distinct(allowing.map((m) => m.branch));
+  for (const { branch } of forbidden)
+    shown = distinct(shown.flatMap((allowed) => branch.map((condition) => [...allowed, negation(condition)])));
   return {
     required: requirements.some((m) => !conditional(m)),
-    requiredWhen: distinct(requirements.filter(conditional)),
-    activeWhen: allowing.some((m) => !conditional(m)) ? [] : distinct(allowing),
-    inactiveWhen: distinct(forbidden),
+    requiredWhen: distinct(requirements.filter(conditional).map((m) => m.branch)),
+    activeWhen: shown.length === 1 && shown[0]?.length === 0 ? [] : shown,
+    never: forbidden.some((m) => !conditional(m)),
   };
 }
 
-function distinct(mentions: Mention[]): Branch[] {
+function negation(condition: Condition): Condition {
+  if (condition.kind === 'if') return { ...condition, branch: condition.branch === 'then' ? 'else' : 'then' };
+  return { kind: condition.kind === 'present' ? 'absent' : 'present', trigger: condition.trigger };
+}
+
+/** The branches once each, and none that asks for a condition and its negation at once. */
+function distinct(branches: Branch[]): Branch[] {
   const seen = new Map<string, Branch>();
-  for (const { branch } of mentions) seen.set(JSON.stringify(branch), branch);
+  for (const branch of branches) {
+    const keys = branch.map((c) => JSON.stringify(c));
+    if (branch.some((c) => keys.includes(JSON.stringify(negation(c))))) continue;
+    seen.set(keys.join(), branch);
+  }
   return [...seen.values()];
 }

@@ -24,7 +24,7 @@ export interface FormValidator {
   validateField(pointer: string, data: unknown, options: { lang: Language; around?: boolean }): FieldError[];
   /** Whether `field` is shown, given the object holding it (the answers, or a fieldset's or an item's value). */
   isActive(field: Field, parentData: unknown): boolean;
-  /** Whether the citizen must answer `field` (shown, required now, and not one that may be left empty). */
+  /** Whether the citizen must answer `field` (shown and required now; never one that may be left empty). */
   isRequired(field: Field, parentData: unknown): boolean;
   /** The answers to send: hidden fields (at every depth) and empty values removed; `null` for an empty answer the schema requires and allows to be null. */
   activeData(data: unknown): Record<string, unknown>;
@@ -51,9 +51,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   const levelOf = (fields: Field[]): LevelRules => {
     let level = levels.get(fields);
     if (!level) {
-      const dependent = fields.filter(
-        (f) => f.activeWhen.length || f.inactiveWhen?.length || f.requiredWhen.length || f.nullable,
-      );
+      const dependent = fields.filter((f) => f.activeWhen.length || f.requiredWhen.length || f.nullWhen);
       level = { byName: new Map(fields.map((f) => [f.name, f])), dependent };
       levels.set(fields, level);
     }
@@ -61,7 +59,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   };
 
   const holds = (condition: Condition, sent: Record<string, unknown>): boolean => {
-    if (condition.kind === 'present') return Object.hasOwn(sent, condition.trigger);
+    if (condition.kind !== 'if') return Object.hasOwn(sent, condition.trigger) === (condition.kind === 'present');
     const test = compiled.conditions[condition.conditionPointer];
     // A condition the validator does not know cannot hide anything: show the field.
     if (!test) return true;
@@ -69,8 +67,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   };
   const applies = (branch: Branch, sent: Record<string, unknown>) => branch.every((c) => holds(c, sent));
   const shown = (field: Field, sent: Record<string, unknown>) =>
-    (field.activeWhen.length === 0 || field.activeWhen.some((b) => applies(b, sent))) &&
-    !field.inactiveWhen?.some((b) => applies(b, sent));
+    field.activeWhen.length === 0 || field.activeWhen.some((b) => applies(b, sent));
   const requiredIn = (field: Field, sent: Record<string, unknown>) =>
     field.required || field.requiredWhen.some((b) => applies(b, sent));
 
@@ -99,8 +96,8 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
         if (!field || shown(field, sent)) setOwn(next, name, answer);
       }
       for (const field of level.dependent) {
-        if (field.nullable && !Object.hasOwn(answered, field.name) && shown(field, sent) && requiredIn(field, sent))
-          setOwn(next, field.name, null);
+        const sendsNull = field.nullWhen?.some((b) => applies(b, sent));
+        if (sendsNull && !Object.hasOwn(answered, field.name) && shown(field, sent)) setOwn(next, field.name, null);
       }
       if (sameKeys(next, sent)) return next;
       sent = next;
@@ -182,12 +179,12 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   return {
     activeData,
     isActive(field, parentData) {
-      if (!field.activeWhen.length && !field.inactiveWhen?.length) return true;
+      if (!field.activeWhen.length) return true;
       return shown(field, sentLevel(field, parentData));
     },
     isRequired(field, parentData) {
-      if (field.nullable || (!field.required && !field.requiredWhen.length)) return false;
-      if (!field.requiredWhen.length && !field.activeWhen.length && !field.inactiveWhen?.length) return true;
+      if (!field.required && !field.requiredWhen.length) return false;
+      if (!field.requiredWhen.length && !field.activeWhen.length) return true;
       const sent = sentLevel(field, parentData);
       return shown(field, sent) && requiredIn(field, sent);
     },
