@@ -77,6 +77,19 @@ const errorMessages = {
     fr: "Accès réservé aux agents : jeton d'accès manquant ou invalide.",
     en: 'Agents only: the access token is missing or invalid.',
   },
+  forbidden: {
+    fr: "Réservé à l'administrateur : un agent ne peut pas gérer les comptes des agents.",
+    en: "The administrator's only: an agent cannot manage agents' accounts.",
+  },
+  'agent-not-found': {
+    fr: "Aucun agent actif n'a cet identifiant.",
+    en: 'No active agent has this id.',
+  },
+  'invalid-agent': { fr: "Donnez le nom de l'agent.", en: "Give the agent's name." },
+  'csrf-failed': {
+    fr: 'Action refusée : rechargez la page et réessayez (jeton anti-falsification manquant ou invalide).',
+    en: 'Action refused: reload the page and try again (missing or invalid anti-forgery token).',
+  },
   'rate-limited': {
     fr: 'Trop de tentatives. Réessayez dans {seconds} secondes.',
     en: 'Too many attempts. Try again in {seconds} seconds.',

@@ -184,9 +184,10 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   const sweep = async () => {
     const now = context.now();
     await store.counters.deleteExpired(now);
-    const deleted = await store.transaction((tx) =>
-      tx.attachments.deleteAbandoned(new Date(now.getTime() - retention)),
-    );
+    const deleted = await store.transaction(async (tx) => {
+      await tx.sessions.deleteExpired(now);
+      return tx.attachments.deleteAbandoned(new Date(now.getTime() - retention));
+    });
     if (deleted) app.log.info({ deleted }, 'abandoned attachments deleted');
     return deleted;
   };

@@ -1,46 +1,101 @@
 /**
- * The agents' API, behind `Authorization: Bearer $GUICHET_ADMIN_TOKEN`: list and read requests,
- * append a status change, download an attachment. Without a configured token, every call is 401.
+ * The agents' API: list, filter, read and export requests, append a status change, download an
+ * attachment; named agents and the audit (agents.ts). Every call is authorised by the admin
+ * token, a named agent's token or an agent's session (agent-access.ts); every action that
+ * changes or takes data away is written to the audit with who did it, in the same transaction as
+ * the change. Without a configured token or agent, every call is 401.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { StatusChange } from '@guichet/core';
+import type { Channel, Phase, StatusChange } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
+import { AgentAccessCheck, type AgentAccess } from '../agent-access.js';
 import { HttpError } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
 import { phaseLabels } from '../messages.js';
 import { storedRequestView } from '../views.js';
 import { requireJson } from '../content-type.js';
+import type { ListQuery } from '../store/types.js';
+import { requestsCsv } from '../csv-export.js';
+import { agentRoutes } from './agents.js';
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+declare module 'fastify' {
+  interface FastifyRequest {
+    agentAccess: AgentAccess;
+  }
 }
 
-export function adminRoutes(app: FastifyInstance, context: EndpointContext): void {
-  const expected = context.adminToken ? digest(context.adminToken) : undefined;
-  // Comparing digests keeps the comparison constant-time whatever the lengths.
-  const authenticate = async (request: FastifyRequest) => {
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    const given = digest(match?.[1] ?? '');
-    if (!expected || !match || !timingSafeEqual(given, expected)) {
-      throw new HttpError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="guichet-admin"' } });
-    }
+interface Filters {
+  formId?: string;
+  phase?: Phase;
+  channel?: Channel;
+  from?: string;
+  to?: string;
+  q?: string;
+}
+
+/** The store's query from the route's (validated) query string. */
+function listQuery(query: Filters & { limit?: number; offset?: number; before?: string }): ListQuery {
+  return {
+    limit: query.limit ?? 50,
+    offset: query.offset ?? 0,
+    ...(query.formId ? { formId: query.formId } : {}),
+    ...(query.phase ? { phase: query.phase } : {}),
+    ...(query.channel ? { channel: query.channel } : {}),
+    ...(query.from ? { from: query.from } : {}),
+    ...(query.to ? { to: query.to } : {}),
+    ...(query.q ? { text: query.q } : {}),
+    ...(query.before ? { before: query.before } : {}),
   };
+}
+
+/** Rows of a CSV export read at a time: bounded memory whatever the number of requests. */
+const EXPORT_PAGE = 500;
+
+export function adminRoutes(app: FastifyInstance, context: EndpointContext): void {
+  const access = new AgentAccessCheck(context.store, context.adminToken, context.now);
+  const actorOf = (request: FastifyRequest) => request.agentAccess.actor;
 
   app.register(async (admin) => {
-    admin.addHook('onRequest', authenticate);
+    admin.decorateRequest('agentAccess', undefined as unknown as AgentAccess);
+    admin.addHook('onRequest', async (request) => {
+      request.agentAccess = await access.identify(request);
+    });
     admin.addHook('onSend', async (_request, reply) => {
       reply.header('Cache-Control', 'no-store');
     });
 
-    admin.get<{ Querystring: { limit: number; offset: number; formId?: string } }>(
+    admin.get<{ Querystring: Filters & { limit: number; offset: number; before?: string } }>(
       '/api/admin/requests',
       { schema: context.protocol.route('listRequests') },
       async (request) => {
-        const { limit, offset, formId } = request.query;
-        const records = await context.store.requests.list({ limit, offset, ...(formId ? { formId } : {}) });
+        const records = await context.store.requests.list(listQuery(request.query));
         return records.map(storedRequestView);
+      },
+    );
+
+    admin.get<{ Querystring: Filters }>(
+      '/api/admin/requests.csv',
+      { schema: context.protocol.route('exportRequests') },
+      async (request, reply) => {
+        const query = listQuery({ ...request.query, limit: EXPORT_PAGE });
+        const records = [];
+        for (;;) {
+          const page = await context.store.requests.list(query);
+          records.push(...page);
+          if (page.length < EXPORT_PAGE) break;
+          query.before = page[page.length - 1]!.reference;
+        }
+        await context.store.transaction((tx) =>
+          tx.audit.record({
+            at: context.now().toISOString(),
+            actor: actorOf(request),
+            action: 'requests.exported',
+            detail: { filters: request.query, count: records.length },
+          }),
+        );
+        const day = context.now().toISOString().slice(0, 10);
+        reply.header('Content-Disposition', `attachment; filename="demandes-${day}.csv"`);
+        return reply.type('text/csv; charset=utf-8').send(requestsCsv(records, context.forms));
       },
     );
 
@@ -70,15 +125,33 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         const change = request.body;
         const record = await context.store.requests.getByReference(request.params.reference);
         if (!record) throw new HttpError(404, 'not-found');
-        const updated = await context.store.transaction((tx) =>
-          tx.requests.appendStatus(record.reference, {
-            at: context.now().toISOString(),
-            phase: change.phase,
-            code: change.code ?? change.phase,
-            label: change.label ?? phaseLabels[change.phase][record.lang],
-            ...(change.note ? { note: change.note } : {}),
-          }),
-        );
+        const at = context.now().toISOString();
+        const entry = {
+          at,
+          phase: change.phase,
+          code: change.code ?? change.phase,
+          label: change.label ?? phaseLabels[change.phase][record.lang],
+          ...(change.note ? { note: change.note } : {}),
+        };
+        // The history the citizen sees names the authority only; who made the change is in the audit.
+        const updated = await context.store.transaction(async (tx) => {
+          const appended = await tx.requests.appendStatus(record.reference, entry);
+          if (appended) {
+            await tx.audit.record({
+              at,
+              actor: actorOf(request),
+              action: 'status.changed',
+              reference: record.reference,
+              detail: {
+                phase: entry.phase,
+                code: entry.code,
+                label: entry.label,
+                ...(entry.note ? { note: entry.note } : {}),
+              },
+            });
+          }
+          return appended;
+        });
         if (!updated) throw new HttpError(404, 'not-found');
         return storedRequestView(updated);
       },
@@ -95,6 +168,15 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         const attachment = await context.store.attachments.get(id);
         const content = attachment && (await context.store.attachments.content(id));
         if (!attachment || !content) throw new HttpError(404, 'attachment-not-found');
+        await context.store.transaction((tx) =>
+          tx.audit.record({
+            at: context.now().toISOString(),
+            actor: actorOf(request),
+            action: 'attachment.downloaded',
+            ...(attachment.reference ? { reference: attachment.reference } : {}),
+            detail: { id, name: attachment.name },
+          }),
+        );
         const asciiName = attachment.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
         reply.header(
           'Content-Disposition',
@@ -103,5 +185,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         return reply.type(attachment.type).send(content);
       },
     );
+
+    agentRoutes(admin, context);
   });
 }

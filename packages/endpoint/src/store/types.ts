@@ -11,7 +11,7 @@
  * later part (an outbox, agents, an audit log) is one more repository written in the same
  * transaction as the change it records.
  */
-import type { Attachment, Channel, HistoryEntry, Language } from '@guichet/core';
+import type { Attachment, Channel, HistoryEntry, Language, Phase } from '@guichet/core';
 
 export interface NewRequest {
   formId: string;
@@ -66,6 +66,16 @@ export type InsertResult =
 
 export interface ListQuery {
   formId?: string;
+  /** The current phase. */
+  phase?: Phase;
+  channel?: Channel;
+  /** Received on or after / before these instants (ISO 8601). */
+  from?: string;
+  to?: string;
+  /** Words that must all appear in the answers (case-insensitive). */
+  text?: string;
+  /** Keyset pagination: only requests older than the one with this reference. */
+  before?: string;
   limit: number;
   offset: number;
 }
@@ -128,6 +138,9 @@ export interface StoreTransaction {
   readonly requests: RequestReads & RequestWrites;
   readonly attachments: AttachmentReads & AttachmentWrites;
   readonly settings: Settings;
+  readonly agents: AgentReads & AgentWrites;
+  readonly audit: AuditWrites;
+  readonly sessions: SessionWrites;
 }
 
 export interface DatabaseHealth {
@@ -145,6 +158,9 @@ export interface Store {
   readonly requests: RequestReads;
   readonly attachments: AttachmentReads;
   readonly settings: Pick<Settings, 'get'>;
+  readonly agents: AgentReads;
+  readonly audit: AuditReads;
+  readonly sessions: SessionReads;
   /** Atomic on their own: no transaction needed. */
   readonly counters: Counters;
   /**
@@ -158,4 +174,80 @@ export interface Store {
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
   health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
+}
+
+/** Who did something through the agents' API: the admin token, a named agent, or an OpenID sign-in. */
+export interface Actor {
+  kind: 'admin' | 'agent' | 'oidc';
+  /** The agent's id (agt_…), or the provider's subject; none for the admin token. */
+  id?: string;
+  /** The agent's name, or the signed-in person's name or e-mail address. */
+  name: string;
+}
+
+export interface AgentRecord {
+  /** agt_…, the handle the admin revokes it by. */
+  id: string;
+  name: string;
+  createdAt: string;
+  revokedAt?: string;
+}
+
+export interface AgentReads {
+  /** The agent whose token hashes to `tokenHash`, unless revoked: checked on every call, so a revocation holds at once. */
+  byTokenHash(tokenHash: Buffer): Promise<AgentRecord | undefined>;
+  /** Oldest first, revoked ones included. */
+  list(): Promise<AgentRecord[]>;
+}
+
+export interface AgentWrites {
+  /** The token itself is never stored: only its SHA-256 (it is 256 random bits, so a fast hash suffices). */
+  insert(agent: AgentRecord & { tokenHash: Buffer }): Promise<void>;
+  /** Revokes a live agent; undefined when unknown or revoked already. */
+  revoke(id: string, at: string): Promise<AgentRecord | undefined>;
+}
+
+/** One action of the agents' API, kept for good (append-only): who, what, when, on which request. */
+export interface AuditEntry {
+  at: string;
+  actor: Actor;
+  /** e.g. `status.changed`, `attachment.downloaded`, `requests.exported`, `agent.created`. */
+  action: string;
+  reference?: string;
+  /** What the action was about: a phase and note, an agent's id, an export's filters. */
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRecord extends AuditEntry {
+  /** Increasing: the newest entries have the largest. */
+  id: number;
+}
+
+export interface AuditReads {
+  /** Newest first; `before` is the id of the last entry of the previous page. */
+  list(query: { limit: number; before?: number; reference?: string }): Promise<AuditRecord[]>;
+}
+
+export interface AuditWrites {
+  record(entry: AuditEntry): Promise<void>;
+}
+
+/** An agent signed in through OpenID Connect: the cookie holds the id, the database its hash. */
+export interface SessionRecord {
+  actor: Actor;
+  /** Sent back in `X-CSRF-Token` with every state-changing call the cookie authorises. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SessionReads {
+  /** The session, unless it expired before `now`. */
+  get(idHash: Buffer, now: Date): Promise<SessionRecord | undefined>;
+}
+
+export interface SessionWrites {
+  insert(idHash: Buffer, session: SessionRecord): Promise<void>;
+  delete(idHash: Buffer): Promise<void>;
+  deleteExpired(now: Date): Promise<number>;
 }

@@ -83,4 +83,42 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX counters_by_reset ON counters (reset_at);
     `,
   },
+  {
+    version: 4,
+    name: 'named agents, their sign-in sessions and the audit of their actions',
+    sql: `
+      CREATE TABLE agents (
+        id text PRIMARY KEY,
+        name text NOT NULL,
+        token_hash bytea NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL,
+        revoked_at timestamptz
+      );
+
+      CREATE TABLE agent_sessions (
+        id_hash bytea PRIMARY KEY,
+        actor jsonb NOT NULL,
+        csrf_token text NOT NULL,
+        created_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      );
+      CREATE INDEX agent_sessions_by_expiry ON agent_sessions (expires_at);
+
+      CREATE TABLE audit_log (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL,
+        actor_kind text NOT NULL CHECK (actor_kind IN ('admin', 'agent', 'oidc')),
+        actor_id text,
+        actor_name text NOT NULL,
+        action text NOT NULL,
+        reference text,
+        detail jsonb
+      );
+      CREATE INDEX audit_log_by_reference ON audit_log (reference, id);
+      CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+        FOR EACH ROW EXECUTE FUNCTION guichet_refuse_change();
+      CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+        FOR EACH STATEMENT EXECUTE FUNCTION guichet_refuse_change();
+    `,
+  },
 ];

@@ -24,6 +24,7 @@ import type {
   Settings,
   StatusEntry,
 } from '../types.js';
+import { searchWords } from '../search-words.js';
 
 /** The pool or one client: both run a query. */
 export type Queryable = Pick<pg.Pool, 'query'>;
@@ -59,6 +60,16 @@ export class PostgresRequests implements RequestReads, RequestWrites {
   }
 
   async list(query: ListQuery): Promise<RequestRecord[]> {
+    const filters = listFilters(query);
+    if (filters.where.length > 0) {
+      const values = [...filters.values, query.limit, query.offset];
+      const { rows: page } = await this.db.query<RequestRow>(
+        `SELECT r.* FROM requests r WHERE ${filters.where.join(' AND ')}
+         ORDER BY r.id DESC LIMIT $${values.length - 1} OFFSET $${values.length}`,
+        values,
+      );
+      return this.records(page);
+    }
     const page = await rows<RequestRow>(
       this.db,
       'requests-page',
@@ -278,4 +289,25 @@ export class PostgresCounters implements Counters {
     const deleted = await this.db.query('DELETE FROM counters WHERE reset_at <= $1', [now.toISOString()]);
     return deleted.rowCount ?? 0;
   }
+}
+
+/** The WHERE clauses of a filtered page of requests, newest first (keyset on the row id). */
+function listFilters(query: ListQuery): { where: string[]; values: unknown[] } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  if (query.formId) where.push(`r.form_id = ${param(query.formId)}`);
+  if (query.channel) where.push(`r.channel = ${param(query.channel)}`);
+  if (query.from) where.push(`r.created_at >= ${param(new Date(query.from).toISOString())}::timestamptz`);
+  if (query.to) where.push(`r.created_at < ${param(new Date(query.to).toISOString())}::timestamptz`);
+  if (query.phase) {
+    where.push(
+      `(SELECT h.phase FROM status_history h WHERE h.request_id = r.id ORDER BY h.id DESC LIMIT 1) = ${param(query.phase)}`,
+    );
+  }
+  for (const word of searchWords(query.text)) {
+    where.push(`r.data::text ILIKE ${param(`%${word.replace(/[\\%_]/g, '\\$&')}%`)}`);
+  }
+  if (query.before) where.push(`r.id < (SELECT id FROM requests WHERE reference = ${param(query.before)})`);
+  return { where, values };
 }

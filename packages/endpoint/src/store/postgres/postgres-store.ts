@@ -24,6 +24,7 @@ import {
   PostgresSettings,
   type Queryable,
 } from './postgres-repositories.js';
+import { PostgresAgents, PostgresAudit, PostgresSessions } from './postgres-agents.js';
 
 /** pg_advisory_xact_lock key of the migrations (any constant that no other tool of the database uses). */
 const MIGRATION_LOCK = 0x6775696368657431n; // "guichet1"
@@ -64,6 +65,9 @@ export class PostgresStore implements Store {
   readonly attachments: PostgresAttachments;
   readonly settings: PostgresSettings;
   readonly counters: PostgresCounters;
+  readonly agents: PostgresAgents;
+  readonly audit: PostgresAudit;
+  readonly sessions: PostgresSessions;
   private readonly units: GroupCommit<StoreTransaction>;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -71,6 +75,9 @@ export class PostgresStore implements Store {
     this.attachments = new PostgresAttachments(pool);
     this.settings = new PostgresSettings(pool);
     this.counters = new PostgresCounters(pool);
+    this.agents = new PostgresAgents(pool);
+    this.audit = new PostgresAudit(pool);
+    this.sessions = new PostgresSessions(pool);
     this.units = new GroupCommit({
       async begin() {
         const client = await pool.connect();
@@ -137,6 +144,9 @@ function transactionOn(client: Queryable): StoreTransaction {
     requests: new PostgresRequests(client),
     attachments: new PostgresAttachments(client),
     settings: new PostgresSettings(client),
+    agents: new PostgresAgents(client),
+    audit: new PostgresAudit(client),
+    sessions: new PostgresSessions(client),
   };
 }
 

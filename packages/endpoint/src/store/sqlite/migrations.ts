@@ -108,4 +108,42 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX counters_by_reset ON counters (reset_at);
     `,
   },
+  {
+    version: 5,
+    name: 'named agents, their sign-in sessions and the audit of their actions',
+    sql: `
+      CREATE TABLE agents (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        token_hash BLOB NOT NULL UNIQUE,
+        created_at TEXT NOT NULL,
+        revoked_at TEXT
+      );
+
+      CREATE TABLE agent_sessions (
+        id_hash BLOB PRIMARY KEY,
+        actor TEXT NOT NULL,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX agent_sessions_by_expiry ON agent_sessions (expires_at);
+
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_kind TEXT NOT NULL CHECK (actor_kind IN ('admin', 'agent', 'oidc')),
+        actor_id TEXT,
+        actor_name TEXT NOT NULL,
+        action TEXT NOT NULL,
+        reference TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_by_reference ON audit_log (reference, id);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
 ];

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { formatReference } from '../../reference-numbers.js';
+import { searchWords } from '../search-words.js';
 import {
   toAttachmentRecord,
   toRequestRecords,
@@ -82,8 +83,17 @@ export class SqliteRequests implements RequestReads, RequestWrites {
   }
 
   async list(query: ListQuery): Promise<RequestRecord[]> {
-    const formId = query.formId ?? null;
-    return this.records(this.statements.page.all(formId, formId, query.limit, query.offset));
+    const { where, values } = listFilters(query);
+    if (where.length === 0) {
+      return this.records(this.statements.page.all(null, null, query.limit, query.offset));
+    }
+    // Few shapes (one per combination of filters): better-sqlite3 caches nothing, but preparing is cheap.
+    const page = this.db
+      .prepare<unknown[], RequestRow>(
+        `SELECT r.* FROM requests r WHERE ${where.join(' AND ')} ORDER BY r.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(...values, query.limit, query.offset);
+    return this.records(page);
   }
 
   /**
@@ -232,4 +242,26 @@ export class SqliteCounters implements Omit<Counters, 'deleteExpired'> {
   async deleteExpired(now: Date): Promise<number> {
     return this.statements.deleteExpired.run(now.toISOString()).changes;
   }
+}
+
+/** The WHERE clauses of a filtered page of requests, newest first (keyset on the row id). */
+function listFilters(query: ListQuery): { where: string[]; values: unknown[] } {
+  const where: string[] = [];
+  const values: unknown[] = [];
+  const add = (clause: string, value: unknown) => {
+    where.push(clause);
+    values.push(value);
+  };
+  if (query.formId) add('r.form_id = ?', query.formId);
+  if (query.channel) add('r.channel = ?', query.channel);
+  if (query.from) add('r.created_at >= ?', new Date(query.from).toISOString());
+  if (query.to) add('r.created_at < ?', new Date(query.to).toISOString());
+  if (query.phase) {
+    add('(SELECT h.phase FROM status_history h WHERE h.request_id = r.id ORDER BY h.id DESC LIMIT 1) = ?', query.phase);
+  }
+  for (const word of searchWords(query.text)) {
+    add("r.data LIKE ? ESCAPE '\\'", `%${word.replace(/[\\%_]/g, '\\$&')}%`);
+  }
+  if (query.before) add('r.id < (SELECT id FROM requests WHERE reference = ?)', query.before);
+  return { where, values };
 }

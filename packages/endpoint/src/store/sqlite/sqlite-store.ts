@@ -17,6 +17,7 @@ import type { DatabaseHealth, Store, StoreTransaction } from '../types.js';
 import { importLegacyAttachments, legacyPepper } from './legacy-files.js';
 import { sqliteMigrations } from './migrations.js';
 import { SqliteAttachments, SqliteCounters, SqliteRequests, SqliteSettings } from './sqlite-repositories.js';
+import { SqliteAgents, SqliteAudit, SqliteSessions } from './sqlite-agents.js';
 import { randomBytes } from 'node:crypto';
 import { TRACKING_SECRET } from '../../tracking-secret.js';
 
@@ -25,6 +26,9 @@ export class SqliteStore implements Store {
   readonly requests: SqliteRequests;
   readonly attachments: SqliteAttachments;
   readonly settings: SqliteSettings;
+  readonly agents: SqliteAgents;
+  readonly audit: SqliteAudit;
+  readonly sessions: SqliteSessions;
   readonly counters;
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
@@ -39,10 +43,16 @@ export class SqliteStore implements Store {
     this.requests = new SqliteRequests(this.reader);
     this.attachments = new SqliteAttachments(this.reader);
     this.settings = new SqliteSettings(this.reader);
+    this.agents = new SqliteAgents(this.reader);
+    this.audit = new SqliteAudit(this.reader);
+    this.sessions = new SqliteSessions(this.reader);
     const tx: StoreTransaction = {
       requests: new SqliteRequests(this.writer),
       attachments: new SqliteAttachments(this.writer),
       settings: new SqliteSettings(this.writer),
+      agents: new SqliteAgents(this.writer),
+      audit: new SqliteAudit(this.writer),
+      sessions: new SqliteSessions(this.writer),
     };
     const writer = this.writer;
     this.units = new GroupCommit({
