@@ -12,7 +12,7 @@ import { ajvCommonJsDependencies, bundleGuichetAjv, guichetAjvSource } from './s
 
 const packages = {
   core: ['index.ts', 'standalone.ts'],
-  elements: ['index.ts', 'guichet-form.ts', 'guichet-tracker.ts'],
+  elements: ['index.ts', 'guichet-form.ts', 'guichet-tracker.ts', 'guichet-desk.ts'],
   endpoint: ['index.ts', 'main.ts'],
   cli: ['index.ts', 'main.ts'],
 };
@@ -67,7 +67,26 @@ const cdn = {
   },
 };
 
+/**
+ * The agents' desk as its own file, `dist/guichet-desk.js` (Lit included): the citizens' bundle
+ * does not carry a byte of it, and the desk's page loads nothing else.
+ */
+const desk = {
+  input: 'packages/elements/src/guichet-desk.ts',
+  plugins: [
+    // Core's index reaches ajv; tree-shaking leaves none of it in the desk, but rollup reads it.
+    ajvForPages(),
+    nodeResolve({ browser: true, exportConditions: ['source', 'browser', 'import', 'default'] }),
+    ...templateMinifiers().map(minifyHtml),
+    ts(),
+    commonjs({ include: ajvCommonJsDependencies.map((name) => `**/node_modules/${name}/**`) }),
+    terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 2 } }),
+  ],
+  output: { file: 'dist/guichet-desk.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
+};
+
 export default [
   ...packageBuilds.filter((build) => build.input.length > 0).map(({ name: _name, ...build }) => build),
   cdn,
+  desk,
 ];

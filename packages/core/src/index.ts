@@ -14,6 +14,7 @@ export { guichetAdapter } from './client/adapters/guichet.js';
 export { open311Adapter, open311Body, statusFromOpen311 } from './client/adapters/open311.js';
 export type { Open311Config, Open311Request } from './client/adapters/open311.js';
 export { phaseLabel } from './client/phase-labels.js';
+export { apiBase } from './client/url.js';
 export { parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
 export { readDefinition, type DefinitionCheck } from './model/read-definition.js';

@@ -8,7 +8,7 @@
 import cors, { type FastifyCorsOptions } from '@fastify/cors';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
-const ALLOWED_HEADERS = ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language'];
+const ALLOWED_HEADERS = ['Content-Type', 'Idempotency-Key', 'Authorization', 'Accept-Language', 'X-CSRF-Token'];
 const EXPOSED_HEADERS = ['X-Guichet-Validator', 'Retry-After', 'Location'];
 
 /** The demo pages load nothing but their own files; the elements style themselves through the CSSOM. */
@@ -22,7 +22,7 @@ export async function installHeaders(app: FastifyInstance, allowedOrigins: Reado
   const api: FastifyCorsOptions = {
     // Echo an allowed origin (with Vary: Origin); any other gets no CORS header at all.
     origin: (origin, callback) => callback(null, origin !== undefined && allowedOrigins.has(origin) ? origin : false),
-    methods: ['GET', 'POST', 'OPTIONS'],
+    methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
     allowedHeaders: ALLOWED_HEADERS,
     exposedHeaders: EXPOSED_HEADERS,
     maxAge: 600,

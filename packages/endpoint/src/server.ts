@@ -20,6 +20,7 @@ import { TrackingCodes } from './tracking-codes.js';
 import { trackingSecret } from './tracking-secret.js';
 import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
+import { deskRoutes } from './routes/desk.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { formRoutes } from './routes/forms.js';
 import { requestRoutes } from './routes/requests.js';
@@ -158,6 +159,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   attachmentRoutes(app, context);
   requestRoutes(app, context);
   adminRoutes(app, context);
+  deskRoutes(app);
 
   if (options.distDir) {
     await app.register(fastifyStatic, {
