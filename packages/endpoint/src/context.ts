@@ -3,6 +3,7 @@ import type { TrackingCodes } from './tracking-codes.js';
 import type { Store } from './store/types.js';
 import type { JsonLimits } from './json-body.js';
 import type { Protocol } from './protocol.js';
+import type { OidcSignIn } from './oidc.js';
 
 /** What every route needs, built once by createServer. */
 export interface EndpointContext {
@@ -18,5 +19,7 @@ export interface EndpointContext {
   lookupRateLimit: { max: number; timeWindowMs: number };
   /** The OpenAPI document with the protocol schemas inlined. */
   openApi: () => Promise<unknown>;
+  /** Agents' sign-in with the authority's OpenID Connect provider, when configured. */
+  oidc?: OidcSignIn;
   now: () => Date;
 }

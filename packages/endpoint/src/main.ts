@@ -47,6 +47,20 @@ if (secret && secret.length < 32) {
   process.exit(2);
 }
 
+const oidcIssuer = env.GUICHET_OIDC_ISSUER;
+if (oidcIssuer && (!env.GUICHET_OIDC_CLIENT_ID || !env.GUICHET_OIDC_CLIENT_SECRET)) {
+  console.error('GUICHET_OIDC_ISSUER needs GUICHET_OIDC_CLIENT_ID and GUICHET_OIDC_CLIENT_SECRET');
+  process.exit(2);
+}
+const oidc = oidcIssuer
+  ? {
+      issuer: oidcIssuer,
+      clientId: env.GUICHET_OIDC_CLIENT_ID!,
+      clientSecret: env.GUICHET_OIDC_CLIENT_SECRET!,
+      allowedEmails: (env.GUICHET_OIDC_ALLOWED_EMAILS ?? '').split(',').filter((entry) => entry.trim()),
+    }
+  : undefined;
+
 const distDir = join(root, 'dist');
 const siteDir = join(root, 'examples', 'demo-site');
 let server: Awaited<ReturnType<typeof createServer>>;
@@ -64,6 +78,7 @@ try {
     distDir: existsSync(distDir) ? distDir : undefined,
     siteDir: existsSync(siteDir) ? siteDir : undefined,
     protocolDir: join(root, 'schemas', 'protocol'),
+    ...(oidc ? { oidc } : {}),
   });
 } catch (error) {
   // The database is unreachable, newer than this endpoint, or keeps another secret: say so, exit.
@@ -73,6 +88,8 @@ try {
 
 if (!env.GUICHET_ADMIN_TOKEN)
   server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
+if (oidc && oidc.allowedEmails.length === 0)
+  server.app.log.warn('GUICHET_OIDC_ALLOWED_EMAILS is empty: no one can sign in with OpenID Connect');
 let url: string;
 try {
   url = await server.listen({ port, host });

@@ -21,6 +21,7 @@ import { trackingSecret } from './tracking-secret.js';
 import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { deskRoutes } from './routes/desk.js';
+import { OidcSignIn, type OidcOptions } from './oidc.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { formRoutes } from './routes/forms.js';
 import { requestRoutes } from './routes/requests.js';
@@ -64,6 +65,8 @@ export interface ServerOptions {
   sweepIntervalMs?: number;
   /** Trust X-Forwarded-For (behind a reverse proxy) for the client address of rate limits. */
   trustProxy?: boolean;
+  /** Agents sign in at /desk with the authority's OpenID Connect provider. */
+  oidc?: OidcOptions;
   now?: () => Date;
 }
 
@@ -126,6 +129,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     openApi: () => (openApi ??= loadOpenApi(protocol.directory)),
     now: options.now ?? (() => new Date()),
   };
+  if (options.oidc) context.oidc = new OidcSignIn(options.oidc, secret, store, context.now);
 
   const routes: { method: string; url: string }[] = [];
   app.addHook('onRoute', (route) => {
@@ -159,7 +163,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   attachmentRoutes(app, context);
   requestRoutes(app, context);
   adminRoutes(app, context);
-  deskRoutes(app);
+  deskRoutes(app, context);
 
   if (options.distDir) {
     await app.register(fastifyStatic, {

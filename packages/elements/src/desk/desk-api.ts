@@ -131,6 +131,16 @@ export class DeskApi {
     return (await this.call(`/admin/requests.csv?${filterParams(filters)}`)).blob();
   }
 
+  /** Who is signed in; for a cookie session, also its CSRF token. */
+  async session(): Promise<{ actor: { name: string }; csrfToken?: string }> {
+    return (await this.call('/admin/session')).json() as Promise<{ actor: { name: string }; csrfToken?: string }>;
+  }
+
+  /** Ends a cookie session (a token has nothing to end). */
+  async endSession(): Promise<void> {
+    await this.call('/admin/session', { method: 'DELETE' });
+  }
+
   /** The forms the endpoint serves (public), for the filter and the answers' labels. */
   async forms(): Promise<FormSummary[]> {
     return (await this.call('/forms')).json() as Promise<FormSummary[]>;

@@ -21,6 +21,19 @@ export const deskStyles = css`
     margin: 0.5rem 0;
   }
 
+  .desk__agent {
+    margin: 0;
+    color: var(--_color-muted);
+  }
+
+  a.provider {
+    display: inline-block;
+    padding: 0.5rem 1rem;
+    border: 2px solid var(--_color-primary);
+    border-radius: var(--_radius);
+    font-weight: 600;
+  }
+
   .title {
     font-size: 1.5rem;
     margin: 0 0 var(--_space);

@@ -39,6 +39,9 @@ type Notice = 'signed-out' | 'session-expired' | 'token-refused' | undefined;
  *
  * @attr endpoint - Base URL of the back office's API, e.g. `https://gru.example/api`. Required.
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
+ * @attr sign-in-url - Where agents sign in with the authority's OpenID Connect provider (the
+ *   endpoint's `/desk/login`); the sign-in page then offers it. A session started there is found
+ *   on load (same origin as the endpoint).
  *
  * @event guichet-desk-signed-in - An agent signed in (`detail.name`).
  * @event guichet-desk-signed-out - The agent signed out, or the session expired (`detail.reason`).
@@ -75,6 +78,7 @@ export class GuichetDesk extends LitElement {
   // Declared as data rather than with decorators: see GuichetForm.properties.
   static override properties: PropertyDeclarations = {
     endpoint: {},
+    signInUrl: { attribute: 'sign-in-url' },
     view: { state: true },
     notice: { state: true },
     agentName: { state: true },
@@ -93,6 +97,7 @@ export class GuichetDesk extends LitElement {
   };
 
   endpoint = '';
+  signInUrl = '';
 
   private view: View = 'signed-out';
   private notice: Notice;
@@ -124,6 +129,17 @@ export class GuichetDesk extends LitElement {
     super.connectedCallback();
     const token = this.storage()?.getItem(TOKEN_KEY);
     if (token) void this.signIn({ token }, { restoring: true });
+    else if (this.endpoint) void this.resumeSession();
+  }
+
+  /** A session cookie from an OpenID sign-in, if any: nothing is said when there is none. */
+  private async resumeSession(): Promise<void> {
+    try {
+      const { csrfToken } = await this.newApi({ csrfToken: '' }).session();
+      if (csrfToken) await this.signIn({ csrfToken }, { restoring: true });
+    } catch {
+      // Not signed in: the sign-in form is on screen already.
+    }
   }
 
   private storage(): Storage | undefined {
@@ -142,11 +158,13 @@ export class GuichetDesk extends LitElement {
   async signIn(credentials: Credentials, { restoring = false } = {}): Promise<boolean> {
     const api = this.newApi(credentials);
     try {
-      const [rows, forms] = await Promise.all([
+      const [rows, forms, session] = await Promise.all([
         api.requests({}, { limit: PAGE_SIZE + 1 }),
         api.forms().catch(() => []),
+        api.session().catch(() => undefined),
       ]);
       this.api = api;
+      this.agentName = session?.actor.name ?? '';
       this.forms = forms;
       this.filters = {};
       this.cursors = [undefined];
@@ -167,11 +185,14 @@ export class GuichetDesk extends LitElement {
     this.problem = undefined;
     this.view = 'inbox';
     this.focusing.afterRender('#inbox-title');
-    this.dispatchEvent(new CustomEvent('guichet-desk-signed-in', { bubbles: true, composed: true, detail: {} }));
+    this.dispatchEvent(
+      new CustomEvent('guichet-desk-signed-in', { bubbles: true, composed: true, detail: { name: this.agentName } }),
+    );
     return true;
   }
 
   signOut(reason: 'signed-out' | 'session-expired' = 'signed-out'): void {
+    if (reason === 'signed-out') void this.api?.endSession().catch(() => undefined);
     this.storage()?.removeItem(TOKEN_KEY);
     this.api = undefined;
     this.rows = undefined;
@@ -330,6 +351,7 @@ export class GuichetDesk extends LitElement {
         lang,
         notice: this.notice,
         tokenError: this.tokenError,
+        signInUrl: this.signInUrl,
         onSignIn: (token) => {
           if (!token) {
             this.tokenError = true;
@@ -379,6 +401,11 @@ export class GuichetDesk extends LitElement {
     return html`<div class="desk" lang=${this.language.value}>
       <header class="desk__header">
         <h1 class="desk__title">${text.title}</h1>
+        ${
+          this.view !== 'signed-out' && this.agentName
+            ? html`<p class="desk__agent" part="agent">${text.signedInAs(this.agentName)}</p>`
+            : nothing
+        }
         ${
           this.view !== 'signed-out'
             ? html`<button class="secondary" type="button" @click=${() => this.signOut()}>${text.signOut}</button>`

@@ -9,10 +9,19 @@ export interface SignInViewOptions {
   lang: Language;
   notice: 'signed-out' | 'session-expired' | 'token-refused' | undefined;
   tokenError: boolean;
+  /** The OpenID Connect sign-in's address, when the endpoint offers one. */
+  signInUrl: string;
   onSignIn: (token: string) => void;
 }
 
-export function renderSignIn({ text, lang, notice, tokenError, onSignIn }: SignInViewOptions): TemplateResult {
+export function renderSignIn({
+  text,
+  lang,
+  notice,
+  tokenError,
+  signInUrl,
+  onSignIn,
+}: SignInViewOptions): TemplateResult {
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
     const token = String(new FormData(event.currentTarget as HTMLFormElement).get('token') ?? '').trim();
@@ -24,6 +33,12 @@ export function renderSignIn({ text, lang, notice, tokenError, onSignIn }: SignI
   return html`<section class="sign-in" part="sign-in" aria-labelledby="sign-in-title">
     <h2 class="title" id="sign-in-title" tabindex="-1">${text.signInTitle}</h2>
     ${noticeText ? html`<p class="notice" role="status">${noticeText}</p>` : nothing}
+    ${
+      signInUrl
+        ? html`<p><a class="provider" part="provider-link" href=${signInUrl}>${text.signInWithProvider}</a></p>
+          <p class="muted">${text.or}</p>`
+        : nothing
+    }
     <form novalidate @submit=${submit}>
       <p>${text.signInIntro}</p>
       <div class=${error ? 'field field--error' : 'field'}>

@@ -17,6 +17,7 @@ import { requireJson } from '../content-type.js';
 import type { ListQuery } from '../store/types.js';
 import { requestsCsv } from '../csv-export.js';
 import { agentRoutes } from './agents.js';
+import { sessionRoutes } from './session.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -187,5 +188,6 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
     );
 
     agentRoutes(admin, context);
+    sessionRoutes(admin, context);
   });
 }
