@@ -210,6 +210,35 @@ describe('a field declared at the root and switched on by one branch only', asyn
   });
 });
 
+describe("a field required by one branch and allowed by the other (the docs' way to ask everyone)", async () => {
+  const { model, validator } = await setup({
+    required: ['contact'],
+    properties: {
+      contact: { type: 'string', enum: ['email', 'telephone'] },
+      phone: { type: 'string', title: 'Téléphone' },
+    },
+    if: { properties: { contact: { const: 'telephone' } }, required: ['contact'] },
+    then: { required: ['phone'] },
+    else: { properties: { phone: true } },
+  });
+  const phone = byPath(model.fields, 'phone');
+
+  it('shows in both cases, before any answer too, and must be answered only where required', () => {
+    for (const data of [{}, { contact: 'email' }, { contact: 'telephone' }])
+      assert.equal(validator.isActive(phone, data), true, JSON.stringify(data));
+    assert.equal(validator.isRequired(phone, { contact: 'email' }), false);
+    assert.equal(validator.isRequired(phone, { contact: 'telephone' }), true);
+    assert.deepEqual(validator.activeData({ contact: 'email', phone: '0612345678' }), {
+      contact: 'email',
+      phone: '0612345678',
+    });
+  });
+
+  it('gives the verdict of a standard validator on what it sends', () => {
+    sameVerdicts(model, validator, [{ contact: 'email' }, { contact: 'telephone' }, { contact: 'email', phone: '06' }]);
+  });
+});
+
 describe('conditionals nested in an object and in the items of a repeatable group', async () => {
   const { model, validator } = await setup({
     required: ['applicant', 'children'],
