@@ -75,6 +75,15 @@ async function tabTo(el: GuichetForm, found: (element: HTMLElement) => boolean):
   throw new Error('not reached with Tab');
 }
 
+/** On "Vérifiez vos réponses", Tab to Send and press Enter: what `guichet-submit` carries. */
+async function sendWithKeyboard(el: GuichetForm): Promise<GuichetSubmitEvent['detail']> {
+  await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
+  el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
+  const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
+  await press('Enter');
+  return (await submitted).detail;
+}
+
 describe('<guichet-form> with the root + boolean-branch + additionalProperties: false shape', () => {
   it('switches fields with the branch that applies, names each question, and sends what the schema accepts', async () => {
     const model = modelOf(definition);
@@ -113,11 +122,7 @@ describe('<guichet-form> with the root + boolean-branch + additionalProperties: 
     });
     expect(root.querySelector('#guichet-step-title')?.textContent).to.equal('Vérifiez vos réponses');
     await expect(el).to.be.accessible();
-    await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
-    el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
-    const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
-    await press('Enter');
-    const { detail } = await submitted;
+    const detail = await sendWithKeyboard(el);
     expect(detail.data).to.deep.equal({
       delivery: 'post',
       postalAddress: { street: '5 allée des Peupliers', city: 'Montfleury' },
@@ -176,11 +181,7 @@ describe('<guichet-form> with a field declared at the root and required by a bra
       'the summary',
     );
     await expect(el).to.be.accessible();
-    await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
-    el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
-    const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
-    await press('Enter');
-    const { detail } = await submitted;
+    const detail = await sendWithKeyboard(el);
     expect(detail.data).to.not.have.property('phone');
     expect(detail.data.preferredContact).to.equal('email');
   });
