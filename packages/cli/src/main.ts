@@ -1,6 +1,6 @@
 // `guichet check <definition.json…>` and `guichet compile <definition.json…> --out <dir>`.
 import { parseArgs } from 'node:util';
-import type { Language } from '@guichet/core';
+import { toLanguage, type Language } from '@guichet/core';
 import { checkFile, formatProblems } from './check.js';
 import { compileForm } from './compile.js';
 
@@ -16,8 +16,7 @@ Options: --lang fr|en (language of the messages), --help`,
 };
 
 function languageFromEnvironment(): Language {
-  const tag = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
-  return tag.toLowerCase().startsWith('en') ? 'en' : 'fr';
+  return toLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG) ?? 'fr';
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,8 +32,7 @@ export async function main(argv: string[]): Promise<number> {
     console.error(usage[languageFromEnvironment()]);
     return 2;
   }
-  const lang: Language =
-    parsed.values.lang === 'en' ? 'en' : parsed.values.lang === 'fr' ? 'fr' : languageFromEnvironment();
+  const lang: Language = toLanguage(parsed.values.lang) ?? languageFromEnvironment();
   const [command, ...files] = parsed.positionals;
   if (parsed.values.help || !command) {
     console.log(usage[lang]);

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { loadDefinition, compileRuntimeValidators, createValidator } from '@guichet/core';
+import { loadDefinition, compileRuntimeValidators, createValidator, joinPointer } from '@guichet/core';
 import type { Field, FieldError, FormModel, Language } from '@guichet/core';
 import { compileStandalone } from '@guichet/core/standalone';
 
@@ -134,7 +134,7 @@ export function attachmentReferences(fields: Field[], data: unknown, pointer = '
   for (const field of fields) {
     const value = (data as Record<string, unknown>)[field.name];
     if (value === undefined) continue;
-    const at = `${pointer}/${escapePointer(field.name)}`;
+    const at = joinPointer(pointer, field.name);
     if (field.kind === 'file') {
       if (typeof value === 'string') found.push({ pointer: at, field: field.path, id: value });
       else if (Array.isArray(value)) {
@@ -149,10 +149,6 @@ export function attachmentReferences(fields: Field[], data: unknown, pointer = '
     }
   }
   return found;
-}
-
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Whether a detected media type is one a field accepts ("image/*" covers "image/png"). */

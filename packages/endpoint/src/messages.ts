@@ -1,10 +1,11 @@
 /**
- * Every message the endpoint sends to a person, in French and English: error bodies, status
- * labels. Placeholders `{name}` are filled from the error's parameters.
+ * Every message the endpoint sends to a person, in each language (see @guichet/core's locales):
+ * error bodies. Placeholders `{name}` are filled from the error's parameters. The phases' words and
+ * file sizes are core's, the same as the elements'.
  */
-import type { Language, LocalizedText, Phase } from '@guichet/core';
+import { fill, toLanguage, type Language, type LocalizedText } from '@guichet/core';
 
-const errorMessages = {
+export const errorMessages = {
   'not-found': { fr: "Cette adresse n'existe pas.", en: 'There is nothing at this address.' },
   'form-not-found': {
     fr: "Ce formulaire n'existe pas ou n'est plus en ligne.",
@@ -94,43 +95,19 @@ const errorMessages = {
 export type ErrorCode = keyof typeof errorMessages;
 
 export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, string | number> = {}): string {
-  return errorMessages[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fill(errorMessages[code][lang], params);
 }
 
-export const phaseLabels: Record<Phase, LocalizedText> = {
-  received: { fr: 'Demande reçue', en: 'Request received' },
-  in_progress: { fr: 'En cours de traitement', en: 'In progress' },
-  action_required: { fr: 'Action de votre part nécessaire', en: 'Action needed from you' },
-  completed: { fr: 'Terminée', en: 'Completed' },
-  rejected: { fr: 'Refusée', en: 'Rejected' },
-  cancelled: { fr: 'Annulée', en: 'Cancelled' },
-};
-
-export const finalPhases: ReadonlySet<Phase> = new Set<Phase>(['completed', 'rejected', 'cancelled']);
-
-/** The best of fr/en from an Accept-Language header; French when neither is asked for. */
+/** The best supported language of an Accept-Language header; French when none is asked for. */
 export function languageFrom(acceptLanguage: string | undefined): Language {
   let best: { lang: Language; q: number } = { lang: 'fr', q: 0 };
   for (const part of (acceptLanguage ?? '').split(',').slice(0, 20)) {
     const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const primary = tag.split('-')[0];
-    if (primary !== 'fr' && primary !== 'en') continue;
+    const lang = toLanguage(tag);
+    if (!lang) continue;
     const qParameter = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const q = qParameter ? Number(qParameter.slice(2)) : 1;
-    if (Number.isFinite(q) && q > best.q) best = { lang: primary, q };
+    if (Number.isFinite(q) && q > best.q) best = { lang, q };
   }
   return best.lang;
-}
-
-/** A byte count for people: "5 Mo" / "5 MB". */
-export function formatBytes(bytes: number, lang: Language): string {
-  const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
-  return `${number} ${units[unit]}`;
 }

@@ -12,13 +12,12 @@ import type {
   Open311Mapping,
 } from '../generated/form-definition.js';
 
-export type Language = 'fr' | 'en';
+import type { Language } from '../messages/locales.js';
 
-/** A text in every language the element speaks; `fr` always set, `en` falls back to `fr`. */
-export interface LocalizedText {
-  fr: string;
-  en: string;
-}
+export type { Language };
+
+/** A text in every language the elements speak (see messages/locales.ts). */
+export type LocalizedText = Record<Language, string>;
 
 export type FieldKind =
   | 'text'

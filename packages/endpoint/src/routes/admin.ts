@@ -5,14 +5,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Phase } from '@guichet/core';
+import { phaseLabel, phases, type Phase } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
-import { phaseLabels } from '../messages.js';
 import { storedRequestView } from '../views.js';
 import { requireJson } from '../content-type.js';
 
-const PHASES = Object.keys(phaseLabels) as Phase[];
 const TEXT_LIMITS = { code: 100, label: 200, note: 4000 } as const;
 
 function digest(value: string): Buffer {
@@ -61,7 +59,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         at: context.now().toISOString(),
         phase: change.phase,
         code: change.code ?? change.phase,
-        label: change.label ?? phaseLabels[change.phase][record.lang],
+        label: change.label ?? phaseLabel(change.phase, record.lang),
         ...(change.note ? { note: change.note } : {}),
       });
       if (!updated) throw new HttpError(404, 'not-found');
@@ -105,8 +103,8 @@ function readStatusChange(body: unknown): Change {
     });
   }
   const { phase, ...texts } = body as Record<string, unknown>;
-  if (typeof phase !== 'string' || !PHASES.includes(phase as Phase)) {
-    errors.push({ pointer: '/phase', code: 'enum', message: `must be one of ${PHASES.join(', ')}` });
+  if (typeof phase !== 'string' || !phases.includes(phase as Phase)) {
+    errors.push({ pointer: '/phase', code: 'enum', message: `must be one of ${phases.join(', ')}` });
   }
   for (const [name, value] of Object.entries(texts)) {
     const limit = TEXT_LIMITS[name as keyof typeof TEXT_LIMITS];

@@ -9,11 +9,11 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromFile } from 'file-type';
-import type { Attachment } from '@guichet/core';
+import { formatSize, type Attachment } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { acceptsType, type FileField } from '../forms.js';
 import { HttpError } from '../http-error.js';
-import { formatBytes, languageFrom } from '../messages.js';
+import { languageFrom } from '../messages.js';
 
 export function attachmentRoutes(app: FastifyInstance, context: EndpointContext): void {
   app.post<{ Params: { id: string }; Querystring: { field?: string } }>(
@@ -64,7 +64,7 @@ export function attachmentRoutes(app: FastifyInstance, context: EndpointContext)
       async function store(part: MultipartFile, field: FileField): Promise<Attachment> {
         const id = context.files.newId();
         const limit = field.maxSize ?? context.defaultMaxUpload;
-        const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatBytes(limit, lang) } });
+        const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatSize(limit, lang) } });
         try {
           await pipeline(part.file, createWriteStream(context.files.partPath(id), { mode: 0o600 }));
         } catch (error) {
