@@ -4,15 +4,24 @@ import { toLanguage, type Language } from '@guichet/core';
 import { checkFile, formatProblems } from './check.js';
 import { compileForm } from './compile.js';
 
-const usage = {
-  fr: `Utilisation :
+/** What the CLI says itself, one catalogue per language (the definitions' problems come from core). */
+const texts: Record<Language, { usage: string; outMissing: string; valid: string }> = {
+  fr: {
+    usage: `Utilisation :
   guichet check <definition.json…>                 vérifie des définitions de formulaires
   guichet compile <definition.json…> --out <dossier>  écrit le validateur autonome et le type TypeScript de chacune
 Options : --lang fr|en (langue des messages), --help`,
-  en: `Usage:
+    outMissing: 'Indiquez le dossier de sortie avec --out <dossier>.',
+    valid: 'valide',
+  },
+  en: {
+    usage: `Usage:
   guichet check <definition.json…>                 checks form definitions
   guichet compile <definition.json…> --out <dir>   writes each one's standalone validator and TypeScript type
 Options: --lang fr|en (language of the messages), --help`,
+    outMissing: 'Give the output folder with --out <dir>.',
+    valid: 'valid',
+  },
 };
 
 function languageFromEnvironment(): Language {
@@ -29,25 +38,21 @@ export async function main(argv: string[]): Promise<number> {
     });
   } catch (error) {
     console.error((error as Error).message);
-    console.error(usage[languageFromEnvironment()]);
+    console.error(texts[languageFromEnvironment()].usage);
     return 2;
   }
   const lang: Language = toLanguage(parsed.values.lang) ?? languageFromEnvironment();
   const [command, ...files] = parsed.positionals;
   if (parsed.values.help || !command) {
-    console.log(usage[lang]);
+    console.log(texts[lang].usage);
     return parsed.values.help ? 0 : 2;
   }
   if ((command !== 'check' && command !== 'compile') || files.length === 0) {
-    console.error(usage[lang]);
+    console.error(texts[lang].usage);
     return 2;
   }
   if (command === 'compile' && !parsed.values.out) {
-    console.error(
-      lang === 'fr'
-        ? 'Indiquez le dossier de sortie avec --out <dossier>.'
-        : 'Give the output folder with --out <dir>.',
-    );
+    console.error(texts[lang].outMissing);
     return 2;
   }
 
@@ -60,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       continue;
     }
     if (command === 'check') {
-      console.log(`${file}: ${lang === 'fr' ? 'valide' : 'valid'}`);
+      console.log(`${file}: ${texts[lang].valid}`);
     } else {
       const written = await compileForm(checked.model, parsed.values.out!);
       console.log(`${file}: ${written.validator}, ${written.types}`);

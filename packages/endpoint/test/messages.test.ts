@@ -2,13 +2,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkCatalogues } from '../../../test/helpers/catalogues.js';
-import { errorMessages, languageFrom } from '../src/messages.js';
+import { errorMessages, languageFrom, protocolMessages, typeNames } from '../src/messages.js';
 
 describe('endpoint messages', () => {
   it('are complete in every language', () => {
-    checkCatalogues('errors', (lang) =>
-      Object.fromEntries(Object.entries(errorMessages).map(([code, text]) => [code, text[lang]])),
-    );
+    const inLanguage = (texts: Record<string, Record<string, string>>, lang: string) =>
+      Object.fromEntries(Object.entries(texts).map(([key, text]) => [key, text[lang]]));
+    checkCatalogues('errors', (lang) => inLanguage(errorMessages, lang));
+    checkCatalogues('protocol problems', (lang) => inLanguage(protocolMessages, lang));
+    checkCatalogues('type names', (lang) => inLanguage(typeNames, lang));
   });
 
   it('answer in the best language the citizen asks for that Guichet speaks, else French', () => {
