@@ -9,8 +9,14 @@ import { languages, locales, type Language } from '@guichet/core';
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))].sort();
 
+const pluralCategories = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+
+/** Plural forms: texts keyed by plural categories only, `other` among them. */
 function isPluralForms(value: object): value is Record<string, string> {
-  return 'other' in value && Object.values(value).every((v) => typeof v === 'string');
+  return (
+    'other' in value &&
+    Object.entries(value).every(([key, text]) => pluralCategories.has(key) && typeof text === 'string')
+  );
 }
 
 function compare(french: unknown, other: unknown, lang: Language, path: string): void {
