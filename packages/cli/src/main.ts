@@ -1,28 +1,9 @@
 // `guichet check <definition.json…>` and `guichet compile <definition.json…> --out <dir>`.
 import { parseArgs } from 'node:util';
-import { toLanguage, type Language } from '@guichet/core';
+import { format, plural, toLanguage, type Language } from '@guichet/core';
 import { checkFile, formatProblems } from './check.js';
 import { compileForm } from './compile.js';
-
-/** What the CLI says itself, one catalogue per language (the definitions' problems come from core). */
-const texts: Record<Language, { usage: string; outMissing: string; valid: string }> = {
-  fr: {
-    usage: `Utilisation :
-  guichet check <definition.json…>                 vérifie des définitions de formulaires
-  guichet compile <definition.json…> --out <dossier>  écrit le validateur autonome et le type TypeScript de chacune
-Options : --lang fr|en (langue des messages), --help`,
-    outMissing: 'Indiquez le dossier de sortie avec --out <dossier>.',
-    valid: 'valide',
-  },
-  en: {
-    usage: `Usage:
-  guichet check <definition.json…>                 checks form definitions
-  guichet compile <definition.json…> --out <dir>   writes each one's standalone validator and TypeScript type
-Options: --lang fr|en (language of the messages), --help`,
-    outMissing: 'Give the output folder with --out <dir>.',
-    valid: 'valid',
-  },
-};
+import { texts } from './texts.js';
 
 function languageFromEnvironment(): Language {
   return toLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG) ?? 'fr';
@@ -41,7 +22,8 @@ export async function main(argv: string[]): Promise<number> {
     console.error(texts[languageFromEnvironment()].usage);
     return 2;
   }
-  const lang: Language = toLanguage(parsed.values.lang) ?? languageFromEnvironment();
+  const asked: Language | undefined = toLanguage(parsed.values.lang);
+  const lang: Language = asked ?? languageFromEnvironment();
   const [command, ...files] = parsed.positionals;
   if (parsed.values.help || !command) {
     console.log(texts[lang].usage);
@@ -57,11 +39,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let failed = 0;
+  let problems = 0;
   for (const file of files) {
     const checked = await checkFile(file);
     if (checked.problems.length > 0 || !checked.model) {
       failed++;
-      for (const line of formatProblems(checked, lang)) console.error(line);
+      problems += checked.problems.length;
+      // Each definition's problems in its own language, as its author wrote it (unless asked otherwise).
+      for (const line of formatProblems(checked, asked ?? checked.lang ?? lang)) console.error(line);
       continue;
     }
     if (command === 'check') {
@@ -71,7 +56,16 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`${file}: ${written.validator}, ${written.types}`);
     }
   }
+  if (files.length > 1 && failed > 0) console.error(totalLine(files.length, failed, problems, lang));
   return failed > 0 ? 1 : 0;
+}
+
+/** The closing count when several files were checked. */
+function totalLine(files: number, failed: number, problems: number, lang: Language): string {
+  return plural(lang, texts[lang].failedOf, failed, {
+    files,
+    problems: format('definition.count', { count: problems }, lang),
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

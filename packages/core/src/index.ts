@@ -31,6 +31,7 @@ export {
   formatNumber,
   formatSize,
   inEveryLanguage,
+  isLanguage,
   languages,
   locales,
   pluralCategory,

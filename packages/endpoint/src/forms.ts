@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { loadDefinition, compileRuntimeValidators, createValidator, joinPointer } from '@guichet/core';
+import { loadDefinition, compileRuntimeValidators, createValidator, joinPointer, isLanguage } from '@guichet/core';
 import type { Field, FieldError, FormModel, Language } from '@guichet/core';
 import { compileStandalone } from '@guichet/core/standalone';
 
@@ -73,8 +73,15 @@ async function loadForm(path: string, file: string, log: FastifyBaseLogger): Pro
   }
   const loaded = loadDefinition(definition);
   if (!loaded.ok) {
-    const problems = loaded.error.problems.map((p) => `${p.pointer || '/'} ${p.code}: ${p.message.en}`);
-    log.error({ file, problems }, 'form skipped: its definition has problems');
+    // In the definition's own language, the one its author reads; the count ends the report.
+    const declared = (definition as { lang?: unknown }).lang;
+    const lang: Language = isLanguage(declared) ? declared : 'fr';
+    const problems = loaded.error.problems.map((p) => `${p.pointer || '/'} ${p.code}: ${p.message[lang]}`);
+    const count = problems.length;
+    log.error(
+      { file, lang, problems, problemCount: count },
+      `form skipped: its definition has ${count} problem${count > 1 ? 's' : ''}`,
+    );
     return undefined;
   }
   const model = loaded.model;

@@ -11,6 +11,11 @@ export type Language = keyof typeof locales;
 /** Every language, French (the default) first. */
 export const languages = Object.keys(locales) as Language[];
 
+/** Whether `value` names, exactly, a language Guichet speaks (a definition's or a body's `lang`). */
+export function isLanguage(value: unknown): value is Language {
+  return languages.includes(value as Language);
+}
+
 /** The supported language closest to a BCP 47 tag ("en-GB" → en), or undefined. */
 export function toLanguage(tag: string | null | undefined): Language | undefined {
   const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
