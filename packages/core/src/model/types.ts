@@ -131,7 +131,11 @@ export interface Field {
   rows?: number;
   unit?: LocalizedText;
   constraints: Constraints;
-  /** For `checkbox`/`consent`: `consent` when the schema has `const: true`. */
+  /**
+   * The answers on offer, in order, for a `radio`, `select` or `checkboxes` field: from the
+   * schema's `enum`, its `oneOf`/`anyOf` of `const`s with their titles, or its one `const` (a
+   * literal; `const: true` is a consent box, with none). `null` is never one.
+   */
   choices?: Choice[];
   /** For `fieldset` (object) and `group` (array of objects): the fields of one item. */
   fields?: Field[];
