@@ -25,7 +25,7 @@ import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgr
 import { fileSlots } from '../form/file-slots.js';
 import { pathOf } from '../form/answers.js';
 import { withValuesAt } from './values-at.js';
-import { renderSubmissionStatus, failureReason } from './status-view.js';
+import { renderSubmissionStatus, failureReason } from './sending-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
 
