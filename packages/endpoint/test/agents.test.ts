@@ -3,6 +3,7 @@
  * moment they are revoked, kept out of agent management, and named in the audit for every
  * action; the citizen's status never names them.
  */
+import { phaseLabel } from '@guichet/core';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
@@ -120,7 +121,7 @@ describe('named agents', () => {
           {
             phase: 'action_required',
             code: 'action_required',
-            label: 'Action de votre part nécessaire',
+            label: phaseLabel('action_required', 'fr'),
             note: 'Merci de joindre un justificatif.',
           },
         ],

@@ -3,6 +3,7 @@
  * would: the byte-order mark, one column per top-level answer, accents, quotes, line breaks and
  * separators kept, formulas neutralised, the inbox's filters applied, and the export audited.
  */
+import { phaseLabel } from '@guichet/core';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
@@ -72,7 +73,7 @@ describe('CSV export', () => {
     const byReference = new Map(rows.map((row) => [row.reference, row]));
     const name = (index: number) => byReference.get(references[index]!)!.name;
     assert.equal(name(0), 'Hélène Roux-Çelik');
-    assert.equal(byReference.get(references[0]!)!.label, 'Demande reçue');
+    assert.equal(byReference.get(references[0]!)!.label, phaseLabel('received', 'fr'));
     assert.equal(byReference.get(references[0]!)!.email, 'camille@example.fr');
     assert.equal(byReference.get(references[0]!)!.photo, '');
     assert.equal(name(5), 'Jean "Jojo"; le 2e\nligne');

@@ -6,12 +6,11 @@
  * the change. Without a configured token or agent, every call is 401.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Channel, Phase, StatusChange } from '@guichet/core';
+import { phaseLabel, type Channel, type Phase, type StatusChange } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { AgentAccessCheck, type AgentAccess } from '../agent-access.js';
 import { HttpError } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
-import { phaseLabels } from '../messages.js';
 import { storedRequestView } from '../views.js';
 import { requireJson } from '../content-type.js';
 import type { ListQuery } from '../store/types.js';
@@ -131,7 +130,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
           at,
           phase: change.phase,
           code: change.code ?? change.phase,
-          label: change.label ?? phaseLabels[change.phase][record.lang],
+          label: change.label ?? phaseLabel(change.phase, record.lang),
           ...(change.note ? { note: change.note } : {}),
         };
         // The history the citizen sees names the authority only; who made the change is in the audit.
