@@ -9,6 +9,7 @@ import pg from 'pg';
 import { startEndpoint, type RunningEndpoint } from '../../../test/helpers/endpoint.js';
 import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
 import { fixtureForms, validSubmission } from './helpers.js';
+import { postgresMigrations } from '../src/store/postgres/migrations.js';
 
 const LOOKUP_LIMIT = 12;
 const ADMIN_TOKEN = 'multi-instance-admin-token-0123456789';
@@ -77,7 +78,7 @@ describe('three instances on one PostgreSQL database', () => {
       const { rows } = await client.query('SELECT version FROM schema_migrations ORDER BY version');
       assert.deepEqual(
         rows.map((row: { version: number }) => row.version),
-        [1],
+        postgresMigrations.map((migration) => migration.version),
       );
     } finally {
       await client.end();
