@@ -6,6 +6,16 @@ export type { ErrorBody } from './generated/protocol/error.js';
 export type { Submission } from './generated/protocol/submission.js';
 export type { StatusChange } from './generated/protocol/status-change.js';
 export type { StoredRequest } from './generated/protocol/stored-request.js';
+export type { Reply } from './generated/protocol/reply.js';
+export type { ReplyRequest } from './generated/protocol/reply-request.js';
+export type { Notification } from './generated/protocol/notification.js';
+export type {
+  WebhookEvent,
+  RequestCreatedEvent,
+  StatusChangedEvent,
+  RepliedEvent,
+  AttachmentLink,
+} from './generated/protocol/webhook-event.js';
 export { registerAdapter, createAdapter, adapterNames } from './client/registry.js';
 export { guichetAdapter } from './client/adapters/guichet.js';
 export { open311Adapter, open311Body, statusFromOpen311 } from './client/adapters/open311.js';

@@ -87,6 +87,10 @@ export const fr = {
   'definition.duplicate-step-field': 'Le champ « {field} » figure déjà à l’étape {step}',
   'definition.field-in-no-step':
     'Le champ « {field} » ne figure dans aucune étape : la personne ne pourrait pas le remplir',
+  'definition.notify-email':
+    "processing.notify.email vise « {pointer} », qui n'est aucune réponse du formulaire : indiquez le pointeur JSON d'une question e-mail, par exemple /email",
+  'definition.notify-email-kind':
+    "processing.notify.email vise « {pointer} », qui n'est pas une question e-mail (format: email ou widget email)",
   'definition.unknown-ui-field': "ui.fields nomme le champ « {field} », qui n'existe pas dans le schéma",
   'definition.incompatible-widget': 'Le widget « {widget} » ne convient pas à ce champ ({reason})',
   'definition.dangling-translation': "La traduction vise « {target} », qui n'est pas un texte de la définition",
