@@ -3,6 +3,7 @@ import type { TrackingCodes } from './tracking-codes.js';
 import type { Store } from './store/types.js';
 import type { JsonLimits } from './json-body.js';
 import type { Protocol } from './protocol.js';
+import type { Announcements } from './notifications/announcements.js';
 
 /** What every route needs, built once by createServer. */
 export interface EndpointContext {
@@ -19,4 +20,8 @@ export interface EndpointContext {
   /** The OpenAPI document with the protocol schemas inlined. */
   openApi: () => Promise<unknown>;
   now: () => Date;
+  /** The mails and webhooks each event writes to the outbox, in the event's unit of work. */
+  announcements: Announcements;
+  /** Tells the outbox's sender something was just committed. */
+  notify: () => void;
 }

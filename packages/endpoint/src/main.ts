@@ -4,8 +4,10 @@
  * data/guichet.sqlite), GUICHET_SECRET (else the one kept in the database), GUICHET_FORMS_DIR
  * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
  * GUICHET_LOG_LEVEL (info), GUICHET_TRUST_PROXY (1 behind a reverse proxy), GUICHET_LOOKUP_LIMIT (status
- * look-ups per client and minute, 30). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
- * the database, exit.
+ * look-ups per client and minute, 30), GUICHET_SMTP_URL (else mails are written to GUICHET_MAIL_DIR,
+ * data/mail, as .eml files), GUICHET_MAIL_FROM, GUICHET_TRACKER_URL, GUICHET_WEBHOOK_URL and
+ * GUICHET_WEBHOOK_SECRET. SIGTERM or SIGINT: stop accepting, finish in-flight requests and sends,
+ * close the database, exit.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -47,6 +49,25 @@ if (secret && secret.length < 32) {
   process.exit(2);
 }
 
+const webhookUrl = env.GUICHET_WEBHOOK_URL || undefined;
+const webhookSecret = env.GUICHET_WEBHOOK_SECRET || undefined;
+if (webhookUrl && !webhookSecret) {
+  console.error('GUICHET_WEBHOOK_URL needs GUICHET_WEBHOOK_SECRET: the back office checks each webhook with it');
+  process.exit(2);
+}
+for (const [name, value] of [
+  ['GUICHET_WEBHOOK_URL', webhookUrl],
+  ['GUICHET_TRACKER_URL', env.GUICHET_TRACKER_URL],
+  ['GUICHET_SMTP_URL', env.GUICHET_SMTP_URL],
+] as const) {
+  if (value && !URL.canParse(value)) {
+    console.error(`${name} must be a URL, not "${value}"`);
+    process.exit(2);
+  }
+}
+const smtpUrl = env.GUICHET_SMTP_URL || undefined;
+const mailDir = smtpUrl ? undefined : env.GUICHET_MAIL_DIR || 'data/mail';
+
 const distDir = join(root, 'dist');
 const siteDir = join(root, 'examples', 'demo-site');
 let server: Awaited<ReturnType<typeof createServer>>;
@@ -64,6 +85,12 @@ try {
     distDir: existsSync(distDir) ? distDir : undefined,
     siteDir: existsSync(siteDir) ? siteDir : undefined,
     protocolDir: join(root, 'schemas', 'protocol'),
+    mail: {
+      ...(smtpUrl ? { smtpUrl } : { mailDir }),
+      from: env.GUICHET_MAIL_FROM || 'Guichet <guichet@localhost>',
+      ...(env.GUICHET_TRACKER_URL ? { trackerUrl: env.GUICHET_TRACKER_URL } : {}),
+    },
+    ...(webhookUrl && webhookSecret ? { webhook: { url: webhookUrl, secret: webhookSecret } } : {}),
   });
 } catch (error) {
   // The database is unreachable, newer than this endpoint, or keeps another secret: say so, exit.
@@ -73,6 +100,13 @@ try {
 
 if (!env.GUICHET_ADMIN_TOKEN)
   server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
+if (!smtpUrl)
+  server.app.log.warn(
+    { mailDir },
+    'GUICHET_SMTP_URL is not set: the mails to citizens are written as .eml files instead of sent',
+  );
+else if (!env.GUICHET_MAIL_FROM) server.app.log.warn('GUICHET_MAIL_FROM is not set: mails come from guichet@localhost');
+if (!env.GUICHET_TRACKER_URL) server.app.log.warn('GUICHET_TRACKER_URL is not set: mails carry no link to the tracker');
 let url: string;
 try {
   url = await server.listen({ port, host });

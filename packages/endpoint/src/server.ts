@@ -26,6 +26,11 @@ import { requestRoutes } from './routes/requests.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/types.js';
+import { Announcements } from './notifications/announcements.js';
+import { MailSender, type MailSettings } from './notifications/mail-sender.js';
+import { Sealer } from './notifications/seal.js';
+import { WebhookSender, type WebhookSettings } from './notifications/webhook-sender.js';
+import { NotificationWorker, type WorkerOptions } from './notifications/worker.js';
 
 export interface ServerOptions {
   /** PostgreSQL (postgres://…): several instances on one database behave as one. */
@@ -63,6 +68,15 @@ export interface ServerOptions {
   sweepIntervalMs?: number;
   /** Trust X-Forwarded-For (behind a reverse proxy) for the client address of rate limits. */
   trustProxy?: boolean;
+  /**
+   * The citizen's mails (GUICHET_SMTP_URL, GUICHET_MAIL_FROM, GUICHET_TRACKER_URL), or `.eml`
+   * files in `mailDir` without SMTP. Unset: no mail is written to the outbox.
+   */
+  mail?: MailSettings;
+  /** The back office's webhooks (GUICHET_WEBHOOK_URL, GUICHET_WEBHOOK_SECRET). */
+  webhook?: WebhookSettings;
+  /** The outbox's sender: poll interval, SQLite claim lease, retry backoff. */
+  outbox?: Pick<WorkerOptions, 'pollIntervalMs' | 'leaseMs' | 'retryBaseMs' | 'retryMaxMs'>;
   now?: () => Date;
 }
 
@@ -111,6 +125,19 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     throw error;
   }
   const forms = await FormCatalogue.load(options.formsDir, app.log);
+  const sealer = new Sealer(secret);
+  const mail = options.mail && (options.mail.smtpUrl || options.mail.mailDir) ? options.mail : undefined;
+  const mailSender = mail && new MailSender(mail, sealer);
+  const worker = new NotificationWorker({
+    store,
+    senders: {
+      ...(mailSender ? { mail: mailSender } : {}),
+      ...(options.webhook ? { webhook: new WebhookSender(options.webhook) } : {}),
+    },
+    log: app.log,
+    now: options.now ?? (() => new Date()),
+    ...options.outbox,
+  });
   let openApi: Promise<unknown> | undefined;
   const protocol = new Protocol(options.protocolDir);
   const context: EndpointContext = {
@@ -124,6 +151,8 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     lookupRateLimit: options.lookupRateLimit ?? { max: 30, timeWindowMs: 60_000 },
     openApi: () => (openApi ??= loadOpenApi(protocol.directory)),
     now: options.now ?? (() => new Date()),
+    announcements: new Announcements({ mail: Boolean(mailSender), webhook: Boolean(options.webhook), sealer }),
+    notify: () => worker.wake(),
   };
 
   const routes: { method: string; url: string }[] = [];
@@ -196,11 +225,14 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   sweeper.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    await worker.stop();
+    mailSender?.close();
     await store.close();
   });
 
   await app.ready();
   await sweep().catch((error: unknown) => app.log.error({ err: error }, 'sweep failed'));
+  worker.start();
 
   let url: string | undefined;
   return {

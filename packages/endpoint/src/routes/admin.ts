@@ -70,16 +70,19 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         const change = request.body;
         const record = await context.store.requests.getByReference(request.params.reference);
         if (!record) throw new HttpError(404, 'not-found');
-        const updated = await context.store.transaction((tx) =>
-          tx.requests.appendStatus(record.reference, {
+        const updated = await context.store.transaction(async (tx) => {
+          const appended = await tx.requests.appendStatus(record.reference, {
             at: context.now().toISOString(),
             phase: change.phase,
             code: change.code ?? change.phase,
             label: change.label ?? phaseLabels[change.phase][record.lang],
             ...(change.note ? { note: change.note } : {}),
-          }),
-        );
+          });
+          if (appended) await context.announcements.statusChanged(tx, context.forms.get(appended.formId), appended);
+          return appended;
+        });
         if (!updated) throw new HttpError(404, 'not-found');
+        context.notify();
         return storedRequestView(updated);
       },
     );
