@@ -1,7 +1,8 @@
 /** What the API shows of a stored request: to the citizen (status, receipt) and to agents. */
-import type { Receipt, RequestStatus, StoredRequest } from '@guichet/core';
+import type { Notification, Receipt, Reply, RequestStatus, StoredRequest } from '@guichet/core';
 import { finalPhases } from './messages.js';
-import type { RequestRecord } from './store/types.js';
+import { mailSubject, type MailPayload } from './notifications/mail-content.js';
+import type { OutboxItem, ReplyRecord, RequestRecord } from './store/types.js';
 
 export function statusView(record: RequestRecord, history = record.history): RequestStatus {
   const current = history[history.length - 1]!;
@@ -30,7 +31,38 @@ export function receiptView(record: RequestRecord, trackingCode: string): Receip
   };
 }
 
-export function storedRequestView(record: RequestRecord): StoredRequest {
+/** What agents see of the outbox: never the payload or the sealed code, the mail's subject. */
+export function notificationView(item: OutboxItem): Notification {
+  return {
+    id: item.id,
+    channel: item.channel,
+    reference: item.reference,
+    event: item.event,
+    ...(item.recipient ? { recipient: item.recipient } : {}),
+    ...(item.channel === 'mail' ? { subject: mailSubject(item.payload as unknown as MailPayload) } : {}),
+    state: item.state,
+    attempts: item.attempts,
+    createdAt: item.createdAt,
+    nextAttemptAt: item.nextAttemptAt,
+    ...(item.lastAttemptAt ? { lastAttemptAt: item.lastAttemptAt } : {}),
+    ...(item.lastError ? { lastError: item.lastError } : {}),
+    ...(item.doneAt ? { doneAt: item.doneAt } : {}),
+  };
+}
+
+export function replyView(reply: ReplyRecord): Reply {
+  return {
+    id: reply.id,
+    at: reply.at,
+    ...(reply.message !== undefined ? { message: reply.message } : {}),
+    attachments: reply.attachments,
+  };
+}
+
+export function storedRequestView(
+  record: RequestRecord,
+  extra: { replies?: ReplyRecord[]; notifications?: OutboxItem[] } = {},
+): StoredRequest {
   return {
     reference: record.reference,
     formId: record.formId,
@@ -41,6 +73,8 @@ export function storedRequestView(record: RequestRecord): StoredRequest {
     data: record.data,
     attachments: record.attachments,
     status: statusView(record),
+    ...(extra.replies ? { replies: extra.replies.map(replyView) } : {}),
+    ...(extra.notifications ? { notifications: extra.notifications.map(notificationView) } : {}),
   };
 }
 

@@ -134,6 +134,19 @@ describe('mails to the citizen', () => {
     assert.match(failed.lastError ?? '', /550/);
     assert.ok(failed.doneAt);
     assert.equal(failed.sealed, undefined, 'the sealed tracking code is wiped once done');
+    const opened = await call(`${t.url}/api/admin/requests/${refused.body.reference}`, { headers: admin() });
+    const [shown] = opened.body.notifications;
+    assert.deepEqual(
+      [shown.channel, shown.state, shown.recipient, shown.subject],
+      ['mail', 'failed', 'nobody@example.fr', `Demande ${refused.body.reference} reçue : Demande de test`],
+    );
+    assert.match(shown.lastError, /550/);
+    assert.equal(shown.sealed, undefined);
+    const failedMails = await call(`${t.url}/api/admin/notifications?state=failed&channel=mail`, { headers: admin() });
+    assert.deepEqual(
+      failedMails.body.map((n: { reference: string }) => n.reference),
+      [refused.body.reference],
+    );
 
     inbox.temporaryFailure = false;
     await arrived(later.body.reference, 1);

@@ -147,5 +147,24 @@ describe('a back office that is down for the whole test', () => {
     });
     assert.equal(item.state, 'pending');
     assert.match(item.lastError ?? '', /ECONNREFUSED/);
+
+    const pending = await call(`${t.url}/api/admin/notifications?state=pending&channel=webhook`, { headers: admin() });
+    assert.equal(pending.status, 200);
+    const listed = pending.body.find((n: { reference: string }) => n.reference === reference);
+    assert.equal(listed.event, 'request.created');
+    assert.equal(listed.state, 'pending');
+    assert.match(listed.lastError, /ECONNREFUSED/);
+    assert.ok(Date.parse(listed.nextAttemptAt) > 0 && listed.attempts >= 3);
+    assert.equal(listed.payload, undefined, 'never the body itself');
+    const delivered = await call(`${t.url}/api/admin/notifications?state=sent`, { headers: admin() });
+    assert.deepEqual(delivered.body, []);
+    const opened = await call(`${t.url}/api/admin/requests/${reference}`, { headers: admin() });
+    assert.deepEqual(
+      opened.body.notifications.map((n: { channel: string; state: string }) => [n.channel, n.state]),
+      [['webhook', 'pending']],
+    );
+    assert.deepEqual(opened.body.replies, []);
+    const unauthorized = await call(`${t.url}/api/admin/notifications`);
+    assert.equal(unauthorized.status, 401);
   });
 });

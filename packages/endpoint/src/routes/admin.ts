@@ -9,7 +9,8 @@ import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
 import { phaseLabels } from '../messages.js';
-import { storedRequestView } from '../views.js';
+import { notificationView, storedRequestView } from '../views.js';
+import type { OutboxChannel, OutboxState, RequestRecord } from '../store/types.js';
 import { requireJson } from '../content-type.js';
 
 function digest(value: string): Buffer {
@@ -28,6 +29,15 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
     }
   };
 
+  /** One request as an agent opens it: with the citizen's replies and its mails and webhooks. */
+  const fullView = async (record: RequestRecord) => {
+    const [replies, notifications] = await Promise.all([
+      context.store.replies.ofRequest(record.reference),
+      context.store.outbox.ofRequest(record.reference),
+    ]);
+    return storedRequestView(record, { replies, notifications });
+  };
+
   app.register(async (admin) => {
     admin.addHook('onRequest', authenticate);
     admin.addHook('onSend', async (_request, reply) => {
@@ -40,7 +50,8 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       async (request) => {
         const { limit, offset, formId } = request.query;
         const records = await context.store.requests.list({ limit, offset, ...(formId ? { formId } : {}) });
-        return records.map(storedRequestView);
+        const replies = await context.store.replies.ofRequests(records.map((r) => r.reference));
+        return records.map((record) => storedRequestView(record, { replies: replies.get(record.reference) ?? [] }));
       },
     );
 
@@ -50,7 +61,22 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       async (request) => {
         const record = await context.store.requests.getByReference(request.params.reference);
         if (!record) throw new HttpError(404, 'not-found');
-        return storedRequestView(record);
+        return fullView(record);
+      },
+    );
+
+    admin.get<{ Querystring: { limit: number; offset: number; state?: OutboxState; channel?: OutboxChannel } }>(
+      '/api/admin/notifications',
+      { schema: context.protocol.route('listNotifications') },
+      async (request) => {
+        const { limit, offset, state, channel } = request.query;
+        const items = await context.store.outbox.list({
+          limit,
+          offset,
+          ...(state ? { state } : {}),
+          ...(channel ? { channel } : {}),
+        });
+        return items.map(notificationView);
       },
     );
 
@@ -83,7 +109,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         });
         if (!updated) throw new HttpError(404, 'not-found');
         context.notify();
-        return storedRequestView(updated);
+        return fullView(updated);
       },
     );
 
