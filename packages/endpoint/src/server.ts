@@ -22,6 +22,7 @@ import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { formRoutes } from './routes/forms.js';
+import { replyRoutes } from './routes/replies.js';
 import { requestRoutes } from './routes/requests.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { openStore } from './store/open-store.js';
@@ -186,6 +187,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   submissionRoutes(app, context);
   attachmentRoutes(app, context);
   requestRoutes(app, context);
+  replyRoutes(app, context);
   adminRoutes(app, context);
 
   if (options.distDir) {

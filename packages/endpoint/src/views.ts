@@ -4,7 +4,7 @@ import { finalPhases } from './messages.js';
 import { mailSubject, type MailPayload } from './notifications/mail-content.js';
 import type { OutboxItem, ReplyRecord, RequestRecord } from './store/types.js';
 
-export function statusView(record: RequestRecord, history = record.history): RequestStatus {
+export function statusView(record: RequestRecord, history = record.history, replies?: ReplyRecord[]): RequestStatus {
   const current = history[history.length - 1]!;
   return {
     reference: record.reference,
@@ -17,6 +17,7 @@ export function statusView(record: RequestRecord, history = record.history): Req
     updatedAt: current.at,
     ...(record.expectedBy ? { expectedBy: record.expectedBy } : {}),
     history,
+    ...(replies ? { replies: replies.map(replyView) } : {}),
   };
 }
 

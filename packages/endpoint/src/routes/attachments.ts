@@ -14,7 +14,7 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Attachment } from '@guichet/core';
+import type { Attachment, Language } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { acceptsType, type FileField } from '../forms.js';
 import { HttpError } from '../http-error.js';
@@ -70,43 +70,58 @@ export function attachmentRoutes(app: FastifyInstance, context: EndpointContext)
           part.file.resume();
           throw error;
         }
-        stored = await keep(part, field);
+        stored = await keepUpload(context, part, {
+          accept: field.accept,
+          limit: field.maxSize ?? context.defaultMaxUpload,
+          lang,
+          owner: { formId: form.id, field: field.path },
+        });
       }
       if (!stored) throw new HttpError(400, 'file-required');
       reply.header('Cache-Control', 'no-store');
       return reply.code(201).send(stored);
-
-      async function keep(part: MultipartFile, field: FileField): Promise<Attachment> {
-        const limit = field.maxSize ?? context.defaultMaxUpload;
-        const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatBytes(limit, lang) } });
-        const dir = await mkdtemp(join(tmpdir(), 'guichet-upload-'));
-        try {
-          const file = join(dir, 'upload');
-          try {
-            await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
-          } catch (error) {
-            if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-            throw error;
-          }
-          const size = part.file.bytesRead;
-          if (part.file.truncated || size > limit) throw tooLarge();
-          const content = await readFile(file);
-          const type = await detectType(content, field.accept);
-          if (!type || !acceptsType(field.accept, type)) {
-            throw new HttpError(415, 'file-type-not-accepted', { params: { accept: field.accept.join(', ') || '—' } });
-          }
-          const attachment: Attachment = { id: newAttachmentId(), name: cleanName(part.filename), size, type };
-          const createdAt = context.now().toISOString();
-          await context.store.transaction((tx) =>
-            tx.attachments.insert({ ...attachment, formId: form.id, field: field.path, createdAt }, content),
-          );
-          return attachment;
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      }
     },
   );
+}
+
+/** Where an upload belongs: a form's file field, or a reply to a request (REPLY_FIELD). */
+export interface UploadOwner {
+  formId: string;
+  field: string;
+  forReference?: string;
+}
+
+/** Checks one uploaded file (size, real type) through a private temporary file, then stores it. */
+export async function keepUpload(
+  context: EndpointContext,
+  part: MultipartFile,
+  options: { accept: string[]; limit: number; lang: Language; owner: UploadOwner },
+): Promise<Attachment> {
+  const { accept, limit, lang, owner } = options;
+  const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatBytes(limit, lang) } });
+  const dir = await mkdtemp(join(tmpdir(), 'guichet-upload-'));
+  try {
+    const file = join(dir, 'upload');
+    try {
+      await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      throw error;
+    }
+    const size = part.file.bytesRead;
+    if (part.file.truncated || size > limit) throw tooLarge();
+    const content = await readFile(file);
+    const type = await detectType(content, accept);
+    if (!type || !acceptsType(accept, type)) {
+      throw new HttpError(415, 'file-type-not-accepted', { params: { accept: accept.join(', ') || '—' } });
+    }
+    const attachment: Attachment = { id: newAttachmentId(), name: cleanName(part.filename), size, type };
+    const createdAt = context.now().toISOString();
+    await context.store.transaction((tx) => tx.attachments.insert({ ...attachment, ...owner, createdAt }, content));
+    return attachment;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function newAttachmentId(): string {

@@ -31,7 +31,7 @@ export function requestRoutes(app: FastifyInstance, context: EndpointContext): v
         ? await context.store.requests.getByReference(reference)
         : undefined;
       if (!record) throw notFound();
-      return statusView(record);
+      return statusView(record, record.history, await context.store.replies.ofRequest(reference));
     },
   );
 }
