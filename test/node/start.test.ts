@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { chromium } from 'playwright-core';
 
 // As in scripts/lib/chromium.mjs (plain JS, untyped): Debian's Chromium, headless, loopback only.
@@ -95,7 +96,7 @@ test(
         assert.equal(list.status, 200);
 
         await checkDemoPages(first.url);
-        await fileAndFollowARequest(first.url, first.token);
+        await fileAndFollowARequest(first.url, first.token, join(dir, 'mail'));
       } finally {
         assert.equal(await first.stop(), 0);
       }
@@ -187,7 +188,20 @@ async function checkDemoPages(url: string) {
  * What a newcomer does after `npm start`: file a report on the demo site, read the receipt, then
  * follow the request with its reference and tracking code after an agent moved it on.
  */
-async function fileAndFollowARequest(url: string, token: string) {
+async function eventuallyMails(dir: string, count: number): Promise<ParsedMail[]> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.eml')) : [];
+    if (files.length >= count) {
+      const mails = await Promise.all(files.map((name) => simpleParser(readFileSync(join(dir, name)))));
+      // The receipt first: both may carry the same second in their Date.
+      return mails.sort((a, b) => Number(b.subject?.includes('reçue')) - Number(a.subject?.includes('reçue')));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`fewer than ${count} mails in ${dir}`);
+}
+
+async function fileAndFollowARequest(url: string, token: string, mailDir: string) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   try {
     const page = await browser.newPage();
@@ -197,6 +211,7 @@ async function fileAndFollowARequest(url: string, token: string) {
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByLabel('Où est le problème ?').fill('12 rue des Lilas');
     await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel(/Votre adresse e-mail/).fill('camille@example.fr');
     await page.getByLabel(/J'accepte que la mairie/).check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
@@ -227,8 +242,25 @@ async function fileAndFollowARequest(url: string, token: string) {
     });
     assert.equal(change.status, 200);
 
-    await page.goto(`${url}/suivi.html`);
-    await page.getByLabel('Numéro de la demande').fill(referenceText);
+    // Without SMTP, the demo writes its mails as .eml files beside the database: the receipt
+    // (with the tracking code) and the phase change, each linking to the town's tracking page.
+    const mails = await eventuallyMails(mailDir, 2);
+    const link = `${url}/suivi.html?reference=${referenceText}`;
+    assert.deepEqual(
+      mails.map((mail) => mail.subject),
+      [
+        `Demande ${referenceText} reçue : Signaler un problème dans la rue`,
+        `Demande ${referenceText} : Équipe envoyée sur place`,
+      ],
+    );
+    assert.ok(mails[0]!.text?.includes(trackingCode), 'the receipt mail tells the tracking code');
+    for (const mail of mails) {
+      assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.text : '', 'camille@example.fr');
+      assert.ok(mail.text?.includes(link), 'the link to the tracking page');
+    }
+
+    await page.goto(link);
+    assert.equal(await page.getByLabel('Numéro de la demande').inputValue(), referenceText);
     await page.getByLabel('Code de suivi').fill(trackingCode);
     await page.getByRole('button', { name: 'Suivre ma demande' }).click();
     await page.getByText('Équipe envoyée sur place').first().waitFor();
