@@ -27,18 +27,7 @@ export class Announcements {
   /** A new request: its receipt mail (with the tracking code, sealed) and a request.created webhook. */
   async requestCreated(tx: StoreTransaction, form: FormEntry, record: RequestRecord, trackingCode: string) {
     const first = record.history[0]!;
-    const recipient = this.recipient(form, record);
-    if (recipient)
-      await tx.outbox.add({
-        id: eventId(),
-        channel: 'mail',
-        reference: record.reference,
-        event: 'request.created',
-        recipient,
-        payload: { ...this.mailBase(form, record), kind: 'received' } satisfies MailPayload,
-        sealed: this.options.sealer.seal(trackingCode),
-        createdAt: record.createdAt,
-      });
+    await this.mail(tx, form, record, 'request.created', this.options.sealer.seal(trackingCode));
     if (this.options.webhook) {
       const id = eventId();
       await this.webhook(tx, record, 'request.created', id, {
@@ -66,17 +55,7 @@ export class Announcements {
   async statusChanged(tx: StoreTransaction, form: FormEntry | undefined, record: RequestRecord) {
     const current = record.history[record.history.length - 1]!;
     const previous = record.history[record.history.length - 2] ?? current;
-    const recipient = form && this.recipient(form, record);
-    if (recipient && form)
-      await tx.outbox.add({
-        id: eventId(),
-        channel: 'mail',
-        reference: record.reference,
-        event: 'request.status_changed',
-        recipient,
-        payload: { ...this.mailBase(form, record), kind: 'status' } satisfies MailPayload,
-        createdAt: current.at,
-      });
+    if (form) await this.mail(tx, form, record, 'request.status_changed');
     if (this.options.webhook) {
       const id = eventId();
       await this.webhook(tx, record, 'request.status_changed', id, {
@@ -126,6 +105,29 @@ export class Announcements {
       event,
       payload: { ...payload },
       createdAt: (body.occurredAt as string) ?? new Date().toISOString(),
+    });
+  }
+
+  /** The mail of the request's latest step, to the address its answers give (none, no mail). */
+  private async mail(
+    tx: StoreTransaction,
+    form: FormEntry,
+    record: RequestRecord,
+    event: 'request.created' | 'request.status_changed',
+    sealed?: Buffer,
+  ) {
+    const recipient = this.recipient(form, record);
+    if (!recipient) return;
+    const kind: MailPayload['kind'] = event === 'request.created' ? 'received' : 'status';
+    await tx.outbox.add({
+      id: eventId(),
+      channel: 'mail',
+      reference: record.reference,
+      event,
+      recipient,
+      payload: { ...this.mailBase(form, record), kind } satisfies MailPayload,
+      ...(sealed ? { sealed } : {}),
+      createdAt: record.history[record.history.length - 1]!.at,
     });
   }
 

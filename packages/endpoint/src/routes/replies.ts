@@ -17,11 +17,10 @@ import { protocolProblems } from '../protocol.js';
 import { REPLY_FIELD, type RequestRecord } from '../store/types.js';
 import { statusView } from '../views.js';
 import { keepUpload } from './attachments.js';
+import { notFound, requestWithCode } from './requests.js';
 
 /** What a citizen may send with a reply: documents and photos. */
 export const REPLY_ACCEPT = ['application/pdf', 'image/png', 'image/jpeg'];
-
-const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
 
 type Authenticated = FastifyRequest<{ Params: { reference: string } }>;
 
@@ -31,11 +30,7 @@ export function replyRoutes(app: FastifyInstance, context: EndpointContext): voi
   /** The request, when the code is its own and it waits for the citizen; the same 404 otherwise. */
   const waitingRequest = async (request: Authenticated): Promise<RequestRecord> => {
     const code = String(request.headers['x-guichet-tracking-code'] ?? '');
-    const { reference } = request.params;
-    const stored = await context.store.requests.getTrackingCodeHash(reference);
-    const record = context.codes.trackingCodeMatches(code, stored)
-      ? await context.store.requests.getByReference(reference)
-      : undefined;
+    const record = await requestWithCode(context, request.params.reference, code);
     if (!record) throw notFound();
     if (record.history[record.history.length - 1]!.phase !== 'action_required')
       throw new HttpError(409, 'reply-not-expected');

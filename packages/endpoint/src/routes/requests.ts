@@ -7,8 +7,24 @@ import type { FastifyInstance } from 'fastify';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { statusView } from '../views.js';
+import type { RequestRecord } from '../store/types.js';
 
-const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
+/**
+ * The request, when `code` is its tracking code: the same single read whether the reference
+ * exists or not, the rest only once the code matched.
+ */
+export async function requestWithCode(
+  context: EndpointContext,
+  reference: string,
+  code: string,
+): Promise<RequestRecord | undefined> {
+  const stored = await context.store.requests.getTrackingCodeHash(reference);
+  return context.codes.trackingCodeMatches(code, stored)
+    ? await context.store.requests.getByReference(reference)
+    : undefined;
+}
+
+export const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
 
 export function requestRoutes(app: FastifyInstance, context: EndpointContext): void {
   const { max, timeWindowMs } = context.lookupRateLimit;
@@ -26,10 +42,7 @@ export function requestRoutes(app: FastifyInstance, context: EndpointContext): v
       reply.header('Cache-Control', 'no-store');
       const { code } = request.query;
       const { reference } = request.params;
-      const stored = await context.store.requests.getTrackingCodeHash(reference);
-      const record = context.codes.trackingCodeMatches(code, stored)
-        ? await context.store.requests.getByReference(reference)
-        : undefined;
+      const record = await requestWithCode(context, reference, code);
       if (!record) throw notFound();
       return statusView(record, record.history, await context.store.replies.ofRequest(reference));
     },
