@@ -8,9 +8,10 @@ export type ReplyRequest = (
       [k: string]: unknown | undefined;
     }
   | {
-      attachments: {
-        [k: string]: unknown | undefined;
-      };
+      /**
+       * @minItems 1
+       */
+      attachments: [unknown, ...unknown[]];
     }
 ) & {
   /**
