@@ -5,7 +5,7 @@
  * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
  * GUICHET_LOG_LEVEL (info), GUICHET_TRUST_PROXY (1 behind a reverse proxy), GUICHET_LOOKUP_LIMIT (status
  * look-ups per client and minute, 30), GUICHET_SMTP_URL (else mails are written to GUICHET_MAIL_DIR,
- * data/mail, as .eml files), GUICHET_MAIL_FROM, GUICHET_TRACKER_URL, GUICHET_WEBHOOK_URL and
+ * `mail` beside the SQLite file, as .eml files), GUICHET_MAIL_FROM, GUICHET_TRACKER_URL, GUICHET_WEBHOOK_URL and
  * GUICHET_WEBHOOK_SECRET. SIGTERM or SIGINT: stop accepting, finish in-flight requests and sends,
  * close the database, exit.
  */
@@ -66,7 +66,10 @@ for (const [name, value] of [
   }
 }
 const smtpUrl = env.GUICHET_SMTP_URL || undefined;
-const mailDir = smtpUrl ? undefined : env.GUICHET_MAIL_DIR || 'data/mail';
+// Beside the SQLite file by default (data/mail for npm start), so each database keeps its own.
+const mailDir = smtpUrl
+  ? undefined
+  : env.GUICHET_MAIL_DIR || join(dirname(env.GUICHET_DB || 'data/guichet.sqlite'), 'mail');
 
 const distDir = join(root, 'dist');
 const siteDir = join(root, 'examples', 'demo-site');

@@ -77,7 +77,7 @@ describe('three instances on one PostgreSQL database', () => {
       const { rows } = await client.query('SELECT version FROM schema_migrations ORDER BY version');
       assert.deepEqual(
         rows.map((row: { version: number }) => row.version),
-        [1],
+        [1, 2],
       );
     } finally {
       await client.end();
