@@ -11,7 +11,7 @@ import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { ajvCommonJsDependencies, bundleGuichetAjv, guichetAjvSource } from './scripts/lib/ajv-for-pages.mjs';
 
 const packages = {
-  core: ['index.ts', 'standalone.ts'],
+  core: ['index.ts', 'standalone.ts', 'open311/index.ts'],
   elements: ['index.ts', 'guichet-form.ts', 'guichet-tracker.ts'],
   endpoint: ['index.ts', 'main.ts'],
   cli: ['index.ts', 'main.ts'],

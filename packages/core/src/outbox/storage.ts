@@ -20,6 +20,11 @@ export interface PendingSubmission {
   adapter: string;
   createdAt: string;
   attempts: number;
+  /**
+   * An earlier try may have reached the back office without its answer reaching the page; set
+   * by adapters whose back office cannot deduplicate (see `SubmitRequest.markDelivered`).
+   */
+  maybeDelivered?: boolean;
 }
 
 interface Acknowledged {
