@@ -12,7 +12,7 @@ import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromi
 import { freePort } from './scripts/lib/free-port.mjs';
 import { startEndpoint } from './scripts/lib/endpoint-process.mjs';
 import { countReporter } from './scripts/lib/count-reporter.mjs';
-import { startOpen311Server } from './test/helpers/open311-server.mjs';
+import { startGeoReportSimulator } from './test/helpers/georeport/simulator.mjs';
 
 assertChromium();
 
@@ -24,12 +24,25 @@ const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://127.0.0.1:${port}`;
 const withEndpoint = existsSync('packages/endpoint/src/main.ts');
 const endpoint = withEndpoint ? await startEndpoint({ allowedOrigins: [origin] }) : undefined;
-// A GeoReport v2 (Open311) back office, for the open311 adapter's tests.
-const open311 = await startOpen311Server();
+// GeoReport v2 (Open311) back offices, for the open311 adapter's tests: one per way servers differ.
+const open311ApiKey = 'cle-de-test';
+const open311 = {
+  url: await startGeoReportSimulator({ apiKey: open311ApiKey, jurisdictions: ['montfleury.example'] }),
+  repeat: await startGeoReportSimulator({
+    apiKey: open311ApiKey,
+    multiValue: 'repeat',
+    jurisdictions: ['montfleury.example', 'valbois.example'],
+  }),
+  noCors: await startGeoReportSimulator({ apiKey: open311ApiKey, cors: 'none' }),
+  getOnly: await startGeoReportSimulator({ apiKey: open311ApiKey, cors: 'get-only' }),
+};
 const testEnv = {
   endpoint: endpoint?.url ?? null,
   adminToken: endpoint?.adminToken ?? null,
-  open311: open311.url,
+  open311: {
+    ...Object.fromEntries(Object.entries(open311).map(([mode, server]) => [mode, server.url])),
+    apiKey: open311ApiKey,
+  },
 };
 for (const signal of ['exit', 'SIGINT', 'SIGTERM']) {
   process.once(signal, () => void endpoint?.stop());
@@ -65,7 +78,10 @@ export default {
     // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.
     ...templateMinifiers({ exclude: ['**/*.test.ts'] }).map(minifyTemplates),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
-    { name: 'guichet-servers', serverStop: () => Promise.all([endpoint?.stop(), open311.stop()]) },
+    {
+      name: 'guichet-servers',
+      serverStop: () => Promise.all([endpoint?.stop(), ...Object.values(open311).map((server) => server.stop())]),
+    },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="fr">

@@ -18,16 +18,24 @@ import {
   type Receipt,
 } from '@guichet/core';
 import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
-import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
+import type {
+  AdapterSettings,
+  SendRequest,
+  SubmissionControllerApi,
+  SubmissionPhase,
+  UploadProgress,
+} from './types.js';
 import { fieldPath, findFileSlots, replaceFileKeys } from './file-keys.js';
 import { renderSubmissionStatus, failureReason } from './status-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 interface Target {
   model: FormModel;
   endpoint: string;
   adapterName: string;
+  settings: AdapterSettings;
   adapter: Adapter;
 }
 
@@ -97,18 +105,24 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       return this.running;
     }
     if (this.lastRequest && (this.phase === 'waiting' || this.phase === 'refused')) return this.send(this.lastRequest);
-    if (this.target) return this.resumePending(this.target.model, this.target.endpoint, this.target.adapterName);
+    const target = this.target;
+    if (target) return this.resumePending(target.model, target.endpoint, target.adapterName, target.settings);
   }
 
   cancelUpload(pointer: string): void {
     this.uploadAborts.get(pointer)?.abort();
   }
 
-  async resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void> {
+  async resumePending(
+    model: FormModel,
+    endpoint: string,
+    adapter: string,
+    settings: AdapterSettings = {},
+  ): Promise<void> {
     if (this.running) return this.running;
     const pending = this.outbox.pending(model.id);
     if (pending.length === 0) return;
-    const target = this.connect(model, endpoint, adapter);
+    const target = this.connect(model, endpoint, adapter, settings);
     if (!target) return;
     return this.track(
       (async () => {
@@ -139,19 +153,29 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     return running;
   }
 
-  private connect(model: FormModel, endpoint: string, adapterName: string): Target | undefined {
+  private connect(
+    model: FormModel,
+    endpoint: string,
+    adapterName: string,
+    settings: AdapterSettings = {},
+  ): Target | undefined {
     try {
-      const adapter = createAdapter(adapterName || 'guichet', { endpoint });
-      this.target = { model, endpoint, adapterName: adapterName || 'guichet', adapter };
+      const adapter = createAdapter(adapterName || 'guichet', { ...settings, endpoint });
+      this.target = { model, endpoint, adapterName: adapterName || 'guichet', settings, adapter };
       return this.target;
     } catch (error) {
       this.fail(
-        new EndpointError('rejected', error instanceof Error ? error.message : String(error), {
-          code: 'unknown-adapter',
+        new EndpointError('configuration', error instanceof Error ? error.message : String(error), {
+          code: 'adapter',
         }),
       );
       return undefined;
     }
+  }
+
+  /** Whether the form says how to reach a person (its contact block is on screen). */
+  get hasContact(): boolean {
+    return Boolean(this.target?.model.contact);
   }
 
   private async sendNow(request: SendRequest): Promise<void> {
@@ -161,7 +185,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.error = undefined;
     this.cancelled = false;
     this.receipt = undefined;
-    const target = this.connect(request.model, request.endpoint, request.adapter);
+    const target = this.connect(request.model, request.endpoint, request.adapter, request.settings);
     if (!target) return;
     const data = await this.uploadFiles(request, target);
     if (!data) return;
@@ -318,17 +342,28 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     }
   }
 
-  /** Shows a failure (waiting when it will be retried, refused otherwise) and tells the page. */
+  /**
+   * Shows a failure (waiting when it will be retried, refused otherwise) and tells the page; what
+   * only the web team can fix (a setting; a request whose fate is unknown) also goes to the console.
+   */
   private fail(error: EndpointError, tell = true): void {
     this.error = error;
     this.set(error.retryable ? 'waiting' : 'refused');
     if (!tell) return;
-    const lang = this.lang;
-    const kind = error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'server';
+    const forWebTeam = error.kind === 'configuration' || error.kind === 'unconfirmed';
+    if (forWebTeam) tellWebTeam(this.host, error.message);
+    const kind =
+      error.kind === 'configuration'
+        ? 'configuration'
+        : error.kind === 'network' || error.kind === 'timeout' || error.kind === 'unconfirmed'
+          ? 'network'
+          : 'server';
+    const code = error.kind === 'unconfirmed' ? 'unconfirmed' : error.details.code;
     this.host.dispatchEvent(
       new GuichetErrorEvent({
         kind,
-        message: failureReason(error, lang),
+        message: forWebTeam ? error.message : failureReason(error, this.lang),
+        ...(forWebTeam && code ? { code } : {}),
         ...(error.details.status ? { status: error.details.status } : {}),
       }),
     );
