@@ -1,18 +1,26 @@
-// `guichet check <definition.json…>` and `guichet compile <definition.json…> --out <dir>`.
+// `guichet check <definition.json…>`, `guichet compile <definition.json…> --out <dir>` and
+// `guichet compile --open311 <url> --service <code> --out <dir>`.
 import { parseArgs } from 'node:util';
 import type { Language } from '@guichet/core';
 import { checkFile, formatProblems } from './check.js';
 import { compileForm } from './compile.js';
+import { writeServiceForm } from './open311.js';
 
 const usage = {
   fr: `Utilisation :
   guichet check <definition.json…>                 vérifie des définitions de formulaires
   guichet compile <definition.json…> --out <dossier>  écrit le validateur autonome et le type TypeScript de chacune
-Options : --lang fr|en (langue des messages), --help`,
+  guichet compile --open311 <url> --service <code> --out <dossier> [--jurisdiction <id>]
+                                                   écrit la définition du formulaire d’un service Open311
+                                                   (GeoReport v2), à compléter, avec son validateur et son type
+Options : --lang fr|en (langue des messages et des textes demandés au serveur), --help`,
   en: `Usage:
   guichet check <definition.json…>                 checks form definitions
   guichet compile <definition.json…> --out <dir>   writes each one's standalone validator and TypeScript type
-Options: --lang fr|en (language of the messages), --help`,
+  guichet compile --open311 <url> --service <code> --out <dir> [--jurisdiction <id>]
+                                                   writes the form definition of an Open311 (GeoReport v2)
+                                                   service, to refine, with its validator and type
+Options: --lang fr|en (language of the messages and of the texts asked of the server), --help`,
 };
 
 function languageFromEnvironment(): Language {
@@ -26,7 +34,14 @@ export async function main(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { out: { type: 'string' }, lang: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        out: { type: 'string' },
+        lang: { type: 'string' },
+        help: { type: 'boolean' },
+        open311: { type: 'string' },
+        service: { type: 'string' },
+        jurisdiction: { type: 'string' },
+      },
     });
   } catch (error) {
     console.error((error as Error).message);
@@ -40,18 +55,19 @@ export async function main(argv: string[]): Promise<number> {
     console.log(usage[lang]);
     return parsed.values.help ? 0 : 2;
   }
+  const { open311, service } = parsed.values;
+  if (command === 'compile' && (open311 !== undefined || service !== undefined)) {
+    if (!open311 || !service || files.length > 0) {
+      console.error(usage[lang]);
+      return 2;
+    }
+    return compileService(open311, service, parsed.values.jurisdiction, parsed.values.out, lang);
+  }
   if ((command !== 'check' && command !== 'compile') || files.length === 0) {
     console.error(usage[lang]);
     return 2;
   }
-  if (command === 'compile' && !parsed.values.out) {
-    console.error(
-      lang === 'fr'
-        ? 'Indiquez le dossier de sortie avec --out <dossier>.'
-        : 'Give the output folder with --out <dir>.',
-    );
-    return 2;
-  }
+  if (command === 'compile' && !parsed.values.out) return missingOut(lang);
 
   let failed = 0;
   for (const file of files) {
@@ -69,6 +85,37 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   return failed > 0 ? 1 : 0;
+}
+
+function missingOut(lang: Language): number {
+  console.error(
+    lang === 'fr' ? 'Indiquez le dossier de sortie avec --out <dossier>.' : 'Give the output folder with --out <dir>.',
+  );
+  return 2;
+}
+
+/** `compile --open311`: the service's form definition, then its validator and type as for any definition. */
+async function compileService(
+  endpoint: string,
+  serviceCode: string,
+  jurisdictionId: string | undefined,
+  out: string | undefined,
+  lang: Language,
+): Promise<number> {
+  if (!out) return missingOut(lang);
+  let written;
+  try {
+    written = await writeServiceForm(
+      { endpoint, serviceCode, lang, ...(jurisdictionId ? { jurisdictionId } : {}) },
+      out,
+    );
+  } catch (error) {
+    console.error(`${endpoint} ${serviceCode}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+  const compiled = await compileForm(written.model, out);
+  console.log(`${endpoint} ${serviceCode}: ${written.file}, ${compiled.validator}, ${compiled.types}`);
+  return 0;
 }
 
 process.exitCode = await main(process.argv.slice(2));
