@@ -24,7 +24,8 @@ export interface Open311Config extends AdapterConfig {
 export function open311Adapter(config: Open311Config): Adapter {
   let loading: Promise<Adapter> | undefined;
   const adapter = () => {
-    loading ??= import('../../open311/adapter.js').then((module) => module.createOpen311Adapter(config));
+    // The whole of Open311 in one chunk: a page that sends also built its form from the service.
+    loading ??= import('../../open311/index.js').then((module) => module.createOpen311Adapter(config));
     // A chunk that failed to download is fetched again by the next call (the outbox retries).
     loading.catch(() => (loading = undefined));
     return loading;
