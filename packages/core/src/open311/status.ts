@@ -2,8 +2,8 @@
  * A GeoReport v2 service request as a Guichet status. The spec has two statuses, open and
  * closed; deployed servers say more (FixMyStreet's integrations: fixed, action_scheduled,
  * not_councils_responsibility…). Each known word maps onto a phase; the server's word stays the
- * status `code`, and its `label` is that word in the citizen's language (an unknown word is shown
- * as written, as an in-progress step). `status_notes` is the agent's note on the current step,
+ * status `code`, and its `label` is that word as written, in French for a French page (an
+ * unknown word is shown as written, as an in-progress step). `status_notes` is the agent's note on the current step,
  * `service_notice` the town's note on the request's receipt.
  */
 import type { RequestStatus } from '../client/types.js';
@@ -13,41 +13,38 @@ import type { Language } from '../model/types.js';
 import { finalPhases, phaseLabel } from '../client/phase-labels.js';
 import { idOf, type Open311Request } from './types.js';
 
-/** Known words: their phase, and their label in French and English (none: the phase's own words). */
-const words: Record<string, [Phase, string?, string?]> = {
+/** Known words: their phase, and their French name (in English, the word itself says it). */
+const words: Record<string, [Phase, string?]> = {
   open: ['received'],
   closed: ['completed'],
-  fixed: ['completed', 'Réparé', 'Fixed'],
-  in_progress: ['in_progress', 'En cours', 'In progress'],
-  investigating: ['in_progress', 'En cours d’examen', 'Investigating'],
-  action_scheduled: ['in_progress', 'Intervention programmée', 'Action scheduled'],
-  internal_referral: ['in_progress', 'Transmise à un autre service', 'Passed to another team'],
-  duplicate: ['cancelled', 'Déjà signalé', 'Already reported'],
-  not_councils_responsibility: ['rejected', 'Ne relève pas de la commune', 'Not the council’s responsibility'],
-  no_further_action: ['rejected', 'Sans suite', 'No further action'],
-  unable_to_fix: ['rejected', 'Impossible à réparer', 'Unable to fix'],
+  fixed: ['completed', 'Réparé'],
+  in_progress: ['in_progress', 'En cours'],
+  investigating: ['in_progress', 'En cours d’examen'],
+  action_scheduled: ['in_progress', 'Intervention programmée'],
+  internal_referral: ['in_progress', 'Transmise à un autre service'],
+  duplicate: ['cancelled', 'Déjà signalé'],
+  not_councils_responsibility: ['rejected', 'Ne relève pas de la commune'],
+  no_further_action: ['rejected', 'Sans suite'],
+  unable_to_fix: ['rejected', 'Impossible à réparer'],
   cancelled: ['cancelled'],
+  canceled: ['cancelled'],
 };
-words.canceled = words.cancelled!;
 
-/** "ACTION SCHEDULED", "action-scheduled" → "action_scheduled". */
-function normalize(status: string): string {
-  return status
+function entry(word: string, notes: string | undefined, lang: Language): { phase: Phase; label: string } {
+  const key = word
     .trim()
     .toLowerCase()
     .replace(/[\s-]+/g, '_');
-}
-
-function entry(word: string, notes: string | undefined, lang: Language): { phase: Phase; label: string } {
-  const known = words[normalize(word)];
-  if (!known) {
-    // A word of the server's own: shown as written ("awaiting_parts" → "Awaiting parts").
-    const label = word.replace(/_/g, ' ').trim();
-    return { phase: 'in_progress', label: label.charAt(0).toUpperCase() + label.slice(1) };
-  }
-  // Open with an agent's note: someone is on it.
-  const phase = known[0] === 'received' && notes ? 'in_progress' : known[0];
-  return { phase, label: (lang === 'fr' ? known[1] : known[2]) ?? phaseLabel(phase, lang) };
+  const known = words[key];
+  // Open with an agent's note: someone is on it. A word of the server's own: in progress.
+  const phase = !known ? 'in_progress' : known[0] === 'received' && notes ? 'in_progress' : known[0];
+  // The word as written ("action_scheduled" → "Action scheduled"), the phase's own name for the spec's two.
+  const written = key.replace(/_/g, ' ');
+  const label =
+    key === 'open' || key === 'closed' || key.startsWith('cancel')
+      ? phaseLabel(phase, lang)
+      : (lang === 'fr' && known?.[1]) || written.charAt(0).toUpperCase() + written.slice(1);
+  return { phase, label };
 }
 
 /** `expected_datetime` as the day it names (RequestStatus.expectedBy is a date). */

@@ -361,20 +361,15 @@ describe('open311 adapter: following a request', () => {
     ['in_progress', 'in_progress', false, 'En cours', 'In progress'],
     ['investigating', 'in_progress', false, 'En cours d’examen', 'Investigating'],
     ['action_scheduled', 'in_progress', false, 'Intervention programmée', 'Action scheduled'],
-    ['internal_referral', 'in_progress', false, 'Transmise à un autre service', 'Passed to another team'],
+    ['internal_referral', 'in_progress', false, 'Transmise à un autre service', 'Internal referral'],
     ['fixed', 'completed', true, 'Réparé', 'Fixed'],
     ['closed', 'completed', true, 'Terminée', 'Completed'],
-    ['duplicate', 'cancelled', true, 'Déjà signalé', 'Already reported'],
-    [
-      'not_councils_responsibility',
-      'rejected',
-      true,
-      'Ne relève pas de la commune',
-      'Not the council’s responsibility',
-    ],
+    ['duplicate', 'cancelled', true, 'Déjà signalé', 'Duplicate'],
+    ['not_councils_responsibility', 'rejected', true, 'Ne relève pas de la commune', 'Not councils responsibility'],
     ['no_further_action', 'rejected', true, 'Sans suite', 'No further action'],
     ['cancelled', 'cancelled', true, 'Annulée', 'Cancelled'],
     ['awaiting_parts', 'in_progress', false, 'Awaiting parts', 'Awaiting parts'],
+    ['Action Scheduled', 'in_progress', false, 'Intervention programmée', 'Action scheduled'],
   ];
   for (const [word, phase, final, fr, en] of words) {
     it(`"${word}" is ${phase}${final ? ' (final)' : ''}, keeping the word as its code`, async () => {
