@@ -85,6 +85,48 @@ describe('the submission pipeline with an Open311 (GeoReport v2) back office', (
     expect(host.submission.fieldErrors.map((e) => e.pointer)).to.deep.equal(['/latitude']);
   });
 
+  it('a POST whose answer cannot be read (no CORS on POST) is never sent again: at most one request stored', async () => {
+    const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
+    const events: GuichetErrorEvent[] = [];
+    host.addEventListener('guichet-error', (e) => events.push(e));
+    const before = await stored('getOnly');
+    const logged = await consoleErrors(async () => {
+      await send(host, report, 'getOnly');
+      // The citizen presses Send again, then goes back to it once more.
+      await send(host, report, 'getOnly');
+      await send(host, report, 'getOnly');
+    });
+    const after = await stored('getOnly');
+    expect(after.received - before.received).to.equal(1, 'one POST left the page');
+    expect(after.requests.length - before.requests.length).to.equal(1, 'one request stored');
+    expect(host.submission.phase).to.equal('refused');
+    const status = host.shadowRoot!.querySelector('[part=submission-status]')!.textContent!;
+    expect(status).to.contain('Nous ne savons pas si votre demande est arrivée.');
+    expect(status).to.contain('ne l’envoyez pas à nouveau');
+    expect(host.shadowRoot!.querySelector('.submission__retry')).to.equal(null);
+    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([
+      ['network', 'unconfirmed'],
+      ['network', 'unconfirmed'],
+      ['network', 'unconfirmed'],
+    ]);
+    expect(logged.join('\n')).to.contain('CORS');
+    await expect(host).to.be.accessible();
+  });
+
+  it('a server without CORS gets nothing: the page checks it can read the answers before posting', async () => {
+    const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="en"></test-submission-host>`);
+    const events: GuichetErrorEvent[] = [];
+    host.addEventListener('guichet-error', (e) => events.push(e));
+    const before = await stored('noCors');
+    await consoleErrors(() => send(host, report, 'noCors'));
+    const after = await stored('noCors');
+    expect(after.received).to.equal(before.received, 'no POST at all');
+    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'cors']]);
+    expect(host.shadowRoot!.querySelector('[part=submission-status]')!.textContent).to.contain(
+      'because of a setting of the website',
+    );
+  });
+
   it('sends the jurisdiction a server of several needs', async () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
     await send(host, report, 'repeat', { apiKey: apiKey(), jurisdictionId: 'valbois.example' });

@@ -59,6 +59,11 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   private readonly uploadAborts = new Map<string, AbortController>();
   /** Files already uploaded, so a retry or a second Send does not upload them again. */
   private readonly uploaded = new WeakMap<File, Attachment>();
+  /**
+   * Answers whose sending ended `unconfirmed` (the back office may hold them): sending the same
+   * answers again would risk a second request, so Send gets the same answer, without sending.
+   */
+  private readonly unconfirmed = new Map<string, EndpointError>();
   private wakeUpload?: () => void;
   private focusReceipt = false;
   private lang: Language = 'fr';
@@ -189,6 +194,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     if (!target) return;
     const data = await this.uploadFiles(request, target);
     if (!data) return;
+    const maybeSent = this.unconfirmed.get(sentKey(request.model.id, data));
+    if (maybeSent) return this.fail(maybeSent);
     const entry = this.outbox.add({
       formId: request.model.id,
       formVersion: request.model.version,
@@ -332,6 +339,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     } catch (error) {
       if (isAbort(error)) return;
       const failure = asEndpointError(error);
+      if (failure.kind === 'unconfirmed') this.unconfirmed.set(sentKey(entry.formId, entry.data), failure);
       if (failure.kind === 'validation') {
         this.error = failure;
         this.fieldErrors = failure.details.fieldErrors ?? [];
@@ -403,6 +411,10 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.phase = phase;
     this.host.requestUpdate();
   }
+}
+
+function sentKey(formId: string, data: Record<string, unknown>): string {
+  return `${formId}\n${JSON.stringify(data)}`;
 }
 
 function isAbort(error: unknown): boolean {
