@@ -17,7 +17,7 @@
  * The server's texts are in `lang` (the language it answered in); Guichet's own texts are in both
  * languages (`translations`). `guichet compile --open311` writes the same definition to a file.
  */
-import type { FormDefinition, Language, Open311Mapping, SchemaNode } from '../model/types.js';
+import type { FieldUi, FormDefinition, Language, SchemaNode } from '../model/types.js';
 import { flag, type Open311Attribute, type Open311Service, type Open311ServiceDefinition } from './types.js';
 
 type Texts = Record<
@@ -78,18 +78,6 @@ const texts: Record<Language, Texts> = {
     phone: 'Phone',
   },
 };
-
-/** The questions Guichet adds, their GeoReport name, and where their texts go. */
-const own = {
-  description: 'description',
-  address: 'address_string',
-  latitude: 'lat',
-  longitude: 'long',
-  firstName: 'first_name',
-  lastName: 'last_name',
-  email: 'email',
-  phone: 'phone',
-} as const;
 
 export interface ServiceFormSource {
   /** The service code, as in the element's `service` attribute. */
@@ -159,10 +147,30 @@ function question(attribute: Open311Attribute): SchemaNode {
   }
 }
 
+/** The pointers of the strings that differ between two definitions, with the strings of `other`. */
+function differences(one: unknown, other: unknown, pointer = '', found: Record<string, string> = {}) {
+  if (typeof other === 'string') {
+    if (one !== other) found[pointer] = other;
+  } else if (other && typeof other === 'object') {
+    for (const [key, value] of Object.entries(other))
+      differences(
+        (one as Record<string, unknown>)?.[key],
+        value,
+        `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        found,
+      );
+  }
+  return found;
+}
+
 export function definitionFromService(source: ServiceFormSource): FormDefinition {
-  const { serviceCode, definition, service, lang } = source;
-  const t = texts[lang];
-  const other: Language = lang === 'fr' ? 'en' : 'fr';
+  const other: Language = source.lang === 'fr' ? 'en' : 'fr';
+  const definition = build(source, texts[source.lang]);
+  // Guichet's own texts are the ones that change with the language.
+  return { ...definition, translations: { [other]: differences(definition, build(source, texts[other])) } };
+}
+
+function build({ serviceCode, definition, service, lang }: ServiceFormSource, t: Texts): FormDefinition {
   const attributes = (definition.attributes ?? [])
     .map((attribute, index) => ({ attribute, index, order: Number(attribute.order ?? NaN) }))
     .map((entry) => ({ ...entry, order: Number.isFinite(entry.order) ? entry.order : Infinity }))
@@ -170,12 +178,25 @@ export function definitionFromService(source: ServiceFormSource): FormDefinition
     .map(({ attribute }) => attribute)
     .filter((attribute) => words(attribute.code) && !attribute.automated);
 
+  const string = (maxLength: number): SchemaNode => ({ type: 'string', maxLength });
+  const number = (limit: number): SchemaNode => ({ type: 'number', minimum: -limit, maximum: limit });
+  /** The questions Guichet adds: their schema, GeoReport name, hint and UI. */
+  const ours: [string, SchemaNode, string, (keyof Texts)?, FieldUi?][] = [
+    ['description', string(4000), 'description', 'descriptionHint', { widget: 'textarea', rows: 5 }],
+    ['address', string(200), 'address_string', 'addressHint', { autocomplete: 'street-address' }],
+    ['latitude', number(90), 'lat', 'pointHint', { inputmode: 'decimal' }],
+    ['longitude', number(180), 'long', 'pointHint', { inputmode: 'decimal' }],
+    ['firstName', string(100), 'first_name', undefined, { autocomplete: 'given-name' }],
+    ['lastName', string(100), 'last_name', undefined, { autocomplete: 'family-name' }],
+    ['email', { ...string(200), format: 'email' }, 'email', undefined, { widget: 'email', autocomplete: 'email' }],
+    ['phone', string(30), 'phone', undefined, { widget: 'tel', autocomplete: 'tel' }],
+  ];
   const properties: Record<string, SchemaNode> = {};
   const required: string[] = [];
   const mapped: Record<string, string> = {};
   const information: string[] = [];
   const asked: string[] = [];
-  const taken = new Set<string>(Object.keys(own));
+  const taken = new Set(ours.map(([name]) => name));
   for (const attribute of attributes) {
     const code = words(attribute.code);
     if (!flag(attribute.variable, true)) {
@@ -193,54 +214,13 @@ export function definitionFromService(source: ServiceFormSource): FormDefinition
     mapped[code] = name;
     asked.push(name);
   }
-
-  const ours = (key: keyof Texts, node: SchemaNode, hint?: keyof Texts): SchemaNode => ({
-    ...node,
-    title: t[key],
-    ...(hint ? { description: t[hint] } : {}),
-  });
-  Object.assign(properties, {
-    description: ours('description', { type: 'string', maxLength: 4000 }, 'descriptionHint'),
-    address: ours('address', { type: 'string', maxLength: 200 }, 'addressHint'),
-    latitude: ours('latitude', { type: 'number', minimum: -90, maximum: 90 }, 'pointHint'),
-    longitude: ours('longitude', { type: 'number', minimum: -180, maximum: 180 }, 'pointHint'),
-    firstName: ours('firstName', { type: 'string', maxLength: 100 }),
-    lastName: ours('lastName', { type: 'string', maxLength: 100 }),
-    email: ours('email', { type: 'string', format: 'email', maxLength: 200 }),
-    phone: ours('phone', { type: 'string', maxLength: 30 }),
-  });
+  for (const [name, node, , hint] of ours)
+    properties[name] = { ...node, title: t[name as keyof Texts], ...(hint ? { description: t[hint] } : {}) };
   // With no question of its own, the service learns everything from the description.
   if (asked.length === 0) required.push('description');
 
-  const translated: Record<string, string> = {};
-  for (const key of Object.keys(own) as (keyof typeof own)[]) {
-    translated[`/schema/properties/${key}/title`] = texts[other][key];
-  }
-  for (const [key, hint] of [
-    ['description', 'descriptionHint'],
-    ['address', 'addressHint'],
-    ['latitude', 'pointHint'],
-    ['longitude', 'pointHint'],
-  ] as const)
-    translated[`/schema/properties/${key}/description`] = texts[other][hint];
   const firstStep: [string, ...string[]] = ['description'];
   firstStep.unshift(...asked);
-  const steps: NonNullable<FormDefinition['ui']>['steps'] = [
-    { title: t.request, ...(information.length ? { description: information.join(' ') } : {}), fields: firstStep },
-    { title: t.place, description: t.placeIntro, fields: ['address', 'latitude', 'longitude'] },
-    { title: t.you, description: t.youIntro, fields: ['firstName', 'lastName', 'email', 'phone'] },
-  ];
-  translated['/ui/steps/0/title'] = texts[other].request;
-  translated['/ui/steps/1/title'] = texts[other].place;
-  translated['/ui/steps/1/description'] = texts[other].placeIntro;
-  translated['/ui/steps/2/title'] = texts[other].you;
-  translated['/ui/steps/2/description'] = texts[other].youIntro;
-
-  const mapping: Open311Mapping = {
-    serviceCode,
-    fields: Object.fromEntries(Object.entries(own).map(([name, open311]) => [open311, name])),
-    attributes: mapped,
-  };
   const title = words(service?.service_name) || serviceCode;
   const description = words(service?.description);
   return {
@@ -259,19 +239,19 @@ export function definitionFromService(source: ServiceFormSource): FormDefinition
       else: { required: ['address'] },
     },
     ui: {
-      steps,
-      fields: {
-        description: { widget: 'textarea', rows: 5 },
-        address: { autocomplete: 'street-address' },
-        latitude: { inputmode: 'decimal' },
-        longitude: { inputmode: 'decimal' },
-        firstName: { autocomplete: 'given-name' },
-        lastName: { autocomplete: 'family-name' },
-        email: { widget: 'email', autocomplete: 'email' },
-        phone: { widget: 'tel', autocomplete: 'tel' },
+      steps: [
+        { title: t.request, ...(information.length ? { description: information.join(' ') } : {}), fields: firstStep },
+        { title: t.place, description: t.placeIntro, fields: ['address', 'latitude', 'longitude'] },
+        { title: t.you, description: t.youIntro, fields: ['firstName', 'lastName', 'email', 'phone'] },
+      ],
+      fields: Object.fromEntries(ours.map(([name, , , , ui]) => [name, ui!])),
+    },
+    adapters: {
+      open311: {
+        serviceCode,
+        fields: Object.fromEntries(ours.map(([name, , open311]) => [open311, name])),
+        attributes: mapped,
       },
     },
-    adapters: { open311: mapping },
-    translations: { [other]: translated },
   };
 }
