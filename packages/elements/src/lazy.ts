@@ -21,5 +21,4 @@ export { SubmissionController } from './submission/submission-controller.js';
 export { renderAnswersSummary } from './form/answers-summary.js';
 export { renderStatusView } from './tracker/status-view.js';
 export { loadFormContact } from './tracker/form-contact.js';
-/** Open311's own code (the form built from a service definition, the adapter): only its pages load it. */
-export const loadOpen311 = () => import('@guichet/core/open311');
+export { fetchServiceDefinition } from './form/service-source.js';

@@ -7,7 +7,8 @@ import { loadReader, readerNow } from './definition-reader.js';
 import { afterFirstPaint, afterIdle } from './idle.js';
 import { hasConditions } from './field-tree.js';
 import { FormIndex } from './form-index.js';
-import { fetchServiceDefinition, type ServiceSource } from './service-source.js';
+import type { FetchedService, ServiceSource } from './service-source.js';
+import { loadLazyChunk } from '../shared/lazy-chunk.js';
 import { tellWebTeam } from '../shared/web-team.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'broken';
@@ -64,7 +65,10 @@ export class DefinitionController {
     let input: unknown = definition;
     let validatorUrl: string | undefined;
     if (input === undefined && !src && service) {
-      const built = await fetchServiceDefinition(service);
+      const built: FetchedService = await loadLazyChunk().then(
+        (chunk) => chunk.fetchServiceDefinition(service),
+        () => ({ ok: false, problem: formProblem('network', (t) => t.definitionNetwork) }),
+      );
       if (token !== this.loadToken) return;
       if (!built.ok) return this.fail([built.problem], built);
       input = built.definition;

@@ -1,5 +1,4 @@
 import { EndpointError, type DefinitionProblem, type Language } from '@guichet/core';
-import { loadLazyChunk } from '../shared/lazy-chunk.js';
 import { formProblem } from './definition-source.js';
 
 /** Where a form without `src` comes from: an Open311 server's service (`service` attribute). */
@@ -16,12 +15,13 @@ export type FetchedService =
   | { ok: false; problem: DefinitionProblem; advice?: string; code?: string };
 
 /**
- * The form definition built from the service definition the GeoReport v2 server serves
- * (`@guichet/core/open311`, in a chunk of its own, loaded only here and by the open311 adapter).
+ * The form definition built from the service definition the GeoReport v2 server serves. Part of
+ * the lazily loaded chunk (../lazy.ts); Open311's own code (`@guichet/core/open311`) is a chunk
+ * of its own, loaded only here and by the open311 adapter.
  */
 export async function fetchServiceDefinition(source: ServiceSource): Promise<FetchedService> {
   try {
-    const { loadServiceForm } = await (await loadLazyChunk()).loadOpen311();
+    const { loadServiceForm } = await import('@guichet/core/open311');
     return {
       ok: true,
       definition: await loadServiceForm({
