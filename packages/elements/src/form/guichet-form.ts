@@ -173,9 +173,11 @@ export class GuichetForm extends LitElement {
     const { definition, answers, errors, fields } = this.parts;
     const service = this.serviceSource();
     // A form built from a service is built again when what names the service changes.
-    const serviceChanged =
-      service && (['service', 'endpoint', 'adapter', 'jurisdiction'] as const).some((name) => changed.has(name));
-    if (changed.has('definition') || changed.has('src') || serviceChanged)
+    if (
+      changed.has('definition') ||
+      changed.has('src') ||
+      (service && (changed.has('service') || changed.has('endpoint')))
+    )
       void definition.load(this.definition, this.src, service);
     else if (changed.has('data') && definition.model) {
       answers.replace(definition.model.fields, this.data);

@@ -273,7 +273,7 @@ export class GuichetTracker extends LitElement {
     this.announcer.clear();
     this.lookup.prefill({ reference: this.reference, trackingCode: this.code });
     if (!this.endpoint.trim()) {
-      this.fail({ kind: 'configuration', code: 'endpoint', advice: trackerText(this.language.value).noEndpoint });
+      this.fail({ kind: 'configuration', code: 'endpoint' });
       return;
     }
     if (this.hasQuery()) void this.load('initial');

@@ -43,7 +43,6 @@ const fr = {
       : `Vous avez fait trop de recherches d’affilée. Patientez ${waitFr(seconds)}, puis réessayez.`,
   configurationTitle: 'Suivi indisponible',
   configuration: 'Le suivi des demandes n’est pas disponible sur cette page pour le moment.',
-  noEndpoint: 'l’attribut endpoint manque : il donne l’adresse du service qui suit les demandes.',
   retry: 'Réessayer',
   staleNotice: 'Les informations ci-dessous n’ont pas pu être actualisées.',
 };
@@ -87,7 +86,6 @@ const en: TrackerText = {
       : `You have searched too many times in a row. Wait ${waitEn(seconds)}, then try again.`,
   configurationTitle: 'Tracking unavailable',
   configuration: 'Request tracking is not available on this page at the moment.',
-  noEndpoint: 'the endpoint attribute is missing: it gives the address of the service that tracks requests.',
   retry: 'Try again',
   staleNotice: 'The information below could not be updated.',
 };
