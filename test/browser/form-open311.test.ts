@@ -4,9 +4,9 @@ import { loadServiceForm } from '@guichet/core/open311';
 import '../../packages/elements/src/guichet-form.js';
 import '../../packages/elements/src/guichet-tracker.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
-import type { GuichetErrorEvent, GuichetSubmittedEvent } from '../../packages/elements/src/events.js';
+import type { GuichetSubmittedEvent } from '../../packages/elements/src/events.js';
 import { fillStepWithKeyboard, focused, modelOf, shadow, whenReady } from './form-helpers.js';
-import { apiKey, consoleErrors, open311, stored, type Open311Mode } from './open311-fixtures.js';
+import { apiKey, open311, stored, watch, type Open311Mode } from './open311-fixtures.js';
 
 const wcag = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
 
@@ -141,38 +141,24 @@ describe('<guichet-form adapter="open311" service="…">: a form built from the 
     const el = await serviceForm('ECL', { key: false });
     el.data = { panne: 'eteint', address: 'Place du Marché' };
     await el.updateComplete;
-    const events: GuichetErrorEvent[] = [];
-    el.addEventListener('guichet-error', (e) => events.push(e));
     const before = await stored();
-    const logged = await consoleErrors(() => sendPrefilled(el));
+    const { errors, logged } = await watch(() => sendPrefilled(el));
     const status = text(shadow(el).querySelector('[part=submission-status]'));
     expect(status).to.contain('à cause d’un réglage du site');
     expect(status).to.contain('Vous pouvez contacter votre mairie.');
     expect(status).to.not.contain('api_key');
     expect(shadow(el).querySelector('.submission__retry')).to.equal(null);
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'api-key']]);
-    expect(logged.join('\n')).to.match(/<guichet-form>: .*api-key/);
+    expect(errors).to.deep.equal([['configuration', 'api-key']]);
+    expect(logged).to.match(/<guichet-form>: .*api-key/);
     expect((await stored()).requests.length).to.equal(before.requests.length);
     await expect(el).to.be.accessible(wcag);
   });
 
   it('a service the server does not know: the box says so, and the web team which attribute', async () => {
-    const events: GuichetErrorEvent[] = [];
-    let el!: GuichetForm;
-    const logged = await consoleErrors(async () => {
-      el = await fixture<GuichetForm>(
-        html`<guichet-form
-          adapter="open311"
-          endpoint=${open311()}
-          service="INCONNU"
-          @guichet-error=${(e: GuichetErrorEvent) => events.push(e)}
-        ></guichet-form>`,
-      );
-      await whenReady(el);
-    });
+    const { result: el, errors, logged } = await watch(() => serviceForm('INCONNU'));
     expect(text(shadow(el).querySelector('[part=definition-error]'))).to.contain('vérifiez l’attribut service');
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'service']]);
-    expect(logged.join('\n')).to.contain('<guichet-form>');
+    expect(errors).to.deep.equal([['configuration', 'service']]);
+    expect(logged).to.contain('<guichet-form>');
     await expect(el).to.be.accessible(wcag);
   });
 });
@@ -234,35 +220,20 @@ describe('<guichet-form adapter="open311">: what the server refuses', () => {
     const el = await serviceForm('DEPOT', { mode: 'repeat', jurisdiction: 'valbois.example' });
     el.data = { type_dechet: 'gravats', dangers: ['chaussee', 'produits'], address: 'Rue de la Gare' };
     await el.updateComplete;
-    const events: GuichetErrorEvent[] = [];
-    el.addEventListener('guichet-error', (e) => events.push(e));
-    const logged = await consoleErrors(() => sendPrefilled(el));
+    const { errors, logged } = await watch(() => sendPrefilled(el));
     expect(shadow(el).querySelector('#guichet-error-summary')).to.equal(null, 'no field is flagged');
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'mapping']]);
-    expect(logged.join('\n')).to.contain('multi-value');
+    expect(errors).to.deep.equal([['configuration', 'mapping']]);
+    expect(logged).to.contain('multi-value');
   });
 });
 
 describe('<guichet-form adapter="open311">: servers without CORS', () => {
   it('no CORS at all: the form cannot be built, nothing is posted, the web team is told', async () => {
     const before = await stored('noCors');
-    const events: GuichetErrorEvent[] = [];
-    let el!: GuichetForm;
-    const logged = await consoleErrors(async () => {
-      el = await fixture<GuichetForm>(
-        html`<guichet-form
-          adapter="open311"
-          endpoint=${open311('noCors')}
-          service="ECL"
-          api-key=${apiKey()}
-          @guichet-error=${(e: GuichetErrorEvent) => events.push(e)}
-        ></guichet-form>`,
-      );
-      await whenReady(el);
-    });
+    const { result: el, errors, logged } = await watch(() => serviceForm('ECL', { mode: 'noCors' }));
     expect(shadow(el).querySelector('[part=definition-error]')).to.not.equal(null);
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'cors']]);
-    expect(logged.join('\n')).to.contain('Access-Control-Allow-Origin');
+    expect(errors).to.deep.equal([['configuration', 'cors']]);
+    expect(logged).to.contain('Access-Control-Allow-Origin');
     expect((await stored('noCors')).received).to.equal(before.received);
   });
 
@@ -271,7 +242,7 @@ describe('<guichet-form adapter="open311">: servers without CORS', () => {
     el.data = { panne: 'clignote', address: 'Place du Marché' };
     await el.updateComplete;
     const before = await stored('getOnly');
-    await consoleErrors(async () => {
+    await watch(async () => {
       await sendPrefilled(el);
       // Send again: the same answers are not posted again.
       shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();

@@ -4,6 +4,7 @@
  * agent's changes and what each server stored, through the simulator's test routes.
  */
 import { testEnv } from '../helpers/env.js';
+import type { GuichetErrorEvent } from '../../packages/elements/src/events.js';
 
 export type Open311Mode = 'url' | 'repeat' | 'noCors' | 'getOnly';
 
@@ -71,15 +72,33 @@ export async function stored(mode: Open311Mode = 'url'): Promise<{ received: num
   };
 }
 
-/** Records `console.error` while `run` goes, for what the elements tell the web team. */
-export async function consoleErrors(run: () => Promise<void>): Promise<string[]> {
-  const seen: string[] = [];
+export interface Watched<T> {
+  result: T;
+  /** The `guichet-error` events fired meanwhile, as `[kind, code]`, and their messages. */
+  errors: [string, string | undefined][];
+  messages: string[];
+  /** What was written with `console.error` meanwhile: what the elements tell the web team. */
+  logged: string;
+}
+
+/** Runs `run`, recording the elements' `guichet-error` events (they bubble to the document) and `console.error`. */
+export async function watch<T>(run: () => Promise<T>): Promise<Watched<T>> {
+  const events: GuichetErrorEvent[] = [];
+  const record = (event: GuichetErrorEvent) => void events.push(event);
+  const logged: string[] = [];
   const original = console.error;
-  console.error = (...args: unknown[]) => void seen.push(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => void logged.push(args.map(String).join(' '));
+  document.addEventListener('guichet-error', record);
   try {
-    await run();
+    const result = await run();
+    return {
+      result,
+      errors: events.map((e) => [e.detail.kind, e.detail.code]),
+      messages: events.map((e) => e.detail.message),
+      logged: logged.join('\n'),
+    };
   } finally {
     console.error = original;
+    document.removeEventListener('guichet-error', record);
   }
-  return seen;
 }

@@ -2,9 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FormModel } from '@guichet/core';
 import '../helpers/submission-host.js';
 import type { TestSubmissionHost } from '../helpers/submission-host.js';
-import type { GuichetErrorEvent } from '../../packages/elements/src/events.js';
 import { exampleModel } from '../helpers/example-forms.js';
-import { apiKey, consoleErrors, open311, stored, type Open311Mode } from './open311-fixtures.js';
+import { apiKey, open311, stored, watch, type Open311Mode } from './open311-fixtures.js';
 
 const report = {
   category: 'depot-sauvage',
@@ -63,17 +62,15 @@ describe('the submission pipeline with an Open311 (GeoReport v2) back office', (
 
   it('without its api key: the citizen is not asked to try again, the web team is told why', async () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
-    const events: GuichetErrorEvent[] = [];
-    host.addEventListener('guichet-error', (e) => events.push(e));
     const before = (await stored()).requests.length;
-    const logged = await consoleErrors(() => send(host, report, 'url', {}));
+    const { errors, logged } = await watch(() => send(host, report, 'url', {}));
     expect(host.submission.phase).to.equal('refused');
     const status = host.shadowRoot!.querySelector('[part=submission-status]')!.textContent!;
     expect(status).to.contain('à cause d’un réglage du site');
     expect(status).to.not.contain('api_key');
     expect(host.shadowRoot!.querySelector('.submission__retry')).to.equal(null);
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'api-key']]);
-    expect(logged.join('\n')).to.match(/<test-submission-host>: .*api-key/);
+    expect(errors).to.deep.equal([['configuration', 'api-key']]);
+    expect(logged).to.match(/<test-submission-host>: .*api-key/);
     expect((await stored()).requests.length).to.equal(before);
     await expect(host).to.be.accessible();
   });
@@ -87,10 +84,8 @@ describe('the submission pipeline with an Open311 (GeoReport v2) back office', (
 
   it('a POST whose answer cannot be read (no CORS on POST) is never sent again: at most one request stored', async () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
-    const events: GuichetErrorEvent[] = [];
-    host.addEventListener('guichet-error', (e) => events.push(e));
     const before = await stored('getOnly');
-    const logged = await consoleErrors(async () => {
+    const { errors, logged } = await watch(async () => {
       await send(host, report, 'getOnly');
       // The citizen presses Send again, then goes back to it once more.
       await send(host, report, 'getOnly');
@@ -104,24 +99,22 @@ describe('the submission pipeline with an Open311 (GeoReport v2) back office', (
     expect(status).to.contain('Nous ne savons pas si votre demande est arrivée.');
     expect(status).to.contain('ne l’envoyez pas à nouveau');
     expect(host.shadowRoot!.querySelector('.submission__retry')).to.equal(null);
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([
+    expect(errors).to.deep.equal([
       ['network', 'unconfirmed'],
       ['network', 'unconfirmed'],
       ['network', 'unconfirmed'],
     ]);
-    expect(logged.join('\n')).to.contain('CORS');
+    expect(logged).to.contain('CORS');
     await expect(host).to.be.accessible();
   });
 
   it('a server without CORS gets nothing: the page checks it can read the answers before posting', async () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="en"></test-submission-host>`);
-    const events: GuichetErrorEvent[] = [];
-    host.addEventListener('guichet-error', (e) => events.push(e));
     const before = await stored('noCors');
-    await consoleErrors(() => send(host, report, 'noCors'));
+    const { errors } = await watch(() => send(host, report, 'noCors'));
     const after = await stored('noCors');
     expect(after.received).to.equal(before.received, 'no POST at all');
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'cors']]);
+    expect(errors).to.deep.equal([['configuration', 'cors']]);
     expect(host.shadowRoot!.querySelector('[part=submission-status]')!.textContent).to.contain(
       'because of a setting of the website',
     );

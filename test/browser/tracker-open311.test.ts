@@ -1,9 +1,8 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../packages/elements/src/guichet-tracker.js';
 import type { GuichetTracker } from '../../packages/elements/src/tracker/guichet-tracker.js';
-import type { GuichetErrorEvent } from '../../packages/elements/src/events.js';
 import { part, recordAnnouncements, settled, visibleText } from './tracker-fixtures.js';
-import { agentUpdate, consoleErrors, fileReport, open311, type Open311Mode } from './open311-fixtures.js';
+import { agentUpdate, fileReport, open311, watch, type Open311Mode } from './open311-fixtures.js';
 
 const wcag = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
 
@@ -114,45 +113,21 @@ describe('<guichet-tracker adapter="open311">', () => {
 
   it('without the jurisdiction such a server needs, tells the web team, not the citizen', async () => {
     const id = await fileReport({}, 'repeat');
-    const events: GuichetErrorEvent[] = [];
-    let el!: GuichetTracker;
-    const logged = await consoleErrors(async () => {
-      el = await fixture<GuichetTracker>(
-        html`<guichet-tracker
-          adapter="open311"
-          endpoint=${open311('repeat')}
-          reference=${id}
-          @guichet-error=${(e: GuichetErrorEvent) => events.push(e)}
-        ></guichet-tracker>`,
-      );
-      await settled(el);
-    });
+    const { result: el, errors, messages, logged } = await watch(() => track(id, { mode: 'repeat' }));
     expect(visibleText(el, '[part=error]')).to.contain('Le suivi des demandes n’est pas disponible');
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'jurisdiction']]);
-    expect(events[0]!.detail.message).to.contain('jurisdiction');
-    expect(logged.join('\n')).to.match(/<guichet-tracker>: .*jurisdiction/);
+    expect(errors).to.deep.equal([['configuration', 'jurisdiction']]);
+    expect(messages[0]).to.contain('jurisdiction');
+    expect(logged).to.match(/<guichet-tracker>: .*jurisdiction/);
     expect(part(el, 'retry-button')).to.equal(null, 'trying again cannot help');
     await expect(el).to.be.accessible(wcag);
   });
 
   it('on a server that sends no CORS headers, says so to the web team instead of “no connection”', async () => {
     const id = await fileReport({}, 'noCors');
-    const events: GuichetErrorEvent[] = [];
-    let el!: GuichetTracker;
-    const logged = await consoleErrors(async () => {
-      el = await fixture<GuichetTracker>(
-        html`<guichet-tracker
-          adapter="open311"
-          endpoint=${open311('noCors')}
-          reference=${id}
-          @guichet-error=${(e: GuichetErrorEvent) => events.push(e)}
-        ></guichet-tracker>`,
-      );
-      await settled(el);
-    });
-    expect(events.map((e) => [e.detail.kind, e.detail.code])).to.deep.equal([['configuration', 'cors']]);
-    expect(logged.join('\n')).to.contain('Access-Control-Allow-Origin');
-    expect(logged.join('\n')).to.contain(location.origin);
+    const { result: el, errors, logged } = await watch(() => track(id, { mode: 'noCors' }));
+    expect(errors).to.deep.equal([['configuration', 'cors']]);
+    expect(logged).to.contain('Access-Control-Allow-Origin');
+    expect(logged).to.contain(location.origin);
     expect(visibleText(el, '[part=error]')).to.contain('Le suivi des demandes n’est pas disponible');
   });
 });

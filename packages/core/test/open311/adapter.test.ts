@@ -256,6 +256,17 @@ describe('open311 adapter: multivaluelist styles', () => {
 
 describe('open311 adapter: at most once', () => {
   let server: GeoReportSimulator;
+  /** The example street report, kept by the outbox before its first try. */
+  const report = (outbox: Outbox, lang: 'fr' | 'en') =>
+    outbox.add({
+      formId: voirie.id,
+      formVersion: voirie.version,
+      data: fixtures.valid[1]!,
+      channel: 'web',
+      lang,
+      endpoint: server.url,
+      adapter: 'open311',
+    });
   before(async () => {
     server = await simulator();
   });
@@ -266,15 +277,7 @@ describe('open311 adapter: at most once', () => {
     server.interfere('drop');
     const outbox = new Outbox({ storage: null, locks: null, baseMs: 1 });
     const adapter = createAdapter('open311', { endpoint: server.url, apiKey: KEY });
-    const entry = outbox.add({
-      formId: voirie.id,
-      formVersion: voirie.version,
-      data: fixtures.valid[1]!,
-      channel: 'web',
-      lang: 'en',
-      endpoint: server.url,
-      adapter: 'open311',
-    });
+    const entry = report(outbox, 'en');
     const error = await failure(outbox.deliver(entry, { adapter, model: voirie }));
     assert.equal(error.kind, 'unconfirmed');
     assert.equal(error.retryable, false);
@@ -296,15 +299,7 @@ describe('open311 adapter: at most once', () => {
     const stored = server.requests.size;
     server.interfere('busy');
     const outbox = new Outbox({ storage: null, locks: null, baseMs: 1, maxMs: 5 });
-    const entry = outbox.add({
-      formId: voirie.id,
-      formVersion: voirie.version,
-      data: fixtures.valid[1]!,
-      channel: 'web',
-      lang: 'fr',
-      endpoint: server.url,
-      adapter: 'open311',
-    });
+    const entry = report(outbox, 'fr');
     const retries: string[] = [];
     const receipt = await outbox.deliver(entry, {
       adapter: createAdapter('open311', { endpoint: server.url, apiKey: KEY }),
