@@ -16,6 +16,8 @@ export interface TestEnv {
     getOnly: string;
     apiKey: string;
   };
+  /** The endpoint serving the forms of zod and TypeBox models (test/helpers/generator-models.ts). */
+  generators: { endpoint: string; adminToken: string } | null;
 }
 
 declare global {

@@ -143,7 +143,8 @@ describe('start-up, restart and precompiled validators', () => {
         id: 'cassee',
         version: '1.0.0',
         title: 'Cassée',
-        schema: { type: 'object', properties: { a: { type: 'strin' } } },
+        lang: 'en',
+        schema: { type: 'object', properties: { a: { type: 'strin' }, b: { type: 'string', not: {} } } },
       }),
     );
     writeFileSync(join(forms, 'pas-du-json.json'), '{ "id": "pas-du-json", ');
@@ -163,7 +164,16 @@ describe('start-up, restart and precompiled validators', () => {
       const logged = lines.join('');
       assert.match(logged, /cassee\.json/);
       assert.match(logged, /pas-du-json\.json/);
-      assert.match(logged, /\/schema\/properties\/a/);
+      // Each problem at its pointer, in the definition's language, and how many there are.
+      const report = lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((l) => l.file === 'cassee.json');
+      assert.deepEqual(report?.problems, [
+        '/schema/properties/b/not unsupported-keyword: The keyword “not” is not supported by Guichet: say what is allowed (enum, const, if/then) rather than what is not',
+        '/schema/properties/a/type unsupported-type: “type” is "strin": a question has one type, and “null” beside it when it may be left unanswered',
+      ]);
+      assert.equal(report?.problemCount, 2);
+      assert.equal(report?.msg, 'form skipped: its definition has 2 problems');
     } finally {
       await t.cleanup();
     }
