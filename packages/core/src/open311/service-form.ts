@@ -17,7 +17,7 @@
  * The server's texts are in `lang` (the language it answered in); Guichet's own texts are in both
  * languages (`translations`). `guichet compile --open311` writes the same definition to a file.
  */
-import type { FieldUi, FormDefinition, Language, SchemaNode } from '../model/types.js';
+import type { FieldUi, FormDefinition, Language, SchemaNode, SchemaObject } from '../model/types.js';
 import { flag, type Open311Attribute, type Open311Service, type Open311ServiceDefinition } from './types.js';
 
 type Texts = Record<
@@ -113,10 +113,10 @@ function words(text: unknown): string {
 }
 
 /** The schema of one attribute's answer. */
-function question(attribute: Open311Attribute): SchemaNode {
+function question(attribute: Open311Attribute): SchemaObject {
   const title = words(attribute.description) || words(attribute.code);
   const hint = words(attribute.datatype_description);
-  const node: SchemaNode = { title, ...(hint && hint !== title ? { description: hint } : {}) };
+  const node: SchemaObject = { title, ...(hint && hint !== title ? { description: hint } : {}) };
   const choices = (attribute.values ?? [])
     .filter((value) => words(value.key))
     .map((value) => ({ const: words(value.key), title: words(value.name) || words(value.key) })) as [
@@ -178,10 +178,10 @@ function build({ serviceCode, definition, service, lang }: ServiceFormSource, t:
     .map(({ attribute }) => attribute)
     .filter((attribute) => words(attribute.code) && !attribute.automated);
 
-  const string = (maxLength: number): SchemaNode => ({ type: 'string', maxLength });
-  const number = (limit: number): SchemaNode => ({ type: 'number', minimum: -limit, maximum: limit });
+  const string = (maxLength: number): SchemaObject => ({ type: 'string', maxLength });
+  const number = (limit: number): SchemaObject => ({ type: 'number', minimum: -limit, maximum: limit });
   /** The questions Guichet adds: their schema, GeoReport name, hint and UI. */
-  const ours: [string, SchemaNode, string, (keyof Texts)?, FieldUi?][] = [
+  const ours: [string, SchemaObject, string, (keyof Texts)?, FieldUi?][] = [
     ['description', string(4000), 'description', 'descriptionHint', { widget: 'textarea', rows: 5 }],
     ['address', string(200), 'address_string', 'addressHint', { autocomplete: 'street-address' }],
     ['latitude', number(90), 'lat', 'pointHint', { inputmode: 'decimal' }],
