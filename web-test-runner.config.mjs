@@ -52,6 +52,7 @@ const open311 = {
   }),
   noCors: await startGeoReportSimulator({ apiKey: open311ApiKey, cors: 'none' }),
   getOnly: await startGeoReportSimulator({ apiKey: open311ApiKey, cors: 'get-only' }),
+  listOnly: await startGeoReportSimulator({ apiKey: open311ApiKey, requestById: 'fails' }),
 };
 const testEnv = {
   endpoint: endpoint?.url ?? null,

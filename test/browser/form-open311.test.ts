@@ -137,6 +137,17 @@ describe('<guichet-form adapter="open311" service="…">: a form built from the 
     });
   }
 
+  it('en, from a server that writes the service in French only: its texts as given, Guichet’s own in English', async () => {
+    const el = await serviceForm('ECL', { lang: 'en' });
+    const root = shadow(el);
+    expect(text(root.querySelector('#guichet-title'))).to.equal('Éclairage public');
+    expect(text(root.querySelector('#guichet-step-title'))).to.contain('Your request');
+    expect(
+      [...root.querySelectorAll('input[type=radio]')].map((r) => text(r.closest('label') ?? r.parentElement)),
+    ).to.deep.equal(['Il est éteint', 'Il clignote', 'Il reste allumé le jour']);
+    await expect(el).to.be.accessible(wcag);
+  });
+
   it('without its api key: no Try again for the citizen, the web team is told, nothing is stored', async () => {
     const el = await serviceForm('ECL', { key: false });
     el.data = { panne: 'eteint', address: 'Place du Marché' };
@@ -216,15 +227,35 @@ describe('<guichet-form adapter="open311">: what the server refuses', () => {
     expect((await stored('repeat')).requests.at(-1)!.attributes.dangers).to.deep.equal(['chaussee', 'produits']);
   });
 
-  it('the spec’s style with that server is the web team’s to fix, not the citizen’s', async () => {
-    const el = await serviceForm('DEPOT', { mode: 'repeat', jurisdiction: 'valbois.example' });
+  it('multi-value="brackets" (the default) files a multivaluelist with a server that reads the spec’s brackets', async () => {
+    const el = await serviceForm('DEPOT', { multiValue: 'brackets' });
     el.data = { type_dechet: 'gravats', dangers: ['chaussee', 'produits'], address: 'Rue de la Gare' };
     await el.updateComplete;
-    const { errors, logged } = await watch(() => sendPrefilled(el));
-    expect(shadow(el).querySelector('#guichet-error-summary')).to.equal(null, 'no field is flagged');
-    expect(errors).to.deep.equal([['configuration', 'mapping']]);
-    expect(logged).to.contain('multi-value');
+    await sendPrefilled(el);
+    expect(phaseOf(el)).to.equal('sent');
+    expect((await stored()).requests.at(-1)!.attributes.dangers).to.deep.equal(['chaussee', 'produits']);
   });
+
+  for (const [style, mode, jurisdiction] of [
+    ['brackets', 'repeat', 'valbois.example'],
+    ['repeat', 'url', ''],
+  ] as const) {
+    it(`multi-value="${style}" with a server that reads the other style is the web team’s to fix, not the citizen’s`, async () => {
+      const el = await serviceForm('DEPOT', { mode, jurisdiction, multiValue: style });
+      el.data = { type_dechet: 'gravats', dangers: ['chaussee', 'produits'], address: 'Rue de la Gare' };
+      await el.updateComplete;
+      const before = await stored(mode);
+      const { errors, logged } = await watch(() => sendPrefilled(el));
+      expect(shadow(el).querySelector('#guichet-error-summary')).to.equal(null, 'no field is flagged');
+      expect(errors).to.deep.equal([['configuration', 'mapping']]);
+      expect(logged).to.contain('multi-value');
+      expect(text(shadow(el).querySelector('[part=submission-status]'))).to.contain('à cause d’un réglage du site');
+      expect(shadow(el).querySelector('.submission__retry')).to.equal(null);
+      const after = await stored(mode);
+      expect(after.received - before.received).to.equal(1);
+      expect(after.requests.length).to.equal(before.requests.length, 'nothing stored');
+    });
+  }
 });
 
 describe('<guichet-form adapter="open311">: servers without CORS', () => {
@@ -242,12 +273,18 @@ describe('<guichet-form adapter="open311">: servers without CORS', () => {
     el.data = { panne: 'clignote', address: 'Place du Marché' };
     await el.updateComplete;
     const before = await stored('getOnly');
-    await watch(async () => {
+    const { errors } = await watch(async () => {
       await sendPrefilled(el);
-      // Send again: the same answers are not posted again.
+      // Send again: the same answers are not posted again, and the citizen is told the same.
+      const again = oneEvent(el, 'guichet-error');
       shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+      await again;
       await el.updateComplete;
     });
+    expect(errors).to.deep.equal([
+      ['network', 'unconfirmed'],
+      ['network', 'unconfirmed'],
+    ]);
     const after = await stored('getOnly');
     expect(after.received - before.received).to.equal(1);
     expect(after.requests.length - before.requests.length).to.equal(1, 'at most one request stored');

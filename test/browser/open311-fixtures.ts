@@ -6,7 +6,7 @@
 import { testEnv } from '../helpers/env.js';
 import type { GuichetErrorEvent } from '../../packages/elements/src/events.js';
 
-export type Open311Mode = 'url' | 'repeat' | 'noCors' | 'getOnly';
+export type Open311Mode = 'url' | 'repeat' | 'noCors' | 'getOnly' | 'listOnly';
 
 /** The GeoReport v2 base URL of one simulator (`url`: the spec's, with CORS). */
 export function open311(mode: Open311Mode = 'url'): string {

@@ -120,6 +120,18 @@ describe('the submission pipeline with an Open311 (GeoReport v2) back office', (
     );
   });
 
+  it('without the jurisdiction a server of several needs: the web team is told, no field is flagged', async () => {
+    const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
+    const before = await stored('repeat');
+    const { errors, logged } = await watch(() => send(host, report, 'repeat'));
+    expect(host.submission.phase).to.equal('refused');
+    expect(host.submission.fieldErrors).to.deep.equal([]);
+    expect(errors).to.deep.equal([['configuration', 'jurisdiction']]);
+    expect(logged).to.contain('jurisdiction');
+    expect(host.shadowRoot!.querySelector('.submission__retry')).to.equal(null);
+    expect((await stored('repeat')).requests.length).to.equal(before.requests.length);
+  });
+
   it('sends the jurisdiction a server of several needs', async () => {
     const host = await fixture<TestSubmissionHost>(html`<test-submission-host lang="fr"></test-submission-host>`);
     await send(host, report, 'repeat', { apiKey: apiKey(), jurisdictionId: 'valbois.example' });

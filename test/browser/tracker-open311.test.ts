@@ -90,6 +90,24 @@ describe('<guichet-tracker adapter="open311">', () => {
     await expect(el).to.be.accessible(wcag);
   });
 
+  it('finds the request through the list form when the server fails on requests/{id}.json', async () => {
+    const id = await fileReport({}, 'listOnly');
+    await agentUpdate(id, { status: 'investigating', status_notes: 'Un agent passe demain.' }, 'listOnly');
+    const el = await track(id, { mode: 'listOnly' });
+    expect(visibleText(el, '[part=error]')).to.equal('');
+    expect(part(el, 'title')!.textContent).to.equal('En cours d’examen');
+    expect(visibleText(el, '[part=phase]')).to.equal('Étape : En cours de traitement');
+    expect(visibleText(el, '[part=reference]')).to.equal(`Demande n° ${id} — Voirie`);
+    expect(visibleText(el, '[part=timeline]')).to.contain('Un agent passe demain.');
+    await expect(el).to.be.accessible(wcag);
+  });
+
+  it('on such a server, an unknown number is still a request not found, not an outage', async () => {
+    const { result: el, errors } = await watch(() => track('4242424', { mode: 'listOnly' }));
+    expect(visibleText(el, '[part=error]')).to.contain('Nous ne trouvons pas de demande avec ce numéro.');
+    expect(errors).to.deep.equal([['not-found', undefined]]);
+  });
+
   it('asks for the request number only, with a number as example', async () => {
     const el = await fixture<GuichetTracker>(
       html`<guichet-tracker adapter="open311" endpoint=${open311()}></guichet-tracker>`,

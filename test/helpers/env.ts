@@ -14,6 +14,8 @@ export interface TestEnv {
     noCors: string;
     /** CORS headers on GETs only: the answer of a POST cannot be read. */
     getOnly: string;
+    /** `GET requests/{id}.json` fails (500) for every id: only the list form finds a request. */
+    listOnly: string;
     apiKey: string;
   };
   /** The endpoint serving the forms of zod and TypeBox models (test/helpers/generator-models.ts). */

@@ -101,3 +101,20 @@ describe('the simulator’s CORS modes', () => {
     });
   }
 });
+
+describe('the simulator whose one-request look-up fails', () => {
+  it('answers requests/{id}.json with a 500 even for a stored request, and the list form with it', async () => {
+    const server = await startGeoReportSimulator({ requestById: 'fails' });
+    try {
+      const [{ service_request_id: id }] = await (await fetch(`${server.url}/requests.json`, form(report))).json();
+      assert.equal((await fetch(`${server.url}/requests/${id}.json`)).status, 500);
+      const list = await (await fetch(`${server.url}/requests.json?service_request_id=${id}`)).json();
+      assert.deepEqual(
+        list.map((r: { service_request_id: number }) => r.service_request_id),
+        [id],
+      );
+    } finally {
+      await server.stop();
+    }
+  });
+});

@@ -26,6 +26,8 @@ export interface GeoReportOptions {
   multiValue?: 'brackets' | 'repeat';
   /** How refusals are worded: Data::Rx lines (default) or plain sentences ("email is not valid"). */
   errors?: 'data-rx' | 'plain';
+  /** `fails`: `GET requests/{id}.json` is a 500 for every id; the list form still answers (default `answers`). */
+  requestById?: 'answers' | 'fails';
 }
 
 export function startGeoReportSimulator(options?: GeoReportOptions): Promise<GeoReportSimulator>;

@@ -15,7 +15,9 @@
 //   attribute[code][]=a&attribute[code][]=b) or `repeat` (attribute[code]=a&attribute[code]=b, as
 //   Open311::Endpoint reads them; there `attribute[code][]` lands under the key `code][`);
 // - CORS per mode: `all`, `none`, or `get-only` (a POST's answer is then unreadable by a page);
-// - `errors: 'plain'` words refusals as servers without Data::Rx do ("email is not valid").
+// - `errors: 'plain'` words refusals as servers without Data::Rx do ("email is not valid");
+// - `requestById: 'fails'`: `GET requests/{id}.json` is a 500 for every id, as on integrations
+//   whose one-request look-up is broken or missing, while the list form still answers.
 // Faults on demand: `outage(true)` answers every call with a 500; `interfere(kind)` spoils the
 // next POST: 'busy' (503, nothing stored), 'crash' (stored, then a 500, as when a Perl server's
 // output check fails after the back office took the request), 'drop' (stored, then the
@@ -33,7 +35,8 @@ const identifier = { type: '//str' };
 
 /**
  * @param {{ services?: object[], apiKey?: string, jurisdictions?: string[],
- *   cors?: 'all' | 'none' | 'get-only', multiValue?: 'brackets' | 'repeat', errors?: 'data-rx' | 'plain' }} [options]
+ *   cors?: 'all' | 'none' | 'get-only', multiValue?: 'brackets' | 'repeat', errors?: 'data-rx' | 'plain',
+ *   requestById?: 'answers' | 'fails' }} [options]
  */
 export async function startGeoReportSimulator(options = {}) {
   const services = options.services ?? defaultServices;
@@ -114,7 +117,10 @@ export async function startGeoReportSimulator(options = {}) {
         const failures = check({ type: '//rec', [jurisdictionRule]: { jurisdiction_id: identifier } }, query);
         if (failures.length) return inputError('GET_Service_Request', failures);
         const id = decodeURIComponent(item);
-        const found = /^\d+$/.test(id) && knownJurisdiction ? requests.get(Number(id)) : undefined;
+        const found =
+          /^\d+$/.test(id) && knownJurisdiction && options.requestById !== 'fails'
+            ? requests.get(Number(id))
+            : undefined;
         // What an integration that looks the id up in its back office and gets nothing does.
         if (!found)
           return errors(
