@@ -172,6 +172,17 @@ describe('<guichet-form adapter="open311" service="…">: a form built from the 
     expect(logged).to.contain('<guichet-form>');
     await expect(el).to.be.accessible(wcag);
   });
+
+  it('without the jurisdiction a server of several needs, the web team is told; once set, the form is built', async () => {
+    const { result: el, errors, logged } = await watch(() => serviceForm('DEPOT', { mode: 'repeat' }));
+    expect(text(shadow(el).querySelector('[part=definition-error]'))).to.contain('vérifiez l’attribut jurisdiction');
+    expect(errors).to.deep.equal([['configuration', 'jurisdiction']]);
+    expect(logged).to.contain('<guichet-form>');
+    await expect(el).to.be.accessible(wcag);
+    el.setAttribute('jurisdiction', 'valbois.example');
+    await waitUntil(() => shadow(el).querySelector('#guichet-title'), 'the form was not built with the jurisdiction');
+    expect(text(shadow(el).querySelector('#guichet-title'))).to.equal('Dépôt sauvage');
+  });
 });
 
 describe('<guichet-form adapter="open311">: what the server refuses', () => {

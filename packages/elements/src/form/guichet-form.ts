@@ -176,7 +176,7 @@ export class GuichetForm extends LitElement {
     if (
       changed.has('definition') ||
       changed.has('src') ||
-      (service && (changed.has('service') || changed.has('endpoint')))
+      (service && (changed.has('service') || changed.has('endpoint') || changed.has('jurisdiction')))
     )
       void definition.load(this.definition, this.src, service);
     else if (changed.has('data') && definition.model) {
