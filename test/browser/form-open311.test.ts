@@ -73,7 +73,9 @@ async function serviceForm(
 
 describe('<guichet-form adapter="open311" service="…">: a form built from the service definition', () => {
   for (const lang of ['fr', 'en'] as const) {
-    it(`${lang}: every datatype, filled and sent with the keyboard only; the receipt gives the number only; axe clean`, async () => {
+    it(`${lang}: every datatype, filled and sent with the keyboard only; the receipt gives the number only; axe clean`, async function () {
+      // Dozens of key presses, each a round trip to the browser: slow on a loaded machine.
+      this.timeout(60_000);
       const model = modelOf(await loadServiceForm({ endpoint: open311(), serviceCode: 'DEPOT', lang }));
       const el = await serviceForm('DEPOT', { lang, jurisdiction: 'montfleury.example' });
       const root = shadow(el);
@@ -226,6 +228,46 @@ describe('<guichet-form adapter="open311">: what the server refuses', () => {
     expect([...summary.querySelectorAll('a')].map((a) => [a.getAttribute('href'), text(a)])).to.deep.equal([
       ['#guichet-volume', "Cette réponse n'est pas valide"],
     ]);
+    await expect(el).to.be.accessible(wcag);
+  });
+
+  it('a configuration refusal sends the citizen to the form’s contact, shown with it', async () => {
+    const definition = {
+      id: 'eclairage-maison',
+      version: '1.0.0',
+      title: 'Éclairage public',
+      schema: {
+        type: 'object',
+        required: ['panne', 'address'],
+        properties: {
+          panne: {
+            type: 'string',
+            title: 'Que fait le lampadaire ?',
+            oneOf: [{ const: 'eteint', title: 'Il est éteint' }],
+          },
+          address: { type: 'string', title: 'Adresse', maxLength: 200 },
+        },
+      },
+      contact: { name: 'Services techniques', phone: '01 23 45 67 89', email: 'voirie@montfleury.example' },
+      adapters: {
+        open311: { serviceCode: 'ECL', fields: { address_string: 'address' }, attributes: { panne: 'panne' } },
+      },
+    };
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form adapter="open311" endpoint=${open311()} draft="none" .definition=${definition}></guichet-form>`,
+    );
+    await whenReady(el);
+    el.data = { panne: 'eteint', address: 'Place du Marché' };
+    await el.updateComplete;
+    const { errors } = await watch(() => sendPrefilled(el));
+    expect(errors).to.deep.equal([['configuration', 'api-key']]);
+    const status = text(shadow(el).querySelector('[part=submission-status]'));
+    expect(status).to.contain('à cause d’un réglage du site');
+    expect(status).to.contain('les coordonnées sont ci-dessous');
+    const contact = text(shadow(el).querySelector('[part=contact]'));
+    expect(contact).to.contain('01 23 45 67 89');
+    expect(contact).to.contain('voirie@montfleury.example');
+    expect(shadow(el).querySelector('.submission__retry')).to.equal(null);
     await expect(el).to.be.accessible(wcag);
   });
 

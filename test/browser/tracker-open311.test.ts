@@ -82,13 +82,18 @@ describe('<guichet-tracker adapter="open311">', () => {
     expect(announcements.texts).to.deep.equal(['Votre demande a changé d’étape : Réparé (Terminée).']);
   });
 
-  it('says it cannot find an unknown number (the server answers 500), and asks for the number only', async () => {
-    const el = await track('999999999');
-    expect(visibleText(el, '[part=error]')).to.contain('Nous ne trouvons pas de demande avec ce numéro.');
-    expect(visibleText(el, '[part=error]')).to.not.contain('code');
-    expect(el.shadowRoot!.querySelectorAll('[part=lookup] input')).to.have.length(1);
-    await expect(el).to.be.accessible(wcag);
-  });
+  for (const [what, id] of [
+    ['an unknown number', '999999999'],
+    ['a malformed number', '12-AB'],
+  ] as const)
+    it(`says it cannot find ${what} (the server answers 500), and asks for the number only`, async () => {
+      const { result: el, errors } = await watch(() => track(id));
+      expect(errors).to.deep.equal([['not-found', undefined]]);
+      expect(visibleText(el, '[part=error]')).to.contain('Nous ne trouvons pas de demande avec ce numéro.');
+      expect(visibleText(el, '[part=error]')).to.not.contain('code');
+      expect(el.shadowRoot!.querySelectorAll('[part=lookup] input')).to.have.length(1);
+      await expect(el).to.be.accessible(wcag);
+    });
 
   it('finds the request through the list form when the server fails on requests/{id}.json', async () => {
     const id = await fileReport({}, 'listOnly');
