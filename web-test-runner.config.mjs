@@ -15,7 +15,7 @@ import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromi
 import { freePort } from './scripts/lib/free-port.mjs';
 import { startEndpoint } from './scripts/lib/endpoint-process.mjs';
 import { countReporter } from './scripts/lib/count-reporter.mjs';
-import { startOpen311Server } from './test/helpers/open311-server.mjs';
+import { startGeoReportSimulator } from './test/helpers/georeport/simulator.mjs';
 
 assertChromium();
 
@@ -41,12 +41,26 @@ if (withEndpoint) {
 const generators = withEndpoint
   ? await startEndpoint({ formsDir: generatorForms, allowedOrigins: [origin] })
   : undefined;
-// A GeoReport v2 (Open311) back office, for the open311 adapter's tests.
-const open311 = await startOpen311Server();
+// GeoReport v2 (Open311) back offices, for the open311 adapter's tests: one per way servers differ.
+const open311ApiKey = 'cle-de-test';
+const open311 = {
+  url: await startGeoReportSimulator({ apiKey: open311ApiKey, jurisdictions: ['montfleury.example'] }),
+  repeat: await startGeoReportSimulator({
+    apiKey: open311ApiKey,
+    multiValue: 'repeat',
+    jurisdictions: ['montfleury.example', 'valbois.example'],
+  }),
+  noCors: await startGeoReportSimulator({ apiKey: open311ApiKey, cors: 'none' }),
+  getOnly: await startGeoReportSimulator({ apiKey: open311ApiKey, cors: 'get-only' }),
+  listOnly: await startGeoReportSimulator({ apiKey: open311ApiKey, requestById: 'fails' }),
+};
 const testEnv = {
   endpoint: endpoint?.url ?? null,
   adminToken: endpoint?.adminToken ?? null,
-  open311: open311.url,
+  open311: {
+    ...Object.fromEntries(Object.entries(open311).map(([mode, server]) => [mode, server.url])),
+    apiKey: open311ApiKey,
+  },
   generators: generators ? { endpoint: generators.url, adminToken: generators.adminToken } : null,
 };
 for (const signal of ['exit', 'SIGINT', 'SIGTERM']) {
@@ -94,7 +108,8 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     {
       name: 'guichet-servers',
-      serverStop: () => Promise.all([endpoint?.stop(), generators?.stop(), open311.stop()]),
+      serverStop: () =>
+        Promise.all([endpoint?.stop(), generators?.stop(), ...Object.values(open311).map((server) => server.stop())]),
     },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

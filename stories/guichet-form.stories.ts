@@ -4,7 +4,7 @@ import signalement from '../schemas/forms/signalement-voirie.json';
 import samples from '../test/fixtures/forms-data/signalement-voirie.json';
 import { storyEndpoint } from './support/adapters.js';
 import { brokenDefinition } from './support/definitions.js';
-import { formIn, goToSummary, pressContinue, pressSend, rendered } from './support/drive.js';
+import { expectingWebTeamMessage, formIn, goToSummary, pressContinue, pressSend, rendered } from './support/drive.js';
 import { renderForm, type FormArgs } from './support/render.js';
 
 const answers = samples.valid[1] as Record<string, unknown>;
@@ -25,6 +25,8 @@ const meta: Meta<FormArgs> = {
         'storybook-server-error',
         'storybook-invalid',
         'storybook-refused',
+        'storybook-misconfigured',
+        'storybook-unconfirmed',
         'guichet',
         'open311',
       ],
@@ -123,6 +125,33 @@ export const Refused: Story = {
       'refused',
       '.submission__message--error, .submission__retry, [part~="submission-status"] strong',
     );
+  },
+};
+
+/**
+ * Refused because of how the page is set up (e.g. an Open311 server without its api key): the
+ * citizen is told the form cannot send for now and how to reach a person, with no "Try again";
+ * the web team reads why in the console and in `guichet-error` (`kind: "configuration"`).
+ */
+export const Misconfigured: Story = {
+  args: { data: answers, adapter: 'storybook-misconfigured' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await expectingWebTeamMessage(() => pressSend(form, 'refused', '[part~="submission-status"] strong'));
+  },
+};
+
+/**
+ * The request may have arrived but its answer was lost, and the back office cannot tell a
+ * second copy apart (Open311): the citizen is told not to send it again and to contact the service.
+ */
+export const Unconfirmed: Story = {
+  args: { data: answers, adapter: 'storybook-unconfirmed' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await expectingWebTeamMessage(() => pressSend(form, 'unconfirmed', '[part~="submission-status"] strong'));
   },
 };
 

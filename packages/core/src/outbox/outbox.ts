@@ -119,7 +119,16 @@ export class Outbox {
     this.store.put(updated);
     options.onAttempt?.(updated);
     const receipt = await options.adapter.submit(
-      { model: options.model, data: entry.data, channel: entry.channel, lang: entry.lang, idempotencyKey: entry.key },
+      {
+        model: options.model,
+        data: entry.data,
+        channel: entry.channel,
+        lang: entry.lang,
+        idempotencyKey: entry.key,
+        maybeDelivered: updated.maybeDelivered === true,
+        markDelivered: (maybe) =>
+          this.store.put({ ...(this.store.get(entry.formId, entry.key) ?? updated), maybeDelivered: maybe }),
+      },
       { signal: options.signal },
     );
     this.store.acknowledge(entry.formId, entry.key, receipt);

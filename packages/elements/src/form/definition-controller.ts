@@ -7,6 +7,9 @@ import { loadReader, readerNow } from './definition-reader.js';
 import { afterFirstPaint, afterIdle } from './idle.js';
 import { hasConditions } from './field-tree.js';
 import { FormIndex } from './form-index.js';
+import type { FetchedService, ServiceSource } from './service-source.js';
+import { loadLazyChunk } from '../shared/lazy-chunk.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'broken';
 
@@ -20,7 +23,8 @@ export interface DefinitionEvents {
 }
 
 /**
- * Reads the form's definition (the `definition` property, or fetched from `src`) and gets its
+ * Reads the form's definition (the `definition` property, fetched from `src`, or built from an
+ * Open311 server's service definition: see service-source.ts) and gets its
  * checking rules the cheapest way that works: the validator the endpoint precompiled (no eval,
  * so strict Content-Security-Policies are fine), or ajv compiling one in the page — not before
  * the citizen's first focus in the form, unless conditions need it to decide what is shown.
@@ -48,7 +52,8 @@ export class DefinitionController {
     private readonly events: DefinitionEvents,
   ) {}
 
-  async load(definition: unknown, src: string | undefined): Promise<void> {
+  /** `service`: where the definition comes from when there is neither `definition` nor `src`. */
+  async load(definition: unknown, src: string | undefined, service?: ServiceSource): Promise<void> {
     const token = ++this.loadToken;
     this.status = 'loading';
     this.model = undefined;
@@ -59,7 +64,15 @@ export class DefinitionController {
     this.host.requestUpdate();
     let input: unknown = definition;
     let validatorUrl: string | undefined;
-    if (input === undefined) {
+    if (input === undefined && !src && service) {
+      const built: FetchedService = await loadLazyChunk().then(
+        (chunk) => chunk.fetchServiceDefinition(service),
+        () => ({ ok: false, problem: formProblem('network', (t) => t.definitionNetwork) }),
+      );
+      if (token !== this.loadToken) return;
+      if (!built.ok) return this.fail([built.problem], built);
+      input = built.definition;
+    } else if (input === undefined) {
       if (!src) return this.fail([formProblem('no-definition', (t) => t.definitionMissing)]);
       const fetched = await fetchDefinition(src, this.host.ownerDocument.baseURI);
       if (token !== this.loadToken) return;
@@ -163,16 +176,20 @@ export class DefinitionController {
     this.fail([formProblem('validator', (t) => t.validatorFailed)]);
   }
 
-  private fail(problems: DefinitionProblem[]): void {
+  /** `setting`: the page's settings are at fault (a service the server does not know, no CORS…). */
+  private fail(problems: DefinitionProblem[], setting: { advice?: string; code?: string } = {}): void {
     this.status = 'broken';
     this.problems = problems;
     this.model = undefined;
     this.host.requestUpdate();
     const lang = this.events.lang();
+    const { advice, code } = setting;
+    if (advice) tellWebTeam(this.host, advice);
     this.host.dispatchEvent(
       new GuichetErrorEvent({
-        kind: 'definition',
-        message: formText(lang).definitionErrorTitle,
+        kind: advice ? 'configuration' : 'definition',
+        message: advice ?? formText(lang).definitionErrorTitle,
+        ...(code ? { code } : {}),
         problems: problems.map((p) => ({ pointer: p.pointer, code: p.code, message: localize(p.message, lang) })),
       }),
     );

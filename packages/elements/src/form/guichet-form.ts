@@ -14,6 +14,8 @@ import { StepsController } from './steps-controller.js';
 import { AnswerInput } from './answer-input.js';
 import { StartOver } from './start-over.js';
 import { createFormParts, type FormParts } from './form-parts.js';
+import type { ServiceSource } from './service-source.js';
+import type { AdapterSettings } from '../submission/types.js';
 import { renderStep, renderSummary } from './step-view.js';
 
 const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
@@ -26,10 +28,19 @@ const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
  * @summary An accessible, schema-driven e-service form.
  *
  * @attr lang - `fr` (default) or `en`; without it, the closest `lang` in the page, else French.
+ * @attr service - `open311`: the service code. Without `src` or `definition`, the form is built from the
+ *   server's service definition (`GET {endpoint}/services/{service}.json`).
+ * @attr api-key - `open311`: sent as `api_key` with each request (the server's key for this site).
+ * @attr jurisdiction - `open311`: sent as `jurisdiction_id`, for a server that serves several.
+ * @attr multi-value - `open311`: how a multivaluelist answer is sent: `brackets` (default, the spec's
+ *   `attribute[code][]=a&attribute[code][]=b`) or `repeat` (`attribute[code]=a&attribute[code]=b`, as
+ *   servers built on Open311::Endpoint read it).
  *
  * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers (a file field holds the key of its file in `chosenFiles`).
  * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
- * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server, validation).
+ * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server,
+ *   validation, configuration). For `configuration` (and `network` with `detail.code` `unconfirmed`), `detail.message`
+ *   tells the web team what happened and what to change; it is also written to the console.
  *
  * @csspart base - The element's whole content.
  * @csspart title - The form's title.
@@ -96,6 +107,10 @@ export class GuichetForm extends LitElement {
     adapter: {},
     channel: {},
     draft: {},
+    service: {},
+    apiKey: { attribute: 'api-key' },
+    jurisdiction: {},
+    multiValue: { attribute: 'multi-value' },
     definition: { attribute: false },
     data: { attribute: false },
   };
@@ -110,6 +125,14 @@ export class GuichetForm extends LitElement {
   channel: string = 'web';
   /** `local` (default): answers saved on this device as the citizen goes; `none`: nothing stored. */
   draft: string = 'local';
+  /** `open311`: the service code; without `src`, the form is built from the server's service definition. */
+  declare service?: string;
+  /** `open311`: the server's API key for this site, sent as `api_key` with each request. */
+  declare apiKey?: string;
+  /** `open311`: the `jurisdiction_id` of a server that serves several. */
+  declare jurisdiction?: string;
+  /** `open311`: `brackets` (default) or `repeat`, how a multivaluelist answer is sent. */
+  declare multiValue?: string;
   /** The form definition as an object (instead of `src`). */
   declare definition?: unknown;
   /** Answers to start with ("Dites-le-nous une fois"). */
@@ -149,7 +172,14 @@ export class GuichetForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const { definition, answers, errors, fields } = this.parts;
-    if (changed.has('definition') || changed.has('src')) void definition.load(this.definition, this.src);
+    const service = this.serviceSource();
+    // A form built from a service is built again when what names the service changes.
+    if (
+      changed.has('definition') ||
+      changed.has('src') ||
+      (service && (changed.has('service') || changed.has('endpoint') || changed.has('jurisdiction')))
+    )
+      void definition.load(this.definition, this.src, service);
     else if (changed.has('data') && definition.model) {
       answers.replace(definition.model.fields, this.data);
       fields.redrawAll();
@@ -158,7 +188,7 @@ export class GuichetForm extends LitElement {
       // when nothing came by then is the missing definition reported, rather than "loading" forever.
       setTimeout(() => {
         if (this.definition === undefined && !this.src && definition.status === 'idle')
-          void definition.load(undefined, undefined);
+          void definition.load(undefined, undefined, this.serviceSource());
       });
     }
     const lang = this.parts.lang();
@@ -184,6 +214,27 @@ export class GuichetForm extends LitElement {
     return result;
   }
 
+  /** Where the definition comes from when neither `definition` nor `src` gives it: an Open311 service. */
+  private serviceSource(): ServiceSource | undefined {
+    const { service, endpoint } = this;
+    if (this.adapter !== 'open311' || !service || !endpoint || this.src || this.definition !== undefined) return;
+    return {
+      endpoint,
+      service,
+      lang: this.parts.lang(),
+      ...(this.jurisdiction ? { jurisdiction: this.jurisdiction } : {}),
+    };
+  }
+
+  /** The adapter's settings from the attributes (`open311`: key, jurisdiction, multi-value style). */
+  private get settings(): AdapterSettings {
+    const settings: Record<string, string> = {};
+    if (this.apiKey) settings.apiKey = this.apiKey;
+    if (this.jurisdiction) settings.jurisdictionId = this.jurisdiction;
+    if (this.multiValue) settings.multiValue = this.multiValue;
+    return settings;
+  }
+
   private start(model: FormModel): void {
     const { answers, errors, drafts, fields } = this.parts;
     answers.replace(model.fields, this.data);
@@ -193,7 +244,8 @@ export class GuichetForm extends LitElement {
     this.startOver.reset();
     drafts.look();
     fields.redrawAll();
-    if (this.endpoint) void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet');
+    if (this.endpoint)
+      void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet', this.settings);
   }
 
   /** The buttons and links inside the form, by their `data-action`. */
@@ -231,7 +283,8 @@ export class GuichetForm extends LitElement {
     const { endpoint } = this;
     const files = this.parts.answers.files;
     const adapter = this.adapter || 'guichet';
-    await this.submission.send({ model, data, files, channel, lang: this.parts.lang(), endpoint, adapter });
+    const { settings } = this;
+    await this.submission.send({ model, data, files, channel, lang: this.parts.lang(), endpoint, adapter, settings });
     if (this.submission.phase === 'invalid' && this.submission.fieldErrors.length > 0) {
       this.steps.showErrors(this.submission.fieldErrors);
     } else if (this.submission.phase === 'sent') {

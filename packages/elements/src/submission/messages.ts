@@ -21,6 +21,10 @@ export interface SubmissionText {
   refusedTitle: string;
   refused: Record<string, string>;
   refusedOther: string;
+  refusedNoContact: string;
+  configuration: string;
+  unconfirmedTitle: string;
+  unconfirmed: string;
   receiptTitle: string;
   receivedOn: (form: string, date: string) => string;
   reference: string;
@@ -28,12 +32,14 @@ export interface SubmissionText {
   copy: (what: string) => string;
   copied: (what: string) => string;
   keepCodes: string;
+  keepReference: string;
   nextTitle: string;
   expectedBy: (date: string) => string;
   expectedDays: (days: number) => string;
   print: string;
   followTitle: string;
   followText: (reference: string) => string;
+  followReference: (reference: string) => string;
 }
 
 const fr: SubmissionText = {
@@ -59,6 +65,12 @@ const fr: SubmissionText = {
     'unsupported-media-type': 'Ce type de fichier n’est pas accepté.',
   },
   refusedOther: 'Vous pouvez contacter le service : les coordonnées sont ci-dessous.',
+  refusedNoContact: 'Vous pouvez contacter votre mairie.',
+  configuration:
+    'Ce formulaire ne peut pas envoyer de demande pour le moment, à cause d’un réglage du site. Vos réponses sont conservées sur cet appareil.',
+  unconfirmedTitle: 'Nous ne savons pas si votre demande est arrivée.',
+  unconfirmed:
+    'Le service n’a pas pu nous confirmer sa réception : elle a peut-être été enregistrée, mais nous n’en connaissons pas la référence. Pour ne pas la déposer deux fois, ne l’envoyez pas à nouveau : contactez d’abord le service.',
   receiptTitle: 'Demande envoyée',
   receivedOn: (form, date) =>
     form ? `Votre demande « ${form} » a bien été reçue le ${date}.` : `Votre demande a bien été reçue le ${date}.`,
@@ -68,6 +80,7 @@ const fr: SubmissionText = {
   copied: (what) => `${what} copié dans le presse-papiers.`,
   keepCodes:
     'Notez la référence et le code de suivi, ou imprimez cette page : ils vous permettent de suivre votre demande.',
+  keepReference: 'Notez la référence, ou imprimez cette page : elle vous permet de suivre votre demande.',
   nextTitle: 'Et maintenant ?',
   expectedBy: (date) => `Vous aurez une réponse au plus tard le ${date}.`,
   expectedDays: (days) =>
@@ -78,6 +91,7 @@ const fr: SubmissionText = {
   followTitle: 'Suivre votre demande',
   followText: (reference) =>
     `Pour savoir où en est votre demande, munissez-vous de la référence ${reference} et du code de suivi.`,
+  followReference: (reference) => `Pour savoir où en est votre demande, munissez-vous de la référence ${reference}.`,
 };
 
 const en: SubmissionText = {
@@ -103,6 +117,12 @@ const en: SubmissionText = {
     'unsupported-media-type': 'This type of file is not accepted.',
   },
   refusedOther: 'You can contact the service: the details are below.',
+  refusedNoContact: 'You can contact your town hall.',
+  configuration:
+    'This form cannot send requests at the moment, because of a setting of the website. Your answers are kept on this device.',
+  unconfirmedTitle: 'We do not know whether your request arrived.',
+  unconfirmed:
+    'The service could not confirm it received it: it may have been recorded, but we do not know its reference. So as not to file it twice, do not send it again: contact the service first.',
   receiptTitle: 'Request sent',
   receivedOn: (form, date) =>
     form ? `Your request “${form}” was received on ${date}.` : `Your request was received on ${date}.`,
@@ -112,6 +132,7 @@ const en: SubmissionText = {
   copied: (what) => `${what} copied to the clipboard.`,
   keepCodes:
     'Write down the reference and the tracking code, or print this page: you need them to follow your request.',
+  keepReference: 'Write down the reference, or print this page: you need it to follow your request.',
   nextTitle: 'What happens next?',
   expectedBy: (date) => `You will get an answer by ${date} at the latest.`,
   expectedDays: (days) =>
@@ -122,6 +143,7 @@ const en: SubmissionText = {
   followTitle: 'Follow your request',
   followText: (reference) =>
     `To find out where your request stands, have the reference ${reference} and the tracking code at hand.`,
+  followReference: (reference) => `To find out where your request stands, have the reference ${reference} at hand.`,
 };
 
 const catalogues: Record<Language, SubmissionText> = { fr, en };

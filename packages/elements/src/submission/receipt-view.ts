@@ -10,6 +10,8 @@ interface ReceiptContext {
   model: FormModel;
   endpoint: string;
   adapterName: string;
+  /** `apiKey`, `jurisdictionId`…, handed on to the tracker. */
+  settings: Readonly<Record<string, string>>;
 }
 
 function formatMoment(iso: string | undefined, lang: Language, withTime: boolean): string {
@@ -71,19 +73,25 @@ export function renderReceiptView(
       ? t.expectedDays(expectedDays)
       : '';
   const trackerReady = customElements.get('guichet-tracker') !== undefined;
+  // Some back offices give no tracking code (Open311): only what exists is shown.
+  const code = receipt.trackingCode && receipt.trackingCode !== receipt.reference ? receipt.trackingCode : '';
+  // What the back office said on receipt (Open311's service_notice).
+  const notice = receipt.status.history?.[0]?.note;
+  const settings = context?.settings ?? {};
   return html`<section class="receipt" part="receipt" aria-labelledby=${RECEIPT_HEADING_ID}>
     <h2 id=${RECEIPT_HEADING_ID} class="receipt__title" tabindex="-1">
       <span class="receipt__check" aria-hidden="true">✓</span> ${t.receiptTitle}
     </h2>
     <p>${t.receivedOn(formTitle, formatMoment(receipt.receivedAt, lang, true))}</p>
     <dl class="receipt__codes">
-      ${renderCode(t.reference, receipt.reference, lang)} ${renderCode(t.trackingCode, receipt.trackingCode, lang)}
+      ${renderCode(t.reference, receipt.reference, lang)} ${code ? renderCode(t.trackingCode, code, lang) : nothing}
     </dl>
-    <p class="receipt__keep">${t.keepCodes}</p>
+    <p class="receipt__keep">${code ? t.keepCodes : t.keepReference}</p>
     <p id=${COPIED_ID} class="receipt__copied" role="status"></p>
     ${
-      nextSteps || expected
+      nextSteps || expected || notice
         ? html`<h3 class="receipt__subtitle">${t.nextTitle}</h3>
+          ${notice ? html`<p class="receipt__notice">${notice}</p>` : nothing}
           ${nextSteps ? html`<p>${nextSteps}</p>` : nothing} ${expected ? html`<p>${expected}</p>` : nothing}`
         : nothing
     }
@@ -97,10 +105,12 @@ export function renderReceiptView(
           endpoint=${context.endpoint}
           adapter=${context.adapterName}
           reference=${receipt.reference}
-          code=${receipt.trackingCode}
+          code=${code}
+          api-key=${settings.apiKey ?? nothing}
+          jurisdiction=${settings.jurisdictionId ?? nothing}
           lang=${lang}
         ></guichet-tracker>`
-        : html`<p class="receipt__follow">${t.followText(receipt.reference)}</p>`
+        : html`<p class="receipt__follow">${code ? t.followText(receipt.reference) : t.followReference(receipt.reference)}</p>`
     }
     ${renderContact(model?.contact, lang, 'guichet-receipt-contact')}
   </section>`;

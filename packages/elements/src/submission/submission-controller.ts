@@ -21,18 +21,26 @@ import {
   type Receipt,
 } from '@guichet/core';
 import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
-import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
+import type {
+  AdapterSettings,
+  SendRequest,
+  SubmissionControllerApi,
+  SubmissionPhase,
+  UploadProgress,
+} from './types.js';
 import { fileSlots } from '../form/file-slots.js';
 import { pathOf } from '../form/answers.js';
 import { withValuesAt } from './values-at.js';
 import { renderSubmissionStatus, failureReason } from './sending-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 interface Target {
   model: FormModel;
   endpoint: string;
   adapterName: string;
+  settings: AdapterSettings;
   adapter: Adapter;
 }
 
@@ -58,6 +66,11 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   private readonly uploaded = new WeakMap<File, Attachment>();
   /** The waits between upload tries (the outbox has its own for the submission). */
   private readonly uploadWaits = new RetryWaits();
+  /**
+   * Answers whose sending ended `unconfirmed` (the back office may hold them): sending the same
+   * answers again would risk a second request, so Send gets the same answer, without sending.
+   */
+  private readonly unconfirmed = new Map<string, EndpointError>();
   private focusReceipt = false;
   private lang: Language = 'fr';
 
@@ -103,18 +116,24 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       return this.running;
     }
     if (this.lastRequest && (this.phase === 'waiting' || this.phase === 'refused')) return this.send(this.lastRequest);
-    if (this.target) return this.resumePending(this.target.model, this.target.endpoint, this.target.adapterName);
+    const target = this.target;
+    if (target) return this.resumePending(target.model, target.endpoint, target.adapterName, target.settings);
   }
 
   cancelUpload(pointer: string): void {
     this.uploadAborts.get(pointer)?.abort();
   }
 
-  async resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void> {
+  async resumePending(
+    model: FormModel,
+    endpoint: string,
+    adapter: string,
+    settings: AdapterSettings = {},
+  ): Promise<void> {
     if (this.running) return this.running;
     const pending = this.outbox.pending(model.id);
     if (pending.length === 0) return;
-    const target = this.connect(model, endpoint, adapter);
+    const target = this.connect(model, endpoint, adapter, settings);
     if (!target) return;
     return this.track(
       (async () => {
@@ -145,19 +164,29 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     return running;
   }
 
-  private connect(model: FormModel, endpoint: string, adapterName: string): Target | undefined {
+  private connect(
+    model: FormModel,
+    endpoint: string,
+    adapterName: string,
+    settings: AdapterSettings = {},
+  ): Target | undefined {
     try {
-      const adapter = createAdapter(adapterName || 'guichet', { endpoint });
-      this.target = { model, endpoint, adapterName: adapterName || 'guichet', adapter };
+      const adapter = createAdapter(adapterName || 'guichet', { ...settings, endpoint });
+      this.target = { model, endpoint, adapterName: adapterName || 'guichet', settings, adapter };
       return this.target;
     } catch (error) {
       this.fail(
-        new EndpointError('rejected', error instanceof Error ? error.message : String(error), {
-          code: 'unknown-adapter',
+        new EndpointError('configuration', error instanceof Error ? error.message : String(error), {
+          code: 'adapter',
         }),
       );
       return undefined;
     }
+  }
+
+  /** Whether the form says how to reach a person (its contact block is on screen). */
+  get hasContact(): boolean {
+    return Boolean(this.target?.model.contact);
   }
 
   private async sendNow(request: SendRequest): Promise<void> {
@@ -167,10 +196,12 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.error = undefined;
     this.cancelled = false;
     this.receipt = undefined;
-    const target = this.connect(request.model, request.endpoint, request.adapter);
+    const target = this.connect(request.model, request.endpoint, request.adapter, request.settings);
     if (!target) return;
     const data = await this.uploadFiles(request, target);
     if (!data) return;
+    const maybeSent = this.unconfirmed.get(sentKey(request.model.id, data));
+    if (maybeSent) return this.fail(maybeSent);
     const entry = this.outbox.add({
       formId: request.model.id,
       formVersion: request.model.version,
@@ -322,6 +353,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     } catch (error) {
       if (isAbort(error)) return;
       const failure = asEndpointError(error);
+      if (failure.kind === 'unconfirmed') this.unconfirmed.set(sentKey(entry.formId, entry.data), failure);
       if (failure.kind === 'validation') {
         this.error = failure;
         this.fieldErrors = failure.details.fieldErrors ?? [];
@@ -332,17 +364,28 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     }
   }
 
-  /** Shows a failure (waiting when it will be retried, refused otherwise) and tells the page. */
+  /**
+   * Shows a failure (waiting when it will be retried, refused otherwise) and tells the page; what
+   * only the web team can fix (a setting; a request whose fate is unknown) also goes to the console.
+   */
   private fail(error: EndpointError, tell = true): void {
     this.error = error;
     this.set(error.retryable ? 'waiting' : 'refused');
     if (!tell) return;
-    const lang = this.lang;
-    const kind = error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'server';
+    const forWebTeam = error.kind === 'configuration' || error.kind === 'unconfirmed';
+    if (forWebTeam) tellWebTeam(this.host, error.message);
+    const kind =
+      error.kind === 'configuration'
+        ? 'configuration'
+        : error.kind === 'network' || error.kind === 'timeout' || error.kind === 'unconfirmed'
+          ? 'network'
+          : 'server';
+    const code = error.kind === 'unconfirmed' ? 'unconfirmed' : error.details.code;
     this.host.dispatchEvent(
       new GuichetErrorEvent({
         kind,
-        message: failureReason(error, lang),
+        message: forWebTeam ? error.message : failureReason(error, this.lang),
+        ...(forWebTeam && code ? { code } : {}),
         ...(error.details.status ? { status: error.details.status } : {}),
       }),
     );
@@ -366,4 +409,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.phase = phase;
     this.host.requestUpdate();
   }
+}
+
+function sentKey(formId: string, data: Record<string, unknown>): string {
+  return `${formId}\n${JSON.stringify(data)}`;
 }

@@ -16,6 +16,7 @@ import { problemMessage, renderProblem, toProblem, type TrackerProblem } from '.
 import { toContactBlock, type TrackerContact } from './contact.js';
 import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
 import { changed, checked } from './status-answer.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
@@ -34,6 +35,9 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @attr refresh - Polls every N seconds while the page is visible (at least 10: smaller values count as 10).
  *   Polling pauses while the tab is hidden and fetches at once when it comes back; it stops on a final phase.
  * @attr adapter - `guichet` (default), `open311`, or a name given to `registerAdapter`.
+ * @attr api-key - Passed to the adapter as `apiKey` (`open311`: GeoReport v2 sends it with new requests only,
+ *   so a tracker does not need it; an authority's own adapter may).
+ * @attr jurisdiction - `open311`: the `jurisdiction_id` of a server that serves several.
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
  * @attr from-url - Opt-in: takes `reference` and `code` from the page URL's query
  *   (`?reference=VOI-2026-000123&code=H4KQ7-MXP2D`), for links in receipts and e-mails.
@@ -46,7 +50,9 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @event guichet-status-change - `GuichetStatusChangeEvent`: a refresh found the request at a new step
  *   (`detail.reference`, `detail.previous`, `detail.status`).
  * @event guichet-error - `GuichetErrorEvent`: the look-up failed and the citizen is told so
- *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`).
+ *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`). For
+ *   `configuration`, `detail.message` says what the web team must change (also written to the
+ *   console) and `detail.code` which setting (`endpoint`, `adapter`, `cors`, `jurisdiction`…).
  *
  * @csspart lookup - The look-up form.
  * @csspart error-summary - The look-up form's error summary.
@@ -91,6 +97,8 @@ export class GuichetTracker extends LitElement {
     code: {},
     refresh: { type: Number },
     adapter: {},
+    apiKey: { attribute: 'api-key' },
+    jurisdiction: {},
     fromUrl: { type: Boolean, attribute: 'from-url' },
     contact: { attribute: false },
     current: { state: true },
@@ -105,6 +113,8 @@ export class GuichetTracker extends LitElement {
   code = '';
   declare refresh?: number;
   adapter = 'guichet';
+  declare apiKey?: string;
+  declare jurisdiction?: string;
   fromUrl = false;
   declare contact?: TrackerContact;
 
@@ -154,8 +164,8 @@ export class GuichetTracker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('fromUrl') && this.fromUrl && this.isConnected) this.readUrl();
-    if (changed.has('endpoint') || changed.has('reference') || changed.has('code') || changed.has('adapter'))
-      this.restart();
+    const settings = ['endpoint', 'reference', 'code', 'adapter', 'apiKey', 'jurisdiction'] as const;
+    if (settings.some((name) => changed.has(name))) this.restart();
   }
 
   protected override updated(): void {
@@ -194,7 +204,14 @@ export class GuichetTracker extends LitElement {
     const problem = this.problem;
     const problemView = (stale: boolean) =>
       problem
-        ? renderProblem({ problem, lang, stale, headingId: 'tracker-problem', onRetry: () => this.retry() })
+        ? renderProblem({
+            problem,
+            lang,
+            stale,
+            headingId: 'tracker-problem',
+            onRetry: () => this.retry(),
+            needsCode: this.needsCode(),
+          })
         : nothing;
 
     if (problem?.kind === 'configuration') return html`${problemView(false)}${contactBlock}`;
@@ -257,7 +274,7 @@ export class GuichetTracker extends LitElement {
     this.announcer.clear();
     this.lookup.prefill({ reference: this.reference, trackingCode: this.code });
     if (!this.endpoint.trim()) {
-      this.fail({ kind: 'configuration' });
+      this.fail({ kind: 'configuration', code: 'endpoint' });
       return;
     }
     if (this.hasQuery()) void this.load('initial');
@@ -288,13 +305,14 @@ export class GuichetTracker extends LitElement {
   };
 
   private adapterInstance(createAdapter: LazyChunk['createAdapter']): Adapter {
-    const key = `${this.adapter}\n${this.endpoint}`;
-    if (this.adapterCache?.key !== key) {
-      this.adapterCache = {
-        key,
-        adapter: createAdapter(this.adapter || 'guichet', { endpoint: this.endpoint.trim() }),
-      };
-    }
+    const config = {
+      endpoint: this.endpoint.trim(),
+      ...(this.apiKey ? { apiKey: this.apiKey } : {}),
+      ...(this.jurisdiction ? { jurisdictionId: this.jurisdiction } : {}),
+    };
+    const key = `${this.adapter}\n${JSON.stringify(config)}`;
+    if (this.adapterCache?.key !== key)
+      this.adapterCache = { key, adapter: createAdapter(this.adapter || 'guichet', config) };
     return this.adapterCache.adapter;
   }
 
@@ -317,8 +335,8 @@ export class GuichetTracker extends LitElement {
       let adapter: Adapter;
       try {
         adapter = this.adapterInstance(chunk.createAdapter);
-      } catch {
-        this.fail({ kind: 'configuration' });
+      } catch (error) {
+        this.fail({ kind: 'configuration', code: 'adapter', advice: (error as Error).message });
         return;
       }
       const status = await adapter.status(
@@ -361,10 +379,12 @@ export class GuichetTracker extends LitElement {
   private fail(problem: TrackerProblem): void {
     this.problem = problem;
     const lang = this.language.value;
+    if (problem.advice) tellWebTeam(this, problem.advice);
     this.dispatchEvent(
       new GuichetErrorEvent({
         kind: problem.kind,
-        message: problemMessage(problem, lang).message,
+        message: problem.advice ?? problemMessage(problem, lang, this.needsCode()).message,
+        ...(problem.code ? { code: problem.code } : {}),
         ...(problem.status !== undefined ? { status: problem.status } : {}),
         ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
       }),

@@ -10,6 +10,9 @@ export interface TrackerProblem {
   retryAfter?: number;
   /** HTTP status, when there was an answer. */
   status?: number;
+  /** For `configuration`: what the web team must change, and the code of that (`cors`, `api-key`…). */
+  advice?: string;
+  code?: string;
 }
 
 /** Anything a status look-up may throw, turned into one of the cases the tracker explains. */
@@ -24,7 +27,10 @@ export function toProblem(error: unknown): TrackerProblem {
       case 'rate-limited':
         return { kind: 'rate-limited', retryAfter: details?.retryAfter, status };
       case 'server':
+      case 'unconfirmed':
         return { kind: 'server', status };
+      case 'configuration':
+        return { kind: 'configuration', advice: (error as EndpointError).message, code: details?.code };
       // A malformed reference refused with a 400/422 is, for the citizen, a request we cannot
       // find; telling these apart would also tell which references exist.
       case 'not-found':
@@ -42,11 +48,15 @@ export function isRetryable(problem: TrackerProblem): boolean {
   return problem.kind === 'network' || problem.kind === 'server' || problem.kind === 'rate-limited';
 }
 
-export function problemMessage(problem: TrackerProblem, lang: Language): { title: string; message: string } {
+export function problemMessage(
+  problem: TrackerProblem,
+  lang: Language,
+  needsCode = true,
+): { title: string; message: string } {
   const t = trackerText(lang);
   switch (problem.kind) {
     case 'not-found':
-      return { title: t.notFoundTitle, message: t.notFound };
+      return { title: t.notFoundTitle, message: needsCode ? t.notFound : t.notFoundNumber };
     case 'network':
       return { title: t.networkTitle, message: t.network };
     case 'rate-limited':
@@ -65,11 +75,20 @@ export interface ProblemViewOptions {
   stale: boolean;
   headingId: string;
   onRetry: () => void;
+  /** False for back offices without tracking codes: the number alone was asked. */
+  needsCode: boolean;
 }
 
-export function renderProblem({ problem, lang, stale, headingId, onRetry }: ProblemViewOptions): TemplateResult {
+export function renderProblem({
+  problem,
+  lang,
+  stale,
+  headingId,
+  onRetry,
+  needsCode,
+}: ProblemViewOptions): TemplateResult {
   const t = trackerText(lang);
-  const { title, message } = problemMessage(problem, lang);
+  const { title, message } = problemMessage(problem, lang, needsCode);
   // A failed refresh behind a status already on screen is announced (role=alert); a failed
   // look-up replaces the page's content and takes focus instead, so it is read once.
   return html`<div class="problem problem--${problem.kind}" part="error" role=${stale ? 'alert' : nothing} tabindex="-1" aria-labelledby=${headingId}>
