@@ -1,5 +1,6 @@
 /** What the API shows of a stored request: to the citizen (status, receipt) and to agents. */
 import type { Receipt, RequestStatus, StoredRequest } from '@guichet/core';
+import { shownFileName } from './file-names.js';
 import { finalPhases } from './messages.js';
 import type { RequestRecord } from './store/types.js';
 
@@ -36,10 +37,11 @@ export function storedRequestView(record: RequestRecord): StoredRequest {
     formId: record.formId,
     formVersion: record.formVersion,
     channel: record.channel,
+    byAgent: record.byAgent,
     lang: record.lang,
     createdAt: record.createdAt,
     data: record.data,
-    attachments: record.attachments,
+    attachments: record.attachments.map((attachment) => ({ ...attachment, name: shownFileName(attachment.name) })),
     status: statusView(record),
   };
 }

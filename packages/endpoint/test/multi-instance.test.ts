@@ -77,7 +77,7 @@ describe('three instances on one PostgreSQL database', () => {
       const { rows } = await client.query('SELECT version FROM schema_migrations ORDER BY version');
       assert.deepEqual(
         rows.map((row: { version: number }) => row.version),
-        [1],
+        [1, 3],
       );
     } finally {
       await client.end();
@@ -208,5 +208,104 @@ describe('three instances on one PostgreSQL database', () => {
       assert.equal(answer.status, 429);
       assert.ok(Number(answer.headers.get('retry-after')) > 0);
     }
+  });
+});
+
+describe('two instances on one PostgreSQL database hold one allowance per client, not one each', () => {
+  let databaseUrl: string;
+  let instances: RunningEndpoint[] = [];
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  /** nginx in front (GUICHET_TRUST_PROXY=1): what the client wrote, then the address nginx saw. */
+  const client = (n: number, written = 'anything') => ({ 'X-Forwarded-For': `${written}, 203.0.113.${n}` });
+  const on = (i: number) => instances[i % instances.length]!;
+
+  before(async () => {
+    databaseUrl = await freshPostgresDatabase('multi_instance_limits');
+    const start = () =>
+      startEndpoint({
+        formsDir: fixtureForms,
+        adminToken: ADMIN_TOKEN,
+        env: {
+          GUICHET_DATABASE_URL: databaseUrl,
+          GUICHET_SECRET: SECRET,
+          GUICHET_TRUST_PROXY: '1',
+          GUICHET_LOOKUP_LIMIT: '5',
+          GUICHET_SUBMISSION_LIMIT: '4',
+          GUICHET_UPLOAD_LIMIT: '3',
+          GUICHET_ADMIN_FAILURE_LIMIT: '3',
+          GUICHET_UNCLAIMED_UPLOADS_PER_CLIENT: String(2 * png.length),
+        },
+      });
+    instances = await withTimeout(Promise.all([start(), start()]), 60_000);
+  });
+  after(async () => {
+    await Promise.all(instances.map((instance) => instance.stop()));
+  });
+
+  test('look-ups, whatever the client writes left of X-Forwarded-For (GUICHET_TRUST_PROXY=1)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const answer = await fetch(`${on(i).url}/api/requests/TST-1999-000001`, {
+        method: i % 2 ? 'HEAD' : 'GET',
+        headers: { ...client(1, `198.51.100.${i}`), 'X-Guichet-Tracking-Code': 'AAAAA-AAAAA' },
+      });
+      statuses.push(answer.status);
+    }
+    assert.deepEqual(statuses, [404, 404, 404, 404, 404, 429, 429, 429]);
+  });
+
+  test('submissions, replays included', async () => {
+    const key = crypto.randomUUID();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const answer = await fetch(`${on(i).url}/api/forms/demande-test/submissions`, {
+        method: 'POST',
+        headers: { ...client(2), 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(validSubmission()),
+      });
+      statuses.push(answer.status);
+    }
+    assert.deepEqual(statuses, [201, 200, 200, 200, 429, 429]);
+  });
+
+  test('uploads and the bytes of unclaimed uploads', async () => {
+    const send = (i: number) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'trou.png');
+      return fetch(`${on(i).url}/api/forms/demande-test/attachments?field=photo`, {
+        method: 'POST',
+        body: form,
+        headers: client(3),
+      });
+    };
+    const answers = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await send(i);
+      answers.push([answer.status, ((await answer.json()) as { code?: string }).code]);
+    }
+    assert.deepEqual(answers, [
+      [201, undefined],
+      [201, undefined],
+      [429, 'upload-quota'],
+      [429, 'rate-limited'],
+    ]);
+  });
+
+  test('wrong admin credentials', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await fetch(`${on(i).url}/api/admin/requests`, {
+        headers: { ...client(4), Authorization: `Bearer ${i < 4 ? `guess-${i}` : ADMIN_TOKEN}` },
+      });
+      statuses.push(answer.status);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
+    const elsewhere = await fetch(`${on(1).url}/api/admin/requests`, {
+      headers: { ...client(5), Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    assert.equal(elsewhere.status, 200);
   });
 });

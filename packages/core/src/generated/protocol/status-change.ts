@@ -6,7 +6,7 @@
 export type Phase = 'received' | 'in_progress' | 'action_required' | 'completed' | 'rejected' | 'cancelled';
 
 /**
- * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN). The endpoint validates it with this very schema; texts are not blank.
+ * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN). The endpoint validates it with this very schema; texts are not blank. A request moves forward: received → in_progress, action_required, completed, rejected or cancelled; in_progress and action_required → each other, themselves (a new step of the back office) or a final phase; never back to received. A final phase (completed, rejected, cancelled) changes only when `reopen` is true, into in_progress or action_required. Any other change is refused with 409 transition-not-allowed, naming the phases possible.
  */
 export interface StatusChange {
   phase: Phase;
@@ -22,4 +22,8 @@ export interface StatusChange {
    * Public note shown to the citizen.
    */
   note?: string;
+  /**
+   * Reopen a closed request (completed, rejected, cancelled) on purpose, e.g. after an appeal: into in_progress or action_required only.
+   */
+  reopen?: boolean;
 }
