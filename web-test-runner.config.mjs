@@ -1,6 +1,6 @@
 // Browser tests: real Debian Chromium, TypeScript through esbuild, and (when its sources exist)
 // the real reference endpoint over real HTTP with a throwaway SQLite file.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -92,6 +92,19 @@ export default {
     // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.
     ...templateMinifiers({ exclude: ['**/*.test.ts'] }).map(minifyTemplates),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // A definition whose server names a validator on another origin (the endpoint's): the
+    // element must refuse to load it (packages/elements/src/form/definition-source.test.ts).
+    {
+      name: 'validator-elsewhere',
+      serve(context) {
+        if (context.path !== '/test/fixtures/validator-elsewhere.json' || !endpoint) return undefined;
+        return {
+          body: readFileSync('schemas/forms/contact-service.json', 'utf8'),
+          type: 'json',
+          headers: { 'X-Guichet-Validator': `${endpoint.url}/api/forms/contact-service/validator.js` },
+        };
+      },
+    },
     {
       name: 'guichet-servers',
       serverStop: () => Promise.all([endpoint?.stop(), generators?.stop(), open311.stop()]),

@@ -30,10 +30,13 @@ export async function createRequest(lang: 'fr' | 'en' = 'fr', changes: Record<st
   return (await response.json()) as Receipt;
 }
 
-/** What an agent does in the back office: move the request to a phase, with a label and a public note. */
+/**
+ * What an agent does in the back office: move the request to a phase, with a label and a public
+ * note (`reopen` to change a closed one).
+ */
 export async function changePhase(
   reference: string,
-  change: { phase: Phase; label?: string; note?: string },
+  change: { phase: Phase; label?: string; note?: string; reopen?: boolean },
 ): Promise<RequestStatus> {
   const response = await fetch(`${apiUrl()}/admin/requests/${encodeURIComponent(reference)}/status`, {
     method: 'POST',

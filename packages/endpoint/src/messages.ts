@@ -181,8 +181,8 @@ export const phaseLabels: Record<Phase, LocalizedText> = {
 /** What a final request may still become: said in a refused change's message. */
 export function transitionHint(lang: Language): string {
   return lang === 'fr'
-    ? 'rien, la demande est close ; pour la rouvrir, envoyez "reopen": true avec la phase in_progress ou action_required'
-    : 'nothing, the request is closed; to reopen it, send "reopen": true with the phase in_progress or action_required';
+    ? 'rien, la demande est close ; pour la rouvrir ou corriger sa clôture, envoyez "reopen": true avec la nouvelle phase (tout sauf received)'
+    : 'nothing, the request is closed; to reopen it or correct how it closed, send "reopen": true with the new phase (anything but received)';
 }
 
 export const finalPhases: ReadonlySet<Phase> = new Set<Phase>(['completed', 'rejected', 'cancelled']);

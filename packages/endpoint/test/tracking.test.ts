@@ -162,13 +162,16 @@ describe('status look-up and the agents API', () => {
       assert.match(refused.body.message, /"reopen": true/);
     }
     assert.equal((await change({ phase: 'received', reopen: true })).status, 409, 'not even reopened');
+    assert.equal((await change({ phase: 'completed', reopen: true })).status, 409, 'nor to where it is');
+    const corrected = await change({ phase: 'rejected', label: 'Refus (erreur de saisie corrigée)', reopen: true });
+    assert.equal(corrected.status, 200);
     const reopened = await change({ phase: 'action_required', label: 'Recours', reopen: true });
     assert.equal(reopened.status, 200);
     assert.equal(reopened.body.status.phase, 'action_required');
     const status = (await lookUp(fresh.reference, fresh.trackingCode)).body;
     assert.deepEqual(
       status.history.map((h: { phase: string }) => h.phase),
-      ['received', 'in_progress', 'in_progress', 'completed', 'action_required'],
+      ['received', 'in_progress', 'in_progress', 'completed', 'rejected', 'action_required'],
     );
   });
 

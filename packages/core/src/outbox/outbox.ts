@@ -12,6 +12,7 @@ import type { FormModel, Language } from '../model/types.js';
 import { retryDelay, type BackoffOptions } from './backoff.js';
 import { withLock } from './lock.js';
 import { OutboxStore, type PendingSubmission } from './storage.js';
+import { newIdempotencyKey } from './idempotency-key.js';
 
 export type { PendingSubmission };
 
@@ -64,7 +65,7 @@ export class Outbox {
     if (existing) return existing;
     const entry: PendingSubmission = {
       ...submission,
-      key: crypto.randomUUID(),
+      key: newIdempotencyKey(),
       createdAt: new Date().toISOString(),
       attempts: 0,
     };
