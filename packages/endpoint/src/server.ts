@@ -28,6 +28,7 @@ import { formRoutes } from './routes/forms.js';
 import { requestRoutes } from './routes/requests.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { openStore } from './store/open-store.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import { trustProxySetting, type TrustProxy } from './trust-proxy.js';
 import type { Store } from './store/types.js';
 
@@ -137,12 +138,17 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   }
   const now = options.now ?? (() => new Date());
   const forms = await FormCatalogue.load(options.formsDir, app.log);
-  await forms.remember(store, now());
+  try {
+    await forms.remember(store, now());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   let openApi: Promise<unknown> | undefined;
   const protocol = new Protocol(options.protocolDir);
   const clientLimits = new ClientLimits(store.counters, secret, now);
   const tempDir = options.tempDir ?? tmpdir();
-  const sqlitePath = store.kind === 'sqlite' ? (store as { path?: string }).path : undefined;
+  const sqlitePath = store instanceof SqliteStore ? store.path : undefined;
   const context: EndpointContext = {
     store,
     forms,

@@ -58,7 +58,7 @@ describe('per-client allowances', () => {
     assert.equal((await upload(t.url, PNG, 'a.png', 'image/png', '?field=photo', client(2))).status, 201);
   });
 
-  test('submissions: replays of an Idempotency-Key count too', async () => {
+  test("submissions: replays of an Idempotency-Key count too; an agent's do not", async () => {
     const key = crypto.randomUUID();
     assert.equal(
       (await submit(t.url, 'demande-test', validSubmission(), { ...client(3), 'Idempotency-Key': key })).status,
@@ -71,6 +71,9 @@ describe('per-client allowances', () => {
     limited(await submit(t.url, 'demande-test', validSubmission(), { ...client(3), 'Idempotency-Key': key }));
     limited(await submit(t.url, 'demande-test', validSubmission(), client(3)));
     assert.equal((await submit(t.url, 'demande-test', validSubmission(), client(4))).status, 201);
+    // An agent entering requests from that address is known by their credentials: not counted.
+    for (let i = 0; i < 4; i++)
+      assert.equal((await submit(t.url, 'demande-test', validSubmission(), { ...client(3), ...admin() })).status, 201);
   });
 
   test('look-ups: HEAD and GET draw on one allowance', async () => {

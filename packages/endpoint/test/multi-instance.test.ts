@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { startEndpoint, type RunningEndpoint } from '../../../test/helpers/endpoint.js';
 import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
-import { fixtureForms, validSubmission } from './helpers.js';
+import { PNG, fixtureForms, validSubmission } from './helpers.js';
 
 const LOOKUP_LIMIT = 12;
 const ADMIN_TOKEN = 'multi-instance-admin-token-0123456789';
@@ -22,19 +22,18 @@ const withTimeout = <T>(promise: Promise<T>, ms = 30_000): Promise<T> =>
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
   ]);
 
+/** One more endpoint process on the database, configured as an operator would every host. */
+const startOn = (databaseUrl: string, env: Record<string, string>) =>
+  startEndpoint({
+    formsDir: fixtureForms,
+    adminToken: ADMIN_TOKEN,
+    env: { GUICHET_DATABASE_URL: databaseUrl, GUICHET_SECRET: SECRET, ...env },
+  });
+
 describe('three instances on one PostgreSQL database', () => {
   let databaseUrl: string;
   let instances: RunningEndpoint[] = [];
-  const start = () =>
-    startEndpoint({
-      formsDir: fixtureForms,
-      adminToken: ADMIN_TOKEN,
-      env: {
-        GUICHET_DATABASE_URL: databaseUrl,
-        GUICHET_SECRET: SECRET,
-        GUICHET_LOOKUP_LIMIT: String(LOOKUP_LIMIT),
-      },
-    });
+  const start = () => startOn(databaseUrl, { GUICHET_LOOKUP_LIMIT: String(LOOKUP_LIMIT) });
   const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
   const submitTo = (instance: RunningEndpoint, key: string, data: Record<string, unknown> = validSubmission().data) =>
     fetch(`${instance.url}/api/forms/demande-test/submissions`, {
@@ -123,12 +122,8 @@ describe('three instances on one PostgreSQL database', () => {
   });
 
   test('an attachment uploaded on one instance is served by another and claimed through a third', async () => {
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-      'base64',
-    );
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'trou.png');
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'trou.png');
     const uploaded = await fetch(`${instances[0]!.url}/api/forms/demande-test/attachments?field=photo`, {
       method: 'POST',
       body: form,
@@ -137,7 +132,7 @@ describe('three instances on one PostgreSQL database', () => {
     const { id } = (await uploaded.json()) as { id: string };
     const file = await fetch(`${instances[1]!.url}/api/admin/attachments/${id}`, { headers: admin });
     assert.equal(file.status, 200);
-    assert.deepEqual(Buffer.from(await file.arrayBuffer()), png);
+    assert.deepEqual(Buffer.from(await file.arrayBuffer()), PNG);
     const claimed = await submitTo(instances[2]!, crypto.randomUUID(), { ...validSubmission().data, photo: id });
     assert.equal(claimed.status, 201);
   });
@@ -214,10 +209,6 @@ describe('three instances on one PostgreSQL database', () => {
 describe('two instances on one PostgreSQL database hold one allowance per client, not one each', () => {
   let databaseUrl: string;
   let instances: RunningEndpoint[] = [];
-  const png = Buffer.from(
-    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-    'base64',
-  );
   /** nginx in front (GUICHET_TRUST_PROXY=1): what the client wrote, then the address nginx saw. */
   const client = (n: number, written = 'anything') => ({ 'X-Forwarded-For': `${written}, 203.0.113.${n}` });
   const on = (i: number) => instances[i % instances.length]!;
@@ -225,19 +216,13 @@ describe('two instances on one PostgreSQL database hold one allowance per client
   before(async () => {
     databaseUrl = await freshPostgresDatabase('multi_instance_limits');
     const start = () =>
-      startEndpoint({
-        formsDir: fixtureForms,
-        adminToken: ADMIN_TOKEN,
-        env: {
-          GUICHET_DATABASE_URL: databaseUrl,
-          GUICHET_SECRET: SECRET,
-          GUICHET_TRUST_PROXY: '1',
-          GUICHET_LOOKUP_LIMIT: '5',
-          GUICHET_SUBMISSION_LIMIT: '4',
-          GUICHET_UPLOAD_LIMIT: '3',
-          GUICHET_ADMIN_FAILURE_LIMIT: '3',
-          GUICHET_UNCLAIMED_UPLOADS_PER_CLIENT: String(2 * png.length),
-        },
+      startOn(databaseUrl, {
+        GUICHET_TRUST_PROXY: '1',
+        GUICHET_LOOKUP_LIMIT: '5',
+        GUICHET_SUBMISSION_LIMIT: '4',
+        GUICHET_UPLOAD_LIMIT: '3',
+        GUICHET_ADMIN_FAILURE_LIMIT: '3',
+        GUICHET_UNCLAIMED_UPLOADS_PER_CLIENT: String(2 * PNG.length),
       });
     instances = await withTimeout(Promise.all([start(), start()]), 60_000);
   });
@@ -274,7 +259,7 @@ describe('two instances on one PostgreSQL database hold one allowance per client
   test('uploads and the bytes of unclaimed uploads', async () => {
     const send = (i: number) => {
       const form = new FormData();
-      form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'trou.png');
+      form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'trou.png');
       return fetch(`${on(i).url}/api/forms/demande-test/attachments?field=photo`, {
         method: 'POST',
         body: form,

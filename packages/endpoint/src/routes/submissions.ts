@@ -6,7 +6,8 @@
  * An Idempotency-Key is a bearer of the receipt (its tracking code derives from it), so it is
  * treated as payment APIs treat theirs: a replay must carry the same body (else 422, saying so),
  * it answers the receipt again only for a while (`limits.idempotencyKeyTtlMs`), and every try,
- * replays included, counts against the client's allowance of submissions.
+ * replays included, counts against the client's allowance of submissions (an agent's, sent with
+ * their credentials, do not).
  */
 import type { FastifyInstance } from 'fastify';
 import type { Channel, Language, Submission } from '@guichet/core';
@@ -44,7 +45,11 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
     '/api/forms/:id/submissions',
     {
       schema: context.protocol.route('submit'),
-      onRequest: async (request) => context.clientLimits.count('submissions', context.limits.submissions, request),
+      // An agent entering requests at a counter is who their credentials say, not an address.
+      onRequest: async (request) => {
+        if (!context.adminAuth.recognise(request))
+          await context.clientLimits.count('submissions', context.limits.submissions, request);
+      },
       // Before the schemas: an unknown form is a 404 and a form-encoded body a 415, whatever it holds.
       preValidation: async (request) => {
         if (!context.forms.get((request.params as { id: string }).id)) throw new HttpError(404, 'form-not-found');
