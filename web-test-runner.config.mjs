@@ -26,7 +26,10 @@ let ajvForPages;
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://127.0.0.1:${port}`;
 const withEndpoint = existsSync('packages/endpoint/src/main.ts');
-const endpoint = withEndpoint ? await startEndpoint({ allowedOrigins: [origin] }) : undefined;
+// The test pages are a citizen's site and, to check what agents see, the agents' desk too: the
+// agents' API answers CORS only to the origins in GUICHET_ADMIN_ORIGINS.
+const endpointOptions = { allowedOrigins: [origin], env: { GUICHET_ADMIN_ORIGINS: origin } };
+const endpoint = withEndpoint ? await startEndpoint(endpointOptions) : undefined;
 // A second endpoint serving the forms of zod and TypeBox models (test/helpers/generator-models.ts),
 // so the example forms' endpoint keeps serving the example forms only.
 const generatorForms = mkdtempSync(join(tmpdir(), 'guichet-generator-forms-'));
@@ -39,7 +42,7 @@ if (withEndpoint) {
   if (written.status !== 0) throw new Error("could not write the generator models' forms");
 }
 const generators = withEndpoint
-  ? await startEndpoint({ formsDir: generatorForms, allowedOrigins: [origin] })
+  ? await startEndpoint({ ...endpointOptions, formsDir: generatorForms })
   : undefined;
 // A GeoReport v2 (Open311) back office, for the open311 adapter's tests.
 const open311 = await startOpen311Server();
