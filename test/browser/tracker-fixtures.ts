@@ -30,13 +30,10 @@ export async function createRequest(lang: 'fr' | 'en' = 'fr', changes: Record<st
   return (await response.json()) as Receipt;
 }
 
-/**
- * What an agent does in the back office: move the request to a phase, with a label and a public
- * note (`reopen` to change a closed one).
- */
+/** What an agent does in the back office: move the request to a phase, with a label and a public note. */
 export async function changePhase(
   reference: string,
-  change: { phase: Phase; label?: string; note?: string; reopen?: boolean },
+  change: { phase: Phase; label?: string; note?: string },
 ): Promise<RequestStatus> {
   const response = await fetch(`${apiUrl()}/admin/requests/${encodeURIComponent(reference)}/status`, {
     method: 'POST',

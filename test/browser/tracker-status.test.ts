@@ -79,9 +79,7 @@ describe('<guichet-tracker> with the reference endpoint', () => {
     };
     for (const phase of Object.keys(expected) as Phase[]) {
       if (phase !== 'received') {
-        // After completed, each final phase corrects how the request closed: on purpose (reopen).
-        const reopen = phase === 'rejected' || phase === 'cancelled';
-        await changePhase(receipt.reference, { phase, note: `Note pour l’étape ${phase}.`, reopen });
+        await changePhase(receipt.reference, { phase, note: `Note pour l’étape ${phase}.` });
         await el.refreshNow();
       }
       await setLang(el, 'fr');

@@ -178,11 +178,11 @@ export const phaseLabels: Record<Phase, LocalizedText> = {
   cancelled: { fr: 'Annulée', en: 'Cancelled' },
 };
 
-/** What a final request may still become: said in a refused change's message. */
+/** What a closed request may still become: said in a refused change's message. */
 export function transitionHint(lang: Language): string {
   return lang === 'fr'
-    ? 'rien, la demande est close ; pour la rouvrir ou corriger sa clôture, envoyez "reopen": true avec la nouvelle phase (tout sauf received)'
-    : 'nothing, the request is closed; to reopen it or correct how it closed, send "reopen": true with the new phase (anything but received)';
+    ? 'completed, rejected ou cancelled ; pour la rouvrir (in_progress, action_required), envoyez aussi "reopen": true ; jamais received'
+    : 'completed, rejected or cancelled; to reopen it (in_progress, action_required), also send "reopen": true; never received';
 }
 
 export const finalPhases: ReadonlySet<Phase> = new Set<Phase>(['completed', 'rejected', 'cancelled']);

@@ -1,30 +1,23 @@
 /**
- * Which phase changes exist. A request moves forward: it is never "received" again once an agent
- * took it up, and a final phase (completed, rejected, cancelled) ends it, unless an agent reopens
- * it on purpose (`"reopen": true`): back into in_progress or action_required (an appeal, a
- * missing document found later), or into another final phase (a closing decision corrected).
- * Within a phase that is not final, a change records a new step of the back office (its own code
- * and label) without moving the phase.
+ * Which phase changes exist. `received` is where a submission starts: no change leads back to it
+ * once an agent took the request up. A request that is not closed may move to any other phase,
+ * or stay in its phase with a new step of the back office (its own code and label). A closed one
+ * (completed, rejected, cancelled) may still have how it closed corrected or completed by another
+ * final step, as the admin API always allowed (DESIGN.md: `{phase, label?, note?}`); reopening it
+ * (back to in_progress or action_required, after an appeal or a document found later) is done on
+ * purpose only, with `"reopen": true`.
  */
 import type { Phase } from '@guichet/core';
 import { finalPhases } from './messages.js';
 
-const forward: Record<Phase, readonly Phase[]> = {
-  received: ['in_progress', 'action_required', 'completed', 'rejected', 'cancelled'],
-  in_progress: ['in_progress', 'action_required', 'completed', 'rejected', 'cancelled'],
-  action_required: ['in_progress', 'action_required', 'completed', 'rejected', 'cancelled'],
-  completed: [],
-  rejected: [],
-  cancelled: [],
-};
+const openPhases: readonly Phase[] = ['in_progress', 'action_required'];
+const closingPhases: readonly Phase[] = ['completed', 'rejected', 'cancelled'];
 
-/** Where a final request may go when an agent reopens it: anywhere but back to received or where it is. */
-const reopened = (from: Phase): Phase[] =>
-  (['in_progress', 'action_required', 'completed', 'rejected', 'cancelled'] as const).filter((to) => to !== from);
-
-/** The phases a request in `from` may move to (with `reopen`, those a final one may reopen into). */
+/** The phases a request in `from` may move to (`reopen`: a closed one may go back to work too). */
 export function nextPhases(from: Phase, reopen = false): readonly Phase[] {
-  return reopen && finalPhases.has(from) ? reopened(from) : forward[from];
+  if (from === 'received') return ['received', ...openPhases, ...closingPhases];
+  if (!finalPhases.has(from)) return [...openPhases, ...closingPhases];
+  return reopen ? [...openPhases, ...closingPhases] : closingPhases;
 }
 
 export function canMove(from: Phase, to: Phase, reopen = false): boolean {

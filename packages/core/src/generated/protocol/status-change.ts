@@ -6,7 +6,7 @@
 export type Phase = 'received' | 'in_progress' | 'action_required' | 'completed' | 'rejected' | 'cancelled';
 
 /**
- * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN). The endpoint validates it with this very schema; texts are not blank. A request moves forward: received → in_progress, action_required, completed, rejected or cancelled; in_progress and action_required → each other, themselves (a new step of the back office) or a final phase; never back to received. A final phase (completed, rejected, cancelled) changes only when `reopen` is true: into in_progress or action_required (reopened), or another final phase (a closing corrected), never back to received. Any other change is refused with 409 transition-not-allowed, naming the phases possible.
+ * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN). The endpoint validates it with this very schema; texts are not blank. received is where a submission starts: a change never leads back to it once the request left it. A request that is not closed may move to any other phase, or stay in its phase with a new step of the back office. A closed one (completed, rejected, cancelled) may have another final step (a closing corrected or completed); it goes back to in_progress or action_required only when `reopen` is true. Any other change is refused with 409 transition-not-allowed, naming the phases possible.
  */
 export interface StatusChange {
   phase: Phase;
@@ -23,7 +23,7 @@ export interface StatusChange {
    */
   note?: string;
   /**
-   * Change a closed request (completed, rejected, cancelled) on purpose: reopen it (in_progress, action_required), e.g. after an appeal, or correct how it closed (another final phase). Never back to received.
+   * Reopen a closed request (completed, rejected, cancelled) on purpose, into in_progress or action_required, e.g. after an appeal or a document found later. Not needed to move it to another final phase, and never back to received.
    */
   reopen?: boolean;
 }
