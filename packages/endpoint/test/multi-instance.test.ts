@@ -62,7 +62,7 @@ describe('three instances on one PostgreSQL database', () => {
   });
 
   test('started together on an empty database, all three come up on one schema', async () => {
-    instances = await withTimeout(Promise.all([start(), start(), start()]), 60_000);
+    instances = await withTimeout(Promise.all([start(), start(), start()]), 90_000);
     for (const instance of instances) {
       const health = (await (await fetch(`${instance.url}/api/health`)).json()) as {
         ok: boolean;
@@ -101,6 +101,23 @@ describe('three instances on one PostgreSQL database', () => {
       const references = await storedReferences(instance);
       assert.equal(references.filter((r) => r === reference).length, 1);
     }
+  });
+
+  test('a key replayed on another instance with another body is refused; the stored request stays as sent', async () => {
+    const key = crypto.randomUUID();
+    const first = await submitTo(instances[0]!, key);
+    assert.equal(first.status, 201);
+    const receipt = (await first.json()) as { reference: string };
+    const other = await submitTo(instances[1]!, key, { ...validSubmission().data, name: 'Quelqu’un d’autre' });
+    assert.equal(other.status, 422);
+    assert.equal(((await other.json()) as { code: string }).code, 'idempotency-key-reused');
+    const same = await submitTo(instances[2]!, key);
+    assert.equal(same.status, 200);
+    assert.equal(((await same.json()) as { reference: string }).reference, receipt.reference);
+    const stored = (await (
+      await fetch(`${instances[1]!.url}/api/admin/requests/${receipt.reference}`, { headers: admin })
+    ).json()) as { data: { name: string } };
+    assert.equal(stored.data.name, validSubmission().data.name);
   });
 
   test('a request filed on one instance is tracked, and changed, on the others', async () => {
@@ -224,7 +241,7 @@ describe('two instances on one PostgreSQL database hold one allowance per client
         GUICHET_ADMIN_FAILURE_LIMIT: '3',
         GUICHET_UNCLAIMED_UPLOADS_PER_CLIENT: String(2 * PNG.length),
       });
-    instances = await withTimeout(Promise.all([start(), start()]), 60_000);
+    instances = await withTimeout(Promise.all([start(), start()]), 90_000);
   });
   after(async () => {
     await Promise.all(instances.map((instance) => instance.stop()));
