@@ -262,4 +262,41 @@ describe('a request sent a byte at a time', () => {
     assert.ok(sent < 100, `the server waited for all ${sent} bytes`);
     assert.match(answer, /^HTTP\/1\.1 408/);
   });
+
+  test('a body that stops coming: the idle timeout closes the connection, and the temporary file goes', async () => {
+    const idle = await startTestServer({
+      tempDir: uploads,
+      limits: { timeouts: { headersMs: 30_000, requestMs: 60_000, idleMs: 1_000 } },
+    });
+    try {
+      const closed = new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(idle.url).port), '127.0.0.1');
+        let answer = '';
+        // Well past the idle timeout: only a server that never gives up gets here.
+        const guard = setTimeout(() => {
+          socket.destroy();
+          reject(new Error('the server kept a silent upload open 20 s'));
+        }, 20_000);
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk) => (answer += chunk));
+        socket.on('error', () => undefined);
+        socket.on('close', () => {
+          clearTimeout(guard);
+          resolve(answer);
+        });
+        socket.on('connect', () =>
+          socket.write(
+            `POST /api/forms/demande-test/attachments?field=photo HTTP/1.1\r\nHost: 127.0.0.1\r\n` +
+              `Content-Type: multipart/form-data; boundary=b\r\nContent-Length: 100000\r\n\r\n` +
+              `--b\r\nContent-Disposition: form-data; name="file"; filename="trou.png"\r\nContent-Type: image/png\r\n\r\nxx`,
+          ),
+        );
+      });
+      assert.doesNotMatch(await closed, /^HTTP\/1\.1 2/);
+      for (let i = 0; i < 100 && readdirSync(uploads).length; i++) await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(readdirSync(uploads), []);
+    } finally {
+      await idle.cleanup();
+    }
+  });
 });
