@@ -30,11 +30,17 @@ function digest(value: string): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
+/** Rethrows anything but a 429. */
+function unlessRateLimited(error: unknown): void {
+  if (!(error instanceof HttpError && error.statusCode === 429)) throw error;
+}
+
 const unauthorized = () =>
   new HttpError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="guichet-admin"' } });
 
 export class AdminAuth {
   private readonly expected: Buffer | undefined;
+  private readonly identified = new WeakMap<FastifyRequest, Agent>();
 
   constructor(private readonly options: AdminAuthOptions) {
     this.expected = options.adminToken ? digest(options.adminToken) : undefined;
@@ -51,22 +57,44 @@ export class AdminAuth {
     await limits.check('admin-failures', failures, request);
     const agent = this.agentNamedBy(header);
     if (agent) return agent;
-    request.log.warn(
-      { address: request.ip, at: this.options.now().toISOString(), route: request.routeOptions.url },
-      'failed admin authentication',
-    );
-    await limits.count('admin-failures', failures, request);
+    await this.failed(request);
     throw unauthorized();
   }
 
   /**
-   * The agent behind a citizen's route (a submission an agent enters), or undefined. Anything
-   * else, wrong credentials included, is a citizen: a page behind HTTP authentication may send
-   * its own, and the answer says nothing of the verdict, so there is nothing to guess from.
+   * The agent behind a citizen's route (a submission an agent enters), or undefined: decided once
+   * per request (`agentOf` reads it back). Anything but a Bearer token is a citizen's (a page
+   * behind HTTP authentication sends its own credentials). A wrong Bearer token is a failed
+   * authentication like on the agents' API, logged and counted, but the request goes on as a
+   * citizen's and its answer says nothing of the verdict; an address past its allowance of
+   * failures is a citizen whatever it sends, so this route is no way around the limit either.
    */
-  recognise(request: FastifyRequest): Agent | undefined {
+  async identify(request: FastifyRequest): Promise<Agent | undefined> {
     const header = request.headers.authorization;
-    return header === undefined ? undefined : this.agentNamedBy(header);
+    let agent: Agent | undefined;
+    if (header !== undefined && /^Bearer\s/i.test(header)) {
+      const { limits, failures } = this.options;
+      if (await limits.within('admin-failures', failures, request)) {
+        agent = this.agentNamedBy(header);
+        // Past the allowance with this very failure: still a citizen's request, which goes on.
+        if (!agent) await this.failed(request).catch(unlessRateLimited);
+      }
+    }
+    if (agent) this.identified.set(request, agent);
+    return agent;
+  }
+
+  /** The agent `identify` found for this request, if any. */
+  agentOf(request: FastifyRequest): Agent | undefined {
+    return this.identified.get(request);
+  }
+
+  private async failed(request: FastifyRequest): Promise<void> {
+    request.log.warn(
+      { address: request.ip, at: this.options.now().toISOString(), route: request.routeOptions.url },
+      'failed admin authentication',
+    );
+    await this.options.limits.count('admin-failures', this.options.failures, request);
   }
 
   private agentNamedBy(header: string): Agent | undefined {

@@ -42,6 +42,12 @@ export class ClientLimits {
     if (used && used.count >= allowance.max) throw rateLimited(used.resetAt, at);
   }
 
+  /** Whether the client has some of its allowance left, without counting anything. */
+  async within(bucket: Bucket, allowance: Allowance, request: FastifyRequest): Promise<boolean> {
+    const used = await this.counters.peek(this.key(bucket, request), this.now());
+    return !used || used.count < allowance.max;
+  }
+
   private key(bucket: Bucket, request: FastifyRequest): string {
     return `${bucket} ${this.clientKey(request)}`;
   }

@@ -138,6 +138,29 @@ describe('per-client allowances', () => {
     }
     assert.ok(!lines.join('').includes('guess-'), 'the guessed tokens are not logged');
   });
+
+  test("a wrong agent token on a submission is a failed authentication too; the citizen's request goes on", async () => {
+    for (let i = 0; i < 3; i++) {
+      const answer = await submit(t.url, 'demande-test', validSubmission(), {
+        ...client(10),
+        Authorization: `Bearer guess-s${i}`,
+      });
+      assert.equal(answer.status, 201);
+      const stored = await call(`${t.url}/api/admin/requests/${answer.body.reference}`, { headers: admin() });
+      assert.equal(stored.body.byAgent, false);
+    }
+    // The address is now locked out of the agents' API…
+    limited(await call(`${t.url}/api/admin/requests`, { headers: { ...client(10), ...admin() } }));
+    // …and the right token from it no longer passes a submission for an agent's: counted, refused.
+    limited(await submit(t.url, 'demande-test', validSubmission(), { ...client(10), ...admin() }));
+    const failures = lines
+      .map((line) => JSON.parse(line))
+      .filter((entry) => entry.msg === 'failed admin authentication' && entry.address === '203.0.113.10');
+    assert.deepEqual(
+      failures.map((entry) => entry.route),
+      Array(3).fill('/api/forms/:id/submissions'),
+    );
+  });
 });
 
 describe('bytes of uploads no request claimed yet', () => {

@@ -47,7 +47,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       schema: context.protocol.route('submit'),
       // An agent entering requests at a counter is who their credentials say, not an address.
       onRequest: async (request) => {
-        if (!context.adminAuth.recognise(request))
+        if (!(await context.adminAuth.identify(request)))
           await context.clientLimits.count('submissions', context.limits.submissions, request);
       },
       // Before the schemas: an unknown form is a 404 and a form-encoded body a 415, whatever it holds.
@@ -73,7 +73,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       const submission = request.body;
       const lang = submission.lang;
       // An agent's credentials make the request one an agent entered; anything else, a citizen's.
-      const agent = context.adminAuth.recognise(request);
+      const agent = context.adminAuth.agentOf(request);
       const formId = request.params.id;
 
       const idempotencyKeyHash = context.codes.idempotencyKeyHash(formId, key);
