@@ -41,9 +41,7 @@ if (withEndpoint) {
   );
   if (written.status !== 0) throw new Error("could not write the generator models' forms");
 }
-const generators = withEndpoint
-  ? await startEndpoint({ ...endpointOptions, formsDir: generatorForms })
-  : undefined;
+const generators = withEndpoint ? await startEndpoint({ ...endpointOptions, formsDir: generatorForms }) : undefined;
 // A GeoReport v2 (Open311) back office, for the open311 adapter's tests.
 const open311 = await startOpen311Server();
 const testEnv = {
