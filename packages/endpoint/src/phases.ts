@@ -8,7 +8,7 @@
  * purpose only, with `"reopen": true`.
  */
 import type { Phase } from '@guichet/core';
-import { finalPhases } from './messages.js';
+import { isFinalPhase } from '@guichet/core';
 
 const openPhases: readonly Phase[] = ['in_progress', 'action_required'];
 const closingPhases: readonly Phase[] = ['completed', 'rejected', 'cancelled'];
@@ -16,7 +16,7 @@ const closingPhases: readonly Phase[] = ['completed', 'rejected', 'cancelled'];
 /** The phases a request in `from` may move to (`reopen`: a closed one may go back to work too). */
 export function nextPhases(from: Phase, reopen = false): readonly Phase[] {
   if (from === 'received') return ['received', ...openPhases, ...closingPhases];
-  if (!finalPhases.has(from)) return [...openPhases, ...closingPhases];
+  if (!isFinalPhase(from)) return [...openPhases, ...closingPhases];
   return reopen ? [...openPhases, ...closingPhases] : closingPhases;
 }
 

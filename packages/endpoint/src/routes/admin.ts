@@ -3,11 +3,11 @@
  * change, download an attachment. Without credentials, every call is 401.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Language, Phase, StatusChange } from '@guichet/core';
+import { isFinalPhase, phaseLabel, type Language, type Phase, type StatusChange } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
-import { finalPhases, languageFrom, phaseLabels, transitionHint } from '../messages.js';
+import { languageFrom, transitionHint } from '../messages.js';
 import { canMove, nextPhases } from '../phases.js';
 import { shownFileName } from '../file-names.js';
 import { storedRequestView } from '../views.js';
@@ -67,7 +67,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
             at: context.now().toISOString(),
             phase: change.phase,
             code: change.code ?? change.phase,
-            label: change.label ?? phaseLabels[change.phase][record.lang],
+            label: change.label ?? phaseLabel(change.phase, record.lang),
             ...(change.note ? { note: change.note } : {}),
           });
           return { kind: 'changed' as const, record: updated! };
@@ -107,7 +107,7 @@ function notAllowed(from: Phase, to: Phase, lang: Language): HttpError {
     params: {
       from,
       to,
-      allowed: finalPhases.has(from) ? transitionHint(lang) : nextPhases(from).join(', '),
+      allowed: isFinalPhase(from) ? transitionHint(lang) : nextPhases(from).join(', '),
     },
     lang,
   });

@@ -10,7 +10,7 @@
  * their credentials, do not).
  */
 import type { FastifyInstance } from 'fastify';
-import type { Channel, Language, Submission } from '@guichet/core';
+import { phaseLabel, type Channel, type Language, type Submission } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import type { FormEntry } from '../forms.js';
 import type { NewRequest, RequestRecord } from '../store/types.js';
@@ -18,7 +18,7 @@ import { requireJson } from '../content-type.js';
 import { attachmentReferences } from '../forms.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
-import { errorMessage, phaseLabels } from '../messages.js';
+import { errorMessage } from '../messages.js';
 import { referencePrefixFor } from '../reference-numbers.js';
 import { isAttachmentId } from './attachments.js';
 import { addDays, receiptView } from '../views.js';
@@ -123,7 +123,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
           at: receivedAt.toISOString(),
           phase: 'received',
           code: 'received',
-          label: phaseLabels.received[lang],
+          label: phaseLabel('received', lang),
         },
         attachmentIds: references.map((r) => r.id),
       };
