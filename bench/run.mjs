@@ -27,10 +27,13 @@ const { sizes: measureSizes } = await import('./lib/size.mjs');
 const { startStaticServer } = await import('./lib/server.mjs');
 const { launch, firstRender, inputLatency, memory, median, contenders } = await import('./lib/browser.mjs');
 const { endpointLoad } = await import('./lib/endpoint.mjs');
+const { firstQuestion, firstQuestionContenders } = await import('./lib/first-question.mjs');
 const { table, chart } = await import('./lib/report.mjs');
 const { snapshotDist } = await import('./lib/snapshot.mjs');
 
 const config = {
+  // A municipal form of 30 questions, 10 to a step; ≥ 10 cold loads per contender.
+  firstQuestion: { iterations: quick ? 3 : 11, questions: 30, perStep: 10 },
   sizes: [50, 200, 1000],
   iterations: quick ? { 50: 3, 200: 3, 1000: 2 } : { 50: 11, 200: 21, 1000: 21 },
   latencySizes: [200, 1000],
@@ -54,8 +57,16 @@ const distCopy = snapshotDist(root, join(buildDir, 'dist'));
 const size = measureSizes({ root, buildDir, distDir: distCopy });
 const server = await startStaticServer({ root, buildDir, distDir: distCopy });
 const browser = await launch();
-let render, latency, latencyFailures, heap;
+let render, latency, latencyFailures, heap, first;
 try {
+  log('▶ time to the first question (slow 4G, CPU ×4, cold cache)');
+  first = await firstQuestion({
+    browser,
+    distDir: distCopy,
+    serverUrl: server.url,
+    setPages: server.setFirstPages,
+    ...config.firstQuestion,
+  });
   log('▶ first render');
   render = await firstRender({
     browser,
@@ -88,6 +99,12 @@ log('▶ endpoint (autocannon: SQLite, then PostgreSQL with 1 and 3 instances)')
 const endpoint = await endpointLoad({ seconds: config.endpointSeconds, connections: config.endpointConnections });
 
 const medians = {
+  firstQuestion: Object.fromEntries(
+    firstQuestionContenders.map((c) => [
+      c,
+      { first: median(first.samples[c].first), whole: median(first.samples[c].whole) },
+    ]),
+  ),
   firstRender: Object.fromEntries(
     contenders.map((c) => [c, Object.fromEntries(config.sizes.map((n) => [n, median(render[c][n])]))]),
   ),
@@ -134,6 +151,24 @@ rows.push({
   target: '≤ 75 KB',
   result: verdict(size.guichet.total.gzip <= 75 * KB),
 });
+for (const [mark, label] of [
+  ['first', 'first question visible and focusable'],
+  ['whole', 'whole first step interactive'],
+]) {
+  const f = Object.fromEntries(firstQuestionContenders.map((c) => [c, medians.firstQuestion[c][mark]]));
+  const vsFloor = f.guichet / f.floor;
+  const vsRjsf = f.guichet / f.rjsf;
+  rows.push({
+    measure: `Time to ${label} (slow 4G, CPU ×4, cold)`,
+    guichet: ms(f.guichet),
+    floor: ms(f.floor),
+    rjsf: ms(f.rjsf),
+    jsonforms: ms(f.jsonforms),
+    ratios: `floor ${x(vsFloor)}, RJSF ${x(vsRjsf)}, JF ${x(f.guichet / f.jsonforms)}`,
+    target: '≤ 1.25× floor, ≤ 0.5× RJSF',
+    result: verdicts([vsFloor <= 1.25, 'floor'], [vsRjsf <= 0.5, 'RJSF']),
+  });
+}
 /** Two animation frames at 60 Hz: no contender renders in less, so a ratio against a peer is at most its time / this. */
 const leastRender = 2000 / 60;
 for (const n of config.sizes) {
@@ -216,7 +251,7 @@ const results = {
   config,
   size,
   medians,
-  samples: { firstRender: render, inputLatency: latency, memory: heap },
+  samples: { firstQuestion: first, firstRender: render, inputLatency: latency, memory: heap },
   latencyTimeouts: latencyFailures,
   endpoint,
   rows,
