@@ -57,7 +57,7 @@ const distCopy = snapshotDist(root, join(buildDir, 'dist'));
 const size = measureSizes({ root, buildDir, distDir: distCopy });
 const server = await startStaticServer({ root, buildDir, distDir: distCopy });
 const browser = await launch();
-let render, latency, latencyFailures, heap, first;
+let render, renderCpu, latency, latencyFailures, heap, first;
 try {
   log('▶ time to the first question (slow 4G, CPU ×4, cold cache)');
   first = await firstQuestion({
@@ -68,12 +68,12 @@ try {
     ...config.firstQuestion,
   });
   log('▶ first render');
-  render = await firstRender({
+  ({ samples: render, cpu: renderCpu } = await firstRender({
     browser,
     baseUrl: server.url,
     sizes: config.sizes,
     iterations: (n) => config.iterations[n],
-  });
+  }));
   log('▶ input latency');
   ({ samples: latency, failures: latencyFailures } = await inputLatency({
     browser,
@@ -107,6 +107,9 @@ const medians = {
   ),
   firstRender: Object.fromEntries(
     contenders.map((c) => [c, Object.fromEntries(config.sizes.map((n) => [n, median(render[c][n])]))]),
+  ),
+  firstRenderCpu: Object.fromEntries(
+    contenders.map((c) => [c, Object.fromEntries(config.sizes.map((n) => [n, median(renderCpu[c][n])]))]),
   ),
   inputLatency: Object.fromEntries(
     config.throttle.map((rate) => [
@@ -194,6 +197,21 @@ for (const n of config.sizes) {
       : '',
   });
 }
+for (const n of config.sizes) {
+  const f = medians.firstRenderCpu;
+  const vsFloor = f.guichet[n] / f.floor[n];
+  const targeted = n !== 1000;
+  rows.push({
+    measure: `First render, ${n} fields: main-thread CPU`,
+    guichet: ms(f.guichet[n]),
+    floor: ms(f.floor[n]),
+    rjsf: ms(f.rjsf[n]),
+    jsonforms: ms(f.jsonforms[n]),
+    ratios: `floor ${x(vsFloor)}; RJSF/G ${x(f.rjsf[n] / f.guichet[n])}, JF/G ${x(f.jsonforms[n] / f.guichet[n])}`,
+    target: targeted ? '≤ 1.2× floor' : '',
+    result: targeted ? verdict(vsFloor <= 1.2) : '',
+  });
+}
 for (const rate of config.throttle) {
   for (const n of config.latencySizes) {
     const l = medians.inputLatency[rate];
@@ -251,7 +269,13 @@ const results = {
   config,
   size,
   medians,
-  samples: { firstQuestion: first, firstRender: render, inputLatency: latency, memory: heap },
+  samples: {
+    firstQuestion: first,
+    firstRender: render,
+    firstRenderCpu: renderCpu,
+    inputLatency: latency,
+    memory: heap,
+  },
   latencyTimeouts: latencyFailures,
   endpoint,
   rows,

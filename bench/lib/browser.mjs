@@ -66,11 +66,22 @@ async function install(page, sizes) {
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
+/** Main-thread task time so far, in ms (every task: script, style, layout, paint set-up). */
+async function taskTime(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+}
+
 export async function firstRender({ browser, baseUrl, sizes, iterations }) {
   const pages = [];
   for (const name of contenders) pages.push(await openPage(browser, baseUrl, name));
   const samples = {};
-  for (const { page } of pages) await install(page, sizes);
+  const cpu = {};
+  for (const entry of pages) {
+    await install(entry.page, sizes);
+    entry.cdp = await entry.context.newCDPSession(entry.page);
+    await entry.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  }
   for (const size of sizes) {
     for (const { name, page } of pages) {
       // Warm-up: lazy chunks, JIT, and how many controls a complete form has.
@@ -87,13 +98,22 @@ export async function firstRender({ browser, baseUrl, sizes, iterations }) {
         );
         ((samples[name] ??= {})[size] ??= []).push(ms);
       }
+      // The same mount again, its main-thread task time read around it (no two-frame floor).
+      for (const { name, page, cdp } of rotate(pages, i + 1)) {
+        await page.bringToFront();
+        await page.evaluate((n) => window.bench.prepareMount(window.forms[n].specs, window.forms[n].payload), size);
+        const before = await taskTime(cdp);
+        await page.evaluate((n) => window.bench.mountPrepared(window.forms[n].specs), size);
+        ((cpu[name] ??= {})[size] ??= []).push((await taskTime(cdp)) - before);
+        await page.evaluate(() => window.bench.unmount());
+      }
     }
     log(
-      `  first render ${size} fields: ${contenders.map((c) => `${c} ${median(samples[c][size]).toFixed(1)} ms`).join(', ')}`,
+      `  first render ${size} fields: ${contenders.map((c) => `${c} ${median(samples[c][size]).toFixed(1)} ms (CPU ${median(cpu[c][size]).toFixed(1)})`).join(', ')}`,
     );
   }
   await closeAll(pages);
-  return samples;
+  return { samples, cpu };
 }
 
 export async function inputLatency({ browser, baseUrl, sizes, iterations, fixes, throttle }) {
