@@ -171,33 +171,42 @@ export async function inputLatency({ browser, baseUrl, sizes, iterations, fixes,
   return { samples, failures };
 }
 
-/** JS heap after 20 mount/unmount cycles minus the heap before them, both after a full GC. */
-export async function memory({ browser, baseUrl, size, cycles, rounds }) {
+/**
+ * JS heap kept per mount/unmount cycle, both ends after a full GC: over the first `cycles` (V8
+ * still compiling the contender's hot code: warm-up, not a leak) and over the next `cycles` (what
+ * each mount really leaves behind). Heap snapshots diffed across cycles showed the first figure
+ * is optimized code and inline caches, which stop growing once the code is hot.
+ */
+export async function memory({ browser, baseUrl, sizes, cycles, rounds }) {
   const samples = {};
   for (let round = 0; round < rounds; round++) {
-    for (const name of rotate(contenders, round)) {
-      const entry = await openPage(browser, baseUrl, name);
-      await install(entry.page, [size]);
-      const cdp = await entry.context.newCDPSession(entry.page);
-      const heap = async () => {
-        // Work a contender defers (idle callbacks, timers) settles first, then a full GC.
-        await entry.page.waitForTimeout(1500);
-        await cdp.send('HeapProfiler.collectGarbage');
-        await cdp.send('HeapProfiler.collectGarbage');
-        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-      };
-      await entry.page.evaluate((n) => window.bench.learn(window.forms[n].specs, window.forms[n].payload), size);
-      await entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
-      const before = await heap();
-      const cycle = () =>
-        entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
-      for (let i = 0; i < cycles / 2; i++) await cycle();
-      const middle = await heap();
-      for (let i = cycles / 2; i < cycles; i++) await cycle();
-      const after = await heap();
-      // The second half tells a leak (grows with every cycle) from a cache filled once.
-      (samples[name] ??= []).push({ delta: after - before, secondHalf: after - middle });
-      await entry.context.close();
+    for (const size of sizes) {
+      for (const name of rotate(contenders, round)) {
+        const entry = await openPage(browser, baseUrl, name);
+        await install(entry.page, [size]);
+        const cdp = await entry.context.newCDPSession(entry.page);
+        const heap = async () => {
+          // Work a contender defers (idle callbacks, timers) settles first, then a full GC.
+          await entry.page.waitForTimeout(1500);
+          await cdp.send('HeapProfiler.collectGarbage');
+          await cdp.send('HeapProfiler.collectGarbage');
+          return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        };
+        const cycle = () =>
+          entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
+        await entry.page.evaluate((n) => window.bench.learn(window.forms[n].specs, window.forms[n].payload), size);
+        await cycle();
+        const before = await heap();
+        for (let i = 0; i < cycles; i++) await cycle();
+        const warm = await heap();
+        for (let i = 0; i < cycles; i++) await cycle();
+        const after = await heap();
+        ((samples[name] ??= {})[size] ??= []).push({
+          warmUpPerCycle: (warm - before) / cycles,
+          perCycle: (after - warm) / cycles,
+        });
+        await entry.context.close();
+      }
     }
   }
   return samples;
