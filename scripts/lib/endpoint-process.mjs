@@ -44,7 +44,8 @@ export async function startEndpoint(options = {}) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  // Generous: a loaded CI machine compiles the sources through tsx slowly; a hung start still fails.
+  const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`endpoint exited (${child.exitCode}):\n${output}`);
     try {
@@ -55,7 +56,7 @@ export async function startEndpoint(options = {}) {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`endpoint did not answer within 30 s:\n${output}`);
+      throw new Error(`endpoint did not answer within 90 s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 100));
   }
