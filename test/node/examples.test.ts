@@ -110,6 +110,21 @@ describe('embedding examples, against the reference endpoint from another origin
         .replace('sha384-…', sri)
         .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
     );
+    // dist/snippet.html as the build wrote it, pasted into a CMS page (the form's address twice).
+    mkdirSync(join(bundles, 'snippet'));
+    writeFileSync(
+      join(bundles, 'snippet', 'index.html'),
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Nous écrire — Montfleury</title></head><body><main><h1>Nous écrire</h1>\n${readFileSync(
+        join(root, 'dist/snippet.html'),
+        'utf8',
+      )
+        .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
+        .replaceAll(
+          'https://gru.example.org/api/forms/signalement-voirie',
+          `${exampleEndpoint}/api/forms/contact-service`,
+        )
+        .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
+    );
     // A page that plugs its own back office in through the bundle's public API, without a build.
     mkdirSync(join(bundles, 'own-adapter'));
     writeFileSync(join(bundles, 'own-adapter', 'index.html'), ownAdapterPage);
@@ -121,6 +136,7 @@ describe('embedding examples, against the reference endpoint from another origin
         '/examples/react/build/': join(bundles, 'react'),
         '/examples/vue/build/': join(bundles, 'vue'),
         '/wordpress/': join(bundles, 'wordpress'),
+        '/snippet/': join(bundles, 'snippet'),
         '/own-adapter/': join(bundles, 'own-adapter'),
       },
       (path): Record<string, string> =>
@@ -203,6 +219,11 @@ describe('embedding examples, against the reference endpoint from another origin
     assert.ok(snippet.includes(`<script type="module" src="https://cdn.example.org/guichet/`), snippet);
     assert.ok(snippet.includes(`integrity="${sri}" crossorigin="anonymous"></script>`), snippet);
     assert.match(snippet, /<guichet-form src="[^"]+" endpoint="[^"]+"><\/guichet-form>/);
+    const src = /<guichet-form src="([^"]+)"/.exec(snippet)?.[1];
+    assert.ok(snippet.includes(`<link rel="preload" as="fetch" href="${src}" crossorigin="anonymous">`), snippet);
+    const chunk = /<link rel="modulepreload" href="[^"]+\/(guichet-lazy-[\w-]+\.js)" integrity="([^"]+)"/.exec(snippet);
+    assert.ok(chunk, snippet);
+    assert.equal(chunk[2], sha384(chunk[1]!));
     const integrity = JSON.parse(readFileSync(join(root, 'dist/integrity.json'), 'utf8')) as Record<string, string>;
     const imported = [
       ...readFileSync(join(root, 'dist/guichet.js'), 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g),
@@ -275,6 +296,46 @@ describe('embedding examples, against the reference endpoint from another origin
         (await page.locator('#journal').textContent()) ?? '',
         new RegExp(`Dernière demande enregistrée : ${request!.reference}`),
       );
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('dist/snippet.html: the definition and the reader chunk download beside guichet.js, once each, and the form is sent', async () => {
+    // What each request did, in order: without the snippet's hints the definition could only be
+    // asked for once guichet.js had arrived and run, and the chunk once the definition was read.
+    const events: string[] = [];
+    const name = (url: string) =>
+      url.endsWith('/api/forms/contact-service')
+        ? 'definition'
+        : /\/dist\/guichet-lazy-[\w-]+\.js$/.test(url)
+          ? 'chunk'
+          : url.endsWith('/dist/guichet.js')
+            ? 'guichet.js'
+            : undefined;
+    const { page, errors } = await open('snippet/', (page) => {
+      page.on('request', (request) => {
+        const what = name(request.url());
+        if (what) events.push(`request ${what}`);
+      });
+      page.on('requestfinished', (request) => {
+        const what = name(request.url());
+        if (what) events.push(`finished ${what}`);
+      });
+    });
+    try {
+      // Until the first question shows (the receipt fetches the form again later, for its contact).
+      await page.locator('guichet-form').getByLabel('Quel service voulez-vous joindre ?').waitFor();
+      const loading = [...events];
+      for (const what of ['definition', 'chunk', 'guichet.js'])
+        assert.equal(loading.filter((e) => e === `request ${what}`).length, 1, `${what} once: ${loading.join(', ')}`);
+      const guichetArrived = loading.indexOf('finished guichet.js');
+      assert.ok(loading.indexOf('request definition') < guichetArrived, loading.join(', '));
+      assert.ok(loading.indexOf('request chunk') < guichetArrived, loading.join(', '));
+      const marker = `Snippet ${Date.now()}`;
+      await fillAndSend(page, marker);
+      assert.equal((await stored(marker))?.channel, 'web');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -207,6 +207,12 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
       setHeaders: (response, path) => {
         if (path.endsWith('.js') || path.endsWith('.mjs'))
           response.header('Content-Type', 'text/javascript; charset=utf-8');
+        // A chunk's name carries its content's hash: a new build is a new name, so a browser may
+        // keep it for good. guichet.js keeps its name: revalidated (ETag) on each visit.
+        response.header(
+          'Cache-Control',
+          /\/guichet-[\w-]+-[\w-]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }

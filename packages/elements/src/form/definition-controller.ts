@@ -107,9 +107,17 @@ export class DefinitionController {
         : core.compileRuntimeValidators(model);
     const conditional = hasConditions(model.fields);
     let compiled: Promise<Awaited<ReturnType<typeof compile>>>;
-    if (conditional || validatorUrl) {
-      // Conditions decide what is shown; a precompiled validator is only a download.
+    if (conditional) {
+      // Conditions decide what is shown.
       compiled = compile();
+    } else if (validatorUrl) {
+      // A precompiled validator is only a download, but not one the first step needs to show: it
+      // starts once the step is painted (or at once if the citizen presses Continue before).
+      compiled = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
+      const now = this.compileNow;
+      afterFirstPaint()
+        .then(now)
+        .catch(() => undefined);
     } else {
       // Compiling with ajv takes about a millisecond per field on a cheap phone, and nothing needs
       // it before the citizen starts answering: it waits for the first focus in the form (or for

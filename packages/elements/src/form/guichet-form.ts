@@ -17,6 +17,7 @@ import { createFormParts, type FormParts } from './form-parts.js';
 import type { ServiceSource } from './service-source.js';
 import type { AdapterSettings } from '../submission/types.js';
 import { renderStep, renderSummary } from './step-view.js';
+import { afterFirstPaint } from './idle.js';
 
 const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
 
@@ -244,8 +245,12 @@ export class GuichetForm extends LitElement {
     this.startOver.reset();
     drafts.look();
     fields.redrawAll();
-    if (this.endpoint)
-      void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet', this.settings);
+    // A submission this browser kept for the form is looked for once the first step is painted:
+    // the first read of localStorage can cost a phone a few tens of milliseconds.
+    void afterFirstPaint().then(() => {
+      if (this.endpoint && this.parts.definition.model === model)
+        void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet', this.settings);
+    });
   }
 
   /** The buttons and links inside the form, by their `data-action`. */
