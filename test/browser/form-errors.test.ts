@@ -81,7 +81,7 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     expect(root.querySelector('#guichet-description__error')).to.equal(null);
     expect(root.querySelector('#guichet-description')?.getAttribute('aria-invalid')).to.equal(null);
     // The other field still shows its error, and focus stayed where the citizen types.
-    expect(root.querySelector('#guichet-category__error')?.textContent).to.match(/^Erreur :/);
+    expect(root.querySelector('#guichet-category__error')?.textContent).to.match(/^Erreur\u00a0:/);
     expect(focused(el)?.id).to.equal('guichet-description');
   });
 

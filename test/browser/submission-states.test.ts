@@ -86,10 +86,10 @@ describe('submission states', () => {
       await host.updateComplete;
       const progress = root.querySelector('progress')!;
       expect(progress.value).to.equal(55);
-      expect(root.querySelector('.upload__percent')!.textContent).to.equal(lang === 'fr' ? '55 %' : '55%');
+      expect(root.querySelector('.upload__percent')!.textContent).to.equal(lang === 'fr' ? '55\u00a0%' : '55%');
       // Announced at 25 % steps only: 10 % said nothing, 30 % said 25, 55 % said 50.
       expect(root.querySelector('[role="status"]')!.textContent).to.contain(
-        lang === 'fr' ? '50 % envoyés' : '50% sent',
+        lang === 'fr' ? '50\u00a0% envoyés' : '50% sent',
       );
       expect(root.querySelector('[aria-busy="true"]')).to.not.equal(null);
       await expect(host).to.be.accessible(axeTags);
@@ -111,7 +111,7 @@ describe('submission states', () => {
       const receipt = root.querySelector('.receipt')!;
       expect(receipt.querySelector('h2')!.textContent).to.contain(lang === 'fr' ? 'Demande envoyée' : 'Request sent');
       const text = receipt.textContent!.replace(/\s+/g, ' ');
-      expect(text).to.contain(lang === 'fr' ? 'Et maintenant ?' : 'What happens next?');
+      expect(text).to.contain(lang === 'fr' ? 'Et maintenant\u00a0?' : 'What happens next?');
       expect(text).to.contain(lang === 'fr' ? 'Une équipe va voir sur place' : 'A team goes to look on site');
       expect(text).to.contain(lang === 'fr' ? 'au plus tard le' : 'at the latest');
       expect(text).to.contain('01 23 45 67 89');
@@ -160,7 +160,7 @@ describe('submission states', () => {
     await waitUntil(() => host.submission.phase === 'uploading');
     await host.updateComplete;
     const cancel = host.shadowRoot!.querySelector<HTMLButtonElement>('button.upload__cancel')!;
-    expect(cancel.textContent).to.contain('Annuler l’envoi de « floue.png »');
+    expect(cancel.textContent).to.contain('Annuler l’envoi de «\u00a0floue.png\u00a0»');
     cancel.click();
     await sending;
     expect(host.submission.phase).to.equal('idle');
@@ -206,7 +206,7 @@ describe('submission states', () => {
     await host.updateComplete;
     const root = host.shadowRoot!;
     const [copyReference] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
-    expect(copyReference!.textContent!.trim()).to.equal('Copier : Référence');
+    expect(copyReference!.textContent!.trim()).to.equal('Copier\u00a0: Référence');
     copyReference!.click();
     // The clipboard may be refused to a page (permissions): the code is then selected for the citizen to copy.
     await waitUntil(

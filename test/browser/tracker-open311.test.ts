@@ -85,7 +85,7 @@ describe('<guichet-tracker adapter="open311">', () => {
     await el.refreshNow();
     announcements.stop();
     expect(visibleText(el, '[part=phase]')).to.equal('Étape : Terminée');
-    expect(announcements.texts).to.deep.equal(['Votre demande a changé d’étape : Terminée.']);
+    expect(announcements.texts).to.deep.equal(['Votre demande a changé d’étape\u00a0: Terminée.']);
   });
 
   it('says it cannot find an unknown id', async () => {

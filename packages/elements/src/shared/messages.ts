@@ -2,14 +2,14 @@ import type { Language } from '@guichet/core';
 
 /** Texts shared by every element. Each component keeps its own catalogue beside it for the rest. */
 const fr = {
-  needHelp: 'Besoin d’aide ?',
+  needHelp: 'Besoin d’aide\u00a0?',
   phone: 'Téléphone',
   email: 'Courriel',
   address: 'Accueil',
   openingHours: 'Horaires',
   website: 'Site',
   optional: 'facultatif',
-  errorPrefix: 'Erreur :',
+  errorPrefix: 'Erreur\u00a0:',
   errorSummaryTitle: 'Il y a un problème',
 };
 
