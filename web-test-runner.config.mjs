@@ -15,6 +15,7 @@ import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromi
 import { freePort } from './scripts/lib/free-port.mjs';
 import { startEndpoint } from './scripts/lib/endpoint-process.mjs';
 import { countReporter } from './scripts/lib/count-reporter.mjs';
+import { axTreePlugin } from './scripts/lib/ax-tree-plugin.mjs';
 import { startOpen311Server } from './test/helpers/open311-server.mjs';
 
 assertChromium();
@@ -79,6 +80,7 @@ export default {
     }),
   ],
   plugins: [
+    axTreePlugin(),
     // The module that builds Guichet's ajv is served as one ES module with ajv inside, built as
     // the CDN bundle builds it (scripts/lib/ajv-for-pages.mjs), so the tests run the ajv that ships.
     {

@@ -111,7 +111,7 @@ describe('submission states', () => {
       const receipt = root.querySelector('.receipt')!;
       expect(receipt.querySelector('h2')!.textContent).to.contain(lang === 'fr' ? 'Demande envoyée' : 'Request sent');
       const text = receipt.textContent!.replace(/\s+/g, ' ');
-      expect(text).to.contain(lang === 'fr' ? 'Et maintenant\u00a0?' : 'What happens next?');
+      expect(text).to.contain(lang === 'fr' ? 'Et maintenant ?' : 'What happens next?');
       expect(text).to.contain(lang === 'fr' ? 'Une équipe va voir sur place' : 'A team goes to look on site');
       expect(text).to.contain(lang === 'fr' ? 'au plus tard le' : 'at the latest');
       expect(text).to.contain('01 23 45 67 89');

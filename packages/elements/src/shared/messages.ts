@@ -10,7 +10,11 @@ const fr = {
   website: 'Site',
   optional: 'facultatif',
   errorPrefix: 'Erreur\u00a0:',
-  errorSummaryTitle: 'Il y a un problème',
+  /** The error summary's title says how many problems there are (RGAA audit: the count was never said). */
+  errorSummaryTitle: { one: 'Il y a un problème', other: 'Il y a {count} problèmes' } as {
+    one: string;
+    other: string;
+  },
 };
 
 const en: typeof fr = {
@@ -22,7 +26,7 @@ const en: typeof fr = {
   website: 'Website',
   optional: 'optional',
   errorPrefix: 'Error:',
-  errorSummaryTitle: 'There is a problem',
+  errorSummaryTitle: { one: 'There is a problem', other: 'There are {count} problems' },
 };
 
 export type SharedText = typeof fr;

@@ -41,6 +41,7 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
               value=${index}
               .checked=${live(selected(choice))}
               ?disabled=${field.readOnly}
+              aria-invalid=${message ? 'true' : nothing}
               aria-describedby=${ifDefined(choice.hint && context.t(choice.hint) ? `${inputId}__item-hint` : undefined)}
             />
             <label class="option__label" for=${inputId}>${context.t(choice.label)}</label>
