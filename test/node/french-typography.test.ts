@@ -5,14 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fr as coreMessages } from '../../packages/core/src/messages/fr.ts';
-import { phaseLabel } from '../../packages/core/src/client/phase-labels.ts';
-import { finalPhases } from '../../packages/core/src/client/phase-labels.ts';
-import { sharedText } from '../../packages/elements/src/shared/messages.ts';
-import { formText } from '../../packages/elements/src/form/messages.ts';
-import { trackerText } from '../../packages/elements/src/tracker/messages.ts';
-import { statusText } from '../../packages/elements/src/tracker/status-messages.ts';
-import { submissionText } from '../../packages/elements/src/submission/messages.ts';
+import { fr as coreMessages } from '../../packages/core/src/messages/fr.js';
+import { phaseLabel } from '../../packages/core/src/client/phase-labels.js';
+import { finalPhases } from '../../packages/core/src/client/phase-labels.js';
+import { sharedText } from '../../packages/elements/src/shared/messages.js';
+import { formText } from '../../packages/elements/src/form/messages.js';
+import { trackerText } from '../../packages/elements/src/tracker/messages.js';
+import { statusText } from '../../packages/elements/src/tracker/status-messages.js';
+import { submissionText } from '../../packages/elements/src/submission/messages.js';
 
 const NO_BREAK = '[\u00a0\u202f]';
 

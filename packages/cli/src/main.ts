@@ -1,7 +1,7 @@
 // `guichet check <definition.json…>` and `guichet compile <definition.json…> --out <dir>`.
 import { parseArgs } from 'node:util';
 import { format, type Language } from '@guichet/core';
-import { checkFile, formatProblems } from './check.js';
+import { checkFile, formatProblems, formatWarnings } from './check.js';
 import { compileForm } from './compile.js';
 
 const usage = {
@@ -67,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'check') {
       console.log(`${file}: ${lang === 'fr' ? 'valide' : 'valid'}`);
+      for (const line of formatWarnings(file, checked.model, asked ?? checked.lang ?? lang)) console.error(line);
     } else {
       const written = await compileForm(checked.model, parsed.values.out!);
       console.log(`${file}: ${written.validator}, ${written.types}`);

@@ -107,6 +107,11 @@ export const fr = {
     '«\u00a0{keyword}: false\u00a0» ne voit que les propriétés déclarées à côté de lui et refuserait toujours «\u00a0{field}\u00a0»\u00a0: déclarez-le à côté (des branches le montrent ou le masquent avec true et false), ou écrivez «\u00a0unevaluatedProperties: false\u00a0»',
   'definition.internal': "La définition n'a pas pu être lue\u00a0: {detail}",
 
+  'warning.autocomplete-multiline':
+    'autocomplete\u00a0«\u00a0street-address\u00a0» attend une adresse sur plusieurs lignes (une zone de texte)\u00a0; pour un champ d’une ligne, écrivez «\u00a0address-line1\u00a0»',
+  'warning.autocomplete-control':
+    'autocomplete\u00a0«\u00a0{token}\u00a0» ne convient pas à un champ {kind}\u00a0: le navigateur ne proposera rien ou proposera une réponse d’une autre sorte',
+
   'advice.renamed': '\u00a0: écrivez {instead}, son nom en 2020-12',
   'advice.fixed-names':
     '\u00a0: un formulaire pose des questions nommées, déclarez chacune dans «\u00a0properties\u00a0»',

@@ -11,10 +11,9 @@ const fr = {
   optional: 'facultatif',
   errorPrefix: 'Erreur\u00a0:',
   /** The error summary's title says how many problems there are (RGAA audit: the count was never said). */
-  errorSummaryTitle: { one: 'Il y a un problème', other: 'Il y a {count} problèmes' } as {
-    one: string;
-    other: string;
-  },
+  errorSummaryTitle: { one: 'Il y a un problème', other: 'Il y a {count} problèmes' } as Partial<
+    Record<Intl.LDMLPluralRule, string>
+  > & { other: string },
 };
 
 const en: typeof fr = {
