@@ -51,6 +51,28 @@ describe('RGAA audit: <guichet-tracker> as assistive technology reads it', () =>
     expect(find(tree, (node) => node.role === 'StaticText' && /^Stage:/.test(node.name))?.lang).to.equal('en');
   });
 
+  it('point 3: the action-required box keeps its headings in order (no h2 under an h3)', async () => {
+    const receipt = await createRequest('fr');
+    await changePhase(receipt.reference, {
+      phase: 'action_required',
+      label: 'Pièce manquante',
+      note: 'Envoyez une photo.',
+    });
+    const el = await fixture<GuichetTracker>(
+      html`<guichet-tracker endpoint=${apiUrl()} reference=${receipt.reference} code=${receipt.trackingCode} refresh="60" lang="fr"></guichet-tracker>`,
+    );
+    await settled(el);
+    const headings = findAll(await axTree(), (node) => node.role === 'heading').map(
+      (node) => `${node.properties?.level} ${node.name}`,
+    );
+    expect(headings).to.deep.equal([
+      '2 Pièce manquante',
+      '3 Une action de votre part est nécessaire',
+      '4 Besoin d’aide\u00a0?',
+      '3 Historique de votre demande',
+    ]);
+  });
+
   it('point 10: with reduced motion the loading spinner stands still, and the loading text is what is read', async () => {
     await emulateMedia({ reducedMotion: 'reduce' });
     answer = () => new Promise(() => {});

@@ -102,6 +102,6 @@ export function renderReceiptView(
         ></guichet-tracker>`
         : html`<p class="receipt__follow">${t.followText(receipt.reference)}</p>`
     }
-    ${renderContact(model?.contact, lang, 'guichet-receipt-contact')}
+    ${renderContact(model?.contact, lang, 'guichet-receipt-contact', 3)}
   </section>`;
 }

@@ -47,7 +47,7 @@ export function renderStatusView({ status, lang, contact, headingId }: StatusVie
     ${finalText ? html`<p class="final" part="final">${finalText}</p>` : nothing}
     ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`) : nothing}
     ${renderTimeline(status.history, lang, `${headingId}-history`, status.lang)}
-    ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`)}
+    ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`, 3)}
   </section>`;
 }
 
@@ -72,6 +72,6 @@ function renderActionRequired(
         </div>`
         : html`<p>${t.actionRequiredNoNote}</p>`
     }
-    ${renderContact(contact, lang, `${id}-contact`)}
+    ${renderContact(contact, lang, `${id}-contact`, 4)}
   </section>`;
 }
