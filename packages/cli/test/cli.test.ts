@@ -5,6 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkCatalogues } from '../../../test/helpers/catalogues.js';
+import { texts } from '../src/texts.js';
 
 const forms = readdirSync('schemas/forms')
   .filter((file) => file.endsWith('.json'))
@@ -193,4 +195,8 @@ test('guichet check warns about autocomplete tokens that do not fit their field,
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test("the CLI's own texts are complete in every language", () => {
+  checkCatalogues('cli', (lang) => texts[lang]);
 });
