@@ -58,4 +58,16 @@ describe('RGAA audit: <guichet-form> as assistive technology reads it', () => {
     expect(links).to.have.length(2);
     expect(textOf(alert!)).to.contain('Il y a 2 problèmes').and.contain(links[0]!).and.contain(links[1]!);
   });
+
+  it('point 5: a required text box is said required, an optional one is not and says "(facultatif)"', async () => {
+    const el = await mount('signalement-voirie');
+    const tree = await axTree();
+    const boxes = findAll(tree, (node) => node.role === 'textbox');
+    expect(boxes.length).to.be.greaterThan(0);
+    for (const box of boxes) {
+      const optional = box.name.includes('(facultatif)');
+      expect(box.properties?.required === true, `${box.name}: required`).to.equal(!optional);
+    }
+    expect(shadow(el).querySelector('[aria-required="true"]')).to.exist;
+  });
 });

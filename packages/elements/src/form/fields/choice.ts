@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, labelText, notes } from './frame.js';
+import { ariaRequired, describedBy, fieldClass, labelText, notes } from './frame.js';
 
 /** The first option carries the field's id (links and labels point at it), the others a suffix. */
 export function optionId(id: string, index: number): string {
@@ -87,6 +87,7 @@ export const selectRenderer: FieldRenderer = {
         ?disabled=${field.readOnly}
         aria-describedby=${describedBy(field, id, message, context)}
         aria-invalid=${message ? 'true' : nothing}
+        aria-required=${ariaRequired(field, pointer, context)}
       >
         <option value="" .selected=${live(value === undefined)}>${context.text.choose}</option>
         ${(field.choices ?? []).map(
