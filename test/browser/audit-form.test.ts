@@ -38,7 +38,7 @@ describe('RGAA audit: <guichet-form> as assistive technology reads it', () => {
     expect(radios(tree).length).to.be.greaterThan(1);
     for (const radio of radios(tree)) expect(radio.properties?.invalid, radio.name).to.equal('true');
     const group = find(tree, (node) => node.role === 'group' && (node.description ?? '').includes('Erreur\u00a0:'));
-    expect(group, 'the group is described by its error').to.exist;
+    expect(group, 'the group is described by its error').to.not.equal(undefined);
     expect(findAll([group!], (node) => node.role === 'radio').length).to.equal(radios(tree).length);
   });
 
@@ -50,10 +50,10 @@ describe('RGAA audit: <guichet-form> as assistive technology reads it', () => {
     // Not named by its title: a reader would then say the title only.
     expect(box.name).to.equal('');
     const alert = find([box], (node) => node.role === 'alert');
-    expect(alert, 'an alert inside the focused box').to.exist;
+    expect(alert, 'an alert inside the focused box').to.not.equal(undefined);
     expect(find([alert!], (node) => node.role === 'heading')?.name).to.equal('Il y a 2 problèmes');
     const list = find([alert!], (node) => node.role === 'list');
-    expect(list, 'the list is in the tree').to.exist;
+    expect(list, 'the list is in the tree').to.not.equal(undefined);
     const links = findAll([list!], (node) => node.role === 'link').map((link) => link.name);
     expect(links).to.have.length(2);
     expect(textOf(alert!)).to.contain('Il y a 2 problèmes').and.contain(links[0]!).and.contain(links[1]!);
@@ -68,6 +68,6 @@ describe('RGAA audit: <guichet-form> as assistive technology reads it', () => {
       const optional = box.name.includes('(facultatif)');
       expect(box.properties?.required === true, `${box.name}: required`).to.equal(!optional);
     }
-    expect(shadow(el).querySelector('[aria-required="true"]')).to.exist;
+    expect(shadow(el).querySelector('[aria-required="true"]')).to.not.equal(null);
   });
 });

@@ -38,7 +38,7 @@ describe('RGAA audit: <guichet-tracker> as assistive technology reads it', () =>
     const tree = await axTree({ languages: true });
 
     const heading = find(tree, named('heading', 'Transmise aux services techniques'));
-    expect(heading, 'the status heading').to.exist;
+    expect(heading, 'the status heading').to.not.equal(undefined);
     expect(heading!.lang).to.equal('fr');
     const note = find(tree, (node) => node.role === 'StaticText' && node.name === 'Une équipe passera jeudi.');
     expect(note?.lang, 'the agent’s note').to.equal('fr');
@@ -84,7 +84,9 @@ describe('RGAA audit: <guichet-tracker> as assistive technology reads it', () =>
     await Promise.all(spinning.map((animation) => animation.finished));
     expect(spinning.every((animation) => animation.playState === 'finished')).to.equal(true);
     const tree = await axTree();
-    expect(find(tree, (node) => node.role === 'StaticText' && node.name === 'Recherche de votre demande…')).to.exist;
+    expect(
+      find(tree, (node) => node.role === 'StaticText' && node.name === 'Recherche de votre demande…'),
+    ).to.not.equal(undefined);
     // The spinner is decoration: the loading paragraph holds the words only.
     const loading = find(tree, (node) => node.role === 'paragraph' && textOf(node) === 'Recherche de votre demande…');
     expect(loading?.children?.map((child) => child.role)).to.deep.equal(['StaticText']);
@@ -119,7 +121,7 @@ describe('RGAA audit: <guichet-tracker> as assistive technology reads it', () =>
     const [box] = focused(tree)!;
     expect(box.name).to.equal('');
     const alert = find([box], (node) => node.role === 'alert');
-    expect(alert, 'an alert inside the focused box').to.exist;
+    expect(alert, 'an alert inside the focused box').to.not.equal(undefined);
     expect(find([alert!], (node) => node.role === 'heading')?.name).to.equal('Demande introuvable');
     expect(textOf(alert!)).to.contain('Nous ne trouvons pas de demande avec ce numéro et ce code.');
   });
