@@ -16,6 +16,7 @@ import { freePort } from './scripts/lib/free-port.mjs';
 import { startEndpoint } from './scripts/lib/endpoint-process.mjs';
 import { countReporter } from './scripts/lib/count-reporter.mjs';
 import { startGeoReportSimulator } from './test/helpers/georeport/simulator.mjs';
+import { axTreePlugin } from './scripts/lib/ax-tree-plugin.mjs';
 
 assertChromium();
 
@@ -94,6 +95,7 @@ export default {
     }),
   ],
   plugins: [
+    axTreePlugin(),
     // The module that builds Guichet's ajv is served as one ES module with ajv inside, built as
     // the CDN bundle builds it (scripts/lib/ajv-for-pages.mjs), so the tests run the ajv that ships.
     {

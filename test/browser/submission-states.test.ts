@@ -86,10 +86,10 @@ describe('submission states', () => {
       await host.updateComplete;
       const progress = root.querySelector('progress')!;
       expect(progress.value).to.equal(55);
-      expect(root.querySelector('.upload__percent')!.textContent).to.equal(lang === 'fr' ? '55 %' : '55%');
+      expect(root.querySelector('.upload__percent')!.textContent).to.equal(lang === 'fr' ? '55\u00a0%' : '55%');
       // Announced at 25 % steps only: 10 % said nothing, 30 % said 25, 55 % said 50.
       expect(root.querySelector('[role="status"]')!.textContent).to.contain(
-        lang === 'fr' ? '50 % envoyés' : '50% sent',
+        lang === 'fr' ? '50\u00a0% envoyés' : '50% sent',
       );
       expect(root.querySelector('[aria-busy="true"]')).to.not.equal(null);
       await expect(host).to.be.accessible(axeTags);
@@ -160,7 +160,7 @@ describe('submission states', () => {
     await waitUntil(() => host.submission.phase === 'uploading');
     await host.updateComplete;
     const cancel = host.shadowRoot!.querySelector<HTMLButtonElement>('button.upload__cancel')!;
-    expect(cancel.textContent).to.contain('Annuler l’envoi de « floue.png »');
+    expect(cancel.textContent).to.contain('Annuler l’envoi de «\u00a0floue.png\u00a0»');
     cancel.click();
     await sending;
     expect(host.submission.phase).to.equal('idle');
@@ -206,7 +206,7 @@ describe('submission states', () => {
     await host.updateComplete;
     const root = host.shadowRoot!;
     const [copyReference] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
-    expect(copyReference!.textContent!.trim()).to.equal('Copier : Référence');
+    expect(copyReference!.textContent!.trim()).to.equal('Copier\u00a0: Référence');
     copyReference!.click();
     // The clipboard may be refused to a page (permissions): the code is then selected for the citizen to copy.
     await waitUntil(

@@ -79,7 +79,7 @@ describe('<guichet-tracker adapter="open311">', () => {
     await el.refreshNow();
     announcements.stop();
     expect(visibleText(el, '[part=phase]')).to.equal('Étape : Terminée');
-    expect(announcements.texts).to.deep.equal(['Votre demande a changé d’étape : Réparé (Terminée).']);
+    expect(announcements.texts).to.deep.equal(['Votre demande a changé d’étape\u00a0: Réparé (Terminée).']);
   });
 
   for (const [what, id] of [

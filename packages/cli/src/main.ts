@@ -2,7 +2,7 @@
 // `guichet compile --open311 <url> --service <code> --out <dir>`.
 import { parseArgs } from 'node:util';
 import { format, plural, toLanguage, type Language } from '@guichet/core';
-import { checkFile, formatProblems } from './check.js';
+import { checkFile, formatProblems, formatWarnings } from './check.js';
 import { compileForm } from './compile.js';
 import { texts } from './texts.js';
 import { writeServiceForm } from './open311.js';
@@ -65,6 +65,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'check') {
       console.log(`${file}: ${texts[lang].valid}`);
+      for (const line of formatWarnings(file, checked.model, asked ?? checked.lang ?? lang)) console.error(line);
     } else {
       const written = await compileForm(checked.model, parsed.values.out!);
       console.log(`${file}: ${written.validator}, ${written.types}`);

@@ -157,6 +157,48 @@ test('guichet without a command prints its usage and exits 2', () => {
   assert.match(stdout, /Usage:/);
 });
 
+test('guichet check warns about autocomplete tokens that do not fit their field, and still passes the definition', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-cli-'));
+  try {
+    const file = join(dir, 'address.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'address',
+        version: '1.0.0',
+        title: 'Adresse',
+        schema: {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          type: 'object',
+          properties: {
+            home: { type: 'object', properties: { street: { type: 'string' } } },
+            phone: { type: 'string' },
+            notes: { type: 'string' },
+            email: { type: 'string', format: 'email' },
+          },
+        },
+        ui: {
+          fields: {
+            'home/street': { widget: 'text', autocomplete: 'street-address' },
+            phone: { widget: 'tel', autocomplete: 'email' },
+            notes: { widget: 'textarea', autocomplete: 'shipping street-address' },
+            email: { autocomplete: 'section-work email' },
+          },
+        },
+      }),
+    );
+    const { code, stdout, stderr } = guichet('check', '--lang', 'fr', file);
+    assert.equal(code, 0);
+    assert.equal(stdout, `${file}: valide\n`);
+    assert.deepEqual(stderr.trimEnd().split('\n'), [
+      `${file}:/ui/fields/home~1street/autocomplete: avertissement\u00a0: autocomplete\u00a0«\u00a0street-address\u00a0» attend une adresse sur plusieurs lignes (une zone de texte)\u00a0; pour un champ d’une ligne, écrivez «\u00a0address-line1\u00a0» [autocomplete-multiline]`,
+      `${file}:/ui/fields/phone/autocomplete: avertissement\u00a0: autocomplete\u00a0«\u00a0email\u00a0» ne convient pas à un champ tel\u00a0: le navigateur ne proposera rien ou proposera une réponse d’une autre sorte [autocomplete-control]`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("the CLI's own texts are complete in every language", () => {
   checkCatalogues('cli', (lang) => texts[lang]);
 });

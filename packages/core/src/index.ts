@@ -17,6 +17,7 @@ export { loadDefinition, type LoadResult } from './model/load.js';
 export { readDefinition, type DefinitionCheck } from './model/read-definition.js';
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';
+export { autocompleteWarnings } from './model/autocomplete-fit.js';
 export { escapeSegment, isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from './util/pointer.js';
 export {
   compileRuntimeValidators,

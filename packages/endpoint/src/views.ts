@@ -9,6 +9,7 @@ export function statusView(record: RequestRecord, history = record.history): Req
     reference: record.reference,
     formId: record.formId,
     formTitle: record.formTitle,
+    lang: record.lang,
     phase: current.phase,
     code: current.code ?? current.phase,
     label: current.label,

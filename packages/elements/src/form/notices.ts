@@ -19,7 +19,7 @@ export function renderProblems(problems: readonly DefinitionProblem[], lang: Lan
       <p>${text.definitionErrorIntro}</p>
       <p>${text.definitionProblems}</p>
       <ul class="definition-error__list">
-        ${problems.map((p) => html`<li>${p.pointer ? html`<code>${p.pointer}</code> : ` : nothing}${localize(p.message, lang)}</li>`)}
+        ${problems.map((p) => html`<li>${p.pointer ? html`<code>${p.pointer}</code>${lang === 'fr' ? '\u00a0: ' : ': '}` : nothing}${localize(p.message, lang)}</li>`)}
       </ul>
     </div>
   </div>`;

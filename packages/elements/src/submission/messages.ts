@@ -45,11 +45,11 @@ export interface SubmissionText {
 const fr: SubmissionText = {
   sending: 'Envoi en cours…',
   uploading: 'Envoi des fichiers en cours…',
-  uploadOf: (name) => `Envoi de « ${name} »`,
-  uploadAnnounce: (name, percent) => `« ${name} » : ${percent} % envoyés`,
-  percent: (value) => `${value} %`,
-  uploadDone: (name) => `« ${name} » est envoyé.`,
-  cancelUpload: (name) => `Annuler l’envoi de « ${name} »`,
+  uploadOf: (name) => `Envoi de «\u00a0${name}\u00a0»`,
+  uploadAnnounce: (name, percent) => `«\u00a0${name}\u00a0»\u00a0: ${percent}\u00a0% envoyés`,
+  percent: (value) => `${value}\u00a0%`,
+  uploadDone: (name) => `«\u00a0${name}\u00a0» est envoyé.`,
+  cancelUpload: (name) => `Annuler l’envoi de «\u00a0${name}\u00a0»`,
   uploadCancelled: 'L’envoi du fichier est annulé. Vous pouvez choisir un autre fichier, puis envoyer à nouveau.',
   waitingTitle: 'Votre demande n’est pas encore partie.',
   kept: 'Vos réponses sont conservées sur cet appareil et seront envoyées dès que possible.',
@@ -64,29 +64,31 @@ const fr: SubmissionText = {
     'too-large': 'Votre envoi est trop lourd. Retirez un fichier ou choisissez un fichier plus petit.',
     'unsupported-media-type': 'Ce type de fichier n’est pas accepté.',
   },
-  refusedOther: 'Vous pouvez contacter le service : les coordonnées sont ci-dessous.',
+  refusedOther: 'Vous pouvez contacter le service\u00a0: les coordonnées sont ci-dessous.',
   refusedNoContact: 'Vous pouvez contacter votre mairie.',
   configuration:
     'Ce formulaire ne peut pas envoyer de demande pour le moment, à cause d’un réglage du site. Vos réponses sont conservées sur cet appareil.',
   unconfirmedTitle: 'Nous ne savons pas si votre demande est arrivée.',
   unconfirmed:
-    'Le service n’a pas pu nous confirmer sa réception : elle a peut-être été enregistrée, mais nous n’en connaissons pas la référence. Pour ne pas la déposer deux fois, ne l’envoyez pas à nouveau : contactez d’abord le service.',
+    'Le service n’a pas pu nous confirmer sa réception\u00a0: elle a peut-être été enregistrée, mais nous n’en connaissons pas la référence. Pour ne pas la déposer deux fois, ne l’envoyez pas à nouveau\u00a0: contactez d’abord le service.',
   receiptTitle: 'Demande envoyée',
   receivedOn: (form, date) =>
-    form ? `Votre demande « ${form} » a bien été reçue le ${date}.` : `Votre demande a bien été reçue le ${date}.`,
+    form
+      ? `Votre demande «\u00a0${form}\u00a0» a bien été reçue le ${date}.`
+      : `Votre demande a bien été reçue le ${date}.`,
   reference: 'Référence',
   trackingCode: 'Code de suivi',
-  copy: (what) => `Copier : ${what}`,
+  copy: (what) => `Copier\u00a0: ${what}`,
   copied: (what) => `${what} copié dans le presse-papiers.`,
   keepCodes:
-    'Notez la référence et le code de suivi, ou imprimez cette page : ils vous permettent de suivre votre demande.',
-  keepReference: 'Notez la référence, ou imprimez cette page : elle vous permet de suivre votre demande.',
-  nextTitle: 'Et maintenant ?',
+    'Notez la référence et le code de suivi, ou imprimez cette page\u00a0: ils vous permettent de suivre votre demande.',
+  keepReference: 'Notez la référence, ou imprimez cette page\u00a0: elle vous permet de suivre votre demande.',
+  nextTitle: 'Et maintenant\u00a0?',
   expectedBy: (date) => `Vous aurez une réponse au plus tard le ${date}.`,
   expectedDays: (days) =>
     pluralCategory(days, 'fr') === 'one'
-      ? `Délai de réponse habituel : ${days} jour.`
-      : `Délai de réponse habituel : ${days} jours.`,
+      ? `Délai de réponse habituel\u00a0: ${days} jour.`
+      : `Délai de réponse habituel\u00a0: ${days} jours.`,
   print: 'Imprimer le récépissé',
   followTitle: 'Suivre votre demande',
   followText: (reference) =>

@@ -112,6 +112,6 @@ export function renderReceiptView(
         ></guichet-tracker>`
         : html`<p class="receipt__follow">${code ? t.followText(receipt.reference) : t.followReference(receipt.reference)}</p>`
     }
-    ${renderContact(model?.contact, lang, 'guichet-receipt-contact')}
+    ${renderContact(model?.contact, lang, 'guichet-receipt-contact', 3)}
   </section>`;
 }

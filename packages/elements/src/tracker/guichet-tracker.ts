@@ -187,15 +187,15 @@ export class GuichetTracker extends LitElement {
     // The message stays outside the busy region: assistive technology may hold back what is inside.
     return html`${
       waiting
-        ? html`<p class="loading" part="loading" tabindex="-1">
+        ? html`<p class="loading" part="loading" tabindex="-1" lang=${lang}>
             <span class="loading__spinner" aria-hidden="true"></span>${trackerText(lang).loading}
           </p>`
         : nothing
     }
-      <div class="tracker" aria-busy=${this.loading ? 'true' : 'false'}>
+      <div class="tracker" lang=${lang} aria-busy=${this.loading ? 'true' : 'false'}>
         ${waiting ? renderContact(this.contactBlock(), lang, 'tracker-contact') : this.renderBody(lang)}
       </div>
-      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true"></div>`;
+      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true" lang=${lang}></div>`;
   }
 
   private renderBody(lang: Language): TemplateResult {

@@ -88,7 +88,7 @@ export class LookupController implements ReactiveController {
     const errorId = `${field.name}__error`;
     return html`<div class="field ${problem ? 'field--error' : ''}">
       <label class="label" for=${field.name}>${t[field.label]}</label>
-      <p class="hint" id=${hintId}>${t[field.hint]} ${t.forExample} <span class="field__example">${this.needsCode ? field.example : field.numberExample}</span></p>
+      <p class="hint" id=${hintId}>${`${t[field.hint]} ${t.forExample} `}<span class="field__example">${this.needsCode ? field.example : field.numberExample}</span></p>
       ${
         problem
           ? html`<p class="error" id=${errorId}>

@@ -9,11 +9,11 @@ function same(label: string, phase: string): boolean {
 const fr = {
   lookupTitle: 'Suivre votre demande',
   lookupIntro:
-    'Saisissez le numéro de votre demande et son code de suivi : vous les avez reçus avec l’accusé de réception.',
-  lookupIntroNumber: 'Saisissez le numéro de votre demande : vous l’avez reçu avec l’accusé de réception.',
+    'Saisissez le numéro de votre demande et son code de suivi\u00a0: vous les avez reçus avec l’accusé de réception.',
+  lookupIntroNumber: 'Saisissez le numéro de votre demande\u00a0: vous l’avez reçu avec l’accusé de réception.',
   referenceLabel: 'Numéro de la demande',
-  referenceHint: 'C’est la « Référence » de votre accusé de réception.',
-  forExample: 'Par exemple :',
+  referenceHint: 'C’est la «\u00a0Référence\u00a0» de votre accusé de réception.',
+  forExample: 'Par exemple\u00a0:',
   codeLabel: 'Code de suivi',
   codeHint: 'Il figure sur votre accusé de réception, à côté de la référence.',
   lookupSubmit: 'Suivre ma demande',
@@ -23,8 +23,8 @@ const fr = {
   loading: 'Recherche de votre demande…',
   announceChange: (label: string, phase: string) =>
     same(label, phase)
-      ? `Votre demande a changé d’étape : ${label}.`
-      : `Votre demande a changé d’étape : ${label} (${phase}).`,
+      ? `Votre demande a changé d’étape\u00a0: ${label}.`
+      : `Votre demande a changé d’étape\u00a0: ${label} (${phase}).`,
   trackAnother: 'Suivre une autre demande',
 
   notFoundTitle: 'Demande introuvable',

@@ -89,12 +89,15 @@ export function renderProblem({
 }: ProblemViewOptions): TemplateResult {
   const t = trackerText(lang);
   const { title, message } = problemMessage(problem, lang, needsCode);
-  // A failed refresh behind a status already on screen is announced (role=alert); a failed
-  // look-up replaces the page's content and takes focus instead, so it is read once.
-  return html`<div class="problem problem--${problem.kind}" part="error" role=${stale ? 'alert' : nothing} tabindex="-1" aria-labelledby=${headingId}>
+  // As the error summary (GOV.UK's structure): the box that takes focus after a failed look-up is
+  // not named by its title alone, and the inner alert makes a reader say the title and the
+  // message, also when a refresh fails behind a status already on screen.
+  return html`<div class="problem problem--${problem.kind}" part="error" tabindex="-1">
+    <div role="alert">
     <h2 id=${headingId} class="problem__title">${title}</h2>
     <p class="problem__message">${message}</p>
     ${stale ? html`<p class="problem__stale">${t.staleNotice}</p>` : nothing}
+    </div>
     ${
       isRetryable(problem)
         ? html`<button class="secondary" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>`

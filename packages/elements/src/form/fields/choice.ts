@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, labelText, notes } from './frame.js';
+import { ariaRequired, describedBy, fieldClass, labelText, notes } from './frame.js';
 
 /** The first option carries the field's id (links and labels point at it), the others a suffix. */
 export function optionId(id: string, index: number): string {
@@ -41,6 +41,7 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
               value=${index}
               .checked=${live(selected(choice))}
               ?disabled=${field.readOnly}
+              aria-invalid=${message ? 'true' : nothing}
               aria-describedby=${ifDefined(choice.hint && context.t(choice.hint) ? `${inputId}__item-hint` : undefined)}
             />
             <label class="option__label" for=${inputId}>${context.t(choice.label)}</label>
@@ -86,6 +87,7 @@ export const selectRenderer: FieldRenderer = {
         ?disabled=${field.readOnly}
         aria-describedby=${describedBy(field, id, message, context)}
         aria-invalid=${message ? 'true' : nothing}
+        aria-required=${ariaRequired(field, pointer, context)}
       >
         <option value="" .selected=${live(value === undefined)}>${context.text.choose}</option>
         ${(field.choices ?? []).map(
