@@ -23,6 +23,9 @@ for (const dir of ['dist', ...['core', 'elements', 'endpoint', 'cli'].map((name)
     if (statSync(path).isFile() && statSync(path).mtimeMs < started && /\.js(\.map)?$/.test(path)) rmSync(path);
   }
 }
+// The themes are host-page stylesheets: served beside the bundle (dist/themes/dsfr.css), so a
+// page links them from where it loads guichet.js.
+cpSync('packages/elements/themes', 'dist/themes', { recursive: true });
 for (const name of ['core', 'elements', 'endpoint', 'cli']) {
   const types = `build/types/packages/${name}/src`;
   if (existsSync(types)) cpSync(types, `packages/${name}/dist`, { recursive: true });
@@ -52,11 +55,15 @@ while (pending.length > 0) {
     }
   }
 }
+const themes = readdirSync('dist/themes')
+  .filter((name) => name.endsWith('.css'))
+  .sort()
+  .map((name) => `themes/${name}`);
 const integrity = sri('dist/guichet.js');
 writeFileSync('dist/guichet.js.sri', `${integrity}\n`);
 writeFileSync(
   'dist/integrity.json',
-  `${JSON.stringify(Object.fromEntries(['guichet.js', ...[...chunks].sort()].map((f) => [f, sri(`dist/${f}`)])), null, 2)}\n`,
+  `${JSON.stringify(Object.fromEntries(['guichet.js', ...[...chunks].sort(), ...themes].map((f) => [f, sri(`dist/${f}`)])), null, 2)}\n`,
 );
 const version = JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version;
 writeFileSync(

@@ -32,6 +32,14 @@ function freePort(): Promise<number> {
   });
 }
 
+async function waitFor(check: () => boolean, what: string): Promise<void> {
+  const until = Date.now() + 10_000;
+  while (!check()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function start(env: Record<string, string>) {
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     env: { ...process.env, ...env },
@@ -51,6 +59,7 @@ async function start(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     ...(await ready),
+    output: () => output,
     async stop() {
       process.kill(child.pid!, 'SIGTERM');
       return exited;
@@ -88,6 +97,13 @@ test(
         assert.equal(bundle.status, 200);
         assert.match(bundle.headers.get('content-type') ?? '', /^text\/javascript/);
         assert.equal(bundle.headers.get('access-control-allow-origin'), '*');
+        // The themes the docs link, beside the bundle.
+        for (const theme of ['dsfr', 'high-contrast']) {
+          const sheet = await fetch(`${first.url}/dist/themes/${theme}.css`);
+          assert.equal(sheet.status, 200, `/dist/themes/${theme}.css`);
+          assert.match(sheet.headers.get('content-type') ?? '', /^text\/css/);
+          assert.match(await sheet.text(), /--guichet-color-primary/);
+        }
 
         const list = await fetch(`${first.url}/api/admin/requests`, {
           headers: { Authorization: `Bearer ${first.token}` },
@@ -99,9 +115,35 @@ test(
       } finally {
         assert.equal(await first.stop(), 0);
       }
-      const second = await start(env);
+      // As in a terminal: readable lines, none per successful request, so the token stays on screen.
+      const second = await start({ ...env, GUICHET_LOG_LEVEL: 'info', GUICHET_LOG_FORMAT: 'pretty' });
       try {
         assert.equal(second.token, first.token);
+        for (let i = 0; i < 20; i++) await fetch(`${second.url}/api/forms`);
+        const missing = await fetch(`${second.url}/api/forms/nothing-here`);
+        assert.equal(missing.status, 404);
+        const lines = () => second.output().trimEnd().split('\n');
+        await waitFor(() => lines().some((line) => line.includes('route=/api/forms/:id')), 'the 404 logged');
+        const afterBanner = lines()
+          .slice(lines().findIndex((line) => line.startsWith('Stop with Ctrl+C.')) + 1)
+          .filter(Boolean);
+        assert.equal(afterBanner.length, 1, `only the 404 follows the banner:\n${afterBanner.join('\n')}`);
+        assert.match(
+          afterBanner[0]!,
+          /^\d\d:\d\d:\d\d info {2}request method=GET route=\/api\/forms\/:id status=404 ms=/,
+        );
+        assert.ok(
+          lines().every((line) => !line.startsWith('{')),
+          'no JSON line in a terminal',
+        );
+        assert.ok(
+          lines().some((line) => / info {2}forms loaded forms=acte-etat-civil, /.test(line)),
+          second.output(),
+        );
+        assert.match(
+          second.output(),
+          /<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/dist\/guichet\.js"><\/script>/,
+        );
       } finally {
         await second.stop();
       }

@@ -2,7 +2,8 @@
  * Starts the reference endpoint from environment variables (see DESIGN.md):
  * PORT (8787), HOST (127.0.0.1), GUICHET_DB (data/guichet.sqlite), GUICHET_FORMS_DIR
  * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
- * GUICHET_LOG_LEVEL (info), GUICHET_TRUST_PROXY (1 behind a reverse proxy), GUICHET_LOOKUP_LIMIT (status
+ * GUICHET_LOG_LEVEL (info), GUICHET_LOG_FORMAT (`pretty`: readable lines without one per successful request,
+ * the default in a terminal; `json`: one JSON line per event and request, the default otherwise), GUICHET_TRUST_PROXY (1 behind a reverse proxy), GUICHET_LOOKUP_LIMIT (status
  * look-ups per client and minute, 30). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
  * the database, exit.
  */
@@ -10,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServer } from './server.js';
+import { terminalLog } from './terminal-log.js';
 
 // This file runs as packages/endpoint/src/main.ts or packages/endpoint/dist/main.js.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -25,6 +27,11 @@ const logLevel = env.GUICHET_LOG_LEVEL || 'info';
 const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 if (!levels.includes(logLevel)) {
   console.error(`GUICHET_LOG_LEVEL must be one of ${levels.join(', ')}, not "${logLevel}"`);
+  process.exit(2);
+}
+const logFormat = env.GUICHET_LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json');
+if (logFormat !== 'pretty' && logFormat !== 'json') {
+  console.error(`GUICHET_LOG_FORMAT must be pretty or json, not "${logFormat}"`);
   process.exit(2);
 }
 const allowedOrigins = (env.GUICHET_ALLOWED_ORIGINS ?? '')
@@ -48,6 +55,9 @@ const server = await createServer({
   adminToken: env.GUICHET_ADMIN_TOKEN,
   allowedOrigins,
   logLevel,
+  ...(logFormat === 'pretty'
+    ? { logStream: terminalLog(process.stdout, { requests: logLevel === 'debug' || logLevel === 'trace' }) }
+    : {}),
   lookupRateLimit: { max: lookupLimit, timeWindowMs: 60_000 },
   trustProxy: env.GUICHET_TRUST_PROXY === '1' || env.GUICHET_TRUST_PROXY === 'true',
   distDir: existsSync(distDir) ? distDir : undefined,

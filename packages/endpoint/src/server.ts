@@ -32,6 +32,8 @@ export interface ServerOptions {
   dbPath?: string;
   store?: RequestStore;
   formsDir: string;
+  /** Serve new and changed definitions of `formsDir` without a restart (default true). */
+  watchForms?: boolean;
   /** Where uploads go; defaults to `attachments/` beside the database. */
   attachmentsDir?: string;
   /**
@@ -105,7 +107,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   const store = options.store ?? new SqliteRequestStore(dbPath);
   const dataDir = dirname(dbPath);
   const files = new AttachmentFiles(options.attachmentsDir ?? join(dataDir, 'attachments'));
-  const forms = await FormCatalogue.load(options.formsDir, app.log);
+  const forms = await FormCatalogue.load(options.formsDir, app.log, { watch: options.watchForms ?? true });
   let openApi: Promise<unknown> | undefined;
   const context: EndpointContext = {
     store,
@@ -183,6 +185,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   sweeper.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    forms.close();
     await store.close();
   });
 
