@@ -193,24 +193,74 @@ async function checkDemoPages(url: string) {
       return results;
     };
 
-    await page.goto(`${url}/`);
-    assert.equal(await page.locator('h1').textContent(), 'Bienvenue sur le site de la Ville de Montfleury');
-    assert.deepEqual(await axe(), [], 'home page');
+    // Every page, in French and in English: one header and one footer, a language switch to the
+    // same page in the other language, room above the heading, no axe violation.
+    const forms = (await (await fetch(`${url}/api/forms`)).json()) as { id: string; title: string }[];
+    const first = forms[0]!;
+    const pages = [
+      {
+        fr: '/',
+        en: '/en/index.html',
+        h1: ['Bienvenue sur le site de la Ville de Montfleury', 'Welcome to the Town of Montfleury'],
+      },
+      { fr: '/demarches.html', en: '/en/procedures.html', h1: ['Démarches en ligne', 'Online services'] },
+      { fr: `/demarche.html?id=${first.id}`, en: `/en/procedure.html?id=${first.id}`, h1: [first.title, undefined] },
+      { fr: '/suivi.html', en: '/en/track.html', h1: ['Suivre ma demande', 'Track my request'] },
+    ];
+    for (const spec of pages) {
+      for (const [lang, path, other, otherPath, h1] of [
+        ['fr', spec.fr, 'en', spec.en, spec.h1[0]],
+        ['en', spec.en, 'fr', spec.fr, spec.h1[1]],
+      ] as const) {
+        await page.goto(`${url}${path}`);
+        const where = `${path}`;
+        assert.equal(await page.locator('html').getAttribute('lang'), lang, where);
+        if (h1) assert.equal(await page.locator('h1').textContent(), h1, where);
+        assert.equal(await page.locator('header.site-header').count(), 1, where);
+        assert.equal(await page.locator('footer.site-footer').count(), 1, where);
+        const skip = page.locator('a.skip-link');
+        assert.equal(await skip.getAttribute('href'), `#${await page.locator('main').getAttribute('id')}`, where);
+        const switchLink = page.locator(`header a[hreflang="${other}"]`);
+        assert.equal(await switchLink.getAttribute('lang'), other, where);
+        const target = otherPath === '/' ? '/index.html' : otherPath;
+        assert.equal(await switchLink.getAttribute('href'), target, where);
+        const padding = await page.locator('main').evaluate((main) => parseFloat(getComputedStyle(main).paddingTop));
+        assert.ok(padding >= 16, `${where}: main's top padding is ${padding}px`);
+        assert.deepEqual(await axe(), [], where);
+      }
+    }
 
     await page.goto(`${url}/demarches.html`);
     const links = page.locator('ul.demarches a');
     await links.first().waitFor();
-    const forms = (await (await fetch(`${url}/api/forms`)).json()) as { id: string; title: string }[];
     assert.equal(await links.count(), forms.length);
-    assert.deepEqual(await axe(), [], 'list page');
+    await page.goto(`${url}/en/procedures.html`);
+    await page.locator('ul.demarches a').first().waitFor();
+    // The forms' English titles, from their translations.
+    assert.ok((await page.locator('ul.demarches a').allTextContents()).includes('Report a problem in the street'));
 
-    const first = forms[0]!;
     await page.goto(`${url}/demarche.html?id=${first.id}`);
-    assert.equal(await page.locator('h1').textContent(), first.title);
     assert.equal(await page.locator('guichet-form').getAttribute('src'), `/api/forms/${first.id}`);
     await page.waitForFunction(() =>
       Boolean(document.querySelector('guichet-form')?.shadowRoot?.querySelector('input, select, textarea')),
     );
+    // The widget in the town's colours, through the theme's custom properties.
+    const colours = await page.evaluate(() => {
+      const button = document.querySelector('guichet-form')!.shadowRoot!.querySelector('button.primary')!;
+      const siteButton = document.createElement('a');
+      siteButton.className = 'button';
+      document.body.append(siteButton);
+      const site = getComputedStyle(siteButton).backgroundColor;
+      siteButton.remove();
+      return { widget: getComputedStyle(button).backgroundColor, site };
+    });
+    assert.equal(colours.widget, colours.site);
+    await page.goto(`${url}/en/procedure.html?id=signalement-voirie`);
+    await page.waitForFunction(() =>
+      Boolean(document.querySelector('guichet-form')?.shadowRoot?.querySelector('input, select, textarea')),
+    );
+    assert.equal(await page.locator('h1').textContent(), 'Report a problem in the street');
+    assert.equal(await page.locator('guichet-form').getAttribute('lang'), 'en');
 
     await page.goto(`${url}/suivi.html`);
     await page.waitForFunction(() =>
