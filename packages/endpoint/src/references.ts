@@ -73,6 +73,14 @@ export class Secrets {
   }
 }
 
+/**
+ * A reference as a citizen may type or paste it ("  voi-2026-000123 "): references are issued in
+ * upper case (prefix, year, number), so case and surrounding spaces never matter.
+ */
+export function normalizeReference(reference: string): string {
+  return reference.trim().toUpperCase();
+}
+
 /** Upper case, separators and spaces dropped: "abcde fghjk" and "ABCDE-FGHJK" are the same code. */
 export function normalizeTrackingCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');

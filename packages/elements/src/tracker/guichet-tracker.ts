@@ -32,10 +32,10 @@ const referenceOnlyAdapters = new Set(['open311']);
  *   Polling pauses while the tab is hidden and fetches at once when it comes back; it stops on a final phase.
  * @attr adapter - `guichet` (default), `open311`, or a name given to `registerAdapter`.
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
- * @attr from-url - Opt-in: takes `reference` and `code` from the page URL's query
- *   (`?reference=VOI-2026-000123&code=H4KQ7-MXP2D`), for links in receipts and e-mails.
- *   Attributes set on the element win over the URL. The code then sits in the address: serve such a
- *   page with `Referrer-Policy: no-referrer` so it does not travel to other sites.
+ * @attr from-url - Opt-in: takes `reference` from the page URL's query (`?reference=VOI-2026-000123`),
+ *   for the links of receipts and e-mails; the look-up form then shows it and asks for the tracking
+ *   code. A `code` in the URL is never read: a secret in an address ends up in server logs, browser
+ *   history and shared links. An attribute set on the element wins over the URL.
  *
  * @prop {TrackerContact} contact - How to reach a person: `{ name, phone, email, address, openingHours, url }`,
  *   each text a string or `{ fr, en }`. Without it, the contact of the request's form (from the endpoint) is shown.
@@ -242,7 +242,6 @@ export class GuichetTracker extends LitElement {
     try {
       const query = new URL(window.location.href).searchParams;
       if (!this.reference) this.reference = query.get('reference')?.trim() ?? '';
-      if (!this.code) this.code = query.get('code')?.trim() ?? '';
     } catch {
       // An unreadable URL simply means "nothing to take from it": the look-up form shows.
     }

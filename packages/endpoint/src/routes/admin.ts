@@ -9,6 +9,7 @@ import type { Phase } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
 import { phaseLabels } from '../messages.js';
+import { normalizeReference } from '../references.js';
 import { storedRequestView } from '../views.js';
 import { requireJson } from '../content-type.js';
 
@@ -47,7 +48,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
     });
 
     admin.get<{ Params: { reference: string } }>('/api/admin/requests/:reference', async (request) => {
-      const record = await context.store.getByReference(request.params.reference);
+      const record = await context.store.getByReference(normalizeReference(request.params.reference));
       if (!record) throw new HttpError(404, 'not-found');
       return storedRequestView(record);
     });
@@ -55,7 +56,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
     admin.post<{ Params: { reference: string } }>('/api/admin/requests/:reference/status', async (request) => {
       requireJson(request);
       const change = readStatusChange(request.body);
-      const record = await context.store.getByReference(request.params.reference);
+      const record = await context.store.getByReference(normalizeReference(request.params.reference));
       if (!record) throw new HttpError(404, 'not-found');
       const updated = await context.store.appendStatus(record.reference, {
         at: context.now().toISOString(),

@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
+import { normalizeReference } from '../references.js';
 import { statusView } from '../views.js';
 
 export function requestRoutes(app: FastifyInstance, context: EndpointContext): void {
@@ -16,7 +17,7 @@ export function requestRoutes(app: FastifyInstance, context: EndpointContext): v
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       const code = typeof request.query.code === 'string' ? request.query.code.slice(0, 64) : '';
-      const reference = request.params.reference.slice(0, 64);
+      const reference = normalizeReference(request.params.reference.slice(0, 80));
       const stored = await context.store.getTrackingCodeHash(reference);
       const record = context.secrets.trackingCodeMatches(code, stored)
         ? await context.store.getByReference(reference)

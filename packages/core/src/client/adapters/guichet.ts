@@ -86,8 +86,11 @@ export function guichetAdapter(config: AdapterConfig): Adapter {
     },
 
     async status(query, options) {
+      // References and codes are case-insensitive in this protocol: "voi-2026-000123 " is found.
+      const reference = query.reference.trim().toUpperCase();
+      const code = query.trackingCode.trim().toUpperCase();
       const response = await fetchWithTimeout(
-        `${base}/requests/${encodeURIComponent(query.reference)}?code=${encodeURIComponent(query.trackingCode)}`,
+        `${base}/requests/${encodeURIComponent(reference)}?code=${encodeURIComponent(code)}`,
         { headers: { Accept: 'application/json', 'Accept-Language': query.lang } },
         http(options),
       );
