@@ -12,6 +12,7 @@ export { open311Adapter, open311Body, statusFromOpen311 } from './client/adapter
 export type { Open311Config, Open311Request } from './client/adapters/open311.js';
 export { phaseLabel } from './client/phase-labels.js';
 export { parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
+export { refusedOrigin, refusedOriginAdvice } from './client/cors.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
 export { readDefinition, type DefinitionCheck } from './model/read-definition.js';
 export { DefinitionError } from './model/definition-error.js';

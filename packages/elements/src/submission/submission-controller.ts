@@ -18,6 +18,7 @@ import {
   type Receipt,
 } from '@guichet/core';
 import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
+import { refusedOriginDetail } from '../shared/diagnosis.js';
 import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
 import { fieldPath, findFileSlots, replaceFileKeys } from './file-keys.js';
 import { renderSubmissionStatus, failureReason } from './status-view.js';
@@ -45,6 +46,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   private readonly outbox: Outbox;
   private target?: Target;
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
   private lastRequest?: SendRequest;
   private running?: Promise<void>;
   private lifetime = new AbortController();
@@ -330,6 +333,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
         kind,
         message: failureReason(error, lang),
         ...(error.details.status ? { status: error.details.status } : {}),
+        ...refusedOriginDetail(error.details.refusedOrigin, this.target?.endpoint ?? '', this.told),
       }),
     );
   }

@@ -13,6 +13,7 @@ import { PollController, refreshSeconds } from './poll-controller.js';
 import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
 import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
+import { refusedOriginDetail } from '../shared/diagnosis.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
@@ -43,7 +44,9 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @event guichet-status-change - `GuichetStatusChangeEvent`: a refresh found the request at a new step
  *   (`detail.reference`, `detail.previous`, `detail.status`).
  * @event guichet-error - `GuichetErrorEvent`: the look-up failed and the citizen is told so
- *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`).
+ *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`). When the
+ *   endpoint answers but does not allow the page's origin, `detail.refusedOrigin` and `detail.diagnosis`
+ *   (also in the console) say which origin to add to its `GUICHET_ALLOWED_ORIGINS`.
  *
  * @csspart lookup - The look-up form.
  * @csspart error-summary - The look-up form's error summary.
@@ -119,6 +122,8 @@ export class GuichetTracker extends LitElement {
   private inFlight?: AbortController;
   private formContactFor?: string;
   private adapterCache?: { key: string; adapter: Adapter };
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
   /** Set by a citizen's action (look-up, retry): once the answer is in, focus moves to it. */
   private focusAnswer = false;
 
@@ -369,6 +374,7 @@ export class GuichetTracker extends LitElement {
         message: problemMessage(problem, lang).message,
         ...(problem.status !== undefined ? { status: problem.status } : {}),
         ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
+        ...refusedOriginDetail(problem.refusedOrigin, this.endpoint.trim(), this.told),
       }),
     );
   }

@@ -10,6 +10,8 @@ export interface TrackerProblem {
   retryAfter?: number;
   /** HTTP status, when there was an answer. */
   status?: number;
+  /** The page's origin, which the endpoint answers but does not allow. */
+  refusedOrigin?: string;
 }
 
 /** Anything a status look-up may throw, turned into one of the cases the tracker explains. */
@@ -20,7 +22,7 @@ export function toProblem(error: unknown): TrackerProblem {
     switch (kind) {
       case 'network':
       case 'timeout':
-        return { kind: 'network' };
+        return details?.refusedOrigin ? { kind: 'network', refusedOrigin: details.refusedOrigin } : { kind: 'network' };
       case 'rate-limited':
         return { kind: 'rate-limited', retryAfter: details?.retryAfter, status };
       case 'server':
@@ -48,6 +50,8 @@ export function problemMessage(problem: TrackerProblem, lang: Language): { title
     case 'not-found':
       return { title: t.notFoundTitle, message: t.notFound };
     case 'network':
+      // Refused by the endpoint's configuration: not the citizen's connection to check.
+      if (problem.refusedOrigin) return { title: t.serverTitle, message: t.server };
       return { title: t.networkTitle, message: t.network };
     case 'rate-limited':
       return { title: t.rateLimitedTitle, message: t.rateLimited(problem.retryAfter) };
