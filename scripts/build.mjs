@@ -68,8 +68,11 @@ writeFileSync(
 const version = JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version;
 writeFileSync(
   'dist/snippet.html',
-  `<!-- Guichet ${version}: paste where the form should appear; replace the two URLs with your copy of dist/ and your endpoint. -->
-<script type="module" src="https://cdn.example.org/guichet/${version}/guichet.js" integrity="${integrity}" crossorigin="anonymous"></script>
-<guichet-form src="https://gru.example.org/api/forms/signalement-voirie" endpoint="https://gru.example.org/api"></guichet-form>
+  `<!-- Guichet ${version}: paste where the form should appear. Your Guichet endpoint serves this script (and its chunks and themes) under /dist/: replace https://gru.example.org with its address. -->
+<script type="module" src="https://gru.example.org/dist/guichet.js"></script>
+<guichet-form src="https://gru.example.org/api/forms/signalement-voirie" endpoint="https://gru.example.org/api" lang="fr"></guichet-form>
+
+<!-- Or load this very build from your own copy of dist/ (one folder per version), checked by the browser: -->
+<!-- <script type="module" src="https://cdn.example.org/guichet/${version}/guichet.js" integrity="${integrity}" crossorigin="anonymous"></script> -->
 `,
 );
