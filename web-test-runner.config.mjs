@@ -39,7 +39,13 @@ export default {
   rootDir: '.',
   hostname: '127.0.0.1',
   port,
-  files: ['packages/elements/src/**/*.test.ts', 'packages/core/test/browser/**/*.test.ts', 'test/browser/**/*.test.ts'],
+  files: [
+    'packages/elements/src/**/*.test.ts',
+    // The elements' plain classes run under Node (scripts/test.mjs).
+    '!packages/elements/src/**/*.node.test.ts',
+    'packages/core/test/browser/**/*.test.ts',
+    'test/browser/**/*.test.ts',
+  ],
   nodeResolve: { exportConditions: ['source', 'browser', 'import', 'default'] },
   concurrency: 1,
   concurrentBrowsers: 1,

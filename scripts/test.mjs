@@ -58,6 +58,8 @@ const nodeTests = [
   ...findFiles('packages/core/test', '.test.ts', ['packages/core/test/browser']),
   ...findFiles('packages/endpoint/test', '.test.ts'),
   ...findFiles('packages/cli/test', '.test.ts'),
+  // The elements' plain classes, tested beside their sources without a browser.
+  ...findFiles('packages/elements/src', '.node.test.ts'),
   ...findFiles('test/node', '.test.ts'),
 ];
 runner(

@@ -20,7 +20,9 @@ import {
 import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
 import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
-import { fieldPath, findFileSlots, replaceFileKeys } from './file-keys.js';
+import { fileSlots } from '../form/file-slots.js';
+import { pathOf } from '../form/answers.js';
+import { withValuesAt } from './values-at.js';
 import { renderSubmissionStatus, failureReason } from './status-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
@@ -182,15 +184,12 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   /** The answers with attachment ids in place of file keys, or undefined when the send stops here. */
   private async uploadFiles(request: SendRequest, target: Target): Promise<Record<string, unknown> | undefined> {
-    const slots = findFileSlots(request.data, request.files);
+    // Files are found by their field's kind: a text answer that happens to read like a key stays text.
+    const slots = fileSlots(request.model.fields, request.data).filter((slot) => request.files.has(slot.key));
     if (slots.length === 0) return request.data;
     const upload = target.adapter.upload?.bind(target.adapter);
     // A back office without file uploads (Open311 takes only a media URL): the files stay out.
-    if (!upload)
-      return replaceFileKeys(request.data, (value) => (request.files.has(value) ? undefined : value)) as Record<
-        string,
-        unknown
-      >;
+    if (!upload) return withValuesAt(request.data, new Map(slots.map((slot) => [slot.pointer, undefined])));
     const ids = new Map<string, string>();
     this.uploads = slots.map(({ key, pointer }) => {
       const file = request.files.get(key)!;
@@ -202,13 +201,10 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       const file = request.files.get(slot.key)!;
       const attachment = await this.uploadOne(slot.pointer, file, request, target, upload);
       if (!attachment) return undefined;
-      ids.set(slot.key, attachment.id);
+      ids.set(slot.pointer, attachment.id);
     }
     this.uploads = [];
-    return replaceFileKeys(request.data, (value) => (ids.has(value) ? ids.get(value) : value)) as Record<
-      string,
-      unknown
-    >;
+    return withValuesAt(request.data, ids);
   }
 
   private async uploadOne(
@@ -231,7 +227,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
           {
             model: target.model,
             file,
-            field: fieldPath(pointer),
+            field: pathOf(pointer),
             lang: request.lang,
             onProgress: (sent, total) => {
               this.progress(pointer, sent, total);

@@ -5,6 +5,8 @@ import { contactStyles } from '../shared/contact-block.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
 import { renderContact } from '../shared/contact-block.js';
 import { LanguageController } from '../shared/language-controller.js';
+import { FocusController } from '../shared/focus-controller.js';
+import { Announcer } from '../shared/announcer.js';
 import { GuichetErrorEvent, GuichetStatusChangeEvent } from '../events.js';
 import { trackerStyles } from './guichet-tracker.styles.js';
 import { phaseText, trackerText } from './messages.js';
@@ -96,7 +98,6 @@ export class GuichetTracker extends LitElement {
     current: { state: true },
     problem: { state: true },
     loading: { state: true },
-    announcement: { state: true },
     formContact: { state: true },
     lookupUsed: { state: true },
   };
@@ -112,20 +113,19 @@ export class GuichetTracker extends LitElement {
   declare private current?: RequestStatus;
   declare private problem?: TrackerProblem;
   private loading = false;
-  private announcement = '';
   declare private formContact?: ContactBlock;
   private lookupUsed = false;
 
   private readonly language = new LanguageController(this);
   private readonly lookup = new LookupController(this, (values) => this.onLookup(values));
   private readonly poller = new PollController(this, () => this.load('refresh'));
+  private readonly focusing = new FocusController(this);
+  private readonly announcer = new Announcer(this, '.announcement');
   private inFlight?: AbortController;
   private formContactFor?: string;
   private adapterCache?: { key: string; adapter: Adapter };
   /** Diagnoses already written to the console. */
   private readonly told = new Set<string>();
-  /** Set by a citizen's action (look-up, retry): once the answer is in, focus moves to it. */
-  private focusAnswer = false;
 
   /** The status last received, if any. */
   get status(): RequestStatus | undefined {
@@ -164,17 +164,15 @@ export class GuichetTracker extends LitElement {
 
   protected override updated(): void {
     this.poller.set(this.shouldPoll() ? refreshSeconds(this.refresh) : undefined);
-    if (!this.focusAnswer) return;
-    if (this.loading) {
-      // The button or form that had focus is gone: hold it on the message until the answer comes.
-      this.renderRoot.querySelector<HTMLElement>('.loading')?.focus();
-      return;
-    }
-    const target = this.renderRoot.querySelector<HTMLElement>(this.problem ? '.problem' : '.status__title');
-    if (target) {
-      target.focus();
-      this.focusAnswer = false;
-    }
+  }
+
+  /** After a citizen's action (look-up, retry): focus moves to the answer once it is in. */
+  private focusAnswer(): void {
+    // The button or form that had focus is gone: focus holds on the message until the answer comes.
+    const target = () => (this.loading ? '.loading' : this.problem ? '.problem' : '.status__title');
+    this.focusing.afterRender(() => this.renderRoot.querySelector<HTMLElement>(target()), {
+      until: () => !this.loading,
+    });
   }
 
   protected override render(): TemplateResult {
@@ -191,7 +189,7 @@ export class GuichetTracker extends LitElement {
       <div class="tracker" aria-busy=${this.loading ? 'true' : 'false'}>
         ${waiting ? renderContact(this.contactBlock(), lang, 'tracker-contact') : this.renderBody(lang)}
       </div>
-      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true">${this.announcement}</div>`;
+      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true"></div>`;
   }
 
   private renderBody(lang: Language): TemplateResult {
@@ -259,7 +257,7 @@ export class GuichetTracker extends LitElement {
     this.loading = false;
     this.current = undefined;
     this.problem = undefined;
-    this.announcement = '';
+    this.announcer.clear();
     this.lookup.prefill({ reference: this.reference, trackingCode: this.code });
     if (!this.endpoint.trim()) {
       this.fail({ kind: 'configuration' });
@@ -270,7 +268,7 @@ export class GuichetTracker extends LitElement {
 
   private onLookup({ reference, trackingCode }: LookupValues): void {
     this.lookupUsed = true;
-    this.focusAnswer = true;
+    this.focusAnswer();
     if (reference === this.reference && trackingCode === this.code) {
       // Same values as the failed attempt: the properties do not change, so ask again ourselves.
       void this.load('initial');
@@ -281,16 +279,15 @@ export class GuichetTracker extends LitElement {
   }
 
   private retry(): void {
-    this.focusAnswer = true;
+    this.focusAnswer();
     void this.load('initial');
   }
 
-  private trackAnother = async (): Promise<void> => {
+  private trackAnother = (): void => {
     this.lookup.prefill({ reference: '', trackingCode: '' });
     this.reference = '';
     this.code = '';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#reference')?.focus();
+    this.focusing.afterRender('#reference');
   };
 
   private adapterInstance(createAdapter: LazyChunk['createAdapter']): Adapter {
@@ -355,9 +352,8 @@ export class GuichetTracker extends LitElement {
     if (previous && changed(previous, status)) {
       // Written once per change: the live region only speaks when its text changes, so a poll
       // that finds nothing new says nothing.
-      this.announcement = trackerText(this.language.value).announceChange(
-        status.label,
-        phaseText(status.phase, this.language.value),
+      this.announcer.announce(
+        trackerText(this.language.value).announceChange(status.label, phaseText(status.phase, this.language.value)),
       );
       this.dispatchEvent(
         new GuichetStatusChangeEvent({ reference: status.reference, previous: previous.phase, status }),

@@ -1,0 +1,180 @@
+import type { ReactiveControllerHost } from 'lit';
+import { localize, type DefinitionProblem, type FormModel, type FormValidator, type Language } from '@guichet/core';
+import { GuichetErrorEvent } from '../events.js';
+import { formText } from './messages.js';
+import { fetchDefinition, formProblem } from './definition-source.js';
+import { loadReader, readerNow } from './definition-reader.js';
+import { afterFirstPaint, afterIdle } from './idle.js';
+import { hasConditions } from './field-tree.js';
+import { FormIndex } from './form-index.js';
+
+export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'broken';
+
+export interface DefinitionEvents {
+  /** The definition is read: the form starts (its answers, steps and drafts). */
+  ready(model: FormModel): void;
+  /** The checking rules arrived: what depends on conditions can be drawn. */
+  validatorArrived(validator: FormValidator): void;
+  /** The language the form speaks now. */
+  lang(): Language;
+}
+
+/**
+ * Reads the form's definition (the `definition` property, or fetched from `src`) and gets its
+ * checking rules the cheapest way that works: the validator the endpoint precompiled (no eval,
+ * so strict Content-Security-Policies are fine), or ajv compiling one in the page — not before
+ * the citizen's first focus in the form, unless conditions need it to decide what is shown.
+ * A definition that cannot be used is drawn as a list of its problems and told to the page
+ * (`guichet-error`, kind `definition`).
+ */
+export class DefinitionController {
+  status: DefinitionStatus = 'idle';
+  model?: FormModel;
+  /** Where things are in the model, once it is read. */
+  index?: FormIndex;
+  problems: DefinitionProblem[] = [];
+  /** The checking rules, once they arrived. */
+  validator?: FormValidator;
+  /** While the definition reader's chunks are on their way (the host's updates wait for them). */
+  arriving?: Promise<unknown>;
+  private validatorReady?: Promise<FormValidator>;
+  /** Starts compiling the validator that waits for the citizen (see load). */
+  private compileNow?: () => void;
+  private compileScheduled = false;
+  private loadToken = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly events: DefinitionEvents,
+  ) {}
+
+  async load(definition: unknown, src: string | undefined): Promise<void> {
+    const token = ++this.loadToken;
+    this.status = 'loading';
+    this.model = undefined;
+    this.validator = undefined;
+    this.validatorReady = undefined;
+    this.compileNow = undefined;
+    this.compileScheduled = false;
+    this.host.requestUpdate();
+    let input: unknown = definition;
+    let validatorUrl: string | undefined;
+    if (input === undefined) {
+      if (!src) return this.fail([formProblem('no-definition', (t) => t.definitionMissing)]);
+      const fetched = await fetchDefinition(src, this.host.ownerDocument.baseURI);
+      if (token !== this.loadToken) return;
+      if (!fetched.ok) return this.fail([fetched.problem]);
+      input = fetched.definition;
+      validatorUrl = fetched.validatorUrl;
+    }
+    // A definition the endpoint served with its precompiled validator was checked against the
+    // meta-schema before it was served; any other is checked here, by ajv (loaded lazily).
+    let reader = readerNow(!validatorUrl);
+    if (!reader) {
+      const arriving = loadReader(!validatorUrl);
+      this.arriving = arriving;
+      try {
+        reader = await arriving;
+      } catch {
+        return this.failValidator(token);
+      } finally {
+        if (this.arriving === arriving) this.arriving = undefined;
+      }
+      if (token !== this.loadToken) return;
+    }
+    const { core, check } = reader;
+    const result = core.readDefinition(input, check);
+    if (!result.ok) return this.fail(result.error.problems);
+    const model = result.model;
+    const compile = () =>
+      validatorUrl ? core.loadStandaloneValidators(validatorUrl) : core.compileRuntimeValidators(model);
+    const conditional = hasConditions(model.fields);
+    let compiled: Promise<Awaited<ReturnType<typeof compile>>>;
+    if (conditional || validatorUrl) {
+      // Conditions decide what is shown; a precompiled validator is only a download.
+      compiled = compile();
+    } else {
+      // Compiling with ajv takes about a millisecond per field on a cheap phone, and nothing needs
+      // it before the citizen starts answering: it waits for the first focus in the form (or for
+      // Continue), while ajv itself downloads once the fields are on screen.
+      afterFirstPaint()
+        .then(core.preloadRuntimeCompiler)
+        .catch(() => undefined);
+      compiled = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
+    }
+    const ready = compiled.then((validators) => core.createValidator(model, validators));
+    this.validatorReady = ready;
+    ready.then(
+      (validator) => {
+        if (token !== this.loadToken) return;
+        this.validator = validator;
+        this.events.validatorArrived(validator);
+        // V8 compiles a validator's code on its first call (~120 ms for 1000 fields here): in a
+        // pause of the citizen's, not when they press Continue.
+        afterIdle(() => {
+          if (token === this.loadToken) validator.validate({}, { lang: this.events.lang() });
+        });
+      },
+      () => this.failValidator(token),
+    );
+    // A form with conditions waits for its validator, which decides what is shown; the others
+    // render at once.
+    if (conditional) {
+      try {
+        await ready;
+      } catch {
+        return;
+      }
+      if (token !== this.loadToken) return;
+    }
+    this.model = model;
+    this.index = new FormIndex(model);
+    this.events.ready(model);
+    this.status = 'ready';
+    this.host.requestUpdate();
+  }
+
+  /** The citizen's first focus in the form: the checking rules compile in their next pause. */
+  readonly onFocusIn = (): void => {
+    const compile = this.compileNow;
+    if (!compile || this.compileScheduled) return;
+    this.compileScheduled = true;
+    // In a pause of the citizen's, not between focus and the first keystroke.
+    afterIdle(compile);
+  };
+
+  /**
+   * The checking rules, now: compiled at once if they were waiting; `waiting` runs when they are
+   * not there yet (on a slow connection they may still be on their way). Undefined when they failed.
+   */
+  async validatorNow(waiting: () => void): Promise<FormValidator | undefined> {
+    if (this.validator) return this.validator;
+    this.compileNow?.();
+    waiting();
+    try {
+      return await this.validatorReady;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private failValidator(token: number): void {
+    if (token !== this.loadToken) return;
+    this.fail([formProblem('validator', (t) => t.validatorFailed)]);
+  }
+
+  private fail(problems: DefinitionProblem[]): void {
+    this.status = 'broken';
+    this.problems = problems;
+    this.model = undefined;
+    this.host.requestUpdate();
+    const lang = this.events.lang();
+    this.host.dispatchEvent(
+      new GuichetErrorEvent({
+        kind: 'definition',
+        message: formText(lang).definitionErrorTitle,
+        problems: problems.map((p) => ({ pointer: p.pointer, code: p.code, message: localize(p.message, lang) })),
+      }),
+    );
+  }
+}

@@ -1,0 +1,87 @@
+import type { ReactiveControllerHost, TemplateResult, nothing } from 'lit';
+import type { Answers } from './answers.js';
+import type { FormParts } from './form-parts.js';
+import type { StepsController } from './steps-controller.js';
+import { formText } from './messages.js';
+import { renderClearAction, renderDraftOffer } from './notices.js';
+
+export interface StartOverOptions extends FormParts {
+  steps: StepsController;
+  /** The answers the page gave to start with (the element's `data`). */
+  prefill(): Answers | undefined;
+}
+
+/**
+ * Picking up or throwing away: the draft found on arrival ("Reprendre" / "Recommencer"), and
+ * "Effacer mes réponses", confirmed in the page (a `window.confirm` cannot be styled, translated or tested).
+ */
+export class StartOver {
+  /** "Effacer mes réponses" waits for its confirmation. */
+  confirming = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: StartOverOptions,
+  ) {}
+
+  /** A new form: no question pending. */
+  reset(): void {
+    this.confirming = false;
+  }
+
+  renderOffer(): TemplateResult | typeof nothing {
+    const lang = this.options.lang();
+    const { offer } = this.options.drafts;
+    return renderDraftOffer({ offer, lang, text: formText(lang), onResume: this.resume, onRestart: this.restart });
+  }
+
+  renderClear(): TemplateResult {
+    const text = formText(this.options.lang());
+    return renderClearAction({
+      confirming: this.confirming,
+      text,
+      onAsk: this.ask,
+      onConfirm: this.clear,
+      onCancel: this.cancel,
+    });
+  }
+
+  private readonly resume = (): void => {
+    const offer = this.options.drafts.take();
+    const model = this.options.definition.model;
+    if (!offer || !model) return;
+    this.options.answers.replace(model.fields, offer.data);
+    this.options.steps.goTo(Math.min(offer.step, model.steps.length));
+  };
+
+  private readonly restart = (): void => {
+    this.options.drafts.forget();
+    this.options.focus.afterRender('#guichet-title');
+  };
+
+  private readonly ask = (): void => {
+    this.confirming = true;
+    this.host.requestUpdate();
+    this.options.focus.afterRender('#guichet-clear-question');
+  };
+
+  private readonly cancel = (): void => {
+    this.confirming = false;
+    this.host.requestUpdate();
+    this.options.focus.afterRender('#guichet-clear');
+  };
+
+  private readonly clear = (): void => {
+    const { drafts, answers, errors, steps, fields, focus, announcer } = this.options;
+    drafts.forget();
+    answers.replace(this.options.definition.model?.fields ?? [], this.options.prefill());
+    answers.forgetFiles();
+    errors.clear();
+    this.confirming = false;
+    steps.reset();
+    fields.redrawAll();
+    focus.afterRender('#guichet-title', {
+      then: () => announcer.announce(formText(this.options.lang()).answersCleared),
+    });
+  };
+}

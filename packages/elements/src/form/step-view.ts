@@ -1,0 +1,102 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { localize, type Field, type FormModel, type Language } from '@guichet/core';
+import { renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
+import { detached } from '../shared/detached.js';
+import { lazyChunkNow } from '../shared/lazy-chunk.js';
+import { joinPointer } from './answers.js';
+import { inChunks } from './field-chunks.js';
+import type { FieldParts } from './field-parts.js';
+import { errorSummaryId, fieldId } from './ids.js';
+import { fill, type FormText } from './messages.js';
+
+interface ViewOptions {
+  model: FormModel;
+  lang: Language;
+  text: FormText;
+  summaryErrors: readonly SummaryError[];
+  fields: FieldParts;
+}
+
+export interface StepViewOptions extends ViewOptions {
+  /** The step's index. */
+  index: number;
+  /** The step's fields, in order. */
+  stepFields: readonly Field[];
+  /** Listeners of the step's `<form>`: Continue, answers, focus (see answer-input.ts), buttons. */
+  on: {
+    submit: (event: SubmitEvent) => void;
+    input: (event: Event) => void;
+    change: (event: Event) => void;
+    focusin: () => void;
+    focusout: (event: FocusEvent) => void;
+    click: (event: MouseEvent) => void;
+  };
+}
+
+/** One step: its error summary, progress, heading, fields (in chunks, see field-chunks.ts), Continue and Back. */
+export function renderStep({
+  model,
+  lang,
+  text,
+  summaryErrors,
+  fields,
+  index,
+  stepFields,
+  on,
+}: StepViewOptions): TemplateResult {
+  const step = model.steps[index];
+  const total = model.steps.length;
+  const stepDescription = localize(step?.description, lang);
+  return html`<form class="form" part="form" novalidate @submit=${on.submit} @input=${on.input} @change=${on.change} @focusin=${on.focusin} @focusout=${on.focusout} @click=${on.click}>
+      <section class="step" part="step" aria-labelledby=${total > 1 ? 'guichet-step-title' : 'guichet-title'}>
+        ${renderErrorSummary(summaryErrors, lang, errorSummaryId, fieldId)}
+        ${
+          total > 1
+            ? html`<p class="progress" part="progress">${fill(text.stepOf, { current: index + 1, total })}</p>
+              <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
+            : nothing
+        }
+        ${stepDescription ? html`<p class="step__description">${stepDescription}</p>` : nothing}
+        ${detached(
+          step,
+          'fields',
+          inChunks(stepFields, (field) => fields.render(field, joinPointer('', field.name))),
+        )}
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary">${text.continue}</button>
+          ${index > 0 ? html`<button type="button" class="secondary" part="button" data-action="back">${text.back}</button>` : nothing}
+        </div>
+      </section>
+    </form>`;
+}
+
+export interface SummaryViewOptions extends ViewOptions {
+  /** The submission's status (sending, uploads, why it waits), above Send. */
+  status: TemplateResult;
+  on: { submit: (event: SubmitEvent) => void; click: (event: MouseEvent) => void };
+}
+
+/** "Vérifiez vos réponses": every active answer with a link to change it, the submission's status, Send and Back. */
+export function renderSummary({
+  model,
+  lang,
+  text,
+  summaryErrors,
+  fields,
+  status,
+  on,
+}: SummaryViewOptions): TemplateResult {
+  return html`<form class="form" part="form" novalidate @submit=${on.submit} @click=${on.click}>
+      <section class="summary" part="summary" aria-labelledby="guichet-step-title">
+        ${renderErrorSummary(summaryErrors, lang, errorSummaryId, fieldId)}
+        <h3 class="step__title" id="guichet-step-title" tabindex="-1">${text.checkAnswers}</h3>
+        <p>${text.checkAnswersIntro}</p>
+        ${/* The model came through the lazily loaded chunk: it is there. */ lazyChunkNow()?.renderAnswersSummary({ model, context: fields.context, isActive: (field, pointer) => fields.isActive(field, pointer) })}
+        ${status}
+        <div class="actions">
+          <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || text.send}</button>
+          <button type="button" class="secondary" part="button" data-action="back">${text.back}</button>
+        </div>
+      </section>
+    </form>`;
+}
