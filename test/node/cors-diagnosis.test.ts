@@ -23,7 +23,12 @@ const endpoint = query.get('endpoint');
 window.guichetErrors = [];
 document.addEventListener('guichet-error', (event) => window.guichetErrors.push(event.detail));
 const here = document.querySelector('main');
-if (query.get('element') === 'form') {
+if (query.get('element') === 'form-src') {
+  const form = document.createElement('guichet-form');
+  form.setAttribute('src', endpoint + '/api/forms/contact-service');
+  form.setAttribute('endpoint', endpoint + '/api');
+  here.append(form);
+} else if (query.get('element') === 'form') {
   const form = document.createElement('guichet-form');
   form.setAttribute('endpoint', endpoint + '/api');
   form.setAttribute('draft', 'none');
@@ -77,7 +82,10 @@ describe('an endpoint that does not allow the page’s origin', { timeout: 120_0
     if (pages) rmSync(pages, { recursive: true, force: true });
   });
 
-  async function open(element: 'form' | 'tracker', api: string): Promise<{ page: Page; console: string[] }> {
+  async function open(
+    element: 'form' | 'form-src' | 'tracker',
+    api: string,
+  ): Promise<{ page: Page; console: string[] }> {
     const page = await browser.newPage();
     page.setDefaultTimeout(15_000);
     const messages: string[] = [];
@@ -118,6 +126,20 @@ describe('an endpoint that does not allow the page’s origin', { timeout: 120_0
       assert.match(text, /Votre demande n’est pas encore partie\. Le service est momentanément indisponible\./);
       assert.doesNotMatch(text, /connexion à internet/);
       await form.getByText('01 23 45 67 89').first().waitFor();
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a definition fetched from the endpoint: the diagnosis comes with the definition error', async () => {
+    const { page, console } = await open('form-src', endpoint.url);
+    try {
+      await page.waitForFunction(() => (window as unknown as { guichetErrors: unknown[] }).guichetErrors.length > 0);
+      const [detail] = await errors(page);
+      assert.equal(detail!.kind, 'definition');
+      assert.equal(detail!.refusedOrigin, server.origin);
+      assert.match(detail!.diagnosis ?? '', new RegExp(`add ${server.origin} to its GUICHET_ALLOWED_ORIGINS`));
+      assert.ok(console.includes(detail!.diagnosis!), `console: ${console.join('\n')}`);
     } finally {
       await page.close();
     }
