@@ -12,12 +12,9 @@ const PROBE_TIMEOUT_MS = 5_000;
  * After a request to `url` got no answer: the page's origin when the endpoint answers but does not
  * allow it, else undefined (offline, server down, blocked by the page's own CSP, same origin).
  */
-export async function refusedOrigin(
-  url: string,
-  fetchImpl: typeof fetch = globalThis.fetch,
-): Promise<string | undefined> {
+export async function refusedOrigin(url: string): Promise<string | undefined> {
   const page = globalThis.location;
-  if (!page?.origin || page.origin === 'null' || typeof fetchImpl !== 'function') return undefined;
+  if (!page?.origin || page.origin === 'null' || typeof globalThis.fetch !== 'function') return undefined;
   let target: URL;
   try {
     target = new URL(url, page.href);
@@ -25,17 +22,21 @@ export async function refusedOrigin(
     return undefined;
   }
   if (target.origin === page.origin) return undefined;
+  // The page's own fetch, not the adapter's transport (a test double or a retrying wrapper would
+  // count the probes as tries of the request): this is a diagnosis, not another attempt.
   const probe = (mode: RequestMode) =>
-    fetchImpl(target, {
-      method: 'HEAD',
-      mode,
-      credentials: 'omit',
-      cache: 'no-store',
-      signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
-    }).then(
-      () => true,
-      () => false,
-    );
+    globalThis
+      .fetch(target, {
+        method: 'HEAD',
+        mode,
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS),
+      })
+      .then(
+        () => true,
+        () => false,
+      );
   // Allowed after all: the first failure was the network's, not the configuration's.
   if (await probe('cors')) return undefined;
   return (await probe('no-cors')) ? page.origin : undefined;

@@ -42,7 +42,7 @@ export async function fetchWithTimeout(url: string, init: RequestInit, options: 
     if (timedOut) throw new EndpointError('timeout', 'No answer in time', {});
     if (options.signal?.aborted) throw abortError(options.signal);
     const message = error instanceof Error ? error.message : 'Network error';
-    const origin = await refusedOrigin(url, run);
+    const origin = await refusedOrigin(url);
     throw new EndpointError('network', message, origin ? { refusedOrigin: origin } : {});
   } finally {
     clearTimeout(timer);

@@ -66,7 +66,7 @@ function xhrUpload(url: string, body: FormData, options: UploadOptions): Promise
     });
     xhr.addEventListener('error', () => {
       finish();
-      void refusedOrigin(url, options.fetch).then((origin) =>
+      void refusedOrigin(url).then((origin) =>
         reject(new EndpointError('network', 'Network error', origin ? { refusedOrigin: origin } : {})),
       );
     });
