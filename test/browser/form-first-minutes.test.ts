@@ -1,0 +1,127 @@
+/**
+ * What a citizen noticed in the first ten minutes (issue 17), each looked at as they see it: nested
+ * answers that read well at every width, spacing inside repeatable items, "Ajouter un élément".
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../../packages/elements/src/guichet-form.js';
+import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
+import { exampleDefinition, shadow, validAnswers, whenReady } from './form-helpers.js';
+
+/** Presses Continue with valid prefilled answers until the summary shows. */
+async function toSummary(el: GuichetForm): Promise<void> {
+  for (let step = 0; step < 10 && !shadow(el).querySelector('.summary'); step++) {
+    const title = shadow(el).querySelector('#guichet-step-title')?.textContent;
+    shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(
+      () =>
+        shadow(el).querySelector('.summary') ||
+        shadow(el).querySelector('#guichet-step-title')?.textContent !== title ||
+        shadow(el).querySelector('.error-summary'),
+      'Continue did nothing',
+      { timeout: 10_000 },
+    );
+    const problems = shadow(el).querySelector('.error-summary');
+    if (problems) throw new Error(`errors: ${problems.textContent?.replace(/\s+/g, ' ')}`);
+  }
+  await el.updateComplete;
+}
+
+describe('<guichet-form> check-your-answers with nested answers', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  for (const width of [320, 480, 768, 1024, 1280]) {
+    it(`at ${width} px, the children's answers sit in columns wide enough for their words`, async () => {
+      await setViewport({ width, height: 900 });
+      const el = await fixture<GuichetForm>(
+        html`<guichet-form draft="none" lang="fr" .definition=${await exampleDefinition('inscription-cantine')}></guichet-form>`,
+      );
+      el.data = await validAnswers('inscription-cantine');
+      await whenReady(el);
+      await toSummary(el);
+      const root = shadow(el);
+      const cells = [...root.querySelectorAll<HTMLElement>('.summary__nested dt, .summary__nested dd')];
+      expect(cells.length, 'nested cells').to.be.greaterThan(10);
+      const summary = root.querySelector('.summary')!.getBoundingClientRect().width;
+      // "septembre", "Prénom", "Allergie alimentaire" fit whole: 8.5em of 16 px, or the whole width when narrower.
+      const least = Math.min(136, summary * 0.4);
+      for (const cell of cells) {
+        const box = cell.getBoundingClientRect();
+        if (cell.querySelector('dl')) continue; // An item's answers, as wide as their list.
+        expect(box.width, `${cell.tagName} “${cell.textContent?.trim().slice(0, 30)}” width`).to.be.at.least(least);
+      }
+      // Nothing wider than the screen.
+      expect(document.documentElement.scrollWidth).to.be.at.most(width);
+      // Words are never cut: each answer's longest word fits its cell.
+      for (const cell of root.querySelectorAll<HTMLElement>('.summary__nested dd.summary__value')) {
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        const longest = (cell.textContent ?? '').split(/\s+/).sort((a, b) => b.length - a.length)[0] ?? '';
+        probe.textContent = longest;
+        cell.append(probe);
+        const fits = probe.getBoundingClientRect().width <= cell.getBoundingClientRect().width + 0.5;
+        probe.remove();
+        expect(fits, `“${longest}” fits in its cell`).to.equal(true);
+      }
+    });
+  }
+});
+
+describe('<guichet-form> repeatable items', () => {
+  it('keep the same space between their questions as the rest of the form', async () => {
+    const definition = await exampleDefinition('inscription-cantine');
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" lang="fr" .definition=${definition}></guichet-form>`,
+    );
+    el.data = await validAnswers('inscription-cantine');
+    await whenReady(el);
+    shadow(el).querySelector<HTMLButtonElement>('button[type=submit]')!.click();
+    await waitUntil(() => shadow(el).querySelector('.group__item'), 'the children step', { timeout: 10_000 });
+    await el.updateComplete;
+    const root = shadow(el);
+    const gaps = (boxes: Element[]) =>
+      boxes.slice(1).map((box, i) => box.getBoundingClientRect().top - boxes[i]!.getBoundingClientRect().bottom);
+    const item = root.querySelector('.group__item')!;
+    const inItem = gaps([...item.querySelectorAll(':scope > .field, :scope > .fieldset')]);
+    // The form's own spacing between two questions, on the parent's step.
+    const parentForm = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" lang="fr" .definition=${definition}></guichet-form>`,
+    );
+    await whenReady(parentForm);
+    const parentFields = [...shadow(parentForm).querySelectorAll('.fieldset > .field')];
+    const formGap = Math.min(...gaps(parentFields));
+    expect(inItem.length).to.be.greaterThan(3);
+    for (const gap of inItem) expect(gap, 'space between two questions of an item').to.be.at.least(formGap - 0.5);
+    // The allergy box stands apart from the weekdays above it.
+    const days = item.querySelector('input[type=checkbox][name$="/days"]')!.closest('.field')!;
+    const allergy = item.querySelector('input[type=checkbox][name$="/allergy"]')!.closest('.field')!;
+    expect(allergy.getBoundingClientRect().top - days.getBoundingClientRect().bottom).to.be.at.least(formGap - 0.5);
+  });
+
+  it('say "Ajouter un élément" when the definition names no item', async () => {
+    const definition = {
+      id: 'liste',
+      version: '1.0.0',
+      title: 'Liste',
+      schema: {
+        type: 'object',
+        properties: {
+          things: {
+            type: 'array',
+            title: 'Objets',
+            items: { type: 'object', properties: { name: { type: 'string', title: 'Nom' } } },
+          },
+        },
+      },
+    };
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" lang="fr" .definition=${definition}></guichet-form>`,
+    );
+    await whenReady(el);
+    const add = shadow(el).querySelector<HTMLButtonElement>('[data-action="add-item"]')!;
+    expect(add.textContent!.trim()).to.equal('Ajouter un élément');
+    el.lang = 'en';
+    await waitUntil(() => add.textContent!.trim() === 'Add an item', 'in English');
+  });
+});
+
