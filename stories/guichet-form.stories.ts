@@ -31,6 +31,7 @@ const meta: Meta<FormArgs> = {
     },
     channel: { control: 'select', options: ['web', 'counter', 'phone', 'mail'] },
     draft: { control: 'inline-radio', options: ['local', 'none'] },
+    draftDays: { control: 'number' },
   },
   parameters: {
     docs: {
@@ -126,7 +127,11 @@ export const Refused: Story = {
   },
 };
 
-/** Coming back to an unfinished form: the saved draft is offered. */
+/**
+ * Coming back to an unfinished form: the saved draft is offered, without showing any of its answers
+ * until the citizen chooses "Reprendre". Drafts are deleted after `draft-days` (7 by default) and once
+ * the request is sent; `draft="none"` keeps none, for public computers and kiosks.
+ */
 export const DraftToResume: Story = {
   args: { draft: 'local' },
   beforeEach() {

@@ -10,6 +10,7 @@ export interface FormArgs {
   adapter?: string;
   channel?: string;
   draft?: string;
+  draftDays?: number;
 }
 
 export function renderForm(args: FormArgs): TemplateResult {
@@ -21,5 +22,6 @@ export function renderForm(args: FormArgs): TemplateResult {
     adapter=${ifDefined(args.adapter)}
     channel=${ifDefined(args.channel)}
     draft=${args.draft ?? nothing}
+    draft-days=${ifDefined(args.draftDays)}
   ></guichet-form>`;
 }

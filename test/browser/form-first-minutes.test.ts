@@ -1,12 +1,17 @@
 /**
  * What a citizen noticed in the first ten minutes (issue 17), each looked at as they see it: nested
- * answers that read well at every width, spacing inside repeatable items, "Ajouter un élément".
+ * answers that read well at every width, spacing inside repeatable items, "Ajouter un élément", and
+ * drafts that expire and show nothing before "Reprendre".
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
+import { apiUrl } from '../helpers/admin.js';
 import { exampleDefinition, shadow, validAnswers, whenReady } from './form-helpers.js';
+
+const draftKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('guichet:draft:'));
+const forgetDrafts = () => draftKeys().forEach((key) => localStorage.removeItem(key));
 
 /** Presses Continue with valid prefilled answers until the summary shows. */
 async function toSummary(el: GuichetForm): Promise<void> {
@@ -125,3 +130,91 @@ describe('<guichet-form> repeatable items', () => {
   });
 });
 
+describe('<guichet-form> drafts on a shared computer', () => {
+  beforeEach(forgetDrafts);
+  afterEach(forgetDrafts);
+  const realNow = Date.now;
+  afterEach(() => (Date.now = realNow));
+  const day = 86_400_000;
+
+  async function leaveADraft(): Promise<void> {
+    const definition = await exampleDefinition('inscription-cantine');
+    const el = await fixture<GuichetForm>(html`<guichet-form lang="fr" .definition=${definition}></guichet-form>`);
+    await whenReady(el);
+    el.data = await validAnswers('inscription-cantine');
+    await el.updateComplete;
+    const input = shadow(el).querySelector<HTMLInputElement>('input[type=text], input[type=email]')!;
+    input.value = 'Sophie';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    el.remove(); // Leaving the page saves at once.
+    expect(draftKeys()).to.have.length(1);
+  }
+
+  async function comeBack(attributes = ''): Promise<GuichetForm> {
+    const definition = await exampleDefinition('inscription-cantine');
+    const el = await fixture<GuichetForm>(
+      attributes
+        ? html`<guichet-form lang="fr" draft-days=${attributes} .definition=${definition}></guichet-form>`
+        : html`<guichet-form lang="fr" .definition=${definition}></guichet-form>`,
+    );
+    await whenReady(el);
+    return el;
+  }
+
+  it('offers to resume without showing any answer before the citizen chooses', async () => {
+    await leaveADraft();
+    const el = await comeBack();
+    const root = shadow(el);
+    expect(root.querySelector('#guichet-draft-title'), 'the offer').to.not.equal(null);
+    const shown = [
+      root.textContent ?? '',
+      ...[...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea, select')].map(
+        (c) => c.value,
+      ),
+    ].join(' ');
+    for (const personal of ['Sophie', 'Lefèvre', 'sophie.lefevre@exemple.fr', '1234567', 'Lucas', 'Emma', 'arachide'])
+      expect(shown, personal).to.not.contain(personal);
+  });
+
+  it('are not offered after 7 days (a fake clock), and are deleted', async () => {
+    await leaveADraft();
+    Date.now = () => realNow() + 6 * day;
+    const within = await comeBack();
+    expect(shadow(within).querySelector('#guichet-draft-title'), 'offered on day 6').to.not.equal(null);
+    within.remove();
+    Date.now = () => realNow() + 8 * day;
+    const after = await comeBack();
+    expect(shadow(after).querySelector('#guichet-draft-title'), 'offered on day 8').to.equal(null);
+    expect(draftKeys()).to.deep.equal([]);
+  });
+
+  it('follow draft-days', async () => {
+    await leaveADraft();
+    Date.now = () => realNow() + 20 * day;
+    const month = await comeBack('30');
+    expect(shadow(month).querySelector('#guichet-draft-title'), 'kept 30 days').to.not.equal(null);
+    month.remove();
+    Date.now = () => realNow() + 2 * day;
+    const day1 = await comeBack('1');
+    expect(shadow(day1).querySelector('#guichet-draft-title'), 'kept 1 day').to.equal(null);
+    expect(draftKeys()).to.deep.equal([]);
+  });
+
+  it('are deleted once the request is sent', async () => {
+    const id = 'signalement-voirie';
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form lang="fr" endpoint=${apiUrl()} src=${`${apiUrl()}/forms/${id}`}></guichet-form>`,
+    );
+    el.data = await validAnswers(id, 1);
+    await whenReady(el);
+    const description = shadow(el).querySelector<HTMLTextAreaElement>('textarea')!;
+    description.value += ' Devant l’école.';
+    description.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await waitUntil(() => draftKeys().length === 1, 'a draft while filling in', { timeout: 5000 });
+    await toSummary(el);
+    const submitted = oneEvent(el, 'guichet-submitted');
+    shadow(el).querySelector<HTMLButtonElement>('.summary button[type=submit]')!.click();
+    await submitted;
+    expect(draftKeys()).to.deep.equal([]);
+  });
+});

@@ -26,6 +26,9 @@ const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
  * @summary An accessible, schema-driven e-service form.
  *
  * @attr lang - `fr` (default) or `en`; without it, the closest `lang` in the page, else French.
+ * @attr draft-days - How many days a draft is kept on the device (7 by default); older ones are
+ *   deleted, not offered. A draft is deleted as soon as its request is sent. `draft="none"` keeps none
+ *   (public computers, kiosks).
  *
  * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers (a file field holds the key of its file in `chosenFiles`).
  * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
@@ -95,6 +98,7 @@ export class GuichetForm extends LitElement {
     adapter: {},
     channel: {},
     draft: {},
+    draftDays: { type: Number, attribute: 'draft-days' },
     definition: { attribute: false },
     data: { attribute: false },
   };
@@ -109,6 +113,8 @@ export class GuichetForm extends LitElement {
   channel: string = 'web';
   /** `local` (default): answers saved on this device as the citizen goes; `none`: nothing stored. */
   draft: string = 'local';
+  /** Days a draft is kept on the device (7 by default). */
+  declare draftDays?: number;
   /** The form definition as an object (instead of `src`). */
   declare definition?: unknown;
   /** Answers to start with ("Dites-le-nous une fois"). */
@@ -119,6 +125,7 @@ export class GuichetForm extends LitElement {
     renderers: GuichetForm.renderers,
     ready: (model) => this.start(model),
     draftsEnabled: () => this.draft === 'local',
+    draftDays: () => this.draftDays,
     step: () => this.steps.index,
   });
   private readonly steps = new StepsController(this, this.parts);
@@ -138,6 +145,12 @@ export class GuichetForm extends LitElement {
 
   private get text(): FormText {
     return formText(this.parts.lang());
+  }
+
+  constructor() {
+    super();
+    // Sent, whether now or by a submission a closed tab left pending: the draft has done its job.
+    this.addEventListener('guichet-submitted', () => this.parts.drafts.forget());
   }
 
   override connectedCallback(): void {
@@ -233,8 +246,6 @@ export class GuichetForm extends LitElement {
     await this.submission.send({ model, data, files, channel, lang: this.parts.lang(), endpoint, adapter });
     if (this.submission.phase === 'invalid' && this.submission.fieldErrors.length > 0) {
       this.steps.showErrors(this.submission.fieldErrors);
-    } else if (this.submission.phase === 'sent') {
-      this.parts.drafts.forget();
     }
     this.requestUpdate();
   }
