@@ -7,6 +7,7 @@ import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { bundleGuichetAjv } from './scripts/lib/ajv-for-pages.mjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { axHeadingsPlugin } from './scripts/lib/ax-headings-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromium.mjs';
 import { freePort } from './scripts/lib/free-port.mjs';
@@ -71,6 +72,8 @@ export default {
     // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.
     ...templateMinifiers({ exclude: ['**/*.test.ts'] }).map(minifyTemplates),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // The accessibility tree as assistive technology gets it (heading levels across shadow roots).
+    axHeadingsPlugin(),
     { name: 'guichet-servers', serverStop: () => Promise.all([endpoint?.stop(), open311.stop()]) },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>

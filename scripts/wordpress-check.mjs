@@ -296,10 +296,10 @@ define('GUICHET_TRACKER_PAGE', '/?pagename=${trackerSlug}');
     const phpEnv = { ...process.env, GUICHET_WP_CONFIG: configName, GUICHET_WP_CONTENT: content };
 
     // What the docs tell a web team to paste, pointed at this endpoint.
-    const docs = readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8').replaceAll(
-      'https://gru.example.org',
-      endpoint.url,
-    );
+    // This WordPress keeps plain permalinks: the docs' tracking page is reached by its slug.
+    const docs = readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8')
+      .replaceAll('https://gru.example.org', endpoint.url)
+      .replaceAll(`"/${trackerSlug}/"`, `"/?pagename=${trackerSlug}"`);
     const formSnippet = documentedSnippet(docs, '### A "Custom HTML" block');
     // "On the follow-up page, the same script and:" the tracker's tag.
     const scriptTag = /<script [^>]*><\/script>/.exec(formSnippet)?.[0] ?? '';

@@ -69,3 +69,11 @@ export async function pressSend(form: GuichetForm, state: string, selector: stri
   await until(() => root(form).querySelector(selector), state);
   await form.updateComplete;
 }
+
+/** The "Besoin d'aide ?" blocks the form shows, its embedded tracker's included. */
+export function contactBlocks(form: GuichetForm): number {
+  const count = (shadow: ShadowRoot): number =>
+    shadow.querySelectorAll('[part~="contact"]').length +
+    [...shadow.querySelectorAll('guichet-tracker')].reduce((sum, tracker) => sum + count(tracker.shadowRoot!), 0);
+  return count(root(form));
+}

@@ -11,10 +11,15 @@ export interface FormArgs {
   channel?: string;
   draft?: string;
   draftDays?: number;
+  headingLevel?: number;
+  hideTitle?: boolean;
+  trackerUrl?: string;
+  /** The page's own heading above the form, as a CMS page has one. */
+  pageTitle?: string;
 }
 
 export function renderForm(args: FormArgs): TemplateResult {
-  return html`<guichet-form
+  return html`${args.pageTitle ? html`<h1>${args.pageTitle}</h1>` : nothing}<guichet-form
     .definition=${args.definition}
     .data=${args.data}
     src=${ifDefined(args.src)}
@@ -23,5 +28,8 @@ export function renderForm(args: FormArgs): TemplateResult {
     channel=${ifDefined(args.channel)}
     draft=${args.draft ?? nothing}
     draft-days=${ifDefined(args.draftDays)}
+    heading-level=${ifDefined(args.headingLevel)}
+    ?hide-title=${args.hideTitle}
+    tracker-url=${ifDefined(args.trackerUrl)}
   ></guichet-form>`;
 }

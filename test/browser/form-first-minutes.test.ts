@@ -1,12 +1,15 @@
 /**
- * What a citizen noticed in the first ten minutes (issue 17), each looked at as they see it: nested
- * answers that read well at every width, spacing inside repeatable items, "Ajouter un élément", and
- * drafts that expire and show nothing before "Reprendre".
+ * What a citizen noticed in the first ten minutes (issue 17), each looked at as they see it: one
+ * contact block on the receipt and its link to the tracker page, nested answers that read well at
+ * every width, spacing inside repeatable items, the page choosing the heading level or hiding the
+ * title, "Ajouter un élément", and drafts that expire and show nothing before "Reprendre".
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { executeServerCommand, setViewport } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
+import '../../packages/elements/src/guichet-tracker.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
+import type { GuichetSubmittedEvent } from '../../packages/elements/src/events.js';
 import { apiUrl } from '../helpers/admin.js';
 import { exampleDefinition, shadow, validAnswers, whenReady } from './form-helpers.js';
 
@@ -31,6 +34,105 @@ async function toSummary(el: GuichetForm): Promise<void> {
   }
   await el.updateComplete;
 }
+
+/** Every element matching `selector` in the element's shadow root and in the shadow roots inside it. */
+function deepAll(root: ShadowRoot, selector: string): Element[] {
+  const found = [...root.querySelectorAll(selector)];
+  for (const host of root.querySelectorAll('*')) if (host.shadowRoot) found.push(...deepAll(host.shadowRoot, selector));
+  return found;
+}
+
+async function sendSignalement(
+  attributes: { trackerUrl?: string } = {},
+): Promise<{ el: GuichetForm; reference: string }> {
+  const id = 'signalement-voirie';
+  const el = await fixture<GuichetForm>(
+    html`<guichet-form draft="none" lang="fr" endpoint=${apiUrl()} src=${`${apiUrl()}/forms/${id}`} tracker-url=${attributes.trackerUrl ?? ''}></guichet-form>`,
+  );
+  el.data = await validAnswers(id, 1);
+  await whenReady(el);
+  await toSummary(el);
+  const submitted = oneEvent(el, 'guichet-submitted') as Promise<GuichetSubmittedEvent>;
+  shadow(el).querySelector<HTMLButtonElement>('.summary button[type=submit]')!.click();
+  const { detail } = await submitted;
+  await el.updateComplete;
+  // The tracker under the receipt has looked the request up.
+  await waitUntil(() => deepAll(shadow(el), '[part~="status"]').length > 0, 'the embedded status', { timeout: 10_000 });
+  return { el, reference: detail.reference };
+}
+
+describe('<guichet-form> receipt', () => {
+  afterEach(() => setViewport({ width: 800, height: 600 }));
+
+  it('shows one "Besoin d’aide ?" block, whatever the form, the receipt and the embedded status each could add', async () => {
+    const { el } = await sendSignalement();
+    const blocks = deepAll(shadow(el), '[part~="contact"]');
+    expect(blocks.length, 'contact blocks').to.equal(1);
+    expect(blocks[0]!.textContent).to.contain('Besoin d’aide ?');
+    // It belongs to the receipt, after it.
+    expect(shadow(el).querySelector('[part~="receipt"] [part~="contact"]')).to.equal(blocks[0]);
+  });
+
+  it('holds the tracker as a part of itself: its headings under "Suivre votre demande", and no larger', async () => {
+    const { el } = await sendSignalement();
+    const levels = await executeServerCommand<{ name: string; level: number }[], undefined>('ax-headings');
+    const level = (name: string) => levels.find((h) => h.name.includes(name))?.level;
+    expect(level('Demande envoyée')).to.equal(2);
+    expect(level('Suivre votre demande')).to.equal(3);
+    expect(level('Demande reçue')).to.equal(4);
+    expect(level('Historique de votre demande')).to.equal(5);
+    expect(level('Besoin d’aide ?')).to.equal(2);
+    const follow = [...shadow(el).querySelectorAll('[part~="receipt"] h3')].find((heading) =>
+      heading.textContent?.includes('Suivre votre demande'),
+    )!;
+    const size = (heading: Element) => parseFloat(getComputedStyle(heading).fontSize);
+    const inTracker = deepAll(shadow(el), 'guichet-tracker').flatMap((tracker) => [
+      ...tracker.shadowRoot!.querySelectorAll('h2, h3'),
+    ]);
+    expect(inTracker.length).to.be.greaterThan(1);
+    for (const heading of inTracker)
+      expect(size(heading), `“${heading.textContent?.trim()}”`).to.be.at.most(size(follow));
+  });
+
+  it('at 320 px, wraps the contact’s e-mail and web addresses between their parts, never mid-word', async () => {
+    await setViewport({ width: 320, height: 800 });
+    const { el } = await sendSignalement();
+    const links = deepAll(shadow(el), '[part~="contact"] a[href^="mailto:"], [part~="contact"] a[href^="http"]');
+    expect(links.length).to.equal(2);
+    let wrapped = 0;
+    for (const link of links) {
+      const lines = new Set<number>();
+      const walker = document.createTreeWalker(link, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.textContent?.trim()) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        const boxes = [...range.getClientRects()].filter((box) => box.width > 0);
+        expect(boxes.length, `“${node.textContent}” of ${link.textContent} on one line`).to.equal(1);
+        lines.add(Math.round(boxes[0]!.top));
+      }
+      if (lines.size > 1) wrapped++;
+    }
+    // The case at hand: at 320 px, "services-techniques@montfleury.example" does not fit on one line.
+    expect(wrapped, 'addresses that wrap').to.be.greaterThan(0);
+  });
+
+  it('links to the site’s tracker page with the reference, never the tracking code', async () => {
+    const { el, reference } = await sendSignalement({ trackerUrl: '/suivi.html?depuis=accuse' });
+    const link = shadow(el).querySelector<HTMLAnchorElement>('[part~="receipt"] a[href*="reference="]');
+    expect(link, 'the link to the tracker page').to.not.equal(null);
+    const url = new URL(link!.href);
+    expect(url.origin).to.equal(window.location.origin);
+    expect(url.pathname).to.equal('/suivi.html');
+    expect(url.searchParams.get('reference')).to.equal(reference);
+    expect(url.searchParams.get('depuis')).to.equal('accuse');
+    expect([...url.searchParams.keys()].sort()).to.deep.equal(['depuis', 'reference']);
+    expect(link!.textContent).to.contain('page de suivi');
+    // Without a tracker page, no link.
+    const { el: plain } = await sendSignalement();
+    expect(shadow(plain).querySelector('[part~="receipt"] a[href*="reference="]')).to.equal(null);
+  });
+});
 
 describe('<guichet-form> check-your-answers with nested answers', () => {
   afterEach(() => setViewport({ width: 800, height: 600 }));
@@ -127,6 +229,40 @@ describe('<guichet-form> repeatable items', () => {
     expect(add.textContent!.trim()).to.equal('Ajouter un élément');
     el.lang = 'en';
     await waitUntil(() => add.textContent!.trim() === 'Add an item', 'in English');
+  });
+});
+
+describe('<guichet-form> headings in the host page', () => {
+  /** The page's headings as assistive technology gets them (see scripts/lib/ax-headings-plugin.mjs). */
+  const headings = () => executeServerCommand<{ name: string; level: number }[], undefined>('ax-headings');
+
+  it('takes the level the page gives, and the steps follow', async () => {
+    const definition = await exampleDefinition('signalement-voirie');
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" lang="fr" heading-level="3" .definition=${definition}></guichet-form>`,
+    );
+    await whenReady(el);
+    const levels = await headings();
+    expect(levels.find((h) => h.name === 'Signaler un problème dans la rue')?.level).to.equal(3);
+    expect(levels.find((h) => h.name === 'Le problème')?.level).to.equal(4);
+    expect(levels.find((h) => h.name === 'Besoin d’aide ?')?.level).to.equal(3);
+  });
+
+  it('hides its title from sight when the page’s heading already says it', async () => {
+    const definition = await exampleDefinition('signalement-voirie');
+    const el = await fixture<GuichetForm>(html`<div>
+      <h1>Signaler un problème dans la rue</h1>
+      <guichet-form draft="none" lang="fr" hide-title .definition=${definition}></guichet-form>
+    </div>`);
+    const form = el.querySelector('guichet-form') as GuichetForm;
+    await whenReady(form);
+    const title = shadow(form).querySelector<HTMLElement>('#guichet-title')!;
+    const box = title.getBoundingClientRect();
+    expect(box.width * box.height, 'the title takes no room').to.be.at.most(1);
+    // Still the form's heading for a screen reader, so the steps keep their place below it.
+    const levels = await headings();
+    expect(levels.find((h) => h.name === 'Signaler un problème dans la rue' && h.level === 2)).to.not.equal(undefined);
+    expect(levels.find((h) => h.name === 'Le problème')?.level).to.equal(3);
   });
 });
 

@@ -284,6 +284,13 @@ async function fileAndFollowARequest(url: string, token: string) {
   try {
     const page = await browser.newPage();
     await page.goto(`${url}/demarche.html?id=signalement-voirie`);
+    // The page's h1 names the procedure; the form's own title is there for screen readers only.
+    await page.getByLabel('Un trou dans la route (nid-de-poule)').waitFor();
+    const titleArea = await page.locator('guichet-form').evaluate((form) => {
+      const box = form.shadowRoot!.querySelector('#guichet-title')!.getBoundingClientRect();
+      return box.width * box.height;
+    });
+    assert.ok(titleArea <= 1, `the form's title takes ${titleArea} px² beside the page's h1`);
     await page.getByLabel('Un trou dans la route (nid-de-poule)').check();
     await page.getByLabel('Décrivez le problème').fill('Trou de 30 cm devant le numéro 12, dangereux pour les vélos.');
     await page.getByRole('button', { name: 'Continuer' }).click();
@@ -319,9 +326,14 @@ async function fileAndFollowARequest(url: string, token: string) {
     });
     assert.equal(change.status, 200);
 
-    await page.goto(`${url}/suivi.html`);
-    await page.getByLabel('Numéro de la demande').fill(referenceText);
-    await page.getByLabel('Code de suivi').fill(trackingCode);
+    // The receipt's link opens the tracking page on this request: the reference travels in the
+    // address, the tracking code never does (the citizen types it, here in lower case).
+    await page.getByRole('link', { name: /page de suivi de cette demande/ }).click();
+    await page.waitForURL(/\/suivi\.html\?/);
+    const address = new URL(page.url());
+    assert.deepEqual([...address.searchParams], [['reference', referenceText]]);
+    assert.equal(await page.getByLabel('Numéro de la demande').inputValue(), referenceText);
+    await page.getByLabel('Code de suivi').fill(` ${trackingCode.toLowerCase()} `);
     await page.getByRole('button', { name: 'Suivre ma demande' }).click();
     await page.getByText('Équipe envoyée sur place').first().waitFor();
   } finally {

@@ -9,6 +9,7 @@ const text = {
     gone: 'Cette démarche n’existe pas ou n’est plus en ligne. ',
     all: 'Voir toutes les démarches',
     list: '/demarches.html',
+    tracking: '/suivi.html',
   },
   en: {
     notFound: 'Service not found',
@@ -16,6 +17,7 @@ const text = {
     gone: 'This service does not exist or is no longer online. ',
     all: 'See all services',
     list: '/en/procedures.html',
+    tracking: '/en/track.html',
   },
 }[lang];
 
@@ -49,5 +51,9 @@ if (!/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/.test(id)) {
   form.setAttribute('src', `/api/forms/${encodeURIComponent(id)}`);
   form.setAttribute('endpoint', '/api');
   form.setAttribute('lang', lang);
+  // The receipt links to the tracking page, opened on the new request.
+  form.setAttribute('tracker-url', text.tracking);
+  // The page's h1 already names the procedure: the form's own title would say it twice.
+  if (summary) form.toggleAttribute('hide-title', true);
   container.replaceChildren(form);
 }

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { keyed } from 'lit/directives/keyed.js';
 import { localize, type Channel, type FormModel, type Language } from '@guichet/core';
 import { renderContact } from '../shared/contact-block.js';
+import { shiftHeadings } from '../shared/heading-levels.js';
 import { loadLazyChunk } from '../shared/lazy-chunk.js';
 import { GuichetSubmitEvent } from '../events.js';
 import { LazySubmission } from '../submission/lazy-submission.js';
@@ -26,6 +27,12 @@ const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
  * @summary An accessible, schema-driven e-service form.
  *
  * @attr lang - `fr` (default) or `en`; without it, the closest `lang` in the page, else French.
+ * @attr heading-level - The level of the form's title (2 by default: 3 when the page's own heading
+ *   above it is an h2); the step, summary and receipt headings follow.
+ * @attr hide-title - The page's own heading already names the procedure: the form's title is hidden
+ *   from sight (screen readers still hear it as the form's heading, above its steps).
+ * @attr tracker-url - The page of the site that holds `<guichet-tracker from-url>`: the receipt links
+ *   to it with the request's reference (never its tracking code, which the tracker asks for).
  * @attr draft-days - How many days a draft is kept on the device (7 by default); older ones are
  *   deleted, not offered. A draft is deleted as soon as its request is sent. `draft="none"` keeps none
  *   (public computers, kiosks).
@@ -99,6 +106,9 @@ export class GuichetForm extends LitElement {
     channel: {},
     draft: {},
     draftDays: { type: Number, attribute: 'draft-days' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
+    trackerUrl: { attribute: 'tracker-url' },
     definition: { attribute: false },
     data: { attribute: false },
   };
@@ -115,6 +125,12 @@ export class GuichetForm extends LitElement {
   draft: string = 'local';
   /** Days a draft is kept on the device (7 by default). */
   declare draftDays?: number;
+  /** The level of the form's title (2 by default). */
+  declare headingLevel?: number;
+  /** Hides the form's title from sight, when the page's heading already says it. */
+  hideTitle = false;
+  /** The page holding the tracker: the receipt links to it with `?reference=…`. */
+  declare trackerUrl?: string;
   /** The form definition as an object (instead of `src`). */
   declare definition?: unknown;
   /** Answers to start with ("Dites-le-nous une fois"). */
@@ -181,6 +197,10 @@ export class GuichetForm extends LitElement {
       if (errors.shown && definition.validator && definition.index)
         errors.relocalize(definition.validator.validate(answers.data, { lang }), definition.index);
     }
+  }
+
+  protected override updated(): void {
+    shiftHeadings(this.renderRoot, this.headingLevel);
   }
 
   /**
@@ -256,18 +276,19 @@ export class GuichetForm extends LitElement {
     const { status, model, problems } = definition;
     if (status === 'broken') return renderProblems(problems, lang, this.text);
     if (status !== 'ready' || !model) return renderLoading(lang, this.text);
-    const contact = renderContact(model.contact, lang, 'guichet-contact-title');
     if (this.submission.phase === 'sent') {
-      return html`<div class="root" part="base" lang=${lang}>${this.submission.renderReceipt(lang)} ${contact}</div>`;
+      // The receipt holds the one contact block.
+      const { trackerUrl, headingLevel } = this;
+      return html`<div class="root" part="base" lang=${lang}>${this.submission.renderReceipt(lang, { trackerUrl, headingLevel })}</div>`;
     }
     const description = localize(model.description, lang);
     return html`<div class="root" part="base" lang=${lang}>
-      <h2 class="title" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
+      <h2 class="title ${this.hideTitle ? 'visually-hidden' : ''}" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
       ${description ? html`<p class="description">${description}</p>` : nothing}
       ${this.startOver.renderOffer()}
       ${this.renderForm(model, lang)}
       ${this.startOver.renderClear()}
-      ${contact}
+      ${renderContact(model.contact, lang, 'guichet-contact-title')}
       <div class="visually-hidden" id="guichet-live" aria-live="polite"></div>
     </div>`;
   }

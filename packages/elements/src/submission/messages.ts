@@ -32,6 +32,7 @@ export interface SubmissionText {
   print: string;
   followTitle: string;
   followText: (reference: string) => string;
+  followLink: string;
 }
 
 const fr: SubmissionText = {
@@ -73,6 +74,7 @@ const fr: SubmissionText = {
       : `Délai de réponse habituel : ${days} jours.`,
   print: 'Imprimer le récépissé',
   followTitle: 'Suivre votre demande',
+  followLink: 'Ouvrir la page de suivi de cette demande (votre code de suivi vous sera demandé)',
   followText: (reference) =>
     `Pour savoir où en est votre demande, munissez-vous de la référence ${reference} et du code de suivi.`,
 };
@@ -116,6 +118,7 @@ const en: SubmissionText = {
       : `Usual time to an answer: ${days} days.`,
   print: 'Print the receipt',
   followTitle: 'Follow your request',
+  followLink: 'Open the tracking page of this request (you will be asked for your tracking code)',
   followText: (reference) =>
     `To find out where your request stands, have the reference ${reference} and the tracking code at hand.`,
 };

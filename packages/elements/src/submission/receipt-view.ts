@@ -3,6 +3,7 @@ import { localize, type FormModel, type Language, type Receipt } from '@guichet/
 import { renderContact } from '../shared/contact-block.js';
 import { submissionText } from './messages.js';
 import { formatDate } from '../shared/intl.js';
+import type { ReceiptOptions } from './types.js';
 
 export const RECEIPT_HEADING_ID = 'guichet-receipt-title';
 
@@ -57,6 +58,7 @@ export function renderReceiptView(
   receipt: Receipt | undefined,
   context: ReceiptContext | undefined,
   lang: Language,
+  { trackerUrl, headingLevel = 2 }: ReceiptOptions = {},
 ): TemplateResult {
   if (!receipt) return html``;
   const t = submissionText(lang);
@@ -71,6 +73,7 @@ export function renderReceiptView(
       ? t.expectedDays(expectedDays)
       : '';
   const trackerReady = customElements.get('guichet-tracker') !== undefined;
+  const trackerLink = linkToTracker(trackerUrl, receipt.reference);
   return html`<section class="receipt" part="receipt" aria-labelledby=${RECEIPT_HEADING_ID}>
     <h2 id=${RECEIPT_HEADING_ID} class="receipt__title" tabindex="-1">
       <span class="receipt__check" aria-hidden="true">✓</span> ${t.receiptTitle}
@@ -91,6 +94,7 @@ export function renderReceiptView(
       <button type="button" class="primary receipt__print" @click=${() => window.print()}>${t.print}</button>
     </p>
     <h3 class="receipt__subtitle">${t.followTitle}</h3>
+    ${trackerLink ? html`<p class="receipt__link"><a href=${trackerLink}>${t.followLink}</a></p>` : nothing}
     ${
       trackerReady && context
         ? html`<guichet-tracker
@@ -99,9 +103,27 @@ export function renderReceiptView(
           reference=${receipt.reference}
           code=${receipt.trackingCode}
           lang=${lang}
+          heading-level=${headingLevel + 2}
+          hide-contact
         ></guichet-tracker>`
         : html`<p class="receipt__follow">${t.followText(receipt.reference)}</p>`
     }
     ${renderContact(model?.contact, lang, 'guichet-receipt-contact')}
   </section>`;
+}
+
+/**
+ * The page's tracker page opened on this request: the reference only, never the tracking code,
+ * which an address would leave in server logs and browser histories (the tracker asks for it).
+ */
+function linkToTracker(trackerUrl: string | undefined, reference: string): string | undefined {
+  if (!trackerUrl) return undefined;
+  try {
+    const url = new URL(trackerUrl, document.baseURI);
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+    url.searchParams.set('reference', reference);
+    return url.href;
+  } catch {
+    return undefined;
+  }
 }

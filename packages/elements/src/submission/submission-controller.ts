@@ -19,7 +19,7 @@ import {
 } from '@guichet/core';
 import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
-import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
+import type { ReceiptOptions, SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
 import { fileSlots } from '../form/file-slots.js';
 import { pathOf } from '../form/answers.js';
 import { withValuesAt } from './values-at.js';
@@ -132,8 +132,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     });
   }
 
-  renderReceipt(lang: Language): TemplateResult {
-    return renderReceiptView(this.receipt, this.target, lang);
+  renderReceipt(lang: Language, options?: ReceiptOptions): TemplateResult {
+    return renderReceiptView(this.receipt, this.target, lang, options);
   }
 
   private track(work: Promise<void>): Promise<void> {

@@ -16,6 +16,7 @@ import { problemMessage, renderProblem, toProblem, type TrackerProblem } from '.
 import { toContactBlock, type TrackerContact } from './contact.js';
 import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
+import { shiftHeadings } from '../shared/heading-levels.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
@@ -35,6 +36,10 @@ const referenceOnlyAdapters = new Set(['open311']);
  *   Polling pauses while the tab is hidden and fetches at once when it comes back; it stops on a final phase.
  * @attr adapter - `guichet` (default), `open311`, or a name given to `registerAdapter`.
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
+ * @attr heading-level - The level of the element's top headings (the status or the look-up form), 2 by
+ *   default: 3 when the page's own heading above it is an h2. The others follow; from level 4 down
+ *   they also look smaller.
+ * @attr hide-contact - Shows no "Need help?" block: the page (or the receipt around the tracker) shows one.
  * @attr from-url - Opt-in: takes `reference` from the page URL's query (`?reference=VOI-2026-000123`),
  *   for the links of receipts and e-mails; the look-up form then shows it and asks for the tracking
  *   code. A `code` in the URL is never read: a secret in an address ends up in server logs, browser
@@ -94,6 +99,8 @@ export class GuichetTracker extends LitElement {
     refresh: { type: Number },
     adapter: {},
     fromUrl: { type: Boolean, attribute: 'from-url' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideContact: { type: Boolean, attribute: 'hide-contact' },
     contact: { attribute: false },
     current: { state: true },
     problem: { state: true },
@@ -108,6 +115,8 @@ export class GuichetTracker extends LitElement {
   declare refresh?: number;
   adapter = 'guichet';
   fromUrl = false;
+  declare headingLevel?: number;
+  hideContact = false;
   declare contact?: TrackerContact;
 
   declare private current?: RequestStatus;
@@ -164,6 +173,7 @@ export class GuichetTracker extends LitElement {
 
   protected override updated(): void {
     this.poller.set(this.shouldPoll() ? refreshSeconds(this.refresh) : undefined);
+    shiftHeadings(this.renderRoot, this.headingLevel);
   }
 
   /** After a citizen's action (look-up, retry): focus moves to the answer once it is in. */
@@ -221,7 +231,7 @@ export class GuichetTracker extends LitElement {
   }
 
   private contactBlock(): ContactBlock | undefined {
-    return toContactBlock(this.contact) ?? this.formContact;
+    return this.hideContact ? undefined : (toContactBlock(this.contact) ?? this.formContact);
   }
 
   private needsCode(): boolean {
@@ -378,7 +388,14 @@ export class GuichetTracker extends LitElement {
   private async fetchFormContact(status: RequestStatus): Promise<void> {
     // Only Guichet's own protocol serves form definitions next to the statuses.
     const formId = status.formId;
-    if (!formId || this.adapter !== 'guichet' || this.formContactFor === formId || toContactBlock(this.contact)) return;
+    if (
+      !formId ||
+      this.hideContact ||
+      this.adapter !== 'guichet' ||
+      this.formContactFor === formId ||
+      toContactBlock(this.contact)
+    )
+      return;
     this.formContactFor = formId;
     const endpoint = this.endpoint.trim();
     // The status came through the lazily loaded chunk, which holds the definition reader too.
