@@ -1,6 +1,9 @@
 // Browser tests: real Debian Chromium, TypeScript through esbuild, and (when its sources exist)
 // the real reference endpoint over real HTTP with a throwaway SQLite file.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
@@ -25,15 +28,33 @@ const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://127.0.0.1:${port}`;
 const withEndpoint = existsSync('packages/endpoint/src/main.ts');
 const endpoint = withEndpoint ? await startEndpoint({ allowedOrigins: [origin] }) : undefined;
+// A second endpoint serving the forms of zod and TypeBox models (test/helpers/generator-models.ts),
+// so the example forms' endpoint keeps serving the example forms only.
+const generatorForms = mkdtempSync(join(tmpdir(), 'guichet-generator-forms-'));
+if (withEndpoint) {
+  const written = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'test/helpers/write-generator-forms.ts', generatorForms],
+    { stdio: 'inherit' },
+  );
+  if (written.status !== 0) throw new Error("could not write the generator models' forms");
+}
+const generators = withEndpoint
+  ? await startEndpoint({ formsDir: generatorForms, allowedOrigins: [origin] })
+  : undefined;
 // A GeoReport v2 (Open311) back office, for the open311 adapter's tests.
 const open311 = await startOpen311Server();
 const testEnv = {
   endpoint: endpoint?.url ?? null,
   adminToken: endpoint?.adminToken ?? null,
   open311: open311.url,
+  generators: generators ? { endpoint: generators.url, adminToken: generators.adminToken } : null,
 };
 for (const signal of ['exit', 'SIGINT', 'SIGTERM']) {
-  process.once(signal, () => void endpoint?.stop());
+  process.once(signal, () => {
+    void endpoint?.stop();
+    void generators?.stop();
+  });
 }
 
 export default {
@@ -74,7 +95,10 @@ export default {
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     // The accessibility tree as assistive technology gets it (heading levels across shadow roots).
     axHeadingsPlugin(),
-    { name: 'guichet-servers', serverStop: () => Promise.all([endpoint?.stop(), open311.stop()]) },
+    {
+      name: 'guichet-servers',
+      serverStop: () => Promise.all([endpoint?.stop(), generators?.stop(), open311.stop()]),
+    },
   ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="fr">

@@ -1,8 +1,14 @@
-// The reference endpoint under load: autocannon on 127.0.0.1, a real SQLite file, one unique
-// Idempotency-Key per request; then the agents API counts the rows: none lost, none twice.
+// The reference endpoint under load: autocannon on 127.0.0.1, one unique Idempotency-Key per
+// request, on the embedded SQLite file and on PostgreSQL with one and three instances (a
+// throwaway cluster with its durable defaults: fsync and synchronous commits on, as SQLite runs
+// with synchronous = FULL). Then the agents API counts the rows: none lost, none twice.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startEndpoint } from '../../scripts/lib/endpoint-process.mjs';
+import { createDatabase, startPostgres } from '../../scripts/lib/postgres-cluster.mjs';
 
 const form = 'signalement-voirie';
 const body = JSON.stringify({
@@ -30,62 +36,98 @@ async function storedRows(endpoint) {
   }
 }
 
-export async function endpointLoad({ seconds, connections }) {
-  const endpoint = await startEndpoint();
-  try {
-    const answers = [];
-    // Warm-up (JIT, prepared statements), counted like the rest.
-    const run = (duration) =>
-      autocannon({
-        url: `${endpoint.url}/api/forms/${form}/submissions`,
-        connections,
-        duration,
-        requests: [
-          {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body,
-            setupRequest: (request) => ({
-              ...request,
-              headers: { ...request.headers, 'Idempotency-Key': randomUUID() },
-            }),
-            // Kept raw: parsing here would slow the client that shares the 2 cores.
-            onResponse: (status, text) => {
-              if (status === 201) answers.push(text);
-            },
-          },
-        ],
-      });
-    const warm = await run(2);
-    const result = await run(seconds);
-    const acknowledged = warm['2xx'] + result['2xx'];
-    const references = await storedRows(endpoint);
-    const stored = new Set(references);
-    const receipts = answers.map((text) => JSON.parse(text).reference);
-    const missing = receipts.filter((reference) => !stored.has(reference)).length;
-    return {
+/**
+ * autocannon against `count` instances (spread over them); then, once they stopped (finishing
+ * what was in flight), one more instance on the same database lists the stored rows.
+ */
+async function measure(count, env, { seconds, connections }) {
+  const start = (n) => Promise.all(Array.from({ length: n }, () => startEndpoint({ env })));
+  const instances = await start(count);
+  const answers = [];
+  const run = (duration) =>
+    autocannon({
+      url: instances.map((endpoint) => `${endpoint.url}/api/forms/${form}/submissions`),
       connections,
-      seconds,
-      requestsPerSecond: result.requests.average,
-      acknowledgedPerSecond: result['2xx'] / seconds,
-      latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
-      non2xx: result.non2xx + warm.non2xx,
-      errors: result.errors + warm.errors + result.timeouts + warm.timeouts,
-      acknowledged,
-      receipts: receipts.length,
-      sent: warm.requests.sent + result.requests.sent,
-      stored: references.length,
-      distinct: stored.size,
-      // Every 201 is a stored row; rows beyond the 201s are requests still in flight when the
-      // load stopped (at most one per connection per run), stored once all the same.
-      acknowledgedMissing: missing,
-      ok:
-        missing === 0 &&
-        stored.size === references.length &&
-        references.length >= receipts.length &&
-        references.length <= warm.requests.sent + result.requests.sent,
-    };
+      duration,
+      requests: [
+        {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body,
+          setupRequest: (request) => ({
+            ...request,
+            headers: { ...request.headers, 'Idempotency-Key': randomUUID() },
+          }),
+          // Kept raw: parsing here would slow the client that shares the 2 cores.
+          onResponse: (status, text) => {
+            if (status === 201) answers.push(text);
+          },
+        },
+      ],
+    });
+  let warm, result;
+  try {
+    // Warm-up (JIT, prepared statements), counted like the rest.
+    warm = await run(2);
+    result = await run(seconds);
   } finally {
-    await endpoint.stop();
+    await Promise.all(instances.map((instance) => instance.stop()));
+  }
+  const [checker] = await start(1);
+  let references;
+  try {
+    references = await storedRows(checker);
+  } finally {
+    await checker.stop();
+  }
+  const stored = new Set(references);
+  const receipts = answers.map((text) => JSON.parse(text).reference);
+  const missing = receipts.filter((reference) => !stored.has(reference)).length;
+  return {
+    instances: instances.length,
+    connections,
+    seconds,
+    requestsPerSecond: result.requests.average,
+    acknowledgedPerSecond: result['2xx'] / seconds,
+    latency: { p50: result.latency.p50, p90: result.latency.p90, p99: result.latency.p99, max: result.latency.max },
+    non2xx: result.non2xx + warm.non2xx,
+    errors: result.errors + warm.errors + result.timeouts + warm.timeouts,
+    acknowledged: warm['2xx'] + result['2xx'],
+    receipts: receipts.length,
+    sent: warm.requests.sent + result.requests.sent,
+    stored: references.length,
+    distinct: stored.size,
+    // Every 201 is a stored row; rows beyond the 201s are requests still in flight when the
+    // load stopped (at most one per connection per run), stored once all the same.
+    acknowledgedMissing: missing,
+    ok:
+      missing === 0 &&
+      stored.size === references.length &&
+      references.length >= receipts.length &&
+      references.length <= warm.requests.sent + result.requests.sent,
+  };
+}
+
+/** The three rows: SQLite, PostgreSQL × 1, PostgreSQL × 3. */
+export async function endpointLoad(options) {
+  const sqliteDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+  let sqlite;
+  try {
+    sqlite = await measure(1, { GUICHET_DB: join(sqliteDir, 'guichet.sqlite') }, options);
+  } finally {
+    rmSync(sqliteDir, { recursive: true, force: true });
+  }
+  const postgres = await startPostgres({ durable: true });
+  try {
+    const secret = { GUICHET_SECRET: randomUUID() + randomUUID() };
+    const onDatabase = async (name, count) => {
+      const url = await createDatabase(postgres.url, name);
+      return measure(count, { GUICHET_DATABASE_URL: url, ...secret }, options);
+    };
+    const postgresOne = await onDatabase('bench_one', 1);
+    const postgresThree = await onDatabase('bench_three', 3);
+    return { sqlite, postgresOne, postgresThree };
+  } finally {
+    await postgres.stop();
   }
 }

@@ -10,14 +10,14 @@ import { freePort } from './free-port.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * @param {{ formsDir?: string, allowedOrigins?: string[], env?: Record<string,string> }} [options]
- * @returns {Promise<{ url: string, port: number, adminToken: string, dbPath: string, stop: () => Promise<void> }>}
+ * @param {{ formsDir?: string, allowedOrigins?: string[], adminToken?: string, env?: Record<string,string> }} [options]
+ * @returns {Promise<{ url: string, port: number, pid: number, adminToken: string, dbPath: string, output: () => string, kill: (signal: NodeJS.Signals) => Promise<void>, stop: () => Promise<void> }>}
  */
 export async function startEndpoint(options = {}) {
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'guichet-endpoint-'));
   const dbPath = join(dir, 'guichet.sqlite');
-  const adminToken = 'test-admin-token-' + Math.random().toString(36).slice(2);
+  const adminToken = options.adminToken ?? 'test-admin-token-' + Math.random().toString(36).slice(2);
   const child = spawn(
     process.execPath,
     ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')],
@@ -64,9 +64,17 @@ export async function startEndpoint(options = {}) {
     port,
     adminToken,
     dbPath,
+    pid: child.pid,
     output: () => output,
+    /** Sends a signal (SIGKILL: a crash) and resolves once the process is gone. */
+    async kill(signal) {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill(signal);
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 5000);

@@ -305,7 +305,9 @@ describe('<guichet-form> answers named like what every object inherits', () => {
     expect([first?.value, second?.value]).to.deep.equal(['', '']);
     root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
     await waitUntil(() => root.querySelector('#guichet-error-summary'), 'no error summary', { timeout: 10000 });
-    expect(tidy(root.querySelector('#guichet-error-summary li')?.textContent)).to.equal('This field is required');
+    expect(tidy(root.querySelector('#guichet-error-summary li')?.textContent)).to.equal(
+      'Constructeur: this field is required',
+    );
     first?.focus();
     await sendKeys({ type: 'abc' });
     el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });

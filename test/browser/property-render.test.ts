@@ -18,34 +18,37 @@ describe('random definitions', () => {
     window.addEventListener('unhandledrejection', onRejection);
     try {
       await fc.assert(
-        fc.asyncProperty(generatedForm('aleatoire'), fc.constantFrom('fr', 'en'), async ({ definition }, lang) => {
-          let broken: unknown;
-          const form = await fixture<GuichetForm>(
-            html`<guichet-form draft="none" lang=${lang} .definition=${definition} @guichet-error=${(
-              e: CustomEvent<{ kind: string }>,
-            ) => {
-              if (e.detail.kind === 'definition') broken = e.detail;
-            }}></guichet-form>`,
-          );
-          await waitUntil(() => form.shadowRoot!.querySelector('form') || broken, 'the first step');
-          expect(broken, JSON.stringify(broken)).to.equal(undefined);
-          await expect(form).to.be.accessible();
-          // A failed attempt: every required field empty.
-          form.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-          const required = definition.schema.required as string[];
-          const firstStep = definition.ui.steps[0]!.fields;
-          if (required.some((name) => firstStep.includes(name))) {
-            await waitUntil(
-              () => form.shadowRoot!.querySelector('.error-summary, [part~="error-summary"]'),
-              'the error summary',
+        fc.asyncProperty(
+          generatedForm('aleatoire'),
+          fc.constantFrom('fr', 'en'),
+          async ({ definition, mustAnswer }, lang) => {
+            let broken: unknown;
+            const form = await fixture<GuichetForm>(
+              html`<guichet-form draft="none" lang=${lang} .definition=${definition} @guichet-error=${(
+                e: CustomEvent<{ kind: string }>,
+              ) => {
+                if (e.detail.kind === 'definition') broken = e.detail;
+              }}></guichet-form>`,
             );
-          } else {
-            await new Promise((resolve) => setTimeout(resolve, 20));
-          }
-          await form.updateComplete;
-          await expect(form).to.be.accessible();
-          expect(uncaught).to.deep.equal([]);
-        }),
+            await waitUntil(() => form.shadowRoot!.querySelector('form') || broken, 'the first step');
+            expect(broken, JSON.stringify(broken)).to.equal(undefined);
+            await expect(form).to.be.accessible();
+            // A failed attempt: every required field empty.
+            form.shadowRoot!.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+            const firstStep = definition.ui.steps[0]!.fields;
+            if (mustAnswer.some((name) => firstStep.includes(name))) {
+              await waitUntil(
+                () => form.shadowRoot!.querySelector('.error-summary, [part~="error-summary"]'),
+                'the error summary',
+              );
+            } else {
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+            await form.updateComplete;
+            await expect(form).to.be.accessible();
+            expect(uncaught).to.deep.equal([]);
+          },
+        ),
         { numRuns: 25, seed: 20261129 },
       );
     } finally {

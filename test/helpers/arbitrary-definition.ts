@@ -1,7 +1,9 @@
 /**
- * fast-check arbitraries for form definitions within the subset Guichet renders and validates
- * (see docs and schemas/form-definition.schema.json), and for answers to them: right types,
- * wrong types, out-of-range values and missing answers.
+ * fast-check arbitraries for form definitions as authors write them in JSON Schema 2020-12 (see
+ * docs/definition-format.md): fields of every kind, some that may be null, conditionals in each
+ * common shape (root + boolean branches, if/then, dependentRequired, dependentSchemas, older
+ * branch declarations), nested in a fieldset and in the items of a group; and answers to them:
+ * right types, wrong types, out-of-range values and missing answers.
  */
 import fc from 'fast-check';
 
@@ -11,6 +13,10 @@ interface Property {
   widget?: string;
   /** Answers this field may get: good, bad or odd. */
   answer: fc.Arbitrary<unknown>;
+  /** It may be left empty (its type admits null). */
+  nullable?: boolean;
+  /** An unticked yes/no box: already an answer (`false`) in an untouched form. */
+  answeredAtFirst?: boolean;
 }
 
 const label = fc.constantFrom(
@@ -69,6 +75,7 @@ const boolean: fc.Arbitrary<Property> = fc
   .map(({ title, mustAccept }) => ({
     schema: mustAccept ? { type: 'boolean', title, const: true } : { type: 'boolean', title },
     answer: fc.oneof(fc.boolean(), wrongType),
+    answeredAtFirst: !mustAccept,
   }));
 
 const choice: fc.Arbitrary<Property> = fc
@@ -107,6 +114,191 @@ function clean<T extends Record<string, unknown>>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * "May be left empty", both ways generators write it: `type: [T, "null"]` beside the type, or
+ * `anyOf` of the answer's shape and `{"type": "null"}` (zod's `.nullable()`). A consent box stays
+ * as it is: `const: true` admits no null.
+ */
+const nullable = (property: Property): fc.Arbitrary<Property> => {
+  const { schema } = property;
+  if (schema.const === true) return fc.constant(property);
+  return fc.constantFrom('type', 'anyOf').map((how) => {
+    const { title, ...shape } = schema;
+    const written =
+      how === 'type' && typeof shape.type === 'string' && !shape.oneOf
+        ? { ...schema, type: [shape.type, 'null'] }
+        : { title, anyOf: [shape, { type: 'null' }] };
+    return { ...property, schema: written, answer: fc.oneof(property.answer, fc.constant(null)), nullable: true };
+  });
+};
+
+/** A field, sometimes one that may be left empty. */
+const field = fc
+  .oneof(text, number, boolean, choice, several)
+  .chain((p) => fc.boolean().chain((empty) => (empty ? nullable(p) : fc.constant(p))));
+
+/**
+ * A question that switches two others, declared at the root: in each of the shapes authors write.
+ * - `branches`: `if`/`then`/`else` with `properties: {x: true}` / `{x: false}` (allOf item);
+ * - `required`: `if`/`then` requiring one, the other always shown;
+ * - `dependentRequired` and `dependentSchemas` on the switch;
+ * - `declared-in-branch`: the older way, each one declared inside its own branch.
+ */
+interface Block {
+  properties: Record<string, Node>;
+  /** Names required where no condition applies. */
+  required: string[];
+  /** Names that must be answered when shown at the start (for the render test). */
+  mustAnswer: string[];
+  allOf?: Node[];
+  dependentRequired?: Record<string, string[]>;
+  dependentSchemas?: Record<string, Node>;
+  /** Whether a root `additionalProperties: false` would refuse one of its fields. */
+  declaresInBranch: boolean;
+  answers: Record<string, fc.Arbitrary<unknown>>;
+}
+
+const switchBlock = (k: number): fc.Arbitrary<Block> =>
+  fc
+    .record({
+      shape: fc.constantFrom('branches', 'required', 'dependentRequired', 'dependentSchemas', 'declared-in-branch'),
+      switchRequired: fc.boolean(),
+    })
+    .map(({ shape, switchRequired }) => {
+      const mode = `mode${k}`;
+      const yes = `siOui${k}`;
+      const no = `siNon${k}`;
+      const yesSchema = { type: 'string', title: 'Précisez', minLength: 2 };
+      const noSchema = { type: 'integer', title: 'Combien ?', minimum: 1 };
+      const test = { properties: { [mode]: { const: 'oui' } }, required: [mode] };
+      const block: Block = {
+        properties: { [mode]: { type: 'string', title: 'Avez-vous un justificatif ?', enum: ['oui', 'non'] } },
+        required: switchRequired ? [mode] : [],
+        mustAnswer: switchRequired ? [mode] : [],
+        declaresInBranch: shape === 'declared-in-branch',
+        answers: {
+          [mode]: fc.oneof(fc.constantFrom('oui', 'non', 'peut-être'), wrongType),
+          [yes]: fc.oneof(words, wrongType),
+          [no]: fc.oneof(fc.integer({ min: -2, max: 5 }), wrongType),
+        },
+      };
+      if (shape !== 'declared-in-branch') Object.assign(block.properties, { [yes]: yesSchema, [no]: noSchema });
+      switch (shape) {
+        case 'branches':
+          block.allOf = [
+            {
+              if: test,
+              then: { properties: { [yes]: true, [no]: false }, required: [yes] },
+              else: { properties: { [yes]: false, [no]: true } },
+            },
+          ];
+          break;
+        case 'required':
+          block.allOf = [{ if: test, then: { required: [yes] }, else: { required: [no] } }];
+          break;
+        case 'dependentRequired':
+          block.dependentRequired = { [mode]: [yes] };
+          break;
+        case 'dependentSchemas':
+          block.dependentSchemas = { [mode]: { required: [no], properties: { [yes]: false } } };
+          break;
+        case 'declared-in-branch':
+          block.allOf = [
+            {
+              if: test,
+              then: { properties: { [yes]: yesSchema }, required: [yes] },
+              else: { properties: { [no]: noSchema } },
+            },
+          ];
+          break;
+      }
+      return block;
+    });
+
+/** A fieldset whose own answer switches one of its fields, closed as JSON Schema closes it. */
+const fieldsetBlock = (k: number): fc.Arbitrary<Block> =>
+  fc.record({ required: fc.boolean(), closed: fc.boolean() }).map(({ required, closed }) => {
+    const name = `demandeur${k}`;
+    return {
+      properties: {
+        [name]: {
+          type: 'object',
+          title: 'Le demandeur',
+          required: ['statut'],
+          ...(closed ? { additionalProperties: false } : {}),
+          properties: {
+            statut: { type: 'string', title: 'Statut', enum: ['particulier', 'entreprise'] },
+            siret: { type: 'string', title: 'SIRET', pattern: '^[0-9]{14}$' },
+          },
+          if: { properties: { statut: { const: 'entreprise' } }, required: ['statut'] },
+          then: { properties: { siret: true }, required: ['siret'] },
+          else: { properties: { siret: false } },
+        },
+      },
+      required: required ? [name] : [],
+      mustAnswer: required ? [name] : [],
+      declaresInBranch: false,
+      answers: {
+        [name]: fc.oneof(
+          fc.record(
+            {
+              statut: fc.oneof(fc.constantFrom('particulier', 'entreprise', 'autre'), wrongType),
+              siret: fc.constantFrom('12345678901234', '123', ''),
+            },
+            { requiredKeys: [] },
+          ),
+          wrongType,
+        ),
+      },
+    };
+  });
+
+/** A repeatable group whose items each switch one of their fields. */
+const groupBlock = (k: number): fc.Arbitrary<Block> =>
+  fc.record({ required: fc.boolean() }).map(({ required }) => {
+    const name = `enfants${k}`;
+    return {
+      properties: {
+        [name]: {
+          type: 'array',
+          title: 'Vos enfants',
+          maxItems: 3,
+          items: {
+            type: 'object',
+            required: ['prenom'],
+            properties: {
+              prenom: { type: 'string', title: 'Prénom', minLength: 1 },
+              allergie: { type: 'boolean', title: 'Allergie' },
+              precisions: { type: ['string', 'null'], title: 'Précisions', minLength: 3 },
+            },
+            if: { properties: { allergie: { const: true } }, required: ['allergie'] },
+            then: { required: ['precisions'] },
+            else: { properties: { precisions: false } },
+          },
+        },
+      },
+      required: required ? [name] : [],
+      mustAnswer: required ? [name] : [],
+      declaresInBranch: false,
+      answers: {
+        [name]: fc.oneof(
+          fc.array(
+            fc.record(
+              {
+                prenom: fc.oneof(fc.constantFrom('Léa', ''), wrongType),
+                allergie: fc.oneof(fc.boolean(), wrongType),
+                precisions: fc.constantFrom('gluten', 'x', '', null),
+              },
+              { requiredKeys: [] },
+            ),
+            { maxLength: 4 },
+          ),
+          wrongType,
+        ),
+      },
+    };
+  });
+
 export interface GeneratedForm {
   definition: {
     id: string;
@@ -115,6 +307,8 @@ export interface GeneratedForm {
     schema: Node;
     ui: { steps: { title: string; fields: string[] }[]; fields: Record<string, { widget: string }> };
   };
+  /** Top-level fields a citizen must answer before leaving the first step (required, and not nullable). */
+  mustAnswer: string[];
   /** Answers: some right, some wrong; JSON-safe (they go over HTTP). */
   answers: fc.Arbitrary<Record<string, unknown>>;
 }
@@ -122,40 +316,65 @@ export interface GeneratedForm {
 export const generatedForm = (id: string): fc.Arbitrary<GeneratedForm> =>
   fc
     .record({
-      properties: fc.array(fc.oneof(text, number, boolean, choice, several), { minLength: 1, maxLength: 7 }),
+      properties: fc.array(field, { minLength: 1, maxLength: 7 }),
       requiredMask: fc.array(fc.boolean(), { minLength: 7, maxLength: 7 }),
+      // A switch comes in five shapes: it is drawn more often than a fieldset or a group.
+      blocks: fc.array(fc.constantFrom(switchBlock, switchBlock, switchBlock, fieldsetBlock, groupBlock), {
+        maxLength: 4,
+      }),
       stepCount: fc.integer({ min: 1, max: 3 }),
       title: fc.constantFrom('Demande d’acte', 'Signalement', 'Inscription', 'Réservation de salle'),
+      dialect: fc.boolean(),
+      closeRoot: fc.boolean(),
     })
-    .map(({ properties, requiredMask, stepCount, title }) => {
+    .chain(({ blocks, ...rest }) =>
+      fc.tuple(...blocks.map((block, k) => block(k))).map((built) => ({ ...rest, blocks: built as Block[] })),
+    )
+    .map(({ properties, requiredMask, blocks, stepCount, title, dialect, closeRoot }) => {
       const names = properties.map((_, i) => `champ${i + 1}`);
-      const steps = Array.from({ length: Math.min(stepCount, names.length) }, (_, s) => ({
+      const blockNames = blocks.flatMap((b) => Object.keys(b.answers));
+      const allNames = [...names, ...blockNames];
+      const stepTotal = Math.min(stepCount, allNames.length);
+      const steps = Array.from({ length: stepTotal }, (_, s) => ({
         title: `Étape ${s + 1}`,
-        fields: names.filter((_, i) => i % Math.min(stepCount, names.length) === s),
+        fields: allNames.filter((_, i) => i % stepTotal === s),
       }));
       const widgets = Object.fromEntries(
         properties.flatMap((p, i) => (p.widget ? [[names[i]!, { widget: p.widget }]] : [])),
       ) as Record<string, { widget: string }>;
-      const definition = {
-        id,
-        version: '1.0.0',
-        title,
-        schema: {
-          type: 'object',
-          properties: Object.fromEntries(properties.map((p, i) => [names[i]!, p.schema])),
-          required: names.filter((_, i) => requiredMask[i]),
-        },
-        ui: { steps, fields: widgets },
+      const required = [...names.filter((_, i) => requiredMask[i]), ...blocks.flatMap((b) => b.required)];
+      const allOf = blocks.flatMap((b) => b.allOf ?? []);
+      const dependentRequired = Object.assign({}, ...blocks.map((b) => b.dependentRequired ?? {})) as Node;
+      const dependentSchemas = Object.assign({}, ...blocks.map((b) => b.dependentSchemas ?? {})) as Node;
+      const schema: Node = {
+        ...(dialect ? { $schema: 'https://json-schema.org/draft/2020-12/schema' } : {}),
+        type: 'object',
+        properties: Object.fromEntries([
+          ...properties.map((p, i) => [names[i]!, p.schema]),
+          ...blocks.flatMap((b) => Object.entries(b.properties)),
+        ]),
+        required,
+        // JSON Schema's own meaning: it sees the root's properties, so not a field declared in a branch.
+        ...(closeRoot && !blocks.some((b) => b.declaresInBranch) ? { additionalProperties: false } : {}),
+        ...(allOf.length ? { allOf } : {}),
+        ...(Object.keys(dependentRequired).length ? { dependentRequired } : {}),
+        ...(Object.keys(dependentSchemas).length ? { dependentSchemas } : {}),
       };
+      const definition = { id, version: '1.0.0', title, schema, ui: { steps, fields: widgets } };
+      const mustAnswer = [
+        ...names.filter((_, i) => requiredMask[i] && !properties[i]!.nullable && !properties[i]!.answeredAtFirst),
+        ...blocks.flatMap((b) => b.mustAnswer),
+      ];
+      const arbitraries = [...properties.map((p) => p.answer), ...blocks.flatMap((b) => Object.values(b.answers))];
       const answers = fc
-        .tuple(...properties.map((p) => maybe(p.answer)))
+        .tuple(...arbitraries.map((a) => maybe(a)))
         .map(
           (values) =>
             JSON.parse(
               JSON.stringify(
-                Object.fromEntries(values.map((v, i) => [names[i]!, v]).filter(([, v]) => v !== undefined)),
+                Object.fromEntries(values.map((v, i) => [allNames[i]!, v]).filter(([, v]) => v !== undefined)),
               ),
             ) as Record<string, unknown>,
         );
-      return { definition, answers };
+      return { definition, mustAnswer, answers };
     });

@@ -4,7 +4,10 @@ export interface RunningEndpoint {
   port: number;
   adminToken: string;
   dbPath: string;
+  pid: number;
   output(): string;
+  /** Sends a signal (SIGKILL: a crash) and resolves once the process is gone. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -14,6 +17,7 @@ const { startEndpoint: start } = (await import(helper)) as {
   startEndpoint: (options?: {
     formsDir?: string;
     allowedOrigins?: string[];
+    adminToken?: string;
     env?: Record<string, string>;
   }) => Promise<RunningEndpoint>;
 };

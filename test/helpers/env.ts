@@ -6,6 +6,8 @@ export interface TestEnv {
   adminToken: string | null;
   /** Base URL of the GeoReport v2 (Open311) test server (test/helpers/open311-server.mjs). */
   open311: string | null;
+  /** The endpoint serving the forms of zod and TypeBox models (test/helpers/generator-models.ts). */
+  generators: { endpoint: string; adminToken: string } | null;
 }
 
 declare global {

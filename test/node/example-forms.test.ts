@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compileRuntimeValidators, createValidator, loadDefinition } from '@guichet/core';
-import type { FormDefinition, SchemaNode } from '@guichet/core';
+import type { FormDefinition, SchemaObject } from '@guichet/core';
 import { validateDefinition } from '../../packages/core/src/generated/definition-validator.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -38,8 +38,18 @@ const brokenDir = `${root}test/fixtures/broken-definitions/`;
 
 const formData = (id: string): FormData => JSON.parse(readFileSync(`${dataDir}${id}.json`, 'utf8')) as FormData;
 
-/** Every keyword a schema node may use, as the meta-schema allows them (formats one by one). */
+/**
+ * Every keyword a schema node may use, as the meta-schema allows them (formats one by one), and
+ * the shapes authors write: boolean subschemas, a type that may be null.
+ */
 const SUPPORTED_KEYWORDS = [
+  '$schema',
+  '$id',
+  '$comment',
+  'examples',
+  'properties:true',
+  'properties:false',
+  'type:nullable',
   'type',
   'properties',
   'required',
@@ -97,13 +107,14 @@ const WIDGETS = [
 
 const escapeSegment = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
-/** Calls `visit` on every schema node below (and including) `node`, with its JSON pointer. */
+/** Calls `visit` on every schema node below (and including) `node` that is not a boolean, with its JSON pointer. */
 function forEachSchemaNode(
-  node: SchemaNode | undefined,
+  value: unknown,
   pointer: string,
-  visit: (node: SchemaNode, pointer: string) => void,
+  visit: (node: SchemaObject, pointer: string) => void,
 ): void {
-  if (!node || typeof node !== 'object') return;
+  if (!value || typeof value !== 'object') return;
+  const node = value as SchemaObject;
   visit(node, pointer);
   for (const key of ['properties', '$defs', 'dependentSchemas'] as const) {
     for (const [name, child] of Object.entries(node[key] ?? {}))
@@ -123,7 +134,7 @@ function translatableStrings(definition: FormDefinition): Map<string, string> {
   };
   add('/title', definition.title);
   add('/description', definition.description);
-  forEachSchemaNode(definition.schema as SchemaNode, '/schema', (node, pointer) => {
+  forEachSchemaNode(definition.schema, '/schema', (node, pointer) => {
     add(`${pointer}/title`, node.title);
     add(`${pointer}/description`, node.description);
   });
@@ -147,24 +158,49 @@ function translatableStrings(definition: FormDefinition): Map<string, string> {
 /** Keywords used in a schema, with `format` and `additionalProperties` qualified by their value. */
 function keywordsUsed(definition: FormDefinition): Set<string> {
   const used = new Set<string>();
-  forEachSchemaNode(definition.schema as SchemaNode, '/schema', (node) => {
+  forEachSchemaNode(definition.schema, '/schema', (node) => {
     for (const [keyword, value] of Object.entries(node)) {
       used.add(keyword === 'format' || keyword === 'additionalProperties' ? `${keyword}:${String(value)}` : keyword);
     }
+    for (const value of Object.values(node.properties ?? {}))
+      if (typeof value === 'boolean') used.add(`properties:${String(value)}`);
+    if (Array.isArray(node.type) && node.type.includes('null')) used.add('type:nullable');
   });
   return used;
 }
 
-/** Top-level properties, including those a branch (`then`, `else`, `dependentSchemas`) declares. */
-function topLevelFields(schema: SchemaNode): string[] {
-  const names = Object.keys(schema.properties ?? {});
-  const branches = (node: SchemaNode): SchemaNode[] => [
-    ...[node.then, node.else].filter((branch): branch is SchemaNode => branch !== undefined),
-    ...Object.values(node.dependentSchemas ?? {}).filter((branch): branch is SchemaNode => branch !== undefined),
-    ...(node.allOf ?? []).flatMap(branches),
-  ];
-  for (const branch of branches(schema)) names.push(...Object.keys(branch.properties ?? {}));
-  return names;
+/** The root declares a field, a branch switches it on (`true`) or off (`false`), and `additionalProperties: false` closes the root. */
+function usesRootAndBranches(schema: SchemaObject): boolean {
+  const branches = [schema, ...(schema.allOf ?? [])].flatMap((node) =>
+    typeof node === 'object' ? [node.then, node.else] : [],
+  );
+  const switched = branches.flatMap((branch) =>
+    typeof branch === 'object' ? Object.entries(branch.properties ?? {}).filter(([, v]) => typeof v === 'boolean') : [],
+  );
+  return (
+    schema.additionalProperties === false &&
+    switched.some(([, v]) => v === true) &&
+    switched.some(([, v]) => v === false) &&
+    switched.every(([name]) => Object.hasOwn(schema.properties ?? {}, name))
+  );
+}
+
+/** Top-level fields: the properties a schema describes at its root or in a branch (`then`, `else`, `dependentSchemas`). */
+function topLevelFields(schema: SchemaObject): string[] {
+  const described = (node: SchemaObject) =>
+    Object.entries(node.properties ?? {})
+      .filter(([, value]) => typeof value === 'object')
+      .map(([name]) => name);
+  const names = new Set(described(schema));
+  const branches = (node: SchemaObject): SchemaObject[] =>
+    [
+      node.then,
+      node.else,
+      ...Object.values(node.dependentSchemas ?? {}),
+      ...(node.allOf ?? []).flatMap((n) => (typeof n === 'object' ? [n, ...branches(n)] : [])),
+    ].filter((branch): branch is SchemaObject => typeof branch === 'object');
+  for (const branch of branches(schema)) for (const name of described(branch)) names.add(name);
+  return [...names];
 }
 
 /** The message a form sets for `code` on the field at data `pointer` (items' indexes left out), in `lang`. */
@@ -196,6 +232,10 @@ for (const { file, text, definition } of examples) {
       assert.equal(valid, true, JSON.stringify((validateDefinition as { errors?: unknown }).errors, null, 2));
     });
 
+    test('declares JSON Schema 2020-12, as authors write it', () => {
+      assert.equal((definition.schema as SchemaObject).$schema, 'https://json-schema.org/draft/2020-12/schema');
+    });
+
     test('is named after its id, in French, with a version, a contact and processing details', () => {
       assert.equal(`${definition.id}.json`, file);
       assert.equal(definition.version, '1.0.0');
@@ -216,7 +256,7 @@ for (const { file, text, definition } of examples) {
         `${steps.length} steps`,
       );
       const placed = steps.flatMap((step) => step.fields);
-      const fields = topLevelFields(definition.schema as SchemaNode);
+      const fields = topLevelFields(definition.schema as SchemaObject);
       for (const name of fields) {
         assert.equal(
           placed.filter((placedName) => placedName === name).length,
@@ -282,6 +322,11 @@ for (const { file, text, definition } of examples) {
     });
   });
 }
+
+test('at least two example forms declare fields at the root and switch them with boolean branches, the root closed', () => {
+  const shaped = examples.filter(({ definition }) => usesRootAndBranches(definition.schema as SchemaObject));
+  assert.ok(shaped.length >= 2, `only ${shaped.map((e) => e.file).join(', ') || 'none'}`);
+});
 
 test('the example forms together use every supported keyword and widget', () => {
   const used = new Set<string>();

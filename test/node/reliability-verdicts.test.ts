@@ -1,8 +1,11 @@
 /**
- * One validation, three places: for random definitions within the supported subset and random
- * answers, the standalone validator (compiled by compileStandalone, imported from a file as a page
- * under a strict CSP would), the runtime validator, the runtime validator as pages build it (ajv
- * from its TypeScript sources, see scripts/lib/ajv-for-pages.mjs) and the endpoint (201 or 422) agree.
+ * One validation, three places: for random definitions as authors write them (every common
+ * conditional shape, nested ones, answers that may be null: test/helpers/arbitrary-definition.ts)
+ * and random answers, the standalone validator (compiled by compileStandalone, imported from a
+ * file as a page under a strict CSP would), the runtime validator, the runtime validator as pages
+ * build it (ajv from its TypeScript sources, see scripts/lib/ajv-for-pages.mjs) and the endpoint
+ * (201 or 422) agree; and so does any standard validator (ajv's own Ajv2020 on the schema as
+ * written) on what Guichet sends.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,9 +27,10 @@ import type { FormDefinition } from '../../packages/core/src/generated/form-defi
 import type { CompiledValidators } from '../../packages/core/src/validation/compiled.js';
 import { ajvFromSources } from '../../scripts/lib/ajv-for-pages.mjs';
 import { generatedForm, type GeneratedForm } from '../helpers/arbitrary-definition.js';
+import { standardValidator } from '../helpers/standard-validator.js';
 import { startEndpoint, type RunningEndpoint } from '../helpers/endpoint.js';
 
-const formCount = 12;
+const formCount = 16;
 const answersPerForm = 60;
 const seed = 20261129;
 
@@ -77,6 +81,7 @@ describe('the same verdict from the standalone validator, the runtime validator 
       );
       const runtime: FormValidator = createValidator(model, await compileRuntimeValidators(model));
       const inPage: FormValidator = createValidator(model, compileInPage(form.definition as unknown as FormDefinition));
+      const standard = standardValidator(form.definition.schema);
 
       await fc.assert(
         fc.asyncProperty(form.answers, async (data) => {
@@ -84,6 +89,12 @@ describe('the same verdict from the standalone validator, the runtime validator 
           const inRuntime = runtime.validate(data, { lang: 'fr' });
           assert.deepEqual(inStandalone, inRuntime, 'standalone and runtime errors');
           assert.deepEqual(inPage.validate(data, { lang: 'fr' }), inRuntime, "the page's and Node's runtime errors");
+          const sent = runtime.activeData(data);
+          assert.equal(
+            standard(sent),
+            inRuntime.length === 0,
+            `a standard validator's verdict on ${JSON.stringify(sent)}`,
+          );
           const response = await fetch(`${endpoint.url}/api/forms/${model.id}/submissions`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
@@ -108,7 +119,17 @@ describe('the same verdict from the standalone validator, the runtime validator 
         { numRuns: answersPerForm, seed: seed + i },
       );
     }
-    // Both verdicts were exercised, not only one.
+    // Both verdicts were exercised, not only one, and so were the shapes authors write.
     assert.ok(verdicts[201] >= 20 && verdicts[422] >= 20, JSON.stringify(verdicts));
+    const schemas = JSON.stringify(forms.map((f) => f.definition.schema));
+    for (const shape of [
+      '"then":{"properties":{',
+      '"dependentRequired"',
+      '"dependentSchemas"',
+      '"null"',
+      '"additionalProperties":false',
+      '"items":{"type":"object"',
+    ])
+      assert.ok(schemas.includes(shape), `a random form uses ${shape}`);
   });
 });

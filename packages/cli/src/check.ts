@@ -1,10 +1,20 @@
 import { readFile } from 'node:fs/promises';
-import { loadDefinition, localize, type DefinitionProblem, type FormModel, type Language } from '@guichet/core';
+import {
+  format,
+  isRecord,
+  loadDefinition,
+  localize,
+  type DefinitionProblem,
+  type FormModel,
+  type Language,
+} from '@guichet/core';
 
 export interface CheckedFile {
   file: string;
   model?: FormModel;
   problems: DefinitionProblem[];
+  /** The language the definition is written in, when it says (`lang`); its problems read best in it. */
+  lang?: Language;
 }
 
 /** Reads and validates one definition file with the same code the browser and the server use. */
@@ -26,12 +36,29 @@ export async function checkFile(file: string): Promise<CheckedFile> {
     };
   }
   const result = loadDefinition(text);
-  return result.ok ? { file, model: result.model, problems: [] } : { file, problems: result.error.problems };
+  if (result.ok) return { file, model: result.model, problems: [], lang: result.model.lang };
+  const lang = languageOf(text);
+  return { file, problems: result.error.problems, ...(lang ? { lang } : {}) };
 }
 
-/** One line per problem: `file:/pointer: message [code]`. */
+/** The `lang` a definition declares, read from a text that may be broken in every other way. */
+function languageOf(text: string): Language | undefined {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (!isRecord(parsed)) return undefined;
+    return parsed.lang === 'en' || parsed.lang === 'fr' ? parsed.lang : parsed.lang === undefined ? 'fr' : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** One line per problem, `file:/pointer: message [code]`, then their count: `file: 3 problems`. */
 export function formatProblems(checked: CheckedFile, lang: Language): string[] {
-  return checked.problems.map(
-    (problem) => `${checked.file}:${problem.pointer || '/'}: ${localize(problem.message, lang)} [${problem.code}]`,
-  );
+  const count = checked.problems.length;
+  return [
+    ...checked.problems.map(
+      (problem) => `${checked.file}:${problem.pointer || '/'}: ${localize(problem.message, lang)} [${problem.code}]`,
+    ),
+    `${checked.file}: ${format('definition.count', { count }, lang)}`,
+  ];
 }

@@ -1,18 +1,18 @@
 // `guichet check <definition.json…>` and `guichet compile <definition.json…> --out <dir>`.
 import { parseArgs } from 'node:util';
-import type { Language } from '@guichet/core';
+import { format, type Language } from '@guichet/core';
 import { checkFile, formatProblems } from './check.js';
 import { compileForm } from './compile.js';
 
 const usage = {
   fr: `Utilisation :
-  guichet check <definition.json…>                 vérifie des définitions de formulaires
+  guichet check <definition.json…>                 vérifie des définitions de formulaires (messages dans leur langue)
   guichet compile <definition.json…> --out <dossier>  écrit le validateur autonome et le type TypeScript de chacune
-Options : --lang fr|en (langue des messages), --help`,
+Options : --lang fr|en (langue des messages, sinon celle de chaque définition), --help`,
   en: `Usage:
-  guichet check <definition.json…>                 checks form definitions
+  guichet check <definition.json…>                 checks form definitions (messages in their language)
   guichet compile <definition.json…> --out <dir>   writes each one's standalone validator and TypeScript type
-Options: --lang fr|en (language of the messages), --help`,
+Options: --lang fr|en (language of the messages, else each definition's own), --help`,
 };
 
 function languageFromEnvironment(): Language {
@@ -33,8 +33,9 @@ export async function main(argv: string[]): Promise<number> {
     console.error(usage[languageFromEnvironment()]);
     return 2;
   }
-  const lang: Language =
-    parsed.values.lang === 'en' ? 'en' : parsed.values.lang === 'fr' ? 'fr' : languageFromEnvironment();
+  const asked: Language | undefined =
+    parsed.values.lang === 'en' ? 'en' : parsed.values.lang === 'fr' ? 'fr' : undefined;
+  const lang: Language = asked ?? languageFromEnvironment();
   const [command, ...files] = parsed.positionals;
   if (parsed.values.help || !command) {
     console.log(usage[lang]);
@@ -54,11 +55,14 @@ export async function main(argv: string[]): Promise<number> {
   }
 
   let failed = 0;
+  let problems = 0;
   for (const file of files) {
     const checked = await checkFile(file);
     if (checked.problems.length > 0 || !checked.model) {
       failed++;
-      for (const line of formatProblems(checked, lang)) console.error(line);
+      problems += checked.problems.length;
+      // Each definition's problems in its own language, as its author wrote it (unless asked otherwise).
+      for (const line of formatProblems(checked, asked ?? checked.lang ?? lang)) console.error(line);
       continue;
     }
     if (command === 'check') {
@@ -68,7 +72,16 @@ export async function main(argv: string[]): Promise<number> {
       console.log(`${file}: ${written.validator}, ${written.types}`);
     }
   }
+  if (files.length > 1 && failed > 0) console.error(totalLine(files.length, failed, problems, lang));
   return failed > 0 ? 1 : 0;
+}
+
+/** The closing count when several files were checked. */
+function totalLine(files: number, failed: number, problems: number, lang: Language): string {
+  const count = format('definition.count', { count: problems }, lang);
+  return lang === 'fr'
+    ? `${failed} fichier${failed > 1 ? 's' : ''} sur ${files} en erreur, ${count} en tout`
+    : `${failed} of ${files} files failed, ${count} in all`;
 }
 
 process.exitCode = await main(process.argv.slice(2));

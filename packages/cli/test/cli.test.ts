@@ -55,6 +55,44 @@ test('guichet check prints each problem with its pointer and exits 1', () => {
     assert.match(stderr, /broken\.json:\/ui\/steps\/0\/fields\/1: .*ghost.*\[unknown-step-field\]/);
     assert.match(stderr, /not-json\.json:\/: .*\[invalid-json\]/);
     assert.match(stderr, /missing\.json:\/: Le fichier ne peut pas être lu \(ENOENT\)\. \[unreadable-file\]/);
+    // Each file's problems end with their count, and the run with the total.
+    assert.match(stderr, /broken\.json: 2 problèmes\n/);
+    assert.match(stderr, /not-json\.json: 1 problème\n/);
+    assert.match(stderr, /3 fichiers sur 3 en erreur, 4 problèmes en tout\n$/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("guichet check speaks each definition's language, unless told otherwise", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-cli-'));
+  try {
+    const english = join(dir, 'english.json');
+    writeFileSync(
+      english,
+      JSON.stringify({
+        id: 'english',
+        version: '1.0.0',
+        lang: 'en',
+        title: 'Report',
+        schema: {
+          $schema: 'http://json-schema.org/draft-07/schema#',
+          type: 'object',
+          additionalProperties: false,
+          properties: { kind: { type: 'string' } },
+          if: { properties: { kind: { const: 'other' } }, required: ['kind'] },
+          then: { properties: { details: { type: 'string' } } },
+        },
+      }),
+    );
+    const { code, stderr } = guichet('check', english);
+    assert.equal(code, 1);
+    assert.deepEqual(stderr.trimEnd().split('\n'), [
+      `${english}:/schema/$schema: This schema is written in JSON Schema draft-07, Guichet reads 2020-12: declare it in “$schema” and write \`definitions\` → \`$defs\`, \`dependencies\` → \`dependentRequired\`/\`dependentSchemas\` [unsupported-draft]`,
+      `${english}:/schema/additionalProperties: “additionalProperties: false” sees only the properties declared beside it and would always refuse “details”: declare it beside (branches show or hide it with true and false), or write “unevaluatedProperties: false” [hidden-by-additional-properties]`,
+      `${english}: 2 problems`,
+    ]);
+    assert.match(guichet('check', '--lang', 'fr', english).stderr, /english\.json: 2 problèmes\n$/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

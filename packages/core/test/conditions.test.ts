@@ -76,7 +76,9 @@ describe('conditions', async () => {
   it('isActive inside a fieldset and a repeatable group item', () => {
     const applicant = byName(model.fields, 'applicant');
     const siret = byName(applicant.fields ?? [], 'siret');
-    assert.deepEqual(siret.activeWhen, [{ kind: 'if', conditionPointer: '/properties/applicant/if', branch: 'then' }]);
+    assert.deepEqual(siret.activeWhen, [
+      [{ kind: 'if', conditionPointer: '/properties/applicant/if', branch: 'then' }],
+    ]);
     assert.equal(validator.isActive(siret, { kind: 'company' }), true);
     assert.equal(validator.isActive(siret, { kind: 'person' }), false);
     const details = byName(byName(model.fields, 'kids').fields ?? [], 'details');
@@ -121,9 +123,10 @@ describe('conditions', async () => {
 
   it('a hidden required field is not reported; a shown one is', () => {
     assert.deepEqual(validator.validate({ delivery: 'email', email: 'a@b.fr' }, { lang: 'fr' }), []);
+    // The address left empty: its own missing answer, at once, rather than one error on the fieldset.
     assert.deepEqual(
       validator.validate({ delivery: 'post' }, { lang: 'fr' }).map((e) => [e.pointer, e.code]),
-      [['/address', 'required']],
+      [['/address/street', 'required']],
     );
     assert.deepEqual(
       validator.validate(
@@ -136,8 +139,8 @@ describe('conditions', async () => {
         { lang: 'en' },
       ),
       [
-        { pointer: '/applicant/siret', code: 'required', message: 'This field is required' },
-        { pointer: '/kids/0/details', code: 'required', message: 'This field is required' },
+        { pointer: '/applicant/siret', code: 'required', message: 'Siret (Applicant): this field is required' },
+        { pointer: '/kids/0/details', code: 'required', message: 'Details (Item 1): this field is required' },
       ],
     );
   });
@@ -177,8 +180,10 @@ describe('an if inside a dependentSchemas branch', async () => {
 
   it('holds both conditions', () => {
     assert.deepEqual(caf.activeWhen, [
-      { kind: 'present', trigger: 'quotient' },
-      { kind: 'if', conditionPointer: '/dependentSchemas/quotient/if', branch: 'then' },
+      [
+        { kind: 'present', trigger: 'quotient' },
+        { kind: 'if', conditionPointer: '/dependentSchemas/quotient/if', branch: 'then' },
+      ],
     ]);
     assert.equal(validator.isActive(caf, { quotient: 700, hasCaf: true }), true);
     assert.equal(validator.isActive(caf, { quotient: 700, hasCaf: false }), false);

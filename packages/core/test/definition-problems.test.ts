@@ -68,8 +68,14 @@ describe('each kind of problem, in plain words', () => {
   it('an unsupported keyword', () => {
     const problems = problemsOf(definition({ properties: { a: { type: 'string', patternProperties: {} } } }));
     assert.deepEqual(codes(problems), [['/schema/properties/a/patternProperties', 'unsupported-keyword']]);
-    assert.equal(problems[0]?.message.fr, "Le mot-clé « patternProperties » n'est pas pris en charge par Guichet");
-    assert.equal(problems[0]?.message.en, 'The keyword “patternProperties” is not supported by Guichet');
+    assert.equal(
+      problems[0]?.message.fr,
+      "Le mot-clé « patternProperties » n'est pas pris en charge par Guichet : un formulaire pose des questions nommées, déclarez chacune dans « properties »",
+    );
+    assert.equal(
+      problems[0]?.message.en,
+      'The keyword “patternProperties” is not supported by Guichet: a form asks named questions, declare each one in “properties”',
+    );
   });
 
   it('an unsupported keyword deep in a branch or $defs', () => {
@@ -110,8 +116,8 @@ describe('each kind of problem, in plain words', () => {
       ['', 'missing-property'],
       ['/id', 'pattern'],
       ['/version', 'wrong-type'],
-      ['/schema/properties/a/type', 'unsupported-type'],
       ['/schema/properties/b/format', 'unsupported-format'],
+      ['/schema/properties/a/type', 'unsupported-type'],
     ]);
     assert.equal(problems[0]?.message.fr, 'La propriété obligatoire « title » manque');
     assert.equal(problems[2]?.message.en, 'This value must be a string');

@@ -14,9 +14,18 @@ interface Case {
   invalid: Record<string, unknown>;
   pointer: string;
   code: string;
+  /** The message of the rule, which the error puts after the question it names. */
   fr: string;
   en: string;
+  /** The question the error names, when it is not "X" (the field `x` has no title). */
+  question?: string | { fr: string; en: string };
+  /** The whole message, for an author's own (written as it is, without the question). */
+  asWritten?: true;
 }
+
+/** "X : saisissez…": the question, then the rule's message. */
+const named = (question: string, message: string, lang: 'fr' | 'en') =>
+  `${question}${lang === 'fr' ? '\u00a0:' : ':'} ${message.charAt(0).toLowerCase()}${message.slice(1)}`;
 
 const props = (properties: Record<string, unknown>, more: Record<string, unknown> = {}) => ({ properties, ...more });
 const choices = [
@@ -72,6 +81,7 @@ const cases: Case[] = [
     invalid: { x: { y: 1 } },
     pointer: '/x/y',
     code: 'type',
+    question: 'Y (X)',
     fr: "Cette réponse n'a pas la forme attendue",
     en: 'This answer is not in the expected form',
   },
@@ -82,6 +92,7 @@ const cases: Case[] = [
     invalid: {},
     pointer: '/x',
     code: 'required',
+    question: 'Nom',
     fr: 'Ce champ est obligatoire',
     en: 'This field is required',
   },
@@ -114,6 +125,7 @@ const cases: Case[] = [
     invalid: { x: { w: 'b' } },
     pointer: '/x/y',
     code: 'required',
+    question: 'Y (X)',
     fr: 'Ce champ est obligatoire',
     en: 'This field is required',
   },
@@ -329,6 +341,7 @@ const cases: Case[] = [
     invalid: { x: [{ n: 'a' }, { m: 'b' }] },
     pointer: '/x/1/n',
     code: 'required',
+    question: { fr: 'N (Élément 2)', en: 'N (Item 2)' },
     fr: 'Ce champ est obligatoire',
     en: 'This field is required',
   },
@@ -393,6 +406,7 @@ const cases: Case[] = [
     invalid: { x: false },
     pointer: '/x',
     code: 'const',
+    question: "J'accepte",
     fr: 'Cochez cette case pour continuer',
     en: 'Tick this box to continue',
   },
@@ -420,6 +434,7 @@ const cases: Case[] = [
     invalid: { delivery: 'post', email: 'a@b.fr' },
     pointer: '/address',
     code: 'required',
+    question: 'Address',
     fr: 'Ce champ est obligatoire',
     en: 'This field is required',
   },
@@ -437,6 +452,7 @@ const cases: Case[] = [
     invalid: { delivery: 'email', email: 'a@' },
     pointer: '/email',
     code: 'format',
+    question: 'Email',
     fr: 'Saisissez une adresse e-mail valide, par exemple nom@exemple.fr',
     en: 'Enter a valid email address, like name@example.com',
   },
@@ -450,6 +466,7 @@ const cases: Case[] = [
     invalid: { phone: '0102030405' },
     pointer: '/callTime',
     code: 'required',
+    question: 'Call time',
     fr: 'Ce champ est obligatoire',
     en: 'This field is required',
   },
@@ -467,6 +484,7 @@ const cases: Case[] = [
     invalid: { quotient: 800, caf: '12' },
     pointer: '/caf',
     code: 'pattern',
+    question: 'Caf',
     fr: "Cette réponse n'a pas le format attendu",
     en: 'Enter this in the expected format',
   },
@@ -483,6 +501,7 @@ const cases: Case[] = [
     invalid: { home: '91999', work: 'Paris' },
     pointer: '/work',
     code: 'pattern',
+    question: 'Code postal du travail',
     fr: "Cette réponse n'a pas le format attendu",
     en: 'Enter this in the expected format',
   },
@@ -503,6 +522,7 @@ const cases: Case[] = [
     invalid: {},
     pointer: '/photo',
     code: 'required',
+    question: 'Photo',
     fr: 'Ajoutez un fichier',
     en: 'Add a file',
   },
@@ -516,6 +536,7 @@ const cases: Case[] = [
     invalid: { a: 'x' },
     pointer: '/b',
     code: 'required',
+    question: 'B',
     fr: 'Ce champ est obligatoire',
     en: 'This field is required',
   },
@@ -526,6 +547,7 @@ const cases: Case[] = [
     invalid: { a: 'x', extra: 'y' },
     pointer: '/extra',
     code: 'unknown-field',
+    asWritten: true,
     fr: "Ce champ n'est pas prévu dans ce formulaire",
     en: 'This field is not part of this form',
   },
@@ -536,6 +558,7 @@ const cases: Case[] = [
     invalid: { a: { b: 'x', c: 'y' } },
     pointer: '/a/c',
     code: 'unknown-field',
+    asWritten: true,
     fr: "Ce champ n'est pas prévu dans ce formulaire",
     en: 'This field is not part of this form',
   },
@@ -550,6 +573,7 @@ const cases: Case[] = [
     invalid: { zip: '919' },
     pointer: '/zip',
     code: 'pattern',
+    asWritten: true,
     fr: 'Le code postal a 5 chiffres',
     en: 'A postcode has 5 digits',
   },
@@ -562,8 +586,10 @@ describe('every supported keyword validates with a message a citizen understands
       assert.deepEqual(validator.validate(c.valid, { lang: 'fr' }), [], 'the valid answer passes');
       const fr = validator.validate(c.invalid, { lang: 'fr' });
       const en = validator.validate(c.invalid, { lang: 'en' });
-      assert.deepEqual(fr, [{ pointer: c.pointer, code: c.code, message: c.fr }]);
-      assert.deepEqual(en, [{ pointer: c.pointer, code: c.code, message: c.en }]);
+      const question = (lang: 'fr' | 'en') => (typeof c.question === 'object' ? c.question[lang] : (c.question ?? 'X'));
+      const message = (text: string, lang: 'fr' | 'en') => (c.asWritten ? text : named(question(lang), text, lang));
+      assert.deepEqual(fr, [{ pointer: c.pointer, code: c.code, message: message(c.fr, 'fr') }]);
+      assert.deepEqual(en, [{ pointer: c.pointer, code: c.code, message: message(c.en, 'en') }]);
     });
   }
 });
@@ -575,8 +601,8 @@ describe('error mapping', () => {
       properties: { a: { type: 'string', minLength: 5, pattern: '^x' }, b: { type: 'string' } },
     });
     assert.deepEqual(validator.validate({ a: 'yy' }, { lang: 'fr' }), [
-      { pointer: '/a', code: 'minLength', message: 'Saisissez au moins 5 caractères' },
-      { pointer: '/b', code: 'required', message: 'Ce champ est obligatoire' },
+      { pointer: '/a', code: 'minLength', message: 'A\u00a0: saisissez au moins 5 caractères' },
+      { pointer: '/b', code: 'required', message: 'B\u00a0: ce champ est obligatoire' },
     ]);
   });
 
@@ -620,7 +646,11 @@ describe('error mapping', () => {
     });
     const data = { kids: [{ birth: '2020-01-01' }, { birth: 'hier' }] };
     assert.deepEqual(validator.validateField('/kids/1/birth', data, { lang: 'en' }), [
-      { pointer: '/kids/1/birth', code: 'format', message: 'Enter a valid date, like 14/07/2026' },
+      {
+        pointer: '/kids/1/birth',
+        code: 'format',
+        message: 'Birth (Item 2): enter a valid date, like 14/07/2026',
+      },
     ]);
     assert.deepEqual(validator.validateField('/kids/0/birth', data, { lang: 'en' }), []);
     assert.deepEqual(
@@ -687,7 +717,11 @@ describe('error mapping', () => {
     });
     assert.deepEqual(
       validator.validate({ days: [], kids: [] }, { lang: 'fr' }).map((e) => e.message),
-      ['Cochez cette case pour continuer', 'Choisissez au moins une option', 'Ajoutez au moins un élément'],
+      [
+        'Box\u00a0: cochez cette case pour continuer',
+        'Days\u00a0: choisissez au moins une option',
+        'Kids\u00a0: ajoutez au moins un élément',
+      ],
     );
   });
 });

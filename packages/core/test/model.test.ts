@@ -262,6 +262,7 @@ describe('steps and conditions in the model', () => {
           },
           phone: { type: 'string' },
           quotient: { type: 'integer' },
+          callTime: { type: 'string' },
         },
         dependentRequired: { phone: ['callTime'] },
         allOf: [
@@ -274,7 +275,10 @@ describe('steps and conditions in the model', () => {
           },
         ],
         dependentSchemas: {
-          quotient: { required: ['caf'], properties: { caf: { type: 'string' }, callTime: { type: 'string' } } },
+          quotient: {
+            required: ['caf'],
+            properties: { caf: { type: 'string' }, callTime: { type: 'string', maxLength: 5 } },
+          },
         },
       },
       {
@@ -301,27 +305,28 @@ describe('steps and conditions in the model', () => {
   });
   it('fields declared in then/else are active on their branch of the if', () => {
     assert.deepEqual(field(model.fields, 'address').activeWhen, [
-      { kind: 'if', conditionPointer: '/allOf/0/if', branch: 'then' },
+      [{ kind: 'if', conditionPointer: '/allOf/0/if', branch: 'then' }],
     ]);
     assert.deepEqual(field(model.fields, 'email').activeWhen, [
-      { kind: 'if', conditionPointer: '/allOf/0/if', branch: 'else' },
+      [{ kind: 'if', conditionPointer: '/allOf/0/if', branch: 'else' }],
     ]);
   });
   it('required inside a branch becomes requiredWhen', () => {
     const address = field(model.fields, 'address');
     assert.equal(address.required, false);
-    assert.deepEqual(address.requiredWhen, [{ kind: 'if', conditionPointer: '/allOf/0/if', branch: 'then' }]);
+    assert.deepEqual(address.requiredWhen, [[{ kind: 'if', conditionPointer: '/allOf/0/if', branch: 'then' }]]);
   });
   it('dependentSchemas fields are active when their trigger has a value; dependentRequired makes requiredWhen', () => {
-    assert.deepEqual(field(model.fields, 'caf').activeWhen, [{ kind: 'present', trigger: 'quotient' }]);
-    assert.deepEqual(field(model.fields, 'caf').requiredWhen, [{ kind: 'present', trigger: 'quotient' }]);
-    assert.deepEqual(field(model.fields, 'callTime').requiredWhen, [{ kind: 'present', trigger: 'phone' }]);
+    assert.deepEqual(field(model.fields, 'caf').activeWhen, [[{ kind: 'present', trigger: 'quotient' }]]);
+    assert.deepEqual(field(model.fields, 'caf').requiredWhen, [[{ kind: 'present', trigger: 'quotient' }]]);
+    assert.deepEqual(field(model.fields, 'callTime').requiredWhen, [[{ kind: 'present', trigger: 'phone' }]]);
   });
-  it('a property declared at the top and in a branch stays always active', () => {
+  it('a field declared at the top and required or restricted by a branch stays always active', () => {
+    assert.deepEqual(field(model.fields, 'callTime').activeWhen, []);
     assert.deepEqual(field(model.fields, 'phone').activeWhen, []);
     assert.deepEqual(
       model.fields.map((f) => f.name),
-      ['delivery', 'phone', 'quotient', 'address', 'email', 'caf', 'callTime'],
+      ['delivery', 'phone', 'quotient', 'callTime', 'address', 'email', 'caf'],
     );
   });
 });

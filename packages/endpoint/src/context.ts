@@ -1,15 +1,16 @@
 import type { FormCatalogue } from './forms.js';
-import type { Secrets } from './references.js';
-import type { AttachmentFiles } from './attachment-files.js';
-import type { RequestStore } from './store/types.js';
+import type { TrackingCodes } from './tracking-codes.js';
+import type { Store } from './store/types.js';
 import type { JsonLimits } from './json-body.js';
+import type { Protocol } from './protocol.js';
 
 /** What every route needs, built once by createServer. */
 export interface EndpointContext {
-  store: RequestStore;
+  store: Store;
   forms: FormCatalogue;
-  secrets: Secrets;
-  files: AttachmentFiles;
+  /** The protocol's schemas, which the routes validate with. */
+  protocol: Protocol;
+  codes: TrackingCodes;
   adminToken: string | undefined;
   jsonLimits: JsonLimits;
   /** Largest upload when the field names none, in bytes. */

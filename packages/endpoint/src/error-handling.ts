@@ -4,8 +4,9 @@
  * limiter, an unknown route, or a bug (logged, answered as a neutral 500).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody } from '@guichet/core';
+import type { ErrorBody, Language } from '@guichet/core';
 import { HttpError } from './http-error.js';
+import { invalidInput } from './invalid-input.js';
 import { errorMessage, languageFrom, type ErrorCode } from './messages.js';
 
 const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
@@ -24,7 +25,11 @@ const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
   FST_PROTO_VIOLATION: { status: 400, code: 'malformed-json' },
 };
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, error: unknown): FastifyReply {
+export function sendError(request: FastifyRequest, reply: FastifyReply, raised: unknown): FastifyReply {
+  const validation = (raised as { validation?: unknown }).validation;
+  const error = Array.isArray(validation)
+    ? invalidInput(request, raised as Parameters<typeof invalidInput>[1], bodyLanguage(request))
+    : raised;
   const lang = (error instanceof HttpError && error.details.lang) || languageFrom(request.headers['accept-language']);
   let status: number;
   let body: ErrorBody;
@@ -58,6 +63,12 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: u
   if (status >= 500 && !(error instanceof HttpError)) request.log.error({ err: error }, 'request failed');
   reply.header('Cache-Control', 'no-store');
   return reply.code(status).type('application/json; charset=utf-8').send(body);
+}
+
+/** The language a JSON body names for itself (a submission's `lang`), else Accept-Language's. */
+function bodyLanguage(request: FastifyRequest): Language {
+  const named = (request.body as { lang?: unknown } | undefined)?.lang;
+  return named === 'fr' || named === 'en' ? named : languageFrom(request.headers['accept-language']);
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

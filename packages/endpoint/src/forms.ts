@@ -175,8 +175,14 @@ async function loadForm(
   }
   const loaded = loadDefinition(definition);
   if (!loaded.ok) {
-    const problems = loaded.error.problems.map((p) => `${p.pointer || '/'} ${p.code}: ${p.message.en}`);
-    log.error({ file, problems }, `${outcome}: the definition has problems`);
+    // In the definition's own language, the one its author reads; the count ends the report.
+    const lang = (definition as { lang?: unknown }).lang === 'en' ? 'en' : 'fr';
+    const problems = loaded.error.problems.map((p) => `${p.pointer || '/'} ${p.code}: ${p.message[lang]}`);
+    const count = problems.length;
+    log.error(
+      { file, lang, problems, problemCount: count },
+      `${outcome}: its definition has ${count} problem${count > 1 ? 's' : ''}`,
+    );
     return undefined;
   }
   const model = loaded.model;

@@ -1,18 +1,25 @@
 export { createServer } from './server.js';
 export type { ServerOptions, GuichetServer } from './server.js';
-export { SqliteRequestStore, migrate } from './store/sqlite.js';
+export { openStore, type StoreOptions } from './store/open-store.js';
+export { SqliteStore } from './store/sqlite/sqlite-store.js';
+export { PostgresStore, type PostgresStoreOptions } from './store/postgres/postgres-store.js';
 export type {
-  RequestStore,
+  Store,
+  StoreTransaction,
+  RequestReads,
+  RequestWrites,
+  AttachmentReads,
+  AttachmentWrites,
+  Settings,
+  Counters,
+  DatabaseHealth,
   NewRequest,
   RequestRecord,
   AttachmentRecord,
   InsertResult,
   ListQuery,
+  StatusEntry,
 } from './store/types.js';
-export {
-  Secrets,
-  formatReference,
-  referencePrefixFor,
-  normalizeTrackingCode,
-  TRACKING_CODE_ALPHABET,
-} from './references.js';
+export { TrackingCodes, normalizeTrackingCode, TRACKING_CODE_ALPHABET } from './tracking-codes.js';
+export { trackingSecret, TrackingSecretMismatch } from './tracking-secret.js';
+export { formatReference, referencePrefixFor } from './reference-numbers.js';

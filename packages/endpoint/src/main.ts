@@ -1,6 +1,7 @@
 /**
- * Starts the reference endpoint from environment variables (see DESIGN.md):
- * PORT (8787), HOST (127.0.0.1), GUICHET_DB (data/guichet.sqlite), GUICHET_FORMS_DIR
+ * Starts the reference endpoint from environment variables (see DESIGN.md and docs/deploying.md):
+ * PORT (8787), HOST (127.0.0.1), GUICHET_DATABASE_URL (postgres://…; else SQLite at GUICHET_DB,
+ * data/guichet.sqlite), GUICHET_SECRET (else the one kept in the database), GUICHET_FORMS_DIR
  * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
  * GUICHET_LOG_LEVEL (info), GUICHET_LOG_FORMAT (`pretty`: readable lines without one per successful request,
  * the default in a terminal; `json`: one JSON line per event and request, the default otherwise), GUICHET_TRUST_PROXY (1 behind a reverse proxy), GUICHET_LOOKUP_LIMIT (status
@@ -47,23 +48,38 @@ if (!Number.isInteger(lookupLimit) || lookupLimit < 1) {
   process.exit(2);
 }
 
+const secret = env.GUICHET_SECRET ? Buffer.from(env.GUICHET_SECRET, 'utf8') : undefined;
+if (secret && secret.length < 32) {
+  console.error('GUICHET_SECRET must hold at least 32 characters (e.g. the output of `openssl rand -base64 48`)');
+  process.exit(2);
+}
+
 const distDir = join(root, 'dist');
 const siteDir = join(root, 'examples', 'demo-site');
-const server = await createServer({
-  dbPath: env.GUICHET_DB || 'data/guichet.sqlite',
-  formsDir: env.GUICHET_FORMS_DIR || 'schemas/forms',
-  adminToken: env.GUICHET_ADMIN_TOKEN,
-  allowedOrigins,
-  logLevel,
-  ...(logFormat === 'pretty'
-    ? { logStream: terminalLog(process.stdout, { requests: logLevel === 'debug' || logLevel === 'trace' }) }
-    : {}),
-  lookupRateLimit: { max: lookupLimit, timeWindowMs: 60_000 },
-  trustProxy: env.GUICHET_TRUST_PROXY === '1' || env.GUICHET_TRUST_PROXY === 'true',
-  distDir: existsSync(distDir) ? distDir : undefined,
-  siteDir: existsSync(siteDir) ? siteDir : undefined,
-  protocolDir: join(root, 'schemas', 'protocol'),
-});
+let server: Awaited<ReturnType<typeof createServer>>;
+try {
+  server = await createServer({
+    databaseUrl: env.GUICHET_DATABASE_URL || undefined,
+    dbPath: env.GUICHET_DB || 'data/guichet.sqlite',
+    secret,
+    formsDir: env.GUICHET_FORMS_DIR || 'schemas/forms',
+    adminToken: env.GUICHET_ADMIN_TOKEN,
+    allowedOrigins,
+    logLevel,
+    ...(logFormat === 'pretty'
+      ? { logStream: terminalLog(process.stdout, { requests: logLevel === 'debug' || logLevel === 'trace' }) }
+      : {}),
+    lookupRateLimit: { max: lookupLimit, timeWindowMs: 60_000 },
+    trustProxy: env.GUICHET_TRUST_PROXY === '1' || env.GUICHET_TRUST_PROXY === 'true',
+    distDir: existsSync(distDir) ? distDir : undefined,
+    siteDir: existsSync(siteDir) ? siteDir : undefined,
+    protocolDir: join(root, 'schemas', 'protocol'),
+  });
+} catch (error) {
+  // The database is unreachable, newer than this endpoint, or keeps another secret: say so, exit.
+  console.error(`The endpoint cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 if (!env.GUICHET_ADMIN_TOKEN)
   server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');

@@ -2,6 +2,7 @@
  * Every message the endpoint sends to a person, in French and English: error bodies, status
  * labels. Placeholders `{name}` are filled from the error's parameters.
  */
+import type { ErrorObject } from 'ajv';
 import type { Language, LocalizedText, Phase } from '@guichet/core';
 
 const errorMessages = {
@@ -95,6 +96,45 @@ export type ErrorCode = keyof typeof errorMessages;
 
 export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, string | number> = {}): string {
   return errorMessages[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+}
+
+/** What a protocol schema's keyword found wrong, said for a developer reading the answer. */
+const protocolMessages: Record<string, LocalizedText> = {
+  required: { fr: 'Ce champ manque.', en: 'This field is missing.' },
+  additionalProperties: { fr: "Ce champ n'est pas attendu ici.", en: 'This field is not expected here.' },
+  type: { fr: 'Doit être {type}.', en: 'Must be {type}.' },
+  enum: { fr: "Doit valoir l'une de ces valeurs : {values}.", en: 'Must be one of: {values}.' },
+  const: { fr: 'Doit valoir {value}.', en: 'Must be {value}.' },
+  minLength: { fr: 'Ne doit pas être vide.', en: 'Must not be empty.' },
+  maxLength: { fr: '{limit} caractères au plus.', en: '{limit} characters at most.' },
+  pattern: { fr: "N'a pas la forme attendue.", en: 'Is not in the expected form.' },
+  minimum: { fr: 'Doit valoir au moins {limit}.', en: 'Must be at least {limit}.' },
+  maximum: { fr: 'Doit valoir au plus {limit}.', en: 'Must be at most {limit}.' },
+  other: { fr: 'Valeur invalide.', en: 'Invalid value.' },
+};
+
+const typeNames: Record<string, LocalizedText> = {
+  string: { fr: 'un texte', en: 'a string' },
+  object: { fr: 'un objet', en: 'an object' },
+  array: { fr: 'une liste', en: 'an array' },
+  integer: { fr: 'un nombre entier', en: 'a whole number' },
+  number: { fr: 'un nombre', en: 'a number' },
+  boolean: { fr: 'true ou false', en: 'true or false' },
+};
+
+export function protocolMessage(error: ErrorObject, lang: Language): string {
+  const params = error.params as Record<string, unknown>;
+  const text = (protocolMessages[error.keyword] ?? protocolMessages.other!)[lang];
+  const fill: Record<string, string> = {
+    type: [params.type ?? '']
+      .flat()
+      .map((type) => typeNames[String(type)]?.[lang] ?? String(type))
+      .join(' / '),
+    values: ((params.allowedValues as unknown[] | undefined) ?? []).join(', '),
+    value: String(params.allowedValue ?? ''),
+    limit: String(params.limit ?? ''),
+  };
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => fill[name] ?? whole);
 }
 
 export const phaseLabels: Record<Phase, LocalizedText> = {

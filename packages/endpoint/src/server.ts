@@ -1,15 +1,12 @@
 /**
  * createServer: the reference endpoint as a Fastify instance, with its store, forms, routes,
- * CORS, security headers, logs without personal data and the attachment sweep.
+ * CORS, security headers, logs without personal data and the sweep of abandoned uploads and
+ * spent rate-limit windows. Nothing it keeps in memory is needed by another instance.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import { AttachmentFiles } from './attachment-files.js';
 import type { EndpointContext } from './context.js';
 import { installErrorHandling, sendError } from './error-handling.js';
 import { FormCatalogue } from './forms.js';
@@ -17,30 +14,34 @@ import { installHeaders } from './headers.js';
 import { HttpError } from './http-error.js';
 import { checkArrays, checkDepth, decodeUtf8, defaultJsonLimits, type JsonLimits } from './json-body.js';
 import { loadOpenApi } from './openapi.js';
+import { Protocol } from './protocol.js';
 import { RequestLogController } from './log-controller.js';
-import { Secrets } from './references.js';
+import { TrackingCodes } from './tracking-codes.js';
+import { trackingSecret } from './tracking-secret.js';
+import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { formRoutes } from './routes/forms.js';
 import { requestRoutes } from './routes/requests.js';
 import { submissionRoutes } from './routes/submissions.js';
-import { SqliteRequestStore } from './store/sqlite.js';
-import type { RequestStore } from './store/types.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/types.js';
 
 export interface ServerOptions {
-  /** SQLite file, created with its folder when missing. Ignored when `store` is given. */
+  /** PostgreSQL (postgres://…): several instances on one database behave as one. */
+  databaseUrl?: string;
+  /** SQLite file when there is no `databaseUrl`, created with its folder when missing. */
   dbPath?: string;
-  store?: RequestStore;
+  /** An open store instead of either; the server closes it. */
+  store?: Store;
   formsDir: string;
   /** Serve new and changed definitions of `formsDir` without a restart (default true). */
   watchForms?: boolean;
-  /** Where uploads go; defaults to `attachments/` beside the database. */
-  attachmentsDir?: string;
   /**
-   * Server-side secret for the HMACs of tracking codes and idempotency keys; defaults to the
-   * content of `{dbPath}.pepper`, created (0600) on first start.
+   * Secret of the HMACs of tracking codes and idempotency keys (GUICHET_SECRET, at least 32
+   * bytes); defaults to the one the database keeps, created once.
    */
-  pepper?: Buffer;
+  secret?: Buffer;
   adminToken?: string;
   allowedOrigins?: string[];
   /** pino level; 'silent' turns logs off. */
@@ -51,7 +52,7 @@ export interface ServerOptions {
   distDir?: string;
   /** The demo site served at /. */
   siteDir?: string;
-  /** Folder of the protocol schemas and openapi.json. */
+  /** Folder of the protocol schemas and openapi.json (the repository's schemas/protocol). */
   protocolDir?: string;
   lookupRateLimit?: { max: number; timeWindowMs: number };
   jsonLimits?: JsonLimits;
@@ -69,7 +70,7 @@ export interface ServerOptions {
 
 export interface GuichetServer {
   app: FastifyInstance;
-  store: RequestStore;
+  store: Store;
   /** Resolves with the base URL, e.g. http://127.0.0.1:8787. */
   listen(options?: { port?: number; host?: string }): Promise<string>;
   /** Stops accepting, finishes in-flight requests, then closes the store. */
@@ -77,7 +78,7 @@ export interface GuichetServer {
   readonly url: string | undefined;
   /** Every route the server answers (method and pattern), HEAD and OPTIONS included. */
   readonly routes: ReadonlyArray<{ method: string; url: string }>;
-  /** Runs the attachment sweep now; resolves with the number of deleted files and rows. */
+  /** Runs the sweep now; resolves with the number of abandoned attachments deleted. */
   sweepAttachments(): Promise<number>;
 }
 
@@ -103,25 +104,27 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     frameworkErrors: (error, request, reply) => sendError(request, reply, error),
   });
 
-  const dbPath = options.dbPath ?? 'data/guichet.sqlite';
-  const store = options.store ?? new SqliteRequestStore(dbPath);
-  const dataDir = dirname(dbPath);
-  const files = new AttachmentFiles(options.attachmentsDir ?? join(dataDir, 'attachments'));
+  const store = options.store ?? (await openStore({ databaseUrl: options.databaseUrl, sqlitePath: options.dbPath }));
+  let secret: Buffer;
+  try {
+    secret = await trackingSecret(store, options.secret);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   const forms = await FormCatalogue.load(options.formsDir, app.log, { watch: options.watchForms ?? true });
   let openApi: Promise<unknown> | undefined;
+  const protocol = new Protocol(options.protocolDir);
   const context: EndpointContext = {
     store,
     forms,
-    secrets: new Secrets(options.pepper ?? readOrCreatePepper(dbPath)),
-    files,
+    protocol,
+    codes: new TrackingCodes(secret),
     adminToken: options.adminToken || undefined,
     jsonLimits: options.jsonLimits ?? defaultJsonLimits,
     defaultMaxUpload: options.defaultMaxUpload ?? 10 * 1024 * 1024,
     lookupRateLimit: options.lookupRateLimit ?? { max: 30, timeWindowMs: 60_000 },
-    openApi: () =>
-      (openApi ??= options.protocolDir
-        ? loadOpenApi(options.protocolDir)
-        : Promise.reject(new HttpError(404, 'not-found'))),
+    openApi: () => (openApi ??= loadOpenApi(protocol.directory)),
     now: options.now ?? (() => new Date()),
   };
 
@@ -130,7 +133,8 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
   installErrorHandling(app);
-  installHeaders(app, new Set(options.allowedOrigins ?? []));
+  protocol.install(app);
+  await installHeaders(app, new Set(options.allowedOrigins ?? []));
   installJsonParser(app, context.jsonLimits);
   let closing = false;
   app.addHook('preClose', async () => {
@@ -143,6 +147,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   await app.register(multipart, { throwFileSizeLimit: true });
   await app.register(rateLimit, {
     global: false,
+    store: sharedRateLimitStore(store.counters, secret, context.now),
     errorResponseBuilder: (_request, limit) =>
       new HttpError(429, 'rate-limited', {
         params: { seconds: Math.max(1, Math.ceil(limit.ttl / 1000)) },
@@ -178,9 +183,17 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   }
 
   const retention = options.attachmentRetentionMs ?? 24 * 3_600_000;
-  const sweep = () => files.sweep(store, context.now(), retention, app.log);
+  const sweep = async () => {
+    const now = context.now();
+    await store.counters.deleteExpired(now);
+    const deleted = await store.transaction((tx) =>
+      tx.attachments.deleteAbandoned(new Date(now.getTime() - retention)),
+    );
+    if (deleted) app.log.info({ deleted }, 'abandoned attachments deleted');
+    return deleted;
+  };
   const sweeper = setInterval(() => {
-    sweep().catch((error: unknown) => app.log.error({ err: error }, 'attachment sweep failed'));
+    sweep().catch((error: unknown) => app.log.error({ err: error }, 'sweep failed'));
   }, options.sweepIntervalMs ?? 3_600_000);
   sweeper.unref();
   app.addHook('onClose', async () => {
@@ -190,7 +203,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   });
 
   await app.ready();
-  await sweep().catch((error: unknown) => app.log.error({ err: error }, 'attachment sweep failed'));
+  await sweep().catch((error: unknown) => app.log.error({ err: error }, 'sweep failed'));
 
   let url: string | undefined;
   return {
@@ -239,21 +252,4 @@ function installJsonParser(app: FastifyInstance, limits: JsonLimits): void {
       done(null, value);
     });
   });
-}
-
-function readOrCreatePepper(dbPath: string): Buffer {
-  if (dbPath === ':memory:') return randomBytes(32);
-  const path = `${dbPath}.pepper`;
-  const read = () => Buffer.from(readFileSync(path, 'utf8').trim(), 'base64');
-  if (existsSync(path)) return read();
-  mkdirSync(dirname(path), { recursive: true });
-  const pepper = randomBytes(32);
-  try {
-    writeFileSync(path, pepper.toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    // Another instance on the same database wrote it first: use theirs.
-    if ((error as { code?: string }).code === 'EEXIST') return read();
-    throw error;
-  }
-  return pepper;
 }

@@ -1,7 +1,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { ALLOWED_ORIGIN, admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
 
 /** A real 1×1 PNG. */
@@ -23,6 +24,16 @@ function upload(
   return call(`${base}/api/forms/demande-test/attachments${query}`, { method: 'POST', body: form, headers });
 }
 
+/** Rows of attachments in the test server's database. */
+function storedAttachments(t: TestServer): number {
+  const db = new Database(join(t.dir, 'guichet.sqlite'), { readonly: true });
+  try {
+    return db.prepare('SELECT count(*) FROM attachments').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
+
 describe('attachments', () => {
   let t: TestServer;
   before(async () => {
@@ -30,7 +41,7 @@ describe('attachments', () => {
   });
   after(() => t.cleanup());
 
-  test('a PNG is accepted, typed by its content, stored outside any served folder', async () => {
+  test('a PNG is accepted, typed by its content, kept in the database (no file beside it)', async () => {
     const answer = await upload(t.url, PNG, 'photo du trou.png', 'image/png', '?field=photo', {
       Origin: ALLOWED_ORIGIN,
     });
@@ -40,7 +51,11 @@ describe('attachments', () => {
     assert.equal(answer.body.size, PNG.length);
     assert.equal(answer.body.name, 'photo du trou.png');
     assert.equal(answer.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
-    assert.ok(existsSync(join(t.dir, 'attachments', answer.body.id)));
+    assert.deepEqual(
+      readdirSync(t.dir).filter((name) => !name.startsWith('guichet.sqlite')),
+      [],
+      'nothing is written beside the database',
+    );
   });
 
   test('the field can come as a part before the file; a form with one file field needs none', async () => {
@@ -66,14 +81,14 @@ describe('attachments', () => {
     assert.equal(answer.status, 415);
   });
 
-  test("a file over the field's maxSize is refused with 413, and nothing is left on disk", async () => {
-    const before = readdirSync(join(t.dir, 'attachments')).length;
+  test("a file over the field's maxSize is refused with 413, and nothing is kept", async () => {
+    const before = storedAttachments(t);
     const big = Buffer.concat([PNG, Buffer.alloc(70_000)]);
     const answer = await upload(t.url, big, 'big.png', 'image/png');
     assert.equal(answer.status, 413);
     assert.equal(answer.body.code, 'file-too-large');
     assert.match(answer.body.message, /64 Ko/);
-    assert.equal(readdirSync(join(t.dir, 'attachments')).length, before);
+    assert.equal(storedAttachments(t), before);
   });
 
   test('no file, an unknown field, a non-multipart body and an unknown form are refused', async () => {
@@ -124,7 +139,6 @@ describe('attachments', () => {
   });
 
   test('the sweep deletes uploads no request claimed within 24 hours, and keeps linked ones', async () => {
-    const dir = join(t.dir, 'attachments');
     const abandoned = (await upload(t.url, PNG, 'oublie.png', 'image/png')).body;
     const claimed = (await upload(t.url, PNG, 'garde.png', 'image/png')).body;
     await submit(t.url, 'demande-test', validSubmission({ photo: claimed.id }));
@@ -132,8 +146,9 @@ describe('attachments', () => {
     const later = new Date(Date.now() + 25 * 3_600_000);
     const sweeping = await startTestServer({ dir: t.dir, now: () => later });
     await sweeping.stop();
-    assert.ok(!existsSync(join(dir, abandoned.id)));
-    assert.ok(existsSync(join(dir, claimed.id)));
+    const download = (id: string) => call(`${t.url}/api/admin/attachments/${id}`, { headers: admin() });
+    assert.equal((await download(abandoned.id)).status, 404);
+    assert.equal((await download(claimed.id)).status, 200);
     const stale = await submit(t.url, 'demande-test', validSubmission({ photo: abandoned.id }));
     assert.equal(stale.status, 422);
   });

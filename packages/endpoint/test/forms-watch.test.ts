@@ -64,10 +64,13 @@ test('the endpoint serves new and changed definitions without a restart, and kee
     // A definition with problems: the same, with the problems listed.
     writeFileSync(join(forms, 'demande-test.json'), JSON.stringify({ ...base, version: '1.4.0', title: 42 }));
     await eventually('the invalid definition is logged', () =>
-      lines.some((line) => /definition has problems/.test(String(line.msg)) && line.file === 'demande-test.json'),
+      lines.some(
+        (line) => /its definition has \d+ problems?/.test(String(line.msg)) && line.file === 'demande-test.json',
+      ),
     );
     assert.equal((await served('demande-test')).body.version, '1.3.0');
-    const problems = lines.find((line) => /definition has problems/.test(String(line.msg)))!.problems as string[];
+    const problems = lines.find((line) => /its definition has \d+ problems?/.test(String(line.msg)))!
+      .problems as string[];
     assert.ok(
       problems.some((problem) => problem.startsWith('/title')),
       problems.join('\n'),

@@ -1,10 +1,13 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
+import { TrackingCodes } from '@guichet/endpoint';
+import { sqliteMigrations } from '../src/store/sqlite/migrations.js';
 import { admin, call, fixtureForms, startTestServer, submit, validSubmission } from './helpers.js';
 
 describe('start-up, restart and precompiled validators', () => {
@@ -47,7 +50,7 @@ describe('start-up, restart and precompiled validators', () => {
     const db = new Database(join(dir, 'guichet.sqlite'), { readonly: true });
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-      assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1]);
+      assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2]);
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
       const row = db.prepare('SELECT * FROM requests WHERE reference = ?').get(receipt.reference) as Record<
         string,
@@ -64,6 +67,56 @@ describe('start-up, restart and precompiled validators', () => {
       assert.throws(() => db.prepare('DELETE FROM status_history').run());
     } finally {
       db.close();
+    }
+  });
+
+  test('a database of an older endpoint keeps its tracking codes, replays and uploads once upgraded', async () => {
+    // What endpoints before the secret and uploads moved into the database left: schema version 1,
+    // the pepper beside the file, uploads in attachments/.
+    const dir = tempDir();
+    const dbPath = join(dir, 'guichet.sqlite');
+    const pepper = randomBytes(32);
+    writeFileSync(`${dbPath}.pepper`, pepper.toString('base64') + '\n');
+    const codes = new TrackingCodes(pepper);
+    const key = 'older-endpoint-key-1';
+    const code = codes.trackingCodeFor('demande-test', key);
+    const db = new Database(dbPath);
+    db.exec(
+      'CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+    );
+    db.exec(sqliteMigrations[0]!.sql);
+    db.prepare("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-01-01T00:00:00.000Z')").run();
+    db.prepare(
+      `INSERT INTO requests (id, reference, form_id, form_version, form_title, channel, lang, idempotency_key_hash,
+         tracking_code_hash, data, created_at) VALUES (1, 'TST-2026-000041', 'demande-test', '1.2.0', 'Demande de test',
+         'web', 'fr', ?, ?, '{"name":"Ancienne demande","email":"a@example.fr","photo":"att_olderendpointfile01"}',
+         '2026-01-02T10:00:00.000Z')`,
+    ).run(codes.idempotencyKeyHash('demande-test', key), codes.trackingCodeHash(code));
+    db.prepare(
+      "INSERT INTO status_history (request_id, at, phase, code, label) VALUES (1, '2026-01-02T10:00:00.000Z', 'received', 'received', 'Demande reçue')",
+    ).run();
+    db.prepare(
+      `INSERT INTO attachments (id, form_id, field, name, size, type, created_at, request_id)
+       VALUES ('att_olderendpointfile01', 'demande-test', 'photo', 'trou.png', 3, 'image/png', '2026-01-02T09:59:00.000Z', 1)`,
+    ).run();
+    db.prepare("INSERT INTO reference_sequences VALUES ('TST', 2026, 41)").run();
+    db.close();
+    mkdirSync(join(dir, 'attachments'));
+    writeFileSync(join(dir, 'attachments', 'att_olderendpointfile01'), 'PNG');
+
+    const t = await startTestServer({ dir });
+    try {
+      const status = await call(`${t.url}/api/requests/TST-2026-000041?code=${code}`);
+      assert.equal(status.status, 200);
+      assert.equal(status.body.phase, 'received');
+      const replay = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+      assert.equal(replay.status, 200);
+      assert.equal(replay.body.reference, 'TST-2026-000041');
+      assert.equal(replay.body.trackingCode, code);
+      const file = await fetch(`${t.url}/api/admin/attachments/att_olderendpointfile01`, { headers: admin() });
+      assert.equal(await file.text(), 'PNG');
+    } finally {
+      await t.stop();
     }
   });
 
@@ -90,7 +143,8 @@ describe('start-up, restart and precompiled validators', () => {
         id: 'cassee',
         version: '1.0.0',
         title: 'Cassée',
-        schema: { type: 'object', properties: { a: { type: 'strin' } } },
+        lang: 'en',
+        schema: { type: 'object', properties: { a: { type: 'strin' }, b: { type: 'string', not: {} } } },
       }),
     );
     writeFileSync(join(forms, 'pas-du-json.json'), '{ "id": "pas-du-json", ');
@@ -110,7 +164,16 @@ describe('start-up, restart and precompiled validators', () => {
       const logged = lines.join('');
       assert.match(logged, /cassee\.json/);
       assert.match(logged, /pas-du-json\.json/);
-      assert.match(logged, /\/schema\/properties\/a/);
+      // Each problem at its pointer, in the definition's language, and how many there are.
+      const report = lines
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .find((l) => l.file === 'cassee.json');
+      assert.deepEqual(report?.problems, [
+        '/schema/properties/b/not unsupported-keyword: The keyword “not” is not supported by Guichet: say what is allowed (enum, const, if/then) rather than what is not',
+        '/schema/properties/a/type unsupported-type: “type” is "strin": a question has one type, and “null” beside it when it may be left unanswered',
+      ]);
+      assert.equal(report?.problemCount, 2);
+      assert.equal(report?.msg, 'form skipped: its definition has 2 problems');
     } finally {
       await t.cleanup();
     }

@@ -95,9 +95,18 @@ export const definitionSchema: Record<string, unknown> = {
       }
     },
     "schemaNode": {
-      "type": "object",
+      "type": [
+        "object",
+        "boolean"
+      ],
       "additionalProperties": false,
       "properties": {
+        "$schema": {
+          "type": "string"
+        },
+        "$id": {
+          "type": "string"
+        },
         "$comment": {
           "type": "string"
         },
@@ -112,15 +121,13 @@ export const definitionSchema: Record<string, unknown> = {
           }
         },
         "type": {
-          "type": "string",
-          "enum": [
+          "type": [
             "string",
-            "number",
-            "integer",
-            "boolean",
-            "object",
             "array"
-          ]
+          ],
+          "items": {
+            "type": "string"
+          }
         },
         "title": {
           "type": "string"
@@ -129,7 +136,16 @@ export const definitionSchema: Record<string, unknown> = {
           "type": "string"
         },
         "default": true,
+        "examples": {
+          "type": "array"
+        },
+        "deprecated": {
+          "type": "boolean"
+        },
         "readOnly": {
+          "type": "boolean"
+        },
+        "writeOnly": {
           "type": "boolean"
         },
         "const": true,
@@ -211,6 +227,9 @@ export const definitionSchema: Record<string, unknown> = {
           }
         },
         "additionalProperties": {
+          "type": "boolean"
+        },
+        "unevaluatedProperties": {
           "const": false
         },
         "items": {

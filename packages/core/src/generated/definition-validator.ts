@@ -155,7 +155,7 @@ var init_formats = __esm({
 
 // <stdin>
 var validateDefinition = validate0;
-var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
+var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
 var schema1 = { "type": "string", "enum": ["fr", "en"] };
 var func0 = Object.prototype.hasOwnProperty;
 var func1 = require_ucs2length().default;
@@ -163,7 +163,7 @@ var pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");
 var pattern1 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$", "u");
 var pattern7 = new RegExp("^[A-Z]{2,6}$", "u");
 var pattern8 = new RegExp("^(?:/[^/]*)+$", "u");
-var schema2 = { "type": "object", "additionalProperties": false, "properties": { "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": "string", "enum": ["string", "number", "integer", "boolean", "object", "array"] }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "readOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } };
+var schema2 = { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } };
 var func3 = require_equal().default;
 var pattern2 = new RegExp("^#/\\$defs/[^/]+$", "u");
 var pattern3 = new RegExp("^[a-z]+/(?:[a-z0-9.+-]+|\\*)$", "u");
@@ -179,21 +179,19 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
+  if (!(data && typeof data == "object" && !Array.isArray(data)) && typeof data !== "boolean") {
+    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: schema2.type } };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
       if (!func0.call(schema2.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.$comment !== void 0) {
-      if (typeof data.$comment !== "string") {
-        const err1 = { instancePath: instancePath + "/$comment", schemaPath: "#/properties/%24comment/type", keyword: "type", params: { type: "string" } };
+        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 } };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -202,20 +200,20 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.$ref !== void 0) {
-      let data1 = data.$ref;
-      if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err2 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/pattern", keyword: "pattern", params: { pattern: "^#/\\$defs/[^/]+$" } };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+    if (data.$schema !== void 0) {
+      if (typeof data.$schema !== "string") {
+        const err2 = { instancePath: instancePath + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-      } else {
-        const err3 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/type", keyword: "type", params: { type: "string" } };
+        errors++;
+      }
+    }
+    if (data.$id !== void 0) {
+      if (typeof data.$id !== "string") {
+        const err3 = { instancePath: instancePath + "/$id", schemaPath: "#/properties/%24id/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -224,17 +222,9 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.$defs !== void 0) {
-      let data2 = data.$defs;
-      if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
-        for (const key1 in data2) {
-          if (!wrapper0.validate(data2[key1], { instancePath: instancePath + "/$defs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data2, parentDataProperty: key1, rootData })) {
-            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/$defs", schemaPath: "#/properties/%24defs/type", keyword: "type", params: { type: "object" } };
+    if (data.$comment !== void 0) {
+      if (typeof data.$comment !== "string") {
+        const err4 = { instancePath: instancePath + "/$comment", schemaPath: "#/properties/%24comment/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -243,19 +233,20 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.type !== void 0) {
-      let data4 = data.type;
-      if (typeof data4 !== "string") {
-        const err5 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+    if (data.$ref !== void 0) {
+      let data3 = data.$ref;
+      if (typeof data3 === "string") {
+        if (!pattern2.test(data3)) {
+          const err5 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/pattern", keyword: "pattern", params: { pattern: "^#/\\$defs/[^/]+$" } };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data4 === "string" || data4 === "number" || data4 === "integer" || data4 === "boolean" || data4 === "object" || data4 === "array")) {
-        const err6 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema2.properties.type.enum } };
+      } else {
+        const err6 = { instancePath: instancePath + "/$ref", schemaPath: "#/properties/%24ref/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -264,9 +255,17 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.title !== void 0) {
-      if (typeof data.title !== "string") {
-        const err7 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
+    if (data.$defs !== void 0) {
+      let data4 = data.$defs;
+      if (data4 && typeof data4 == "object" && !Array.isArray(data4)) {
+        for (const key1 in data4) {
+          if (!wrapper0.validate(data4[key1], { instancePath: instancePath + "/$defs/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data4, parentDataProperty: key1, rootData })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/$defs", schemaPath: "#/properties/%24defs/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -275,9 +274,10 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.description !== void 0) {
-      if (typeof data.description !== "string") {
-        const err8 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" } };
+    if (data.type !== void 0) {
+      let data6 = data.type;
+      if (typeof data6 !== "string" && !Array.isArray(data6)) {
+        const err8 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: schema2.properties.type.type } };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -285,50 +285,46 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         errors++;
       }
+      if (Array.isArray(data6)) {
+        const len0 = data6.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (typeof data6[i0] !== "string") {
+            const err9 = { instancePath: instancePath + "/type/" + i0, schemaPath: "#/properties/type/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err9];
+            } else {
+              vErrors.push(err9);
+            }
+            errors++;
+          }
+        }
+      }
     }
-    if (data.readOnly !== void 0) {
-      if (typeof data.readOnly !== "boolean") {
-        const err9 = { instancePath: instancePath + "/readOnly", schemaPath: "#/properties/readOnly/type", keyword: "type", params: { type: "boolean" } };
+    if (data.title !== void 0) {
+      if (typeof data.title !== "string") {
+        const err10 = { instancePath: instancePath + "/title", schemaPath: "#/properties/title/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err10];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.enum !== void 0) {
-      let data8 = data.enum;
-      if (Array.isArray(data8)) {
-        if (data8.length < 1) {
-          const err10 = { instancePath: instancePath + "/enum", schemaPath: "#/properties/enum/minItems", keyword: "minItems", params: { limit: 1 } };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
+    if (data.description !== void 0) {
+      if (typeof data.description !== "string") {
+        const err11 = { instancePath: instancePath + "/description", schemaPath: "#/properties/description/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-        let i0 = data8.length;
-        let j0;
-        if (i0 > 1) {
-          outer0: for (; i0--; ) {
-            for (j0 = i0; j0--; ) {
-              if (func3(data8[i0], data8[j0])) {
-                const err11 = { instancePath: instancePath + "/enum", schemaPath: "#/properties/enum/uniqueItems", keyword: "uniqueItems", params: { i: i0, j: j0 } };
-                if (vErrors === null) {
-                  vErrors = [err11];
-                } else {
-                  vErrors.push(err11);
-                }
-                errors++;
-                break outer0;
-              }
-            }
-          }
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/enum", schemaPath: "#/properties/enum/type", keyword: "type", params: { type: "array" } };
+        errors++;
+      }
+    }
+    if (data.examples !== void 0) {
+      if (!Array.isArray(data.examples)) {
+        const err12 = { instancePath: instancePath + "/examples", schemaPath: "#/properties/examples/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -337,27 +333,20 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.oneOf !== void 0) {
-      let data9 = data.oneOf;
-      if (Array.isArray(data9)) {
-        if (data9.length < 1) {
-          const err13 = { instancePath: instancePath + "/oneOf", schemaPath: "#/properties/oneOf/minItems", keyword: "minItems", params: { limit: 1 } };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
+    if (data.deprecated !== void 0) {
+      if (typeof data.deprecated !== "boolean") {
+        const err13 = { instancePath: instancePath + "/deprecated", schemaPath: "#/properties/deprecated/type", keyword: "type", params: { type: "boolean" } };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
         }
-        const len0 = data9.length;
-        for (let i1 = 0; i1 < len0; i1++) {
-          if (!wrapper0.validate(data9[i1], { instancePath: instancePath + "/oneOf/" + i1, parentData: data9, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/oneOf", schemaPath: "#/properties/oneOf/type", keyword: "type", params: { type: "array" } };
+        errors++;
+      }
+    }
+    if (data.readOnly !== void 0) {
+      if (typeof data.readOnly !== "boolean") {
+        const err14 = { instancePath: instancePath + "/readOnly", schemaPath: "#/properties/readOnly/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -366,56 +355,49 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.anyOf !== void 0) {
-      let data11 = data.anyOf;
-      if (Array.isArray(data11)) {
-        if (data11.length < 1) {
-          const err15 = { instancePath: instancePath + "/anyOf", schemaPath: "#/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 } };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        const len1 = data11.length;
-        for (let i2 = 0; i2 < len1; i2++) {
-          if (!wrapper0.validate(data11[i2], { instancePath: instancePath + "/anyOf/" + i2, parentData: data11, parentDataProperty: i2, rootData })) {
-            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/anyOf", schemaPath: "#/properties/anyOf/type", keyword: "type", params: { type: "array" } };
+    if (data.writeOnly !== void 0) {
+      if (typeof data.writeOnly !== "boolean") {
+        const err15 = { instancePath: instancePath + "/writeOnly", schemaPath: "#/properties/writeOnly/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err15];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
-    if (data.allOf !== void 0) {
-      let data13 = data.allOf;
-      if (Array.isArray(data13)) {
-        if (data13.length < 1) {
-          const err17 = { instancePath: instancePath + "/allOf", schemaPath: "#/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 } };
+    if (data.enum !== void 0) {
+      let data14 = data.enum;
+      if (Array.isArray(data14)) {
+        if (data14.length < 1) {
+          const err16 = { instancePath: instancePath + "/enum", schemaPath: "#/properties/enum/minItems", keyword: "minItems", params: { limit: 1 } };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err16];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err16);
           }
           errors++;
         }
-        const len2 = data13.length;
-        for (let i3 = 0; i3 < len2; i3++) {
-          if (!wrapper0.validate(data13[i3], { instancePath: instancePath + "/allOf/" + i3, parentData: data13, parentDataProperty: i3, rootData })) {
-            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-            errors = vErrors.length;
+        let i1 = data14.length;
+        let j0;
+        if (i1 > 1) {
+          outer0: for (; i1--; ) {
+            for (j0 = i1; j0--; ) {
+              if (func3(data14[i1], data14[j0])) {
+                const err17 = { instancePath: instancePath + "/enum", schemaPath: "#/properties/enum/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 } };
+                if (vErrors === null) {
+                  vErrors = [err17];
+                } else {
+                  vErrors.push(err17);
+                }
+                errors++;
+                break outer0;
+              }
+            }
           }
         }
       } else {
-        const err18 = { instancePath: instancePath + "/allOf", schemaPath: "#/properties/allOf/type", keyword: "type", params: { type: "array" } };
+        const err18 = { instancePath: instancePath + "/enum", schemaPath: "#/properties/enum/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -424,19 +406,27 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.format !== void 0) {
-      let data15 = data.format;
-      if (typeof data15 !== "string") {
-        const err19 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/type", keyword: "type", params: { type: "string" } };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+    if (data.oneOf !== void 0) {
+      let data15 = data.oneOf;
+      if (Array.isArray(data15)) {
+        if (data15.length < 1) {
+          const err19 = { instancePath: instancePath + "/oneOf", schemaPath: "#/properties/oneOf/minItems", keyword: "minItems", params: { limit: 1 } };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data15 === "email" || data15 === "date" || data15 === "time" || data15 === "date-time" || data15 === "uri")) {
-        const err20 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/enum", keyword: "enum", params: { allowedValues: schema2.properties.format.enum } };
+        const len1 = data15.length;
+        for (let i2 = 0; i2 < len1; i2++) {
+          if (!wrapper0.validate(data15[i2], { instancePath: instancePath + "/oneOf/" + i2, parentData: data15, parentDataProperty: i2, rootData })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/oneOf", schemaPath: "#/properties/oneOf/type", keyword: "type", params: { type: "array" } };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -445,66 +435,77 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.minLength !== void 0) {
-      let data16 = data.minLength;
-      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)))) {
-        const err21 = { instancePath: instancePath + "/minLength", schemaPath: "#/properties/minLength/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-      if (typeof data16 == "number") {
-        if (data16 < 0 || isNaN(data16)) {
-          const err22 = { instancePath: instancePath + "/minLength", schemaPath: "#/properties/minLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+    if (data.anyOf !== void 0) {
+      let data17 = data.anyOf;
+      if (Array.isArray(data17)) {
+        if (data17.length < 1) {
+          const err21 = { instancePath: instancePath + "/anyOf", schemaPath: "#/properties/anyOf/minItems", keyword: "minItems", params: { limit: 1 } };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err21];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err21);
           }
           errors++;
         }
-      }
-    }
-    if (data.maxLength !== void 0) {
-      let data17 = data.maxLength;
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)))) {
-        const err23 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/type", keyword: "type", params: { type: "integer" } };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      if (typeof data17 == "number") {
-        if (data17 < 0 || isNaN(data17)) {
-          const err24 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
+        const len2 = data17.length;
+        for (let i3 = 0; i3 < len2; i3++) {
+          if (!wrapper0.validate(data17[i3], { instancePath: instancePath + "/anyOf/" + i3, parentData: data17, parentDataProperty: i3, rootData })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
           }
-          errors++;
-        }
-      }
-    }
-    if (data.pattern !== void 0) {
-      let data18 = data.pattern;
-      if (typeof data18 === "string") {
-        if (!formats0.validate(data18)) {
-          const err25 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/format", keyword: "format", params: { format: "regex" } };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" } };
+        const err22 = { instancePath: instancePath + "/anyOf", schemaPath: "#/properties/anyOf/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.allOf !== void 0) {
+      let data19 = data.allOf;
+      if (Array.isArray(data19)) {
+        if (data19.length < 1) {
+          const err23 = { instancePath: instancePath + "/allOf", schemaPath: "#/properties/allOf/minItems", keyword: "minItems", params: { limit: 1 } };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        const len3 = data19.length;
+        for (let i4 = 0; i4 < len3; i4++) {
+          if (!wrapper0.validate(data19[i4], { instancePath: instancePath + "/allOf/" + i4, parentData: data19, parentDataProperty: i4, rootData })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/allOf", schemaPath: "#/properties/allOf/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.format !== void 0) {
+      let data21 = data.format;
+      if (typeof data21 !== "string") {
+        const err25 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/type", keyword: "type", params: { type: "string" } };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (!(data21 === "email" || data21 === "date" || data21 === "time" || data21 === "date-time" || data21 === "uri")) {
+        const err26 = { instancePath: instancePath + "/format", schemaPath: "#/properties/format/enum", keyword: "enum", params: { allowedValues: schema2.properties.format.enum } };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -513,9 +514,10 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.minimum !== void 0) {
-      if (!(typeof data.minimum == "number")) {
-        const err27 = { instancePath: instancePath + "/minimum", schemaPath: "#/properties/minimum/type", keyword: "type", params: { type: "number" } };
+    if (data.minLength !== void 0) {
+      let data22 = data.minLength;
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)))) {
+        const err27 = { instancePath: instancePath + "/minLength", schemaPath: "#/properties/minLength/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -523,21 +525,22 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         errors++;
       }
-    }
-    if (data.maximum !== void 0) {
-      if (!(typeof data.maximum == "number")) {
-        const err28 = { instancePath: instancePath + "/maximum", schemaPath: "#/properties/maximum/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
+      if (typeof data22 == "number") {
+        if (data22 < 0 || isNaN(data22)) {
+          const err28 = { instancePath: instancePath + "/minLength", schemaPath: "#/properties/minLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.exclusiveMinimum !== void 0) {
-      if (!(typeof data.exclusiveMinimum == "number")) {
-        const err29 = { instancePath: instancePath + "/exclusiveMinimum", schemaPath: "#/properties/exclusiveMinimum/type", keyword: "type", params: { type: "number" } };
+    if (data.maxLength !== void 0) {
+      let data23 = data.maxLength;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)))) {
+        const err29 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -545,23 +548,23 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         }
         errors++;
       }
-    }
-    if (data.exclusiveMaximum !== void 0) {
-      if (!(typeof data.exclusiveMaximum == "number")) {
-        const err30 = { instancePath: instancePath + "/exclusiveMaximum", schemaPath: "#/properties/exclusiveMaximum/type", keyword: "type", params: { type: "number" } };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
+      if (typeof data23 == "number") {
+        if (data23 < 0 || isNaN(data23)) {
+          const err30 = { instancePath: instancePath + "/maxLength", schemaPath: "#/properties/maxLength/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.multipleOf !== void 0) {
-      let data23 = data.multipleOf;
-      if (typeof data23 == "number") {
-        if (data23 <= 0 || isNaN(data23)) {
-          const err31 = { instancePath: instancePath + "/multipleOf", schemaPath: "#/properties/multipleOf/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+    if (data.pattern !== void 0) {
+      let data24 = data.pattern;
+      if (typeof data24 === "string") {
+        if (!formats0.validate(data24)) {
+          const err31 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/format", keyword: "format", params: { format: "regex" } };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -570,7 +573,7 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
           errors++;
         }
       } else {
-        const err32 = { instancePath: instancePath + "/multipleOf", schemaPath: "#/properties/multipleOf/type", keyword: "type", params: { type: "number" } };
+        const err32 = { instancePath: instancePath + "/pattern", schemaPath: "#/properties/pattern/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -579,17 +582,9 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.properties !== void 0) {
-      let data24 = data.properties;
-      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
-        for (const key2 in data24) {
-          if (!wrapper0.validate(data24[key2], { instancePath: instancePath + "/properties/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data24, parentDataProperty: key2, rootData })) {
-            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err33 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: "object" } };
+    if (data.minimum !== void 0) {
+      if (!(typeof data.minimum == "number")) {
+        const err33 = { instancePath: instancePath + "/minimum", schemaPath: "#/properties/minimum/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -598,46 +593,31 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.required !== void 0) {
-      let data26 = data.required;
-      if (Array.isArray(data26)) {
-        const len3 = data26.length;
-        for (let i4 = 0; i4 < len3; i4++) {
-          if (typeof data26[i4] !== "string") {
-            const err34 = { instancePath: instancePath + "/required/" + i4, schemaPath: "#/properties/required/items/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
+    if (data.maximum !== void 0) {
+      if (!(typeof data.maximum == "number")) {
+        const err34 = { instancePath: instancePath + "/maximum", schemaPath: "#/properties/maximum/type", keyword: "type", params: { type: "number" } };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
         }
-        let i5 = data26.length;
-        let j1;
-        if (i5 > 1) {
-          const indices0 = {};
-          for (; i5--; ) {
-            let item0 = data26[i5];
-            if (typeof item0 !== "string") {
-              continue;
-            }
-            if (typeof indices0[item0] == "number") {
-              j1 = indices0[item0];
-              const err35 = { instancePath: instancePath + "/required", schemaPath: "#/properties/required/uniqueItems", keyword: "uniqueItems", params: { i: i5, j: j1 } };
-              if (vErrors === null) {
-                vErrors = [err35];
-              } else {
-                vErrors.push(err35);
-              }
-              errors++;
-              break;
-            }
-            indices0[item0] = i5;
-          }
+        errors++;
+      }
+    }
+    if (data.exclusiveMinimum !== void 0) {
+      if (!(typeof data.exclusiveMinimum == "number")) {
+        const err35 = { instancePath: instancePath + "/exclusiveMinimum", schemaPath: "#/properties/exclusiveMinimum/type", keyword: "type", params: { type: "number" } };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
         }
-      } else {
-        const err36 = { instancePath: instancePath + "/required", schemaPath: "#/properties/required/type", keyword: "type", params: { type: "array" } };
+        errors++;
+      }
+    }
+    if (data.exclusiveMaximum !== void 0) {
+      if (!(typeof data.exclusiveMaximum == "number")) {
+        const err36 = { instancePath: instancePath + "/exclusiveMaximum", schemaPath: "#/properties/exclusiveMaximum/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -646,13 +626,113 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
         errors++;
       }
     }
-    if (data.additionalProperties !== void 0) {
-      if (false !== data.additionalProperties) {
-        const err37 = { instancePath: instancePath + "/additionalProperties", schemaPath: "#/properties/additionalProperties/const", keyword: "const", params: { allowedValue: false } };
+    if (data.multipleOf !== void 0) {
+      let data29 = data.multipleOf;
+      if (typeof data29 == "number") {
+        if (data29 <= 0 || isNaN(data29)) {
+          const err37 = { instancePath: instancePath + "/multipleOf", schemaPath: "#/properties/multipleOf/exclusiveMinimum", keyword: "exclusiveMinimum", params: { comparison: ">", limit: 0 } };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/multipleOf", schemaPath: "#/properties/multipleOf/type", keyword: "type", params: { type: "number" } };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err38];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.properties !== void 0) {
+      let data30 = data.properties;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key2 in data30) {
+          if (!wrapper0.validate(data30[key2], { instancePath: instancePath + "/properties/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data30, parentDataProperty: key2, rootData })) {
+            vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/properties", schemaPath: "#/properties/properties/type", keyword: "type", params: { type: "object" } };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.required !== void 0) {
+      let data32 = data.required;
+      if (Array.isArray(data32)) {
+        const len4 = data32.length;
+        for (let i5 = 0; i5 < len4; i5++) {
+          if (typeof data32[i5] !== "string") {
+            const err40 = { instancePath: instancePath + "/required/" + i5, schemaPath: "#/properties/required/items/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err40];
+            } else {
+              vErrors.push(err40);
+            }
+            errors++;
+          }
+        }
+        let i6 = data32.length;
+        let j1;
+        if (i6 > 1) {
+          const indices0 = {};
+          for (; i6--; ) {
+            let item0 = data32[i6];
+            if (typeof item0 !== "string") {
+              continue;
+            }
+            if (typeof indices0[item0] == "number") {
+              j1 = indices0[item0];
+              const err41 = { instancePath: instancePath + "/required", schemaPath: "#/properties/required/uniqueItems", keyword: "uniqueItems", params: { i: i6, j: j1 } };
+              if (vErrors === null) {
+                vErrors = [err41];
+              } else {
+                vErrors.push(err41);
+              }
+              errors++;
+              break;
+            }
+            indices0[item0] = i6;
+          }
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/required", schemaPath: "#/properties/required/type", keyword: "type", params: { type: "array" } };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.additionalProperties !== void 0) {
+      if (typeof data.additionalProperties !== "boolean") {
+        const err43 = { instancePath: instancePath + "/additionalProperties", schemaPath: "#/properties/additionalProperties/type", keyword: "type", params: { type: "boolean" } };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.unevaluatedProperties !== void 0) {
+      if (false !== data.unevaluatedProperties) {
+        const err44 = { instancePath: instancePath + "/unevaluatedProperties", schemaPath: "#/properties/unevaluatedProperties/const", keyword: "const", params: { allowedValue: false } };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
         }
         errors++;
       }
@@ -664,46 +744,46 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     if (data.minItems !== void 0) {
-      let data30 = data.minItems;
-      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)))) {
-        const err38 = { instancePath: instancePath + "/minItems", schemaPath: "#/properties/minItems/type", keyword: "type", params: { type: "integer" } };
+      let data37 = data.minItems;
+      if (!(typeof data37 == "number" && (!(data37 % 1) && !isNaN(data37)))) {
+        const err45 = { instancePath: instancePath + "/minItems", schemaPath: "#/properties/minItems/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err45];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err45);
         }
         errors++;
       }
-      if (typeof data30 == "number") {
-        if (data30 < 0 || isNaN(data30)) {
-          const err39 = { instancePath: instancePath + "/minItems", schemaPath: "#/properties/minItems/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+      if (typeof data37 == "number") {
+        if (data37 < 0 || isNaN(data37)) {
+          const err46 = { instancePath: instancePath + "/minItems", schemaPath: "#/properties/minItems/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err46];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     }
     if (data.maxItems !== void 0) {
-      let data31 = data.maxItems;
-      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)))) {
-        const err40 = { instancePath: instancePath + "/maxItems", schemaPath: "#/properties/maxItems/type", keyword: "type", params: { type: "integer" } };
+      let data38 = data.maxItems;
+      if (!(typeof data38 == "number" && (!(data38 % 1) && !isNaN(data38)))) {
+        const err47 = { instancePath: instancePath + "/maxItems", schemaPath: "#/properties/maxItems/type", keyword: "type", params: { type: "integer" } };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err47];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err47);
         }
         errors++;
       }
-      if (typeof data31 == "number") {
-        if (data31 < 0 || isNaN(data31)) {
-          const err41 = { instancePath: instancePath + "/maxItems", schemaPath: "#/properties/maxItems/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+      if (typeof data38 == "number") {
+        if (data38 < 0 || isNaN(data38)) {
+          const err48 = { instancePath: instancePath + "/maxItems", schemaPath: "#/properties/maxItems/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
           if (vErrors === null) {
-            vErrors = [err41];
+            vErrors = [err48];
           } else {
-            vErrors.push(err41);
+            vErrors.push(err48);
           }
           errors++;
         }
@@ -711,11 +791,11 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
     }
     if (data.uniqueItems !== void 0) {
       if (typeof data.uniqueItems !== "boolean") {
-        const err42 = { instancePath: instancePath + "/uniqueItems", schemaPath: "#/properties/uniqueItems/type", keyword: "type", params: { type: "boolean" } };
+        const err49 = { instancePath: instancePath + "/uniqueItems", schemaPath: "#/properties/uniqueItems/type", keyword: "type", params: { type: "boolean" } };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err49];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err49);
         }
         errors++;
       }
@@ -739,115 +819,107 @@ function validate1(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     if (data.dependentRequired !== void 0) {
-      let data36 = data.dependentRequired;
-      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
-        for (const key3 in data36) {
-          let data37 = data36[key3];
-          if (Array.isArray(data37)) {
-            const len4 = data37.length;
-            for (let i6 = 0; i6 < len4; i6++) {
-              if (typeof data37[i6] !== "string") {
-                const err43 = { instancePath: instancePath + "/dependentRequired/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i6, schemaPath: "#/properties/dependentRequired/additionalProperties/items/type", keyword: "type", params: { type: "string" } };
+      let data43 = data.dependentRequired;
+      if (data43 && typeof data43 == "object" && !Array.isArray(data43)) {
+        for (const key3 in data43) {
+          let data44 = data43[key3];
+          if (Array.isArray(data44)) {
+            const len5 = data44.length;
+            for (let i7 = 0; i7 < len5; i7++) {
+              if (typeof data44[i7] !== "string") {
+                const err50 = { instancePath: instancePath + "/dependentRequired/" + key3.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + i7, schemaPath: "#/properties/dependentRequired/additionalProperties/items/type", keyword: "type", params: { type: "string" } };
                 if (vErrors === null) {
-                  vErrors = [err43];
+                  vErrors = [err50];
                 } else {
-                  vErrors.push(err43);
+                  vErrors.push(err50);
                 }
                 errors++;
               }
             }
-            let i7 = data37.length;
+            let i8 = data44.length;
             let j2;
-            if (i7 > 1) {
+            if (i8 > 1) {
               const indices1 = {};
-              for (; i7--; ) {
-                let item1 = data37[i7];
+              for (; i8--; ) {
+                let item1 = data44[i8];
                 if (typeof item1 !== "string") {
                   continue;
                 }
                 if (typeof indices1[item1] == "number") {
                   j2 = indices1[item1];
-                  const err44 = { instancePath: instancePath + "/dependentRequired/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dependentRequired/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i7, j: j2 } };
+                  const err51 = { instancePath: instancePath + "/dependentRequired/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dependentRequired/additionalProperties/uniqueItems", keyword: "uniqueItems", params: { i: i8, j: j2 } };
                   if (vErrors === null) {
-                    vErrors = [err44];
+                    vErrors = [err51];
                   } else {
-                    vErrors.push(err44);
+                    vErrors.push(err51);
                   }
                   errors++;
                   break;
                 }
-                indices1[item1] = i7;
+                indices1[item1] = i8;
               }
             }
           } else {
-            const err45 = { instancePath: instancePath + "/dependentRequired/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dependentRequired/additionalProperties/type", keyword: "type", params: { type: "array" } };
+            const err52 = { instancePath: instancePath + "/dependentRequired/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/dependentRequired/additionalProperties/type", keyword: "type", params: { type: "array" } };
             if (vErrors === null) {
-              vErrors = [err45];
+              vErrors = [err52];
             } else {
-              vErrors.push(err45);
+              vErrors.push(err52);
             }
             errors++;
           }
         }
       } else {
-        const err46 = { instancePath: instancePath + "/dependentRequired", schemaPath: "#/properties/dependentRequired/type", keyword: "type", params: { type: "object" } };
+        const err53 = { instancePath: instancePath + "/dependentRequired", schemaPath: "#/properties/dependentRequired/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err46];
+          vErrors = [err53];
         } else {
-          vErrors.push(err46);
+          vErrors.push(err53);
         }
         errors++;
       }
     }
     if (data.dependentSchemas !== void 0) {
-      let data39 = data.dependentSchemas;
-      if (data39 && typeof data39 == "object" && !Array.isArray(data39)) {
-        for (const key4 in data39) {
-          if (!wrapper0.validate(data39[key4], { instancePath: instancePath + "/dependentSchemas/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data39, parentDataProperty: key4, rootData })) {
+      let data46 = data.dependentSchemas;
+      if (data46 && typeof data46 == "object" && !Array.isArray(data46)) {
+        for (const key4 in data46) {
+          if (!wrapper0.validate(data46[key4], { instancePath: instancePath + "/dependentSchemas/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: data46, parentDataProperty: key4, rootData })) {
             vErrors = vErrors === null ? wrapper0.validate.errors : vErrors.concat(wrapper0.validate.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err47 = { instancePath: instancePath + "/dependentSchemas", schemaPath: "#/properties/dependentSchemas/type", keyword: "type", params: { type: "object" } };
+        const err54 = { instancePath: instancePath + "/dependentSchemas", schemaPath: "#/properties/dependentSchemas/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err54];
         } else {
-          vErrors.push(err47);
+          vErrors.push(err54);
         }
         errors++;
       }
     }
     if (data.contentMediaType !== void 0) {
-      let data41 = data.contentMediaType;
-      if (typeof data41 === "string") {
-        if (!pattern3.test(data41)) {
-          const err48 = { instancePath: instancePath + "/contentMediaType", schemaPath: "#/properties/contentMediaType/pattern", keyword: "pattern", params: { pattern: "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } };
+      let data48 = data.contentMediaType;
+      if (typeof data48 === "string") {
+        if (!pattern3.test(data48)) {
+          const err55 = { instancePath: instancePath + "/contentMediaType", schemaPath: "#/properties/contentMediaType/pattern", keyword: "pattern", params: { pattern: "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } };
           if (vErrors === null) {
-            vErrors = [err48];
+            vErrors = [err55];
           } else {
-            vErrors.push(err48);
+            vErrors.push(err55);
           }
           errors++;
         }
       } else {
-        const err49 = { instancePath: instancePath + "/contentMediaType", schemaPath: "#/properties/contentMediaType/type", keyword: "type", params: { type: "string" } };
+        const err56 = { instancePath: instancePath + "/contentMediaType", schemaPath: "#/properties/contentMediaType/type", keyword: "type", params: { type: "string" } };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err56];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err56);
         }
         errors++;
       }
     }
-  } else {
-    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
-    if (vErrors === null) {
-      vErrors = [err50];
-    } else {
-      vErrors.push(err50);
-    }
-    errors++;
   }
   validate1.errors = vErrors;
   return errors === 0;

@@ -5,9 +5,92 @@
  * via the `definition` "language".
  */
 export type Language = 'fr' | 'en';
+/**
+ * A JSON Schema 2020-12 node: an object of the keywords Guichet renders and validates (any other keyword is an error that says what to write instead), or a boolean subschema (`true`: anything, `false`: nothing).
+ *
+ * This interface was referenced by `FormDefinition`'s JSON-Schema
+ * via the `definition` "schemaNode".
+ */
+export type SchemaNode =
+  | {
+      /**
+       * The dialect: https://json-schema.org/draft/2020-12/schema (an older draft is refused with what to change).
+       */
+      $schema?: string;
+      /**
+       * The schema's URI; read at the root of `schema` only.
+       */
+      $id?: string;
+      $comment?: string;
+      $ref?: string;
+      $defs?: {
+        [k: string]: SchemaNode | undefined;
+      };
+      /**
+       * One type, or one type and "null" for an answer that may be left empty (the names are checked when the definition loads).
+       */
+      type?: string | string[];
+      title?: string;
+      description?: string;
+      default?: unknown;
+      examples?: unknown[];
+      deprecated?: boolean;
+      readOnly?: boolean;
+      writeOnly?: boolean;
+      const?: unknown;
+      /**
+       * @minItems 1
+       */
+      enum?: [unknown, ...unknown[]];
+      /**
+       * @minItems 1
+       */
+      oneOf?: [SchemaNode, ...SchemaNode[]];
+      /**
+       * @minItems 1
+       */
+      anyOf?: [SchemaNode, ...SchemaNode[]];
+      /**
+       * @minItems 1
+       */
+      allOf?: [SchemaNode, ...SchemaNode[]];
+      format?: 'email' | 'date' | 'time' | 'date-time' | 'uri';
+      minLength?: number;
+      maxLength?: number;
+      pattern?: string;
+      minimum?: number;
+      maximum?: number;
+      exclusiveMinimum?: number;
+      exclusiveMaximum?: number;
+      multipleOf?: number;
+      properties?: {
+        [k: string]: SchemaNode | undefined;
+      };
+      required?: string[];
+      additionalProperties?: boolean;
+      unevaluatedProperties?: false;
+      items?: SchemaNode;
+      minItems?: number;
+      maxItems?: number;
+      uniqueItems?: boolean;
+      if?: SchemaNode;
+      then?: SchemaNode;
+      else?: SchemaNode;
+      dependentRequired?: {
+        [k: string]: string[] | undefined;
+      };
+      dependentSchemas?: {
+        [k: string]: SchemaNode | undefined;
+      };
+      /**
+       * Marks a string field as a file attachment; its value is the attachment's id. A media type or a family such as image/*.
+       */
+      contentMediaType?: string;
+    }
+  | boolean;
 
 /**
- * A Guichet form definition: one online procedure (téléservice) described by data. The `schema` holds the JSON Schema of the answers, within the subset Guichet renders and validates; `ui` orders it into steps and picks widgets.
+ * A Guichet form definition: one online procedure (téléservice) described by data. The `schema` holds the JSON Schema 2020-12 of the answers, as authors write it; `ui` orders it into steps and picks widgets.
  */
 export interface FormDefinition {
   $schema?: string;
@@ -39,72 +122,6 @@ export interface FormDefinition {
   translations?: {
     [k: string]: Translation | undefined;
   };
-}
-/**
- * A JSON Schema node restricted to the keywords Guichet supports; any other keyword is an error.
- *
- * This interface was referenced by `FormDefinition`'s JSON-Schema
- * via the `definition` "schemaNode".
- */
-export interface SchemaNode {
-  $comment?: string;
-  $ref?: string;
-  $defs?: {
-    [k: string]: SchemaNode | undefined;
-  };
-  type?: 'string' | 'number' | 'integer' | 'boolean' | 'object' | 'array';
-  title?: string;
-  description?: string;
-  default?: unknown;
-  readOnly?: boolean;
-  const?: unknown;
-  /**
-   * @minItems 1
-   */
-  enum?: [unknown, ...unknown[]];
-  /**
-   * @minItems 1
-   */
-  oneOf?: [SchemaNode, ...SchemaNode[]];
-  /**
-   * @minItems 1
-   */
-  anyOf?: [SchemaNode, ...SchemaNode[]];
-  /**
-   * @minItems 1
-   */
-  allOf?: [SchemaNode, ...SchemaNode[]];
-  format?: 'email' | 'date' | 'time' | 'date-time' | 'uri';
-  minLength?: number;
-  maxLength?: number;
-  pattern?: string;
-  minimum?: number;
-  maximum?: number;
-  exclusiveMinimum?: number;
-  exclusiveMaximum?: number;
-  multipleOf?: number;
-  properties?: {
-    [k: string]: SchemaNode | undefined;
-  };
-  required?: string[];
-  additionalProperties?: false;
-  items?: SchemaNode;
-  minItems?: number;
-  maxItems?: number;
-  uniqueItems?: boolean;
-  if?: SchemaNode;
-  then?: SchemaNode;
-  else?: SchemaNode;
-  dependentRequired?: {
-    [k: string]: string[] | undefined;
-  };
-  dependentSchemas?: {
-    [k: string]: SchemaNode | undefined;
-  };
-  /**
-   * Marks a string field as a file attachment; its value is the attachment's id. A media type or a family such as image/*.
-   */
-  contentMediaType?: string;
 }
 /**
  * This interface was referenced by `FormDefinition`'s JSON-Schema

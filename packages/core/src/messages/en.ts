@@ -41,12 +41,26 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   choice: 'Choose one of the options',
   consent: 'Tick this box to continue',
   'unknown-field': 'This field is not part of this form',
+  'required.fieldset': 'Answer at least one of the questions',
+  'not-accepted': 'This combination of answers is not accepted',
+  question: '{question}: {problem}',
+  item: 'Item',
   invalid: 'This answer is not valid',
 
+  'definition.count': { one: '{count} problem', other: '{count} problems' },
   'definition.invalid-json': 'The file is not valid JSON: at line {line}, column {column}, “{found}” is unexpected',
   'definition.invalid-json-end': 'The file is not valid JSON: it ends too early (line {line}, column {column})',
   'definition.not-an-object': 'A form definition must be a JSON object ({ … }), not {actual}',
-  'definition.unsupported-keyword': 'The keyword “{keyword}” is not supported by Guichet',
+  'definition.unsupported-keyword': 'The keyword “{keyword}” is not supported by Guichet{advice}',
+  'definition.unsupported-draft':
+    'This schema is written in JSON Schema {draft}, Guichet reads 2020-12: declare it in “$schema” and write {changes}',
+  'definition.unknown-dialect': '“{value}” is not a JSON Schema version Guichet reads: declare 2020-12',
+  'definition.misplaced-id': '“$id” is read at the root of “schema” only: remove it here',
+  'definition.unsupported-type':
+    '“type” is {value}: a question has one type, and “null” beside it when it may be left unanswered',
+  'definition.unsupported-union':
+    'The branches of “{keyword}” are not all constants: a form cannot offer several shapes of answer. Let a question (enum) choose, and describe each shape in if/then',
+  'definition.undescribed-field': '“{field}” is allowed (true) but never described: declare its type in “properties”',
   'definition.unknown-property': 'The property “{property}” is not expected here',
   'definition.unknown-widget': 'There is no widget “{value}”; possible widgets: {allowed}',
   'definition.missing-property': 'The required property “{property}” is missing',
@@ -73,12 +87,23 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'definition.unknown-required': '“{property}” is required but declared in no property at this level',
   'definition.required-conditional-field':
     '“{property}” is always required but only shown under a condition: require it in the branch that declares it',
+  'definition.required-where-undeclared':
+    '“{property}” is required here but declared under another condition only: declare it in this branch too',
   'definition.invalid-default': 'The default value does not match the field type “{type}”',
   'definition.invalid-choice': 'The choice {value} does not match the field type “{type}”',
   'definition.unsupported-array': 'A list must hold objects (a repeatable group), choices (checkboxes) or files',
   'definition.hidden-by-additional-properties':
-    '“additionalProperties: false” would reject the conditional field “{field}”: remove it, Guichet already rejects unknown fields',
+    '“{keyword}: false” sees only the properties declared beside it and would always refuse “{field}”: declare it beside (branches show or hide it with true and false), or write “unevaluatedProperties: false”',
   'definition.internal': 'The definition could not be read: {detail}',
+
+  'advice.renamed': ': write {instead}, its 2020-12 name',
+  'advice.fixed-names': ': a form asks named questions, declare each one in “properties”',
+  'advice.one-kind-of-item': ': a list holds one kind of item, described in “items”',
+  'advice.local-ref': ': reuse a part with “$ref”: “#/$defs/name”',
+  'advice.not': ': say what is allowed (enum, const, if/then) rather than what is not',
+  'advice.files': ': files are attached apart, mark the field with “contentMediaType”',
+  'advice.remove': ': remove it',
+  'advice.unevaluated': ': only “false” makes sense here, and Guichet applies it to every object already',
 
   'widget-reason.string': 'it needs a text field (type “string”) without choices',
   'widget-reason.number': 'it needs a number field (type “number” or “integer”)',

@@ -41,15 +41,31 @@ export const fr = {
   choice: 'Choisissez une des options proposées',
   consent: 'Cochez cette case pour continuer',
   'unknown-field': "Ce champ n'est pas prévu dans ce formulaire",
+  'required.fieldset': 'Répondez à au moins une des questions',
+  'not-accepted': "Cette combinaison de réponses n'est pas acceptée",
+  // A no-break space before the colon, as French typography wants.
+  question: '{question}\u00a0: {problem}',
+  item: 'Élément',
   invalid: "Cette réponse n'est pas valide",
 
   // Definitions (DefinitionProblem.message), read by the web team that writes the form
+  'definition.count': { one: '{count} problème', other: '{count} problèmes' },
   'definition.invalid-json':
     "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column}, « {found} » est inattendu",
   'definition.invalid-json-end':
     "Le fichier n'est pas du JSON valide : il s'arrête avant la fin (ligne {line}, colonne {column})",
   'definition.not-an-object': 'Une définition de formulaire doit être un objet JSON ({ … }), pas {actual}',
-  'definition.unsupported-keyword': "Le mot-clé « {keyword} » n'est pas pris en charge par Guichet",
+  'definition.unsupported-keyword': "Le mot-clé « {keyword} » n'est pas pris en charge par Guichet{advice}",
+  'definition.unsupported-draft':
+    'Ce schéma est écrit en JSON Schema {draft}, Guichet lit la version 2020-12 : déclarez-la dans « $schema » et écrivez {changes}',
+  'definition.unknown-dialect': "« {value} » n'est pas une version de JSON Schema que Guichet lit : déclarez 2020-12",
+  'definition.misplaced-id': "« $id » n'est lu qu'à la racine de « schema » : retirez-le ici",
+  'definition.unsupported-type':
+    '« type » vaut {value} : une question a un seul type, et « null » à côté si elle peut rester sans réponse',
+  'definition.unsupported-union':
+    'Les branches de « {keyword} » ne sont pas toutes des constantes : un formulaire ne sait pas proposer plusieurs formes de réponse. Faites choisir par une question (enum) et décrivez chaque forme dans if/then',
+  'definition.undescribed-field':
+    '« {field} » est permis (true) mais jamais décrit : déclarez son type dans « properties »',
   'definition.unknown-property': "La propriété « {property} » n'est pas prévue ici",
   'definition.unknown-widget': "Le widget « {value} » n'existe pas ; widgets possibles : {allowed}",
   'definition.missing-property': 'La propriété obligatoire « {property} » manque',
@@ -77,13 +93,24 @@ export const fr = {
   'definition.unknown-required': "« {property} » est exigé mais n'est déclaré dans aucune propriété à ce niveau",
   'definition.required-conditional-field':
     "« {property} » est toujours exigé mais n'est montré que sous condition : exigez-le dans la branche qui le déclare",
+  'definition.required-where-undeclared':
+    '« {property} » est exigé ici mais déclaré sous une autre condition seulement : déclarez-le aussi dans cette branche',
   'definition.invalid-default': 'La valeur par défaut ne correspond pas au type « {type} » du champ',
   'definition.invalid-choice': 'Le choix {value} ne correspond pas au type « {type} » du champ',
   'definition.unsupported-array':
     'Une liste doit contenir des objets (groupe répétable), des choix (cases à cocher) ou des fichiers',
   'definition.hidden-by-additional-properties':
-    '« additionalProperties: false » rejetterait le champ conditionnel « {field} » : retirez-le, Guichet refuse déjà les champs inconnus',
+    '« {keyword}: false » ne voit que les propriétés déclarées à côté de lui et refuserait toujours « {field} » : déclarez-le à côté (des branches le montrent ou le masquent avec true et false), ou écrivez « unevaluatedProperties: false »',
   'definition.internal': "La définition n'a pas pu être lue : {detail}",
+
+  'advice.renamed': ' : écrivez {instead}, son nom en 2020-12',
+  'advice.fixed-names': ' : un formulaire pose des questions nommées, déclarez chacune dans « properties »',
+  'advice.one-kind-of-item': ' : une liste contient une seule sorte d’élément, décrite dans « items »',
+  'advice.local-ref': ' : réutilisez une partie avec « $ref »: « #/$defs/nom »',
+  'advice.not': ' : dites ce qui est permis (enum, const, if/then) plutôt que ce qui ne l’est pas',
+  'advice.files': ' : un fichier est joint à part, marquez le champ avec « contentMediaType »',
+  'advice.remove': ' : retirez-le',
+  'advice.unevaluated': ' : seul « false » a un sens ici, et Guichet l’applique déjà à chaque objet',
 
   'widget-reason.string': 'il lui faut un champ texte (type « string ») sans liste de choix',
   'widget-reason.number': 'il lui faut un champ nombre (type « number » ou « integer »)',

@@ -1,53 +1,31 @@
 /**
- * Turns a definition that passed the meta-schema into the form model, and reports what only
- * a reading of the whole definition can find (a step naming no field, a widget that does not
- * suit its field, a `required` naming no property…).
+ * Turns a definition that passed the meta-schema into the form model, and into the reading the
+ * definition rules check (rules/): this file reports nothing itself.
  */
 import type { FieldUi, FormDefinition, SchemaNode } from '../generated/form-definition.js';
-import type {
-  Choice,
-  Condition,
-  Constraints,
-  DefinitionProblem,
-  Field,
-  FormModel,
-  LocalizedText,
-  Step,
-} from './types.js';
-import {
-  collectLevel,
-  resolveRef,
-  type Declaration,
-  type Level,
-  type Requirement,
-  type Resolved,
-} from './schema-walk.js';
-import { choicesOf, inferKind, typeOf } from './kind.js';
+import type { Choice, Constraints, Field, FormModel, LocalizedText, SchemaObject, Step } from './types.js';
+import { collectLevel, resolveRef, type Resolved } from './schema-walk.js';
+import { fieldShape } from './field-shape.js';
+import { mentionsByName, visibilityOf, type Visibility } from './visibility.js';
+import { choicesOf, inferKind, isChoiceValue, typeOf } from './kind.js';
 import { textAt } from './localize.js';
-import { formatBoth } from '../messages/format.js';
+import type { DefinitionReading, FieldReading, LevelReading } from './reading.js';
 import { isRecord, joinPointer } from '../util/pointer.js';
 
 interface Context {
   definition: FormDefinition;
-  root: SchemaNode;
-  problems: DefinitionProblem[];
-  /** Paths of every field, to check `ui.fields` keys. */
-  paths: Set<string>;
+  root: SchemaObject;
+  levels: LevelReading[];
+  fields: FieldReading[];
 }
 
-export interface BuildResult {
-  model: FormModel;
-  problems: DefinitionProblem[];
-}
-
-export function buildModel(definition: FormDefinition): BuildResult {
-  const ctx: Context = { definition, root: definition.schema, problems: [], paths: new Set() };
-  const fields = buildFields(ctx, definition.schema, '', '');
+export function buildModel(definition: FormDefinition): DefinitionReading {
+  const root = definition.schema as SchemaObject;
+  const ctx: Context = { definition, root, levels: [], fields: [] };
+  const fields = buildFields(ctx, root, '', '');
   const text = (pointer: string, value: string | undefined): LocalizedText | undefined =>
     typeof value === 'string' ? textAt(definition, pointer, value) : undefined;
   const title = textAt(definition, '/title', definition.title);
-  const steps = buildSteps(ctx, fields, title);
-  checkUiFields(ctx);
 
   const model: FormModel = {
     id: definition.id,
@@ -55,7 +33,7 @@ export function buildModel(definition: FormDefinition): BuildResult {
     title,
     lang: definition.lang ?? 'fr',
     fields,
-    steps,
+    steps: buildSteps(definition, fields, title),
     definition,
   };
   const description = text('/description', definition.description);
@@ -84,11 +62,7 @@ export function buildModel(definition: FormDefinition): BuildResult {
     };
   }
   if (definition.adapters?.open311) model.open311 = definition.adapters.open311;
-  return { model, problems: ctx.problems };
-}
-
-function problem(ctx: Context, pointer: string, code: string, message: LocalizedText): void {
-  ctx.problems.push({ pointer, code, message });
+  return { definition, root, model, levels: ctx.levels, fields: ctx.fields };
 }
 
 /** "firstName" → "First name", "date_naissance" → "Date naissance": a label of last resort. */
@@ -104,96 +78,43 @@ export function humanise(name: string): string {
 /** The fields of the object level `node` (at `pointer` in the data schema). */
 function buildFields(ctx: Context, node: SchemaNode, pointer: string, parentPath: string): Field[] {
   const level = collectLevel(ctx.root, node, pointer);
-  checkLevel(ctx, level);
-  const byName = new Map<string, Declaration>();
-  for (const declaration of level.declarations) {
-    const seen = byName.get(declaration.name);
-    // A property declared unconditionally anywhere at the level is always shown.
-    if (!seen || (seen.conditions.length > 0 && declaration.conditions.length === 0))
-      byName.set(declaration.name, declaration);
+  const mentions = mentionsByName(level);
+  const reading: LevelReading = { pointer, level, mentions, fields: [] };
+  ctx.levels.push(reading);
+  for (const said of mentions.values()) {
+    // The shape is the declaration where no condition applies, else the first one.
+    const declaration = said.declarations.find((d) => d.branch.length === 0) ?? said.declarations[0];
+    if (!declaration) continue;
+    const visibility = visibilityOf(said);
+    // Forbidden where no condition applies: no answer can ever be given, there is no question.
+    if (visibility.never) continue;
+    const field = buildField(ctx, declaration, parentPath);
+    setVisibility(field, visibility);
+    reading.fields.push(field);
   }
-  // Indexed by name once: looking them up field by field is quadratic, and forms of a few
-  // hundred fields exist.
-  const requirementsByName = groupByName(level.requirements);
-  return [...byName.values()].map((declaration) =>
-    buildField(ctx, declaration, requirementsByName.get(declaration.name) ?? [], parentPath),
-  );
+  return reading.fields;
 }
 
-function groupByName<T extends { name: string }>(items: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.name);
-    if (group) group.push(item);
-    else groups.set(item.name, [item]);
-  }
-  return groups;
-}
-
-function checkLevel(ctx: Context, level: Level): void {
-  const declared = new Set(level.declarations.map((d) => d.name));
-  for (const requirement of level.requirements) {
-    if (!declared.has(requirement.name)) {
-      problem(
-        ctx,
-        `/schema${requirement.pointer}`,
-        'unknown-required',
-        formatBoth('definition.unknown-required', { property: requirement.name }),
-      );
-    }
-  }
-  for (const trigger of level.triggers) {
-    if (!declared.has(trigger.name)) {
-      problem(
-        ctx,
-        `/schema${trigger.pointer}`,
-        'unknown-required',
-        formatBoth('definition.unknown-required', { property: trigger.name }),
-      );
-    }
-  }
-  const declarationsByName = groupByName(level.declarations);
-  for (const requirement of level.requirements) {
-    if (requirement.conditions.length) continue;
-    const declarations = declarationsByName.get(requirement.name) ?? [];
-    if (declarations.length && declarations.every((d) => d.conditions.length > 0)) {
-      problem(
-        ctx,
-        `/schema${requirement.pointer}`,
-        'required-conditional-field',
-        formatBoth('definition.required-conditional-field', { property: requirement.name }),
-      );
-    }
-  }
-  if (level.closed.length) {
-    const unconditional = new Set(level.declarations.filter((d) => !d.conditions.length).map((d) => d.name));
-    for (const d of level.declarations) {
-      if (d.conditions.length && !unconditional.has(d.name)) {
-        problem(
-          ctx,
-          `/schema${level.closed[0]}`,
-          'hidden-by-additional-properties',
-          formatBoth('definition.hidden-by-additional-properties', { field: d.name }),
-        );
-      }
-    }
+/** A field that may be left empty is never one the citizen must answer: the schema's requirement says when null is sent. */
+function setVisibility(field: Field, { required, requiredWhen, activeWhen }: Visibility): void {
+  field.activeWhen = activeWhen;
+  if (!field.nullable) {
+    field.required = required;
+    field.requiredWhen = requiredWhen;
+  } else if (required || requiredWhen.length) {
+    field.nullWhen = required ? [[]] : requiredWhen;
   }
 }
 
-function buildField(
-  ctx: Context,
-  declaration: Declaration,
-  requirements: readonly Requirement[],
-  parentPath: string,
-): Field {
+function buildField(ctx: Context, declaration: FieldReading['declaration'], parentPath: string): Field {
   const { definition, root } = ctx;
   const name = declaration.name;
   const path = parentPath ? `${parentPath}/${name}` : name;
-  ctx.paths.add(path);
-  const resolved = resolveRef(root, declaration.node, declaration.pointer);
+  const shape = fieldShape(root, declaration.node, declaration.pointer);
+  const resolved = shape.resolved;
   const node = resolved.node;
   const ui: FieldUi | undefined = definition.ui?.fields?.[path];
-  // Most fields have no UI hints: their pointer is built only when one is read or reported.
+  // Most fields have no UI hints: their pointer is built only when one is read.
   const uiPointer = () => joinPointer('/ui/fields', path);
   const schemaText = (key: 'title' | 'description'): LocalizedText | undefined => {
     const value = node[key];
@@ -205,35 +126,19 @@ function buildField(
   };
 
   const kind = inferKind(root, resolved, ui);
-  if (kind.widgetProblem) {
-    const reason = kind.widgetProblem;
-    problem(
-      ctx,
-      joinPointer(uiPointer(), 'widget'),
-      'incompatible-widget',
-      formatBoth('definition.incompatible-widget', (lang) => ({
-        widget: ui?.widget ?? '',
-        reason: formatBoth(reason)[lang],
-      })),
-    );
-  }
-  if (kind.unsupportedArray)
-    problem(ctx, `/schema${declaration.pointer}`, 'unsupported-array', formatBoth('definition.unsupported-array'));
-
   const field: Field = {
     name,
     path,
     schemaPointer: declaration.pointer,
     kind: kind.kind,
     label: schemaText('title') ?? { fr: humanise(name), en: humanise(name) },
-    required: requirements.some((r) => r.conditions.length === 0),
-    requiredWhen: requirements
-      .filter((r) => r.conditions.length > 0)
-      .map((r) => r.conditions[r.conditions.length - 1] as Condition),
+    required: false,
+    requiredWhen: [],
     readOnly: node.readOnly === true,
     constraints: constraintsOf(root, resolved, ui),
-    activeWhen: declaration.conditions,
+    activeWhen: [],
   };
+  if (shape.nullable) field.nullable = true;
   if (kind.multiple) field.multiple = true;
   const hint = schemaText('description');
   if (hint) field.hint = hint;
@@ -253,78 +158,44 @@ function buildField(
         field.messages[keyword] = textAt(definition, () => joinPointer(uiPointer(), 'messages', keyword), message);
     }
   }
+  if ('default' in node) field.default = node.default;
 
-  const type = typeOf(node);
-  if ('default' in node) {
-    if (!matchesType(node.default, type)) {
-      problem(
-        ctx,
-        `/schema${resolved.at('default')}`,
-        'invalid-default',
-        formatBoth('definition.invalid-default', { type: type ?? '' }),
-      );
-    }
-    field.default = node.default;
-  }
+  const reading: FieldReading = { field, declaration, resolved, kind };
+  if (ui) reading.ui = ui;
+  ctx.fields.push(reading);
 
   const choiceSource =
-    field.kind === 'checkboxes' && isRecord(node.items) ? resolveRef(root, node.items, resolved.at('items')) : resolved;
+    field.kind === 'checkboxes' && isRecord(node.items)
+      ? resolveRef(root, node.items as SchemaObject, resolved.at('items'))
+      : resolved;
   const choices = field.kind === 'fieldset' || field.kind === 'group' ? undefined : choicesOf(root, choiceSource);
   if (choices) {
     const choiceType = typeOf(choiceSource.node);
-    field.choices = [];
-    for (const raw of choices) {
-      const scalar = typeof raw.value === 'string' || typeof raw.value === 'number' || typeof raw.value === 'boolean';
-      if (!scalar || !matchesType(raw.value, choiceType)) {
-        problem(
-          ctx,
-          `/schema${raw.pointer()}`,
-          'invalid-choice',
-          formatBoth('definition.invalid-choice', {
-            value: JSON.stringify(raw.value) ?? 'undefined',
-            type: choiceType ?? 'string',
-          }),
-        );
-        continue;
-      }
-      const value = raw.value as string | number | boolean;
-      // An enum member is its own label, translatable through its pointer when it is a string.
-      const label =
-        raw.title !== undefined
-          ? textAt(definition, () => `/schema${raw.pointer('title')}`, raw.title)
-          : typeof value === 'string'
-            ? textAt(definition, () => `/schema${raw.pointer()}`, value)
-            : { fr: String(value), en: String(value) };
-      const choice: Choice = { value, label };
-      if (raw.description !== undefined)
-        choice.hint = textAt(definition, () => `/schema${raw.pointer('description')}`, raw.description);
-      field.choices.push(choice);
-    }
+    reading.choices = choices;
+    if (choiceType) reading.choiceType = choiceType;
+    field.choices = choices.filter((raw) => isChoiceValue(raw.value, choiceType)).map((raw) => choiceOf(ctx, raw));
   }
 
-  if (field.kind === 'fieldset') field.fields = buildFields(ctx, declaration.node, declaration.pointer, path);
+  if (field.kind === 'fieldset') field.fields = buildFields(ctx, shape.written.node, shape.written.pointer, path);
   if (field.kind === 'group' && isRecord(node.items))
     field.fields = buildFields(ctx, node.items, resolved.at('items'), path);
   return field;
 }
 
-function matchesType(value: unknown, type: SchemaNode['type'] | undefined): boolean {
-  switch (type) {
-    case undefined:
-      return true;
-    case 'string':
-      return typeof value === 'string';
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value);
-    case 'integer':
-      return typeof value === 'number' && Number.isInteger(value);
-    case 'boolean':
-      return typeof value === 'boolean';
-    case 'object':
-      return isRecord(value);
-    case 'array':
-      return Array.isArray(value);
-  }
+function choiceOf(ctx: Context, raw: NonNullable<FieldReading['choices']>[number]): Choice {
+  const { definition } = ctx;
+  const value = raw.value as string | number | boolean;
+  // An enum member is its own label, translatable through its pointer when it is a string.
+  const label =
+    raw.title !== undefined
+      ? textAt(definition, () => `/schema${raw.pointer('title')}`, raw.title)
+      : typeof value === 'string'
+        ? textAt(definition, () => `/schema${raw.pointer()}`, value)
+        : { fr: String(value), en: String(value) };
+  const choice: Choice = { value, label };
+  if (raw.description !== undefined)
+    choice.hint = textAt(definition, () => `/schema${raw.pointer('description')}`, raw.description);
+  return choice;
 }
 
 const NUMERIC = [
@@ -339,7 +210,7 @@ const NUMERIC = [
   'maxItems',
 ] as const;
 
-function constraintsOf(root: SchemaNode, resolved: Resolved, ui: FieldUi | undefined): Constraints {
+function constraintsOf(root: SchemaObject, resolved: Resolved, ui: FieldUi | undefined): Constraints {
   const node = resolved.node;
   const constraints: Constraints = {};
   for (const key of NUMERIC) {
@@ -348,7 +219,9 @@ function constraintsOf(root: SchemaNode, resolved: Resolved, ui: FieldUi | undef
   }
   if (typeof node.pattern === 'string') constraints.pattern = node.pattern;
   if (node.uniqueItems === true) constraints.uniqueItems = true;
-  const items = isRecord(node.items) ? resolveRef(root, node.items, resolved.at('items')).node : undefined;
+  const items = isRecord(node.items)
+    ? resolveRef(root, node.items as SchemaObject, resolved.at('items')).node
+    : undefined;
   const mediaType = node.contentMediaType ?? items?.contentMediaType;
   if (ui?.accept) constraints.accept = [...ui.accept];
   else if (typeof mediaType === 'string') constraints.accept = [mediaType];
@@ -356,29 +229,12 @@ function constraintsOf(root: SchemaNode, resolved: Resolved, ui: FieldUi | undef
   return constraints;
 }
 
-function buildSteps(ctx: Context, fields: Field[], title: LocalizedText): Step[] {
-  const { definition } = ctx;
-  const names = new Set(fields.map((f) => f.name));
+/** The steps as written (the rules check what they name), or one step holding every field. */
+function buildSteps(definition: FormDefinition, fields: Field[], title: LocalizedText): Step[] {
   const steps = definition.ui?.steps;
-  if (!steps) return [{ title, fields: [...names] }];
-  const placed = new Map<string, number>();
-  const result = steps.map((step, i): Step => {
+  if (!steps) return [{ title, fields: fields.map((f) => f.name) }];
+  return steps.map((step, i): Step => {
     const stepPointer = joinPointer('/ui/steps', i);
-    step.fields.forEach((name, j) => {
-      const pointer = joinPointer(stepPointer, 'fields', j);
-      if (!names.has(name)) {
-        problem(ctx, pointer, 'unknown-step-field', formatBoth('definition.unknown-step-field', { field: name }));
-      } else if (placed.has(name)) {
-        problem(
-          ctx,
-          pointer,
-          'duplicate-step-field',
-          formatBoth('definition.duplicate-step-field', { field: name, step: (placed.get(name) ?? 0) + 1 }),
-        );
-      } else {
-        placed.set(name, i);
-      }
-    });
     const out: Step = {
       title: textAt(definition, joinPointer(stepPointer, 'title'), step.title),
       fields: [...step.fields],
@@ -387,28 +243,4 @@ function buildSteps(ctx: Context, fields: Field[], title: LocalizedText): Step[]
       out.description = textAt(definition, joinPointer(stepPointer, 'description'), step.description);
     return out;
   });
-  for (const field of fields) {
-    if (!placed.has(field.name)) {
-      problem(
-        ctx,
-        `/schema${field.schemaPointer}`,
-        'field-in-no-step',
-        formatBoth('definition.field-in-no-step', { field: field.name }),
-      );
-    }
-  }
-  return result;
-}
-
-function checkUiFields(ctx: Context): void {
-  for (const path of Object.keys(ctx.definition.ui?.fields ?? {})) {
-    if (!ctx.paths.has(path)) {
-      problem(
-        ctx,
-        joinPointer('/ui/fields', path),
-        'unknown-ui-field',
-        formatBoth('definition.unknown-ui-field', { field: path }),
-      );
-    }
-  }
 }

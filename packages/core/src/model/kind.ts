@@ -2,10 +2,11 @@
  * Which field kind renders a schema node: inferred from the schema, overridden by `ui.fields[path].widget`
  * when the widget suits the data (a widget that does not suit is a definition problem).
  */
-import type { FieldUi, SchemaNode } from '../generated/form-definition.js';
-import type { FieldKind } from './types.js';
+import type { FieldUi } from '../generated/form-definition.js';
+import type { FieldKind, SchemaObject } from './types.js';
 import type { Resolved } from './schema-walk.js';
 import { resolveRef } from './schema-walk.js';
+import { isNullSchema, typeOf } from './field-shape.js';
 import { isRecord, joinPointer } from '../util/pointer.js';
 import type { MessageKey } from '../messages/format.js';
 
@@ -23,29 +24,56 @@ export interface RawChoice {
   pointer(of?: 'title' | 'description'): string;
 }
 
-/** Labelled choices of a node: its `enum`, or `oneOf`/`anyOf` whose every branch has a `const`. */
-export function choicesOf(root: SchemaNode, resolved: Resolved): RawChoice[] | undefined {
+/**
+ * Labelled choices of a node: its `enum`, its `oneOf`/`anyOf` whose every branch has a `const`, or
+ * its one `const` (a literal). `null` is no choice: a field that accepts it may be left empty.
+ */
+export function choicesOf(root: SchemaObject, resolved: Resolved): RawChoice[] | undefined {
   const { node } = resolved;
-  if (Array.isArray(node.enum))
-    return node.enum.map((value, i) => ({ value, pointer: () => joinPointer(resolved.at('enum'), i) }));
+  if (Array.isArray(node.enum)) {
+    const choices: RawChoice[] = [];
+    node.enum.forEach((value, i) => {
+      if (value !== null) choices.push({ value, pointer: () => joinPointer(resolved.at('enum'), i) });
+    });
+    return choices;
+  }
   const key = Array.isArray(node.oneOf) ? 'oneOf' : Array.isArray(node.anyOf) ? 'anyOf' : undefined;
-  if (!key) return undefined;
-  const branches = (node[key] ?? []).map((branch, i) => resolveRef(root, branch, joinPointer(resolved.at(key), i)));
-  if (!branches.length || !branches.every((b) => isRecord(b.node) && 'const' in b.node)) return undefined;
-  return branches.map((b) => {
-    const choice: RawChoice = { value: b.node.const, pointer: (of) => b.at(of ?? 'const') };
-    if (typeof b.node.title === 'string') choice.title = b.node.title;
-    if (typeof b.node.description === 'string') choice.description = b.node.description;
-    return choice;
-  });
+  if (!key) {
+    // A literal is a list of one choice, labelled by its value; `true` alone is a consent box.
+    if ('const' in node && node.const !== null && node.const !== true)
+      return [{ value: node.const, pointer: () => resolved.at('const') }];
+    return undefined;
+  }
+  const branches = (node[key] ?? [])
+    .map((branch, i) => ({ branch, i }))
+    .filter(({ branch }) => !isNullSchema(branch))
+    .map(({ branch, i }) =>
+      isRecord(branch) ? resolveRef(root, branch, joinPointer(resolved.at(key), i)) : undefined,
+    );
+  if (!branches.length || !branches.every((b) => b && 'const' in b.node)) return undefined;
+  return (branches as Resolved[]).map((b) =>
+    clean({
+      value: b.node.const,
+      title: b.node.title,
+      description: b.node.description,
+      pointer: (of) => b.at(of ?? 'const'),
+    }),
+  );
 }
 
-export function typeOf(node: SchemaNode): SchemaNode['type'] | undefined {
-  if (node.type) return node.type;
-  if (isRecord(node.properties)) return 'object';
-  if (isRecord(node.items)) return 'array';
-  return undefined;
+/** Drops `title`/`description` when they are not strings. */
+function clean(
+  choice: Omit<RawChoice, 'title' | 'description'> & { title?: unknown; description?: unknown },
+): RawChoice {
+  const { title, description, ...rest } = choice;
+  return {
+    ...rest,
+    ...(typeof title === 'string' ? { title } : {}),
+    ...(typeof description === 'string' ? { description } : {}),
+  };
 }
+
+export { typeOf };
 
 export interface KindResult {
   kind: FieldKind;
@@ -79,7 +107,7 @@ const FORMAT_KINDS: Record<string, FieldKind> = {
 /** A string longer than this renders as a textarea. */
 export const TEXTAREA_THRESHOLD = 200;
 
-export function inferKind(root: SchemaNode, resolved: Resolved, ui: FieldUi | undefined): KindResult {
+export function inferKind(root: SchemaObject, resolved: Resolved, ui: FieldUi | undefined): KindResult {
   const node = resolved.node;
   const type = typeOf(node);
   const choices = choicesOf(root, resolved);
@@ -112,9 +140,9 @@ export function inferKind(root: SchemaNode, resolved: Resolved, ui: FieldUi | un
 }
 
 function naturalKind(
-  root: SchemaNode,
+  root: SchemaObject,
   resolved: Resolved,
-  type: SchemaNode['type'] | undefined,
+  type: string | undefined,
   choices: RawChoice[] | undefined,
 ): KindResult {
   const node = resolved.node;
@@ -123,7 +151,7 @@ function naturalKind(
       return { kind: 'fieldset' };
     case 'array': {
       if (!isRecord(node.items)) return { kind: 'group', unsupportedArray: true };
-      const items = resolveRef(root, node.items, resolved.at('items'));
+      const items = resolveRef(root, node.items as SchemaObject, resolved.at('items'));
       if (choicesOf(root, items)) return { kind: 'checkboxes' };
       if (typeOf(items.node) === 'object') return { kind: 'group' };
       if (typeof items.node.contentMediaType === 'string') return { kind: 'file', multiple: true };
@@ -145,4 +173,32 @@ function naturalKind(
       if (typeof node.maxLength === 'number' && node.maxLength > TEXTAREA_THRESHOLD) return { kind: 'textarea' };
       return { kind: 'text' };
   }
+}
+
+/** Whether `value` is of the JSON Schema type `type` (any value when the type is unknown). */
+export function matchesType(value: unknown, type: string | undefined): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'object':
+      return isRecord(value);
+    case 'array':
+      return Array.isArray(value);
+    case 'null':
+      return value === null;
+    default:
+      return true;
+  }
+}
+
+/** Whether a choice can be an answer of its field: a string, number or boolean of the field's type. */
+export function isChoiceValue(value: unknown, type: string | undefined): boolean {
+  const scalar = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+  return scalar && matchesType(value, type);
 }

@@ -2,13 +2,52 @@
  * The meta-schema's errors (from the precompiled `validateDefinition`) in words a web team
  * understands, each at the pointer of the offending value.
  */
-import type { DefinitionProblem, Language } from './types.js';
-import { format, formatBoth, type MessageKey } from '../messages/format.js';
-import { joinPointer, splitPointer, valueAt } from '../util/pointer.js';
+import type { DefinitionProblem, Language, LocalizedText } from './types.js';
+import { format, formatBoth, type MessageKey, type MessageParams } from '../messages/format.js';
+import { isRecord, joinPointer, splitPointer, valueAt } from '../util/pointer.js';
+import { SUBSCHEMA_KEYWORDS } from './schema-walk.js';
 
-const NODE_KEYWORDS = new Set(['items', 'if', 'then', 'else']);
-const NODE_MAPS = new Set(['properties', '$defs', 'dependentSchemas']);
-const NODE_LISTS = new Set(['allOf', 'oneOf', 'anyOf']);
+const NODE_KEYWORDS = new Set<string>(SUBSCHEMA_KEYWORDS.single);
+const NODE_MAPS = new Set<string>(SUBSCHEMA_KEYWORDS.maps);
+const NODE_LISTS = new Set<string>(SUBSCHEMA_KEYWORDS.lists);
+
+/** What to write instead of a keyword Guichet refuses: older drafts' names, and what a form can ask. */
+const ADVICE: Record<string, [MessageKey, MessageParams?]> = {
+  definitions: ['advice.renamed', { instead: '$defs' }],
+  dependencies: ['advice.renamed', { instead: 'dependentRequired / dependentSchemas' }],
+  id: ['advice.renamed', { instead: '$id' }],
+  nullable: ['advice.renamed', { instead: '"type": [T, "null"]' }],
+  $recursiveRef: ['advice.renamed', { instead: '$ref' }],
+  patternProperties: ['advice.fixed-names'],
+  propertyNames: ['advice.fixed-names'],
+  minProperties: ['advice.fixed-names'],
+  maxProperties: ['advice.fixed-names'],
+  additionalProperties: ['advice.fixed-names'],
+  prefixItems: ['advice.one-kind-of-item'],
+  additionalItems: ['advice.one-kind-of-item'],
+  unevaluatedItems: ['advice.one-kind-of-item'],
+  contains: ['advice.one-kind-of-item'],
+  minContains: ['advice.one-kind-of-item'],
+  maxContains: ['advice.one-kind-of-item'],
+  $anchor: ['advice.local-ref'],
+  $dynamicRef: ['advice.local-ref'],
+  $dynamicAnchor: ['advice.local-ref'],
+  $recursiveAnchor: ['advice.local-ref'],
+  not: ['advice.not'],
+  contentEncoding: ['advice.files'],
+  contentSchema: ['advice.files'],
+  $vocabulary: ['advice.remove'],
+  unevaluatedProperties: ['advice.unevaluated'],
+};
+
+/** "The keyword … is not supported", with what to write instead when there is advice for it. */
+export function unsupportedKeyword(keyword: string, written = keyword): LocalizedText {
+  const [key, params] = ADVICE[keyword] ?? [];
+  return formatBoth('definition.unsupported-keyword', (lang) => ({
+    keyword: written,
+    advice: key ? format(key, params, lang) : '',
+  }));
+}
 
 /** Whether the segments (from the definition's root) lead to a node of the data schema. */
 export function isSchemaNodePath(segments: readonly string[]): boolean {
@@ -64,17 +103,19 @@ function mapError(error: MetaError, definition: unknown): DefinitionProblem | un
   // shape says more reliably where the error sits.
   const parentIsSchemaNode = isSchemaNodePath(segments.slice(0, -1));
   const value = valueAt(definition, instancePath);
+  // A schema for `additionalProperties`, anything but `false` for `unevaluatedProperties`.
+  if (parentIsSchemaNode && (last === 'additionalProperties' || last === 'unevaluatedProperties'))
+    return {
+      pointer: instancePath,
+      code: 'unsupported-keyword',
+      message: unsupportedKeyword(last, `${last}: ${isRecord(value) ? '{…}' : show(value)}`),
+    };
   switch (keyword) {
     case 'additionalProperties': {
       const property = String(params.additionalProperty);
       const pointer = joinPointer(instancePath, property);
-      if (isSchemaNodePath(segments)) {
-        return {
-          pointer,
-          code: 'unsupported-keyword',
-          message: formatBoth('definition.unsupported-keyword', { keyword: property }),
-        };
-      }
+      if (isSchemaNodePath(segments))
+        return { pointer, code: 'unsupported-keyword', message: unsupportedKeyword(property) };
       return { pointer, code: 'unknown-property', message: formatBoth('definition.unknown-property', { property }) };
     }
     case 'required': {

@@ -11,8 +11,10 @@ import type { FormDefinition } from '../generated/form-definition.js';
 import type { DefinitionProblem, FormModel } from './types.js';
 import { DefinitionError } from './definition-error.js';
 import { metaProblems, type MetaError } from './meta-problems.js';
-import { referenceProblems } from './reference-problems.js';
 import { buildModel } from './build-model.js';
+import { checkDefinition } from './check-definition.js';
+import { definitionRules } from './rules/index.js';
+import type { DefinitionReading } from './reading.js';
 import { formatBoth } from '../messages/format.js';
 import { isRecord } from '../util/pointer.js';
 import { jsonErrorOffset, lineColumn } from '../util/json-position.js';
@@ -41,19 +43,20 @@ export function readDefinition(input: unknown, check?: DefinitionCheck): LoadRes
     // Whatever the meta-schema said, a readable schema is checked further, so one round of fixes
     // is enough; these checks only read what is well-formed.
     const definition = parsed as unknown as FormDefinition;
-    let model: FormModel | undefined;
+    let reading: DefinitionReading | undefined;
     if (isRecord(definition.schema)) {
-      problems.push(...safely(() => referenceProblems(definition), wellFormed));
       problems.push(
         ...safely(() => {
-          const built = buildModel(definition);
-          model = built.model;
-          return built.problems;
+          reading = buildModel(definition);
+          return [];
         }, wellFormed),
       );
     }
-    if (problems.length || !model) return failure(dedupe(problems));
-    return { ok: true, model };
+    // Each rule on its own: one that trips over a malformed part does not silence the others.
+    if (reading)
+      for (const rule of definitionRules) problems.push(...safely(() => checkDefinition(reading!, [rule]), wellFormed));
+    if (problems.length || !reading) return failure(firstThingsFirst(dedupe(problems)));
+    return { ok: true, model: reading.model };
   } catch (error) {
     return failure([internal(error)]);
   }
@@ -103,6 +106,12 @@ function dedupe(problems: DefinitionProblem[]): DefinitionProblem[] {
     seen.add(key);
     return true;
   });
+}
+
+/** A schema in an older draft says so first: most of its other problems follow from it. */
+function firstThingsFirst(problems: DefinitionProblem[]): DefinitionProblem[] {
+  const draft = problems.filter((p) => p.code === 'unsupported-draft');
+  return draft.length ? [...draft, ...problems.filter((p) => p.code !== 'unsupported-draft')] : problems;
 }
 
 function failure(problems: DefinitionProblem[]): LoadResult {

@@ -1,15 +1,16 @@
 /**
- * Reading a data schema the way Guichet renders it: `$ref`s resolved (local, `#/$defs/…`), and
- * the properties of one object level gathered from `properties`, `allOf` items, `if`/`then`/`else`
- * branches and `dependentSchemas`, each with the conditions under which it applies.
+ * Reading a data schema the way Guichet renders it: local `$ref`s resolved (`#/$defs/name`),
+ * boolean subschemas understood, and every place one object level speaks of its properties —
+ * `properties`, `required`, `allOf` items, `if`/`then`/`else` branches, `dependentRequired` and
+ * `dependentSchemas` — each with the branch (the conditions) it sits in.
  */
 import type { SchemaNode } from '../generated/form-definition.js';
-import type { Condition } from './types.js';
+import type { Branch, SchemaObject } from './types.js';
 import { isRecord, joinPointer, ownValue, unescapeSegment } from '../util/pointer.js';
 
 export interface Resolved {
   /** The node with its `$ref` target merged under its own sibling keywords. */
-  node: SchemaNode;
+  node: SchemaObject;
   /** Pointer (in the data schema) of the node as written where it is used. */
   pointer: string;
   /** Pointer of keyword `key` in whichever node (the referring one or the target) holds it. */
@@ -29,10 +30,18 @@ export function refName(ref: string): string | undefined {
   }
 }
 
+/** The `$defs` entry a `$ref` leads to (an object or a boolean subschema), with its pointer. */
+export function refTarget(root: SchemaObject, ref: string): { node: SchemaNode; pointer: string } | undefined {
+  const name = refName(ref);
+  if (name === undefined || !isRecord(root.$defs)) return undefined;
+  const node = ownValue(root.$defs, name) as SchemaNode | undefined;
+  return node === undefined ? undefined : { node, pointer: joinPointer('', '$defs', name) };
+}
+
 /** A node without a `$ref`: its keywords are where it is written (a class, not a closure per node). */
-class Plain implements Resolved {
+export class Plain implements Resolved {
   constructor(
-    readonly node: SchemaNode,
+    readonly node: SchemaObject,
     readonly pointer: string,
   ) {}
 
@@ -41,13 +50,15 @@ class Plain implements Resolved {
   }
 }
 
-export function resolveRef(root: SchemaNode, node: SchemaNode, pointer: string, depth = 0): Resolved {
+export function resolveRef(root: SchemaObject, node: SchemaObject, pointer: string, depth = 0): Resolved {
   if (typeof node.$ref !== 'string' || depth > MAX_DEPTH) return new Plain(node, pointer);
-  const name = refName(node.$ref);
-  const target = name === undefined ? undefined : root.$defs?.[name];
+  const target = refTarget(root, node.$ref);
   const { $ref: _ref, ...siblings } = node;
-  if (name === undefined || !isRecord(target)) return new Plain(siblings, pointer);
-  const inner = resolveRef(root, target, joinPointer('', '$defs', name), depth + 1);
+  if (!target) return new Plain(siblings, pointer);
+  // `true` as a target is the empty schema; `false` accepts nothing, which the validator says.
+  const inner = isRecord(target.node)
+    ? resolveRef(root, target.node, target.pointer, depth + 1)
+    : new Plain({}, target.pointer);
   return {
     node: { ...inner.node, ...siblings },
     pointer,
@@ -55,144 +66,179 @@ export function resolveRef(root: SchemaNode, node: SchemaNode, pointer: string, 
   };
 }
 
-export interface Declaration {
+/** A place where an object level names one of its properties. */
+export interface Mention {
   name: string;
-  node: SchemaNode;
-  /** Pointer of the property's schema (`…/properties/name`). */
+  /** Where it is named: `…/properties/name`, `…/required/0`, `…/dependentRequired/x/0`… */
   pointer: string;
-  conditions: Condition[];
+  /** The branch it sits in; empty at the level itself (or in an unconditional `allOf` item). */
+  branch: Branch;
 }
 
-export interface Requirement {
-  name: string;
-  /** Pointer of the entry naming it (in `required` or `dependentRequired`). */
+/** `"properties": {"name": {…}}`: the property's shape. */
+export interface Declaration extends Mention {
+  node: SchemaObject;
+}
+
+/** `additionalProperties: false` or `unevaluatedProperties: false`, with the names it lets through. */
+export interface Closer {
+  keyword: 'additionalProperties' | 'unevaluatedProperties';
   pointer: string;
-  conditions: Condition[];
+  sees: ReadonlySet<string>;
 }
 
 export interface Level {
   declarations: Declaration[];
-  requirements: Requirement[];
-  /** `dependentRequired`/`dependentSchemas` triggers, with the pointer of their key. */
-  triggers: { name: string; pointer: string }[];
-  /** Pointers of `additionalProperties: false` at this level. */
-  closed: string[];
+  /** `"properties": {"name": true}`. */
+  allowed: Mention[];
+  /** `"properties": {"name": false}`. */
+  forbidden: Mention[];
+  /** Entries of `required` and `dependentRequired`. */
+  requirements: Mention[];
+  /** Keys of `dependentRequired` and `dependentSchemas`. */
+  triggers: Mention[];
+  closers: Closer[];
+  /** Pointers of `anyOf`/`oneOf` at the level whose branches declare properties: a choice between shapes. */
+  shapeChoices: string[];
 }
 
-/** Every property declared at the object level `node` (at `pointer` in the data schema). */
-export function collectLevel(root: SchemaNode, node: SchemaNode, pointer: string): Level {
-  const level: Level = { declarations: [], requirements: [], triggers: [], closed: [] };
-  walkLevel(root, node, pointer, [], level, 0);
+/** Every property the object level `node` (at `pointer` in the data schema) speaks of. */
+export function collectLevel(root: SchemaObject, node: SchemaNode, pointer: string): Level {
+  const level = emptyLevel();
+  walkLevel(root, node, pointer, [], level, 0, true);
   return level;
 }
 
+/** The names a subtree of a level declares, allows or forbids: what `unevaluatedProperties` there sees. */
+function namesIn(root: SchemaObject, node: SchemaObject, pointer: string): Set<string> {
+  const level = emptyLevel();
+  walkLevel(root, node, pointer, [], level, 0, false);
+  return new Set([...level.declarations, ...level.allowed, ...level.forbidden].map((m) => m.name));
+}
+
+function emptyLevel(): Level {
+  return {
+    declarations: [],
+    allowed: [],
+    forbidden: [],
+    requirements: [],
+    triggers: [],
+    closers: [],
+    shapeChoices: [],
+  };
+}
+
 function walkLevel(
-  root: SchemaNode,
-  raw: SchemaNode,
+  root: SchemaObject,
+  raw: SchemaNode | undefined,
   pointer: string,
-  conditions: Condition[],
+  branch: Branch,
   level: Level,
   depth: number,
+  closers: boolean,
 ): void {
   if (!isRecord(raw) || depth > MAX_DEPTH) return;
-  const resolved = resolveRef(root, raw, pointer);
-  const { node } = resolved;
-  const at = (key: string) => resolved.at(key);
-  const properties = node.properties;
-  if (isRecord(properties)) {
-    const propertiesPointer = at('properties');
-    for (const name in properties) {
-      const property = ownValue(properties, name);
-      if (isRecord(property))
-        level.declarations.push({ name, node: property, pointer: joinPointer(propertiesPointer, name), conditions });
+  const walk = (child: SchemaNode | undefined, at: string, inner: Branch) =>
+    walkLevel(root, child, at, inner, level, depth + 1, closers);
+  // A `$ref` is read as one more item of `allOf`: the keywords of its target keep their own
+  // meaning there (an `additionalProperties` in the target sees the target's properties only).
+  if (typeof raw.$ref === 'string') {
+    const target = refTarget(root, raw.$ref);
+    if (target) walk(target.node, target.pointer, branch);
+  }
+  const node = raw;
+  const at = (key: string) => joinPointer(pointer, key);
+  if (isRecord(node.properties)) {
+    for (const name in node.properties) {
+      const property = ownValue(node.properties, name);
+      const mention = { name, pointer: joinPointer(at('properties'), name), branch };
+      if (property === true) level.allowed.push(mention);
+      else if (property === false) level.forbidden.push(mention);
+      else if (isRecord(property)) level.declarations.push({ ...mention, node: property as SchemaObject });
     }
   }
   if (Array.isArray(node.required)) {
     node.required.forEach((name, i) => {
-      if (typeof name === 'string')
-        level.requirements.push({ name, pointer: joinPointer(at('required'), i), conditions });
+      if (typeof name === 'string') level.requirements.push({ name, pointer: joinPointer(at('required'), i), branch });
     });
   }
-  if (node.additionalProperties === false) level.closed.push(at('additionalProperties'));
+  if (closers && node.additionalProperties === false) {
+    const sees = new Set(isRecord(node.properties) ? Object.keys(node.properties) : []);
+    level.closers.push({ keyword: 'additionalProperties', pointer: at('additionalProperties'), sees });
+  }
+  if (closers && node.unevaluatedProperties === false) {
+    level.closers.push({
+      keyword: 'unevaluatedProperties',
+      pointer: at('unevaluatedProperties'),
+      sees: namesIn(root, node, pointer),
+    });
+  }
   if (isRecord(node.dependentRequired)) {
     for (const [trigger, names] of Object.entries(node.dependentRequired)) {
       const triggerPointer = joinPointer(at('dependentRequired'), trigger);
-      level.triggers.push({ name: trigger, pointer: triggerPointer });
+      level.triggers.push({ name: trigger, pointer: triggerPointer, branch });
       if (!Array.isArray(names)) continue;
-      const when: Condition[] = [...conditions, { kind: 'present', trigger }];
+      const when: Branch = [...branch, { kind: 'present', trigger }];
       names.forEach((name, i) => {
         if (typeof name === 'string')
-          level.requirements.push({ name, pointer: joinPointer(triggerPointer, i), conditions: when });
+          level.requirements.push({ name, pointer: joinPointer(triggerPointer, i), branch: when });
       });
     }
   }
-  if (Array.isArray(node.allOf)) {
-    node.allOf.forEach((item, i) => walkLevel(root, item, joinPointer(at('allOf'), i), conditions, level, depth + 1));
-  }
-  if (isRecord(node.if)) {
+  if (Array.isArray(node.allOf)) node.allOf.forEach((item, i) => walk(item, joinPointer(at('allOf'), i), branch));
+  if (node.if === true) walk(node.then, at('then'), branch);
+  else if (node.if === false) walk(node.else, at('else'), branch);
+  else if (isRecord(node.if)) {
     const conditionPointer = at('if');
-    if (isRecord(node.then)) {
-      walkLevel(
-        root,
-        node.then,
-        at('then'),
-        [...conditions, { kind: 'if', conditionPointer, branch: 'then' }],
-        level,
-        depth + 1,
-      );
-    }
-    if (isRecord(node.else)) {
-      walkLevel(
-        root,
-        node.else,
-        at('else'),
-        [...conditions, { kind: 'if', conditionPointer, branch: 'else' }],
-        level,
-        depth + 1,
-      );
-    }
+    walk(node.then, at('then'), [...branch, { kind: 'if', conditionPointer, branch: 'then' }]);
+    walk(node.else, at('else'), [...branch, { kind: 'if', conditionPointer, branch: 'else' }]);
   }
   if (isRecord(node.dependentSchemas)) {
     for (const [trigger, sub] of Object.entries(node.dependentSchemas)) {
-      level.triggers.push({ name: trigger, pointer: joinPointer(at('dependentSchemas'), trigger) });
-      walkLevel(
-        root,
-        sub as SchemaNode,
-        joinPointer(at('dependentSchemas'), trigger),
-        [...conditions, { kind: 'present', trigger }],
-        level,
-        depth + 1,
-      );
+      const subPointer = joinPointer(at('dependentSchemas'), trigger);
+      level.triggers.push({ name: trigger, pointer: subPointer, branch });
+      walk(sub as SchemaNode, subPointer, [...branch, { kind: 'present', trigger }]);
     }
+  }
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const list = node[key];
+    if (
+      Array.isArray(list) &&
+      list.some((item) => isRecord(item) && isRecord(resolveRef(root, item, '').node.properties))
+    )
+      level.shapeChoices.push(at(key));
   }
 }
 
-/** Subschema keywords of the supported subset: each maps to one node or a map/list of nodes. */
-const SINGLE = ['items', 'if', 'then', 'else'] as const;
-const MAPS = ['properties', '$defs', 'dependentSchemas'] as const;
-const LISTS = ['allOf', 'oneOf', 'anyOf'] as const;
+/** Keywords whose value is one subschema, a map of subschemas, or a list of them. */
+export const SUBSCHEMA_KEYWORDS = {
+  single: ['items', 'if', 'then', 'else'],
+  maps: ['properties', '$defs', 'dependentSchemas'],
+  lists: ['allOf', 'oneOf', 'anyOf'],
+} as const;
 
 /**
- * Calls `visit` on every schema node under `node` (itself included). Its pointer (from `base`) is
- * built only when the visitor asks for it, during the call: a definition is walked on every load,
- * a form of a few hundred fields has as many nodes, and few of them are ever reported.
+ * Calls `visit` on every schema node under `node` (itself included) that is an object (boolean
+ * subschemas have no keywords to visit). Its pointer (from `base`) is built only when the visitor
+ * asks for it, during the call: a definition is walked on every load, a form of a few hundred
+ * fields has as many nodes, and few of them are ever reported.
  */
 export function forEachNode(
   node: unknown,
   base: string,
-  visit: (node: SchemaNode, pointer: () => string) => void,
+  visit: (node: SchemaObject, pointer: () => string) => void,
 ): void {
   const path: (string | number)[] = [];
   const pointer = () => joinPointer(base, ...path);
   const walk = (current: unknown, depth: number): void => {
     if (!isRecord(current) || depth > 200) return;
-    visit(current as SchemaNode, pointer);
-    for (const key of SINGLE) {
+    visit(current as SchemaObject, pointer);
+    for (const key of SUBSCHEMA_KEYWORDS.single) {
       path.push(key);
       walk(current[key], depth + 1);
       path.pop();
     }
-    for (const key of MAPS) {
+    for (const key of SUBSCHEMA_KEYWORDS.maps) {
       const map = current[key];
       if (!isRecord(map)) continue;
       path.push(key);
@@ -204,7 +250,7 @@ export function forEachNode(
       }
       path.pop();
     }
-    for (const key of LISTS) {
+    for (const key of SUBSCHEMA_KEYWORDS.lists) {
       const list = current[key];
       if (!Array.isArray(list)) continue;
       path.push(key);
@@ -219,7 +265,7 @@ export function forEachNode(
   walk(node, 0);
 }
 
-/** Pointers (in the data schema) of every `if` subschema: the conditions a validator compiles. */
+/** Pointers (in the data schema) of every `if` subschema that is an object: the conditions a validator compiles. */
 export function conditionPointers(schema: SchemaNode): string[] {
   const pointers: string[] = [];
   forEachNode(schema, '', (node, pointer) => {

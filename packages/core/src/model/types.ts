@@ -14,6 +14,9 @@ import type {
 
 export type Language = 'fr' | 'en';
 
+/** A schema node that is not a boolean subschema: the keywords of one node. */
+export type SchemaObject = Exclude<SchemaNode, boolean>;
+
 /** A text in every language the element speaks; `fr` always set, `en` falls back to `fr`. */
 export interface LocalizedText {
   fr: string;
@@ -67,18 +70,28 @@ export interface Constraints {
 }
 
 /**
- * When a field is shown. A field declared inside `then`/`else` (of an `if` at `conditionPointer`)
- * is active when the `if` subschema does (`then`) or does not (`else`) match its parent object;
- * one declared in `dependentSchemas[trigger]` is active when `trigger` has a value.
- * All conditions of a field must hold (a field nested in two conditional branches).
+ * One test a field's visibility or requiredness depends on, evaluated on the object holding the
+ * field (the answers, a fieldset's value or a group item) as it will be sent.
+ * - `if`: the `if` subschema at `conditionPointer` (a pointer in `definition.schema`) matches
+ *   (`then`) or does not (`else`);
+ * - `present`: the sibling answer `trigger` is sent (`dependentRequired`, `dependentSchemas`);
+ *   `absent`: it is not (a `dependentSchemas` branch that forbids the field).
  */
 export type Condition =
   | {
       kind: 'if';
-      /** Pointer of the `if` subschema in `definition.schema`, e.g. "/allOf/0/if". */ conditionPointer: string;
+      /** Pointer of the `if` subschema in `definition.schema`, e.g. "/allOf/0/if". */
+      conditionPointer: string;
       branch: 'then' | 'else';
     }
-  | { kind: 'present'; /** Sibling property whose presence turns the field on. */ trigger: string };
+  | {
+      kind: 'present' | 'absent';
+      /** The sibling property that is (or is not) sent. */
+      trigger: string;
+    };
+
+/** The conditions of one branch, from the outermost: the branch applies when all of them hold. */
+export type Branch = Condition[];
 
 export interface Field {
   /** Property name in its parent object. */
@@ -88,21 +101,30 @@ export interface Field {
    * ("applicant/lastName", "children/firstName").
    */
   path: string;
-  /** JSON pointer of the field's schema node in `definition.schema` (after `$ref` resolution, the node that declared it). */
+  /** JSON pointer of the node that declares the field in `definition.schema` (where its shape is written). */
   schemaPointer: string;
   kind: FieldKind;
   label: LocalizedText;
   hint?: LocalizedText;
   help?: LocalizedText;
   placeholder?: LocalizedText;
-  /** Required unconditionally by its parent (`required`). */
+  /** The citizen must answer it when shown: named in an unconditional `required` (and not `nullable`). */
   required: boolean;
   /**
-   * When the field is required although not always (`dependentRequired`, or `required` inside a
-   * conditional branch): required when ANY of these holds (each is the innermost condition of one
-   * `required` entry).
+   * The branches that require it (`required` inside `then`/`else`/`dependentSchemas`,
+   * `dependentRequired`): it must be answered when ANY of them applies (never when `nullable`).
    */
-  requiredWhen: Condition[];
+  requiredWhen: Branch[];
+  /**
+   * The answer may be left empty (`type: [T, "null"]`, or `anyOf`/`oneOf` with a `{"type": "null"}`
+   * branch): the citizen need not answer, even when the schema requires the property.
+   */
+  nullable?: true;
+  /**
+   * For a `nullable` field the schema requires: when an empty answer is sent as `null` (any of
+   * these branches applies; `[[]]`: always).
+   */
+  nullWhen?: Branch[];
   readOnly: boolean;
   default?: unknown;
   autocomplete?: string;
@@ -121,8 +143,13 @@ export interface Field {
   multiple?: boolean;
   /** Custom messages from `ui.fields[path].messages`. */
   messages?: Partial<Record<string, LocalizedText>>;
-  /** Empty when the field is always active. */
-  activeWhen: Condition[];
+  /**
+   * When it is shown: when ANY of these branches applies; empty: always. A field declared or
+   * allowed only in branches is shown in those; one a branch forbids (`"properties": {"name":
+   * false}`) is shown where the negation of that branch holds (`then` ↔ `else`, `present` ↔
+   * `absent`).
+   */
+  activeWhen: Branch[];
 }
 
 export interface Step {

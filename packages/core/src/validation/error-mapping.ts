@@ -5,7 +5,8 @@
  */
 import type { FieldError, Language } from '../model/types.js';
 import type { FieldIndex } from './field-index.js';
-import { fieldMessage } from './field-messages.js';
+import { customMessage, fieldMessage } from './field-messages.js';
+import { namingTheQuestion, questionOf } from './question.js';
 import { joinPointer } from '../util/pointer.js';
 
 export interface AjvError {
@@ -44,10 +45,13 @@ export function errorPointer({ keyword, params, instancePath }: AjvError): strin
   return property === undefined ? instancePath : joinPointer(instancePath, String(params[property]));
 }
 
+const CHOICE_KINDS = new Set(['radio', 'select', 'checkboxes']);
+
 function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError | undefined {
   const { keyword, params } = error;
   if (keyword === 'if' || INSIDE_CHOICE.test(error.schemaPath)) return undefined;
   const pointer = errorPointer(error);
+  const located = index.locate(pointer);
   let code = keyword;
   switch (keyword) {
     case 'required':
@@ -58,17 +62,26 @@ function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError 
     case 'additionalProperties':
       code = 'unknown-field';
       break;
+    case 'false schema':
+      // `"properties": {"x": false}` refuses an answer; `"then": false` a combination of them.
+      code = /\/properties\/[^/]+$/.test(error.schemaPath) ? 'unknown-field' : 'not-accepted';
+      break;
     case 'oneOf':
     case 'anyOf':
-      code = 'enum';
+      code = located.pointer === pointer && CHOICE_KINDS.has(located.field?.kind ?? '') ? 'enum' : 'not-accepted';
       break;
   }
-  const located = index.locate(pointer);
   if (code === 'unknown-field') {
     // A declared field is "unevaluated" only when the branch declaring it failed: its own
     // error says why. Hidden fields never get here, being removed before validation.
     if (located.field && located.pointer === pointer) return undefined;
     return { pointer, code, message: fieldMessage(code, params, undefined, lang) };
   }
-  return { pointer: located.pointer, code, message: fieldMessage(code, params, located.field, lang) };
+  const field = located.field;
+  const custom = customMessage(code, field, lang);
+  const problem = custom ?? fieldMessage(code, params, field, lang);
+  // An author's own message is theirs to word; Guichet's own names the question.
+  const question = custom === undefined ? questionOf(index, located.pointer, lang) : undefined;
+  const message = question ? namingTheQuestion(question, problem, lang) : problem;
+  return { pointer: located.pointer, code, message };
 }

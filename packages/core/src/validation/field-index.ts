@@ -13,11 +13,13 @@ export class FieldIndex {
   private readonly levels = new WeakMap<Field[], Map<string, Field>>();
   private readonly byPath = new Map<string, Field>();
   private readonly order = new Map<Field, number>();
+  private readonly siblings = new Map<Field, Field[]>();
 
   constructor(readonly fields: Field[]) {
     const visit = (list: Field[]) => {
       for (const field of list) {
         this.byPath.set(field.path, field);
+        this.siblings.set(field, list);
         this.order.set(field, this.order.size);
         if (field.fields) visit(field.fields);
       }
@@ -28,6 +30,11 @@ export class FieldIndex {
   /** A field by its path as in `ui.fields` ("applicant/lastName"). */
   byFieldPath(path: string): Field | undefined {
     return this.byPath.get(path);
+  }
+
+  /** The fields of the object holding `field` (itself included). */
+  siblingsOf(field: Field): Field[] {
+    return this.siblings.get(field) ?? [field];
   }
 
   private level(fields: Field[]): Map<string, Field> {

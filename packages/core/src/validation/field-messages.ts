@@ -35,23 +35,30 @@ const FORMAT_KEYS: Record<string, MessageKey> = {
 /** Custom messages in `ui.fields[path].messages` are keyed by keyword; a failed choice may be either. */
 const CUSTOM_KEYS: Record<string, string[]> = { enum: ['enum', 'const'], const: ['const', 'enum'] };
 
+/** The author's own message for this rule and field (`ui.fields[path].messages`), if any. */
+export function customMessage(code: string, field: Field | undefined, lang: Language): string | undefined {
+  for (const key of CUSTOM_KEYS[code] ?? [code]) {
+    const custom = field?.messages?.[key];
+    if (custom) return localize(custom, lang);
+  }
+  return undefined;
+}
+
+/** Guichet's message for this rule and field, which does not name the question (see question.ts). */
 export function fieldMessage(
   code: string,
   params: Record<string, unknown>,
   field: Field | undefined,
   lang: Language,
 ): string {
-  for (const key of CUSTOM_KEYS[code] ?? [code]) {
-    const custom = field?.messages?.[key];
-    if (custom) return localize(custom, lang);
-  }
   const limit = Number(params.limit);
   const kind = field?.kind;
   switch (code) {
     case 'required':
       return format(requiredKey(field), {}, lang);
     case 'type': {
-      const type = String(params.type);
+      // `["number", "null"]`: the answer's own type.
+      const type = String(params.type).split(',')[0];
       if (type === 'number') return format('type.number', { example: 12.5 }, lang);
       if (type === 'integer') return format('type.integer', {}, lang);
       if (type === 'boolean') return format('type.boolean', {}, lang);
@@ -94,7 +101,8 @@ export function fieldMessage(
     case 'enum':
       return format('choice', {}, lang);
     case 'unknown-field':
-      return format('unknown-field', {}, lang);
+    case 'not-accepted':
+      return format(code, {}, lang);
     default:
       return format('invalid', {}, lang);
   }
@@ -114,6 +122,8 @@ function requiredKey(field: Field | undefined): MessageKey {
       return 'required.file';
     case 'group':
       return 'required.group';
+    case 'fieldset':
+      return 'required.fieldset';
     default:
       return 'required';
   }

@@ -1,8 +1,8 @@
 /**
- * A form's validator: which fields are active given the answers, what is submitted, and the
- * errors a citizen reads. Works the same over runtime-compiled and precompiled validators.
+ * A form's validator: which fields are shown and required given the answers, what is sent, and
+ * the errors a citizen reads. Works the same over runtime-compiled and precompiled validators.
  */
-import type { Condition, Field, FieldError, FormModel, Language } from '../model/types.js';
+import type { Branch, Condition, Field, FieldError, FormModel, Language } from '../model/types.js';
 import type { CompiledValidators } from './compiled.js';
 import { FieldIndex } from './field-index.js';
 import { errorPointer, mapErrors, type AjvError } from './error-mapping.js';
@@ -17,11 +17,16 @@ export interface ValidateOptions {
 export interface FormValidator {
   /** Errors of the active answers, at most one per field; `[]` when they can be sent. */
   validate(data: unknown, options: ValidateOptions): FieldError[];
-  /** Errors of the one field at `pointer` (e.g. "/children/0/birthDate"), after an input. */
-  validateField(pointer: string, data: unknown, options: { lang: Language }): FieldError[];
+  /**
+   * Errors of the one field at `pointer` (e.g. "/children/0/birthDate"), after an input; with
+   * `around`, also those of the fieldsets and groups holding it, which its answer may have fixed.
+   */
+  validateField(pointer: string, data: unknown, options: { lang: Language; around?: boolean }): FieldError[];
   /** Whether `field` is shown, given the object holding it (the answers, or a fieldset's or an item's value). */
   isActive(field: Field, parentData: unknown): boolean;
-  /** The answers to send: inactive fields (at every depth) and empty values removed. */
+  /** Whether the citizen must answer `field` (shown and required now; never one that may be left empty). */
+  isRequired(field: Field, parentData: unknown): boolean;
+  /** The answers to send: hidden fields (at every depth) and empty values removed; `null` for an empty answer the schema requires and allows to be null. */
   activeData(data: unknown): Record<string, unknown>;
 }
 
@@ -33,46 +38,71 @@ export function isEmpty(value: unknown): boolean {
   return false;
 }
 
+/** What one object level needs to decide its fields' visibility. */
+interface LevelRules {
+  byName: Map<string, Field>;
+  /** Fields whose visibility or requiredness depends on the answers, or that may be sent as null. */
+  dependent: Field[];
+}
+
 export function createValidator(model: FormModel, compiled: CompiledValidators): FormValidator {
   const index = new FieldIndex(model.fields);
-  const byLevel = new WeakMap<Field[], Map<string, Field>>();
-  const levelOf = (fields: Field[]) => {
-    let map = byLevel.get(fields);
-    if (!map) {
-      map = new Map(fields.map((f) => [f.name, f]));
-      byLevel.set(fields, map);
+  const levels = new WeakMap<Field[], LevelRules>();
+  const levelOf = (fields: Field[]): LevelRules => {
+    let level = levels.get(fields);
+    if (!level) {
+      const dependent = fields.filter((f) => f.activeWhen.length || f.requiredWhen.length || f.nullWhen);
+      level = { byName: new Map(fields.map((f) => [f.name, f])), dependent };
+      levels.set(fields, level);
     }
-    return map;
+    return level;
   };
 
-  const holds = (condition: Condition, parent: Record<string, unknown>): boolean => {
-    if (condition.kind === 'present') return !isEmpty(ownValue(parent, condition.trigger));
+  const holds = (condition: Condition, sent: Record<string, unknown>): boolean => {
+    if (condition.kind !== 'if') return Object.hasOwn(sent, condition.trigger) === (condition.kind === 'present');
     const test = compiled.conditions[condition.conditionPointer];
     // A condition the validator does not know cannot hide anything: show the field.
     if (!test) return true;
-    return test(parent) === (condition.branch === 'then');
+    return test(sent) === (condition.branch === 'then');
   };
+  const applies = (branch: Branch, sent: Record<string, unknown>) => branch.every((c) => holds(c, sent));
+  const shown = (field: Field, sent: Record<string, unknown>) =>
+    field.activeWhen.length === 0 || field.activeWhen.some((b) => applies(b, sent));
+  const requiredIn = (field: Field, sent: Record<string, unknown>) =>
+    field.required || field.requiredWhen.some((b) => applies(b, sent));
 
-  const activeIn = (field: Field, parent: Record<string, unknown>) => field.activeWhen.every((c) => holds(c, parent));
-
-  /** Cleans one level: empty answers first, then the fields their conditions hide. */
+  /**
+   * One level as it will be sent: empty answers out, then the hidden fields out and `null` in for
+   * an empty answer the schema requires and allows to be null. Conditions are read on what is
+   * sent, as any validator reads them, so a hidden answer cannot show another field: this repeats
+   * until nothing changes (a chain of conditions settles in as many rounds as it has links).
+   */
   const cleanObject = (fields: Field[], value: Record<string, unknown>): Record<string, unknown> => {
     const level = levelOf(fields);
     const answered: Record<string, unknown> = {};
     for (const [name, raw] of Object.entries(value)) {
-      const field = level.get(name);
+      const field = level.byName.get(name);
       // ajv takes an own "__proto__" for an evaluated property: it would slip through unchecked.
       if (name === '__proto__' && !field) continue;
       const cleaned = field ? cleanValue(field, raw) : isEmpty(raw) ? undefined : raw;
       if (cleaned !== undefined) setOwn(answered, name, cleaned);
     }
-    const result: Record<string, unknown> = {};
-    for (const [name, answer] of Object.entries(answered)) {
-      const field = level.get(name);
-      if (field && field.activeWhen.length && !activeIn(field, answered)) continue;
-      setOwn(result, name, answer);
+    if (!level.dependent.length) return answered;
+    let sent = answered;
+    for (let round = 0; round <= level.dependent.length; round++) {
+      const next: Record<string, unknown> = {};
+      for (const [name, answer] of Object.entries(answered)) {
+        const field = level.byName.get(name);
+        if (!field || shown(field, sent)) setOwn(next, name, answer);
+      }
+      for (const field of level.dependent) {
+        const sendsNull = field.nullWhen?.some((b) => applies(b, sent));
+        if (sendsNull && !Object.hasOwn(answered, field.name) && shown(field, sent)) setOwn(next, field.name, null);
+      }
+      if (sameKeys(next, sent)) return next;
+      sent = next;
     }
-    return result;
+    return sent;
   };
 
   const cleanValue = (field: Field, value: unknown): unknown => {
@@ -92,11 +122,17 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   const activeData = (data: unknown): Record<string, unknown> =>
     isRecord(data) ? cleanObject(model.fields, data) : {};
 
+  /** The object holding `field`, as it will be sent. */
+  const sentLevel = (field: Field, parentData: unknown) =>
+    cleanObject(index.siblingsOf(field), isRecord(parentData) ? parentData : {});
+
+  const errorsOf = (data: unknown) => (compiled.validate(data) ? [] : ((compiled.validate.errors ?? []) as AjvError[]));
+
   /** `near`: only errors that may concern the field at that pointer are mapped. */
   const run = (data: unknown, lang: Language, near?: string): FieldError[] => {
-    const cleaned = activeData(data);
-    if (compiled.validate(cleaned)) return [];
-    let errors = (compiled.validate.errors ?? []) as AjvError[];
+    const sent = activeData(data);
+    let errors = errorsOf(sent);
+    if (!errors.length) return [];
     // A failed submit leaves hundreds of `required` errors at the root: filtered by the answer
     // each names, a keystroke maps a handful of them instead of sorting them all.
     if (near !== undefined) {
@@ -105,17 +141,52 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
         return near.startsWith(pointer) || pointer.startsWith(near);
       });
     }
-    return mapErrors(errors, index, lang);
+    return expandEmptyFieldsets(mapErrors(errors, index, lang), sent, lang);
+  };
+
+  /**
+   * A required fieldset left empty is one `required` error: its own missing answers say more, and
+   * at once. They are the errors the fieldset would have with nothing in it; the verdict is the same.
+   */
+  const expandEmptyFieldsets = (mapped: FieldError[], sent: Record<string, unknown>, lang: Language): FieldError[] => {
+    let result = mapped;
+    const probe = structuredClone(sent);
+    for (let depth = 0; depth < 8; depth++) {
+      const empty = result.filter((e) => e.code === 'required' && index.locate(e.pointer).field?.kind === 'fieldset');
+      if (!empty.length) return result;
+      for (const error of empty) {
+        const field = index.locate(error.pointer).field as Field;
+        setAt(probe, error.pointer, cleanObject(field.fields ?? [], {}));
+      }
+      const inside = mapErrors(errorsOf(probe), index, lang);
+      const replaced = new Set<string>();
+      const added: FieldError[] = [];
+      for (const error of empty) {
+        const within = inside.filter((e) => e.pointer.startsWith(`${error.pointer}/`));
+        if (within.length) {
+          replaced.add(error.pointer);
+          added.push(...within);
+        }
+      }
+      if (!replaced.size) return result;
+      result = [...result.filter((e) => !replaced.has(e.pointer)), ...added].sort((a, b) =>
+        index.compare(a.pointer, b.pointer),
+      );
+    }
+    return result;
   };
 
   return {
     activeData,
     isActive(field, parentData) {
       if (!field.activeWhen.length) return true;
-      if (!isRecord(parentData)) return field.activeWhen.every((c) => c.kind === 'if' && holds(c, {}));
-      const answered: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(parentData)) if (!isEmpty(value)) setOwn(answered, name, value);
-      return activeIn(field, answered);
+      return shown(field, sentLevel(field, parentData));
+    },
+    isRequired(field, parentData) {
+      if (!field.required && !field.requiredWhen.length) return false;
+      if (!field.requiredWhen.length && !field.activeWhen.length) return true;
+      const sent = sentLevel(field, parentData);
+      return shown(field, sent) && requiredIn(field, sent);
     },
     validate(data, { lang, only }) {
       const errors = run(data, lang);
@@ -123,10 +194,28 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
       const names = new Set(only);
       return errors.filter((e) => names.has(topLevelName(e.pointer)));
     },
-    validateField(pointer, data, { lang }) {
-      return run(data, lang, pointer).filter((e) => e.pointer === pointer);
+    validateField(pointer, data, { lang, around }) {
+      const errors = run(data, lang, pointer);
+      return errors.filter((e) => e.pointer === pointer || (around && pointer.startsWith(`${e.pointer}/`)));
     },
   };
+}
+
+function sameKeys(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key));
+}
+
+/** Sets the value at `pointer` in plain JSON data, where every parent exists. */
+function setAt(data: Record<string, unknown>, pointer: string, value: unknown): void {
+  const segments = splitPointer(pointer) ?? [];
+  const last = segments.pop();
+  let node: unknown = data;
+  for (const segment of segments)
+    node = isRecord(node) ? ownValue(node, segment) : Array.isArray(node) ? node[Number(segment)] : undefined;
+  if (last === undefined) return;
+  if (isRecord(node)) setOwn(node, last, value);
+  else if (Array.isArray(node)) node[Number(last)] = value;
 }
 
 /** The answer at the top of an error's pointer: the step field it belongs to. */

@@ -1,7 +1,7 @@
 import type { Field } from '@guichet/core';
 import type { FormParts } from './form-parts.js';
 import { focusFirstControl } from '../shared/focus-controller.js';
-import { joinPointer } from './answers.js';
+import { joinPointer, parentPointer } from './answers.js';
 import { addButtonId, itemName } from './fields/group.js';
 import { checkFile } from './fields/file.js';
 import { characterCount } from './fields/textarea.js';
@@ -135,12 +135,24 @@ export class AnswerInput {
     drafts.schedule();
   }
 
-  /** Checks one field again; true when what it shows changed. */
+  /**
+   * Checks one field again, and the fieldsets and groups holding it that show a problem ("add at
+   * least one item", "answer at least one of the questions"), which its answer may have fixed;
+   * true when what the field shows changed (the holders that changed are redrawn here).
+   */
   private revalidate(pointer: string): boolean {
     const { validator } = this.options.definition;
     if (!validator) return false;
-    const errors = validator.validateField(pointer, this.options.answers.data, { lang: this.options.lang() });
-    return this.options.errors.update(pointer, errors[0]?.message);
+    const { errors, fields } = this.options;
+    const found = validator.validateField(pointer, this.options.answers.data, {
+      lang: this.options.lang(),
+      around: true,
+    });
+    const messageAt = (at: string) => found.find((e) => e.pointer === at)?.message;
+    for (let holder = parentPointer(pointer); holder; holder = parentPointer(holder)) {
+      if (errors.message(holder) !== undefined && errors.update(holder, messageAt(holder))) fields.refresh(holder);
+    }
+    return errors.update(pointer, messageAt(pointer));
   }
 
   private announceCountLater(field: Field, pointer: string): void {

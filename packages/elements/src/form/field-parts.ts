@@ -88,11 +88,11 @@ export class FieldParts implements FieldHost {
   }
 
   isRequired(field: Field, pointer: string): boolean {
-    if (field.required) return true;
+    if (!field.required && field.requiredWhen.length === 0) return false;
     const validator = this.options.validator();
-    if (field.requiredWhen.length === 0 || !validator) return false;
-    const parent = getAt(this.options.answers.data, parentPointer(pointer));
-    return field.requiredWhen.some((condition) => validator.isActive({ ...field, activeWhen: [condition] }, parent));
+    // Without its validator, a field required by a condition waits for it like a conditional one.
+    if (!validator) return field.required;
+    return validator.isRequired(field, getAt(this.options.answers.data, parentPointer(pointer)));
   }
 
   /** Whether any field on screen depends on other answers. */

@@ -1,23 +1,38 @@
 /**
  * POST /api/forms/{id}/attachments (multipart, one part `file`, the field as `?field=` or a
- * `field` part before the file): stores the file outside any served folder after checking its
- * size and its real type (magic bytes, whatever name or type the browser claimed).
+ * `field` part before the file): checks the file's size and its real type (magic bytes, whatever
+ * name or type the browser claimed), then keeps it in the store, where every instance reads it.
+ * The upload goes through a private temporary file first, so a large file never sits in memory
+ * before it is known to be acceptable.
  */
+import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
-import { fileTypeFromFile } from 'file-type';
+import { fileTypeFromBuffer } from 'file-type';
 import type { Attachment } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { acceptsType, type FileField } from '../forms.js';
 import { HttpError } from '../http-error.js';
 import { formatBytes, languageFrom } from '../messages.js';
 
+const ATTACHMENT_ID = /^att_[A-Za-z0-9_-]{16,64}$/;
+
+export function isAttachmentId(value: string): boolean {
+  return ATTACHMENT_ID.test(value);
+}
+
 export function attachmentRoutes(app: FastifyInstance, context: EndpointContext): void {
   app.post<{ Params: { id: string }; Querystring: { field?: string } }>(
     '/api/forms/:id/attachments',
+    {
+      schema: context.protocol.route('uploadAttachment'),
+      config: { invalid: { params: () => new HttpError(404, 'form-not-found') } },
+    },
     async (request, reply) => {
       const found = context.forms.get(request.params.id);
       if (!found) throw new HttpError(404, 'form-not-found');
@@ -55,60 +70,60 @@ export function attachmentRoutes(app: FastifyInstance, context: EndpointContext)
           part.file.resume();
           throw error;
         }
-        stored = await store(part, field);
+        stored = await keep(part, field);
       }
       if (!stored) throw new HttpError(400, 'file-required');
       reply.header('Cache-Control', 'no-store');
       return reply.code(201).send(stored);
 
-      async function store(part: MultipartFile, field: FileField): Promise<Attachment> {
-        const id = context.files.newId();
+      async function keep(part: MultipartFile, field: FileField): Promise<Attachment> {
         const limit = field.maxSize ?? context.defaultMaxUpload;
         const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatBytes(limit, lang) } });
+        const dir = await mkdtemp(join(tmpdir(), 'guichet-upload-'));
         try {
-          await pipeline(part.file, createWriteStream(context.files.partPath(id), { mode: 0o600 }));
-        } catch (error) {
-          await context.files.discard(id);
-          if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-          throw error;
-        }
-        try {
+          const file = join(dir, 'upload');
+          try {
+            await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
+          } catch (error) {
+            if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+            throw error;
+          }
           const size = part.file.bytesRead;
           if (part.file.truncated || size > limit) throw tooLarge();
-          const type = await detectType(context.files.partPath(id), field.accept);
+          const content = await readFile(file);
+          const type = await detectType(content, field.accept);
           if (!type || !acceptsType(field.accept, type)) {
             throw new HttpError(415, 'file-type-not-accepted', { params: { accept: field.accept.join(', ') || '—' } });
           }
-          const attachment: Attachment = { id, name: cleanName(part.filename), size, type };
-          await context.files.commit(id);
-          await context.store.insertAttachment({
-            ...attachment,
-            formId: form.id,
-            field: field.path,
-            createdAt: context.now().toISOString(),
-          });
+          const attachment: Attachment = { id: newAttachmentId(), name: cleanName(part.filename), size, type };
+          const createdAt = context.now().toISOString();
+          await context.store.transaction((tx) =>
+            tx.attachments.insert({ ...attachment, formId: form.id, field: field.path, createdAt }, content),
+          );
           return attachment;
-        } catch (error) {
-          await context.files.discard(id);
-          throw error;
+        } finally {
+          await rm(dir, { recursive: true, force: true });
         }
       }
     },
   );
 }
 
+function newAttachmentId(): string {
+  return `att_${randomBytes(18).toString('base64url')}`;
+}
+
 /**
  * The media type from the file's first bytes. Plain text has no magic number: it counts as
  * text/plain only when the field accepts text and the whole file is valid UTF-8 without NUL.
  */
-async function detectType(path: string, accept: string[]): Promise<string | undefined> {
-  const detected = await fileTypeFromFile(path);
+async function detectType(content: Buffer, accept: string[]): Promise<string | undefined> {
+  const detected = await fileTypeFromBuffer(content);
   if (detected) return detected.mime;
   if (!accept.some((type) => type === 'text/plain' || type === 'text/*')) return undefined;
-  const bytes = await readFile(path);
-  if (bytes.includes(0)) return undefined;
+  if (content.includes(0)) return undefined;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(content);
     return 'text/plain';
   } catch {
     return undefined;

@@ -4,14 +4,19 @@ import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 
 export function formRoutes(app: FastifyInstance, context: EndpointContext): void {
-  app.get('/api/health', async () => ({ ok: true }));
+  // What a load balancer polls: 503 takes an instance whose database does not answer out of rotation.
+  app.get('/api/health', { schema: context.protocol.route('health') }, async (_request, reply) => {
+    const database = await context.store.health();
+    reply.header('Cache-Control', 'no-store');
+    return reply.code(database.ok ? 200 : 503).send({ ok: database.ok, database });
+  });
 
-  app.get('/api/openapi.json', async (_request, reply) => {
+  app.get('/api/openapi.json', { schema: context.protocol.route('openApi') }, async (_request, reply) => {
     reply.header('Cache-Control', 'no-cache');
     return context.openApi();
   });
 
-  app.get('/api/forms', async (_request, reply) => {
+  app.get('/api/forms', { schema: context.protocol.route('listForms') }, async (_request, reply) => {
     reply.header('Cache-Control', 'no-cache');
     return context.forms.all().map(({ model }) => ({
       id: model.id,
@@ -22,21 +27,30 @@ export function formRoutes(app: FastifyInstance, context: EndpointContext): void
     }));
   });
 
-  app.get<{ Params: { id: string } }>('/api/forms/:id', async (request, reply) => {
-    const form = context.forms.get(request.params.id);
-    if (!form) throw new HttpError(404, 'form-not-found');
-    const validatorUrl = `${request.protocol}://${request.host}/api/forms/${encodeURIComponent(form.id)}/validator.js`;
-    reply.header('X-Guichet-Validator', validatorUrl);
-    reply.header('Cache-Control', 'no-cache');
-    reply.type('application/json; charset=utf-8');
-    return form.definition;
-  });
+  const formNotFound = () => new HttpError(404, 'form-not-found');
+  app.get<{ Params: { id: string } }>(
+    '/api/forms/:id',
+    { schema: context.protocol.route('getForm'), config: { invalid: { params: formNotFound } } },
+    async (request, reply) => {
+      const form = context.forms.get(request.params.id);
+      if (!form) throw new HttpError(404, 'form-not-found');
+      const validatorUrl = `${request.protocol}://${request.host}/api/forms/${encodeURIComponent(form.id)}/validator.js`;
+      reply.header('X-Guichet-Validator', validatorUrl);
+      reply.header('Cache-Control', 'no-cache');
+      reply.type('application/json; charset=utf-8');
+      return form.definition;
+    },
+  );
 
-  app.get<{ Params: { id: string } }>('/api/forms/:id/validator.js', async (request, reply) => {
-    const form = context.forms.get(request.params.id);
-    if (!form) throw new HttpError(404, 'form-not-found');
-    const source = await form.standaloneValidator();
-    reply.header('Cache-Control', 'no-cache');
-    return reply.type('text/javascript; charset=utf-8').send(source);
-  });
+  app.get<{ Params: { id: string } }>(
+    '/api/forms/:id/validator.js',
+    { schema: context.protocol.route('getValidator'), config: { invalid: { params: formNotFound } } },
+    async (request, reply) => {
+      const form = context.forms.get(request.params.id);
+      if (!form) throw new HttpError(404, 'form-not-found');
+      const source = await form.standaloneValidator();
+      reply.header('Cache-Control', 'no-cache');
+      return reply.type('text/javascript; charset=utf-8').send(source);
+    },
+  );
 }

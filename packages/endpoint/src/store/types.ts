@@ -1,7 +1,15 @@
 /**
- * Where requests live. The server only talks to this interface, so a PostgreSQL store can
- * replace SQLite for authorities that run several endpoint instances; every method is async for
- * that reason even though better-sqlite3 answers synchronously.
+ * Where everything the endpoint keeps lives: requests, their history and attachments, the
+ * tracking-code secret, rate-limit counters. Every instance of the endpoint talks to the same
+ * store, so several processes on one database behave as one; nothing an instance holds in memory
+ * is needed by another.
+ *
+ * Two implementations, SQLite (the embedded default) and PostgreSQL (several instances), pass the
+ * same contract tests (test/store-contract.test.ts). Reads on `Store` see committed data; writes
+ * go through `transaction()`, a unit of work that commits or rolls back as a whole. Each part
+ * (requests, attachments, settings…) is a small repository reached from the transaction, so a
+ * later part (an outbox, agents, an audit log) is one more repository written in the same
+ * transaction as the change it records.
  */
 import type { Attachment, Channel, HistoryEntry, Language } from '@guichet/core';
 
@@ -19,10 +27,12 @@ export interface NewRequest {
   referencePrefix: string;
   receivedAt: Date;
   expectedBy?: string;
-  firstStatus: HistoryEntry & { code: string };
+  firstStatus: StatusEntry;
   /** Attachments uploaded before, to link to the new request; each must still be unlinked. */
   attachmentIds: string[];
 }
+
+export type StatusEntry = HistoryEntry & { code: string };
 
 export interface RequestRecord {
   reference: string;
@@ -60,12 +70,7 @@ export interface ListQuery {
   offset: number;
 }
 
-export interface RequestStore {
-  /**
-   * Stores a new request, or returns the one stored before under the same form and idempotency
-   * key. Exactly one request exists per key, even under concurrent calls.
-   */
-  insertOrGet(request: NewRequest): Promise<InsertResult>;
+export interface RequestReads {
   findByIdempotencyKey(formId: string, idempotencyKeyHash: Buffer): Promise<RequestRecord | undefined>;
   getByReference(reference: string): Promise<RequestRecord | undefined>;
   /**
@@ -73,15 +78,84 @@ export interface RequestStore {
    * reference exists or not, and reads the rest only once the code matched.
    */
   getTrackingCodeHash(reference: string): Promise<Buffer | undefined>;
-  /** Newest first. */
+  /** Newest first; a fixed number of queries whatever the page size. */
   list(query: ListQuery): Promise<RequestRecord[]>;
+}
+
+export interface RequestWrites {
+  /**
+   * Stores a new request with the next reference of its prefix and year (no gap, no duplicate),
+   * or returns the one stored before under the same form and idempotency key. The database
+   * decides (a unique constraint): one request per key, whichever instance each retry reaches.
+   */
+  insertOrGet(request: NewRequest): Promise<InsertResult>;
   /** Appends to the history (never rewrites it); undefined for an unknown reference. */
-  appendStatus(reference: string, entry: HistoryEntry & { code: string }): Promise<RequestRecord | undefined>;
-  insertAttachment(attachment: AttachmentRecord): Promise<void>;
-  getAttachment(id: string): Promise<AttachmentRecord | undefined>;
-  /** Attachments never linked to a request and uploaded before `before`. */
-  abandonedAttachments(before: Date): Promise<AttachmentRecord[]>;
-  /** Deletes the row of an attachment that is still unlinked; false when it got linked meanwhile. */
-  deleteAbandonedAttachment(id: string): Promise<boolean>;
+  appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined>;
+}
+
+export interface AttachmentReads {
+  get(id: string): Promise<AttachmentRecord | undefined>;
+  /** The file's bytes, from any instance. */
+  content(id: string): Promise<Buffer | undefined>;
+}
+
+export interface AttachmentWrites {
+  insert(attachment: AttachmentRecord, content: Buffer): Promise<void>;
+  /** Deletes attachments never linked to a request and uploaded before `before`; their number. */
+  deleteAbandoned(before: Date): Promise<number>;
+}
+
+/** Named values the instances share, each written once (the first writer wins). */
+export interface Settings {
+  get(name: string): Promise<Buffer | undefined>;
+  /** Stores `value` unless `name` has one already; answers the value in place either way. */
+  putIfMissing(name: string, value: Buffer): Promise<Buffer>;
+}
+
+/** Fixed-window counters shared by every instance (rate limits, quotas). */
+export interface Counters {
+  /**
+   * Counts one hit of `key` in its current window of `windowMs` (a window starts at its first
+   * hit); answers the hits so far in the window and when it ends. One atomic statement.
+   */
+  hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+  /** Forgets windows that ended before `now`; their number. */
+  deleteExpired(now: Date): Promise<number>;
+}
+
+/** What a unit of work may read and write; all of it commits or rolls back together. */
+export interface StoreTransaction {
+  readonly requests: RequestReads & RequestWrites;
+  readonly attachments: AttachmentReads & AttachmentWrites;
+  readonly settings: Settings;
+}
+
+export interface DatabaseHealth {
+  ok: boolean;
+  kind: 'sqlite' | 'postgresql';
+  /** Time of a trivial query, in milliseconds. */
+  latencyMs?: number;
+  /** Why the database is not reachable, when it is not. */
+  error?: string;
+}
+
+export interface Store {
+  readonly kind: DatabaseHealth['kind'];
+  /** Committed data only. */
+  readonly requests: RequestReads;
+  readonly attachments: AttachmentReads;
+  readonly settings: Pick<Settings, 'get'>;
+  /** Atomic on their own: no transaction needed. */
+  readonly counters: Counters;
+  /**
+   * Runs `work` as one unit: everything it does through `tx` commits together, or nothing does
+   * when it throws (the error is rethrown). Units arriving together share one database
+   * transaction, so one commit (one fsync) covers them; a unit's promise settles only once its
+   * work is committed. `work` must only use `tx` (no network call while the database waits) and
+   * may run more than once: when another unit of its transaction fails, or when PostgreSQL
+   * resolves a deadlock or a concurrent insert of the same idempotency key by aborting it.
+   */
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 }

@@ -6,7 +6,7 @@
 export type Phase = 'received' | 'in_progress' | 'action_required' | 'completed' | 'rejected' | 'cancelled';
 
 /**
- * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN).
+ * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN). The endpoint validates it with this very schema; texts are not blank.
  */
 export interface StatusChange {
   phase: Phase;

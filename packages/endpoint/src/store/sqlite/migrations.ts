@@ -1,14 +1,13 @@
 /**
- * Numbered, forward-only schema migrations. A migration, once released, is never edited: add a
- * new one. Each runs in its own transaction and is recorded in `schema_migrations`.
+ * The SQLite schema: numbered, forward-only migrations. A migration, once released, is never
+ * edited: add a new one. They run in one `BEGIN IMMEDIATE` transaction (the database's write
+ * lock, so two processes starting together on one file apply each once) with foreign keys off,
+ * as SQLite's table rebuilds require, checked before the commit. PostgreSQL has its own list
+ * (../postgres/migrations.ts): the two schemas say the same thing in each database's words.
  */
-export interface Migration {
-  version: number;
-  name: string;
-  sql: string;
-}
+import type { Migration } from '../migration.js';
 
-export const migrations: Migration[] = [
+export const sqliteMigrations: Migration[] = [
   {
     version: 1,
     name: 'requests, status history, reference sequences, attachments',
@@ -64,6 +63,49 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX attachments_unlinked ON attachments (created_at) WHERE request_id IS NULL;
       CREATE INDEX attachments_by_request ON attachments (request_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'languages are data (no CHECK on lang); settings, attachment contents and counters in the database',
+    sql: `
+      CREATE TABLE requests_v2 (
+        id INTEGER PRIMARY KEY,
+        reference TEXT NOT NULL UNIQUE,
+        form_id TEXT NOT NULL,
+        form_version TEXT NOT NULL,
+        form_title TEXT NOT NULL,
+        channel TEXT NOT NULL CHECK (channel IN ('web', 'counter', 'phone', 'mail')),
+        lang TEXT NOT NULL,
+        idempotency_key_hash BLOB NOT NULL,
+        tracking_code_hash BLOB NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expected_by TEXT,
+        UNIQUE (form_id, idempotency_key_hash)
+      );
+      INSERT INTO requests_v2 SELECT id, reference, form_id, form_version, form_title, channel, lang,
+        idempotency_key_hash, tracking_code_hash, data, created_at, expected_by FROM requests;
+      DROP TABLE requests;
+      ALTER TABLE requests_v2 RENAME TO requests;
+      CREATE INDEX requests_by_form ON requests (form_id, id);
+
+      CREATE TABLE settings (
+        name TEXT PRIMARY KEY,
+        value BLOB NOT NULL
+      ) WITHOUT ROWID;
+
+      CREATE TABLE attachment_contents (
+        attachment_id TEXT PRIMARY KEY REFERENCES attachments (id) ON DELETE CASCADE,
+        content BLOB NOT NULL
+      );
+
+      CREATE TABLE counters (
+        key TEXT PRIMARY KEY,
+        count INTEGER NOT NULL,
+        reset_at TEXT NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX counters_by_reset ON counters (reset_at);
     `,
   },
 ];

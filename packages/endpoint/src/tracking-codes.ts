@@ -1,43 +1,31 @@
 /**
- * Readable references and secret tracking codes.
+ * Secret tracking codes, and the hashes the database keeps instead of codes and idempotency keys.
  *
  * A tracking code is 10 characters from a 31-letter alphabet without look-alikes (no 0/O, 1/I/L),
  * about 49.5 bits. It is derived from the submission's Idempotency-Key with an HMAC keyed by a
- * server-side pepper, so a replay of the same key answers the very same receipt while the database
- * holds neither the key nor the code, only their HMACs.
+ * server-side secret (tracking-secret.ts), so a replay of the same key answers the very same
+ * receipt, on any instance, while the database holds neither the key nor the code, only their
+ * HMACs.
  *
- * Why HMAC-SHA-256 with a pepper rather than scrypt: 49 bits would fall to an offline search of a
+ * Why HMAC-SHA-256 with a secret rather than scrypt: 49 bits would fall to an offline search of a
  * leaked table of plain or salted fast hashes, and scrypt at a cost that resists it (tens of ms)
- * would make every status look-up a CPU lever for denial of service. With the pepper kept outside
- * the database, a leaked database alone gives nothing to search, and online guessing is
- * rate-limited per client.
+ * would make every status look-up a CPU lever for denial of service. With `GUICHET_SECRET` kept
+ * outside the database, a leaked database alone gives nothing to search; online guessing is
+ * rate-limited per client address, across instances.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 export const TRACKING_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 10;
 
-export function formatReference(prefix: string, year: number, sequence: number): string {
-  return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
-}
-
-/** The form's `processing.referencePrefix`, else the first three letters of its id, uppercased. */
-export function referencePrefixFor(formId: string, declared?: string): string {
-  if (declared) return declared;
-  const letters = formId
-    .replace(/[^a-z0-9]/gi, '')
-    .slice(0, 3)
-    .toUpperCase();
-  return letters.padEnd(3, 'X');
-}
-
-export class Secrets {
-  constructor(private readonly pepper: Buffer) {
-    if (pepper.length < 32) throw new Error('the pepper must hold at least 32 bytes');
+/** Tracking codes and hashes under one secret; every instance must hold the same. */
+export class TrackingCodes {
+  constructor(private readonly secret: Buffer) {
+    if (secret.length < 32) throw new Error('the tracking secret must hold at least 32 bytes');
   }
 
   private mac(purpose: string, ...parts: string[]): Buffer {
-    const hmac = createHmac('sha256', this.pepper);
+    const hmac = createHmac('sha256', this.secret);
     hmac.update(purpose);
     for (const part of parts) hmac.update('\0').update(part);
     return hmac.digest();
@@ -71,14 +59,6 @@ export class Secrets {
     const expected = stored && stored.length === candidate.length ? stored : this.mac('dummy');
     return timingSafeEqual(candidate, expected) && stored !== undefined;
   }
-}
-
-/**
- * A reference as a citizen may type or paste it ("  voi-2026-000123 "): references are issued in
- * upper case (prefix, year, number), so case and surrounding spaces never matter.
- */
-export function normalizeReference(reference: string): string {
-  return reference.trim().toUpperCase();
 }
 
 /** Upper case, separators and spaces dropped: "abcde fghjk" and "ABCDE-FGHJK" are the same code. */

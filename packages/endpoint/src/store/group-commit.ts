@@ -1,0 +1,108 @@
+/**
+ * Group commit for both stores: units of work that arrive while the previous database
+ * transaction runs share the next one, so one commit, one fsync, covers them all, which is what
+ * keeps a durable store fast. Optimistic: units run one after the other without savepoints (a
+ * savepoint costs two more round trips per unit on PostgreSQL); when one fails, the transaction
+ * rolls back, the failing unit gets its error (or runs again if it is retryable) and the others run
+ * again in the next transaction, which is why a unit's work must only use the store. Every unit's
+ * promise settles after the commit that holds its work, never before.
+ */
+/** One database transaction, on a connection of its own. */
+export interface OpenTransaction<Tx> {
+  tx: Tx;
+  /** Runs a transaction-control statement: SAVEPOINT, RELEASE, ROLLBACK TO, COMMIT, ROLLBACK. */
+  control(sql: string): Promise<void>;
+  /** Gives the connection back (after COMMIT or ROLLBACK); `broken` when it failed mid-way. */
+  end(broken?: boolean): void;
+}
+
+export interface GroupCommitOptions<Tx> {
+  /** Starts a transaction (BEGIN, or BEGIN IMMEDIATE for SQLite). */
+  begin(): Promise<OpenTransaction<Tx>>;
+  /** Errors after which a unit runs again in the next transaction (PostgreSQL's deadlock victim). */
+  retryable?(error: unknown): boolean;
+  /** Most units in one transaction. */
+  maxUnits?: number;
+}
+
+interface Unit<Tx> {
+  work: (tx: Tx) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  attempts: number;
+}
+
+const MAX_ATTEMPTS = 3;
+
+export class GroupCommit<Tx> {
+  private readonly queue: Unit<Tx>[] = [];
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly options: GroupCommitOptions<Tx>) {}
+
+  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject, attempts: 0 });
+      this.schedule();
+    });
+  }
+
+  /** Resolves once every unit queued so far has settled. */
+  async drain(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private schedule(): void {
+    if (this.running || this.queue.length === 0) return;
+    // One turn of the event loop first, so the units of requests that arrived together join.
+    this.running = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(() => this.flush())
+      .finally(() => {
+        this.running = undefined;
+        this.schedule();
+      });
+  }
+
+  private async flush(): Promise<void> {
+    const units = this.queue.splice(0, this.options.maxUnits ?? 64);
+    let open: OpenTransaction<Tx>;
+    try {
+      open = await this.options.begin();
+    } catch (error) {
+      for (const unit of units) unit.reject(error);
+      return;
+    }
+    const done: { unit: Unit<Tx>; value: unknown }[] = [];
+    let failing: Unit<Tx> | undefined;
+    try {
+      for (const unit of units) {
+        failing = unit;
+        done.push({ unit, value: await unit.work(open.tx) });
+      }
+      failing = undefined;
+      await open.control('COMMIT');
+    } catch (error) {
+      const rolledBack = await open.control('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      open.end(!rolledBack);
+      if (failing) {
+        // A unit failed: it alone answers for it; the others, undone, run again.
+        this.retryOrReject(failing, error);
+        this.queue.unshift(...units.filter((unit) => unit !== failing));
+      } else {
+        // The commit itself failed (connection lost, refused): nothing of it holds.
+        for (const { unit } of done) this.retryOrReject(unit, error);
+      }
+      return;
+    }
+    open.end();
+    for (const { unit, value } of done) unit.resolve(value);
+  }
+
+  private retryOrReject(unit: Unit<Tx>, error: unknown): void {
+    if (this.options.retryable?.(error) && ++unit.attempts < MAX_ATTEMPTS) this.queue.push(unit);
+    else unit.reject(error);
+  }
+}

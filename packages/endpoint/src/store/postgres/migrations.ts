@@ -1,0 +1,86 @@
+/**
+ * The PostgreSQL schema: numbered, forward-only migrations, never edited once released. They run
+ * in one transaction under an advisory lock (postgres-store.ts), so instances starting together
+ * on an empty database apply each once and the others wait, then find them applied. The SQLite
+ * list (../sqlite/migrations.ts) says the same in SQLite's words.
+ */
+import type { Migration } from '../migration.js';
+
+export const postgresMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'requests, status history, reference sequences, attachments and their contents, settings, counters',
+    sql: `
+      CREATE TABLE requests (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        reference text NOT NULL UNIQUE,
+        form_id text NOT NULL,
+        form_version text NOT NULL,
+        form_title text NOT NULL,
+        channel text NOT NULL CHECK (channel IN ('web', 'counter', 'phone', 'mail')),
+        lang text NOT NULL,
+        idempotency_key_hash bytea NOT NULL,
+        tracking_code_hash bytea NOT NULL,
+        data jsonb NOT NULL,
+        created_at timestamptz NOT NULL,
+        expected_by date,
+        CONSTRAINT requests_one_per_idempotency_key UNIQUE (form_id, idempotency_key_hash)
+      );
+      CREATE INDEX requests_by_form ON requests (form_id, id);
+
+      CREATE TABLE status_history (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        request_id bigint NOT NULL REFERENCES requests (id),
+        at timestamptz NOT NULL,
+        phase text NOT NULL CHECK (phase IN ('received', 'in_progress', 'action_required', 'completed', 'rejected', 'cancelled')),
+        code text NOT NULL,
+        label text NOT NULL,
+        note text
+      );
+      CREATE INDEX status_history_by_request ON status_history (request_id, id);
+      CREATE FUNCTION guichet_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $$;
+      CREATE TRIGGER status_history_append_only BEFORE UPDATE OR DELETE ON status_history
+        FOR EACH ROW EXECUTE FUNCTION guichet_refuse_change();
+      CREATE TRIGGER status_history_no_truncate BEFORE TRUNCATE ON status_history
+        FOR EACH STATEMENT EXECUTE FUNCTION guichet_refuse_change();
+
+      CREATE TABLE reference_sequences (
+        prefix text NOT NULL,
+        year integer NOT NULL,
+        last integer NOT NULL,
+        PRIMARY KEY (prefix, year)
+      );
+
+      CREATE TABLE attachments (
+        id text PRIMARY KEY,
+        form_id text NOT NULL,
+        field text NOT NULL,
+        name text NOT NULL,
+        size integer NOT NULL,
+        type text NOT NULL,
+        created_at timestamptz NOT NULL,
+        request_id bigint REFERENCES requests (id)
+      );
+      CREATE INDEX attachments_unlinked ON attachments (created_at) WHERE request_id IS NULL;
+      CREATE INDEX attachments_by_request ON attachments (request_id);
+      CREATE TABLE attachment_contents (
+        attachment_id text PRIMARY KEY REFERENCES attachments (id) ON DELETE CASCADE,
+        content bytea NOT NULL
+      );
+
+      CREATE TABLE settings (
+        name text PRIMARY KEY,
+        value bytea NOT NULL
+      );
+
+      -- Rate-limit windows: unlogged (no WAL, emptied by a crash), as losing them only resets limits.
+      CREATE UNLOGGED TABLE counters (
+        key text PRIMARY KEY,
+        count integer NOT NULL,
+        reset_at timestamptz NOT NULL
+      );
+      CREATE INDEX counters_by_reset ON counters (reset_at);
+    `,
+  },
+];

@@ -1,0 +1,281 @@
+/**
+ * The PostgreSQL repositories, on the pool (committed data, one statement each) or on the client
+ * of a unit of work. Hot statements are named, so each connection parses them once.
+ */
+import type pg from 'pg';
+import {
+  toAttachmentRecord,
+  toRequestRecords,
+  type AttachmentRow,
+  type HistoryRow,
+  type RequestRow,
+} from '../records.js';
+import type {
+  AttachmentReads,
+  AttachmentRecord,
+  AttachmentWrites,
+  Counters,
+  InsertResult,
+  ListQuery,
+  NewRequest,
+  RequestReads,
+  RequestRecord,
+  RequestWrites,
+  Settings,
+  StatusEntry,
+} from '../types.js';
+
+/** The pool or one client: both run a query. */
+export type Queryable = Pick<pg.Pool, 'query'>;
+
+async function rows<T extends pg.QueryResultRow>(
+  db: Queryable,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  return (await db.query<T>({ name, text, values })).rows;
+}
+
+export class PostgresRequests implements RequestReads, RequestWrites {
+  constructor(private readonly db: Queryable) {}
+
+  async findByIdempotencyKey(formId: string, idempotencyKeyHash: Buffer): Promise<RequestRecord | undefined> {
+    return (await this.records(await this.byKey(formId, idempotencyKeyHash)))[0];
+  }
+
+  async getByReference(reference: string): Promise<RequestRecord | undefined> {
+    return (await this.records(await this.byReference(reference)))[0];
+  }
+
+  async getTrackingCodeHash(reference: string): Promise<Buffer | undefined> {
+    const found = await rows<{ tracking_code_hash: Buffer }>(
+      this.db,
+      'tracking-code-hash',
+      'SELECT tracking_code_hash FROM requests WHERE reference = $1',
+      [reference],
+    );
+    return found[0]?.tracking_code_hash;
+  }
+
+  async list(query: ListQuery): Promise<RequestRecord[]> {
+    const page = await rows<RequestRow>(
+      this.db,
+      'requests-page',
+      'SELECT * FROM requests WHERE ($1::text IS NULL OR form_id = $1) ORDER BY id DESC LIMIT $2 OFFSET $3',
+      [query.formId ?? null, query.limit, query.offset],
+    );
+    return this.records(page);
+  }
+
+  /**
+   * One statement: the key looked up, and only when it is new, the next number of the prefix and
+   * year (its row stays locked until the commit, so numbers are handed out in commit order, and a
+   * rolled-back unit gives its number back), the request, its first status and the links to its
+   * attachments. A unit with the same key committed meanwhile by another instance makes this one
+   * fail on the unique constraint once that commit is done: the store runs the unit again, and the
+   * look-up then answers the stored request (`retryable` in postgres-store.ts).
+   */
+  async insertOrGet(request: NewRequest): Promise<InsertResult> {
+    const withAttachments = request.attachmentIds.length > 0;
+    // Only attachments can refuse the insert after it happened: then its savepoint undoes it.
+    if (withAttachments) await this.db.query('SAVEPOINT insert_request');
+    const status = request.firstStatus;
+    const [row] = await rows<RequestRow & { existing: boolean; linked: AttachmentRow[] | null }>(
+      this.db,
+      'insert-or-get-request',
+      `WITH existing AS (
+         SELECT * FROM requests WHERE form_id = $2 AND idempotency_key_hash = $7
+       ), sequence AS (
+         INSERT INTO reference_sequences (prefix, year, last)
+         SELECT $17, $18, 1 WHERE NOT EXISTS (SELECT 1 FROM existing)
+         ON CONFLICT (prefix, year) DO UPDATE SET last = reference_sequences.last + 1 RETURNING last
+       ), request AS (
+         -- The reference as formatReference writes it: PREFIX-YEAR-000042.
+         INSERT INTO requests (reference, form_id, form_version, form_title, channel, lang, idempotency_key_hash,
+           tracking_code_hash, data, created_at, expected_by)
+         SELECT $17 || '-' || $18 || '-' || lpad(last::text, greatest(6, length(last::text)), '0'),
+           $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::timestamptz, $11::date
+         FROM sequence RETURNING *
+       ), history AS (
+         INSERT INTO status_history (request_id, at, phase, code, label, note)
+         SELECT id, $12::timestamptz, $13, $14, $15, $16 FROM request
+       ), linked AS (
+         UPDATE attachments SET request_id = (SELECT id FROM request)
+         WHERE id = ANY($1::text[]) AND form_id = $2 AND request_id IS NULL AND EXISTS (SELECT 1 FROM request)
+         RETURNING *
+       )
+       SELECT request.*, false AS existing, (SELECT json_agg(linked ORDER BY created_at, id) FROM linked) AS linked
+       FROM request
+       UNION ALL
+       SELECT existing.*, true, NULL FROM existing`,
+      [
+        [...new Set(request.attachmentIds)],
+        request.formId,
+        request.formVersion,
+        request.formTitle,
+        request.channel,
+        request.lang,
+        request.idempotencyKeyHash,
+        request.trackingCodeHash,
+        JSON.stringify(request.data),
+        request.receivedAt.toISOString(),
+        request.expectedBy ?? null,
+        status.at,
+        status.phase,
+        status.code,
+        status.label,
+        status.note ?? null,
+        request.referencePrefix,
+        request.receivedAt.getUTCFullYear(),
+      ],
+    );
+    if (row!.existing) {
+      if (withAttachments) await this.db.query('RELEASE SAVEPOINT insert_request');
+      return { outcome: 'replayed', record: (await this.records([row!]))[0]! };
+    }
+    const linked = row!.linked ?? [];
+    const unavailable = request.attachmentIds.filter((id) => !linked.some((a) => a.id === id));
+    if (withAttachments) {
+      await this.db.query(
+        unavailable.length ? 'ROLLBACK TO SAVEPOINT insert_request' : 'RELEASE SAVEPOINT insert_request',
+      );
+      if (unavailable.length) {
+        await this.db.query('RELEASE SAVEPOINT insert_request');
+        return { outcome: 'attachments-unavailable', attachmentIds: unavailable };
+      }
+    }
+    const history: HistoryRow = { request_id: row!.id, ...status, note: status.note ?? null };
+    return { outcome: 'created', record: toRequestRecords([row!], [history], linked)[0]! };
+  }
+
+  async appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined> {
+    const [row] = await this.byReference(reference);
+    if (!row) return undefined;
+    await this.db.query({
+      name: 'append-status',
+      text: 'INSERT INTO status_history (request_id, at, phase, code, label, note) VALUES ($1, $2, $3, $4, $5, $6)',
+      values: [row.id, entry.at, entry.phase, entry.code, entry.label, entry.note ?? null],
+    });
+    return (await this.records([row]))[0];
+  }
+
+  private byKey(formId: string, idempotencyKeyHash: Buffer): Promise<RequestRow[]> {
+    return rows<RequestRow>(
+      this.db,
+      'request-by-key',
+      'SELECT * FROM requests WHERE form_id = $1 AND idempotency_key_hash = $2',
+      [formId, idempotencyKeyHash],
+    );
+  }
+
+  private byReference(reference: string): Promise<RequestRow[]> {
+    return rows<RequestRow>(this.db, 'request-by-reference', 'SELECT * FROM requests WHERE reference = $1', [
+      reference,
+    ]);
+  }
+
+  private async records(found: RequestRow[]): Promise<RequestRecord[]> {
+    if (found.length === 0) return [];
+    const ids = found.map((row) => row.id);
+    const [history, attachments] = await Promise.all([
+      rows<HistoryRow>(
+        this.db,
+        'history-of',
+        'SELECT * FROM status_history WHERE request_id = ANY($1::bigint[]) ORDER BY id',
+        [ids],
+      ),
+      rows<AttachmentRow>(
+        this.db,
+        'attachments-of',
+        'SELECT * FROM attachments WHERE request_id = ANY($1::bigint[]) ORDER BY created_at, id',
+        [ids],
+      ),
+    ]);
+    return toRequestRecords(found, history, attachments);
+  }
+}
+
+export class PostgresAttachments implements AttachmentReads, AttachmentWrites {
+  constructor(private readonly db: Queryable) {}
+
+  async get(id: string): Promise<AttachmentRecord | undefined> {
+    const [row] = await rows<AttachmentRow>(
+      this.db,
+      'attachment',
+      'SELECT a.*, r.reference FROM attachments a LEFT JOIN requests r ON r.id = a.request_id WHERE a.id = $1',
+      [id],
+    );
+    return row && toAttachmentRecord(row);
+  }
+
+  async content(id: string): Promise<Buffer | undefined> {
+    const [row] = await rows<{ content: Buffer }>(
+      this.db,
+      'attachment-content',
+      'SELECT content FROM attachment_contents WHERE attachment_id = $1',
+      [id],
+    );
+    return row?.content;
+  }
+
+  async insert(attachment: AttachmentRecord, content: Buffer): Promise<void> {
+    const { id, formId, field, name, size, type, createdAt } = attachment;
+    await this.db.query(
+      `WITH attachment AS (
+         INSERT INTO attachments (id, form_id, field, name, size, type, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id
+       )
+       INSERT INTO attachment_contents (attachment_id, content) SELECT id, $8::bytea FROM attachment`,
+      [id, formId, field, name, size, type, createdAt, content],
+    );
+  }
+
+  async deleteAbandoned(before: Date): Promise<number> {
+    const deleted = await this.db.query('DELETE FROM attachments WHERE request_id IS NULL AND created_at < $1', [
+      before.toISOString(),
+    ]);
+    return deleted.rowCount ?? 0;
+  }
+}
+
+export class PostgresSettings implements Settings {
+  constructor(private readonly db: Queryable) {}
+
+  async get(name: string): Promise<Buffer | undefined> {
+    const [row] = await rows<{ value: Buffer }>(this.db, 'setting', 'SELECT value FROM settings WHERE name = $1', [
+      name,
+    ]);
+    return row?.value;
+  }
+
+  async putIfMissing(name: string, value: Buffer): Promise<Buffer> {
+    // A concurrent insert of the same name makes this one wait, then do nothing: the read after
+    // it (a new snapshot) sees the value that won.
+    await this.db.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [name, value]);
+    return (await this.get(name))!;
+  }
+}
+
+export class PostgresCounters implements Counters {
+  constructor(private readonly db: Queryable) {}
+
+  async hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+    const [row] = await rows<{ count: number; reset_at: Date }>(
+      this.db,
+      'counter-hit',
+      `INSERT INTO counters (key, count, reset_at) VALUES ($1, 1, $2)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN counters.reset_at <= $3 THEN 1 ELSE counters.count + 1 END,
+         reset_at = CASE WHEN counters.reset_at <= $3 THEN excluded.reset_at ELSE counters.reset_at END
+       RETURNING count, reset_at`,
+      [key, new Date(now.getTime() + windowMs).toISOString(), now.toISOString()],
+    );
+    return { count: row!.count, resetAt: row!.reset_at };
+  }
+
+  async deleteExpired(now: Date): Promise<number> {
+    const deleted = await this.db.query('DELETE FROM counters WHERE reset_at <= $1', [now.toISOString()]);
+    return deleted.rowCount ?? 0;
+  }
+}

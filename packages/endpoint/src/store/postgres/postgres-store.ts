@@ -1,0 +1,174 @@
+/**
+ * The PostgreSQL store (node-postgres): for authorities that run several endpoint instances on
+ * the database they already operate. `pg` rather than `postgres` (porsager): it is the client most
+ * Node services and tools use, its pool hands out one client per transaction (the unit of work
+ * and its savepoints are plain SQL on that client), and it reads the usual libpq settings
+ * (`sslmode` in the URL, PG* variables), which operators know.
+ *
+ * Units of work share transactions (../group-commit.ts) on one client at a time per instance;
+ * reads go through the pool and see committed data. Durability is PostgreSQL's own: a 201 is sent
+ * after the COMMIT returned, which with `synchronous_commit = on` (the default) means the WAL
+ * is on disk.
+ */
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { TRACKING_SECRET } from '../../tracking-secret.js';
+import { GroupCommit } from '../group-commit.js';
+import { checkNotNewer } from '../migration.js';
+import type { DatabaseHealth, Store, StoreTransaction } from '../types.js';
+import { postgresMigrations } from './migrations.js';
+import {
+  PostgresAttachments,
+  PostgresCounters,
+  PostgresRequests,
+  PostgresSettings,
+  type Queryable,
+} from './postgres-repositories.js';
+
+/** pg_advisory_xact_lock key of the migrations (any constant that no other tool of the database uses). */
+const MIGRATION_LOCK = 0x6775696368657431n; // "guichet1"
+
+const INT8 = 20;
+const DATE = 1082;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    // Ids and counts fit a JS number; a date stays the "YYYY-MM-DD" it was written as.
+    if (oid === INT8) return (value: string) => Number(value);
+    if (oid === DATE) return (value: string) => value;
+    return pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/**
+ * Errors after which a unit runs again in the next transaction: a deadlock or serialization
+ * failure PostgreSQL resolved by aborting it, and the idempotency key another instance committed
+ * first (the unit then finds that request).
+ */
+function retryable(error: unknown): boolean {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  return (
+    code === '40P01' || code === '40001' || (code === '23505' && constraint === 'requests_one_per_idempotency_key')
+  );
+}
+
+export interface PostgresStoreOptions {
+  /** postgres://user:password@host:port/database (sslmode and the other libpq parameters work). */
+  url: string;
+  /** Most connections this instance opens (10). */
+  maxConnections?: number;
+}
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgresql';
+  readonly requests: PostgresRequests;
+  readonly attachments: PostgresAttachments;
+  readonly settings: PostgresSettings;
+  readonly counters: PostgresCounters;
+  private readonly units: GroupCommit<StoreTransaction>;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.requests = new PostgresRequests(pool);
+    this.attachments = new PostgresAttachments(pool);
+    this.settings = new PostgresSettings(pool);
+    this.counters = new PostgresCounters(pool);
+    this.units = new GroupCommit({
+      async begin() {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+        } catch (error) {
+          client.release(true);
+          throw error;
+        }
+        return {
+          tx: transactionOn(client),
+          control: async (sql) => void (await client.query(sql)),
+          end: (broken) => client.release(broken),
+        };
+      },
+      retryable,
+      // Each writing unit is a subtransaction; past 64 in one transaction PostgreSQL's per-backend
+      // cache of them overflows, which slows every snapshot of the cluster.
+      maxUnits: 32,
+    });
+  }
+
+  /** Connects, then applies the missing migrations (and creates the tracking secret) under the lock. */
+  static async open(options: PostgresStoreOptions): Promise<PostgresStore> {
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.maxConnections ?? 10,
+      application_name: 'guichet-endpoint',
+      types,
+    });
+    // An idle client whose server went away: the pool drops it and the next query reconnects.
+    pool.on('error', () => undefined);
+    try {
+      await migrate(pool);
+    } catch (error) {
+      await pool.end();
+      throw error;
+    }
+    return new PostgresStore(pool);
+  }
+
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.units.run(work);
+  }
+
+  async health(): Promise<DatabaseHealth> {
+    const started = performance.now();
+    try {
+      await this.pool.query('SELECT 1');
+      return { ok: true, kind: this.kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+    } catch (error) {
+      return { ok: false, kind: this.kind, error: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.units.drain();
+    await this.pool.end();
+  }
+}
+
+function transactionOn(client: Queryable): StoreTransaction {
+  return {
+    requests: new PostgresRequests(client),
+    attachments: new PostgresAttachments(client),
+    settings: new PostgresSettings(client),
+  };
+}
+
+async function migrate(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    // Held until COMMIT: a second instance waits here, then finds everything applied.
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
+    await client.query(
+      'CREATE TABLE IF NOT EXISTS schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL)',
+    );
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+    const applied = new Set(rows.map((row) => row.version));
+    checkNotNewer(applied, postgresMigrations);
+    for (const migration of postgresMigrations) {
+      if (applied.has(migration.version)) continue;
+      await client.query(migration.sql);
+      await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, now())', [
+        migration.version,
+        migration.name,
+      ]);
+    }
+    await client.query('INSERT INTO settings (name, value) VALUES ($1, $2) ON CONFLICT DO NOTHING', [
+      TRACKING_SECRET,
+      randomBytes(32),
+    ]);
+    await client.query('COMMIT');
+    client.release();
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    client.release(true);
+    throw error;
+  }
+}

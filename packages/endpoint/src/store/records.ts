@@ -1,0 +1,112 @@
+/**
+ * Rows as both databases return them, and the records the endpoint works with. PostgreSQL gives
+ * timestamps as Date and JSON parsed; SQLite gives ISO text: both end as the same record.
+ */
+import type { Attachment, Channel, HistoryEntry, Language, Phase } from '@guichet/core';
+import type { AttachmentRecord, RequestRecord } from './types.js';
+
+export interface RequestRow {
+  id: number;
+  reference: string;
+  form_id: string;
+  form_version: string;
+  form_title: string;
+  channel: Channel;
+  lang: Language;
+  tracking_code_hash: Buffer;
+  data: string | Record<string, unknown>;
+  created_at: string | Date;
+  expected_by: string | null;
+}
+
+export interface HistoryRow {
+  request_id: number;
+  at: string | Date;
+  phase: Phase;
+  code: string;
+  label: string;
+  note: string | null;
+}
+
+export interface AttachmentRow {
+  id: string;
+  form_id: string;
+  field: string;
+  name: string;
+  size: number;
+  type: string;
+  created_at: string | Date;
+  request_id: number | null;
+  /** Only where the query joins the request. */
+  reference?: string | null;
+}
+
+export function isoTime(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+/** Requests with their history and attachments, read with one query each for all the rows. */
+export function toRequestRecords(
+  rows: RequestRow[],
+  history: HistoryRow[],
+  attachments: AttachmentRow[],
+): RequestRecord[] {
+  const historyOf = groupBy(history, (entry) => entry.request_id);
+  const attachmentsOf = groupBy(attachments, (attachment) => attachment.request_id);
+  return rows.map((row) => ({
+    reference: row.reference,
+    formId: row.form_id,
+    formVersion: row.form_version,
+    formTitle: row.form_title,
+    channel: row.channel,
+    lang: row.lang,
+    data: typeof row.data === 'string' ? (JSON.parse(row.data) as Record<string, unknown>) : row.data,
+    createdAt: isoTime(row.created_at),
+    ...(row.expected_by === null ? {} : { expectedBy: row.expected_by }),
+    trackingCodeHash: row.tracking_code_hash,
+    history: (historyOf.get(row.id) ?? []).map((entry): HistoryEntry => ({
+      at: isoTime(entry.at),
+      phase: entry.phase,
+      code: entry.code,
+      label: entry.label,
+      ...(entry.note === null ? {} : { note: entry.note }),
+    })),
+    attachments: (attachmentsOf.get(row.id) ?? []).map((a): Attachment => ({
+      id: a.id,
+      name: a.name,
+      size: a.size,
+      type: a.type,
+    })),
+  }));
+}
+
+export function toAttachmentRecord(row: AttachmentRow): AttachmentRecord {
+  return {
+    id: row.id,
+    name: row.name,
+    size: row.size,
+    type: row.type,
+    formId: row.form_id,
+    field: row.field,
+    createdAt: isoTime(row.created_at),
+    ...(row.reference ? { reference: row.reference } : {}),
+  };
+}
+
+function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** Thrown inside insertOrGet to roll its savepoint back; answered as 'attachments-unavailable'. */
+export class UnavailableAttachments extends Error {
+  constructor(readonly ids: string[]) {
+    super('attachments unavailable');
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The SQLite repositories, on one better-sqlite3 connection: the reader's (committed data) or the
+ * writer's (inside the unit of work). better-sqlite3 answers synchronously; the methods are async
+ * to share the store's interface with PostgreSQL.
+ */
+import type Database from 'better-sqlite3';
+import { formatReference } from '../../reference-numbers.js';
+import {
+  toAttachmentRecord,
+  toRequestRecords,
+  UnavailableAttachments,
+  type AttachmentRow,
+  type HistoryRow,
+  type RequestRow,
+} from '../records.js';
+import type {
+  AttachmentReads,
+  AttachmentRecord,
+  AttachmentWrites,
+  Counters,
+  InsertResult,
+  ListQuery,
+  NewRequest,
+  RequestReads,
+  RequestRecord,
+  RequestWrites,
+  Settings,
+  StatusEntry,
+} from '../types.js';
+
+export class SqliteRequests implements RequestReads, RequestWrites {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      byKey: db.prepare<[string, Buffer], RequestRow>(
+        'SELECT * FROM requests WHERE form_id = ? AND idempotency_key_hash = ?',
+      ),
+      byReference: db.prepare<[string], RequestRow>('SELECT * FROM requests WHERE reference = ?'),
+      trackingCodeHash: db
+        .prepare<[string], Buffer>('SELECT tracking_code_hash FROM requests WHERE reference = ?')
+        .pluck(),
+      page: db.prepare<[string | null, string | null, number, number], RequestRow>(
+        'SELECT * FROM requests WHERE (? IS NULL OR form_id = ?) ORDER BY id DESC LIMIT ? OFFSET ?',
+      ),
+      historyOf: db.prepare<[string], HistoryRow>(
+        'SELECT * FROM status_history WHERE request_id IN (SELECT value FROM json_each(?)) ORDER BY id',
+      ),
+      attachmentsOf: db.prepare<[string], AttachmentRow>(
+        `SELECT * FROM attachments WHERE request_id IN (SELECT value FROM json_each(?))
+         ORDER BY created_at, id`,
+      ),
+      nextSequence: db.prepare<[string, number], { last: number }>(
+        `INSERT INTO reference_sequences (prefix, year, last) VALUES (?, ?, 1)
+         ON CONFLICT (prefix, year) DO UPDATE SET last = last + 1 RETURNING last`,
+      ),
+      insertRequest: db.prepare(
+        `INSERT INTO requests (reference, form_id, form_version, form_title, channel, lang, idempotency_key_hash,
+           tracking_code_hash, data, created_at, expected_by)
+         VALUES (@reference, @formId, @formVersion, @formTitle, @channel, @lang, @idempotencyKeyHash,
+           @trackingCodeHash, @data, @createdAt, @expectedBy)`,
+      ),
+      insertHistory: db.prepare(
+        'INSERT INTO status_history (request_id, at, phase, code, label, note) VALUES (@requestId, @at, @phase, @code, @label, @note)',
+      ),
+      linkAttachment: db.prepare<[number, string, string]>(
+        'UPDATE attachments SET request_id = ? WHERE id = ? AND form_id = ? AND request_id IS NULL',
+      ),
+    };
+  }
+
+  async findByIdempotencyKey(formId: string, idempotencyKeyHash: Buffer): Promise<RequestRecord | undefined> {
+    return this.records(this.statements.byKey.all(formId, idempotencyKeyHash))[0];
+  }
+
+  async getByReference(reference: string): Promise<RequestRecord | undefined> {
+    return this.records(this.statements.byReference.all(reference))[0];
+  }
+
+  async getTrackingCodeHash(reference: string): Promise<Buffer | undefined> {
+    return this.statements.trackingCodeHash.get(reference);
+  }
+
+  async list(query: ListQuery): Promise<RequestRecord[]> {
+    const formId = query.formId ?? null;
+    return this.records(this.statements.page.all(formId, formId, query.limit, query.offset));
+  }
+
+  /**
+   * Runs inside the writer's transaction (BEGIN IMMEDIATE holds the file's write lock), so the
+   * look-up, the next sequence number and the insert see no one else; the UNIQUE constraint on
+   * (form_id, idempotency_key_hash) still guards it.
+   */
+  async insertOrGet(request: NewRequest): Promise<InsertResult> {
+    const existing = this.statements.byKey.all(request.formId, request.idempotencyKeyHash);
+    if (existing.length) return { outcome: 'replayed', record: this.records(existing)[0]! };
+    this.db.exec('SAVEPOINT insert_request');
+    try {
+      const year = request.receivedAt.getUTCFullYear();
+      const sequence = this.statements.nextSequence.get(request.referencePrefix, year)!.last;
+      const reference = formatReference(request.referencePrefix, year, sequence);
+      const { lastInsertRowid } = this.statements.insertRequest.run({
+        reference,
+        formId: request.formId,
+        formVersion: request.formVersion,
+        formTitle: request.formTitle,
+        channel: request.channel,
+        lang: request.lang,
+        idempotencyKeyHash: request.idempotencyKeyHash,
+        trackingCodeHash: request.trackingCodeHash,
+        data: JSON.stringify(request.data),
+        createdAt: request.receivedAt.toISOString(),
+        expectedBy: request.expectedBy ?? null,
+      });
+      const requestId = Number(lastInsertRowid);
+      this.insertHistory(requestId, request.firstStatus);
+      const unavailable = [...new Set(request.attachmentIds)].filter(
+        (id) => this.statements.linkAttachment.run(requestId, id, request.formId).changes !== 1,
+      );
+      if (unavailable.length) throw new UnavailableAttachments(unavailable);
+      this.db.exec('RELEASE insert_request');
+      return { outcome: 'created', record: this.records(this.statements.byReference.all(reference))[0]! };
+    } catch (error) {
+      this.db.exec('ROLLBACK TO insert_request; RELEASE insert_request');
+      if (error instanceof UnavailableAttachments)
+        return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
+      throw error;
+    }
+  }
+
+  async appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined> {
+    const row = this.statements.byReference.get(reference);
+    if (!row) return undefined;
+    this.insertHistory(row.id, entry);
+    return this.records([row])[0];
+  }
+
+  private insertHistory(requestId: number, entry: StatusEntry): void {
+    const { at, phase, code, label } = entry;
+    this.statements.insertHistory.run({ requestId, at, phase, code, label, note: entry.note ?? null });
+  }
+
+  private records(rows: RequestRow[]): RequestRecord[] {
+    if (rows.length === 0) return [];
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    return toRequestRecords(rows, this.statements.historyOf.all(ids), this.statements.attachmentsOf.all(ids));
+  }
+}
+
+export class SqliteAttachments implements AttachmentReads, AttachmentWrites {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      get: db.prepare<[string], AttachmentRow>(
+        'SELECT a.*, r.reference FROM attachments a LEFT JOIN requests r ON r.id = a.request_id WHERE a.id = ?',
+      ),
+      content: db.prepare<[string], Buffer>('SELECT content FROM attachment_contents WHERE attachment_id = ?').pluck(),
+      insert: db.prepare(
+        `INSERT INTO attachments (id, form_id, field, name, size, type, created_at)
+         VALUES (@id, @formId, @field, @name, @size, @type, @createdAt)`,
+      ),
+      insertContent: db.prepare<[string, Buffer]>(
+        'INSERT INTO attachment_contents (attachment_id, content) VALUES (?, ?)',
+      ),
+      deleteAbandoned: db.prepare<[string]>('DELETE FROM attachments WHERE request_id IS NULL AND created_at < ?'),
+    };
+  }
+
+  async get(id: string): Promise<AttachmentRecord | undefined> {
+    const row = this.statements.get.get(id);
+    return row && toAttachmentRecord(row);
+  }
+
+  async content(id: string): Promise<Buffer | undefined> {
+    return this.statements.content.get(id);
+  }
+
+  async insert(attachment: AttachmentRecord, content: Buffer): Promise<void> {
+    const { id, formId, field, name, size, type, createdAt } = attachment;
+    this.statements.insert.run({ id, formId, field, name, size, type, createdAt });
+    this.statements.insertContent.run(id, content);
+  }
+
+  async deleteAbandoned(before: Date): Promise<number> {
+    return this.statements.deleteAbandoned.run(before.toISOString()).changes;
+  }
+}
+
+export class SqliteSettings implements Settings {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      get: db.prepare<[string], Buffer>('SELECT value FROM settings WHERE name = ?').pluck(),
+      insert: db.prepare<[string, Buffer]>('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    };
+  }
+
+  async get(name: string): Promise<Buffer | undefined> {
+    return this.statements.get.get(name);
+  }
+
+  async putIfMissing(name: string, value: Buffer): Promise<Buffer> {
+    this.statements.insert.run(name, value);
+    return this.statements.get.get(name)!;
+  }
+}
+
+export class SqliteCounters implements Omit<Counters, 'deleteExpired'> {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      hit: db.prepare<[{ key: string; resetAt: string; now: string }], { count: number; reset_at: string }>(
+        `INSERT INTO counters (key, count, reset_at) VALUES (@key, 1, @resetAt)
+         ON CONFLICT (key) DO UPDATE SET
+           count = CASE WHEN counters.reset_at <= @now THEN 1 ELSE counters.count + 1 END,
+           reset_at = CASE WHEN counters.reset_at <= @now THEN excluded.reset_at ELSE counters.reset_at END
+         RETURNING count, reset_at`,
+      ),
+      deleteExpired: db.prepare<[string]>('DELETE FROM counters WHERE reset_at <= ?'),
+    };
+  }
+
+  async hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+    const resetAt = new Date(now.getTime() + windowMs).toISOString();
+    const row = this.statements.hit.get({ key, resetAt, now: now.toISOString() })!;
+    return { count: row.count, resetAt: new Date(row.reset_at) };
+  }
+
+  async deleteExpired(now: Date): Promise<number> {
+    return this.statements.deleteExpired.run(now.toISOString()).changes;
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The SQLite store (better-sqlite3): the embedded default, one file.
+ *
+ * Durability: WAL with `synchronous = FULL` fsyncs the log at every commit, so a request that got
+ * its 201 survives a SIGKILL right after, and a power cut too (NORMAL would only survive the
+ * former); group commit (../group-commit.ts) lets one fsync cover the units that arrive together.
+ * Two connections: the writer runs the units of work in `BEGIN IMMEDIATE` transactions (the
+ * file's write lock, so even two processes on one file store one row per key); the reader sees
+ * committed data only (WAL), never a unit's work in progress.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { GroupCommit } from '../group-commit.js';
+import { checkNotNewer } from '../migration.js';
+import type { DatabaseHealth, Store, StoreTransaction } from '../types.js';
+import { importLegacyAttachments, legacyPepper } from './legacy-files.js';
+import { sqliteMigrations } from './migrations.js';
+import { SqliteAttachments, SqliteCounters, SqliteRequests, SqliteSettings } from './sqlite-repositories.js';
+import { randomBytes } from 'node:crypto';
+import { TRACKING_SECRET } from '../../tracking-secret.js';
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly requests: SqliteRequests;
+  readonly attachments: SqliteAttachments;
+  readonly settings: SqliteSettings;
+  readonly counters;
+  private readonly writer: Database.Database;
+  private readonly reader: Database.Database;
+  private readonly units: GroupCommit<StoreTransaction>;
+
+  constructor(readonly path: string) {
+    const inMemory = path === ':memory:';
+    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    this.writer = open(path);
+    migrate(this.writer, inMemory ? undefined : path);
+    this.reader = inMemory ? this.writer : open(path);
+    this.requests = new SqliteRequests(this.reader);
+    this.attachments = new SqliteAttachments(this.reader);
+    this.settings = new SqliteSettings(this.reader);
+    const tx: StoreTransaction = {
+      requests: new SqliteRequests(this.writer),
+      attachments: new SqliteAttachments(this.writer),
+      settings: new SqliteSettings(this.writer),
+    };
+    const writer = this.writer;
+    this.units = new GroupCommit({
+      async begin() {
+        writer.exec('BEGIN IMMEDIATE');
+        return {
+          tx,
+          control: async (sql) => void writer.exec(sql),
+          end: () => undefined,
+        };
+      },
+    });
+    // A counter is written by the writer too, so it joins the next commit rather than a unit's.
+    const counters = new SqliteCounters(this.writer);
+    this.counters = {
+      hit: (key: string, windowMs: number, now: Date) => this.units.run(() => counters.hit(key, windowMs, now)),
+      deleteExpired: (now: Date) => this.units.run(() => counters.deleteExpired(now)),
+    };
+  }
+
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
+    return this.units.run(work);
+  }
+
+  async health(): Promise<DatabaseHealth> {
+    const started = performance.now();
+    try {
+      this.reader.prepare('SELECT 1').get();
+      return { ok: true, kind: this.kind, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+    } catch (error) {
+      return { ok: false, kind: this.kind, error: (error as Error).message };
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.units.drain();
+    if (this.reader !== this.writer && this.reader.open) this.reader.close();
+    if (this.writer.open) this.writer.close();
+  }
+}
+
+function open(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
+/**
+ * Applies the missing migrations under the file's write lock, foreign keys off while tables are
+ * rebuilt and checked before the commit; then creates the tracking secret once. Files an older
+ * endpoint kept beside the database (`<db>.pepper`, `attachments/`) are read in once, so its
+ * tracking codes and uploads stay valid.
+ */
+export function migrate(db: Database.Database, path?: string): void {
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
+  db.pragma('foreign_keys = OFF');
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const applied = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
+    checkNotNewer(applied, sqliteMigrations);
+    for (const migration of sqliteMigrations) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+      if (migration.version === 2 && path) importLegacyAttachments(db, path);
+    }
+    const problems = db.pragma('foreign_key_check') as unknown[];
+    if (problems.length) throw new Error(`migrations left ${problems.length} broken foreign keys`);
+    db.prepare('INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT DO NOTHING').run(
+      TRACKING_SECRET,
+      (path && legacyPepper(path)) || randomBytes(32),
+    );
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    throw error;
+  } finally {
+    db.pragma('foreign_keys = ON');
+  }
+}

@@ -1,0 +1,396 @@
+/**
+ * The store contract: the same tests on SQLite and on a real PostgreSQL server. "Instances" are
+ * several store objects on one database (several connections, as several endpoint processes
+ * would have); the multi-process test (multi-instance.test.ts) does the same over HTTP.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import Database from 'better-sqlite3';
+import {
+  PostgresStore,
+  SqliteStore,
+  trackingSecret,
+  TrackingSecretMismatch,
+  type AttachmentRecord,
+  type NewRequest,
+  type Store,
+} from '@guichet/endpoint';
+import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
+import { PostgresRequests } from '../src/store/postgres/postgres-repositories.js';
+
+interface Subject {
+  name: string;
+  /** A new, empty database; `open` gives one more instance on it. */
+  prepare(): Promise<{ open(): Promise<Store>; sql(text: string): Promise<unknown[]>; cleanup(): Promise<void> }>;
+}
+
+const subjects: Subject[] = [
+  {
+    name: 'SQLite',
+    async prepare() {
+      const dir = mkdtempSync(join(tmpdir(), 'guichet-contract-'));
+      const path = join(dir, 'guichet.sqlite');
+      return {
+        open: async () => new SqliteStore(path),
+        async sql(text) {
+          const db = new Database(path);
+          try {
+            const statement = db.prepare(text);
+            return statement.reader ? statement.all() : [statement.run()];
+          } finally {
+            db.close();
+          }
+        },
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
+    },
+  },
+  {
+    name: 'PostgreSQL',
+    async prepare() {
+      const url = await freshPostgresDatabase('contract');
+      return {
+        open: () => PostgresStore.open({ url }),
+        async sql(text) {
+          const client = new pg.Client({ connectionString: url });
+          await client.connect();
+          try {
+            return (await client.query(text)).rows;
+          } finally {
+            await client.end();
+          }
+        },
+        cleanup: async () => undefined,
+      };
+    },
+  },
+];
+
+let counter = 0;
+/** A prefix of its own per test, so reference numbers start at 1 in each. */
+const newPrefix = () => `T${String(++counter).padStart(2, '0')}${randomBytes(2).toString('hex').toUpperCase()}`;
+
+function newRequest(prefix: string, overrides: Partial<NewRequest> = {}): NewRequest {
+  const receivedAt = overrides.receivedAt ?? new Date('2026-03-04T10:20:30.456Z');
+  return {
+    formId: 'demande-test',
+    formVersion: '1.2.0',
+    formTitle: 'Demande de test',
+    channel: 'web',
+    lang: 'fr',
+    data: { name: 'Camille Martin', nested: { list: [1, 'deux', true, null] }, accents: 'éàç – “quotes”' },
+    idempotencyKeyHash: randomBytes(32),
+    trackingCodeHash: randomBytes(32),
+    referencePrefix: prefix,
+    receivedAt,
+    expectedBy: '2026-03-14',
+    firstStatus: { at: receivedAt.toISOString(), phase: 'received', code: 'received', label: 'Demande reçue' },
+    attachmentIds: [],
+    ...overrides,
+  };
+}
+
+function attachment(overrides: Partial<AttachmentRecord> = {}): AttachmentRecord {
+  return {
+    id: `att_${randomBytes(18).toString('base64url')}`,
+    name: 'trou.png',
+    size: 4,
+    type: 'image/png',
+    formId: 'demande-test',
+    field: 'photo',
+    createdAt: new Date('2026-03-04T10:00:00.000Z').toISOString(),
+    ...overrides,
+  };
+}
+
+const sequence = (reference: string) => Number(reference.split('-')[2]);
+
+for (const subject of subjects) {
+  describe(`store contract: ${subject.name}`, () => {
+    let db: Awaited<ReturnType<Subject['prepare']>>;
+    let store: Store;
+    let other: Store;
+    let third: Store;
+    before(async () => {
+      db = await subject.prepare();
+      // Three instances started together on an empty database: migrations apply once.
+      [store, other, third] = await Promise.all([db.open(), db.open(), db.open()]);
+    });
+    after(async () => {
+      await Promise.all([store?.close(), other?.close(), third?.close()]);
+      await db.cleanup();
+    });
+
+    test('a new request is stored as given, with the first number of its prefix and year', async () => {
+      const prefix = newPrefix();
+      const request = newRequest(prefix, { lang: 'en' });
+      const result = await store.transaction((tx) => tx.requests.insertOrGet(request));
+      assert.ok(result.outcome === 'created');
+      const record = result.record;
+      assert.equal(record.reference, `${prefix}-2026-000001`);
+      assert.deepEqual(record.data, request.data);
+      assert.equal(record.lang, 'en');
+      assert.equal(record.channel, 'web');
+      assert.equal(record.createdAt, '2026-03-04T10:20:30.456Z');
+      assert.equal(record.expectedBy, '2026-03-14');
+      assert.deepEqual(record.trackingCodeHash, request.trackingCodeHash);
+      assert.deepEqual(record.history, [
+        { at: '2026-03-04T10:20:30.456Z', phase: 'received', code: 'received', label: 'Demande reçue' },
+      ]);
+      assert.deepEqual(await other.requests.getByReference(record.reference), record);
+      assert.deepEqual(await other.requests.getTrackingCodeHash(record.reference), request.trackingCodeHash);
+      assert.equal(await other.requests.getTrackingCodeHash(`${prefix}-2026-999999`), undefined);
+    });
+
+    test('languages are data: a request in a third language needs no migration', async () => {
+      const result = await store.transaction((tx) =>
+        tx.requests.insertOrGet(newRequest(newPrefix(), { lang: 'de' as 'fr' })),
+      );
+      assert.equal(result.outcome === 'created' && result.record.lang, 'de');
+    });
+
+    test('the same idempotency key stores one request, whichever instance each retry reaches', async () => {
+      const request = newRequest(newPrefix());
+      const results = await Promise.all(
+        Array.from({ length: 24 }, (_, i) =>
+          [store, other, third][i % 3]!.transaction((tx) => tx.requests.insertOrGet(request)),
+        ),
+      );
+      assert.equal(results.filter((r) => r.outcome === 'created').length, 1);
+      const references = new Set(results.map((r) => r.outcome !== 'attachments-unavailable' && r.record.reference));
+      assert.equal(references.size, 1);
+      const found = await third.requests.findByIdempotencyKey(request.formId, request.idempotencyKeyHash);
+      assert.equal(found?.reference, [...references][0]);
+      assert.equal(await store.requests.findByIdempotencyKey('another-form', request.idempotencyKeyHash), undefined);
+    });
+
+    test('references under concurrency: no gap, no duplicate, per prefix and year', async () => {
+      const prefix = newPrefix();
+      const results = await Promise.all(
+        Array.from({ length: 60 }, (_, i) =>
+          [store, other, third][i % 3]!.transaction((tx) =>
+            tx.requests.insertOrGet(
+              newRequest(i % 10 === 3 ? `${prefix}B` : prefix, {
+                receivedAt: new Date(i % 20 === 19 ? '2027-01-01T00:00:01Z' : '2026-06-01T12:00:00Z'),
+              }),
+            ),
+          ),
+        ),
+      );
+      const references = results.map((r) => (r.outcome === 'created' ? r.record.reference : ''));
+      const numbers = (start: string) =>
+        references
+          .filter((r) => r.startsWith(start))
+          .map(sequence)
+          .sort((a, b) => a - b);
+      const expected = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+      assert.deepEqual(numbers(`${prefix}-2026-`), expected(51));
+      assert.deepEqual(numbers(`${prefix}-2027-`), expected(3));
+      assert.deepEqual(numbers(`${prefix}B-2026-`), expected(6));
+    });
+
+    test('a unit that throws leaves nothing behind, not even a reference number; the others commit', async () => {
+      const prefix = newPrefix();
+      const failing = store.transaction(async (tx) => {
+        await tx.requests.insertOrGet(newRequest(prefix));
+        throw new Error('the unit changed its mind');
+      });
+      const kept = store.transaction((tx) => tx.requests.insertOrGet(newRequest(prefix)));
+      await assert.rejects(failing, /changed its mind/);
+      const result = await kept;
+      assert.equal(result.outcome === 'created' && result.record.reference, `${prefix}-2026-000001`);
+      const list = await other.requests.list({ limit: 500, offset: 0 });
+      assert.equal(list.filter((r) => r.reference.startsWith(`${prefix}-`)).length, 1);
+    });
+
+    test('attachments: bytes kept exactly, readable from another instance, linked once', async () => {
+      const bytes = Buffer.from([0, 255, 1, 0, 137, 80, 78, 71, 13, 10, 26, 10, 0]);
+      const photo = attachment({ size: bytes.length });
+      await store.transaction((tx) => tx.attachments.insert(photo, bytes));
+      assert.deepEqual(await other.attachments.content(photo.id), bytes);
+      assert.deepEqual(await other.attachments.get(photo.id), photo);
+
+      const prefix = newPrefix();
+      const created = await store.transaction((tx) =>
+        tx.requests.insertOrGet(newRequest(prefix, { attachmentIds: [photo.id] })),
+      );
+      assert.ok(created.outcome === 'created');
+      assert.deepEqual(created.record.attachments, [
+        { id: photo.id, name: photo.name, size: photo.size, type: photo.type },
+      ]);
+      assert.equal((await third.attachments.get(photo.id))?.reference, created.record.reference);
+
+      const unknown = `att_${randomBytes(18).toString('base64url')}`;
+      const elsewhere = attachment({ formId: 'another-form' });
+      await store.transaction((tx) => tx.attachments.insert(elsewhere, Buffer.from('x')));
+      const refused = await other.transaction((tx) =>
+        tx.requests.insertOrGet(newRequest(prefix, { attachmentIds: [photo.id, unknown, elsewhere.id] })),
+      );
+      assert.deepEqual(refused, {
+        outcome: 'attachments-unavailable',
+        attachmentIds: [photo.id, unknown, elsewhere.id],
+      });
+      const next = await other.transaction((tx) => tx.requests.insertOrGet(newRequest(prefix)));
+      assert.equal(next.outcome === 'created' && next.record.reference, `${prefix}-2026-000002`, 'no number lost');
+    });
+
+    test('abandoned attachments are deleted with their bytes; linked and recent ones stay', async () => {
+      const old = attachment({ createdAt: '2026-01-01T00:00:00.000Z' });
+      const recent = attachment({ createdAt: '2026-01-03T00:00:00.000Z' });
+      const linked = attachment({ createdAt: '2026-01-01T00:00:00.000Z' });
+      await store.transaction(async (tx) => {
+        for (const a of [old, recent, linked]) await tx.attachments.insert(a, Buffer.from('data'));
+        await tx.requests.insertOrGet(newRequest(newPrefix(), { attachmentIds: [linked.id] }));
+      });
+      const deleted = await other.transaction((tx) => tx.attachments.deleteAbandoned(new Date('2026-01-02T00:00:00Z')));
+      assert.ok(deleted >= 1);
+      assert.equal(await store.attachments.get(old.id), undefined);
+      assert.equal(await store.attachments.content(old.id), undefined);
+      assert.ok(await store.attachments.content(recent.id));
+      assert.ok(await store.attachments.content(linked.id));
+    });
+
+    test('the history only grows, and the database refuses to rewrite it', async () => {
+      const created = await store.transaction((tx) => tx.requests.insertOrGet(newRequest(newPrefix())));
+      assert.ok(created.outcome === 'created');
+      const reference = created.record.reference;
+      const updated = await other.transaction((tx) =>
+        tx.requests.appendStatus(reference, {
+          at: '2026-03-05T08:00:00.000Z',
+          phase: 'action_required',
+          code: 'PIECE',
+          label: 'Pièce manquante',
+          note: 'Merci.',
+        }),
+      );
+      assert.deepEqual(
+        updated?.history.map((h) => [h.phase, h.code, h.note]),
+        [
+          ['received', 'received', undefined],
+          ['action_required', 'PIECE', 'Merci.'],
+        ],
+      );
+      assert.equal(
+        await store.transaction((tx) => tx.requests.appendStatus('NOPE-2026-000001', updated!.history[1]! as never)),
+        undefined,
+      );
+      await assert.rejects(db.sql("UPDATE status_history SET label = 'x'"), /append-only/);
+      await assert.rejects(db.sql('DELETE FROM status_history'), /append-only/);
+    });
+
+    test('the list is newest first, pages, filters by form, and brings each request its history and files', async () => {
+      const prefix = newPrefix();
+      const made: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        const photo = attachment({ formId: `list-${prefix}` });
+        const result = await store.transaction(async (tx) => {
+          await tx.attachments.insert(photo, Buffer.from('img'));
+          return tx.requests.insertOrGet(newRequest(prefix, { formId: `list-${prefix}`, attachmentIds: [photo.id] }));
+        });
+        assert.ok(result.outcome === 'created');
+        made.push(result.record.reference);
+        if (i % 2) {
+          await store.transaction((tx) =>
+            tx.requests.appendStatus(result.record.reference, {
+              ...newRequest(prefix).firstStatus,
+              phase: 'in_progress',
+              code: 'in_progress',
+            }),
+          );
+        }
+      }
+      const list = await other.requests.list({ formId: `list-${prefix}`, limit: 3, offset: 1 });
+      assert.deepEqual(
+        list.map((r) => r.reference),
+        made.slice().reverse().slice(1, 4),
+      );
+      for (const record of list) {
+        assert.equal(record.attachments.length, 1);
+        assert.equal(record.history.length, sequence(record.reference) % 2 ? 1 : 2);
+      }
+      assert.deepEqual(await other.requests.list({ formId: 'no-such-form', limit: 10, offset: 0 }), []);
+    });
+
+    test('settings: the first writer wins, on every instance', async () => {
+      const name = `setting-${randomBytes(4).toString('hex')}`;
+      const values = [randomBytes(8), randomBytes(8), randomBytes(8)];
+      const kept = await Promise.all(
+        [store, other, third].map((s, i) => s.transaction((tx) => tx.settings.putIfMissing(name, values[i]!))),
+      );
+      assert.ok(kept.every((value) => value.equals(kept[0]!)));
+      assert.ok(values.some((value) => value.equals(kept[0]!)));
+      assert.deepEqual(await third.settings.get(name), kept[0]);
+    });
+
+    test('the tracking secret is created once and the same on every instance; another one is refused', async () => {
+      const secrets = await Promise.all([store, other, third].map((s) => trackingSecret(s)));
+      assert.equal(secrets[0]!.length, 32);
+      assert.ok(secrets.every((secret) => secret.equals(secrets[0]!)));
+      await assert.rejects(trackingSecret(other, randomBytes(48)), TrackingSecretMismatch);
+    });
+
+    test('counters: one window shared by every instance, starting again once it ended', async () => {
+      const key = `rate ${randomBytes(4).toString('hex')}`;
+      const now = new Date('2026-03-04T10:00:00.000Z');
+      const hits = await Promise.all(
+        Array.from({ length: 9 }, (_, i) => [store, other, third][i % 3]!.counters.hit(key, 60_000, now)),
+      );
+      assert.deepEqual(
+        hits.map((h) => h.count).sort((a, b) => a - b),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      );
+      assert.ok(hits.every((h) => h.resetAt.getTime() === now.getTime() + 60_000));
+      const later = new Date(now.getTime() + 61_000);
+      const fresh = await other.counters.hit(key, 60_000, later);
+      assert.deepEqual(fresh, { count: 1, resetAt: new Date(later.getTime() + 60_000) });
+      assert.ok((await store.counters.deleteExpired(new Date(later.getTime() + 60_001))) >= 1);
+      assert.equal((await third.counters.hit(key, 60_000, later)).count, 1);
+    });
+
+    test('what was committed survives a restart; a database newer than the endpoint is refused', async () => {
+      const created = await store.transaction((tx) => tx.requests.insertOrGet(newRequest(newPrefix())));
+      assert.ok(created.outcome === 'created');
+      await third.close();
+      third = await db.open();
+      assert.deepEqual(await third.requests.getByReference(created.record.reference), created.record);
+      const health = await third.health();
+      assert.equal(health.ok, true);
+      assert.equal(health.kind, store.kind);
+
+      await db.sql(
+        "INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'from the future', '2030-01-01')",
+      );
+      await assert.rejects(db.open(), /schema version 99, newer than this endpoint knows/);
+      await db.sql('DELETE FROM schema_migrations WHERE version = 99');
+    });
+  });
+}
+
+test('PostgreSQL: a page of the list costs three queries, whatever its length', async () => {
+  const url = await freshPostgresDatabase('list_queries');
+  const store = await PostgresStore.open({ url });
+  const pool = new pg.Pool({ connectionString: url });
+  try {
+    const prefix = newPrefix();
+    for (let i = 0; i < 40; i++) await store.transaction((tx) => tx.requests.insertOrGet(newRequest(prefix)));
+    let queries = 0;
+    const requests = new PostgresRequests({
+      query: ((...args: Parameters<pg.Pool['query']>) => {
+        queries++;
+        return (pool.query as (...a: unknown[]) => unknown)(...args);
+      }) as pg.Pool['query'],
+    });
+    const page = await requests.list({ limit: 40, offset: 0 });
+    assert.equal(page.length, 40);
+    assert.ok(page.every((record) => record.history.length === 1));
+    assert.equal(queries, 3);
+  } finally {
+    await pool.end();
+    await store.close();
+  }
+});
