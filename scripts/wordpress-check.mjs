@@ -197,7 +197,7 @@ async function followIt(page, trackerUrl, { reference, code }) {
   const link = page.locator('guichet-form a[href*="reference="]');
   const viaReceipt = (await link.count()) > 0;
   if (viaReceipt) {
-    await tabTo(page, /^a .*(Suivre|suivre)/);
+    await tabTo(page, /^a .*page de suivi de cette demande/);
     await Promise.all([page.waitForURL(/reference=/), page.keyboard.press('Enter')]);
   } else {
     await page.goto(trackerUrl);

@@ -23,8 +23,10 @@ export interface SubmissionText {
   receivedOn: (form: string, date: string) => string;
   reference: string;
   trackingCode: string;
-  copy: (what: string) => string;
-  copied: (what: string) => string;
+  copyReference: string;
+  copyTrackingCode: string;
+  copiedReference: string;
+  copiedTrackingCode: string;
   keepCodes: string;
   nextTitle: string;
   expectedBy: (date: string) => string;
@@ -62,8 +64,10 @@ const fr: SubmissionText = {
     form ? `Votre demande « ${form} » a bien été reçue le ${date}.` : `Votre demande a bien été reçue le ${date}.`,
   reference: 'Référence',
   trackingCode: 'Code de suivi',
-  copy: (what) => `Copier : ${what}`,
-  copied: (what) => `${what} copié dans le presse-papiers.`,
+  copyReference: 'Copier la référence',
+  copyTrackingCode: 'Copier le code de suivi',
+  copiedReference: 'Référence copiée dans le presse-papiers.',
+  copiedTrackingCode: 'Code de suivi copié dans le presse-papiers.',
   keepCodes:
     'Notez la référence et le code de suivi, ou imprimez cette page : ils vous permettent de suivre votre demande.',
   nextTitle: 'Et maintenant ?',
@@ -106,8 +110,10 @@ const en: SubmissionText = {
     form ? `Your request “${form}” was received on ${date}.` : `Your request was received on ${date}.`,
   reference: 'Reference',
   trackingCode: 'Tracking code',
-  copy: (what) => `Copy: ${what}`,
-  copied: (what) => `${what} copied to the clipboard.`,
+  copyReference: 'Copy the reference',
+  copyTrackingCode: 'Copy the tracking code',
+  copiedReference: 'Reference copied to the clipboard.',
+  copiedTrackingCode: 'Tracking code copied to the clipboard.',
   keepCodes:
     'Write down the reference and the tracking code, or print this page: you need them to follow your request.',
   nextTitle: 'What happens next?',

@@ -26,25 +26,30 @@ const COPIED_ID = 'guichet-receipt-copied';
  * Copies a code and says so in the receipt's live region; where the clipboard is not available
  * (an http page, an old browser) selects the code instead, so the citizen copies it by hand.
  */
-async function copy(button: HTMLElement, label: string, value: string, lang: Language): Promise<void> {
+async function copy(button: HTMLElement, value: string, copied: string): Promise<void> {
   const root = button.getRootNode() as Document | ShadowRoot;
   try {
     await navigator.clipboard.writeText(value);
     const status = root.getElementById(COPIED_ID);
-    if (status) status.textContent = submissionText(lang).copied(label);
+    if (status) status.textContent = copied;
   } catch {
     const code = button.closest('dd')?.querySelector('.receipt__code');
     if (code) window.getSelection()?.selectAllChildren(code);
   }
 }
 
-function renderCode(label: string, value: string, lang: Language): TemplateResult {
+/** A code the citizen keeps, with its copy button (`copy`: the button's text, `copied`: what is announced). */
+function renderCode(
+  label: string,
+  value: string,
+  { copy: copyText, copied }: { copy: string; copied: string },
+): TemplateResult {
   return html`<div class="receipt__pair">
     <dt>${label}</dt>
     <dd>
       <span class="receipt__code" translate="no">${value}</span>
-      <button type="button" class="secondary receipt__copy" @click=${(event: Event) => void copy(event.currentTarget as HTMLElement, label, value, lang)}>
-        ${submissionText(lang).copy(label)}
+      <button type="button" class="secondary receipt__copy" @click=${(event: Event) => void copy(event.currentTarget as HTMLElement, value, copied)}>
+        ${copyText}
       </button>
     </dd>
   </div>`;
@@ -80,7 +85,8 @@ export function renderReceiptView(
     </h2>
     <p>${t.receivedOn(formTitle, formatMoment(receipt.receivedAt, lang, true))}</p>
     <dl class="receipt__codes">
-      ${renderCode(t.reference, receipt.reference, lang)} ${renderCode(t.trackingCode, receipt.trackingCode, lang)}
+      ${renderCode(t.reference, receipt.reference, { copy: t.copyReference, copied: t.copiedReference })}
+      ${renderCode(t.trackingCode, receipt.trackingCode, { copy: t.copyTrackingCode, copied: t.copiedTrackingCode })}
     </dl>
     <p class="receipt__keep">${t.keepCodes}</p>
     <p id=${COPIED_ID} class="receipt__copied" role="status"></p>
