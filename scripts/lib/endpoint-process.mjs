@@ -44,8 +44,7 @@ export async function startEndpoint(options = {}) {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  // Starting from the TypeScript sources takes 2 s on a quiet machine and 17 s at a load average of
-  // 56 on 2 cores (measured): the deadline is for a process that never comes up, not a slow one.
+  // Generous: a loaded CI machine compiles the sources through tsx slowly; a hung start still fails.
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`endpoint exited (${child.exitCode}):\n${output}`);

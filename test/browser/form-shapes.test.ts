@@ -11,7 +11,15 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import type { GuichetSubmitEvent } from '../../packages/elements/src/events.js';
-import { fillStepWithKeyboard, focused, modelOf, shadow, whenReady } from './form-helpers.js';
+import {
+  exampleDefinition,
+  fillStepWithKeyboard,
+  focused,
+  modelOf,
+  shadow,
+  validAnswers,
+  whenReady,
+} from './form-helpers.js';
 
 const definition = {
   id: 'acte-racine',
@@ -67,6 +75,15 @@ async function tabTo(el: GuichetForm, found: (element: HTMLElement) => boolean):
   throw new Error('not reached with Tab');
 }
 
+/** On "Vérifiez vos réponses", Tab to Send and press Enter: what `guichet-submit` carries. */
+async function sendWithKeyboard(el: GuichetForm): Promise<GuichetSubmitEvent['detail']> {
+  await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
+  el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
+  const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
+  await press('Enter');
+  return (await submitted).detail;
+}
+
 describe('<guichet-form> with the root + boolean-branch + additionalProperties: false shape', () => {
   it('switches fields with the branch that applies, names each question, and sends what the schema accepts', async () => {
     const model = modelOf(definition);
@@ -105,15 +122,67 @@ describe('<guichet-form> with the root + boolean-branch + additionalProperties: 
     });
     expect(root.querySelector('#guichet-step-title')?.textContent).to.equal('Vérifiez vos réponses');
     await expect(el).to.be.accessible();
-    await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
-    el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
-    const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
-    await press('Enter');
-    const { detail } = await submitted;
+    const detail = await sendWithKeyboard(el);
     expect(detail.data).to.deep.equal({
       delivery: 'post',
       postalAddress: { street: '5 allée des Peupliers', city: 'Montfleury' },
       phone: null,
     });
+  });
+});
+
+describe('<guichet-form> with a field declared at the root and required by a branch with no else', () => {
+  it("contact-service's phone shows right after the call-back choice, only then, to be answered", async () => {
+    const definition = await exampleDefinition('contact-service');
+    const answers = await validAnswers('contact-service', 0);
+    expect(answers.preferredContact).to.equal('email');
+    const el = await fixture<GuichetForm>(
+      html`<guichet-form draft="none" .data=${answers} .definition=${definition}></guichet-form>`,
+    );
+    await whenReady(el);
+    const root = shadow(el);
+    root.querySelector<HTMLElement>('#guichet-title')?.focus();
+    await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
+    await press('Enter');
+    await waitUntil(() => root.querySelector('#guichet-step-title')?.textContent === 'Vos coordonnées', 'step 2');
+    const phoneShown = () => shownLegends(root).some((t) => t.startsWith('Votre téléphone'));
+    expect(phoneShown()).to.equal(false);
+    await expect(el).to.be.accessible();
+
+    // "Par téléphone" with the arrow key: the phone question appears next, named without "(facultatif)".
+    await tabTo(el, (e) => e instanceof HTMLInputElement && e.type === 'radio' && e.checked);
+    await press('ArrowDown');
+    await waitUntil(phoneShown, 'the phone shows');
+    const labels = shownLegends(root);
+    const at = (start: string) => labels.findIndex((t) => t.startsWith(start));
+    expect(labels[at('Votre téléphone')]).to.equal('Votre téléphone');
+    expect(at('Comment voulez-vous recevoir la réponse')).to.be.lessThan(at('Votre téléphone'));
+    expect(at('Votre téléphone')).to.be.lessThan(at('Êtes-vous satisfait'));
+    await press('Tab');
+    expect((focused(el) as HTMLInputElement | null)?.name).to.equal('/phone');
+    await expect(el).to.be.accessible();
+
+    // Continue without it: the summary names it.
+    await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
+    await press('Enter');
+    await waitUntil(() => focused(el)?.id === 'guichet-error-summary', 'the error summary takes focus');
+    const links = [...root.querySelectorAll('#guichet-error-summary a')].map((a) => a.textContent?.trim());
+    expect(links).to.deep.equal(['Votre téléphone\u00a0: ce champ est obligatoire']);
+    await expect(el).to.be.accessible();
+
+    // Back to "Par e-mail": the question goes, and nothing of it is sent.
+    await tabTo(el, (e) => e instanceof HTMLInputElement && e.type === 'radio' && e.checked);
+    await press('ArrowUp');
+    await waitUntil(() => !phoneShown(), 'the phone hides');
+    await tabTo(el, (e) => e instanceof HTMLButtonElement && e.type === 'submit');
+    await press('Enter');
+    await waitUntil(
+      () => root.querySelector('#guichet-step-title')?.textContent === 'Vérifiez vos réponses',
+      'the summary',
+    );
+    await expect(el).to.be.accessible();
+    const detail = await sendWithKeyboard(el);
+    expect(detail.data).to.not.have.property('phone');
+    expect(detail.data.preferredContact).to.equal('email');
   });
 });

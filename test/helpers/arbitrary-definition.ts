@@ -140,9 +140,12 @@ const field = fc
 /**
  * A question that switches two others, declared at the root: in each of the shapes authors write.
  * - `branches`: `if`/`then`/`else` with `properties: {x: true}` / `{x: false}` (allOf item);
- * - `required`: `if`/`then` requiring one, the other always shown;
+ * - `required`: `if`/`then` requiring one (no `else`), `else` adding a rule to the other: each
+ *   shows only in its own branch;
  * - `dependentRequired` and `dependentSchemas` on the switch;
  * - `declared-in-branch`: the older way, each one declared inside its own branch.
+ * Each block says which of its fields show for what is sent (`shows`): the rule of
+ * docs/definition-format.md "when a field shows", written out for each shape.
  */
 interface Block {
   properties: Record<string, Node>;
@@ -156,7 +159,18 @@ interface Block {
   /** Whether a root `additionalProperties: false` would refuse one of its fields. */
   declaresInBranch: boolean;
   answers: Record<string, fc.Arbitrary<unknown>>;
+  /** Its switched fields, by path from the root, and whether each shows for the answers as sent. */
+  shows: (sent: Record<string, unknown>) => Visible[];
 }
+
+/** A field at `path` (names and item indexes from the root) and whether it shows. */
+export interface Visible {
+  path: (string | number)[];
+  shown: boolean;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const switchBlock = (k: number): fc.Arbitrary<Block> =>
   fc
@@ -171,6 +185,13 @@ const switchBlock = (k: number): fc.Arbitrary<Block> =>
       const yesSchema = { type: 'string', title: 'Précisez', minLength: 2 };
       const noSchema = { type: 'integer', title: 'Combien ?', minimum: 1 };
       const test = { properties: { [mode]: { const: 'oui' } }, required: [mode] };
+      // The `if` holds when the switch is sent as "oui"; the dependencies, when it is sent at all.
+      const matches = (sent: Record<string, unknown>) => sent[mode] === 'oui';
+      const present = (sent: Record<string, unknown>) => Object.hasOwn(sent, mode);
+      const showing = (yesShown: boolean, noShown: boolean): Visible[] => [
+        { path: [yes], shown: yesShown },
+        { path: [no], shown: noShown },
+      ];
       const block: Block = {
         properties: { [mode]: { type: 'string', title: 'Avez-vous un justificatif ?', enum: ['oui', 'non'] } },
         required: switchRequired ? [mode] : [],
@@ -181,6 +202,7 @@ const switchBlock = (k: number): fc.Arbitrary<Block> =>
           [yes]: fc.oneof(words, wrongType),
           [no]: fc.oneof(fc.integer({ min: -2, max: 5 }), wrongType),
         },
+        shows: (sent) => showing(matches(sent), !matches(sent)),
       };
       if (shape !== 'declared-in-branch') Object.assign(block.properties, { [yes]: yesSchema, [no]: noSchema });
       switch (shape) {
@@ -194,13 +216,15 @@ const switchBlock = (k: number): fc.Arbitrary<Block> =>
           ];
           break;
         case 'required':
-          block.allOf = [{ if: test, then: { required: [yes] }, else: { required: [no] } }];
+          block.allOf = [{ if: test, then: { required: [yes] }, else: { properties: { [no]: { maximum: 3 } } } }];
           break;
         case 'dependentRequired':
           block.dependentRequired = { [mode]: [yes] };
+          block.shows = (sent) => showing(present(sent), true);
           break;
         case 'dependentSchemas':
           block.dependentSchemas = { [mode]: { required: [no], properties: { [yes]: false } } };
+          block.shows = (sent) => showing(!present(sent), present(sent));
           break;
         case 'declared-in-branch':
           block.allOf = [
@@ -238,6 +262,10 @@ const fieldsetBlock = (k: number): fc.Arbitrary<Block> =>
       required: required ? [name] : [],
       mustAnswer: required ? [name] : [],
       declaresInBranch: false,
+      shows: (sent) => {
+        const applicant = sent[name];
+        return isObject(applicant) ? [{ path: [name, 'siret'], shown: applicant.statut === 'entreprise' }] : [];
+      },
       answers: {
         [name]: fc.oneof(
           fc.record(
@@ -280,6 +308,13 @@ const groupBlock = (k: number): fc.Arbitrary<Block> =>
       required: required ? [name] : [],
       mustAnswer: required ? [name] : [],
       declaresInBranch: false,
+      shows: (sent) => {
+        const children = sent[name];
+        if (!Array.isArray(children)) return [];
+        return children.flatMap((child, i) =>
+          isObject(child) ? [{ path: [name, i, 'precisions'], shown: child.allergie === true }] : [],
+        );
+      },
       answers: {
         [name]: fc.oneof(
           fc.array(
@@ -311,6 +346,8 @@ export interface GeneratedForm {
   mustAnswer: string[];
   /** Answers: some right, some wrong; JSON-safe (they go over HTTP). */
   answers: fc.Arbitrary<Record<string, unknown>>;
+  /** The switched fields and whether each shows, for the answers as sent. */
+  shows: (sent: Record<string, unknown>) => Visible[];
 }
 
 export const generatedForm = (id: string): fc.Arbitrary<GeneratedForm> =>
@@ -376,5 +413,6 @@ export const generatedForm = (id: string): fc.Arbitrary<GeneratedForm> =>
               ),
             ) as Record<string, unknown>,
         );
-      return { definition, mustAnswer, answers };
+      const shows = (sent: Record<string, unknown>) => blocks.flatMap((b) => b.shows(sent));
+      return { definition, mustAnswer, answers, shows };
     });

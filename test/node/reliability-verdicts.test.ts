@@ -5,7 +5,9 @@
  * file as a page under a strict CSP would), the runtime validator, the runtime validator as pages
  * build it (ajv from its TypeScript sources, see scripts/lib/ajv-for-pages.mjs) and the endpoint
  * (201 or 422) agree; and so does any standard validator (ajv's own Ajv2020 on the schema as
- * written) on what Guichet sends.
+ * written) on what Guichet sends. What is sent follows the rule of docs/definition-format.md
+ * ("when a field shows"), written out for each shape by the generator: a switched field's answer
+ * is sent exactly when the field shows.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -18,15 +20,18 @@ import { build } from 'esbuild';
 import {
   compileRuntimeValidators,
   createValidator,
+  isEmpty,
+  isRecord,
   loadDefinition,
   loadStandaloneValidators,
+  type Field,
   type FormValidator,
 } from '@guichet/core';
 import { compileStandalone } from '@guichet/core/standalone';
 import type { FormDefinition } from '../../packages/core/src/generated/form-definition.js';
 import type { CompiledValidators } from '../../packages/core/src/validation/compiled.js';
 import { ajvFromSources } from '../../scripts/lib/ajv-for-pages.mjs';
-import { generatedForm, type GeneratedForm } from '../helpers/arbitrary-definition.js';
+import { generatedForm, type GeneratedForm, type Visible } from '../helpers/arbitrary-definition.js';
 import { standardValidator } from '../helpers/standard-validator.js';
 import { startEndpoint, type RunningEndpoint } from '../helpers/endpoint.js';
 
@@ -69,6 +74,7 @@ describe('the same verdict from the standalone validator, the runtime validator 
 
   it(`${formCount} random forms × ${answersPerForm} random answers`, { timeout: 120_000 }, async () => {
     const verdicts = { 201: 0, 422: 0 };
+    const switched = { shown: 0, hidden: 0 };
     for (const [i, form] of forms.entries()) {
       const loaded = loadDefinition(form.definition);
       assert.ok(loaded.ok, `form ${i} is within the subset: ${JSON.stringify(!loaded.ok && loaded.error.problems)}`);
@@ -90,6 +96,22 @@ describe('the same verdict from the standalone validator, the runtime validator 
           assert.deepEqual(inStandalone, inRuntime, 'standalone and runtime errors');
           assert.deepEqual(inPage.validate(data, { lang: 'fr' }), inRuntime, "the page's and Node's runtime errors");
           const sent = runtime.activeData(data);
+          for (const { path, shown } of form.shows(sent)) {
+            const field = fieldAt(model.fields, path);
+            assert.equal(
+              runtime.isActive(field, at(data, path.slice(0, -1))),
+              shown,
+              `the page shows /${path.join('/')}`,
+            );
+            // Shown and answered, it is sent; hidden, it is not (shown and left empty, it may be sent as null).
+            if (shown && isEmpty(at(data, path))) continue;
+            assert.equal(
+              at(sent, path) !== undefined,
+              shown,
+              `/${path.join('/')} ${shown ? 'shows' : 'is hidden'}: sent ${JSON.stringify(sent)} from ${JSON.stringify(data)}`,
+            );
+            switched[shown ? 'shown' : 'hidden']++;
+          }
           assert.equal(
             standard(sent),
             inRuntime.length === 0,
@@ -121,9 +143,11 @@ describe('the same verdict from the standalone validator, the runtime validator 
     }
     // Both verdicts were exercised, not only one, and so were the shapes authors write.
     assert.ok(verdicts[201] >= 20 && verdicts[422] >= 20, JSON.stringify(verdicts));
+    assert.ok(switched.shown >= 50 && switched.hidden >= 50, JSON.stringify(switched));
     const schemas = JSON.stringify(forms.map((f) => f.definition.schema));
     for (const shape of [
       '"then":{"properties":{',
+      '"then":{"required":[',
       '"dependentRequired"',
       '"dependentSchemas"',
       '"null"',
@@ -133,3 +157,27 @@ describe('the same verdict from the standalone validator, the runtime validator 
       assert.ok(schemas.includes(shape), `a random form uses ${shape}`);
   });
 });
+
+/** The value at `path` (names and item indexes), or undefined. */
+function at(data: unknown, path: Visible['path']): unknown {
+  let node = data;
+  for (const step of path) {
+    if (typeof step === 'number') node = Array.isArray(node) ? node[step] : undefined;
+    else node = isRecord(node) && Object.hasOwn(node, step) ? node[step] : undefined;
+  }
+  return node;
+}
+
+/** The field at `path` (item indexes left out). */
+function fieldAt(fields: Field[], path: Visible['path']): Field {
+  let field: Field | undefined;
+  let level = fields;
+  for (const step of path) {
+    if (typeof step === 'number') continue;
+    field = level.find((f) => f.name === step);
+    assert.ok(field, `a field at /${path.join('/')}`);
+    level = field.fields ?? [];
+  }
+  assert.ok(field);
+  return field;
+}

@@ -321,12 +321,31 @@ describe('steps and conditions in the model', () => {
     assert.deepEqual(field(model.fields, 'caf').requiredWhen, [[{ kind: 'present', trigger: 'quotient' }]]);
     assert.deepEqual(field(model.fields, 'callTime').requiredWhen, [[{ kind: 'present', trigger: 'phone' }]]);
   });
-  it('a field declared at the top and required or restricted by a branch stays always active', () => {
-    assert.deepEqual(field(model.fields, 'callTime').activeWhen, []);
-    assert.deepEqual(field(model.fields, 'phone').activeWhen, []);
+  it('a field declared at the top and required, allowed or restricted by branches shows when one of them applies', () => {
+    assert.deepEqual(field(model.fields, 'callTime').activeWhen, [
+      [{ kind: 'present', trigger: 'quotient' }],
+      [{ kind: 'present', trigger: 'phone' }],
+    ]);
+    assert.deepEqual(field(model.fields, 'phone').activeWhen, [
+      [{ kind: 'if', conditionPointer: '/allOf/0/if', branch: 'else' }],
+    ]);
+    assert.deepEqual(field(model.fields, 'quotient').activeWhen, [], 'named by no branch: always shown');
     assert.deepEqual(
       model.fields.map((f) => f.name),
       ['delivery', 'phone', 'quotient', 'callTime', 'address', 'email', 'caf'],
     );
+  });
+  it('a field required where no condition applies is always shown, whatever branches say of it', () => {
+    const required = load(
+      definition({
+        required: ['name', 'kind'],
+        properties: { kind: { type: 'string' }, name: { type: 'string' } },
+        dependentRequired: { kind: ['name'] },
+        if: { properties: { kind: { const: 'company' } }, required: ['kind'] },
+        then: { properties: { name: { minLength: 2 } } },
+      }),
+    );
+    assert.deepEqual(field(required.fields, 'name').activeWhen, []);
+    assert.equal(field(required.fields, 'name').required, true);
   });
 });

@@ -127,38 +127,31 @@ describe('a field declared at the root, switched by each kind of branch', async 
     ],
   });
 
-  it('allOf of several if/then: each switches its own field', () => {
-    assert.deepEqual(shown(validator, model.fields, { kind: 'company' }), [
-      'kind',
-      'phone',
-      'callTime',
-      'siret',
-      'quotient',
-      'caf',
-      'age',
-    ]);
-    assert.deepEqual(shown(validator, model.fields, { kind: 'association' }), [
-      'kind',
-      'phone',
-      'callTime',
-      'rna',
-      'quotient',
-      'caf',
-      'age',
-    ]);
+  it('allOf of several if/then: each switches its own field, the others show as they would alone', () => {
+    assert.deepEqual(shown(validator, model.fields, { kind: 'company' }), ['kind', 'phone', 'siret', 'quotient']);
+    assert.deepEqual(shown(validator, model.fields, { kind: 'association' }), ['kind', 'phone', 'rna', 'quotient']);
+    assert.deepEqual(shown(validator, model.fields, { kind: 'person' }), ['kind', 'phone', 'quotient', 'age']);
+    assert.deepEqual(shown(validator, model.fields, {}), ['kind', 'phone', 'quotient'], 'no answer yet');
     assert.equal(validator.isRequired(byPath(model.fields, 'siret'), { kind: 'company' }), true);
   });
 
-  it('dependentRequired and dependentSchemas make a field declared at the root required once their trigger is answered', () => {
+  it('dependentRequired and dependentSchemas show a field declared at the root, required, once their trigger is answered', () => {
     const callTime = byPath(model.fields, 'callTime');
-    assert.equal(validator.isRequired(callTime, {}), false);
+    assert.equal(validator.isActive(callTime, {}), false);
+    assert.equal(validator.isActive(callTime, { phone: '0612345678' }), true);
     assert.equal(validator.isRequired(callTime, { phone: '0612345678' }), true);
+    assert.equal(validator.isActive(byPath(model.fields, 'caf'), { quotient: 0 }), true);
     assert.equal(validator.isRequired(byPath(model.fields, 'caf'), { quotient: 0 }), true);
     assert.deepEqual(codes(validator, { phone: '0612345678', quotient: 3 }), ['/callTime required', '/caf required']);
+    assert.deepEqual(validator.activeData({ callTime: 'midi', caf: '123' }), {}, 'hidden: not sent');
   });
 
-  it('a rule in a branch for a field declared at the root keeps it shown, and applies when the branch does', () => {
+  it('a rule in a branch for a field declared at the root switches it: shown when the branch applies, with its rule', () => {
     assert.deepEqual(codes(validator, { kind: 'person', age: 12 }), ['/age minimum']);
+    assert.deepEqual(validator.activeData({ kind: 'association', age: 12, rna: 'W123456789' }), {
+      kind: 'association',
+      rna: 'W123456789',
+    });
     assert.deepEqual(codes(validator, { kind: 'association', age: 12, rna: 'W123456789' }), []);
   });
 
@@ -172,6 +165,77 @@ describe('a field declared at the root, switched by each kind of branch', async 
       { quotient: 2 },
       { quotient: 2, caf: '123' },
     ]);
+  });
+});
+
+describe('a field declared at the root and switched on by one branch only', async () => {
+  const { model, validator } = await setup({
+    required: ['contact'],
+    properties: {
+      contact: { type: 'string', enum: ['email', 'telephone'] },
+      phone: { type: 'string', title: 'Téléphone', pattern: '^0[0-9]{9}$' },
+      age: { type: 'integer', title: 'Âge' },
+      note: { type: 'string' },
+    },
+    if: { properties: { contact: { const: 'telephone' } }, required: ['contact'] },
+    then: { required: ['phone'], properties: { age: { minimum: 18 } } },
+    else: { properties: { age: true } },
+  });
+
+  it('"then": {"required": [x]} with no else: shown, to be answered, only when the branch applies', () => {
+    const phone = byPath(model.fields, 'phone');
+    assert.deepEqual(phone.activeWhen, [[{ kind: 'if', conditionPointer: '/if', branch: 'then' }]]);
+    assert.deepEqual(shown(validator, model.fields, { contact: 'email' }), ['contact', 'age', 'note']);
+    assert.deepEqual(shown(validator, model.fields, { contact: 'telephone' }), ['contact', 'phone', 'age', 'note']);
+    assert.equal(validator.isRequired(phone, { contact: 'telephone' }), true);
+    assert.deepEqual(codes(validator, { contact: 'telephone' }), ['/phone required']);
+    assert.deepEqual(validator.activeData({ contact: 'email', phone: '06' }), { contact: 'email' });
+  });
+
+  it('a rule added in one branch and true in the other: shown in both, the rule where it applies', () => {
+    assert.deepEqual(codes(validator, { contact: 'telephone', phone: '0612345678', age: 12 }), ['/age minimum']);
+    assert.deepEqual(codes(validator, { contact: 'email', age: 12 }), []);
+    assert.deepEqual(validator.activeData({ contact: 'email', age: 12 }), { contact: 'email', age: 12 });
+  });
+
+  it('gives the verdict of a standard validator on what it sends', () => {
+    sameVerdicts(model, validator, [
+      { contact: 'email', phone: '06' },
+      { contact: 'telephone' },
+      { contact: 'telephone', phone: '06' },
+      { contact: 'telephone', phone: '0612345678', age: 12 },
+      { contact: 'email', age: 12, note: 'x' },
+      {},
+    ]);
+  });
+});
+
+describe("a field required by one branch and allowed by the other (the docs' way to ask everyone)", async () => {
+  const { model, validator } = await setup({
+    required: ['contact'],
+    properties: {
+      contact: { type: 'string', enum: ['email', 'telephone'] },
+      phone: { type: 'string', title: 'Téléphone' },
+    },
+    if: { properties: { contact: { const: 'telephone' } }, required: ['contact'] },
+    then: { required: ['phone'] },
+    else: { properties: { phone: true } },
+  });
+  const phone = byPath(model.fields, 'phone');
+
+  it('shows in both cases, before any answer too, and must be answered only where required', () => {
+    for (const data of [{}, { contact: 'email' }, { contact: 'telephone' }])
+      assert.equal(validator.isActive(phone, data), true, JSON.stringify(data));
+    assert.equal(validator.isRequired(phone, { contact: 'email' }), false);
+    assert.equal(validator.isRequired(phone, { contact: 'telephone' }), true);
+    assert.deepEqual(validator.activeData({ contact: 'email', phone: '0612345678' }), {
+      contact: 'email',
+      phone: '0612345678',
+    });
+  });
+
+  it('gives the verdict of a standard validator on what it sends', () => {
+    sameVerdicts(model, validator, [{ contact: 'email' }, { contact: 'telephone' }, { contact: 'email', phone: '06' }]);
   });
 });
 
@@ -235,6 +299,12 @@ describe('conditionals nested in an object and in the items of a repeatable grou
     });
     assert.deepEqual(codes(validator, data), ['/children/0/allergyDetails required', '/children/2/firstName required']);
     assert.deepEqual(shown(validator, children.fields ?? [], { allergy: true }), [
+      'firstName',
+      'allergy',
+      'allergyDetails',
+    ]);
+    // Required once the details are given (dependentRequired): shown from then on.
+    assert.deepEqual(shown(validator, children.fields ?? [], { allergy: true, allergyDetails: 'gluten' }), [
       'firstName',
       'allergy',
       'allergyDetails',

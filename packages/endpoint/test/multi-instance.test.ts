@@ -16,7 +16,7 @@ const ADMIN_TOKEN = 'multi-instance-admin-token-0123456789';
 const SECRET = 'a secret of the deployment, the same on every instance 0123456789';
 
 /** Wall-clock bound of one step: a hung instance fails the test instead of the run. */
-const withTimeout = <T>(promise: Promise<T>, ms = 30_000): Promise<T> =>
+const withTimeout = <T>(promise: Promise<T>, ms = 90_000): Promise<T> =>
   Promise.race([
     promise,
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),

@@ -144,10 +144,11 @@ export interface Field {
   /** Custom messages from `ui.fields[path].messages`. */
   messages?: Partial<Record<string, LocalizedText>>;
   /**
-   * When it is shown: when ANY of these branches applies; empty: always. A field declared or
-   * allowed only in branches is shown in those; one a branch forbids (`"properties": {"name":
-   * false}`) is shown where the negation of that branch holds (`then` ↔ `else`, `present` ↔
-   * `absent`).
+   * When it is shown: when ANY of these branches applies; empty: always. A field that branches
+   * require, allow or declare (and that is not required where no condition applies) is shown in
+   * those, wherever its shape is written; one a branch forbids (`"properties": {"name": false}`)
+   * is shown where the negation of that branch holds (`then` ↔ `else`, `present` ↔ `absent`).
+   * See model/visibility.ts.
    */
   activeWhen: Branch[];
 }

@@ -1,14 +1,17 @@
 /**
  * When a field is shown and when it must be answered, from every place its object level names
- * it. The rule, the same on the page and on the endpoint, is JSON Schema's own: a field is shown
- * exactly when the schema lets it be answered.
- * - Declared (or allowed with `"properties": {"name": true}`) where no condition applies — the
- *   level's own `properties`, an `allOf` item — it can always be answered; declared or allowed
- *   only inside branches (`then`, `else`, `dependentSchemas`), only when one of them applies.
- * - Forbidden (`"properties": {"name": false}`) in a branch that applies, it is hidden.
- * - Required (`required`, `dependentRequired`) where no condition applies, or in a branch that
- *   applies: it must be answered when shown. A requirement makes no field appear: rules/
- *   refuses one that names a field the schema does not let be answered there.
+ * it. The rule, the same on the page and on the endpoint: a field shows exactly when some branch
+ * that applies requires or allows it (DESIGN.md: a field declared once and "switched on by a
+ * branch"), as a GOV.UK conditional question.
+ * - Named by no branch (declared where no condition applies — the level's own `properties`, an
+ *   `allOf` item without `if` — and required, allowed or declared nowhere else): always shown.
+ * - Required, allowed (`"properties": {"name": true}`) or declared in branches (`then`, `else`,
+ *   `dependentSchemas`, `dependentRequired`), wherever its shape is written (the level, `$defs`,
+ *   a branch): shown when one of those branches applies. A branch that only tightens a field's
+ *   rule (`"then": {"properties": {"age": {"minimum": 18}}}`) switches it as well.
+ * - Required where no condition applies: always shown, whatever branches say.
+ * - Forbidden (`"properties": {"name": false}`) in a branch that applies: hidden, whatever else.
+ * Required where no condition applies, or in a branch that applies: it must be answered when shown.
  */
 import type { Branch, Condition } from './types.js';
 import type { Declaration, Level, Mention } from './schema-walk.js';
@@ -50,14 +53,17 @@ export function mentionsByName(level: Level): Map<string, NameMentions> {
 const conditional = (m: Mention) => m.branch.length > 0;
 
 export function visibilityOf({ declarations, allowed, forbidden, requirements }: NameMentions): Visibility {
-  const allowing = [...declarations, ...allowed];
-  // Shown when an allowing branch applies and no forbidding one does: "not all of a forbidding
+  const required = requirements.some((m) => !conditional(m));
+  const switches = [...declarations, ...allowed, ...requirements].filter(conditional);
+  // Shown when a switching branch applies and no forbidding one does: "not all of a forbidding
   // branch's conditions" is "one of them negated", so each forbid multiplies the branches.
-  let shown: Branch[] = allowing.some((m) => !conditional(m)) ? [[]] : distinct(allowing.map((m) => m.branch));
+  let shown: Branch[] = required || switches.length === 0 ? [[]] : distinct(switches.map((m) => m.branch));
   for (const { branch } of forbidden)
-    shown = distinct(shown.flatMap((allowed) => branch.map((condition) => [...allowed, negation(condition)])));
+    shown = distinct(
+      shown.flatMap((switched) => branch.map((condition) => withCondition(switched, negation(condition)))),
+    );
   return {
-    required: requirements.some((m) => !conditional(m)),
+    required,
     requiredWhen: distinct(requirements.filter(conditional).map((m) => m.branch)),
     activeWhen: shown.length === 1 && shown[0]?.length === 0 ? [] : shown,
     never: forbidden.some((m) => !conditional(m)),
@@ -69,13 +75,26 @@ function negation(condition: Condition): Condition {
   return { kind: condition.kind === 'present' ? 'absent' : 'present', trigger: condition.trigger };
 }
 
-/** The branches once each, and none that asks for a condition and its negation at once. */
+const keyOf = (condition: Condition) => JSON.stringify(condition);
+
+/** `branch` and `condition` at once (the branch itself when it already asks for it). */
+function withCondition(branch: Branch, condition: Condition): Branch {
+  const key = keyOf(condition);
+  return branch.some((c) => keyOf(c) === key) ? branch : [...branch, condition];
+}
+
+/**
+ * The branches once each, none that asks for a condition and its negation at once, and none that
+ * asks for more than another (where it applies, so does the other): in the order written.
+ */
 function distinct(branches: Branch[]): Branch[] {
-  const seen = new Map<string, Branch>();
-  for (const branch of branches) {
-    const keys = branch.map((c) => JSON.stringify(c));
-    if (branch.some((c) => keys.includes(JSON.stringify(negation(c))))) continue;
-    seen.set(keys.join(), branch);
+  const possible = branches
+    .map((branch) => ({ branch, keys: new Set(branch.map(keyOf)) }))
+    .filter(({ branch, keys }) => !branch.some((c) => keys.has(keyOf(negation(c)))));
+  const kept = new Set<(typeof possible)[number]>();
+  for (const candidate of [...possible].sort((a, b) => a.keys.size - b.keys.size)) {
+    const implied = [...kept].some(({ keys }) => [...keys].every((key) => candidate.keys.has(key)));
+    if (!implied) kept.add(candidate);
   }
-  return [...seen.values()];
+  return possible.filter((p) => kept.has(p)).map(({ branch }) => branch);
 }

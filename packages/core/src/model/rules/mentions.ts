@@ -53,8 +53,8 @@ export const undescribedField: DefinitionRule = {
 };
 
 /**
- * Required in a branch where the schema does not let it be answered: declared only in other
- * branches, it would be required while hidden (and refused as an answer to no question).
+ * Required in a branch where the schema does not describe it: declared only in other branches,
+ * its answer would be required there and refused there at once (no schema there evaluates it).
  */
 export const requiredWhereUndeclared: DefinitionRule = {
   code: 'required-where-undeclared',
