@@ -29,9 +29,12 @@ test('the walkthrough’s definition is valid, and guichet check points at the m
       env: { ...process.env, LANG: 'fr_FR.UTF-8' },
     });
     assert.notEqual(checked.status, 0);
-    const shown = /```\n(schemas\/forms\/[^\n]+)\n```/.exec(walkthrough)?.[1];
+    const shown = /```\n(schemas\/forms\/[^`]+?)\n```/.exec(walkthrough)?.[1];
     assert.ok(shown, 'no check output in the walkthrough');
-    assert.equal((checked.stdout + checked.stderr).trim().replace(file, `schemas/forms/${definition.id}.json`), shown);
+    assert.equal(
+      (checked.stdout + checked.stderr).trim().replaceAll(file, `schemas/forms/${definition.id}.json`),
+      shown,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
