@@ -1,6 +1,6 @@
 // `npm start`: builds what is missing or stale, then runs the reference endpoint with the demo
 // town site at http://127.0.0.1:8787 (PORT, HOST, GUICHET_DB, GUICHET_FORMS_DIR, …, see
-// DESIGN.md). Without GUICHET_ADMIN_TOKEN, one is generated once and kept beside the database
+// docs/deploying.md). Without GUICHET_ADMIN_TOKEN, one is generated once and kept beside the database
 // (data/admin-token, mode 0600). Prints the URL, the admin token and a snippet to paste; in a
 // terminal the endpoint then logs readable lines and no line per successful request, so they stay
 // on screen (GUICHET_LOG_FORMAT=json for one JSON line per request). SIGINT/SIGTERM stop it.

@@ -79,7 +79,7 @@ describe('<guichet-form> receipt', () => {
     const level = (name: string) => levels.find((h) => h.name.includes(name))?.level;
     expect(level('Demande envoyée')).to.equal(2);
     expect(level('Suivre votre demande')).to.equal(3);
-    expect(level('Demande reçue')).to.equal(4);
+    expect(levels.find((h) => h.name === 'Reçue')?.level, 'the status').to.equal(4);
     expect(level('Historique de votre demande')).to.equal(5);
     expect(level('Besoin d’aide ?')).to.equal(2);
     const follow = [...shadow(el).querySelectorAll('[part~="receipt"] h3')].find((heading) =>

@@ -114,7 +114,7 @@ describe('<guichet-tracker> look-up flow', () => {
     type('code', receipt.trackingCode);
     root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await settled(el);
-    expect(part(el, 'title')!.textContent).to.equal('Demande reçue');
+    expect(part(el, 'title')!.textContent).to.equal('Reçue');
     expect(root.activeElement).to.equal(part(el, 'title'));
 
     part(el, 'track-another')!.click();
@@ -133,7 +133,7 @@ describe('<guichet-tracker> look-up flow', () => {
     await sendKeys({ type: ` ${receipt.trackingCode.toLowerCase()}` });
     await sendKeys({ press: 'Enter' });
     await settled(el);
-    expect(part(el, 'title')!.textContent).to.equal('Demande reçue');
+    expect(part(el, 'title')!.textContent).to.equal('Reçue');
     expect(visibleText(el)).to.contain(`Demande n° ${receipt.reference}`);
   });
 
@@ -156,7 +156,7 @@ describe('<guichet-tracker> look-up flow', () => {
       await sendKeys({ type: receipt.trackingCode });
       await sendKeys({ press: 'Enter' });
       await settled(el);
-      expect(part(el, 'title')!.textContent).to.equal('Demande reçue');
+      expect(part(el, 'title')!.textContent).to.equal('Reçue');
       // Without the opt-in, the address is left alone.
       const plain = await fixture<GuichetTracker>(html`<guichet-tracker endpoint=${apiUrl()}></guichet-tracker>`);
       expect(plain.shadowRoot!.querySelector<HTMLInputElement>('#reference')!.value).to.equal('');

@@ -5,6 +5,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { checkCatalogues } from '../../../test/helpers/catalogues.js';
+import { texts } from '../src/texts.js';
 
 const forms = readdirSync('schemas/forms')
   .filter((file) => file.endsWith('.json'))
@@ -151,4 +153,8 @@ test('guichet without a command prints its usage and exits 2', () => {
   const { code, stdout } = guichet('--lang', 'en');
   assert.equal(code, 2);
   assert.match(stdout, /Usage:/);
+});
+
+test("the CLI's own texts are complete in every language", () => {
+  checkCatalogues('cli', (lang) => texts[lang]);
 });

@@ -11,7 +11,8 @@ import type { Phase } from '../../generated/protocol/phase.js';
 import { EndpointError } from '../types.js';
 import { errorFromStatus, fetchWithTimeout, readJson } from '../http.js';
 import { apiBase } from '../url.js';
-import { finalPhases, phaseLabel } from '../phase-labels.js';
+import { isFinalPhase, phaseLabel } from '../phase-labels.js';
+import { joinPointer } from '../../util/pointer.js';
 
 export interface Open311Config extends AdapterConfig {
   /** Sent as `api_key` when the server requires one for POSTs. */
@@ -87,12 +88,8 @@ function pointerFor(mapping: Open311Mapping, open311Name: string): string | unde
   const path = attribute
     ? mapping.attributes?.[attribute[1]!]
     : (mapping.fields as Record<string, string | undefined> | undefined)?.[open311Name];
-  return path
-    ? `/${path
-        .split('/')
-        .map((s) => s.replace(/~/g, '~0'))
-        .join('/')}`
-    : undefined;
+  // A mapping names a field by its path ("address/town"): each name becomes a pointer segment.
+  return path ? joinPointer('', ...path.split('/')) : undefined;
 }
 
 const open311Names = [
@@ -162,7 +159,7 @@ export function statusFromOpen311(
     phase,
     code,
     label: phaseLabel(phase, lang),
-    final: finalPhases.includes(phase),
+    final: isFinalPhase(phase),
     updatedAt,
     ...(request.expected_datetime ? { expectedBy: request.expected_datetime } : {}),
     history,
