@@ -23,6 +23,9 @@ for (const dir of ['dist', ...['core', 'elements', 'endpoint', 'cli'].map((name)
     if (statSync(path).isFile() && statSync(path).mtimeMs < started && /\.js(\.map)?$/.test(path)) rmSync(path);
   }
 }
+// The themes are host-page stylesheets: served beside the bundle (dist/themes/dsfr.css), so a
+// page links them from where it loads guichet.js.
+cpSync('packages/elements/themes', 'dist/themes', { recursive: true });
 for (const name of ['core', 'elements', 'endpoint', 'cli']) {
   const types = `build/types/packages/${name}/src`;
   if (existsSync(types)) cpSync(types, `packages/${name}/dist`, { recursive: true });

@@ -1,9 +1,11 @@
 // `npm start`: builds what is missing or stale, then runs the reference endpoint with the demo
 // town site at http://127.0.0.1:8787 (PORT, HOST, GUICHET_DB, GUICHET_FORMS_DIR, …, see
 // docs/deploying.md). Without GUICHET_ADMIN_TOKEN, one is generated once and kept beside the database
-// (data/admin-token, mode 0600). Prints the URL, and the admin token only the one time it
-// generated it: a token from the environment or from that file would otherwise end up in service
-// logs. SIGINT/SIGTERM stop it.
+// (data/admin-token, mode 0600). Prints the URL, the admin token only the one time it generated
+// it (a token from the environment or from that file would otherwise end up in service logs), and
+// a snippet to paste; in a terminal the endpoint then logs readable lines and no line per
+// successful request, so they stay on screen (GUICHET_LOG_FORMAT=json for one JSON line per
+// request). SIGINT/SIGTERM stop it.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -82,11 +84,35 @@ for (let attempt = 0; attempt < 300 && child.exitCode === null; attempt++) {
     () => false,
   );
   if (up) {
-    console.log(
-      `\nGuichet is running at ${url}\n${tokenLine}\n` +
-        `  e.g. curl -H "Authorization: Bearer ${tokenForCurl}" ${url}/api/admin/requests\nStop with Ctrl+C.\n`,
-    );
+    console.log(banner(await firstFormId()));
     break;
   }
   await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
+async function firstFormId() {
+  const forms = await fetch(`${url}/api/forms`).then(
+    (response) => (response.ok ? response.json() : []),
+    () => [],
+  );
+  return forms.find((form) => form.id === 'signalement-voirie')?.id ?? forms[0]?.id ?? 'FORM-ID';
+}
+
+function banner(formId) {
+  return [
+    '',
+    `Guichet is running at ${url}`,
+    '',
+    `  Demo town site   ${url}/`,
+    `  ${tokenLine}`,
+    `    curl -H "Authorization: Bearer ${tokenForCurl}" ${url}/api/admin/requests`,
+    `  Forms            ${env.GUICHET_FORMS_DIR}/ (saved changes are served at once)`,
+    '',
+    '  In a page of your site (allow its origin with GUICHET_ALLOWED_ORIGINS=https://www.your-town.fr):',
+    `    <script type="module" src="${url}/dist/guichet.js"></script>`,
+    `    <guichet-form src="${url}/api/forms/${formId}" endpoint="${url}/api" lang="fr"></guichet-form>`,
+    '',
+    'Stop with Ctrl+C.',
+    '',
+  ].join('\n');
 }

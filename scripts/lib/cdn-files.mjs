@@ -2,7 +2,7 @@
 // dist/guichet.js and for the chunks it loads (one integrity attribute covers one file; an import
 // map can pin the others, see docs/embedding.md), and a snippet ready to paste.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
@@ -26,24 +26,33 @@ function chunksOf(dist) {
 /**
  * The snippet: the script tag, and hints that start, in parallel with guichet.js, the two
  * downloads a form needs before its first question shows — the definition reader's chunk and the
- * definition itself. The script tag comes before the chunk's hint, which imports guichet.js: the
- * file is then fetched once, by the tag that carries its integrity. Without them they would start one after the other, each a round trip later
- * (script, then definition, then chunk): seconds on a slow mobile network.
+ * definition itself. Without them they would start one after the other, each a round trip later
+ * (script, then definition, then chunk): seconds on a slow mobile network. The endpoint serves
+ * dist/ under /dist/; a pinned copy elsewhere is checked by its integrity hash.
  */
 export function snippetHtml({ version, integrity, lazyChunk, lazyIntegrity }) {
-  const cdn = `https://cdn.example.org/guichet/${version}`;
-  const form = 'https://gru.example.org/api/forms/signalement-voirie';
-  return `<!-- Guichet ${version}: paste where the form should appear; replace the URLs with your copy of dist/ and your endpoint's (the form's address twice). -->
+  const endpoint = 'https://gru.example.org';
+  const form = `${endpoint}/api/forms/signalement-voirie`;
+  return `<!-- Guichet ${version}: paste where the form should appear. Your Guichet endpoint serves this script (and its chunks and themes) under /dist/: replace https://gru.example.org with its address. -->
 <link rel="preload" as="fetch" href="${form}" crossorigin="anonymous">
-<script type="module" src="${cdn}/guichet.js" integrity="${integrity}" crossorigin="anonymous"></script>
-<link rel="modulepreload" href="${cdn}/${lazyChunk}" integrity="${lazyIntegrity}" crossorigin="anonymous">
-<guichet-form src="${form}" endpoint="https://gru.example.org/api"></guichet-form>
+<script type="module" src="${endpoint}/dist/guichet.js"></script>
+<link rel="modulepreload" href="${endpoint}/dist/${lazyChunk}" integrity="${lazyIntegrity}" crossorigin="anonymous">
+<guichet-form src="${form}" endpoint="${endpoint}/api" lang="fr"></guichet-form>
+
+<!-- Or load this very build from your own copy of dist/ (one folder per version), checked by the browser: -->
+<!-- <script type="module" src="https://cdn.example.org/guichet/${version}/guichet.js" integrity="${integrity}" crossorigin="anonymous"></script> -->
 `;
 }
 
 export function writeCdnFiles({ dist, version }) {
   const chunks = chunksOf(dist);
-  const hashes = Object.fromEntries(['guichet.js', ...chunks].map((f) => [f, sri(join(dist, f))]));
+  const themes = existsSync(join(dist, 'themes'))
+    ? readdirSync(join(dist, 'themes'))
+        .filter((name) => name.endsWith('.css'))
+        .sort()
+        .map((name) => `themes/${name}`)
+    : [];
+  const hashes = Object.fromEntries(['guichet.js', ...chunks, ...themes].map((f) => [f, sri(join(dist, f))]));
   writeFileSync(join(dist, 'guichet.js.sri'), `${hashes['guichet.js']}\n`);
   writeFileSync(join(dist, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
   const lazyChunk = chunks.find((name) => name.startsWith('guichet-lazy-'));

@@ -84,3 +84,11 @@ export async function expectingWebTeamMessage(run: () => Promise<void>): Promise
     console.error = original;
   }
 }
+
+/** The "Besoin d'aide ?" blocks the form shows, its embedded tracker's included. */
+export function contactBlocks(form: GuichetForm): number {
+  const count = (shadow: ShadowRoot): number =>
+    shadow.querySelectorAll('[part~="contact"]').length +
+    [...shadow.querySelectorAll('guichet-tracker')].reduce((sum, tracker) => sum + count(tracker.shadowRoot!), 0);
+  return count(root(form));
+}

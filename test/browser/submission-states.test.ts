@@ -205,13 +205,15 @@ describe('submission states', () => {
     });
     await host.updateComplete;
     const root = host.shadowRoot!;
-    const [copyReference] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
-    expect(copyReference!.textContent!.trim()).to.equal('Copier\u00a0: Référence');
+    const [copyReference, copyCode] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
+    // Each button says what it copies, in a sentence (the reference is feminine: "copiée").
+    expect(copyReference!.textContent!.trim()).to.equal('Copier la référence');
+    expect(copyCode!.textContent!.trim()).to.equal('Copier le code de suivi');
     copyReference!.click();
     // The clipboard may be refused to a page (permissions): the code is then selected for the citizen to copy.
     await waitUntil(
       () =>
-        root.querySelector('.receipt__copied')!.textContent === 'Référence copié dans le presse-papiers.' ||
+        root.querySelector('.receipt__copied')!.textContent === 'Référence copiée dans le presse-papiers.' ||
         String(window.getSelection()) === host.submission.receipt!.reference,
       'copied or selected',
     );

@@ -95,20 +95,19 @@ describe('embedding examples, against the reference endpoint from another origin
     bundles = mkdtempSync(join(tmpdir(), 'guichet-examples-'));
     await bundle('examples/react/main.jsx', join(bundles, 'react'));
     await bundle('examples/vue/main.js', join(bundles, 'vue'), { vue: true });
-    // The WordPress "Custom HTML" block of examples/wordpress-drupal.md, pasted into a page as
-    // the block editor would, with the integrity hash the build wrote.
+    // The WordPress "Custom HTML" block of examples/wordpress-drupal.md, pasted into a page of an
+    // English WordPress (its <html lang="en-US">) as the block editor would.
     const block = /```html\n(<script type="module"[^]*?)```/.exec(
       readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8'),
     )?.[1];
     assert.ok(block, 'no Custom HTML block in examples/wordpress-drupal.md');
-    const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
     mkdirSync(join(bundles, 'wordpress'));
     writeFileSync(
       join(bundles, 'wordpress', 'index.html'),
-      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Signaler un problème — Montfleury</title></head><body><main><h1>Signaler un problème</h1>\n${block
-        .replace('https://cdn.example.org/guichet/0.1.0/', '/dist/')
-        .replace('sha384-…', sri)
-        .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
+      `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Signaler un problème — Montfleury</title></head><body><main><h1>Signaler un problème</h1>\n${block.replaceAll(
+        'https://gru.example.org',
+        exampleEndpoint,
+      )}</main></body></html>`,
     );
     // dist/snippet.html as the build wrote it, pasted into a CMS page (the form's address twice).
     mkdirSync(join(bundles, 'snippet'));
@@ -216,9 +215,14 @@ describe('embedding examples, against the reference endpoint from another origin
     const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
     assert.equal(sri, sha384('guichet.js'));
     const snippet = readFileSync(join(root, 'dist/snippet.html'), 'utf8');
+    // The script from the endpoint, which serves dist/; or a pinned copy, with its integrity.
+    assert.ok(
+      snippet.includes(`<script type="module" src="https://gru.example.org/dist/guichet.js"></script>`),
+      snippet,
+    );
     assert.ok(snippet.includes(`<script type="module" src="https://cdn.example.org/guichet/`), snippet);
     assert.ok(snippet.includes(`integrity="${sri}" crossorigin="anonymous"></script>`), snippet);
-    assert.match(snippet, /<guichet-form src="[^"]+" endpoint="[^"]+"><\/guichet-form>/);
+    assert.match(snippet, /<guichet-form src="[^"]+" endpoint="[^"]+" lang="fr"><\/guichet-form>/);
     const src = /<guichet-form src="([^"]+)"/.exec(snippet)?.[1];
     assert.ok(snippet.includes(`<link rel="preload" as="fetch" href="${src}" crossorigin="anonymous">`), snippet);
     const chunk = /<link rel="modulepreload" href="[^"]+\/(guichet-lazy-[\w-]+\.js)" integrity="([^"]+)"/.exec(snippet);
@@ -228,7 +232,8 @@ describe('embedding examples, against the reference endpoint from another origin
     const imported = [
       ...readFileSync(join(root, 'dist/guichet.js'), 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g),
     ].map((m) => m[1]!);
-    for (const chunk of ['guichet.js', ...imported]) assert.equal(integrity[chunk], sha384(chunk), chunk);
+    for (const chunk of ['guichet.js', ...imported, 'themes/dsfr.css', 'themes/high-contrast.css'])
+      assert.equal(integrity[chunk], sha384(chunk), chunk);
   });
 
   test('CMS page: one script, one tag; the request is stored with channel web', async () => {
@@ -342,12 +347,11 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
-  test('WordPress Custom HTML block, with the integrity hash from the build: the form is sent', async () => {
+  test('WordPress Custom HTML block, the script from the endpoint: the form is in French on an English site, and is sent', async () => {
     const { page, errors } = await open('wordpress/');
     try {
       const script = page.locator('script[type="module"]');
-      assert.match((await script.getAttribute('integrity')) ?? '', /^sha384-[A-Za-z0-9+/]{64}$/);
-      assert.equal(await script.getAttribute('crossorigin'), 'anonymous');
+      assert.equal(await script.getAttribute('src'), `${endpoint.url}/dist/guichet.js`);
       const form = page.locator('guichet-form');
       await form.getByRole('radio', { name: 'Un lampadaire éteint ou qui clignote' }).check();
       const marker = `WordPress ${Date.now()}`;

@@ -13,6 +13,7 @@ export { open311Adapter } from './client/adapters/open311.js';
 export type { Open311Config, MultiValueStyle } from './client/adapters/open311.js';
 export { finalPhases, isFinalPhase, phaseLabel, phases } from './client/phase-labels.js';
 export { isAbort, parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
+export { refusedOrigin, refusedOriginAdvice } from './client/cors.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
 export { readDefinition, type DefinitionCheck } from './model/read-definition.js';
 export { DefinitionError } from './model/definition-error.js';

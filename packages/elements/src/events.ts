@@ -57,6 +57,13 @@ export interface ErrorDetail {
    * `unconfirmed`…); `message` then speaks to the web team.
    */
   code?: string;
+  /**
+   * For `network` (and a `definition` that could not be fetched): the page's origin, when the
+   * endpoint answers but does not allow it (CORS). The citizen only reads that the connection failed.
+   */
+  refusedOrigin?: string;
+  /** For the web team, in English, also written to the console: what to change, e.g. which origin to allow. */
+  diagnosis?: string;
 }
 
 /** Fired when something went wrong that the citizen is told about inside the element. */

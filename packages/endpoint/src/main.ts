@@ -1,13 +1,16 @@
 /**
  * Starts the reference endpoint from environment variables (./config.ts reads them; DESIGN.md
- * and docs/deploying.md list them). SIGTERM or SIGINT: stop accepting, finish in-flight
- * requests, close the database, exit.
+ * and docs/deploying.md list them), and GUICHET_LOG_FORMAT (`pretty`: readable lines without one
+ * per successful request, the default in a terminal; `json`: one JSON line per event and request,
+ * the default otherwise). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close the
+ * database, exit.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { configFromEnv, type EndpointConfig } from './config.js';
 import { createServer } from './server.js';
+import { terminalLog } from './terminal-log.js';
 
 // This file runs as packages/endpoint/src/main.ts or packages/endpoint/dist/main.js.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -20,6 +23,12 @@ try {
   process.exit(2);
 }
 const { port, host, options } = config;
+// How the log reads is the terminal's business, not the deployment's: it stays out of config.ts.
+const logFormat = process.env.GUICHET_LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json');
+if (logFormat !== 'pretty' && logFormat !== 'json') {
+  console.error(`GUICHET_LOG_FORMAT must be pretty or json, not "${logFormat}"`);
+  process.exit(2);
+}
 
 const distDir = join(root, 'dist');
 const siteDir = join(root, 'examples', 'demo-site');
@@ -27,6 +36,13 @@ let server: Awaited<ReturnType<typeof createServer>>;
 try {
   server = await createServer({
     ...options,
+    ...(logFormat === 'pretty'
+      ? {
+          logStream: terminalLog(process.stdout, {
+            requests: options.logLevel === 'debug' || options.logLevel === 'trace',
+          }),
+        }
+      : {}),
     distDir: existsSync(distDir) ? distDir : undefined,
     siteDir: existsSync(siteDir) ? siteDir : undefined,
     protocolDir: join(root, 'schemas', 'protocol'),

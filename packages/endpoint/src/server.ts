@@ -40,6 +40,8 @@ export interface ServerOptions {
   /** An open store instead of either; the server closes it. */
   store?: Store;
   formsDir: string;
+  /** Serve new and changed definitions of `formsDir` without a restart (default true). */
+  watchForms?: boolean;
   /**
    * Secret of the HMACs of tracking codes and idempotency keys (GUICHET_SECRET, at least 32
    * bytes); defaults to the one the database keeps, created once.
@@ -137,7 +139,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     throw error;
   }
   const now = options.now ?? (() => new Date());
-  const forms = await FormCatalogue.load(options.formsDir, app.log);
+  const forms = await FormCatalogue.load(options.formsDir, app.log, { watch: options.watchForms ?? true });
   try {
     await forms.remember(store, now());
   } catch (error) {
@@ -241,6 +243,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   sweeper.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    forms.close();
     await store.close();
   });
 

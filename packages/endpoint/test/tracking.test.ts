@@ -30,7 +30,7 @@ describe('status look-up and the agents API', () => {
     assert.equal(tooLong.status, 404);
   });
 
-  test('the reference and tracking code show the status; the code is read loosely (case, spaces)', async () => {
+  test('the reference and tracking code show the status; both are read loosely (case, spaces)', async () => {
     const exact = await lookUp(receipt.reference, receipt.trackingCode);
     assert.equal(exact.status, 200);
     assert.equal(exact.body.phase, 'received');
@@ -39,6 +39,13 @@ describe('status look-up and the agents API', () => {
     assert.equal(exact.headers.get('cache-control'), 'no-store');
     const typed = await lookUp(receipt.reference, ` ${receipt.trackingCode.toLowerCase().replace('-', ' ')} `);
     assert.equal(typed.status, 200);
+    // As copied from a mail or typed on a phone: lower case, spaces around.
+    const lowercase = await lookUp(` ${receipt.reference.toLowerCase()} `, receipt.trackingCode.toLowerCase());
+    assert.equal(lowercase.status, 200, lowercase.text);
+    assert.equal(lowercase.body.reference, receipt.reference);
+    // Agents too.
+    const agent = await call(`${t.url}/api/admin/requests/${receipt.reference.toLowerCase()}`, { headers: admin() });
+    assert.equal(agent.status, 200);
   });
 
   test('a wrong code and an unknown reference answer the same 404', async () => {

@@ -101,7 +101,14 @@ export class EndpointError extends Error {
   constructor(
     readonly kind: EndpointErrorKind,
     message: string,
-    readonly details: { status?: number; retryAfter?: number; fieldErrors?: FieldError[]; code?: string } = {},
+    readonly details: {
+      status?: number;
+      retryAfter?: number;
+      fieldErrors?: FieldError[];
+      code?: string;
+      /** For `network`: the page's origin, which the endpoint answers but does not allow (CORS). */
+      refusedOrigin?: string;
+    } = {},
   ) {
     super(message);
   }

@@ -1,6 +1,7 @@
 import type { ReactiveControllerHost } from 'lit';
 import { localize, type DefinitionProblem, type FormModel, type FormValidator, type Language } from '@guichet/core';
 import { GuichetErrorEvent } from '../events.js';
+import { refusedOriginDetail } from '../shared/diagnosis.js';
 import { formText } from './messages.js';
 import { fetchDefinition, formProblem } from './definition-source.js';
 import { loadReader, readerNow } from './definition-reader.js';
@@ -46,6 +47,8 @@ export class DefinitionController {
   private compileNow?: () => void;
   private compileScheduled = false;
   private loadToken = 0;
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -77,7 +80,8 @@ export class DefinitionController {
       if (!src) return this.fail([formProblem('no-definition', (t) => t.definitionMissing)]);
       const fetched = await fetchDefinition(src, this.host.ownerDocument.baseURI);
       if (token !== this.loadToken) return;
-      if (!fetched.ok) return this.fail([fetched.problem]);
+      if (!fetched.ok)
+        return this.fail([fetched.problem], {}, fetched.refusedOrigin ? { origin: fetched.refusedOrigin, src } : undefined);
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
       definitionOrigin = fetched.origin;
@@ -188,8 +192,15 @@ export class DefinitionController {
     this.fail([formProblem('validator', (t) => t.validatorFailed)]);
   }
 
-  /** `setting`: the page's settings are at fault (a service the server does not know, no CORS…). */
-  private fail(problems: DefinitionProblem[], setting: { advice?: string; code?: string } = {}): void {
+  /**
+   * `setting`: the page's settings are at fault (a service the server does not know, no CORS…);
+   * `refused`: the endpoint serving `src` answers but does not allow the page's origin.
+   */
+  private fail(
+    problems: DefinitionProblem[],
+    setting: { advice?: string; code?: string } = {},
+    refused?: { origin: string; src: string },
+  ): void {
     this.status = 'broken';
     this.problems = problems;
     this.model = undefined;
@@ -203,7 +214,17 @@ export class DefinitionController {
         message: advice ?? formText(lang).definitionErrorTitle,
         ...(code ? { code } : {}),
         problems: problems.map((p) => ({ pointer: p.pointer, code: p.code, message: localize(p.message, lang) })),
+        ...(refused ? refusedOriginDetail(refused.origin, endpointOf(refused.src, this.host), this.told) : {}),
       }),
     );
+  }
+}
+
+/** The origin a definition came from, which is the endpoint to configure. */
+function endpointOf(src: string, host: HTMLElement): string {
+  try {
+    return new URL(src, host.ownerDocument.baseURI).origin;
+  } catch {
+    return src;
   }
 }

@@ -1,4 +1,4 @@
-import { inEveryLanguage, type DefinitionProblem } from '@guichet/core';
+import { inEveryLanguage, refusedOrigin, type DefinitionProblem } from '@guichet/core';
 import { fill, formText, type FormText } from './messages.js';
 
 export type FetchedDefinition =
@@ -10,7 +10,12 @@ export type FetchedDefinition =
       /** The origin the definition came from (after redirects). */
       origin?: string;
     }
-  | { ok: false; problem: DefinitionProblem };
+  | {
+      ok: false;
+      problem: DefinitionProblem;
+      /** The page's origin, when the endpoint answers but does not allow it (CORS). */
+      refusedOrigin?: string;
+    };
 
 /** A problem of the whole form (no pointer), said in both languages from the form's texts. */
 export function formProblem(code: string, pick: (text: FormText) => string): DefinitionProblem {
@@ -36,7 +41,13 @@ export async function fetchDefinition(src: string, baseUrl: string, signal?: Abo
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
   } catch {
-    return { ok: false, problem: formProblem('network', (t) => t.definitionNetwork) };
+    // The endpoint answering yet refusing this page's origin is the web team's to fix: the code says so.
+    const refused = await refusedOrigin(url.href);
+    return {
+      ok: false,
+      problem: formProblem('network', (t) => t.definitionNetwork),
+      ...(refused ? { refusedOrigin: refused } : {}),
+    };
   }
   if (!response.ok) {
     return {

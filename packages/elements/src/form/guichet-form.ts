@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValu
 import { keyed } from 'lit/directives/keyed.js';
 import { localize, type Channel, type FormModel, type Language } from '@guichet/core';
 import { renderContact } from '../shared/contact-block.js';
+import { shiftHeadings } from '../shared/heading-levels.js';
 import { loadLazyChunk } from '../shared/lazy-chunk.js';
 import { GuichetSubmitEvent } from '../events.js';
 import { LazySubmission } from '../submission/lazy-submission.js';
@@ -36,6 +37,15 @@ const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
  * @attr multi-value - `open311`: how a multivaluelist answer is sent: `brackets` (default, the spec's
  *   `attribute[code][]=a&attribute[code][]=b`) or `repeat` (`attribute[code]=a&attribute[code]=b`, as
  *   servers built on Open311::Endpoint read it).
+ * @attr heading-level - The level of the form's title (2 by default: 3 when the page's own heading
+ *   above it is an h2); the step, summary and receipt headings follow.
+ * @attr hide-title - The page's own heading already names the procedure: the form's title is hidden
+ *   from sight (screen readers still hear it as the form's heading, above its steps).
+ * @attr tracker-url - The page of the site that holds `<guichet-tracker from-url>`: the receipt links
+ *   to it with the request's reference (never its tracking code, which the tracker asks for).
+ * @attr draft-days - How many days a draft is kept on the device (7 by default); older ones are
+ *   deleted, not offered. A draft is deleted as soon as its request is sent. `draft="none"` keeps none
+ *   (public computers, kiosks).
  *
  * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers (a file field holds the key of its file in `chosenFiles`).
  * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
@@ -112,6 +122,10 @@ export class GuichetForm extends LitElement {
     apiKey: { attribute: 'api-key' },
     jurisdiction: {},
     multiValue: { attribute: 'multi-value' },
+    draftDays: { type: Number, attribute: 'draft-days' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
+    trackerUrl: { attribute: 'tracker-url' },
     definition: { attribute: false },
     data: { attribute: false },
   };
@@ -134,6 +148,14 @@ export class GuichetForm extends LitElement {
   declare jurisdiction?: string;
   /** `open311`: `brackets` (default) or `repeat`, how a multivaluelist answer is sent. */
   declare multiValue?: string;
+  /** Days a draft is kept on the device (7 by default). */
+  declare draftDays?: number;
+  /** The level of the form's title (2 by default). */
+  declare headingLevel?: number;
+  /** Hides the form's title from sight, when the page's heading already says it. */
+  hideTitle = false;
+  /** The page holding the tracker: the receipt links to it with `?reference=…`. */
+  declare trackerUrl?: string;
   /** The form definition as an object (instead of `src`). */
   declare definition?: unknown;
   /** Answers to start with ("Dites-le-nous une fois"). */
@@ -144,6 +166,7 @@ export class GuichetForm extends LitElement {
     renderers: GuichetForm.renderers,
     ready: (model) => this.start(model),
     draftsEnabled: () => this.draft === 'local',
+    draftDays: () => this.draftDays,
     step: () => this.steps.index,
   });
   private readonly steps = new StepsController(this, this.parts);
@@ -163,6 +186,12 @@ export class GuichetForm extends LitElement {
 
   private get text(): FormText {
     return formText(this.parts.lang());
+  }
+
+  constructor() {
+    super();
+    // Sent, whether now or by a submission a closed tab left pending: the draft has done its job.
+    this.addEventListener('guichet-submitted', () => this.parts.drafts.forget());
   }
 
   override connectedCallback(): void {
@@ -200,6 +229,10 @@ export class GuichetForm extends LitElement {
       if (errors.shown && definition.validator && definition.index)
         errors.relocalize(definition.validator.validate(answers.data, { lang }), definition.index);
     }
+  }
+
+  protected override updated(): void {
+    shiftHeadings(this.renderRoot, this.headingLevel);
   }
 
   /**
@@ -292,8 +325,6 @@ export class GuichetForm extends LitElement {
     await this.submission.send({ model, data, files, channel, lang: this.parts.lang(), endpoint, adapter, settings });
     if (this.submission.phase === 'invalid' && this.submission.fieldErrors.length > 0) {
       this.steps.showErrors(this.submission.fieldErrors);
-    } else if (this.submission.phase === 'sent') {
-      this.parts.drafts.forget();
     }
     this.requestUpdate();
   }
@@ -304,18 +335,19 @@ export class GuichetForm extends LitElement {
     const { status, model, problems } = definition;
     if (status === 'broken') return renderProblems(problems, lang, this.text);
     if (status !== 'ready' || !model) return renderLoading(lang, this.text);
-    const contact = renderContact(model.contact, lang, 'guichet-contact-title');
     if (this.submission.phase === 'sent') {
-      return html`<div class="root" part="base" lang=${lang}>${this.submission.renderReceipt(lang)} ${contact}</div>`;
+      // The receipt holds the one contact block.
+      const { trackerUrl, headingLevel } = this;
+      return html`<div class="root" part="base" lang=${lang}>${this.submission.renderReceipt(lang, { trackerUrl, headingLevel })}</div>`;
     }
     const description = localize(model.description, lang);
     return html`<div class="root" part="base" lang=${lang}>
-      <h2 class="title" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
+      <h2 class="title ${this.hideTitle ? 'visually-hidden' : ''}" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
       ${description ? html`<p class="description">${description}</p>` : nothing}
       ${this.startOver.renderOffer()}
       ${this.renderForm(model, lang)}
       ${this.startOver.renderClear()}
-      ${contact}
+      ${renderContact(model.contact, lang, 'guichet-contact-title')}
       <div class="visually-hidden" id="guichet-live" aria-live="polite"></div>
     </div>`;
   }

@@ -37,7 +37,7 @@ export function renderContact(
       ${
         contact.email
           ? html`<dt>${t.email}</dt>
-            <dd><a href=${`mailto:${contact.email}`}>${contact.email}</a></dd>`
+            <dd><a href=${`mailto:${contact.email}`}>${breakable(contact.email)}</a></dd>`
           : nothing
       }
       ${
@@ -55,9 +55,17 @@ export function renderContact(
       ${
         contact.url && /^https?:\/\//i.test(contact.url)
           ? html`<dt>${t.website}</dt>
-            <dd><a href=${contact.url}>${contact.url}</a></dd>`
+            <dd><a href=${contact.url}>${breakable(contact.url)}</a></dd>`
           : nothing
       }
     </dl>
   </section>`;
+}
+
+/**
+ * An e-mail address or a web address, allowed to wrap where a reader expects it (after "@" and
+ * "/", before a dot) on a narrow screen, instead of mid-word ("montfleury.exampl/e").
+ */
+function breakable(address: string): TemplateResult[] {
+  return address.split(/(?<=[@/])|(?=\.)/).map((part, index) => (index ? html`<wbr>${part}` : html`${part}`));
 }

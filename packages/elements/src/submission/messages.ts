@@ -29,8 +29,10 @@ export interface SubmissionText {
   receivedOn: (form: string, date: string) => string;
   reference: string;
   trackingCode: string;
-  copy: (what: string) => string;
-  copied: (what: string) => string;
+  copyReference: string;
+  copyTrackingCode: string;
+  copiedReference: string;
+  copiedTrackingCode: string;
   keepCodes: string;
   keepReference: string;
   nextTitle: string;
@@ -40,6 +42,7 @@ export interface SubmissionText {
   followTitle: string;
   followText: (reference: string) => string;
   followReference: (reference: string) => string;
+  followLink: string;
 }
 
 const fr: SubmissionText = {
@@ -78,8 +81,10 @@ const fr: SubmissionText = {
       : `Votre demande a bien été reçue le ${date}.`,
   reference: 'Référence',
   trackingCode: 'Code de suivi',
-  copy: (what) => `Copier\u00a0: ${what}`,
-  copied: (what) => `${what} copié dans le presse-papiers.`,
+  copyReference: 'Copier la référence',
+  copyTrackingCode: 'Copier le code de suivi',
+  copiedReference: 'Référence copiée dans le presse-papiers.',
+  copiedTrackingCode: 'Code de suivi copié dans le presse-papiers.',
   keepCodes:
     'Notez la référence et le code de suivi, ou imprimez cette page\u00a0: ils vous permettent de suivre votre demande.',
   keepReference: 'Notez la référence, ou imprimez cette page\u00a0: elle vous permet de suivre votre demande.',
@@ -91,6 +96,7 @@ const fr: SubmissionText = {
       : `Délai de réponse habituel\u00a0: ${days} jours.`,
   print: 'Imprimer le récépissé',
   followTitle: 'Suivre votre demande',
+  followLink: 'Ouvrir la page de suivi de cette demande (votre code de suivi vous sera demandé)',
   followText: (reference) =>
     `Pour savoir où en est votre demande, munissez-vous de la référence ${reference} et du code de suivi.`,
   followReference: (reference) => `Pour savoir où en est votre demande, munissez-vous de la référence ${reference}.`,
@@ -130,8 +136,10 @@ const en: SubmissionText = {
     form ? `Your request “${form}” was received on ${date}.` : `Your request was received on ${date}.`,
   reference: 'Reference',
   trackingCode: 'Tracking code',
-  copy: (what) => `Copy: ${what}`,
-  copied: (what) => `${what} copied to the clipboard.`,
+  copyReference: 'Copy the reference',
+  copyTrackingCode: 'Copy the tracking code',
+  copiedReference: 'Reference copied to the clipboard.',
+  copiedTrackingCode: 'Tracking code copied to the clipboard.',
   keepCodes:
     'Write down the reference and the tracking code, or print this page: you need them to follow your request.',
   keepReference: 'Write down the reference, or print this page: you need it to follow your request.',
@@ -143,6 +151,7 @@ const en: SubmissionText = {
       : `Usual time to an answer: ${days} days.`,
   print: 'Print the receipt',
   followTitle: 'Follow your request',
+  followLink: 'Open the tracking page of this request (you will be asked for your tracking code)',
   followText: (reference) =>
     `To find out where your request stands, have the reference ${reference} and the tracking code at hand.`,
   followReference: (reference) => `To find out where your request stands, have the reference ${reference} at hand.`,

@@ -18,7 +18,8 @@ export function failureReason(error: EndpointError, lang: Language): string {
   const t = submissionText(lang);
   switch (error.kind) {
     case 'network':
-      return t.offline;
+      // The endpoint refusing the page's origin is the site's to fix, not the citizen's connection.
+      return error.details.refusedOrigin ? t.busy : t.offline;
     case 'timeout':
       return t.timeout;
     case 'server':

@@ -21,8 +21,10 @@ import {
   type Receipt,
 } from '@guichet/core';
 import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
+import { refusedOriginDetail } from '../shared/diagnosis.js';
 import type {
   AdapterSettings,
+  ReceiptOptions,
   SendRequest,
   SubmissionControllerApi,
   SubmissionPhase,
@@ -58,6 +60,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   private readonly outbox: Outbox;
   private target?: Target;
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
   private lastRequest?: SendRequest;
   private running?: Promise<void>;
   private lifetime = new AbortController();
@@ -152,8 +156,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     });
   }
 
-  renderReceipt(lang: Language): TemplateResult {
-    return renderReceiptView(this.receipt, this.target, lang);
+  renderReceipt(lang: Language, options?: ReceiptOptions): TemplateResult {
+    return renderReceiptView(this.receipt, this.target, lang, options);
   }
 
   private track(work: Promise<void>): Promise<void> {
@@ -387,6 +391,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
         message: forWebTeam ? error.message : failureReason(error, this.lang),
         ...(forWebTeam && code ? { code } : {}),
         ...(error.details.status ? { status: error.details.status } : {}),
+        ...refusedOriginDetail(error.details.refusedOrigin, this.target?.endpoint ?? '', this.told),
       }),
     );
   }

@@ -67,5 +67,13 @@ export interface SubmissionControllerApi {
   /** Resends any submission a closed tab or lost connection left pending for this form. */
   resumePending(model: FormModel, endpoint: string, adapter: string, settings?: AdapterSettings): Promise<void>;
   renderStatus(lang: Language): TemplateResult;
-  renderReceipt(lang: Language): TemplateResult;
+  renderReceipt(lang: Language, options?: ReceiptOptions): TemplateResult;
+}
+
+/** What the page said about the receipt's surroundings. */
+export interface ReceiptOptions {
+  /** The page of the site that holds the tracker: the receipt links to it with `?reference=…`. */
+  trackerUrl?: string;
+  /** The level of the element's top headings (the receipt's title), 2 unless the page says. */
+  headingLevel?: number;
 }

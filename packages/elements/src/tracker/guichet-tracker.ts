@@ -15,6 +15,8 @@ import { PollController, refreshSeconds } from './poll-controller.js';
 import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
 import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
+import { refusedOriginDetail } from '../shared/diagnosis.js';
+import { shiftHeadings } from '../shared/heading-levels.js';
 import { changed, checked } from './status-answer.js';
 import { tellWebTeam } from '../shared/web-team.js';
 
@@ -39,10 +41,14 @@ const referenceOnlyAdapters = new Set(['open311']);
  *   so a tracker does not need it; an authority's own adapter may).
  * @attr jurisdiction - `open311`: the `jurisdiction_id` of a server that serves several.
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
- * @attr from-url - Opt-in: takes `reference` and `code` from the page URL's query
- *   (`?reference=VOI-2026-000123&code=H4KQ7-MXP2D`), for links in receipts and e-mails.
- *   Attributes set on the element win over the URL. The code then sits in the address: serve such a
- *   page with `Referrer-Policy: no-referrer` so it does not travel to other sites.
+ * @attr heading-level - The level of the element's top headings (the status or the look-up form), 2 by
+ *   default: 3 when the page's own heading above it is an h2. The others follow; from level 4 down
+ *   they also look smaller.
+ * @attr hide-contact - Shows no "Need help?" block: the page (or the receipt around the tracker) shows one.
+ * @attr from-url - Opt-in: takes `reference` from the page URL's query (`?reference=VOI-2026-000123`),
+ *   for the links of receipts and e-mails; the look-up form then shows it and asks for the tracking
+ *   code. A `code` in the URL is never read: a secret in an address ends up in server logs, browser
+ *   history and shared links. An attribute set on the element wins over the URL.
  *
  * @prop {TrackerContact} contact - How to reach a person: `{ name, phone, email, address, openingHours, url }`,
  *   each text a string or `{ fr, en }`. Without it, the contact of the request's form (from the endpoint) is shown.
@@ -52,7 +58,9 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @event guichet-error - `GuichetErrorEvent`: the look-up failed and the citizen is told so
  *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`). For
  *   `configuration`, `detail.message` says what the web team must change (also written to the
- *   console) and `detail.code` which setting (`endpoint`, `adapter`, `cors`, `jurisdiction`…).
+ *   console) and `detail.code` which setting (`endpoint`, `adapter`, `cors`, `jurisdiction`…). When the
+ *   endpoint answers but does not allow the page's origin, `detail.refusedOrigin` and `detail.diagnosis`
+ *   (also in the console) say which origin to add to its `GUICHET_ALLOWED_ORIGINS`.
  *
  * @csspart lookup - The look-up form.
  * @csspart error-summary - The look-up form's error summary.
@@ -100,6 +108,8 @@ export class GuichetTracker extends LitElement {
     apiKey: { attribute: 'api-key' },
     jurisdiction: {},
     fromUrl: { type: Boolean, attribute: 'from-url' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideContact: { type: Boolean, attribute: 'hide-contact' },
     contact: { attribute: false },
     current: { state: true },
     problem: { state: true },
@@ -116,6 +126,8 @@ export class GuichetTracker extends LitElement {
   declare apiKey?: string;
   declare jurisdiction?: string;
   fromUrl = false;
+  declare headingLevel?: number;
+  hideContact = false;
   declare contact?: TrackerContact;
 
   declare private current?: RequestStatus;
@@ -132,6 +144,8 @@ export class GuichetTracker extends LitElement {
   private inFlight?: AbortController;
   private formContactFor?: string;
   private adapterCache?: { key: string; adapter: Adapter };
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
 
   /** The status last received, if any. */
   get status(): RequestStatus | undefined {
@@ -170,6 +184,7 @@ export class GuichetTracker extends LitElement {
 
   protected override updated(): void {
     this.poller.set(this.shouldPoll() ? refreshSeconds(this.refresh) : undefined);
+    shiftHeadings(this.renderRoot, this.headingLevel);
   }
 
   /** After a citizen's action (look-up, retry): focus moves to the answer once it is in. */
@@ -234,7 +249,7 @@ export class GuichetTracker extends LitElement {
   }
 
   private contactBlock(): ContactBlock | undefined {
-    return toContactBlock(this.contact) ?? this.formContact;
+    return this.hideContact ? undefined : (toContactBlock(this.contact) ?? this.formContact);
   }
 
   private needsCode(): boolean {
@@ -258,7 +273,6 @@ export class GuichetTracker extends LitElement {
     try {
       const query = new URL(window.location.href).searchParams;
       if (!this.reference) this.reference = query.get('reference')?.trim() ?? '';
-      if (!this.code) this.code = query.get('code')?.trim() ?? '';
     } catch {
       // An unreadable URL simply means "nothing to take from it": the look-up form shows.
     }
@@ -387,6 +401,7 @@ export class GuichetTracker extends LitElement {
         ...(problem.code ? { code: problem.code } : {}),
         ...(problem.status !== undefined ? { status: problem.status } : {}),
         ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
+        ...refusedOriginDetail(problem.refusedOrigin, this.endpoint.trim(), this.told),
       }),
     );
   }
@@ -394,7 +409,14 @@ export class GuichetTracker extends LitElement {
   private async fetchFormContact(status: RequestStatus): Promise<void> {
     // Only Guichet's own protocol serves form definitions next to the statuses.
     const formId = status.formId;
-    if (!formId || this.adapter !== 'guichet' || this.formContactFor === formId || toContactBlock(this.contact)) return;
+    if (
+      !formId ||
+      this.hideContact ||
+      this.adapter !== 'guichet' ||
+      this.formContactFor === formId ||
+      toContactBlock(this.contact)
+    )
+      return;
     this.formContactFor = formId;
     const endpoint = this.endpoint.trim();
     // The status came through the lazily loaded chunk, which holds the definition reader too.

@@ -13,6 +13,8 @@ export interface TrackerProblem {
   /** For `configuration`: what the web team must change, and the code of that (`cors`, `api-key`…). */
   advice?: string;
   code?: string;
+  /** The page's origin, which the endpoint answers but does not allow. */
+  refusedOrigin?: string;
 }
 
 /** Anything a status look-up may throw, turned into one of the cases the tracker explains. */
@@ -23,7 +25,7 @@ export function toProblem(error: unknown): TrackerProblem {
     switch (kind) {
       case 'network':
       case 'timeout':
-        return { kind: 'network' };
+        return details?.refusedOrigin ? { kind: 'network', refusedOrigin: details.refusedOrigin } : { kind: 'network' };
       case 'rate-limited':
         return { kind: 'rate-limited', retryAfter: details?.retryAfter, status };
       case 'server':
@@ -58,6 +60,8 @@ export function problemMessage(
     case 'not-found':
       return { title: t.notFoundTitle, message: needsCode ? t.notFound : t.notFoundNumber };
     case 'network':
+      // Refused by the endpoint's configuration: not the citizen's connection to check.
+      if (problem.refusedOrigin) return { title: t.serverTitle, message: t.server };
       return { title: t.networkTitle, message: t.network };
     case 'rate-limited':
       return { title: t.rateLimitedTitle, message: t.rateLimited(problem.retryAfter) };

@@ -10,6 +10,7 @@ import { protocolProblems } from '../protocol.js';
 import { languageFrom, transitionHint } from '../messages.js';
 import { canMove, nextPhases } from '../phases.js';
 import { shownFileName } from '../file-names.js';
+import { normalizeReference } from '../reference-numbers.js';
 import { storedRequestView } from '../views.js';
 import { requireJson } from '../content-type.js';
 
@@ -36,7 +37,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       '/api/admin/requests/:reference',
       { schema: context.protocol.route('getRequest') },
       async (request) => {
-        const record = await context.store.requests.getByReference(request.params.reference);
+        const record = await context.store.requests.getByReference(normalizeReference(request.params.reference));
         if (!record) throw new HttpError(404, 'not-found');
         return storedRequestView(record);
       },
@@ -59,7 +60,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         const lang = languageFrom(request.headers['accept-language']);
         // Decided on the request as it stands, kept from changing until the new step is appended.
         const outcome = await context.store.transaction(async (tx) => {
-          const record = await tx.requests.getForUpdate(request.params.reference);
+          const record = await tx.requests.getForUpdate(normalizeReference(request.params.reference));
           if (!record) return { kind: 'unknown' as const };
           const from = record.history[record.history.length - 1]!.phase;
           if (!canMove(from, change.phase, change.reopen)) return { kind: 'refused' as const, from };

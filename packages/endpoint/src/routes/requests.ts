@@ -8,6 +8,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
+import { normalizeReference } from '../reference-numbers.js';
 import { statusView } from '../views.js';
 
 const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
@@ -31,7 +32,7 @@ export function requestRoutes(app: FastifyInstance, context: EndpointContext): v
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       const code = request.headers['x-guichet-tracking-code'] ?? request.query.code ?? '';
-      const { reference } = request.params;
+      const reference = normalizeReference(request.params.reference);
       const stored = await context.store.requests.getTrackingCodeHash(reference);
       const record = context.codes.trackingCodeMatches(code, stored)
         ? await context.store.requests.getByReference(reference)
