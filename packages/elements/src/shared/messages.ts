@@ -11,7 +11,7 @@ const fr = {
   optional: 'facultatif',
   errorPrefix: 'Erreur\u00a0:',
   /** The error summary's title says how many problems there are (RGAA audit: the count was never said). */
-  errorSummaryTitle: { one: 'Il y a un problème', other: 'Il y a {count} problèmes' } as Partial<
+  errorSummaryTitle: { one: 'Il y a {count} problème', other: 'Il y a {count} problèmes' } as Partial<
     Record<Intl.LDMLPluralRule, string>
   > & { other: string },
 };
@@ -25,7 +25,7 @@ const en: typeof fr = {
   website: 'Website',
   optional: 'optional',
   errorPrefix: 'Error:',
-  errorSummaryTitle: { one: 'There is a problem', other: 'There are {count} problems' },
+  errorSummaryTitle: { one: 'There is {count} problem', other: 'There are {count} problems' },
 };
 
 export type SharedText = typeof fr;
