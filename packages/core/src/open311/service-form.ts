@@ -233,10 +233,12 @@ function build({ serviceCode, definition, service, lang }: ServiceFormSource, t:
       type: 'object',
       required,
       properties,
-      // A place is an address, or a point: both coordinates.
+      // A place is an address, or a point: both coordinates. Each branch allows all three, so
+      // they always show (a field only branches name shows only where one applies).
       dependentRequired: { latitude: ['longitude'], longitude: ['latitude'] },
       if: { required: ['latitude', 'longitude'] },
-      else: { required: ['address'] },
+      then: { properties: { address: true, latitude: true, longitude: true } },
+      else: { required: ['address'], properties: { latitude: true, longitude: true } },
     },
     ui: {
       steps: [
