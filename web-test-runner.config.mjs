@@ -117,6 +117,7 @@ export default {
   <head><meta charset="utf-8"></head>
   <body>
     <script>window.__GUICHET_TEST__ = ${JSON.stringify(testEnv)};</script>
+    <script type="module" src="/test/helpers/clonable-failures.ts"></script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,

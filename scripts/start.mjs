@@ -1,6 +1,6 @@
 // `npm start`: builds what is missing or stale, then runs the reference endpoint with the demo
 // town site at http://127.0.0.1:8787 (PORT, HOST, GUICHET_DB, GUICHET_FORMS_DIR, …, see
-// DESIGN.md). Without GUICHET_ADMIN_TOKEN, one is generated once and kept beside the database
+// docs/deploying.md). Without GUICHET_ADMIN_TOKEN, one is generated once and kept beside the database
 // (data/admin-token, mode 0600). Prints the URL and the admin token; SIGINT/SIGTERM stop it.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -170,8 +170,7 @@ describe('hostile text renders as text and never runs', () => {
     submit();
     await waitUntil(() => form.shadowRoot!.querySelector('.summary'), 'the summary again');
     submit();
-    await waitUntil(() => calls === 2, 'the refusal');
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await waitUntil(() => calls === 2 && textOf(form).includes(at(21)), 'the refusal, shown');
     expectInert(form);
   });
 

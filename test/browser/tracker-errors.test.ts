@@ -113,7 +113,7 @@ describe('<guichet-tracker> look-up flow', () => {
     type('code', receipt.trackingCode);
     root.querySelector<HTMLButtonElement>('button[type=submit]')!.click();
     await settled(el);
-    expect(part(el, 'title')!.textContent).to.equal('Demande reçue');
+    expect(part(el, 'title')!.textContent).to.equal('Reçue');
     expect(root.activeElement).to.equal(part(el, 'title'));
 
     part(el, 'track-another')!.click();
@@ -132,7 +132,7 @@ describe('<guichet-tracker> look-up flow', () => {
     try {
       const el = await fixture<GuichetTracker>(html`<guichet-tracker endpoint=${apiUrl()} from-url></guichet-tracker>`);
       await settled(el);
-      expect(part(el, 'title')!.textContent).to.equal('Demande reçue');
+      expect(part(el, 'title')!.textContent).to.equal('Reçue');
       // Without the opt-in, the address is left alone.
       const plain = await fixture<GuichetTracker>(html`<guichet-tracker endpoint=${apiUrl()}></guichet-tracker>`);
       expect(part(plain, 'lookup')).not.to.equal(null);

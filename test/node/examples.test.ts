@@ -27,6 +27,32 @@ interface Endpoint {
   stop(): Promise<void>;
 }
 
+/**
+ * A town's page that sends requests to its own back office: the adapter is registered from the
+ * CDN bundle itself (`registerAdapter`), the form comes from the reference endpoint (`src`).
+ */
+const ownAdapterPage = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Nous contacter — Montfleury</title></head><body><main>
+<h1>Nous contacter</h1>
+<guichet-form adapter="mairie" endpoint="https://gru.montfleury.invalid" src="${exampleEndpoint}/api/forms/contact-service" draft="none"></guichet-form>
+<script type="module">
+  import * as guichet from '/dist/guichet.js';
+  window.sent = [];
+  guichet.registerAdapter('mairie', () => ({
+    name: 'mairie',
+    async submit(request) {
+      window.sent.push(request.data);
+      const now = new Date().toISOString();
+      const status = { reference: 'MAIRIE-2026-1', phase: 'received', code: 'nouvelle', label: 'Reçue', final: false, updatedAt: now, history: [] };
+      return { reference: 'MAIRIE-2026-1', trackingCode: 'ABCDE-FGHJK', receivedAt: now, status };
+    },
+    async status() {
+      throw new guichet.EndpointError('not-found', 'Inconnue');
+    },
+  }));
+  window.exported = Object.keys(guichet).sort();
+</script>
+</main></body></html>`;
+
 function ensureBuild(): void {
   if (existsSync(join(root, 'dist/guichet.js')) && existsSync(join(root, 'packages/elements/dist/index.js'))) return;
   const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, encoding: 'utf8' });
@@ -84,6 +110,9 @@ describe('embedding examples, against the reference endpoint from another origin
         .replace('sha384-…', sri)
         .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
     );
+    // A page that plugs its own back office in through the bundle's public API, without a build.
+    mkdirSync(join(bundles, 'own-adapter'));
+    writeFileSync(join(bundles, 'own-adapter', 'index.html'), ownAdapterPage);
     let api = exampleEndpoint;
     server = await serveStatic(
       {
@@ -92,6 +121,7 @@ describe('embedding examples, against the reference endpoint from another origin
         '/examples/react/build/': join(bundles, 'react'),
         '/examples/vue/build/': join(bundles, 'vue'),
         '/wordpress/': join(bundles, 'wordpress'),
+        '/own-adapter/': join(bundles, 'own-adapter'),
       },
       (path): Record<string, string> =>
         path.startsWith('/examples/strict-csp/') && path.endsWith('/')
@@ -275,6 +305,35 @@ describe('embedding examples, against the reference endpoint from another origin
         (r) => (r.data as Record<string, unknown>)['description'] === marker,
       );
       assert.equal(request?.channel, 'web');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the CDN bundle exports its public API only, and a page registers its own back office with it', async () => {
+    const { page, errors } = await open('own-adapter/');
+    try {
+      await page.waitForFunction(() => (window as unknown as { exported?: string[] }).exported);
+      const exported = await page.evaluate(() => (window as unknown as { exported: string[] }).exported);
+      assert.deepEqual(exported, [
+        'EndpointError',
+        'GuichetErrorEvent',
+        'GuichetForm',
+        'GuichetStatusChangeEvent',
+        'GuichetSubmitEvent',
+        'GuichetSubmittedEvent',
+        'GuichetTracker',
+        'registerAdapter',
+      ]);
+      const marker = `Adaptateur ${Date.now()}`;
+      await fillAndSend(page, marker);
+      // The authority's adapter got the answers and gave the receipt: nothing reached the endpoint.
+      const sent = await page.evaluate(() => (window as unknown as { sent: Record<string, unknown>[] }).sent);
+      assert.equal(sent.length, 1);
+      assert.equal(sent[0]!['subject'], marker);
+      assert.match((await page.locator('guichet-form [part~="receipt"]').textContent()) ?? '', /MAIRIE-2026-1/);
+      assert.equal(await stored(marker), undefined);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import {
   format,
   isRecord,
+  isLanguage,
   loadDefinition,
   localize,
   type DefinitionProblem,
@@ -46,7 +47,8 @@ function languageOf(text: string): Language | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
     if (!isRecord(parsed)) return undefined;
-    return parsed.lang === 'en' || parsed.lang === 'fr' ? parsed.lang : parsed.lang === undefined ? 'fr' : undefined;
+    if (parsed.lang === undefined) return 'fr';
+    return isLanguage(parsed.lang) ? parsed.lang : undefined;
   } catch {
     return undefined;
   }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadServiceForm } from '@guichet/core/open311';
 import { startGeoReportSimulator } from '../../../test/helpers/georeport/simulator.mjs';
+import { checkCatalogues } from '../../../test/helpers/catalogues.js';
+import { texts } from '../src/texts.js';
 
 const forms = readdirSync('schemas/forms')
   .filter((file) => file.endsWith('.json'))
@@ -223,4 +225,8 @@ test('guichet compile --open311 names what to fix when the server does not know 
     await server.stop();
     rmSync(out, { recursive: true, force: true });
   }
+});
+
+test("the CLI's own texts are complete in every language", () => {
+  checkCatalogues('cli', (lang) => texts[lang]);
 });

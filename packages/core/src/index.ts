@@ -6,17 +6,18 @@ export type { ErrorBody } from './generated/protocol/error.js';
 export type { Submission } from './generated/protocol/submission.js';
 export type { StatusChange } from './generated/protocol/status-change.js';
 export type { StoredRequest } from './generated/protocol/stored-request.js';
-export { registerAdapter, createAdapter, adapterNames } from './client/registry.js';
+export { registerAdapter } from './client/registry.js';
+export { createAdapter, adapterNames } from './client/create-adapter.js';
 export { guichetAdapter } from './client/adapters/guichet.js';
 export { open311Adapter } from './client/adapters/open311.js';
 export type { Open311Config, MultiValueStyle } from './client/adapters/open311.js';
-export { phaseLabel } from './client/phase-labels.js';
-export { parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
+export { finalPhases, isFinalPhase, phaseLabel, phases } from './client/phase-labels.js';
+export { isAbort, parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
 export { readDefinition, type DefinitionCheck } from './model/read-definition.js';
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';
-export { isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from './util/pointer.js';
+export { escapeSegment, isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from './util/pointer.js';
 export {
   compileRuntimeValidators,
   loadDefinitionCheck,
@@ -26,8 +27,19 @@ export {
 } from './validation/compiled.js';
 export { createValidator, isEmpty, type FormValidator, type ValidateOptions } from './validation/validator.js';
 export { format, type MessageKey, type MessageParams } from './messages/format.js';
-export { formatNumber, locales, pluralCategory } from './messages/locales.js';
+export {
+  formatNumber,
+  formatSize,
+  inEveryLanguage,
+  isLanguage,
+  languages,
+  locales,
+  pluralCategory,
+  toLanguage,
+} from './messages/locales.js';
+export { fill, plural, type PluralForms } from './messages/fill.js';
 export { Outbox } from './outbox/outbox.js';
 export type { OutboxOptions, NewSubmission, DeliverOptions, PendingSubmission } from './outbox/outbox.js';
 export { backoffDelay, retryDelay } from './outbox/backoff.js';
+export { asEndpointError, RetryWaits, withRetries, type RetryOptions } from './outbox/retry.js';
 export * from './drafts/index.js';

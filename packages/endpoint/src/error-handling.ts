@@ -4,7 +4,7 @@
  * limiter, an unknown route, or a bug (logged, answered as a neutral 500).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody, Language } from '@guichet/core';
+import { isLanguage, type ErrorBody, type Language } from '@guichet/core';
 import { HttpError } from './http-error.js';
 import { invalidInput } from './invalid-input.js';
 import { errorMessage, languageFrom, type ErrorCode } from './messages.js';
@@ -68,7 +68,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raised: 
 /** The language a JSON body names for itself (a submission's `lang`), else Accept-Language's. */
 function bodyLanguage(request: FastifyRequest): Language {
   const named = (request.body as { lang?: unknown } | undefined)?.lang;
-  return named === 'fr' || named === 'en' ? named : languageFrom(request.headers['accept-language']);
+  return isLanguage(named) ? named : languageFrom(request.headers['accept-language']);
 }
 
 export function installErrorHandling(app: FastifyInstance): void {

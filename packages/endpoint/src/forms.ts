@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
-import { loadDefinition, compileRuntimeValidators, createValidator } from '@guichet/core';
+import { loadDefinition, compileRuntimeValidators, createValidator, joinPointer, isLanguage } from '@guichet/core';
 import type { Field, FieldError, FormModel, Language } from '@guichet/core';
 import { compileStandalone } from '@guichet/core/standalone';
 
@@ -74,7 +74,8 @@ async function loadForm(path: string, file: string, log: FastifyBaseLogger): Pro
   const loaded = loadDefinition(definition);
   if (!loaded.ok) {
     // In the definition's own language, the one its author reads; the count ends the report.
-    const lang = (definition as { lang?: unknown }).lang === 'en' ? 'en' : 'fr';
+    const declared = (definition as { lang?: unknown }).lang;
+    const lang: Language = isLanguage(declared) ? declared : 'fr';
     const problems = loaded.error.problems.map((p) => `${p.pointer || '/'} ${p.code}: ${p.message[lang]}`);
     const count = problems.length;
     log.error(
@@ -140,7 +141,7 @@ export function attachmentReferences(fields: Field[], data: unknown, pointer = '
   for (const field of fields) {
     const value = (data as Record<string, unknown>)[field.name];
     if (value === undefined) continue;
-    const at = `${pointer}/${escapePointer(field.name)}`;
+    const at = joinPointer(pointer, field.name);
     if (field.kind === 'file') {
       if (typeof value === 'string') found.push({ pointer: at, field: field.path, id: value });
       else if (Array.isArray(value)) {
@@ -155,10 +156,6 @@ export function attachmentReferences(fields: Field[], data: unknown, pointer = '
     }
   }
   return found;
-}
-
-function escapePointer(name: string): string {
-  return name.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Whether a detected media type is one a field accepts ("image/*" covers "image/png"). */

@@ -1,5 +1,5 @@
 /**
- * Starts the reference endpoint from environment variables (see DESIGN.md and docs/deploying.md):
+ * Starts the reference endpoint from environment variables (see docs/deploying.md):
  * PORT (8787), HOST (127.0.0.1), GUICHET_DATABASE_URL (postgres://…; else SQLite at GUICHET_DB,
  * data/guichet.sqlite), GUICHET_SECRET (else the one kept in the database), GUICHET_FORMS_DIR
  * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),

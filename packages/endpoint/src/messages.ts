@@ -1,11 +1,12 @@
 /**
- * Every message the endpoint sends to a person, in French and English: error bodies, status
- * labels. Placeholders `{name}` are filled from the error's parameters.
+ * Every message the endpoint sends to a person, in each language (see @guichet/core's locales):
+ * error bodies. Placeholders `{name}` are filled from the error's parameters. The phases' words and
+ * file sizes are core's, the same as the elements'.
  */
 import type { ErrorObject } from 'ajv';
-import type { Language, LocalizedText, Phase } from '@guichet/core';
+import { fill, toLanguage, type Language, type LocalizedText } from '@guichet/core';
 
-const errorMessages = {
+export const errorMessages = {
   'not-found': { fr: "Cette adresse n'existe pas.", en: 'There is nothing at this address.' },
   'form-not-found': {
     fr: "Ce formulaire n'existe pas ou n'est plus en ligne.",
@@ -95,11 +96,11 @@ const errorMessages = {
 export type ErrorCode = keyof typeof errorMessages;
 
 export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, string | number> = {}): string {
-  return errorMessages[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fill(errorMessages[code][lang], params);
 }
 
 /** What a protocol schema's keyword found wrong, said for a developer reading the answer. */
-const protocolMessages: Record<string, LocalizedText> = {
+export const protocolMessages: Record<string, LocalizedText> = {
   required: { fr: 'Ce champ manque.', en: 'This field is missing.' },
   additionalProperties: { fr: "Ce champ n'est pas attendu ici.", en: 'This field is not expected here.' },
   type: { fr: 'Doit être {type}.', en: 'Must be {type}.' },
@@ -113,7 +114,7 @@ const protocolMessages: Record<string, LocalizedText> = {
   other: { fr: 'Valeur invalide.', en: 'Invalid value.' },
 };
 
-const typeNames: Record<string, LocalizedText> = {
+export const typeNames: Record<string, LocalizedText> = {
   string: { fr: 'un texte', en: 'a string' },
   object: { fr: 'un objet', en: 'an object' },
   array: { fr: 'une liste', en: 'an array' },
@@ -123,54 +124,29 @@ const typeNames: Record<string, LocalizedText> = {
 };
 
 export function protocolMessage(error: ErrorObject, lang: Language): string {
-  const params = error.params as Record<string, unknown>;
+  const found = error.params as Record<string, unknown>;
   const text = (protocolMessages[error.keyword] ?? protocolMessages.other!)[lang];
-  const fill: Record<string, string> = {
-    type: [params.type ?? '']
+  return fill(text, {
+    type: [found.type ?? '']
       .flat()
       .map((type) => typeNames[String(type)]?.[lang] ?? String(type))
       .join(' / '),
-    values: ((params.allowedValues as unknown[] | undefined) ?? []).join(', '),
-    value: String(params.allowedValue ?? ''),
-    limit: String(params.limit ?? ''),
-  };
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => fill[name] ?? whole);
+    values: ((found.allowedValues as unknown[] | undefined) ?? []).join(', '),
+    value: String(found.allowedValue ?? ''),
+    limit: String(found.limit ?? ''),
+  });
 }
 
-export const phaseLabels: Record<Phase, LocalizedText> = {
-  received: { fr: 'Demande reçue', en: 'Request received' },
-  in_progress: { fr: 'En cours de traitement', en: 'In progress' },
-  action_required: { fr: 'Action de votre part nécessaire', en: 'Action needed from you' },
-  completed: { fr: 'Terminée', en: 'Completed' },
-  rejected: { fr: 'Refusée', en: 'Rejected' },
-  cancelled: { fr: 'Annulée', en: 'Cancelled' },
-};
-
-export const finalPhases: ReadonlySet<Phase> = new Set<Phase>(['completed', 'rejected', 'cancelled']);
-
-/** The best of fr/en from an Accept-Language header; French when neither is asked for. */
+/** The best supported language of an Accept-Language header; French when none is asked for. */
 export function languageFrom(acceptLanguage: string | undefined): Language {
   let best: { lang: Language; q: number } = { lang: 'fr', q: 0 };
   for (const part of (acceptLanguage ?? '').split(',').slice(0, 20)) {
     const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const primary = tag.split('-')[0];
-    if (primary !== 'fr' && primary !== 'en') continue;
+    const lang = toLanguage(tag);
+    if (!lang) continue;
     const qParameter = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const q = qParameter ? Number(qParameter.slice(2)) : 1;
-    if (Number.isFinite(q) && q > best.q) best = { lang: primary, q };
+    if (Number.isFinite(q) && q > best.q) best = { lang, q };
   }
   return best.lang;
-}
-
-/** A byte count for people: "5 Mo" / "5 MB". */
-export function formatBytes(bytes: number, lang: Language): string {
-  const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
-  return `${number} ${units[unit]}`;
 }

@@ -1,6 +1,5 @@
 /** What the API shows of a stored request: to the citizen (status, receipt) and to agents. */
-import type { Receipt, RequestStatus, StoredRequest } from '@guichet/core';
-import { finalPhases } from './messages.js';
+import { isFinalPhase, type Receipt, type RequestStatus, type StoredRequest } from '@guichet/core';
 import type { RequestRecord } from './store/types.js';
 
 export function statusView(record: RequestRecord, history = record.history): RequestStatus {
@@ -12,7 +11,7 @@ export function statusView(record: RequestRecord, history = record.history): Req
     phase: current.phase,
     code: current.code ?? current.phase,
     label: current.label,
-    final: finalPhases.has(current.phase),
+    final: isFinalPhase(current.phase),
     updatedAt: current.at,
     ...(record.expectedBy ? { expectedBy: record.expectedBy } : {}),
     history,

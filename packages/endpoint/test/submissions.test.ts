@@ -17,7 +17,7 @@ describe('submissions', () => {
     assert.match(receipt.trackingCode, /^[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}-[ABCDEFGHJKMNPQRSTUVWXYZ2-9]{5}$/);
     assert.equal(receipt.status.phase, 'received');
     assert.equal(receipt.status.code, 'received');
-    assert.equal(receipt.status.label, 'Demande reçue');
+    assert.equal(receipt.status.label, 'Reçue');
     assert.equal(receipt.status.final, false);
     assert.equal(receipt.status.history.length, 1);
     const expected = new Date(Date.parse(receipt.receivedAt) + 10 * 86_400_000).toISOString().slice(0, 10);
@@ -40,7 +40,7 @@ describe('submissions', () => {
 
   test('an English submission gets English labels and English errors', async () => {
     const ok = await submit(t.url, 'demande-test', validSubmission({}, 'en'));
-    assert.equal(ok.body.status.label, 'Request received');
+    assert.equal(ok.body.status.label, 'Received');
     const bad = await submit(t.url, 'demande-test', validSubmission({ name: 'X' }, 'en'));
     assert.equal(bad.status, 422);
     assert.equal(bad.body.message, 'Some answers need to be corrected.');

@@ -264,8 +264,6 @@ describe('open311 adapter: at most once', () => {
       data: fixtures.valid[1]!,
       channel: 'web',
       lang,
-      endpoint: server.url,
-      adapter: 'open311',
     });
   before(async () => {
     server = await simulator();

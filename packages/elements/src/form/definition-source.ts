@@ -1,4 +1,4 @@
-import type { DefinitionProblem } from '@guichet/core';
+import { inEveryLanguage, type DefinitionProblem } from '@guichet/core';
 import { fill, formText, type FormText } from './messages.js';
 
 export type FetchedDefinition =
@@ -11,7 +11,7 @@ export type FetchedDefinition =
 
 /** A problem of the whole form (no pointer), said in both languages from the form's texts. */
 export function formProblem(code: string, pick: (text: FormText) => string): DefinitionProblem {
-  return { pointer: '', code, message: { fr: pick(formText('fr')), en: pick(formText('en')) } };
+  return { pointer: '', code, message: inEveryLanguage((lang) => pick(formText(lang))) };
 }
 
 /**

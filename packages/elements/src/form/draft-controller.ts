@@ -29,10 +29,23 @@ export class DraftController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    // A closing tab, a link followed or a phone switching apps never disconnects the element: the
+    // page is hidden, then maybe gone, with a save still waiting. Save it then.
+    addEventListener('pagehide', this.onHidden);
+    document.addEventListener('visibilitychange', this.onHidden);
+  }
+
   hostDisconnected(): void {
-    // A page that removes the element (or a closing tab) must not lose the last keystrokes.
+    removeEventListener('pagehide', this.onHidden);
+    document.removeEventListener('visibilitychange', this.onHidden);
+    // A page that removes the element must not lose the last keystrokes.
     this.flush();
   }
+
+  private readonly onHidden = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.flush();
+  };
 
   /** Looks for a draft of this form and version to offer. */
   look(): void {

@@ -94,7 +94,8 @@ export class GuichetForm extends LitElement {
 
   /**
    * The field renderers, ranked as in JSON Forms: register one with a rank above 1 to replace a
-   * built-in renderer for the fields its tester picks (before the first form renders).
+   * built-in renderer for the fields its tester picks (before the forms that use it render), and
+   * `unregister` it to give those fields back to the built-in one.
    */
   static readonly renderers: FieldRegistry = defaultRegistry();
 

@@ -1,10 +1,10 @@
-import { formatNumber, pluralCategory, type Language } from '@guichet/core';
+import type { Language, PluralForms } from '@guichet/core';
 
 /**
  * Everything <guichet-form> says on its own (definition texts come from the definition and its
  * translations). One catalogue per language; counts go through `Intl.PluralRules`.
  */
-type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Plural = PluralForms;
 
 const fr = {
   loading: 'Chargement du formulaire…',
@@ -127,42 +127,10 @@ const en: FormText = {
   },
 };
 
+const catalogues: Record<Language, FormText> = { fr, en };
+
 export function formText(lang: Language): FormText {
-  return lang === 'en' ? en : fr;
+  return catalogues[lang];
 }
 
-/** Replaces `{name}` placeholders; values are plain text (rendered as text by Lit). */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/**
- * The plural category and formatted number of each count, per language (through core's plural
- * rules and number format). Intl calls are slow next to a string lookup, and a long form asks for
- * the same few counts (characters left, items) for every field.
- */
-const countCache = new Map<Language, Map<number, [Intl.LDMLPluralRule, string]>>();
-
-function countIn(lang: Language, count: number): [Intl.LDMLPluralRule, string] {
-  let known = countCache.get(lang);
-  if (!known) countCache.set(lang, (known = new Map()));
-  let entry = known.get(count);
-  if (!entry) {
-    if (known.size > 2000) known.clear();
-    entry = [pluralCategory(count, lang), formatNumber(count, lang)];
-    known.set(count, entry);
-  }
-  return entry;
-}
-
-/** The plural form of `forms` for `count` in `lang`, with `{count}` (formatted) and other values filled in. */
-export function plural(
-  lang: Language,
-  forms: Plural,
-  count: number,
-  values: Record<string, string | number> = {},
-): string {
-  const [category, formatted] = countIn(lang, count);
-  const form = forms[category] ?? forms.other;
-  return fill(form, { ...values, count: formatted });
-}
+export { fill, plural } from '@guichet/core';

@@ -27,6 +27,8 @@ const en: typeof fr = {
 
 export type SharedText = typeof fr;
 
+const catalogues: Record<Language, SharedText> = { fr, en };
+
 export function sharedText(lang: Language): SharedText {
-  return lang === 'en' ? en : fr;
+  return catalogues[lang];
 }

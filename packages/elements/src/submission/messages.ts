@@ -7,6 +7,8 @@ export interface SubmissionText {
   uploadOf: (name: string) => string;
   uploadAnnounce: (name: string, percent: number) => string;
   uploadDone: (name: string) => string;
+  /** A share of an upload, as the language writes it ("42 %", "42%"). */
+  percent: (value: number) => string;
   cancelUpload: (name: string) => string;
   uploadCancelled: string;
   waitingTitle: string;
@@ -45,6 +47,7 @@ const fr: SubmissionText = {
   uploading: 'Envoi des fichiers en cours…',
   uploadOf: (name) => `Envoi de « ${name} »`,
   uploadAnnounce: (name, percent) => `« ${name} » : ${percent} % envoyés`,
+  percent: (value) => `${value} %`,
   uploadDone: (name) => `« ${name} » est envoyé.`,
   cancelUpload: (name) => `Annuler l’envoi de « ${name} »`,
   uploadCancelled: 'L’envoi du fichier est annulé. Vous pouvez choisir un autre fichier, puis envoyer à nouveau.',
@@ -96,6 +99,7 @@ const en: SubmissionText = {
   uploading: 'Sending your files…',
   uploadOf: (name) => `Sending “${name}”`,
   uploadAnnounce: (name, percent) => `“${name}”: ${percent}% sent`,
+  percent: (value) => `${value}%`,
   uploadDone: (name) => `“${name}” is sent.`,
   cancelUpload: (name) => `Cancel sending “${name}”`,
   uploadCancelled: 'Sending the file was cancelled. You can choose another file, then send again.',
@@ -142,6 +146,8 @@ const en: SubmissionText = {
   followReference: (reference) => `To find out where your request stands, have the reference ${reference} at hand.`,
 };
 
+const catalogues: Record<Language, SubmissionText> = { fr, en };
+
 export function submissionText(lang: Language): SubmissionText {
-  return lang === 'en' ? en : fr;
+  return catalogues[lang];
 }

@@ -5,10 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import {
+  asEndpointError,
   createAdapter,
   EndpointError,
+  isAbort,
   Outbox,
-  retryDelay,
+  RetryWaits,
+  withRetries,
   type Adapter,
   type Attachment,
   type FieldError,
@@ -28,7 +31,7 @@ import type {
 import { fileSlots } from '../form/file-slots.js';
 import { pathOf } from '../form/answers.js';
 import { withValuesAt } from './values-at.js';
-import { renderSubmissionStatus, failureReason } from './status-view.js';
+import { renderSubmissionStatus, failureReason } from './sending-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
 import { tellWebTeam } from '../shared/web-team.js';
@@ -66,7 +69,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
    * answers again would risk a second request, so Send gets the same answer, without sending.
    */
   private readonly unconfirmed = new Map<string, EndpointError>();
-  private wakeUpload?: () => void;
+  /** The waits between upload tries (the outbox has its own for the submission). */
+  private readonly uploadWaits = new RetryWaits();
   private focusReceipt = false;
   private lang: Language = 'fr';
 
@@ -204,8 +208,6 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       data,
       channel: request.channel,
       lang: request.lang,
-      endpoint: request.endpoint,
-      adapter: target.adapterName,
     });
     await this.deliver(entry, target);
   }
@@ -244,61 +246,77 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   ): Promise<Attachment | undefined> {
     const known = this.uploaded.get(file);
     if (known) return known;
-    for (let attempt = 0; ; attempt++) {
-      const abort = new AbortController();
-      const stop = () => abort.abort();
-      this.lifetime.signal.addEventListener('abort', stop, { once: true });
-      this.uploadAborts.set(pointer, abort);
-      let lastStep = 0;
-      try {
-        const attachment = await upload(
-          {
-            model: target.model,
-            file,
-            field: pathOf(pointer),
-            lang: request.lang,
-            onProgress: (sent, total) => {
-              this.progress(pointer, sent, total);
-              const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
-              const step = Math.floor(percent / 25) * 25;
-              if (step > lastStep) {
-                lastStep = step;
-                const t = submissionText(request.lang);
-                this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
-              }
-            },
-          },
-          { signal: abort.signal },
-        );
-        this.uploaded.set(file, attachment);
-        return attachment;
-      } catch (error) {
-        if (isAbort(error)) {
-          if (!this.lifetime.signal.aborted) {
-            this.uploads = [];
-            this.cancelled = true;
-            this.set('idle');
-          }
-          return undefined;
-        }
-        const failure = asEndpointError(error);
-        if (!failure.retryable) {
-          const errors = failure.details.fieldErrors?.length
-            ? failure.details.fieldErrors
-            : [{ pointer, code: failure.details.code ?? 'file', message: failure.message }];
-          this.fieldErrors = errors;
+    try {
+      const attachment = await withRetries(
+        (failed) => {
+          if (failed > 0) this.set('uploading');
+          return this.uploadOnce(pointer, file, request, target, upload);
+        },
+        {
+          signal: this.lifetime.signal,
+          waits: this.uploadWaits,
+          // The page hears about an outage once, not at every retry.
+          onRetry: (failure, _delay, failed) => this.fail(failure, failed === 0),
+        },
+      );
+      this.uploaded.set(file, attachment);
+      return attachment;
+    } catch (error) {
+      if (isAbort(error)) {
+        // Cancelled by the citizen (the element going away leaves the state as it is).
+        if (!this.lifetime.signal.aborted) {
           this.uploads = [];
-          this.set('invalid');
-          return undefined;
+          this.cancelled = true;
+          this.set('idle');
         }
-        this.fail(failure, attempt === 0);
-        const waited = await this.waitForUpload(retryDelay(attempt, failure.details.retryAfter));
-        if (!waited) return undefined;
-        this.set('uploading');
-      } finally {
-        this.lifetime.signal.removeEventListener('abort', stop);
-        this.uploadAborts.delete(pointer);
+        return undefined;
       }
+      const failure = asEndpointError(error);
+      this.fieldErrors = failure.details.fieldErrors?.length
+        ? failure.details.fieldErrors
+        : [{ pointer, code: failure.details.code ?? 'file', message: failure.message }];
+      this.uploads = [];
+      this.set('invalid');
+      return undefined;
+    }
+  }
+
+  /** One try at uploading a file, with its progress; "Annuler" aborts it. */
+  private async uploadOnce(
+    pointer: string,
+    file: File,
+    request: SendRequest,
+    target: Target,
+    upload: NonNullable<Adapter['upload']>,
+  ): Promise<Attachment> {
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    this.lifetime.signal.addEventListener('abort', stop, { once: true });
+    this.uploadAborts.set(pointer, abort);
+    let lastStep = 0;
+    try {
+      return await upload(
+        {
+          model: target.model,
+          file,
+          field: pathOf(pointer),
+          lang: request.lang,
+          onProgress: (sent, total) => {
+            this.progress(pointer, sent, total);
+            const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
+            const step = Math.floor(percent / 25) * 25;
+            if (step > lastStep) {
+              lastStep = step;
+              const t = submissionText(request.lang);
+              this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
+            }
+          },
+        },
+        { signal: abort.signal },
+      );
+    } finally {
+      this.lifetime.signal.removeEventListener('abort', stop);
+      this.uploadAborts.delete(pointer);
     }
   }
 
@@ -375,28 +393,12 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   private retryNow(): void {
     this.outbox.retryNow();
-    this.wakeUpload?.();
+    this.uploadWaits.wakeAll();
   }
 
   private readonly onOnline = () => {
     if (this.phase === 'waiting') void this.retry();
   };
-
-  /** Waits before retrying an upload; false when the element went away meanwhile. */
-  private waitForUpload(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const finish = (goOn: boolean) => {
-        clearTimeout(timer);
-        this.wakeUpload = undefined;
-        this.lifetime.signal.removeEventListener('abort', gone);
-        resolve(goOn);
-      };
-      const gone = () => finish(false);
-      const timer = setTimeout(() => finish(true), ms);
-      this.wakeUpload = () => finish(true);
-      this.lifetime.signal.addEventListener('abort', gone, { once: true });
-    });
-  }
 
   private progress(pointer: string, sent: number, total: number): void {
     this.uploads = this.uploads.map((u) => (u.pointer === pointer ? { ...u, sent, total } : u));
@@ -411,14 +413,4 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
 function sentKey(formId: string, data: Record<string, unknown>): string {
   return `${formId}\n${JSON.stringify(data)}`;
-}
-
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}
-
-function asEndpointError(error: unknown): EndpointError {
-  return error instanceof EndpointError
-    ? error
-    : new EndpointError('server', error instanceof Error ? error.message : String(error));
 }

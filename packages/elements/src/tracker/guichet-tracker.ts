@@ -16,6 +16,7 @@ import { problemMessage, renderProblem, toProblem, type TrackerProblem } from '.
 import { toContactBlock, type TrackerContact } from './contact.js';
 import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
 import { tellWebTeam } from '../shared/web-team.js';
+import { changed, checked } from './status-answer.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
@@ -403,33 +404,4 @@ export class GuichetTracker extends LitElement {
     );
     if (this.formContactFor === formId && this.endpoint.trim() === endpoint) this.formContact = contact;
   }
-}
-
-/** Whether a refresh found the request somewhere new (a new step, or a new entry with its note). */
-function changed(previous: RequestStatus, next: RequestStatus): boolean {
-  return (
-    previous.phase !== next.phase ||
-    previous.code !== next.code ||
-    previous.label !== next.label ||
-    previous.history.length !== next.history.length
-  );
-}
-
-/** An adapter's answer as the views expect it; a shapeless one is a server fault, not a crash. */
-function checked(status: RequestStatus, lang: Language): RequestStatus {
-  if (
-    !status ||
-    typeof status !== 'object' ||
-    typeof status.phase !== 'string' ||
-    typeof status.reference !== 'string'
-  ) {
-    throw new Error('The back office sent a status the tracker cannot read');
-  }
-  return {
-    ...status,
-    label: typeof status.label === 'string' && status.label ? status.label : phaseText(status.phase, lang),
-    history: Array.isArray(status.history)
-      ? status.history.filter((entry) => entry && typeof entry.phase === 'string')
-      : [],
-  };
 }

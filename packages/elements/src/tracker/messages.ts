@@ -111,8 +111,10 @@ function waitEn(seconds: number): string {
   return `${value} ${enUnits[unit][form]}`;
 }
 
+const catalogues: Record<Language, TrackerText> = { fr, en };
+
 export function trackerText(lang: Language): TrackerText {
-  return lang === 'en' ? en : fr;
+  return catalogues[lang];
 }
 
 /** The phase in plain words: core's names, shared with the adapters that have no label of their own. */

@@ -44,6 +44,8 @@ const en: StatusText = {
   },
 };
 
+const catalogues: Record<Language, StatusText> = { fr, en };
+
 export function statusText(lang: Language): StatusText {
-  return lang === 'en' ? en : fr;
+  return catalogues[lang];
 }

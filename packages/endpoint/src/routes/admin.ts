@@ -4,11 +4,10 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { StatusChange } from '@guichet/core';
+import { phaseLabel, type StatusChange } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
-import { phaseLabels } from '../messages.js';
 import { storedRequestView } from '../views.js';
 import { requireJson } from '../content-type.js';
 
@@ -75,7 +74,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
             at: context.now().toISOString(),
             phase: change.phase,
             code: change.code ?? change.phase,
-            label: change.label ?? phaseLabels[change.phase][record.lang],
+            label: change.label ?? phaseLabel(change.phase, record.lang),
             ...(change.note ? { note: change.note } : {}),
           }),
         );

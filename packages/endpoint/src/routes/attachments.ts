@@ -14,11 +14,11 @@ import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromBuffer } from 'file-type';
-import type { Attachment } from '@guichet/core';
+import { formatSize, type Attachment } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { acceptsType, type FileField } from '../forms.js';
 import { HttpError } from '../http-error.js';
-import { formatBytes, languageFrom } from '../messages.js';
+import { languageFrom } from '../messages.js';
 
 const ATTACHMENT_ID = /^att_[A-Za-z0-9_-]{16,64}$/;
 
@@ -78,7 +78,7 @@ export function attachmentRoutes(app: FastifyInstance, context: EndpointContext)
 
       async function keep(part: MultipartFile, field: FileField): Promise<Attachment> {
         const limit = field.maxSize ?? context.defaultMaxUpload;
-        const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatBytes(limit, lang) } });
+        const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatSize(limit, lang) } });
         const dir = await mkdtemp(join(tmpdir(), 'guichet-upload-'));
         try {
           const file = join(dir, 'upload');

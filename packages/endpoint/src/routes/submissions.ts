@@ -3,14 +3,14 @@
  * never trusted), then stores exactly one request per Idempotency-Key and answers its receipt.
  */
 import type { FastifyInstance } from 'fastify';
-import type { Channel, Language, Submission } from '@guichet/core';
+import { phaseLabel, type Channel, type Language, type Submission } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import type { NewRequest } from '../store/types.js';
 import { requireJson } from '../content-type.js';
 import { attachmentReferences } from '../forms.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
-import { errorMessage, phaseLabels } from '../messages.js';
+import { errorMessage } from '../messages.js';
 import { referencePrefixFor } from '../reference-numbers.js';
 import { isAttachmentId } from './attachments.js';
 import { addDays, receiptView } from '../views.js';
@@ -87,7 +87,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
           at: receivedAt.toISOString(),
           phase: 'received',
           code: 'received',
-          label: phaseLabels.received[lang],
+          label: phaseLabel('received', lang),
         },
         attachmentIds: references.map((r) => r.id),
       };

@@ -52,8 +52,8 @@ function renderUpload(
   return html`<li class="upload">
     <label class="upload__label" for=${id}>${t.uploadOf(upload.name)}</label>
     <span class="upload__bar">
-      <progress id=${id} max="100" .value=${percent}>${percent} %</progress>
-      <span class="upload__percent" aria-hidden="true">${lang === 'fr' ? `${percent} %` : `${percent}%`}</span>
+      <progress id=${id} max="100" .value=${percent}>${t.percent(percent)}</progress>
+      <span class="upload__percent" aria-hidden="true">${t.percent(percent)}</span>
     </span>
     ${
       busy && percent < 100
