@@ -1,6 +1,6 @@
 // Browser tests: real Debian Chromium, TypeScript through esbuild, and (when its sources exist)
 // the real reference endpoint over real HTTP with a throwaway SQLite file.
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,10 @@ let ajvForPages;
 const port = Number(process.env.WTR_PORT) || (await freePort());
 const origin = `http://127.0.0.1:${port}`;
 const withEndpoint = existsSync('packages/endpoint/src/main.ts');
-const endpoint = withEndpoint ? await startEndpoint({ allowedOrigins: [origin] }) : undefined;
+// The test pages are a citizen's site and, to check what agents see, the agents' desk too: the
+// agents' API answers CORS only to the origins in GUICHET_ADMIN_ORIGINS.
+const endpointOptions = { allowedOrigins: [origin], env: { GUICHET_ADMIN_ORIGINS: origin } };
+const endpoint = withEndpoint ? await startEndpoint(endpointOptions) : undefined;
 // A second endpoint serving the forms of zod and TypeBox models (test/helpers/generator-models.ts),
 // so the example forms' endpoint keeps serving the example forms only.
 const generatorForms = mkdtempSync(join(tmpdir(), 'guichet-generator-forms-'));
@@ -38,9 +41,7 @@ if (withEndpoint) {
   );
   if (written.status !== 0) throw new Error("could not write the generator models' forms");
 }
-const generators = withEndpoint
-  ? await startEndpoint({ formsDir: generatorForms, allowedOrigins: [origin] })
-  : undefined;
+const generators = withEndpoint ? await startEndpoint({ ...endpointOptions, formsDir: generatorForms }) : undefined;
 // GeoReport v2 (Open311) back offices, for the open311 adapter's tests: one per way servers differ.
 const open311ApiKey = 'cle-de-test';
 const open311 = {
@@ -106,6 +107,19 @@ export default {
     // The templates as the CDN bundle ships them (see rollup.config.mjs), so the tests check them.
     ...templateMinifiers({ exclude: ['**/*.test.ts'] }).map(minifyTemplates),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // A definition whose server names a validator on another origin (the endpoint's): the
+    // element must refuse to load it (packages/elements/src/form/definition-source.test.ts).
+    {
+      name: 'validator-elsewhere',
+      serve(context) {
+        if (context.path !== '/test/fixtures/validator-elsewhere.json' || !endpoint) return undefined;
+        return {
+          body: readFileSync('schemas/forms/contact-service.json', 'utf8'),
+          type: 'json',
+          headers: { 'X-Guichet-Validator': `${endpoint.url}/api/forms/contact-service/validator.js` },
+        };
+      },
+    },
     {
       name: 'guichet-servers',
       serverStop: () =>

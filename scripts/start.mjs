@@ -1,7 +1,9 @@
 // `npm start`: builds what is missing or stale, then runs the reference endpoint with the demo
 // town site at http://127.0.0.1:8787 (PORT, HOST, GUICHET_DB, GUICHET_FORMS_DIR, …, see
 // docs/deploying.md). Without GUICHET_ADMIN_TOKEN, one is generated once and kept beside the database
-// (data/admin-token, mode 0600). Prints the URL and the admin token; SIGINT/SIGTERM stop it.
+// (data/admin-token, mode 0600). Prints the URL, and the admin token only the one time it
+// generated it: a token from the environment or from that file would otherwise end up in service
+// logs. SIGINT/SIGTERM stop it.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -52,17 +54,20 @@ const env = {
   GUICHET_FORMS_DIR: process.env.GUICHET_FORMS_DIR || 'schemas/forms',
 };
 
-let tokenNote = '(from GUICHET_ADMIN_TOKEN)';
+let tokenLine = 'Admin token: from GUICHET_ADMIN_TOKEN (not shown)';
+let tokenForCurl = '$GUICHET_ADMIN_TOKEN';
 if (!env.GUICHET_ADMIN_TOKEN) {
   const tokenPath = join(dirname(env.GUICHET_DB), 'admin-token');
+  tokenForCurl = `$(cat ${tokenPath})`;
   if (existsSync(tokenPath)) {
     env.GUICHET_ADMIN_TOKEN = readFileSync(tokenPath, 'utf8').trim();
+    tokenLine = `Admin token: in ${tokenPath} (not shown again)`;
   } else {
     mkdirSync(dirname(tokenPath), { recursive: true });
     env.GUICHET_ADMIN_TOKEN = randomBytes(24).toString('base64url');
     writeFileSync(tokenPath, env.GUICHET_ADMIN_TOKEN + '\n', { mode: 0o600 });
+    tokenLine = `Admin token (new, saved in ${tokenPath}, shown this once): ${env.GUICHET_ADMIN_TOKEN}`;
   }
-  tokenNote = `(saved in ${tokenPath})`;
 }
 
 const child = spawn(process.execPath, ['packages/endpoint/dist/main.js'], { stdio: 'inherit', env });
@@ -78,8 +83,8 @@ for (let attempt = 0; attempt < 300 && child.exitCode === null; attempt++) {
   );
   if (up) {
     console.log(
-      `\nGuichet is running at ${url}\nAdmin token ${tokenNote}: ${env.GUICHET_ADMIN_TOKEN}\n` +
-        `  e.g. curl -H "Authorization: Bearer ${env.GUICHET_ADMIN_TOKEN}" ${url}/api/admin/requests\nStop with Ctrl+C.\n`,
+      `\nGuichet is running at ${url}\n${tokenLine}\n` +
+        `  e.g. curl -H "Authorization: Bearer ${tokenForCurl}" ${url}/api/admin/requests\nStop with Ctrl+C.\n`,
     );
     break;
   }

@@ -1,5 +1,5 @@
 // `npm start`, as a newcomer runs it: scripts/start.mjs builds what is missing, starts the
-// endpoint with the demo town site, prints the URL and the admin token.
+// endpoint with the demo town site, prints the URL, and the admin token the one time it made it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -39,18 +39,19 @@ async function start(env: Record<string, string>) {
   });
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
-  const ready = new Promise<{ url: string; token: string }>((resolve, reject) => {
+  const ready = new Promise<{ url: string; token?: string }>((resolve, reject) => {
     child.stdout.on('data', (chunk) => {
       output += chunk;
       const url = /Guichet is running at (http:\/\/\S+)/.exec(output)?.[1];
-      const token = /Admin token[^:]*: (\S+)/.exec(output)?.[1];
-      if (url && token) resolve({ url, token });
+      const tokenLine = /Admin token.*\n/.exec(output)?.[0];
+      if (url && tokenLine) resolve({ url, token: /shown this once\): (\S+)/.exec(tokenLine)?.[1] });
     });
     child.once('exit', (code) => reject(new Error(`npm start exited (${code}):\n${output}`)));
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     ...(await ready),
+    output: () => output,
     async stop() {
       process.kill(child.pid!, 'SIGTERM');
       return exited;
@@ -59,7 +60,7 @@ async function start(env: Record<string, string>) {
 }
 
 test(
-  'npm start prints the URL and admin token, serves the demo site and the bundle, and reuses its token',
+  'npm start prints the URL and the admin token it made, serves the demo site and the bundle, and reuses its token without printing it again',
   { timeout: 240_000 },
   async () => {
     const dir = mkdtempSync(join(tmpdir(), 'guichet-start-'));
@@ -72,10 +73,13 @@ test(
     };
     try {
       const first = await start(env);
+      let token = '';
       try {
         assert.equal(first.url, `http://127.0.0.1:${port}`);
+        assert.ok(first.token, `the new token is shown:\n${first.output()}`);
+        token = first.token;
         const tokenFile = join(dir, 'admin-token');
-        assert.equal(readFileSync(tokenFile, 'utf8').trim(), first.token);
+        assert.equal(readFileSync(tokenFile, 'utf8').trim(), token);
         assert.equal(statSync(tokenFile).mode & 0o777, 0o600);
 
         const home = await fetch(`${first.url}/`);
@@ -90,20 +94,34 @@ test(
         assert.equal(bundle.headers.get('access-control-allow-origin'), '*');
 
         const list = await fetch(`${first.url}/api/admin/requests`, {
-          headers: { Authorization: `Bearer ${first.token}` },
+          headers: { Authorization: `Bearer ${token}` },
         });
         assert.equal(list.status, 200);
 
         await checkDemoPages(first.url);
-        await fileAndFollowARequest(first.url, first.token);
+        await fileAndFollowARequest(first.url, token);
       } finally {
         assert.equal(await first.stop(), 0);
       }
+      // Started again, it reuses the token in its file and does not print it (service logs keep stdout).
       const second = await start(env);
       try {
-        assert.equal(second.token, first.token);
+        assert.equal(second.token, undefined);
+        assert.ok(!second.output().includes(token), 'the kept token is not printed again');
+        assert.match(second.output(), /Admin token: in .*admin-token/);
+        const list = await fetch(`${second.url}/api/admin/requests`, { headers: { Authorization: `Bearer ${token}` } });
+        assert.equal(list.status, 200);
       } finally {
         await second.stop();
+      }
+      // A token from the environment is the operator's: never printed.
+      const fromEnvironment = 'operator-token-from-the-environment-0123456789';
+      const third = await start({ ...env, GUICHET_ADMIN_TOKEN: fromEnvironment });
+      try {
+        assert.ok(!third.output().includes(fromEnvironment), 'the token from the environment is not printed');
+        assert.match(third.output(), /Admin token: from GUICHET_ADMIN_TOKEN/);
+      } finally {
+        await third.stop();
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { format, plural, toLanguage, type Language } from '@guichet/core';
 import { checkFile, formatProblems } from './check.js';
 import { compileForm } from './compile.js';
-import { writeServiceForm } from './open311.js';
 import { texts } from './texts.js';
+import { writeServiceForm } from './open311.js';
 
 function languageFromEnvironment(): Language {
   return toLanguage(process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG) ?? 'fr';

@@ -5,10 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadServiceForm } from '@guichet/core/open311';
-import { startGeoReportSimulator } from '../../../test/helpers/georeport/simulator.mjs';
 import { checkCatalogues } from '../../../test/helpers/catalogues.js';
 import { texts } from '../src/texts.js';
+import { loadServiceForm } from '@guichet/core/open311';
+import { startGeoReportSimulator } from '../../../test/helpers/georeport/simulator.mjs';
 
 const forms = readdirSync('schemas/forms')
   .filter((file) => file.endsWith('.json'))
@@ -157,6 +157,10 @@ test('guichet without a command prints its usage and exits 2', () => {
   assert.match(stdout, /Usage:/);
 });
 
+test("the CLI's own texts are complete in every language", () => {
+  checkCatalogues('cli', (lang) => texts[lang]);
+});
+
 /** The CLI run without blocking this process, which serves the GeoReport v2 simulator it reads. */
 function guichetAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
@@ -225,8 +229,4 @@ test('guichet compile --open311 names what to fix when the server does not know 
     await server.stop();
     rmSync(out, { recursive: true, force: true });
   }
-});
-
-test("the CLI's own texts are complete in every language", () => {
-  checkCatalogues('cli', (lang) => texts[lang]);
 });

@@ -123,6 +123,20 @@ describe('each kind of problem, in plain words', () => {
     assert.equal(problems[2]?.message.en, 'This value must be a string');
   });
 
+  it('a contact link that is not a web page (javascript:, data:) is refused, saying what to write', () => {
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>x</script>']) {
+      const problems = problemsOf({ ...definition({ properties: { a: { type: 'string' } } }), contact: { url } });
+      assert.deepEqual(codes(problems), [['/contact/url', 'pattern']], url);
+      assert.match(problems[0]?.message.en ?? '', /starting with https:\/\//);
+    }
+    for (const url of ['https://www.montfleury.example/contact', 'HTTP://mairie.example'])
+      assert.equal(
+        loadDefinition({ ...definition({ properties: { a: { type: 'string' } } }), contact: { url } }).ok,
+        true,
+        url,
+      );
+  });
+
   it('a $ref to nowhere', () => {
     const problems = problemsOf(definition({ properties: { a: { $ref: '#/$defs/nothing' } } }));
     assert.deepEqual(codes(problems), [['/schema/properties/a/$ref', 'dangling-ref']]);

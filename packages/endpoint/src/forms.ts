@@ -2,12 +2,16 @@
  * The forms this endpoint serves: every `{id}.json` of the forms directory that core's
  * `loadDefinition` accepts. A broken definition is logged by file name with its problems and
  * skipped; the others are still served.
+ *
+ * Every version served is kept in the store (`remember`), so a citizen who opened version 1.2.0
+ * and sends after the authority published 1.3.0 is checked against 1.2.0, on any instance.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { loadDefinition, compileRuntimeValidators, createValidator, joinPointer, isLanguage } from '@guichet/core';
-import type { Field, FieldError, FormModel, Language } from '@guichet/core';
+import type { Field, FieldError, FormModel, Language, ValidateOptions } from '@guichet/core';
+import type { Store } from './store/types.js';
 import { compileStandalone } from '@guichet/core/standalone';
 
 export interface FileField {
@@ -22,7 +26,7 @@ export interface FormEntry {
   model: FormModel;
   /** The definition exactly as read from its file. */
   definition: unknown;
-  validate(data: unknown, lang: Language): FieldError[];
+  validate(data: unknown, options: ValidateOptions): FieldError[];
   /** The answers as validated: inactive fields and empty values removed. */
   clean(data: unknown): Record<string, unknown>;
   fileFields: FileField[];
@@ -31,7 +35,13 @@ export interface FormEntry {
 }
 
 export class FormCatalogue {
-  private constructor(private readonly forms: Map<string, FormEntry>) {}
+  /** Earlier versions read back from the store, compiled once per instance. */
+  private readonly earlier = new Map<string, Promise<FormEntry | undefined>>();
+
+  private constructor(
+    private readonly forms: Map<string, FormEntry>,
+    private readonly log: FastifyBaseLogger,
+  ) {}
 
   static async load(directory: string, log: FastifyBaseLogger): Promise<FormCatalogue> {
     const forms = new Map<string, FormEntry>();
@@ -51,7 +61,48 @@ export class FormCatalogue {
       forms.set(entry.id, entry);
     }
     log.info({ forms: [...forms.keys()] }, 'forms loaded');
-    return new FormCatalogue(forms);
+    return new FormCatalogue(forms, log);
+  }
+
+  /**
+   * Keeps the definition of every version served now, unless that version is kept already. The
+   * same version number over another text is logged: the text kept first is the one late
+   * submissions of that version are checked against.
+   */
+  async remember(store: Store, now: Date): Promise<void> {
+    for (const form of this.forms.values()) {
+      const text = JSON.stringify(form.definition);
+      const kept = await store.transaction((tx) =>
+        tx.formVersions.putIfMissing(form.id, form.model.version, text, now),
+      );
+      if (kept !== text) {
+        this.log.warn(
+          { formId: form.id, version: form.model.version },
+          'form changed without a new version number: give it one, so submissions of the earlier text stay checkable',
+        );
+      }
+    }
+  }
+
+  /**
+   * Version `version` of form `id`: the one served now, or an earlier one kept in the store;
+   * undefined when this endpoint never served it (or can no longer read it).
+   */
+  async version(store: Store, id: string, version: string): Promise<FormEntry | undefined> {
+    const current = this.forms.get(id);
+    if (!current) return undefined;
+    if (current.model.version === version) return current;
+    const key = `${id}\0${version}`;
+    let entry = this.earlier.get(key);
+    if (!entry) {
+      const text = await store.formVersions.get(id, version);
+      // Only versions the store knows are cached: a client cannot fill memory with made-up ones.
+      if (text === undefined) return undefined;
+      entry = buildEntry(JSON.parse(text), { file: `${id}@${version} (kept)` }, this.log);
+      this.earlier.set(key, entry);
+    }
+    const found = await entry;
+    return found?.id === id ? found : undefined;
   }
 
   get(id: string): FormEntry | undefined {
@@ -71,6 +122,14 @@ async function loadForm(path: string, file: string, log: FastifyBaseLogger): Pro
     log.error({ file, reason: (error as Error).message }, 'form skipped: its file is not readable JSON');
     return undefined;
   }
+  return buildEntry(definition, { file }, log);
+}
+
+async function buildEntry(
+  definition: unknown,
+  { file }: { file: string },
+  log: FastifyBaseLogger,
+): Promise<FormEntry | undefined> {
   const loaded = loadDefinition(definition);
   if (!loaded.ok) {
     // In the definition's own language, the one its author reads; the count ends the report.
@@ -85,7 +144,7 @@ async function loadForm(path: string, file: string, log: FastifyBaseLogger): Pro
     return undefined;
   }
   const model = loaded.model;
-  if (file !== `${model.id}.json`)
+  if (file.endsWith('.json') && file !== `${model.id}.json`)
     log.warn({ file, formId: model.id }, 'form file name differs from its id; served under its id');
   let validator;
   try {
@@ -99,7 +158,7 @@ async function loadForm(path: string, file: string, log: FastifyBaseLogger): Pro
     id: model.id,
     model,
     definition,
-    validate: (data, lang) => validator.validate(data, { lang }),
+    validate: (data, options) => validator.validate(data, options),
     clean: (data) => validator.activeData(data),
     fileFields: collectFileFields(model.fields),
     standaloneValidator() {

@@ -1,5 +1,6 @@
 /** What the API shows of a stored request: to the citizen (status, receipt) and to agents. */
 import { isFinalPhase, type Receipt, type RequestStatus, type StoredRequest } from '@guichet/core';
+import { shownFileName } from './file-names.js';
 import type { RequestRecord } from './store/types.js';
 
 export function statusView(record: RequestRecord, history = record.history): RequestStatus {
@@ -35,10 +36,11 @@ export function storedRequestView(record: RequestRecord): StoredRequest {
     formId: record.formId,
     formVersion: record.formVersion,
     channel: record.channel,
+    byAgent: record.byAgent,
     lang: record.lang,
     createdAt: record.createdAt,
     data: record.data,
-    attachments: record.attachments,
+    attachments: record.attachments.map((attachment) => ({ ...attachment, name: shownFileName(attachment.name) })),
     status: statusView(record),
   };
 }

@@ -233,12 +233,13 @@ function build({ serviceCode, definition, service, lang }: ServiceFormSource, t:
       type: 'object',
       required,
       properties,
-      // A place is an address, or a point: both coordinates. Each branch allows all three, so
-      // they always show (a field only branches name shows only where one applies).
+      // A place is an address, or a point: both coordinates. Each branch also allows the fields the
+      // other one requires: a field only a branch names shows only while that branch applies, and
+      // the three must stay on the page whichever way the citizen starts.
       dependentRequired: { latitude: ['longitude'], longitude: ['latitude'] },
       if: { required: ['latitude', 'longitude'] },
-      then: { properties: { address: true, latitude: true, longitude: true } },
-      else: { required: ['address'], properties: { latitude: true, longitude: true } },
+      then: { properties: { address: true } },
+      else: { properties: { latitude: true, longitude: true }, required: ['address'] },
     },
     ui: {
       steps: [

@@ -10,7 +10,7 @@ import type { RequestStatus } from '../client/types.js';
 import type { HistoryEntry } from '../generated/protocol/history-entry.js';
 import type { Phase } from '../generated/protocol/phase.js';
 import type { Language } from '../model/types.js';
-import { finalPhases, phaseLabel } from '../client/phase-labels.js';
+import { isFinalPhase, phaseLabel } from '../client/phase-labels.js';
 import { idOf, type Open311Request } from './types.js';
 
 /** Known words: their phase, and their French name (in English, the word itself says it). */
@@ -79,7 +79,7 @@ export function statusFromOpen311(
     phase,
     code,
     label,
-    final: finalPhases.includes(phase),
+    final: isFinalPhase(phase),
     updatedAt,
     ...(expectedBy ? { expectedBy } : {}),
     history: code === 'open' && phase === 'received' ? [received] : [received, now],

@@ -12,6 +12,7 @@ import type { BackoffOptions } from './backoff.js';
 import { RetryWaits, withRetries } from './retry.js';
 import { withLock } from './lock.js';
 import { OutboxStore, type PendingSubmission } from './storage.js';
+import { newIdempotencyKey } from './idempotency-key.js';
 
 export type { PendingSubmission };
 
@@ -57,7 +58,7 @@ export class Outbox {
     if (existing) return existing;
     const entry: PendingSubmission = {
       ...submission,
-      key: crypto.randomUUID(),
+      key: newIdempotencyKey(),
       attempts: 0,
     };
     this.store.put(entry);

@@ -64,6 +64,7 @@ export class DefinitionController {
     this.host.requestUpdate();
     let input: unknown = definition;
     let validatorUrl: string | undefined;
+    let definitionOrigin: string | undefined;
     if (input === undefined && !src && service) {
       const built: FetchedService = await loadLazyChunk().then(
         (chunk) => chunk.fetchServiceDefinition(service),
@@ -79,6 +80,7 @@ export class DefinitionController {
       if (!fetched.ok) return this.fail([fetched.problem]);
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
+      definitionOrigin = fetched.origin;
     }
     // A definition the endpoint served with its precompiled validator was checked against the
     // meta-schema before it was served; any other is checked here, by ajv (loaded lazily).
@@ -100,7 +102,9 @@ export class DefinitionController {
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
     const compile = () =>
-      validatorUrl ? core.loadStandaloneValidators(validatorUrl) : core.compileRuntimeValidators(model);
+      validatorUrl
+        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
+        : core.compileRuntimeValidators(model);
     const conditional = hasConditions(model.fields);
     let compiled: Promise<Awaited<ReturnType<typeof compile>>>;
     if (conditional || validatorUrl) {

@@ -64,13 +64,13 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   private readonly uploadAborts = new Map<string, AbortController>();
   /** Files already uploaded, so a retry or a second Send does not upload them again. */
   private readonly uploaded = new WeakMap<File, Attachment>();
+  /** The waits between upload tries (the outbox has its own for the submission). */
+  private readonly uploadWaits = new RetryWaits();
   /**
    * Answers whose sending ended `unconfirmed` (the back office may hold them): sending the same
    * answers again would risk a second request, so Send gets the same answer, without sending.
    */
   private readonly unconfirmed = new Map<string, EndpointError>();
-  /** The waits between upload tries (the outbox has its own for the submission). */
-  private readonly uploadWaits = new RetryWaits();
   private focusReceipt = false;
   private lang: Language = 'fr';
 

@@ -15,8 +15,8 @@ import { PollController, refreshSeconds } from './poll-controller.js';
 import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
 import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
-import { tellWebTeam } from '../shared/web-team.js';
 import { changed, checked } from './status-answer.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);

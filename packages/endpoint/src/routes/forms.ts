@@ -34,8 +34,10 @@ export function formRoutes(app: FastifyInstance, context: EndpointContext): void
     async (request, reply) => {
       const form = context.forms.get(request.params.id);
       if (!form) throw new HttpError(404, 'form-not-found');
-      const validatorUrl = `${request.protocol}://${request.host}/api/forms/${encodeURIComponent(form.id)}/validator.js`;
-      reply.header('X-Guichet-Validator', validatorUrl);
+      // Relative to this definition's own URL (…/api/forms/{id} → …/api/forms/{id}/validator.js):
+      // never built from Host or X-Forwarded-Host, which the client writes, and right behind any
+      // proxy path. The element refuses a validator from another origin than the definition's.
+      reply.header('X-Guichet-Validator', `${encodeURIComponent(form.id)}/validator.js`);
       reply.header('Cache-Control', 'no-cache');
       reply.type('application/json; charset=utf-8');
       return form.definition;

@@ -1,7 +1,9 @@
 /**
- * GET /api/requests/{reference}?code=…: where a request stands, for whoever holds its reference
- * and tracking code. A wrong code and an unknown reference get the same 404 after the same work,
- * and look-ups are rate-limited per client address.
+ * GET /api/requests/{reference} with the tracking code in `X-Guichet-Tracking-Code`: where a
+ * request stands, for whoever holds its reference and code. A wrong code and an unknown reference
+ * get the same 404 after the same work, and look-ups (HEAD too) count against one allowance per
+ * client address. The code travels in a header because reverse proxies and their logs keep query
+ * strings; `?code=` is still read, for clients written before.
  */
 import type { FastifyInstance } from 'fastify';
 import type { EndpointContext } from '../context.js';
@@ -11,20 +13,24 @@ import { statusView } from '../views.js';
 const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
 
 export function requestRoutes(app: FastifyInstance, context: EndpointContext): void {
-  const { max, timeWindowMs } = context.lookupRateLimit;
-  app.get<{ Params: { reference: string }; Querystring: { code: string } }>(
+  app.get<{
+    Params: { reference: string };
+    Querystring: { code?: string };
+    Headers: { 'x-guichet-tracking-code'?: string };
+  }>(
     '/api/requests/:reference',
     {
       schema: context.protocol.route('getStatus'),
+      // Before anything else, so a malformed guess counts too.
+      onRequest: async (request) => context.clientLimits.count('lookups', context.limits.lookups, request),
       config: {
-        rateLimit: { max, timeWindow: timeWindowMs },
         // No code, a code or reference too long: the same answer as a wrong code.
-        invalid: { params: notFound, querystring: notFound },
+        invalid: { params: notFound, querystring: notFound, headers: notFound },
       },
     },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
-      const { code } = request.query;
+      const code = request.headers['x-guichet-tracking-code'] ?? request.query.code ?? '';
       const { reference } = request.params;
       const stored = await context.store.requests.getTrackingCodeHash(reference);
       const record = context.codes.trackingCodeMatches(code, stored)

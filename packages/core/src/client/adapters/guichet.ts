@@ -86,9 +86,16 @@ export function guichetAdapter(config: AdapterConfig): Adapter {
     },
 
     async status(query, options) {
+      // The code in a header, never in the URL: reverse proxies and their logs keep URLs.
       const response = await fetchWithTimeout(
-        `${base}/requests/${encodeURIComponent(query.reference)}?code=${encodeURIComponent(query.trackingCode)}`,
-        { headers: { Accept: 'application/json', 'Accept-Language': query.lang } },
+        `${base}/requests/${encodeURIComponent(query.reference)}`,
+        {
+          headers: {
+            Accept: 'application/json',
+            'Accept-Language': query.lang,
+            'X-Guichet-Tracking-Code': query.trackingCode,
+          },
+        },
         http(options),
       );
       if (!response.ok) throw await failure(response);

@@ -17,6 +17,10 @@ export interface StoredRequest {
   formId: string;
   formVersion: string;
   channel: Channel;
+  /**
+   * True when an agent's credentials came with the submission. False: the channel was only declared by the page that sent it (anyone may declare "counter").
+   */
+  byAgent: boolean;
   lang?: 'fr' | 'en';
   createdAt: string;
   /**

@@ -20,6 +20,7 @@ import { postgresMigrations } from './migrations.js';
 import {
   PostgresAttachments,
   PostgresCounters,
+  PostgresFormVersions,
   PostgresRequests,
   PostgresSettings,
   type Queryable,
@@ -63,6 +64,7 @@ export class PostgresStore implements Store {
   readonly requests: PostgresRequests;
   readonly attachments: PostgresAttachments;
   readonly settings: PostgresSettings;
+  readonly formVersions: PostgresFormVersions;
   readonly counters: PostgresCounters;
   private readonly units: GroupCommit<StoreTransaction>;
 
@@ -70,6 +72,7 @@ export class PostgresStore implements Store {
     this.requests = new PostgresRequests(pool);
     this.attachments = new PostgresAttachments(pool);
     this.settings = new PostgresSettings(pool);
+    this.formVersions = new PostgresFormVersions(pool);
     this.counters = new PostgresCounters(pool);
     this.units = new GroupCommit({
       async begin() {
@@ -137,6 +140,7 @@ function transactionOn(client: Queryable): StoreTransaction {
     requests: new PostgresRequests(client),
     attachments: new PostgresAttachments(client),
     settings: new PostgresSettings(client),
+    formVersions: new PostgresFormVersions(client),
   };
 }
 
