@@ -81,7 +81,11 @@ export class DefinitionController {
       const fetched = await fetchDefinition(src, this.host.ownerDocument.baseURI);
       if (token !== this.loadToken) return;
       if (!fetched.ok)
-        return this.fail([fetched.problem], {}, fetched.refusedOrigin ? { origin: fetched.refusedOrigin, src } : undefined);
+        return this.fail(
+          [fetched.problem],
+          {},
+          fetched.refusedOrigin ? { origin: fetched.refusedOrigin, src } : undefined,
+        );
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
       definitionOrigin = fetched.origin;
