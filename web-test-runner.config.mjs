@@ -10,7 +10,6 @@ import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { bundleGuichetAjv } from './scripts/lib/ajv-for-pages.mjs';
 import { playwrightLauncher } from '@web/test-runner-playwright';
-import { axHeadingsPlugin } from './scripts/lib/ax-headings-plugin.mjs';
 import { defaultReporter } from '@web/test-runner';
 import { chromiumPath, chromiumArgs, assertChromium } from './scripts/lib/chromium.mjs';
 import { freePort } from './scripts/lib/free-port.mjs';
@@ -124,7 +123,6 @@ export default {
       },
     },
     // The accessibility tree as assistive technology gets it (heading levels across shadow roots).
-    axHeadingsPlugin(),
     {
       name: 'guichet-servers',
       serverStop: () =>

@@ -5,12 +5,13 @@
  * title, "Ajouter un élément", and drafts that expire and show nothing before "Reprendre".
  */
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, setViewport } from '@web/test-runner-commands';
+import { setViewport } from '@web/test-runner-commands';
 import '../../packages/elements/src/guichet-form.js';
 import '../../packages/elements/src/guichet-tracker.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import type { GuichetSubmittedEvent } from '../../packages/elements/src/events.js';
 import { apiUrl } from '../helpers/admin.js';
+import { headings } from '../helpers/ax-tree.js';
 import { exampleDefinition, shadow, validAnswers, whenReady } from './form-helpers.js';
 
 const draftKeys = () => Object.keys(localStorage).filter((key) => key.startsWith('guichet:draft:'));
@@ -68,20 +69,20 @@ describe('<guichet-form> receipt', () => {
     const { el } = await sendSignalement();
     const blocks = deepAll(shadow(el), '[part~="contact"]');
     expect(blocks.length, 'contact blocks').to.equal(1);
-    expect(blocks[0]!.textContent).to.contain('Besoin d’aide ?');
+    expect(blocks[0]!.textContent).to.contain('Besoin d’aide\u00a0?');
     // It belongs to the receipt, after it.
     expect(shadow(el).querySelector('[part~="receipt"] [part~="contact"]')).to.equal(blocks[0]);
   });
 
   it('holds the tracker as a part of itself: its headings under "Suivre votre demande", and no larger', async () => {
     const { el } = await sendSignalement();
-    const levels = await executeServerCommand<{ name: string; level: number }[], undefined>('ax-headings');
+    const levels = await headings();
     const level = (name: string) => levels.find((h) => h.name.includes(name))?.level;
     expect(level('Demande envoyée')).to.equal(2);
     expect(level('Suivre votre demande')).to.equal(3);
     expect(levels.find((h) => h.name === 'Reçue')?.level, 'the status').to.equal(4);
     expect(level('Historique de votre demande')).to.equal(5);
-    expect(level('Besoin d’aide ?')).to.equal(2);
+    expect(level('Besoin d’aide\u00a0?')).to.equal(3);
     const follow = [...shadow(el).querySelectorAll('[part~="receipt"] h3')].find((heading) =>
       heading.textContent?.includes('Suivre votre demande'),
     )!;
@@ -233,9 +234,6 @@ describe('<guichet-form> repeatable items', () => {
 });
 
 describe('<guichet-form> headings in the host page', () => {
-  /** The page's headings as assistive technology gets them (see scripts/lib/ax-headings-plugin.mjs). */
-  const headings = () => executeServerCommand<{ name: string; level: number }[], undefined>('ax-headings');
-
   it('takes the level the page gives, and the steps follow', async () => {
     const definition = await exampleDefinition('signalement-voirie');
     const el = await fixture<GuichetForm>(
@@ -245,7 +243,7 @@ describe('<guichet-form> headings in the host page', () => {
     const levels = await headings();
     expect(levels.find((h) => h.name === 'Signaler un problème dans la rue')?.level).to.equal(3);
     expect(levels.find((h) => h.name === 'Le problème')?.level).to.equal(4);
-    expect(levels.find((h) => h.name === 'Besoin d’aide ?')?.level).to.equal(3);
+    expect(levels.find((h) => h.name === 'Besoin d’aide\u00a0?')?.level).to.equal(4);
   });
 
   it('hides its title from sight when the page’s heading already says it', async () => {

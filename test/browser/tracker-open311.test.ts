@@ -122,7 +122,7 @@ describe('<guichet-tracker adapter="open311">', () => {
       'Numéro de la demande',
     ]);
     expect(lookup.querySelector('.lookup__intro')!.textContent).to.equal(
-      'Saisissez le numéro de votre demande : vous l’avez reçu avec l’accusé de réception.',
+      'Saisissez le numéro de votre demande\u00a0: vous l’avez reçu avec l’accusé de réception.',
     );
     expect(lookup.querySelector('.field__example')!.textContent).to.equal('638344');
     await expect(el).to.be.accessible(wcag);

@@ -51,3 +51,11 @@ export function textOf(node: AXNode): string {
     .replace(/[ \t\n]+/g, ' ')
     .trim();
 }
+
+/** The page's headings in reading order, with the level a reader announces. */
+export async function headings(): Promise<{ name: string; level: number }[]> {
+  return findAll(await axTree(), (node) => node.role === 'heading').map((node) => ({
+    name: node.name,
+    level: Number(node.properties?.level ?? 0),
+  }));
+}

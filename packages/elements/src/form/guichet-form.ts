@@ -347,7 +347,7 @@ export class GuichetForm extends LitElement {
       ${this.startOver.renderOffer()}
       ${this.renderForm(model, lang)}
       ${this.startOver.renderClear()}
-      ${renderContact(model.contact, lang, 'guichet-contact-title')}
+      ${renderContact(model.contact, lang, 'guichet-contact-title', 3)}
       <div class="visually-hidden" id="guichet-live" aria-live="polite"></div>
     </div>`;
   }
