@@ -56,6 +56,9 @@ export function firstQuestionPages({ distDir, endpointUrl }) {
   const formUrl = `${endpointUrl}/api/forms/${formId}`;
   const snippet = readFileSync(join(distDir, 'snippet.html'), 'utf8')
     .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
+    // The snippet loads the script from the endpoint's /dist/; here a CDN (the static server,
+    // gzip as CDNs serve it) holds the same files, as the snippet's second option says.
+    .replace(/https:\/\/gru\.example\.org\/dist\//g, '/dist/')
     .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, formUrl)
     .replace(/https:\/\/gru\.example\.org\/api/g, `${endpointUrl}/api`)
     .replace('<guichet-form ', '<guichet-form lang="en" ');
@@ -87,7 +90,10 @@ async function load(browser, url, { expected, throttled, requests }) {
     if (expected === undefined) {
       // Learning how many controls the first step has: stable for a second.
       let last = -1;
+      const giveUp = Date.now() + 60_000;
       for (let stable = 0; stable < 10;) {
+        if (Date.now() > giveUp)
+          throw new Error(`${url}: no question after 60 s${errors.length ? `: ${errors.join('; ')}` : ''}`);
         await page.waitForTimeout(100);
         const count = await page.evaluate(() => window.firstQuestion.count ?? 0);
         stable = count === last && count > 0 ? stable + 1 : 0;
