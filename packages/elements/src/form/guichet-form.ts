@@ -1,10 +1,9 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { localize, type Channel, type FormModel, type Language } from '@guichet/core';
+import { localize, type FormModel, type Language } from '@guichet/core';
 import { renderContact } from '../shared/contact-block.js';
 import { shiftHeadings } from '../shared/heading-levels.js';
 import { loadLazyChunk } from '../shared/lazy-chunk.js';
-import { GuichetSubmitEvent } from '../events.js';
 import { LazySubmission } from '../submission/lazy-submission.js';
 import { formStyles } from './guichet-form.styles.js';
 import { formText, type FormText } from './messages.js';
@@ -15,12 +14,12 @@ import { StepsController } from './steps-controller.js';
 import { AnswerInput } from './answer-input.js';
 import { StartOver } from './start-over.js';
 import { createFormParts, type FormParts } from './form-parts.js';
-import type { ServiceSource } from './service-source.js';
-import type { AdapterSettings } from '../submission/types.js';
+import { adapterSettings } from './adapter-attributes.js';
+import { loadWhatChanged } from './definition-inputs.js';
+import { SendAction } from './send-action.js';
+import { formClicks } from './form-clicks.js';
 import { renderStep, renderSummary } from './step-view.js';
 import { afterFirstPaint } from './idle.js';
-
-const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
 
 /**
  * An online procedure (téléservice) described by a form definition: one step at a time, with
@@ -172,6 +171,8 @@ export class GuichetForm extends LitElement {
   private readonly steps = new StepsController(this, this.parts);
   private readonly input = new AnswerInput(this, this.parts);
   private readonly startOver = new StartOver(this, { ...this.parts, steps: this.steps, prefill: () => this.data });
+  private readonly sending = new SendAction(this, this.parts, this.steps, this.submission);
+  private readonly onClick = formClicks(this.input, this.steps);
   private renderedLang?: string;
 
   /** The answers as they stand (a copy). */
@@ -201,26 +202,8 @@ export class GuichetForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    loadWhatChanged(this, this.parts, changed);
     const { definition, answers, errors, fields } = this.parts;
-    const service = this.serviceSource();
-    // A form built from a service is built again when what names the service changes.
-    if (
-      changed.has('definition') ||
-      changed.has('src') ||
-      (service && (changed.has('service') || changed.has('endpoint') || changed.has('jurisdiction')))
-    )
-      void definition.load(this.definition, this.src, service);
-    else if (changed.has('data') && definition.model) {
-      answers.replace(definition.model.fields, this.data);
-      fields.redrawAll();
-    } else if (!this.hasUpdated && this.definition === undefined && !this.src) {
-      // Frameworks set `definition` right after creating the element, in the same task: only
-      // when nothing came by then is the missing definition reported, rather than "loading" forever.
-      setTimeout(() => {
-        if (this.definition === undefined && !this.src && definition.status === 'idle')
-          void definition.load(undefined, undefined, this.serviceSource());
-      });
-    }
     const lang = this.parts.lang();
     if (this.renderedLang !== lang) {
       this.renderedLang = lang;
@@ -248,27 +231,6 @@ export class GuichetForm extends LitElement {
     return result;
   }
 
-  /** Where the definition comes from when neither `definition` nor `src` gives it: an Open311 service. */
-  private serviceSource(): ServiceSource | undefined {
-    const { service, endpoint } = this;
-    if (this.adapter !== 'open311' || !service || !endpoint || this.src || this.definition !== undefined) return;
-    return {
-      endpoint,
-      service,
-      lang: this.parts.lang(),
-      ...(this.jurisdiction ? { jurisdiction: this.jurisdiction } : {}),
-    };
-  }
-
-  /** The adapter's settings from the attributes (`open311`: key, jurisdiction, multi-value style). */
-  private get settings(): AdapterSettings {
-    const settings: Record<string, string> = {};
-    if (this.apiKey) settings.apiKey = this.apiKey;
-    if (this.jurisdiction) settings.jurisdictionId = this.jurisdiction;
-    if (this.multiValue) settings.multiValue = this.multiValue;
-    return settings;
-  }
-
   private start(model: FormModel): void {
     const { answers, errors, drafts, fields } = this.parts;
     answers.replace(model.fields, this.data);
@@ -282,51 +244,8 @@ export class GuichetForm extends LitElement {
     // the first read of localStorage can cost a phone a few tens of milliseconds.
     void afterFirstPaint().then(() => {
       if (this.endpoint && this.parts.definition.model === model)
-        void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet', this.settings);
+        void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet', adapterSettings(this));
     });
-  }
-
-  /** The buttons and links inside the form, by their `data-action`. */
-  private onClick(event: MouseEvent): void {
-    const target = (event.target as Element).closest<HTMLElement>('[data-action]');
-    const pointer = target?.dataset.pointer ?? '';
-    switch (target?.dataset.action) {
-      case 'add-item':
-        return this.input.addItem(pointer);
-      case 'remove-item':
-        return this.input.removeItem(pointer, Number(target.dataset.index));
-      case 'remove-file':
-        return this.input.removeFile(pointer);
-      case 'go-to-error':
-      case 'change':
-        event.preventDefault();
-        // From the summary, fixing a problem or changing an answer leads back to the summary.
-        return void this.steps.goToField(pointer, target.dataset.action === 'change' || this.steps.onSummary);
-      case 'back':
-        return this.steps.back();
-    }
-  }
-
-  /** Send: every answer is checked, the page may cancel (`guichet-submit`), then the submission pipeline takes over. */
-  private async onSend(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const model = this.parts.definition.model;
-    const validator = await this.steps.check();
-    if (!model || !validator) return;
-    const data = validator.activeData(this.parts.answers.data);
-    const channel = (channels as readonly string[]).includes(this.channel) ? (this.channel as Channel) : 'web';
-    const submit = new GuichetSubmitEvent({ formId: model.id, formVersion: model.version, data, channel });
-    this.dispatchEvent(submit);
-    if (submit.defaultPrevented || !this.endpoint) return;
-    const { endpoint } = this;
-    const files = this.parts.answers.files;
-    const adapter = this.adapter || 'guichet';
-    const { settings } = this;
-    await this.submission.send({ model, data, files, channel, lang: this.parts.lang(), endpoint, adapter, settings });
-    if (this.submission.phase === 'invalid' && this.submission.fieldErrors.length > 0) {
-      this.steps.showErrors(this.submission.fieldErrors);
-    }
-    this.requestUpdate();
   }
 
   protected override render(): TemplateResult {
@@ -359,7 +278,7 @@ export class GuichetForm extends LitElement {
     const summaryErrors = errors.summary;
     if (this.steps.onSummary) {
       const status = this.submission.renderStatus(lang);
-      const on = { submit: this.onSend, click: this.onClick };
+      const on = { submit: this.sending.onSend, click: this.onClick };
       return keyed('summary', renderSummary({ model, lang, text, summaryErrors, fields, status, on }));
     }
     const { index, onContinue } = this.steps;

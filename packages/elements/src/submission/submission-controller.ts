@@ -20,8 +20,8 @@ import {
   type PendingSubmission,
   type Receipt,
 } from '@guichet/core';
-import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
-import { refusedOriginDetail } from '../shared/diagnosis.js';
+import { GuichetSubmittedEvent } from '../events.js';
+import { forWebTeam, quarterAnnouncements, sendingErrorEvent } from './page-error.js';
 import type {
   AdapterSettings,
   ReceiptOptions,
@@ -33,7 +33,7 @@ import type {
 import { fileSlots } from '../form/file-slots.js';
 import { pathOf } from '../form/answers.js';
 import { withValuesAt } from './values-at.js';
-import { renderSubmissionStatus, failureReason } from './sending-view.js';
+import { renderSubmissionStatus } from './sending-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
 import { tellWebTeam } from '../shared/web-team.js';
@@ -100,9 +100,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   hostUpdated(): void {
     if (!this.focusReceipt) return;
     this.focusReceipt = false;
-    const root = this.host.shadowRoot ?? this.host;
-    const heading = root.querySelector<HTMLElement>(`#${RECEIPT_HEADING_ID}`);
-    heading?.focus();
+    (this.host.shadowRoot ?? this.host).querySelector<HTMLElement>(`#${RECEIPT_HEADING_ID}`)?.focus();
   }
 
   send(request: SendRequest): Promise<void> {
@@ -297,7 +295,10 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     const stop = () => abort.abort();
     this.lifetime.signal.addEventListener('abort', stop, { once: true });
     this.uploadAborts.set(pointer, abort);
-    let lastStep = 0;
+    const announce = quarterAnnouncements((step) => {
+      const t = submissionText(request.lang);
+      this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
+    });
     try {
       return await upload(
         {
@@ -307,13 +308,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
           lang: request.lang,
           onProgress: (sent, total) => {
             this.progress(pointer, sent, total);
-            const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
-            const step = Math.floor(percent / 25) * 25;
-            if (step > lastStep) {
-              lastStep = step;
-              const t = submissionText(request.lang);
-              this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
-            }
+            announce(sent, total);
           },
         },
         { signal: abort.signal },
@@ -376,24 +371,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.error = error;
     this.set(error.retryable ? 'waiting' : 'refused');
     if (!tell) return;
-    const forWebTeam = error.kind === 'configuration' || error.kind === 'unconfirmed';
-    if (forWebTeam) tellWebTeam(this.host, error.message);
-    const kind =
-      error.kind === 'configuration'
-        ? 'configuration'
-        : error.kind === 'network' || error.kind === 'timeout' || error.kind === 'unconfirmed'
-          ? 'network'
-          : 'server';
-    const code = error.kind === 'unconfirmed' ? 'unconfirmed' : error.details.code;
-    this.host.dispatchEvent(
-      new GuichetErrorEvent({
-        kind,
-        message: forWebTeam ? error.message : failureReason(error, this.lang),
-        ...(forWebTeam && code ? { code } : {}),
-        ...(error.details.status ? { status: error.details.status } : {}),
-        ...refusedOriginDetail(error.details.refusedOrigin, this.target?.endpoint ?? '', this.told),
-      }),
-    );
+    if (forWebTeam(error)) tellWebTeam(this.host, error.message);
+    this.host.dispatchEvent(sendingErrorEvent(error, this.lang, this.target?.endpoint ?? '', this.told));
   }
 
   private retryNow(): void {
@@ -416,6 +395,5 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   }
 }
 
-function sentKey(formId: string, data: Record<string, unknown>): string {
-  return `${formId}\n${JSON.stringify(data)}`;
-}
+/** What identifies a submission whose fate is unknown: the same answers to the same form. */
+const sentKey = (formId: string, data: Record<string, unknown>) => `${formId}\n${JSON.stringify(data)}`;

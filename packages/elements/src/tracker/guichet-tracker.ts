@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type Adapter, type ContactBlock, type Language, type RequestStatus } from '@guichet/core';
+import { AdapterCache, FormContact } from './status-sources.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
@@ -14,7 +15,7 @@ import { LookupController, type LookupValues } from './lookup-form.js';
 import { PollController, refreshSeconds } from './poll-controller.js';
 import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
-import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
+import { lazyChunkNow, loadLazyChunk } from '../shared/lazy-chunk.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
 import { shiftHeadings } from '../shared/heading-levels.js';
 import { changed, checked } from './status-answer.js';
@@ -114,7 +115,6 @@ export class GuichetTracker extends LitElement {
     current: { state: true },
     problem: { state: true },
     loading: { state: true },
-    formContact: { state: true },
     lookupUsed: { state: true },
   };
 
@@ -133,7 +133,6 @@ export class GuichetTracker extends LitElement {
   declare private current?: RequestStatus;
   declare private problem?: TrackerProblem;
   private loading = false;
-  declare private formContact?: ContactBlock;
   private lookupUsed = false;
 
   private readonly language = new LanguageController(this);
@@ -142,8 +141,8 @@ export class GuichetTracker extends LitElement {
   private readonly focusing = new FocusController(this);
   private readonly announcer = new Announcer(this, '.announcement');
   private inFlight?: AbortController;
-  private formContactFor?: string;
-  private adapterCache?: { key: string; adapter: Adapter };
+  private readonly adapters = new AdapterCache();
+  private readonly formContact = new FormContact(this);
   /** Diagnoses already written to the console. */
   private readonly told = new Set<string>();
 
@@ -249,7 +248,7 @@ export class GuichetTracker extends LitElement {
   }
 
   private contactBlock(): ContactBlock | undefined {
-    return this.hideContact ? undefined : (toContactBlock(this.contact) ?? this.formContact);
+    return this.hideContact ? undefined : (toContactBlock(this.contact) ?? this.formContact.value);
   }
 
   private needsCode(): boolean {
@@ -318,18 +317,6 @@ export class GuichetTracker extends LitElement {
     this.focusing.afterRender('#reference');
   };
 
-  private adapterInstance(createAdapter: LazyChunk['createAdapter']): Adapter {
-    const config = {
-      endpoint: this.endpoint.trim(),
-      ...(this.apiKey ? { apiKey: this.apiKey } : {}),
-      ...(this.jurisdiction ? { jurisdictionId: this.jurisdiction } : {}),
-    };
-    const key = `${this.adapter}\n${JSON.stringify(config)}`;
-    if (this.adapterCache?.key !== key)
-      this.adapterCache = { key, adapter: createAdapter(this.adapter || 'guichet', config) };
-    return this.adapterCache.adapter;
-  }
-
   /** One status look-up. Never throws: every failure becomes a message and a `guichet-error`. */
   private async load(mode: 'initial' | 'refresh'): Promise<void> {
     const reference = this.reference.trim();
@@ -348,7 +335,7 @@ export class GuichetTracker extends LitElement {
       if (controller.signal.aborted) return;
       let adapter: Adapter;
       try {
-        adapter = this.adapterInstance(chunk.createAdapter);
+        adapter = this.adapters.get(chunk.createAdapter, this);
       } catch (error) {
         this.fail({ kind: 'configuration', code: 'adapter', advice: (error as Error).message });
         return;
@@ -360,7 +347,7 @@ export class GuichetTracker extends LitElement {
       if (controller.signal.aborted) return;
       const answer = checked(status, this.language.value);
       // Awaited so the status and its contact block appear together (once per form, then cached).
-      await this.fetchFormContact(answer);
+      if (!this.hideContact && !toContactBlock(this.contact)) await this.formContact.fetch(answer, this);
       if (controller.signal.aborted) return;
       this.accept(answer);
     } catch (error) {
@@ -404,26 +391,5 @@ export class GuichetTracker extends LitElement {
         ...refusedOriginDetail(problem.refusedOrigin, this.endpoint.trim(), this.told),
       }),
     );
-  }
-
-  private async fetchFormContact(status: RequestStatus): Promise<void> {
-    // Only Guichet's own protocol serves form definitions next to the statuses.
-    const formId = status.formId;
-    if (
-      !formId ||
-      this.hideContact ||
-      this.adapter !== 'guichet' ||
-      this.formContactFor === formId ||
-      toContactBlock(this.contact)
-    )
-      return;
-    this.formContactFor = formId;
-    const endpoint = this.endpoint.trim();
-    // The status came through the lazily loaded chunk, which holds the definition reader too.
-    const contact = await loadLazyChunk().then(
-      ({ loadFormContact }) => loadFormContact(endpoint, formId),
-      () => undefined,
-    );
-    if (this.formContactFor === formId && this.endpoint.trim() === endpoint) this.formContact = contact;
   }
 }
