@@ -20,6 +20,7 @@ const formOwnStyles = css`
     outline-offset: 4px;
   }
   .description,
+  .convention,
   .step__description {
     margin: 0 0 var(--_space);
   }

@@ -9,7 +9,7 @@ import { formStyles } from './guichet-form.styles.js';
 import { formText, type FormText } from './messages.js';
 import type { Answers } from './answers.js';
 import { defaultRegistry, type FieldRegistry } from './fields/index.js';
-import { renderLoading, renderProblems } from './notices.js';
+import { renderConvention, renderLoading, renderProblems } from './notices.js';
 import { StepsController } from './steps-controller.js';
 import { AnswerInput } from './answer-input.js';
 import { StartOver } from './start-over.js';
@@ -54,6 +54,7 @@ import { afterFirstPaint } from './idle.js';
  *
  * @csspart base - The element's whole content.
  * @csspart title - The form's title.
+ * @csspart convention - "Toutes les questions sont obligatoires, sauf…", above the questions.
  * @csspart form - The `<form>` of the current step or of the summary.
  * @csspart step - The current step.
  * @csspart progress - "Étape 2 sur 4".
@@ -263,6 +264,7 @@ export class GuichetForm extends LitElement {
     return html`<div class="root" part="base" lang=${lang}>
       <h2 class="title ${this.hideTitle ? 'visually-hidden' : ''}" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
       ${description ? html`<p class="description">${description}</p>` : nothing}
+      ${renderConvention(model, this.text)}
       ${this.startOver.renderOffer()}
       ${this.renderForm(model, lang)}
       ${this.startOver.renderClear()}

@@ -8,6 +8,7 @@ type Plural = PluralForms;
 
 const fr = {
   loading: 'Chargement du formulaire…',
+  requiredConvention: 'Toutes les questions sont obligatoires, sauf celles marquées «\u00a0(facultatif)\u00a0».',
   checking: 'Vérification de vos réponses…',
   stepOf: 'Étape {current} sur {total}',
   back: 'Retour',
@@ -75,6 +76,7 @@ export type FormText = typeof fr;
 
 const en: FormText = {
   loading: 'Loading the form…',
+  requiredConvention: 'All questions must be answered, except those marked “(optional)”.',
   checking: 'Checking your answers…',
   stepOf: 'Step {current} of {total}',
   back: 'Back',
