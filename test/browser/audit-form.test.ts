@@ -37,7 +37,10 @@ describe('RGAA audit: <guichet-form> as assistive technology reads it', () => {
     tree = await axTree();
     expect(radios(tree).length).to.be.greaterThan(1);
     for (const radio of radios(tree)) expect(radio.properties?.invalid, radio.name).to.equal('true');
-    const group = find(tree, (node) => node.role === 'group' && (node.description ?? '').includes('Erreur\u00a0:'));
+    const group = find(
+      tree,
+      (node) => node.role === 'radiogroup' && (node.description ?? '').includes('Erreur\u00a0:'),
+    );
     expect(group, 'the group is described by its error').to.not.equal(undefined);
     expect(findAll([group!], (node) => node.role === 'radio').length).to.equal(radios(tree).length);
   });

@@ -61,4 +61,22 @@ describe('StepsController', () => {
     el.parts.answers.set('/name', 'Camille');
     expect(await el.steps.check()).to.not.equal(undefined);
   });
+
+  it('drops what was about to be said of the old step, such as a character count waiting for a pause', async () => {
+    const el = await host();
+    const region = el.shadowRoot!.querySelector('#guichet-live')!;
+    const said: string[] = [];
+    new MutationObserver(() => said.push(region.textContent ?? '')).observe(region, {
+      childList: true,
+      characterData: true,
+      subtree: true,
+    });
+    el.parts.answers.set('/name', 'Camille');
+    // The count of a field is said once the citizen paused; here the pause is 20 ms.
+    el.parts.announcer.announceAfterPause(() => 'Il vous reste 3 caractères', 20);
+    el.steps.goTo(1);
+    // Timers run in the order of their deadlines: once this one has run, the count would have been said.
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(said.filter((text) => text.includes('caractères'))).to.deep.equal([]);
+  });
 });
