@@ -4,6 +4,7 @@
  * controller is tested through its own methods and what it draws, without the whole element.
  */
 import { LitElement, html } from 'lit';
+import { fixture, waitUntil } from '@open-wc/testing';
 import type { FormModel } from '@guichet/core';
 import { createFormParts, type FormParts } from '../../packages/elements/src/form/form-parts.js';
 import { StepsController } from '../../packages/elements/src/form/steps-controller.js';
@@ -94,3 +95,12 @@ export const oneStepWithConditions = {
     else: { properties: { phone: false } },
   },
 };
+
+/** A host with `oneStepWithConditions` drawn, drafts off. */
+export async function mountWithConditions(): Promise<TestFormPartsHost> {
+  const el = await fixture<TestFormPartsHost>(html`<test-form-parts-host lang="fr"></test-form-parts-host>`);
+  el.draft = 'none';
+  await el.parts.definition.load(structuredClone(oneStepWithConditions), undefined);
+  await waitUntil(() => el.shadowRoot!.querySelector('#guichet-name'), 'the fields are drawn');
+  return el;
+}

@@ -1,14 +1,8 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { TestFormPartsHost, oneStepWithConditions } from '../../../../test/helpers/form-parts-host.js';
+import { mountWithConditions, type TestFormPartsHost } from '../../../../test/helpers/form-parts-host.js';
 
-async function host(): Promise<TestFormPartsHost> {
-  const el = await fixture<TestFormPartsHost>(html`<test-form-parts-host lang="fr"></test-form-parts-host>`);
-  el.draft = 'none';
-  await el.parts.definition.load(structuredClone(oneStepWithConditions), undefined);
-  await waitUntil(() => el.shadowRoot!.querySelector('#guichet-name'), 'the fields are drawn');
-  return el;
-}
+const host = mountWithConditions;
 
 const $ = <T extends Element>(el: TestFormPartsHost, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 

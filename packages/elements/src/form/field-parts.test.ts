@@ -1,13 +1,7 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { TestFormPartsHost, oneStepWithConditions } from '../../../../test/helpers/form-parts-host.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { mountWithConditions } from '../../../../test/helpers/form-parts-host.js';
 
-async function host(): Promise<TestFormPartsHost> {
-  const el = await fixture<TestFormPartsHost>(html`<test-form-parts-host lang="fr"></test-form-parts-host>`);
-  el.draft = 'none';
-  await el.parts.definition.load(structuredClone(oneStepWithConditions), undefined);
-  await waitUntil(() => el.shadowRoot!.querySelector('#guichet-name'), 'the fields are drawn');
-  return el;
-}
+const host = mountWithConditions;
 
 describe('FieldParts', () => {
   // Choices are drawn with their index as value: "phone" is the second.
