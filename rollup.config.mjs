@@ -2,6 +2,7 @@
 // source file) and the single-file CDN bundle `dist/guichet.js` (Lit included, minified) with
 // its lazily loaded chunks beside it.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import commonjs from '@rollup/plugin-commonjs';
@@ -9,9 +10,11 @@ import esbuild from 'rollup-plugin-esbuild';
 import minifyHtml from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { ajvCommonJsDependencies, bundleGuichetAjv, guichetAjvSource } from './scripts/lib/ajv-for-pages.mjs';
+import { publicEntry } from './scripts/lib/public-entry.mjs';
+import { dts } from 'rollup-plugin-dts';
 
 const packages = {
-  core: ['index.ts', 'standalone.ts'],
+  core: ['index.ts', 'standalone.ts', 'open311/index.ts'],
   elements: ['index.ts', 'guichet-form.ts', 'guichet-tracker.ts'],
   endpoint: ['index.ts', 'main.ts'],
   cli: ['index.ts', 'main.ts'],
@@ -57,6 +60,8 @@ const cdn = {
     // ajv's two CommonJS dependencies, hoisted as plain functions (no runtime wrapper).
     commonjs({ include: ajvCommonJsDependencies.map((name) => `**/node_modules/${name}/**`) }),
     terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 2 } }),
+    // Exports the public API only: the chunks get what they share with the entry another way.
+    publicEntry({ entry: 'guichet.js', input: resolve('packages/elements/src/index.ts'), anchor: 'registerAdapter' }),
   ],
   output: {
     dir: 'dist',
@@ -67,7 +72,28 @@ const cdn = {
   },
 };
 
+/**
+ * The CDN bundle's types (dist/guichet.d.ts), for a page written in TypeScript that imports it
+ * by URL: its public API with what it names from @guichet/core inlined; Lit's stay Lit's. Made
+ * from the declarations scripts/build.mjs has tsc write first.
+ */
+const cdnTypesInput = 'build/types/packages/elements/src/index.d.ts';
+const cdnTypes = {
+  input: cdnTypesInput,
+  external: (id) => id === 'lit' || id.startsWith('lit/') || id.startsWith('@lit/'),
+  plugins: [
+    dts({
+      compilerOptions: {
+        baseUrl: '.',
+        paths: { '@guichet/core': ['build/types/packages/core/src/index.d.ts'] },
+      },
+    }),
+  ],
+  output: { file: 'dist/guichet.d.ts', format: 'es' },
+};
+
 export default [
   ...packageBuilds.filter((build) => build.input.length > 0).map(({ name: _name, ...build }) => build),
   cdn,
+  ...(existsSync(cdnTypesInput) ? [cdnTypes] : []),
 ];

@@ -93,6 +93,12 @@ export const RateLimited: Story = { args: { reference: referenceFor.received, ad
 /** Without `reference` and `code`: the look-up form. */
 export const LookupForm: Story = { args: { code: undefined } };
 
+/** With `adapter="open311"`: the look-up asks for the request number only (Open311 has no tracking code). */
+export const Open311LookupForm: Story = {
+  name: 'Open311 lookup form',
+  args: { adapter: 'open311', endpoint: 'https://open311.montfleury.example/v2', code: undefined },
+};
+
 /** The look-up form sent empty: its error summary and the message at each field. */
 export const LookupErrors: Story = {
   args: { code: undefined },

@@ -163,6 +163,35 @@ registerAdapter('storybook-invalid', () => ({
   status: () => Promise.reject(new EndpointError('not-found', 'Not found', { status: 404 })),
 }));
 
+/**
+ * The back office refused the request because of how the page is set up (an Open311 server
+ * without its api key): the web team's to fix, so no "Try again" for the citizen.
+ */
+registerAdapter('storybook-misconfigured', () => ({
+  name: 'storybook-misconfigured',
+  submit: () =>
+    Promise.reject(
+      new EndpointError('configuration', '<guichet-form>: the server needs an api key: set the api-key attribute.', {
+        status: 400,
+        code: 'api-key',
+      }),
+    ),
+  status: () => Promise.reject(new EndpointError('not-found', 'Not found', { status: 404 })),
+}));
+
+/**
+ * The request left but its answer was lost, and the back office cannot deduplicate (Open311):
+ * it may be stored, so it is never sent again.
+ */
+registerAdapter('storybook-unconfirmed', () => ({
+  name: 'storybook-unconfirmed',
+  submit: () =>
+    Promise.reject(
+      new EndpointError('unconfirmed', 'The answer of the server could not be read (CORS on POST?).', { status: 0 }),
+    ),
+  status: () => Promise.reject(new EndpointError('not-found', 'Not found', { status: 404 })),
+}));
+
 /** The back office refused the request for another reason (HTTP 403): not retried. */
 registerAdapter('storybook-refused', () => ({
   name: 'storybook-refused',

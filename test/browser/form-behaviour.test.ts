@@ -128,7 +128,13 @@ describe('<guichet-form> hostile text', () => {
     const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
     await whenReady(el);
     const root = shadow(el);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The payload's broken image, loaded by the test itself after the form rendered: once its error
+    // handler has run, the same image let through by the form would have run its handler too.
+    await new Promise((resolve) => {
+      const probe = new Image();
+      probe.onerror = resolve;
+      probe.src = 'x';
+    });
     expect((window as { __pwned?: unknown }).__pwned).to.equal(undefined);
     expect(root.querySelectorAll('img, script').length).to.equal(0);
     expect(root.querySelector('#guichet-title')?.textContent).to.equal(`Titre ${img}`);

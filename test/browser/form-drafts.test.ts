@@ -91,9 +91,23 @@ describe('<guichet-form> drafts', () => {
     const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
     await whenReady(el);
     await fillStepWithKeyboard(el, modelOf(definition), await validAnswers(id));
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // A hidden page and a removed element each write a waiting save at once: had one been
+    // scheduled, it would be in storage now, without waiting for the save delay.
+    dispatchEvent(new PageTransitionEvent('pagehide'));
     el.remove();
     expect(guichetKeys()).to.deep.equal([]);
+  });
+
+  it('a page being hidden (a closing tab) saves the last keystrokes at once', async () => {
+    const definition = await exampleDefinition('contact-service');
+    const el = await fixture<GuichetForm>(html`<guichet-form .definition=${definition}></guichet-form>`);
+    await whenReady(el);
+    shadow(el).querySelector<HTMLInputElement>('#guichet-subject')?.focus();
+    await sendKeys({ type: 'Horaires' });
+    // Within the save delay nothing is stored yet; the tab closing must not lose what was typed.
+    dispatchEvent(new PageTransitionEvent('pagehide'));
+    const stored = localStorage.getItem('guichet:draft:contact-service@1.0.0') ?? '';
+    expect(stored).to.contain('Horaires');
   });
 
   it('"Effacer mes réponses" asks in the page, then clears answers and draft', async () => {

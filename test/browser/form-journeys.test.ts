@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { localize } from '@guichet/core';
 import '../../packages/elements/src/guichet-form.js';
 import type { GuichetForm } from '../../packages/elements/src/form/guichet-form.js';
 import type { GuichetSubmitEvent, GuichetSubmittedEvent } from '../../packages/elements/src/events.js';
@@ -54,6 +55,11 @@ describe('<guichet-form> example forms, completed with the keyboard only', () =>
         ) {
           await sendKeys({ press: 'Tab' });
         }
+        const send = focused(el);
+        expect(send, 'Tab reached a submit button').to.be.instanceOf(HTMLButtonElement);
+        expect(send?.textContent?.trim(), 'the button Tab reached').to.equal(
+          localize(model.submitLabel, 'fr') || 'Envoyer',
+        );
         el.addEventListener('guichet-submit', (event) => event.preventDefault(), { once: true });
         const submitted = oneEvent(el, 'guichet-submit') as Promise<GuichetSubmitEvent>;
         await sendKeys({ press: 'Enter' });

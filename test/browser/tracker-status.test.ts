@@ -28,7 +28,7 @@ describe('<guichet-tracker> with the reference endpoint', () => {
     const receipt = await createRequest();
     const el = await openTracker(receipt.reference, receipt.trackingCode);
 
-    expect(part(el, 'title')!.textContent).to.equal('Demande reçue');
+    expect(part(el, 'title')!.textContent).to.equal('Reçue');
     expect(visibleText(el, '[part=phase]')).to.equal('Étape : Reçue');
     expect(visibleText(el)).to.contain(`Demande n° ${receipt.reference}`);
     expect(el.shadowRoot!.querySelectorAll('[part=timeline] li')).to.have.length(1);
@@ -50,7 +50,7 @@ describe('<guichet-tracker> with the reference endpoint', () => {
       li.textContent!.replace(/\s+/g, ' '),
     );
     expect(entries).to.have.length(2);
-    expect(entries[0]).to.contain('Demande reçue');
+    expect(entries[0]).to.contain('Reçue');
     expect(entries[1]).to.contain('Transmise aux services techniques').and.contain('(étape actuelle)');
     expect(entries[1]).to.contain('Message du service : Une équipe passera jeudi.');
 
@@ -58,7 +58,7 @@ describe('<guichet-tracker> with the reference endpoint', () => {
     await el.refreshNow();
     announcements.stop();
     expect(announcements.texts).to.deep.equal([
-      'Votre demande a changé d’étape : Transmise aux services techniques (En cours de traitement).',
+      'Votre demande a changé d’étape\u00a0: Transmise aux services techniques (En cours de traitement).',
     ]);
     expect(changes).to.have.length(1);
     expect(changes[0]!.detail.previous).to.equal('received');

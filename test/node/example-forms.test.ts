@@ -7,7 +7,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { compileRuntimeValidators, createValidator, loadDefinition } from '@guichet/core';
+import { compileRuntimeValidators, createValidator, escapeSegment, loadDefinition, splitPointer } from '@guichet/core';
 import type { FormDefinition, SchemaObject } from '@guichet/core';
 import { validateDefinition } from '../../packages/core/src/generated/definition-validator.js';
 
@@ -104,8 +104,6 @@ const WIDGETS = [
   'checkboxes',
   'file',
 ];
-
-const escapeSegment = (segment: string): string => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** Calls `visit` on every schema node below (and including) `node` that is not a boolean, with its JSON pointer. */
 function forEachSchemaNode(
@@ -210,12 +208,7 @@ function customMessage(
   code: string,
   lang: 'fr' | 'en',
 ): string | undefined {
-  const path = pointer
-    .split('/')
-    .slice(1)
-    .filter((segment) => !/^\d+$/.test(segment))
-    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .join('/');
+  const path = (splitPointer(pointer) ?? []).filter((segment) => !/^\d+$/.test(segment)).join('/');
   const french = definition.ui?.fields?.[path]?.messages?.[code as 'pattern'];
   if (french === undefined || lang === 'fr') return french;
   return definition.translations?.en?.[`/ui/fields/${escapeSegment(path)}/messages/${code}`];

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import {
+  autocompleteWarnings,
   format,
   isRecord,
+  isLanguage,
   loadDefinition,
   localize,
   type DefinitionProblem,
@@ -46,7 +48,8 @@ function languageOf(text: string): Language | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
     if (!isRecord(parsed)) return undefined;
-    return parsed.lang === 'en' || parsed.lang === 'fr' ? parsed.lang : parsed.lang === undefined ? 'fr' : undefined;
+    if (parsed.lang === undefined) return 'fr';
+    return isLanguage(parsed.lang) ? parsed.lang : undefined;
   } catch {
     return undefined;
   }
@@ -61,4 +64,15 @@ export function formatProblems(checked: CheckedFile, lang: Language): string[] {
     ),
     `${checked.file}: ${format('definition.count', { count }, lang)}`,
   ];
+}
+
+/**
+ * What a valid definition could do better, one line each (`file:/pointer: warning: message
+ * [code]`): they do not fail the check, the form works, but some citizens lose a help.
+ */
+export function formatWarnings(file: string, model: FormModel, lang: Language): string[] {
+  const word = lang === 'fr' ? 'avertissement\u00a0:' : 'warning:';
+  return autocompleteWarnings(model).map(
+    (warning) => `${file}:${warning.pointer}: ${word} ${localize(warning.message, lang)} [${warning.code}]`,
+  );
 }

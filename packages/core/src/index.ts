@@ -16,17 +16,20 @@ export type {
   RepliedEvent,
   AttachmentLink,
 } from './generated/protocol/webhook-event.js';
-export { registerAdapter, createAdapter, adapterNames } from './client/registry.js';
+export { registerAdapter } from './client/registry.js';
+export { createAdapter, adapterNames } from './client/create-adapter.js';
 export { guichetAdapter } from './client/adapters/guichet.js';
-export { open311Adapter, open311Body, statusFromOpen311 } from './client/adapters/open311.js';
-export type { Open311Config, Open311Request } from './client/adapters/open311.js';
-export { phaseLabel } from './client/phase-labels.js';
-export { parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
+export { open311Adapter } from './client/adapters/open311.js';
+export type { Open311Config, MultiValueStyle } from './client/adapters/open311.js';
+export { finalPhases, isFinalPhase, phaseLabel, phases } from './client/phase-labels.js';
+export { isAbort, parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
+export { refusedOrigin, refusedOriginAdvice } from './client/cors.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
 export { readDefinition, type DefinitionCheck } from './model/read-definition.js';
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';
-export { isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from './util/pointer.js';
+export { autocompleteWarnings } from './model/autocomplete-fit.js';
+export { escapeSegment, isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from './util/pointer.js';
 export {
   compileRuntimeValidators,
   loadDefinitionCheck,
@@ -36,8 +39,19 @@ export {
 } from './validation/compiled.js';
 export { createValidator, isEmpty, type FormValidator, type ValidateOptions } from './validation/validator.js';
 export { format, type MessageKey, type MessageParams } from './messages/format.js';
-export { formatNumber, locales, pluralCategory } from './messages/locales.js';
+export {
+  formatNumber,
+  formatSize,
+  inEveryLanguage,
+  isLanguage,
+  languages,
+  locales,
+  pluralCategory,
+  toLanguage,
+} from './messages/locales.js';
+export { fill, plural, type PluralForms } from './messages/fill.js';
 export { Outbox } from './outbox/outbox.js';
 export type { OutboxOptions, NewSubmission, DeliverOptions, PendingSubmission } from './outbox/outbox.js';
 export { backoffDelay, retryDelay } from './outbox/backoff.js';
+export { asEndpointError, RetryWaits, withRetries, type RetryOptions } from './outbox/retry.js';
 export * from './drafts/index.js';

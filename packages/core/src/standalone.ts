@@ -2,9 +2,11 @@
  * `@guichet/core/standalone` (Node only): a form's validators as an ES module that runs without
  * `new Function` or `eval`, for pages under a strict Content-Security-Policy. The endpoint serves
  * it; `loadStandaloneValidators(url)` imports it.
+ *
+ * It bundles with esbuild, a native binary that pages and their build never need: esbuild is an
+ * optional peer of @guichet/core, a dependency of the endpoint and the CLI, which compile.
  */
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
-import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import type { FormDefinition } from './generated/form-definition.js';
 import { createAjv, FORM_SCHEMA_ID, fragmentOf } from './validation/ajv-instance.js';
@@ -32,6 +34,7 @@ export async function compileStandalone(definition: FormDefinition): Promise<str
     standaloneCode(ajv, exports) +
     `\nexport const conditions = {${pointers.map((p, i) => `${JSON.stringify(p)}: condition${i}`).join(', ')}};\n`;
   // ajv's ESM output still require()s its runtime helpers and formats: bundle them in.
+  const { build } = await loadEsbuild();
   const result = await build({
     stdin: { contents: source, resolveDir, loader: 'js' },
     bundle: true,
@@ -44,4 +47,15 @@ export async function compileStandalone(definition: FormDefinition): Promise<str
   const output = result.outputFiles[0]?.text ?? '';
   if (/new Function|\beval\(/.test(output)) throw new Error('The standalone validator would need eval');
   return `// Guichet validator for "${definition.id}" ${definition.version}: generated, do not edit.\n${output}`;
+}
+
+async function loadEsbuild(): Promise<typeof import('esbuild')> {
+  try {
+    return await import('esbuild');
+  } catch (error) {
+    throw new Error(
+      'Compiling a standalone validator needs esbuild: install it beside @guichet/core (npm install esbuild).',
+      { cause: error },
+    );
+  }
 }

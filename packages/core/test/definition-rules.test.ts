@@ -341,7 +341,7 @@ describe('what each refusal tells the author to write instead', () => {
         properties: { a: { oneOf: [{ type: 'string' }, { type: 'integer' }] }, b: { type: ['string', 'integer'] } },
       }),
     );
-    assert.match(problems[0]?.message.fr ?? '', /« type » vaut \["string","integer"\]/);
+    assert.match(problems[0]?.message.fr ?? '', /«\u00a0type\u00a0» vaut \["string","integer"\]/);
     assert.match(problems[1]?.message.en ?? '', /The branches of “oneOf” are not all constants/);
   });
 });

@@ -1,7 +1,20 @@
 // The message catalogues: the same keys in both languages, plural forms, locale number formats.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { format, formatNumber, localize } from '@guichet/core';
+import {
+  fill,
+  format,
+  formatNumber,
+  formatSize,
+  languages,
+  locales,
+  localize,
+  phaseLabel,
+  phases,
+  plural,
+  toLanguage,
+} from '@guichet/core';
+import { checkCatalogues } from '../../../test/helpers/catalogues.js';
 import { fr } from '../src/messages/fr.js';
 import { en } from '../src/messages/en.js';
 
@@ -39,5 +52,37 @@ describe('message catalogues', () => {
   it('localize falls back to French, then to an empty string', () => {
     assert.equal(localize({ fr: 'Nom', en: '' }, 'en'), 'Nom');
     assert.equal(localize(undefined, 'fr'), '');
+  });
+});
+
+describe('every language is a catalogue', () => {
+  it('core’s messages and phase words exist in every language, complete', () => {
+    checkCatalogues('core messages', (lang) => ({ fr, en })[lang]);
+    checkCatalogues('phases', (lang) => Object.fromEntries(phases.map((phase) => [phase, phaseLabel(phase, lang)])));
+  });
+
+  it('a language is found from a BCP 47 tag, and only a language Guichet speaks', () => {
+    assert.equal(toLanguage('en-GB'), 'en');
+    assert.equal(toLanguage(' FR_ca '), 'fr');
+    assert.equal(toLanguage('de'), undefined);
+    assert.equal(toLanguage(undefined), undefined);
+    assert.deepEqual(languages, Object.keys(locales));
+  });
+
+  it('sizes read the same on the page and from the endpoint', () => {
+    // Intl separates number and unit with a no-break space.
+    const size = (bytes: number, lang: 'fr' | 'en') => formatSize(bytes, lang).replace(/\s/g, ' ');
+    assert.equal(size(512, 'fr'), '512 o');
+    assert.equal(size(64 * 1024, 'fr'), '64 ko');
+    assert.equal(size(2.5 * 1024 * 1024, 'fr'), '2,5 Mo');
+    assert.equal(size(2.5 * 1024 * 1024, 'en'), '2.5 MB');
+  });
+
+  it('fills placeholders, numbers as the language writes them, and leaves unknown ones visible', () => {
+    assert.equal(fill('{count} sur {total}', { count: 1500, total: 2 }, 'fr'), '1\u202f500 sur 2');
+    assert.equal(fill('{count} of {total}', { count: 1500 }), '1500 of {total}');
+    assert.equal(fill('{toString}', {}), '{toString}');
+    assert.equal(plural('en', { one: '{count} file', other: '{count} files' }, 1), '1 file');
+    assert.equal(plural('en', { one: '{count} file', other: '{count} files' }, 1000), '1,000 files');
   });
 });

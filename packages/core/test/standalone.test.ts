@@ -117,3 +117,19 @@ describe('standalone conditions', () => {
     }
   });
 });
+
+describe('who installs esbuild', () => {
+  const manifest = (name: string) =>
+    JSON.parse(readFileSync(join(root, 'packages', name, 'package.json'), 'utf8')) as {
+      dependencies?: Record<string, string>;
+      peerDependenciesMeta?: Record<string, { optional?: boolean }>;
+    };
+
+  it('only the packages that compile: a page consuming @guichet/core installs no native binary', () => {
+    assert.equal(manifest('core').dependencies?.esbuild, undefined);
+    assert.equal(manifest('core').peerDependenciesMeta?.esbuild?.optional, true);
+    assert.ok(manifest('endpoint').dependencies?.esbuild, 'the endpoint compiles the validators it serves');
+    assert.ok(manifest('cli').dependencies?.esbuild, 'the CLI compiles validators at build time');
+    assert.ok(!manifest('elements').dependencies?.esbuild);
+  });
+});

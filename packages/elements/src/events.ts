@@ -35,8 +35,9 @@ export class GuichetSubmittedEvent extends CustomEvent<SubmittedDetail> {
 }
 
 /**
- * `not-found` (unknown reference or wrong tracking code, never told apart), `rate-limited` and
- * `configuration` (no endpoint, unknown adapter) come from <guichet-tracker>.
+ * `not-found` (unknown reference or wrong tracking code, never told apart) and `rate-limited`
+ * come from <guichet-tracker>; `configuration` (no endpoint, unknown adapter, a back office
+ * refusing the page's settings: API key, jurisdiction, service, CORS) from both elements.
  */
 export type ErrorKind =
   'definition' | 'network' | 'server' | 'validation' | 'not-found' | 'rate-limited' | 'configuration';
@@ -50,6 +51,19 @@ export interface ErrorDetail {
   status?: number;
   /** For `rate-limited`: seconds to wait, when the server said. */
   retryAfter?: number;
+  /**
+   * For `configuration` (and the form's `unconfirmed` sends, kind `network`): which setting or
+   * case it is (`cors`, `api-key`, `jurisdiction`, `service`, `endpoint`, `mapping`, `adapter`,
+   * `unconfirmed`…); `message` then speaks to the web team.
+   */
+  code?: string;
+  /**
+   * For `network` (and a `definition` that could not be fetched): the page's origin, when the
+   * endpoint answers but does not allow it (CORS). The citizen only reads that the connection failed.
+   */
+  refusedOrigin?: string;
+  /** For the web team, in English, also written to the console: what to change, e.g. which origin to allow. */
+  diagnosis?: string;
 }
 
 /** Fired when something went wrong that the citizen is told about inside the element. */

@@ -19,5 +19,6 @@ export {
 } from '@guichet/core';
 export { SubmissionController } from './submission/submission-controller.js';
 export { renderAnswersSummary } from './form/answers-summary.js';
-export { renderStatusView } from './tracker/status-view.js';
+export { renderStatusView } from './tracker/request-status-view.js';
 export { loadFormContact } from './tracker/form-contact.js';
+export { fetchServiceDefinition } from './form/service-source.js';

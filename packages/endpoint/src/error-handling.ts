@@ -4,7 +4,7 @@
  * limiter, an unknown route, or a bug (logged, answered as a neutral 500).
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ErrorBody, Language } from '@guichet/core';
+import { isLanguage, type ErrorBody, type Language } from '@guichet/core';
 import { HttpError } from './http-error.js';
 import { invalidInput } from './invalid-input.js';
 import { errorMessage, languageFrom, type ErrorCode } from './messages.js';
@@ -25,7 +25,12 @@ const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
   FST_PROTO_VIOLATION: { status: 400, code: 'malformed-json' },
 };
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, raised: unknown): FastifyReply {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  raised: unknown,
+  maxErrors = Number.POSITIVE_INFINITY,
+): FastifyReply {
   const validation = (raised as { validation?: unknown }).validation;
   const error = Array.isArray(validation)
     ? invalidInput(request, raised as Parameters<typeof invalidInput>[1], bodyLanguage(request))
@@ -36,7 +41,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raised: 
   if (error instanceof HttpError) {
     status = error.statusCode;
     body = { code: error.code, message: errorMessage(error.code, lang, error.details.params) };
-    if (error.details.errors) body.errors = error.details.errors;
+    if (error.details.errors) body.errors = error.details.errors.slice(0, maxErrors);
     for (const [name, value] of Object.entries(error.details.headers ?? {})) reply.header(name, value);
   } else {
     const fastifyError = error as Partial<FastifyError>;
@@ -68,10 +73,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raised: 
 /** The language a JSON body names for itself (a submission's `lang`), else Accept-Language's. */
 function bodyLanguage(request: FastifyRequest): Language {
   const named = (request.body as { lang?: unknown } | undefined)?.lang;
-  return named === 'fr' || named === 'en' ? named : languageFrom(request.headers['accept-language']);
+  return isLanguage(named) ? named : languageFrom(request.headers['accept-language']);
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+/** `maxErrors`: the most problems an answer lists (ErrorBody's own cap). */
+export function installErrorHandling(app: FastifyInstance, maxErrors: number): void {
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error, maxErrors));
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new HttpError(404, 'not-found')));
 }

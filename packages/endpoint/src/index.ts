@@ -1,5 +1,7 @@
 export { createServer } from './server.js';
 export type { ServerOptions, GuichetServer } from './server.js';
+export { configFromEnv, ConfigError, type EndpointConfig } from './config.js';
+export { defaultLimits, type EndpointLimits, type Allowance, type Timeouts } from './limits.js';
 export { openStore, type StoreOptions } from './store/open-store.js';
 export { SqliteStore } from './store/sqlite/sqlite-store.js';
 export { PostgresStore, type PostgresStoreOptions } from './store/postgres/postgres-store.js';
@@ -12,6 +14,10 @@ export type {
   AttachmentWrites,
   Settings,
   Counters,
+  FormVersionReads,
+  FormVersionWrites,
+  UnclaimedQuota,
+  UploadOutcome,
   DatabaseHealth,
   NewRequest,
   RequestRecord,

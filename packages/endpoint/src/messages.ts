@@ -1,11 +1,12 @@
 /**
- * Every message the endpoint sends to a person, in French and English: error bodies, status
- * labels. Placeholders `{name}` are filled from the error's parameters.
+ * Every message the endpoint sends to a person, in each language (see @guichet/core's locales):
+ * error bodies. Placeholders `{name}` are filled from the error's parameters. The phases' words and
+ * file sizes are core's, the same as the elements'.
  */
 import type { ErrorObject } from 'ajv';
-import type { Language, LocalizedText, Phase } from '@guichet/core';
+import { fill, toLanguage, type Language, type LocalizedText } from '@guichet/core';
 
-const errorMessages = {
+export const errorMessages = {
   'not-found': { fr: "Cette adresse n'existe pas.", en: 'There is nothing at this address.' },
   'form-not-found': {
     fr: "Ce formulaire n'existe pas ou n'est plus en ligne.",
@@ -31,6 +32,14 @@ const errorMessages = {
   'too-many-items': {
     fr: "Une liste de l'envoi a plus de {max} éléments.",
     en: 'A list in the request has more than {max} items.',
+  },
+  'too-many-keys': {
+    fr: "L'envoi contient plus de {max} noms de champs.",
+    en: 'The request holds more than {max} field names.',
+  },
+  'invalid-characters': {
+    fr: "L'envoi contient des caractères qui ne peuvent pas être enregistrés (caractère nul ou demi-caractère isolé).",
+    en: 'The request holds characters that cannot be stored (a NUL or half of a character on its own).',
   },
   'too-large': { fr: "L'envoi est trop volumineux.", en: 'The request is too large.' },
   'file-too-large': {
@@ -62,8 +71,20 @@ const errorMessages = {
     en: 'The Idempotency-Key header is missing: it keeps the same request from being stored twice.',
   },
   'idempotency-key-invalid': {
-    fr: "L'en-tête Idempotency-Key doit faire de 8 à 200 caractères visibles.",
-    en: 'The Idempotency-Key header must be 8 to 200 visible characters.',
+    fr: "L'en-tête Idempotency-Key doit faire de 32 à 200 caractères visibles : un UUID aléatoire, nouveau pour chaque demande.",
+    en: 'The Idempotency-Key header must be 32 to 200 visible characters: a random UUID, new for each request.',
+  },
+  'idempotency-key-reused': {
+    fr: 'Cet Idempotency-Key a déjà servi pour un autre envoi : une nouvelle demande doit avoir sa propre clé. La demande déjà reçue reste enregistrée telle quelle.',
+    en: 'This Idempotency-Key was already used for a different submission: a new request needs a key of its own. The request already received stays as it was.',
+  },
+  'idempotency-key-expired': {
+    fr: "Cette demande a été reçue il y a plus de {hours} heures : son récépissé n'est plus renvoyé. Elle reste enregistrée ; si vous avez perdu son numéro, contactez le service.",
+    en: 'This request was received more than {hours} hours ago: its receipt is no longer sent again. It stays recorded; if you lost its reference, contact the service.',
+  },
+  'form-version-unknown': {
+    fr: 'Ce formulaire a changé depuis que vous l’avez ouvert. Rechargez la page pour obtenir sa nouvelle version.',
+    en: 'This form has changed since you opened it. Reload the page to get its new version.',
   },
   'invalid-submission': { fr: "L'envoi est incomplet ou mal formé.", en: 'The request is incomplete or badly formed.' },
   'invalid-data': { fr: 'Certaines réponses sont à corriger.', en: 'Some answers need to be corrected.' },
@@ -72,6 +93,18 @@ const errorMessages = {
     en: 'This file was not received or has expired: attach it again.',
   },
   'invalid-status-change': { fr: "Ce changement d'état est invalide.", en: 'This status change is invalid.' },
+  'transition-not-allowed': {
+    fr: 'Une demande « {from} » ne peut pas passer à « {to} ». Possible : {allowed}.',
+    en: 'A request that is "{from}" cannot become "{to}". Possible: {allowed}.',
+  },
+  'upload-quota': {
+    fr: "Vous avez déjà envoyé beaucoup de fichiers qui ne font partie d'aucune demande ({max} au plus). Envoyez d'abord votre demande, ou réessayez demain.",
+    en: 'You have already sent many files that are not part of any request ({max} at most). Send your request first, or try again tomorrow.',
+  },
+  'storage-full': {
+    fr: "Le service ne peut pas recevoir de fichier pour l'instant. Réessayez plus tard, ou contactez le service.",
+    en: 'The service cannot take files right now. Try again later, or contact the service.',
+  },
   'invalid-query': { fr: "Un paramètre de l'adresse est invalide.", en: 'A parameter of the address is invalid.' },
   unauthorized: {
     fr: "Accès réservé aux agents : jeton d'accès manquant ou invalide.",
@@ -103,11 +136,11 @@ const errorMessages = {
 export type ErrorCode = keyof typeof errorMessages;
 
 export function errorMessage(code: ErrorCode, lang: Language, params: Record<string, string | number> = {}): string {
-  return errorMessages[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
+  return fill(errorMessages[code][lang], params);
 }
 
 /** What a protocol schema's keyword found wrong, said for a developer reading the answer. */
-const protocolMessages: Record<string, LocalizedText> = {
+export const protocolMessages: Record<string, LocalizedText> = {
   required: { fr: 'Ce champ manque.', en: 'This field is missing.' },
   additionalProperties: { fr: "Ce champ n'est pas attendu ici.", en: 'This field is not expected here.' },
   type: { fr: 'Doit être {type}.', en: 'Must be {type}.' },
@@ -121,7 +154,7 @@ const protocolMessages: Record<string, LocalizedText> = {
   other: { fr: 'Valeur invalide.', en: 'Invalid value.' },
 };
 
-const typeNames: Record<string, LocalizedText> = {
+export const typeNames: Record<string, LocalizedText> = {
   string: { fr: 'un texte', en: 'a string' },
   object: { fr: 'un objet', en: 'an object' },
   array: { fr: 'une liste', en: 'an array' },
@@ -131,54 +164,36 @@ const typeNames: Record<string, LocalizedText> = {
 };
 
 export function protocolMessage(error: ErrorObject, lang: Language): string {
-  const params = error.params as Record<string, unknown>;
+  const found = error.params as Record<string, unknown>;
   const text = (protocolMessages[error.keyword] ?? protocolMessages.other!)[lang];
-  const fill: Record<string, string> = {
-    type: [params.type ?? '']
+  return fill(text, {
+    type: [found.type ?? '']
       .flat()
       .map((type) => typeNames[String(type)]?.[lang] ?? String(type))
       .join(' / '),
-    values: ((params.allowedValues as unknown[] | undefined) ?? []).join(', '),
-    value: String(params.allowedValue ?? ''),
-    limit: String(params.limit ?? ''),
-  };
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => fill[name] ?? whole);
+    values: ((found.allowedValues as unknown[] | undefined) ?? []).join(', '),
+    value: String(found.allowedValue ?? ''),
+    limit: String(found.limit ?? ''),
+  });
 }
 
-export const phaseLabels: Record<Phase, LocalizedText> = {
-  received: { fr: 'Demande reçue', en: 'Request received' },
-  in_progress: { fr: 'En cours de traitement', en: 'In progress' },
-  action_required: { fr: 'Action de votre part nécessaire', en: 'Action needed from you' },
-  completed: { fr: 'Terminée', en: 'Completed' },
-  rejected: { fr: 'Refusée', en: 'Rejected' },
-  cancelled: { fr: 'Annulée', en: 'Cancelled' },
-};
+/** What a closed request may still become: said in a refused change's message. */
+export function transitionHint(lang: Language): string {
+  return lang === 'fr'
+    ? 'completed, rejected ou cancelled ; pour la rouvrir (in_progress, action_required), envoyez aussi "reopen": true ; jamais received'
+    : 'completed, rejected or cancelled; to reopen it (in_progress, action_required), also send "reopen": true; never received';
+}
 
-export const finalPhases: ReadonlySet<Phase> = new Set<Phase>(['completed', 'rejected', 'cancelled']);
-
-/** The best of fr/en from an Accept-Language header; French when neither is asked for. */
+/** The best supported language of an Accept-Language header; French when none is asked for. */
 export function languageFrom(acceptLanguage: string | undefined): Language {
   let best: { lang: Language; q: number } = { lang: 'fr', q: 0 };
   for (const part of (acceptLanguage ?? '').split(',').slice(0, 20)) {
     const [tag = '', ...parameters] = part.trim().toLowerCase().split(';');
-    const primary = tag.split('-')[0];
-    if (primary !== 'fr' && primary !== 'en') continue;
+    const lang = toLanguage(tag);
+    if (!lang) continue;
     const qParameter = parameters.map((p) => p.trim()).find((p) => p.startsWith('q='));
     const q = qParameter ? Number(qParameter.slice(2)) : 1;
-    if (Number.isFinite(q) && q > best.q) best = { lang: primary, q };
+    if (Number.isFinite(q) && q > best.q) best = { lang, q };
   }
   return best.lang;
-}
-
-/** A byte count for people: "5 Mo" / "5 MB". */
-export function formatBytes(bytes: number, lang: Language): string {
-  const units = lang === 'fr' ? ['o', 'Ko', 'Mo', 'Go'] : ['B', 'KB', 'MB', 'GB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value);
-  return `${number} ${units[unit]}`;
 }

@@ -1,6 +1,13 @@
 /** What the API shows of a stored request: to the citizen (status, receipt) and to agents. */
-import type { Notification, Receipt, Reply, RequestStatus, StoredRequest } from '@guichet/core';
-import { finalPhases } from './messages.js';
+import {
+  isFinalPhase,
+  type Notification,
+  type Receipt,
+  type Reply,
+  type RequestStatus,
+  type StoredRequest,
+} from '@guichet/core';
+import { shownFileName } from './file-names.js';
 import { mailSubject, type MailPayload } from './notifications/mail-content.js';
 import type { OutboxItem, ReplyRecord, RequestRecord } from './store/types.js';
 
@@ -10,10 +17,11 @@ export function statusView(record: RequestRecord, history = record.history, repl
     reference: record.reference,
     formId: record.formId,
     formTitle: record.formTitle,
+    lang: record.lang,
     phase: current.phase,
     code: current.code ?? current.phase,
     label: current.label,
-    final: finalPhases.has(current.phase),
+    final: isFinalPhase(current.phase),
     updatedAt: current.at,
     ...(record.expectedBy ? { expectedBy: record.expectedBy } : {}),
     history,
@@ -56,7 +64,7 @@ export function replyView(reply: ReplyRecord): Reply {
     id: reply.id,
     at: reply.at,
     ...(reply.message !== undefined ? { message: reply.message } : {}),
-    attachments: reply.attachments,
+    attachments: reply.attachments.map((attachment) => ({ ...attachment, name: shownFileName(attachment.name) })),
   };
 }
 
@@ -69,10 +77,11 @@ export function storedRequestView(
     formId: record.formId,
     formVersion: record.formVersion,
     channel: record.channel,
+    byAgent: record.byAgent,
     lang: record.lang,
     createdAt: record.createdAt,
     data: record.data,
-    attachments: record.attachments,
+    attachments: record.attachments.map((attachment) => ({ ...attachment, name: shownFileName(attachment.name) })),
     status: statusView(record),
     ...(extra.replies ? { replies: extra.replies.map(replyView) } : {}),
     ...(extra.notifications ? { notifications: extra.notifications.map(notificationView) } : {}),

@@ -55,7 +55,7 @@ describe('the protocol schemas as validation and as the shape of answers', () =>
     const answer = await submit(t.url, 'demande-test', { formVersion: '1.2.0', data: validSubmission().data });
     assert.equal(answer.status, 201);
     assertMatches('receipt.schema.json', answer.body);
-    assert.equal(answer.body.status.label, 'Demande reçue');
+    assert.equal(answer.body.status.label, 'Reçue');
     const stored = await call(`${t.url}/api/admin/requests/${answer.body.reference}`, { headers: admin() });
     assert.equal(stored.body.channel, 'web');
     assert.equal(stored.body.lang, 'fr');

@@ -89,6 +89,8 @@ function newRequest(prefix: string, overrides: Partial<NewRequest> = {}): NewReq
     lang: 'fr',
     data: { name: 'Camille Martin', nested: { list: [1, 'deux', true, null] }, accents: 'éàç – “quotes”' },
     idempotencyKeyHash: randomBytes(32),
+    submissionHash: randomBytes(32),
+    byAgent: false,
     trackingCodeHash: randomBytes(32),
     referencePrefix: prefix,
     receivedAt,
@@ -608,6 +610,97 @@ for (const subject of subjects) {
         return items.map((i) => ({ id: i.id, outcome: 'sent' as const, at: now }));
       });
       assert.ok(seen.includes(item.id));
+    });
+
+    test('counters: a peek reads the window without counting, on every instance', async () => {
+      const key = `peek ${randomBytes(4).toString('hex')}`;
+      const now = new Date('2026-03-04T10:00:00.000Z');
+      assert.equal(await other.counters.peek(key, now), undefined);
+      await store.counters.hit(key, 60_000, now);
+      await store.counters.hit(key, 60_000, now);
+      const seen = await third.counters.peek(key, new Date(now.getTime() + 1_000));
+      assert.deepEqual(seen, { count: 2, resetAt: new Date(now.getTime() + 60_000) });
+      assert.deepEqual(await other.counters.peek(key, now), seen, 'peeking counted nothing');
+      assert.equal(await other.counters.peek(key, new Date(now.getTime() + 60_000)), undefined, 'an ended window');
+    });
+
+    test('the unclaimed-uploads quota holds when three instances insert at once', async () => {
+      const clientKey = `client-${randomBytes(4).toString('hex')}`;
+      const formId = `quota-${randomBytes(4).toString('hex')}`;
+      const size = 1000;
+      const quota = { clientKey, perClient: 5 * size, total: Number.MAX_SAFE_INTEGER };
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          [store, other, third][i % 3]!.transaction((tx) =>
+            tx.attachments.insert(attachment({ formId, size }), Buffer.alloc(size), quota),
+          ),
+        ),
+      );
+      assert.equal(outcomes.filter((o) => o === 'stored').length, 5);
+      assert.ok(outcomes.every((o) => o === 'stored' || o === 'client-quota'));
+      // Another client is not held by this one's quota, but by everyone's total.
+      const elsewhere = { clientKey: `${clientKey}-2`, perClient: 5 * size, total: Number.MAX_SAFE_INTEGER };
+      assert.equal(
+        await other.transaction((tx) =>
+          tx.attachments.insert(attachment({ formId, size }), Buffer.alloc(size), elsewhere),
+        ),
+        'stored',
+      );
+      assert.equal(
+        await third.transaction((tx) =>
+          tx.attachments.insert(attachment({ formId, size }), Buffer.alloc(size), { ...elsewhere, total: 0 }),
+        ),
+        'total-quota',
+      );
+    });
+
+    test('a request read for update is kept from changing until its unit commits', async () => {
+      const created = await store.transaction((tx) => tx.requests.insertOrGet(newRequest(newPrefix())));
+      assert.ok(created.outcome === 'created');
+      const reference = created.record.reference;
+      const step = (phase: 'in_progress' | 'completed') => ({
+        at: '2026-03-05T08:00:00.000Z',
+        phase,
+        code: phase,
+        label: phase,
+      });
+      // Two instances each append only when the last phase is still "received": one wins.
+      const moves = await Promise.all(
+        [other, third].map((instance, i) =>
+          instance.transaction(async (tx) => {
+            const current = await tx.requests.getForUpdate(reference);
+            if (current?.history.at(-1)?.phase !== 'received') return false;
+            await tx.requests.appendStatus(reference, step(i ? 'completed' : 'in_progress'));
+            return true;
+          }),
+        ),
+      );
+      assert.deepEqual(moves.filter(Boolean), [true]);
+      assert.equal((await store.requests.getByReference(reference))?.history.length, 2);
+      assert.equal(await store.transaction((tx) => tx.requests.getForUpdate('NOPE-2026-000001')), undefined);
+    });
+
+    test('form versions: kept once, the first text wins, read from every instance', async () => {
+      const formId = `versions-${randomBytes(4).toString('hex')}`;
+      const at = new Date('2026-03-04T10:00:00.000Z');
+      const kept = await Promise.all(
+        ['{"v":1}', '{"v":2}', '{"v":3}'].map((text, i) =>
+          [store, other, third][i]!.transaction((tx) => tx.formVersions.putIfMissing(formId, '1.0.0', text, at)),
+        ),
+      );
+      assert.ok(kept.every((text) => text === kept[0]));
+      assert.equal(await third.formVersions.get(formId, '1.0.0'), kept[0]);
+      assert.equal(await other.formVersions.get(formId, '2.0.0'), undefined);
+    });
+
+    test("a submission's hash and whether an agent entered it are kept", async () => {
+      const request = newRequest(newPrefix(), { byAgent: true });
+      const created = await store.transaction((tx) => tx.requests.insertOrGet(request));
+      assert.ok(created.outcome === 'created');
+      const read = await other.requests.findByIdempotencyKey(request.formId, request.idempotencyKeyHash);
+      assert.deepEqual(read?.submissionHash, request.submissionHash);
+      assert.equal(read?.byAgent, true);
+      assert.deepEqual(created.record, read);
     });
 
     test('what was committed survives a restart; a database newer than the endpoint is refused', async () => {

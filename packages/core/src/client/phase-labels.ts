@@ -1,9 +1,10 @@
 import type { Phase } from '../generated/protocol/phase.js';
-import type { Language } from '../model/types.js';
+import type { Language } from '../messages/locales.js';
 
 /**
- * Plain names of the phases, for back offices that have no label of their own to show
- * (Open311 only says open/closed).
+ * The phases in plain words, one vocabulary for every layer: the tracker says "Étape : Reçue",
+ * the endpoint labels a step it was given no label for with the same words, and so do adapters
+ * whose back office has no labels of its own (Open311 only says open/closed).
  */
 const labels: Record<Language, Record<Phase, string>> = {
   fr: {
@@ -28,4 +29,12 @@ export function phaseLabel(phase: Phase, lang: Language): string {
   return labels[lang][phase];
 }
 
+/** Every phase, in the order a request usually goes through them. */
+export const phases = Object.keys(labels.fr) as Phase[];
+
+/** The phases a request does not leave: the back office's last word. */
 export const finalPhases: readonly Phase[] = ['completed', 'rejected', 'cancelled'];
+
+export function isFinalPhase(phase: Phase): boolean {
+  return finalPhases.includes(phase);
+}

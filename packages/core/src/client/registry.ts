@@ -26,33 +26,27 @@
  * then `<guichet-form adapter="my-gru" endpoint="https://gru.example/api">`.
  * See docs/adapters.md.
  */
-import type { Adapter, AdapterConfig, AdapterFactory } from './types.js';
-import { guichetAdapter } from './adapters/guichet.js';
-import { open311Adapter } from './adapters/open311.js';
-
-const factories = new Map<string, AdapterFactory>([
-  ['guichet', guichetAdapter],
-  ['open311', open311Adapter],
-]);
-
-/** Makes `name` available to `createAdapter` and the elements' `adapter` attribute; a later registration replaces an earlier one. */
-export function registerAdapter(name: string, factory: AdapterFactory): void {
-  if (!name.trim()) throw new TypeError('An adapter needs a name');
-  factories.set(name, factory);
-}
-
-/** The names `createAdapter` accepts. */
-export function adapterNames(): string[] {
-  return [...factories.keys()];
-}
+import type { AdapterFactory } from './types.js';
 
 /**
- * A new adapter talking to `config.endpoint`. Extra settings in `config` (e.g. the Open311
- * adapter's `apiKey`, `jurisdictionId`) go to the factory untouched.
- * @throws TypeError when no adapter of that name is registered.
+ * The adapters an authority registered. The built-in ones are not in this table but beside
+ * `createAdapter` (create-adapter.ts), which the elements load lazily: registering an adapter
+ * costs a page nothing of the adapters it does not use.
  */
-export function createAdapter<Config extends AdapterConfig>(name: string, config: Config): Adapter {
-  const factory = factories.get(name || 'guichet');
-  if (!factory) throw new TypeError(`Unknown adapter "${name}" (known: ${adapterNames().join(', ')})`);
-  return factory(config);
+const registered = new Map<string, AdapterFactory>();
+
+/** Makes `name` available to `createAdapter` and the elements' `adapter` attribute; a later registration replaces an earlier one (a built-in one too). */
+export function registerAdapter(name: string, factory: AdapterFactory): void {
+  if (!name.trim()) throw new TypeError('An adapter needs a name');
+  registered.set(name, factory);
+}
+
+/** The factory registered under `name`, if any. */
+export function registeredAdapter(name: string): AdapterFactory | undefined {
+  return registered.get(name);
+}
+
+/** The names registered so far. */
+export function registeredNames(): string[] {
+  return [...registered.keys()];
 }

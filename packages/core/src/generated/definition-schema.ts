@@ -450,7 +450,8 @@ export const definitionSchema: Record<string, unknown> = {
         },
         "url": {
           "type": "string",
-          "format": "uri"
+          "format": "uri",
+          "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"
         }
       }
     },

@@ -225,6 +225,9 @@ export interface Contact {
   email?: string;
   address?: string;
   openingHours?: string;
+  /**
+   * A web page about the procedure or the service: http(s) only (a javascript: or data: link would run in the citizen's page).
+   */
   url?: string;
 }
 /**

@@ -100,6 +100,11 @@ export const en: Record<MessageKey, Catalogue[string]> = {
     '“{keyword}: false” sees only the properties declared beside it and would always refuse “{field}”: declare it beside (branches show or hide it with true and false), or write “unevaluatedProperties: false”',
   'definition.internal': 'The definition could not be read: {detail}',
 
+  'warning.autocomplete-multiline':
+    'autocomplete “street-address” expects an address on several lines (a text area); for a one-line field, write “address-line1”',
+  'warning.autocomplete-control':
+    'autocomplete “{token}” does not suit a {kind} field: the browser will offer nothing, or an answer of another sort',
+
   'advice.renamed': ': write {instead}, its 2020-12 name',
   'advice.fixed-names': ': a form asks named questions, declare each one in “properties”',
   'advice.one-kind-of-item': ': a list holds one kind of item, described in “items”',

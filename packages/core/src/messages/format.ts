@@ -2,10 +2,10 @@ import type { Language, LocalizedText } from '../model/types.js';
 import type { Catalogue } from './catalogue.js';
 import { fr, type MessageKey } from './fr.js';
 import { en } from './en.js';
-import { formatNumber, pluralCategory } from './locales.js';
+import { fill, plural, type MessageParams } from './fill.js';
+import { inEveryLanguage } from './locales.js';
 
-export type { MessageKey };
-export type MessageParams = Record<string, string | number>;
+export type { MessageKey, MessageParams };
 
 const catalogues: Record<Language, Catalogue> = { fr, en };
 
@@ -15,20 +15,14 @@ const catalogues: Record<Language, Catalogue> = { fr, en };
  */
 export function format(key: MessageKey, params: MessageParams = {}, lang: Language = 'fr'): string {
   const entry = catalogues[lang][key] ?? catalogues.fr[key] ?? key;
-  const template =
-    typeof entry === 'string' ? entry : (entry[pluralCategory(Number(params.count ?? 0), lang)] ?? entry.other);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? formatNumber(value, lang) : value;
-  });
+  return typeof entry === 'string' ? fill(entry, params, lang) : plural(lang, entry, Number(params.count ?? 0), params);
 }
 
-/** The same message in both languages, for definition problems. */
+/** The same message in every language, for definition problems. */
 export function formatBoth(
   key: MessageKey,
   params: MessageParams | ((lang: Language) => MessageParams) = {},
 ): LocalizedText {
   const of = (lang: Language) => (typeof params === 'function' ? params(lang) : params);
-  return { fr: format(key, of('fr'), 'fr'), en: format(key, of('en'), 'en') };
+  return inEveryLanguage((lang) => format(key, of(lang), lang));
 }

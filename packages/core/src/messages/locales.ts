@@ -1,7 +1,26 @@
-import type { Language } from '../model/types.js';
+/**
+ * The languages Guichet speaks, as data: each with the regional variant its numbers, dates, sizes
+ * and plural forms follow (a French or British reader's usual forms). Adding a language is a line
+ * here and a catalogue beside each existing one; the type checker names every catalogue that is
+ * missing, and the catalogue tests check each one is complete.
+ */
+export const locales = { fr: 'fr-FR', en: 'en-GB' } as const;
 
-/** Regional variants for number, date and plural formatting: a French or British reader's usual forms. */
-export const locales: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
+export type Language = keyof typeof locales;
+
+/** Every language, French (the default) first. */
+export const languages = Object.keys(locales) as Language[];
+
+/** Whether `value` names, exactly, a language Guichet speaks (a definition's or a body's `lang`). */
+export function isLanguage(value: unknown): value is Language {
+  return languages.includes(value as Language);
+}
+
+/** The supported language closest to a BCP 47 tag ("en-GB" → en), or undefined. */
+export function toLanguage(tag: string | null | undefined): Language | undefined {
+  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
+  return languages.find((language) => language === primary);
+}
 
 const numberFormats = new Map<Language, Intl.NumberFormat>();
 
@@ -22,4 +41,34 @@ export function pluralCategory(count: number, lang: Language): Intl.LDMLPluralRu
   let rules = pluralRules.get(lang);
   if (!rules) pluralRules.set(lang, (rules = new Intl.PluralRules(locales[lang])));
   return rules.select(count);
+}
+
+const sizeUnits = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+const sizeFormats = new Map<string, Intl.NumberFormat>();
+
+/** A file size as a reader of `lang` writes it ("2,5 Mo" / "2.5 MB"), on the page and from the endpoint alike. */
+export function formatSize(bytes: number, lang: Language): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < sizeUnits.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const key = `${lang}:${unit}`;
+  let formatter = sizeFormats.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locales[lang], {
+      style: 'unit',
+      unit: sizeUnits[unit],
+      unitDisplay: 'short',
+      maximumFractionDigits: unit === 0 ? 0 : 1,
+    });
+    sizeFormats.set(key, formatter);
+  }
+  return formatter.format(value);
+}
+
+/** A text in every language: `text(lang)` for each (the same words in each, for a text of no language). */
+export function inEveryLanguage(text: (lang: Language) => string): Record<Language, string> {
+  return Object.fromEntries(languages.map((lang) => [lang, text(lang)])) as Record<Language, string>;
 }

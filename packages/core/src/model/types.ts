@@ -12,16 +12,15 @@ import type {
   Open311Mapping,
 } from '../generated/form-definition.js';
 
-export type Language = 'fr' | 'en';
+import type { Language } from '../messages/locales.js';
+
+export type { Language };
 
 /** A schema node that is not a boolean subschema: the keywords of one node. */
 export type SchemaObject = Exclude<SchemaNode, boolean>;
 
-/** A text in every language the element speaks; `fr` always set, `en` falls back to `fr`. */
-export interface LocalizedText {
-  fr: string;
-  en: string;
-}
+/** A text in every language the elements speak (see messages/locales.ts). */
+export type LocalizedText = Record<Language, string>;
 
 export type FieldKind =
   | 'text'
@@ -132,7 +131,11 @@ export interface Field {
   rows?: number;
   unit?: LocalizedText;
   constraints: Constraints;
-  /** For `checkbox`/`consent`: `consent` when the schema has `const: true`. */
+  /**
+   * The answers on offer, in order, for a `radio`, `select` or `checkboxes` field: from the
+   * schema's `enum`, its `oneOf`/`anyOf` of `const`s with their titles, or its one `const` (a
+   * literal; `const: true` is a consent box, with none). `null` is never one.
+   */
   choices?: Choice[];
   /** For `fieldset` (object) and `group` (array of objects): the fields of one item. */
   fields?: Field[];

@@ -5,13 +5,14 @@
  * (network, timeout, 5xx, 429) are retried with backoff until acknowledged; a submission left
  * pending by a closed tab is resumed by the next page that calls `deliver` for it.
  */
-import type { Adapter, Channel, Receipt } from '../client/types.js';
+import type { Adapter, Receipt } from '../client/types.js';
 import { EndpointError } from '../client/types.js';
-import { isAbort } from '../client/http.js';
-import type { FormModel, Language } from '../model/types.js';
-import { retryDelay, type BackoffOptions } from './backoff.js';
+import type { FormModel } from '../model/types.js';
+import type { BackoffOptions } from './backoff.js';
+import { RetryWaits, withRetries } from './retry.js';
 import { withLock } from './lock.js';
 import { OutboxStore, type PendingSubmission } from './storage.js';
+import { newIdempotencyKey } from './idempotency-key.js';
 
 export type { PendingSubmission };
 
@@ -24,15 +25,8 @@ export interface OutboxOptions extends BackoffOptions {
   prefix?: string;
 }
 
-export interface NewSubmission {
-  formId: string;
-  formVersion: string;
-  data: Record<string, unknown>;
-  channel: Channel;
-  lang: Language;
-  endpoint: string;
-  adapter: string;
-}
+/** A submission about to be stored. A resumed one goes to the endpoint and adapter of the page that resumes it. */
+export type NewSubmission = Omit<PendingSubmission, 'key' | 'attempts'>;
 
 export interface DeliverOptions {
   adapter: Adapter;
@@ -48,7 +42,7 @@ export interface DeliverOptions {
 export class Outbox {
   private readonly store: OutboxStore;
   private readonly inflight = new Map<string, Promise<Receipt>>();
-  private readonly sleepers = new Set<() => void>();
+  private readonly waits = new RetryWaits();
 
   constructor(private readonly options: OutboxOptions = {}) {
     this.store = new OutboxStore(options.storage === undefined ? undefined : options.storage, options.prefix);
@@ -64,8 +58,7 @@ export class Outbox {
     if (existing) return existing;
     const entry: PendingSubmission = {
       ...submission,
-      key: crypto.randomUUID(),
-      createdAt: new Date().toISOString(),
+      key: newIdempotencyKey(),
       attempts: 0,
     };
     this.store.put(entry);
@@ -75,16 +68,6 @@ export class Outbox {
   /** Submissions of this form still waiting for an acknowledgement, oldest first. */
   pending(formId: string): PendingSubmission[] {
     return this.store.pending(formId);
-  }
-
-  /** Forgets a pending submission (the citizen chose to discard it). */
-  discard(formId: string, key: string): void {
-    this.store.remove(formId, key);
-  }
-
-  /** Whether this page is sending `key` right now. */
-  isSending(key: string): boolean {
-    return this.inflight.has(key);
   }
 
   /**
@@ -104,81 +87,52 @@ export class Outbox {
 
   /** Ends every wait now ("Réessayer", or the browser came back online). */
   retryNow(): void {
-    for (const wake of [...this.sleepers]) wake();
+    this.waits.wakeAll();
   }
 
   private async run(entry: PendingSubmission, options: DeliverOptions): Promise<Receipt> {
-    for (let attempt = 0; ; attempt++) {
-      if (options.signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-      const outcome = await withLock(
-        `guichet-outbox:${entry.key}`,
-        () => this.attempt(entry, options),
-        this.options.locks,
+    const { baseMs, maxMs, random } = this.options;
+    try {
+      return await withRetries(
+        () => withLock(`guichet-outbox:${entry.key}`, () => this.attempt(entry, options), this.options.locks),
+        {
+          baseMs,
+          maxMs,
+          random,
+          signal: options.signal,
+          waits: this.waits,
+          onRetry: (error, delay) => options.onRetry?.(error, delay, entry),
+        },
       );
-      if ('receipt' in outcome) return outcome.receipt;
-      const error = outcome.error;
-      if (isAbort(error)) throw error;
-      if (!error.retryable) {
-        this.store.remove(entry.formId, entry.key);
-        throw error;
-      }
-      const delay = retryDelay(attempt, error.details.retryAfter, this.options);
-      options.onRetry?.(error, delay, entry);
-      await this.sleep(delay, options.signal);
+    } catch (error) {
+      // Refused for good: the endpoint will not change its mind, the form still holds the answers.
+      if (error instanceof EndpointError && !error.retryable) this.store.remove(entry.formId, entry.key);
+      throw error;
     }
   }
 
   /** One try, under the cross-tab lock: another tab may have got the receipt meanwhile. */
-  private async attempt(
-    entry: PendingSubmission,
-    options: DeliverOptions,
-  ): Promise<{ receipt: Receipt } | { error: EndpointError }> {
+  private async attempt(entry: PendingSubmission, options: DeliverOptions): Promise<Receipt> {
     const known = this.store.receipt(entry.formId, entry.key);
-    if (known) return { receipt: known };
+    if (known) return known;
     const current = this.store.get(entry.formId, entry.key) ?? entry;
     const updated = { ...current, attempts: current.attempts + 1 };
     this.store.put(updated);
     options.onAttempt?.(updated);
-    try {
-      const receipt = await options.adapter.submit(
-        { model: options.model, data: entry.data, channel: entry.channel, lang: entry.lang, idempotencyKey: entry.key },
-        { signal: options.signal },
-      );
-      this.store.acknowledge(entry.formId, entry.key, receipt);
-      return { receipt };
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      // An authority's own adapter may throw anything: an unknown failure is retried like a server error.
-      return {
-        error:
-          error instanceof EndpointError
-            ? error
-            : new EndpointError('server', error instanceof Error ? error.message : String(error)),
-      };
-    }
-  }
-
-  /** Waits `ms`, less if `retryNow()` is called, the browser comes back online, or `signal` aborts. */
-  private sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.sleepers.delete(wake);
-        signal?.removeEventListener('abort', abort);
-        if (typeof window !== 'undefined') window.removeEventListener('online', wake);
-      };
-      const wake = () => {
-        done();
-        resolve();
-      };
-      const abort = () => {
-        done();
-        reject(new DOMException('Aborted', 'AbortError'));
-      };
-      const timer = setTimeout(wake, ms);
-      this.sleepers.add(wake);
-      signal?.addEventListener('abort', abort, { once: true });
-      if (typeof window !== 'undefined') window.addEventListener('online', wake);
-    });
+    const receipt = await options.adapter.submit(
+      {
+        model: options.model,
+        data: entry.data,
+        channel: entry.channel,
+        lang: entry.lang,
+        idempotencyKey: entry.key,
+        maybeDelivered: updated.maybeDelivered === true,
+        markDelivered: (maybe) =>
+          this.store.put({ ...(this.store.get(entry.formId, entry.key) ?? updated), maybeDelivered: maybe }),
+      },
+      { signal: options.signal },
+    );
+    this.store.acknowledge(entry.formId, entry.key, receipt);
+    return receipt;
   }
 }

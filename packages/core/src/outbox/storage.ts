@@ -15,11 +15,13 @@ export interface PendingSubmission {
   data: Record<string, unknown>;
   channel: Channel;
   lang: Language;
-  /** Where it was first sent; a resumed submission goes to the page's current endpoint. */
-  endpoint: string;
-  adapter: string;
-  createdAt: string;
+  /** How many tries were made, from every page that sent it. */
   attempts: number;
+  /**
+   * An earlier try may have reached the back office without its answer reaching the page; set
+   * by adapters whose back office cannot deduplicate (see `SubmitRequest.markDelivered`).
+   */
+  maybeDelivered?: boolean;
 }
 
 interface Acknowledged {

@@ -22,15 +22,13 @@ function answers(marker: string): Record<string, unknown> {
   return { category: 'eclairage', description: marker, address: 'Place du Marché', consent: true };
 }
 
-function submission(marker: string, endpoint = apiUrl()): NewSubmission {
+function submission(marker: string): NewSubmission {
   return {
     formId,
     formVersion: model.version,
     data: answers(marker),
     channel: 'web',
     lang: 'fr',
-    endpoint,
-    adapter: 'guichet',
   };
 }
 
@@ -58,7 +56,7 @@ describe('outbox', () => {
   it('keeps a submission in localStorage until acknowledged, across a re-created outbox', async () => {
     const marker = `Persisté ${crypto.randomUUID()}`;
     const first = outbox();
-    const entry = first.add(submission(marker, unreachableApi));
+    const entry = first.add(submission(marker));
     expect(localStorage.getItem(`${prefix}${formId}`)).to.contain(marker);
 
     const stop = new AbortController();

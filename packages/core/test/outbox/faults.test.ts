@@ -89,8 +89,6 @@ describe('outbox through a faulty network', () => {
           data,
           channel: 'web',
           lang: 'fr',
-          endpoint: proxy.url,
-          adapter: 'guichet',
         });
         return outbox.deliver(entry, { model, adapter });
       }),

@@ -4,6 +4,8 @@ import { clearDraft, loadDraft, saveDraft, type Draft, type DraftKey } from '@gu
 export interface DraftSource {
   /** Whether drafts are kept (`draft="local"`). */
   enabled(): boolean;
+  /** Days a draft is kept; undefined for the default (7). */
+  maxAgeDays(): number | undefined;
   /** The form's id and version, once a definition is loaded. */
   key(): DraftKey | undefined;
   /** What to save now: the answers without files, and the step. */
@@ -29,15 +31,31 @@ export class DraftController implements ReactiveController {
     host.addController(this);
   }
 
+  hostConnected(): void {
+    // A closing tab, a link followed or a phone switching apps never disconnects the element: the
+    // page is hidden, then maybe gone, with a save still waiting. Save it then.
+    addEventListener('pagehide', this.onHidden);
+    document.addEventListener('visibilitychange', this.onHidden);
+  }
+
   hostDisconnected(): void {
-    // A page that removes the element (or a closing tab) must not lose the last keystrokes.
+    removeEventListener('pagehide', this.onHidden);
+    document.removeEventListener('visibilitychange', this.onHidden);
+    // A page that removes the element must not lose the last keystrokes.
     this.flush();
   }
+
+  private readonly onHidden = (event: Event): void => {
+    if (event.type === 'pagehide' || document.visibilityState === 'hidden') this.flush();
+  };
 
   /** Looks for a draft of this form and version to offer. */
   look(): void {
     const key = this.source.key();
-    this.offer = this.source.enabled() && key ? loadDraft(key) : undefined;
+    // A missing, zero or unreadable `draft-days` keeps the default rather than every draft or none.
+    const days = this.source.maxAgeDays();
+    const maxAgeDays = typeof days === 'number' && days > 0 ? days : undefined;
+    this.offer = this.source.enabled() && key ? loadDraft(key, { maxAgeDays }) : undefined;
     this.host.requestUpdate();
   }
 

@@ -1,13 +1,14 @@
-import { formatNumber, pluralCategory, type Language } from '@guichet/core';
+import type { Language, PluralForms } from '@guichet/core';
 
 /**
  * Everything <guichet-form> says on its own (definition texts come from the definition and its
  * translations). One catalogue per language; counts go through `Intl.PluralRules`.
  */
-type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+type Plural = PluralForms;
 
 const fr = {
   loading: 'Chargement du formulaire…',
+  requiredConvention: 'Toutes les questions sont obligatoires, sauf celles marquées «\u00a0(facultatif)\u00a0».',
   checking: 'Vérification de vos réponses…',
   stepOf: 'Étape {current} sur {total}',
   back: 'Retour',
@@ -31,6 +32,7 @@ const fr = {
     other: 'Vous pouvez saisir jusqu’à {count} caractères.',
   } as Plural,
   addItem: 'Ajouter {item}',
+  addAnItem: 'Ajouter un élément',
   removeItem: 'Retirer {item}',
   itemAdded: '{item} ajouté. {count} au total.',
   itemRemoved: '{item} retiré.',
@@ -39,28 +41,29 @@ const fr = {
     other: 'Vous avez atteint le maximum de {count} éléments.',
   } as Plural,
   defaultItem: 'Élément',
-  fileAccepted: 'Formats acceptés : {types}.',
-  fileMaxSize: 'Taille maximale : {size}.',
-  fileChosen: 'Fichier choisi :',
+  fileAccepted: 'Formats acceptés\u00a0: {types}.',
+  fileMaxSize: 'Taille maximale\u00a0: {size}.',
+  fileChosen: 'Fichier choisi\u00a0:',
   removeFile: 'Retirer le fichier {name}',
   fileRemoved: 'Fichier {name} retiré.',
-  fileTooBig: 'Le fichier {name} est trop lourd : {size} au plus.',
+  fileTooBig: 'Le fichier {name} est trop lourd\u00a0: {size} au plus.',
   fileWrongType: 'Le fichier {name} n’est pas dans un format accepté ({types}).',
   draftFound: 'Vous avez commencé ce formulaire le {date}. Vos réponses sont enregistrées sur cet appareil.',
   draftResume: 'Reprendre',
   draftRestart: 'Recommencer',
-  draftNoticeTitle: 'Reprendre votre demande ?',
+  draftNoticeTitle: 'Reprendre votre demande\u00a0?',
   clearAnswers: 'Effacer mes réponses',
-  clearConfirmQuestion: 'Voulez-vous vraiment effacer toutes vos réponses ? Elles seront supprimées de cet appareil.',
+  clearConfirmQuestion:
+    'Voulez-vous vraiment effacer toutes vos réponses\u00a0? Elles seront supprimées de cet appareil.',
   clearConfirmYes: 'Oui, effacer mes réponses',
   clearConfirmNo: 'Non, les garder',
   answersCleared: 'Vos réponses ont été effacées.',
   definitionErrorTitle: 'Ce formulaire ne peut pas s’afficher',
   definitionErrorIntro:
     'Nous ne pouvons pas afficher ce formulaire pour le moment. Vous pouvez réessayer plus tard ou contacter la mairie.',
-  definitionProblems: 'Détail des problèmes :',
+  definitionProblems: 'Détail des problèmes\u00a0:',
   definitionNotFound: 'Le formulaire est introuvable (erreur {status}).',
-  definitionNetwork: 'Le formulaire n’a pas pu être chargé : la connexion a échoué.',
+  definitionNetwork: 'Le formulaire n’a pas pu être chargé\u00a0: la connexion a échoué.',
   definitionMissing: 'Aucun formulaire n’est indiqué (attribut src ou propriété definition).',
   validatorFailed: 'Les règles de vérification du formulaire n’ont pas pu être chargées.',
   validationFailed: {
@@ -73,6 +76,7 @@ export type FormText = typeof fr;
 
 const en: FormText = {
   loading: 'Loading the form…',
+  requiredConvention: 'All questions must be answered, except those marked “(optional)”.',
   checking: 'Checking your answers…',
   stepOf: 'Step {current} of {total}',
   back: 'Back',
@@ -90,6 +94,7 @@ const en: FormText = {
   charactersOver: { one: 'You have {count} character too many', other: 'You have {count} characters too many' },
   charactersMax: { one: 'You can enter up to {count} character.', other: 'You can enter up to {count} characters.' },
   addItem: 'Add {item}',
+  addAnItem: 'Add an item',
   removeItem: 'Remove {item}',
   itemAdded: '{item} added. {count} in total.',
   itemRemoved: '{item} removed.',
@@ -127,42 +132,10 @@ const en: FormText = {
   },
 };
 
+const catalogues: Record<Language, FormText> = { fr, en };
+
 export function formText(lang: Language): FormText {
-  return lang === 'en' ? en : fr;
+  return catalogues[lang];
 }
 
-/** Replaces `{name}` placeholders; values are plain text (rendered as text by Lit). */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
-/**
- * The plural category and formatted number of each count, per language (through core's plural
- * rules and number format). Intl calls are slow next to a string lookup, and a long form asks for
- * the same few counts (characters left, items) for every field.
- */
-const countCache = new Map<Language, Map<number, [Intl.LDMLPluralRule, string]>>();
-
-function countIn(lang: Language, count: number): [Intl.LDMLPluralRule, string] {
-  let known = countCache.get(lang);
-  if (!known) countCache.set(lang, (known = new Map()));
-  let entry = known.get(count);
-  if (!entry) {
-    if (known.size > 2000) known.clear();
-    entry = [pluralCategory(count, lang), formatNumber(count, lang)];
-    known.set(count, entry);
-  }
-  return entry;
-}
-
-/** The plural form of `forms` for `count` in `lang`, with `{count}` (formatted) and other values filled in. */
-export function plural(
-  lang: Language,
-  forms: Plural,
-  count: number,
-  values: Record<string, string | number> = {},
-): string {
-  const [category, formatted] = countIn(lang, count);
-  const form = forms[category] ?? forms.other;
-  return fill(form, { ...values, count: formatted });
-}
+export { fill, plural } from '@guichet/core';

@@ -29,20 +29,5 @@ export function formatList(items: readonly string[], lang: Language, type: 'conj
   return formatter(lang, options, (locale) => new Intl.ListFormat(locale, options)).format(items as never);
 }
 
-/** "2,5 Mo" / "2.5 MB": a file size. */
-export function formatSize(bytes: number, lang: Language): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  const options = {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  } as const;
-  return formatter(lang, options, (locale) => new Intl.NumberFormat(locale, options)).format(value as never);
-}
+/** "2,5 Mo" / "2.5 MB": core's, so the page and the endpoint write sizes alike. */
+export { formatSize } from '@guichet/core';

@@ -1,12 +1,4 @@
-import type { Language } from '@guichet/core';
-
-const supported: readonly Language[] = ['fr', 'en'];
-
-/** The supported language closest to a BCP 47 tag ("en-GB" → en), or undefined. */
-export function toLanguage(tag: string | null | undefined): Language | undefined {
-  const primary = tag?.trim().toLowerCase().split(/[-_]/)[0];
-  return supported.find((language) => language === primary);
-}
+import { toLanguage, type Language } from '@guichet/core';
 
 /**
  * The element's language: its own `lang`, else the closest `lang` in the page (crossing shadow

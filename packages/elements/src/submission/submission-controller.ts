@@ -5,10 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import {
+  asEndpointError,
   createAdapter,
   EndpointError,
+  isAbort,
   Outbox,
-  retryDelay,
+  RetryWaits,
+  withRetries,
   type Adapter,
   type Attachment,
   type FieldError,
@@ -17,19 +20,29 @@ import {
   type PendingSubmission,
   type Receipt,
 } from '@guichet/core';
-import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
-import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
+import { GuichetSubmittedEvent } from '../events.js';
+import { forWebTeam, quarterAnnouncements, sendingErrorEvent } from './page-error.js';
+import type {
+  AdapterSettings,
+  ReceiptOptions,
+  SendRequest,
+  SubmissionControllerApi,
+  SubmissionPhase,
+  UploadProgress,
+} from './types.js';
 import { fileSlots } from '../form/file-slots.js';
 import { pathOf } from '../form/answers.js';
 import { withValuesAt } from './values-at.js';
-import { renderSubmissionStatus, failureReason } from './status-view.js';
+import { renderSubmissionStatus } from './sending-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 interface Target {
   model: FormModel;
   endpoint: string;
   adapterName: string;
+  settings: AdapterSettings;
   adapter: Adapter;
 }
 
@@ -47,13 +60,21 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   private readonly outbox: Outbox;
   private target?: Target;
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
   private lastRequest?: SendRequest;
   private running?: Promise<void>;
   private lifetime = new AbortController();
   private readonly uploadAborts = new Map<string, AbortController>();
   /** Files already uploaded, so a retry or a second Send does not upload them again. */
   private readonly uploaded = new WeakMap<File, Attachment>();
-  private wakeUpload?: () => void;
+  /** The waits between upload tries (the outbox has its own for the submission). */
+  private readonly uploadWaits = new RetryWaits();
+  /**
+   * Answers whose sending ended `unconfirmed` (the back office may hold them): sending the same
+   * answers again would risk a second request, so Send gets the same answer, without sending.
+   */
+  private readonly unconfirmed = new Map<string, EndpointError>();
   private focusReceipt = false;
   private lang: Language = 'fr';
 
@@ -79,9 +100,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   hostUpdated(): void {
     if (!this.focusReceipt) return;
     this.focusReceipt = false;
-    const root = this.host.shadowRoot ?? this.host;
-    const heading = root.querySelector<HTMLElement>(`#${RECEIPT_HEADING_ID}`);
-    heading?.focus();
+    (this.host.shadowRoot ?? this.host).querySelector<HTMLElement>(`#${RECEIPT_HEADING_ID}`)?.focus();
   }
 
   send(request: SendRequest): Promise<void> {
@@ -99,18 +118,24 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       return this.running;
     }
     if (this.lastRequest && (this.phase === 'waiting' || this.phase === 'refused')) return this.send(this.lastRequest);
-    if (this.target) return this.resumePending(this.target.model, this.target.endpoint, this.target.adapterName);
+    const target = this.target;
+    if (target) return this.resumePending(target.model, target.endpoint, target.adapterName, target.settings);
   }
 
   cancelUpload(pointer: string): void {
     this.uploadAborts.get(pointer)?.abort();
   }
 
-  async resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void> {
+  async resumePending(
+    model: FormModel,
+    endpoint: string,
+    adapter: string,
+    settings: AdapterSettings = {},
+  ): Promise<void> {
     if (this.running) return this.running;
     const pending = this.outbox.pending(model.id);
     if (pending.length === 0) return;
-    const target = this.connect(model, endpoint, adapter);
+    const target = this.connect(model, endpoint, adapter, settings);
     if (!target) return;
     return this.track(
       (async () => {
@@ -129,8 +154,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     });
   }
 
-  renderReceipt(lang: Language): TemplateResult {
-    return renderReceiptView(this.receipt, this.target, lang);
+  renderReceipt(lang: Language, options?: ReceiptOptions): TemplateResult {
+    return renderReceiptView(this.receipt, this.target, lang, options);
   }
 
   private track(work: Promise<void>): Promise<void> {
@@ -141,19 +166,29 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     return running;
   }
 
-  private connect(model: FormModel, endpoint: string, adapterName: string): Target | undefined {
+  private connect(
+    model: FormModel,
+    endpoint: string,
+    adapterName: string,
+    settings: AdapterSettings = {},
+  ): Target | undefined {
     try {
-      const adapter = createAdapter(adapterName || 'guichet', { endpoint });
-      this.target = { model, endpoint, adapterName: adapterName || 'guichet', adapter };
+      const adapter = createAdapter(adapterName || 'guichet', { ...settings, endpoint });
+      this.target = { model, endpoint, adapterName: adapterName || 'guichet', settings, adapter };
       return this.target;
     } catch (error) {
       this.fail(
-        new EndpointError('rejected', error instanceof Error ? error.message : String(error), {
-          code: 'unknown-adapter',
+        new EndpointError('configuration', error instanceof Error ? error.message : String(error), {
+          code: 'adapter',
         }),
       );
       return undefined;
     }
+  }
+
+  /** Whether the form says how to reach a person (its contact block is on screen). */
+  get hasContact(): boolean {
+    return Boolean(this.target?.model.contact);
   }
 
   private async sendNow(request: SendRequest): Promise<void> {
@@ -163,18 +198,18 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.error = undefined;
     this.cancelled = false;
     this.receipt = undefined;
-    const target = this.connect(request.model, request.endpoint, request.adapter);
+    const target = this.connect(request.model, request.endpoint, request.adapter, request.settings);
     if (!target) return;
     const data = await this.uploadFiles(request, target);
     if (!data) return;
+    const maybeSent = this.unconfirmed.get(sentKey(request.model.id, data));
+    if (maybeSent) return this.fail(maybeSent);
     const entry = this.outbox.add({
       formId: request.model.id,
       formVersion: request.model.version,
       data,
       channel: request.channel,
       lang: request.lang,
-      endpoint: request.endpoint,
-      adapter: target.adapterName,
     });
     await this.deliver(entry, target);
   }
@@ -213,61 +248,74 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   ): Promise<Attachment | undefined> {
     const known = this.uploaded.get(file);
     if (known) return known;
-    for (let attempt = 0; ; attempt++) {
-      const abort = new AbortController();
-      const stop = () => abort.abort();
-      this.lifetime.signal.addEventListener('abort', stop, { once: true });
-      this.uploadAborts.set(pointer, abort);
-      let lastStep = 0;
-      try {
-        const attachment = await upload(
-          {
-            model: target.model,
-            file,
-            field: pathOf(pointer),
-            lang: request.lang,
-            onProgress: (sent, total) => {
-              this.progress(pointer, sent, total);
-              const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
-              const step = Math.floor(percent / 25) * 25;
-              if (step > lastStep) {
-                lastStep = step;
-                const t = submissionText(request.lang);
-                this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
-              }
-            },
-          },
-          { signal: abort.signal },
-        );
-        this.uploaded.set(file, attachment);
-        return attachment;
-      } catch (error) {
-        if (isAbort(error)) {
-          if (!this.lifetime.signal.aborted) {
-            this.uploads = [];
-            this.cancelled = true;
-            this.set('idle');
-          }
-          return undefined;
-        }
-        const failure = asEndpointError(error);
-        if (!failure.retryable) {
-          const errors = failure.details.fieldErrors?.length
-            ? failure.details.fieldErrors
-            : [{ pointer, code: failure.details.code ?? 'file', message: failure.message }];
-          this.fieldErrors = errors;
+    try {
+      const attachment = await withRetries(
+        (failed) => {
+          if (failed > 0) this.set('uploading');
+          return this.uploadOnce(pointer, file, request, target, upload);
+        },
+        {
+          signal: this.lifetime.signal,
+          waits: this.uploadWaits,
+          // The page hears about an outage once, not at every retry.
+          onRetry: (failure, _delay, failed) => this.fail(failure, failed === 0),
+        },
+      );
+      this.uploaded.set(file, attachment);
+      return attachment;
+    } catch (error) {
+      if (isAbort(error)) {
+        // Cancelled by the citizen (the element going away leaves the state as it is).
+        if (!this.lifetime.signal.aborted) {
           this.uploads = [];
-          this.set('invalid');
-          return undefined;
+          this.cancelled = true;
+          this.set('idle');
         }
-        this.fail(failure, attempt === 0);
-        const waited = await this.waitForUpload(retryDelay(attempt, failure.details.retryAfter));
-        if (!waited) return undefined;
-        this.set('uploading');
-      } finally {
-        this.lifetime.signal.removeEventListener('abort', stop);
-        this.uploadAborts.delete(pointer);
+        return undefined;
       }
+      const failure = asEndpointError(error);
+      this.fieldErrors = failure.details.fieldErrors?.length
+        ? failure.details.fieldErrors
+        : [{ pointer, code: failure.details.code ?? 'file', message: failure.message }];
+      this.uploads = [];
+      this.set('invalid');
+      return undefined;
+    }
+  }
+
+  /** One try at uploading a file, with its progress; "Annuler" aborts it. */
+  private async uploadOnce(
+    pointer: string,
+    file: File,
+    request: SendRequest,
+    target: Target,
+    upload: NonNullable<Adapter['upload']>,
+  ): Promise<Attachment> {
+    const abort = new AbortController();
+    const stop = () => abort.abort();
+    this.lifetime.signal.addEventListener('abort', stop, { once: true });
+    this.uploadAborts.set(pointer, abort);
+    const announce = quarterAnnouncements((step) => {
+      const t = submissionText(request.lang);
+      this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
+    });
+    try {
+      return await upload(
+        {
+          model: target.model,
+          file,
+          field: pathOf(pointer),
+          lang: request.lang,
+          onProgress: (sent, total) => {
+            this.progress(pointer, sent, total);
+            announce(sent, total);
+          },
+        },
+        { signal: abort.signal },
+      );
+    } finally {
+      this.lifetime.signal.removeEventListener('abort', stop);
+      this.uploadAborts.delete(pointer);
     }
   }
 
@@ -304,6 +352,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     } catch (error) {
       if (isAbort(error)) return;
       const failure = asEndpointError(error);
+      if (failure.kind === 'unconfirmed') this.unconfirmed.set(sentKey(entry.formId, entry.data), failure);
       if (failure.kind === 'validation') {
         this.error = failure;
         this.fieldErrors = failure.details.fieldErrors ?? [];
@@ -314,46 +363,26 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     }
   }
 
-  /** Shows a failure (waiting when it will be retried, refused otherwise) and tells the page. */
+  /**
+   * Shows a failure (waiting when it will be retried, refused otherwise) and tells the page; what
+   * only the web team can fix (a setting; a request whose fate is unknown) also goes to the console.
+   */
   private fail(error: EndpointError, tell = true): void {
     this.error = error;
     this.set(error.retryable ? 'waiting' : 'refused');
     if (!tell) return;
-    const lang = this.lang;
-    const kind = error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'server';
-    this.host.dispatchEvent(
-      new GuichetErrorEvent({
-        kind,
-        message: failureReason(error, lang),
-        ...(error.details.status ? { status: error.details.status } : {}),
-      }),
-    );
+    if (forWebTeam(error)) tellWebTeam(this.host, error.message);
+    this.host.dispatchEvent(sendingErrorEvent(error, this.lang, this.target?.endpoint ?? '', this.told));
   }
 
   private retryNow(): void {
     this.outbox.retryNow();
-    this.wakeUpload?.();
+    this.uploadWaits.wakeAll();
   }
 
   private readonly onOnline = () => {
     if (this.phase === 'waiting') void this.retry();
   };
-
-  /** Waits before retrying an upload; false when the element went away meanwhile. */
-  private waitForUpload(ms: number): Promise<boolean> {
-    return new Promise((resolve) => {
-      const finish = (goOn: boolean) => {
-        clearTimeout(timer);
-        this.wakeUpload = undefined;
-        this.lifetime.signal.removeEventListener('abort', gone);
-        resolve(goOn);
-      };
-      const gone = () => finish(false);
-      const timer = setTimeout(() => finish(true), ms);
-      this.wakeUpload = () => finish(true);
-      this.lifetime.signal.addEventListener('abort', gone, { once: true });
-    });
-  }
 
   private progress(pointer: string, sent: number, total: number): void {
     this.uploads = this.uploads.map((u) => (u.pointer === pointer ? { ...u, sent, total } : u));
@@ -366,12 +395,5 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   }
 }
 
-function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === 'AbortError';
-}
-
-function asEndpointError(error: unknown): EndpointError {
-  return error instanceof EndpointError
-    ? error
-    : new EndpointError('server', error instanceof Error ? error.message : String(error));
-}
+/** What identifies a submission whose fate is unknown: the same answers to the same form. */
+const sentKey = (formId: string, data: Record<string, unknown>) => `${formId}\n${JSON.stringify(data)}`;

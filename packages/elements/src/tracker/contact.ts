@@ -1,4 +1,4 @@
-import type { ContactBlock, LocalizedText } from '@guichet/core';
+import { inEveryLanguage, languages, type ContactBlock, type Language, type LocalizedText } from '@guichet/core';
 
 /** A text a page may give as one string (same in every language) or per language. */
 export type ContactText = string | Partial<LocalizedText>;
@@ -16,14 +16,14 @@ export interface TrackerContact {
   url?: string;
 }
 
+/** The text in every language; a language the page left out reads the first one it gave (French first). */
 function text(value: ContactText | undefined): LocalizedText | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value === 'string') return value.trim() ? { fr: value, en: value } : undefined;
+  if (typeof value === 'string') return value.trim() ? inEveryLanguage(() => value) : undefined;
   if (typeof value !== 'object') return undefined;
-  const fr = typeof value.fr === 'string' ? value.fr : undefined;
-  const en = typeof value.en === 'string' ? value.en : undefined;
-  const either = fr ?? en;
-  return either ? { fr: fr ?? either, en: en ?? either } : undefined;
+  const given = (lang: Language) => (typeof value[lang] === 'string' ? value[lang] : undefined);
+  const first = languages.map(given).find((found) => found !== undefined);
+  return first === undefined ? undefined : inEveryLanguage((lang) => given(lang) ?? first);
 }
 
 function plain(value: unknown): string | undefined {

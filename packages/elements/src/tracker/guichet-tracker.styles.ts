@@ -168,6 +168,17 @@ export const trackerStyles = css`
     margin: calc(var(--_space) * 1.5) 0 0.75rem;
     font-size: 1.25rem;
   }
+  /* Deep under the page's headings (heading-level 4 and more: the tracker inside a receipt), its
+     headings look their level, not larger than the page's heading above them. */
+  h2[aria-level='4'],
+  h3[aria-level='4'] {
+    font-size: 1.125rem;
+  }
+  h2[aria-level='5'],
+  h3[aria-level='5'],
+  h3[aria-level='6'] {
+    font-size: 1rem;
+  }
   .timeline {
     margin: 0;
     padding: 0;

@@ -36,10 +36,6 @@ export class PollController implements ReactiveController {
     this.plan();
   }
 
-  get period(): number | undefined {
-    return this.seconds;
-  }
-
   hostConnected(): void {
     this.connected = true;
     document.addEventListener('visibilitychange', this.onVisibility);

@@ -23,6 +23,8 @@ export function renderTimeline(
   history: readonly HistoryEntry[],
   lang: Language,
   headingId: string,
+  /** The language the service wrote its labels and notes in, when the back office says. */
+  written?: Language,
 ): TemplateResult | typeof nothing {
   if (history.length === 0) return nothing;
   const t = statusText(lang);
@@ -37,14 +39,14 @@ export function renderTimeline(
           <div class="timeline__body">
             <p class="timeline__date">${renderDateTime(entry.at, lang)}</p>
             <p class="timeline__label">
-              <strong>${entry.label}</strong>${current ? html` <span class="timeline__current">${t.currentStep}</span>` : nothing}
+              <strong lang=${written ?? nothing}>${entry.label}</strong>${current ? html` <span class="timeline__current">${t.currentStep}</span>` : nothing}
             </p>
             <p class="timeline__phase">${t.phaseLabel} ${phaseText(entry.phase, lang)}</p>
             ${
               entry.note
                 ? html`<div class="note" part="note">
                   <p class="note__title">${t.agentNote}</p>
-                  <p class="note__text">${entry.note}</p>
+                  <p class="note__text" lang=${written ?? nothing}>${entry.note}</p>
                 </div>`
                 : nothing
             }

@@ -5,9 +5,8 @@
  * the change and its announcements commit, or neither does.
  */
 import { randomBytes } from 'node:crypto';
-import { valueAt, type Language } from '@guichet/core';
+import { isFinalPhase, valueAt, type Language } from '@guichet/core';
 import type { FormEntry } from '../forms.js';
-import { finalPhases } from '../messages.js';
 import type { ReplyRecord, RequestRecord, StoreTransaction } from '../store/types.js';
 import type { MailContact, MailPayload } from './mail-content.js';
 import type { Sealer } from './seal.js';
@@ -146,7 +145,7 @@ export class Announcements {
       lang,
       reference: record.reference,
       form: record.formTitle,
-      ...(record.expectedBy && !finalPhases.has(current.phase) ? { expectedBy: record.expectedBy } : {}),
+      ...(record.expectedBy && !isFinalPhase(current.phase) ? { expectedBy: record.expectedBy } : {}),
       ...(nextSteps ? { nextSteps } : {}),
       ...(form.model.contact ? { contact: contactIn(form.model.contact, lang) } : {}),
       status: {
@@ -177,7 +176,7 @@ function webhookStatus(entry: RequestRecord['history'][number]) {
     code: entry.code ?? entry.phase,
     label: entry.label,
     ...(entry.note ? { note: entry.note } : {}),
-    final: finalPhases.has(entry.phase),
+    final: isFinalPhase(entry.phase),
   };
 }
 

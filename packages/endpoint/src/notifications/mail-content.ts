@@ -3,7 +3,7 @@
  * HTML survives mail clients (inline styles, no external resource, no script) and every text in
  * it — the answers, the agent's note, the authority's labels — is escaped.
  */
-import type { Language, Phase } from '@guichet/core';
+import { isFinalPhase, type Language, type Phase } from '@guichet/core';
 import { mailTexts, type MailTextKey } from './mail-texts.js';
 
 /** What a mail says, decided when its event happened (kept in the outbox item's payload). */
@@ -33,8 +33,6 @@ export interface MailContent {
   html: string;
 }
 
-const finalPhases = new Set<Phase>(['completed', 'rejected', 'cancelled']);
-
 function say(key: MailTextKey, lang: Language, params: Record<string, string> = {}): string {
   return mailTexts[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
@@ -43,8 +41,8 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** One line: a subject never carries a line break from a label. */
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
+/** One line: a subject never carries a line break from a label (French non-breaking spaces stay). */
+const oneLine = (text: string) => text.replace(/[^\S\u00a0\u202f]+/g, ' ').trim();
 
 /** `{trackerUrl}?reference=…`: the tracking code is never in a URL. */
 export function trackerLink(trackerUrl: string | undefined, reference: string): string | undefined {
@@ -83,7 +81,7 @@ function blocks(payload: MailPayload, trackingCode: string | undefined, link: st
     if (status.note) out.push({ lines: [[say('note', lang), status.note]] });
     if (status.phase === 'action_required') out.push({ paragraph: say('action.required', lang), strong: true });
     else if (status.phase === 'completed') out.push({ paragraph: say('final.completed', lang) });
-    else if (finalPhases.has(status.phase)) out.push({ paragraph: say('final.other', lang) });
+    else if (isFinalPhase(status.phase)) out.push({ paragraph: say('final.other', lang) });
   }
   if (link) out.push({ link: [say('track', lang), link] });
   const contact = payload.contact;

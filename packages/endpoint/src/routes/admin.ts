@@ -1,34 +1,21 @@
 /**
- * The agents' API, behind `Authorization: Bearer $GUICHET_ADMIN_TOKEN`: list and read requests,
- * append a status change, download an attachment. Without a configured token, every call is 401.
+ * The agents' API (who may call it: ../admin-auth.ts): list and read requests, append a status
+ * change, download an attachment. Without credentials, every call is 401.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { StatusChange } from '@guichet/core';
+import type { FastifyInstance } from 'fastify';
+import { isFinalPhase, phaseLabel, type Language, type Phase, type StatusChange } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
-import { phaseLabels } from '../messages.js';
+import { languageFrom, transitionHint } from '../messages.js';
+import { canMove, nextPhases } from '../phases.js';
+import { shownFileName } from '../file-names.js';
+import { normalizeReference } from '../reference-numbers.js';
 import { notificationView, storedRequestView } from '../views.js';
 import type { OutboxChannel, OutboxState, RequestRecord } from '../store/types.js';
 import { requireJson } from '../content-type.js';
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
-}
-
 export function adminRoutes(app: FastifyInstance, context: EndpointContext): void {
-  const expected = context.adminToken ? digest(context.adminToken) : undefined;
-  // Comparing digests keeps the comparison constant-time whatever the lengths.
-  const authenticate = async (request: FastifyRequest) => {
-    const header = request.headers.authorization ?? '';
-    const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-    const given = digest(match?.[1] ?? '');
-    if (!expected || !match || !timingSafeEqual(given, expected)) {
-      throw new HttpError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="guichet-admin"' } });
-    }
-  };
-
   /** One request as an agent opens it: with the citizen's replies and its mails and webhooks. */
   const fullView = async (record: RequestRecord) => {
     const [replies, notifications] = await Promise.all([
@@ -37,9 +24,10 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
     ]);
     return storedRequestView(record, { replies, notifications });
   };
-
   app.register(async (admin) => {
-    admin.addHook('onRequest', authenticate);
+    admin.addHook('onRequest', async (request) => {
+      await context.adminAuth.require(request);
+    });
     admin.addHook('onSend', async (_request, reply) => {
       reply.header('Cache-Control', 'no-store');
     });
@@ -59,7 +47,7 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       '/api/admin/requests/:reference',
       { schema: context.protocol.route('getRequest') },
       async (request) => {
-        const record = await context.store.requests.getByReference(request.params.reference);
+        const record = await context.store.requests.getByReference(normalizeReference(request.params.reference));
         if (!record) throw new HttpError(404, 'not-found');
         return fullView(record);
       },
@@ -94,22 +82,28 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       },
       async (request) => {
         const change = request.body;
-        const record = await context.store.requests.getByReference(request.params.reference);
-        if (!record) throw new HttpError(404, 'not-found');
-        const updated = await context.store.transaction(async (tx) => {
-          const appended = await tx.requests.appendStatus(record.reference, {
+        const lang = languageFrom(request.headers['accept-language']);
+        // Decided on the request as it stands, kept from changing until the new step is appended.
+        const outcome = await context.store.transaction(async (tx) => {
+          const record = await tx.requests.getForUpdate(normalizeReference(request.params.reference));
+          if (!record) return { kind: 'unknown' as const };
+          const from = record.history[record.history.length - 1]!.phase;
+          if (!canMove(from, change.phase, change.reopen)) return { kind: 'refused' as const, from };
+          const updated = await tx.requests.appendStatus(record.reference, {
             at: context.now().toISOString(),
             phase: change.phase,
             code: change.code ?? change.phase,
-            label: change.label ?? phaseLabels[change.phase][record.lang],
+            label: change.label ?? phaseLabel(change.phase, record.lang),
             ...(change.note ? { note: change.note } : {}),
           });
-          if (appended) await context.announcements.statusChanged(tx, context.forms.get(appended.formId), appended);
-          return appended;
+          // Announced in the same transaction: the mail and the webhook exist if and only if the change does.
+          await context.announcements.statusChanged(tx, context.forms.get(updated!.formId), updated!);
+          return { kind: 'changed' as const, record: updated! };
         });
-        if (!updated) throw new HttpError(404, 'not-found');
+        if (outcome.kind === 'unknown') throw new HttpError(404, 'not-found');
+        if (outcome.kind === 'refused') throw notAllowed(outcome.from, change.phase, lang);
         context.notify();
-        return fullView(updated);
+        return fullView(outcome.record);
       },
     );
 
@@ -124,13 +118,26 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
         const attachment = await context.store.attachments.get(id);
         const content = attachment && (await context.store.attachments.content(id));
         if (!attachment || !content) throw new HttpError(404, 'attachment-not-found');
-        const asciiName = attachment.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+        const name = shownFileName(attachment.name);
+        const asciiName = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
         reply.header(
           'Content-Disposition',
-          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         );
         return reply.type(attachment.type).send(content);
       },
     );
+  });
+}
+
+/** 409, naming the phases a request in `from` may move to, and how a final one is reopened. */
+function notAllowed(from: Phase, to: Phase, lang: Language): HttpError {
+  return new HttpError(409, 'transition-not-allowed', {
+    params: {
+      from,
+      to,
+      allowed: isFinalPhase(from) ? transitionHint(lang) : nextPhases(from).join(', '),
+    },
+    lang,
   });
 }

@@ -16,7 +16,7 @@ import { errorMessage, languageFrom } from '../messages.js';
 import { protocolProblems } from '../protocol.js';
 import { REPLY_FIELD, type RequestRecord } from '../store/types.js';
 import { statusView } from '../views.js';
-import { keepUpload } from './attachments.js';
+import { ensureFreeSpace, keepUpload } from './attachments.js';
 import { notFound, requestWithCode } from './requests.js';
 
 /** What a citizen may send with a reply: documents and photos. */
@@ -25,8 +25,6 @@ export const REPLY_ACCEPT = ['application/pdf', 'image/png', 'image/jpeg'];
 type Authenticated = FastifyRequest<{ Params: { reference: string } }>;
 
 export function replyRoutes(app: FastifyInstance, context: EndpointContext): void {
-  const { max, timeWindowMs } = context.lookupRateLimit;
-
   /** The request, when the code is its own and it waits for the citizen; the same 404 otherwise. */
   const waitingRequest = async (request: Authenticated): Promise<RequestRecord> => {
     const code = String(request.headers['x-guichet-tracking-code'] ?? '');
@@ -44,8 +42,12 @@ export function replyRoutes(app: FastifyInstance, context: EndpointContext): voi
     '/api/requests/:reference/attachments',
     {
       schema: context.protocol.route('uploadReplyAttachment'),
+      // A reference and code are tried here as on a look-up: the same allowance, before anything else.
+      onRequest: async (request) => {
+        await context.clientLimits.count('lookups', context.limits.lookups, request);
+        await context.clientLimits.count('uploads', context.limits.uploads, request);
+      },
       config: {
-        rateLimit: { max, timeWindow: timeWindowMs },
         invalid: { params: notFound, headers: notFound },
       },
     },
@@ -54,6 +56,7 @@ export function replyRoutes(app: FastifyInstance, context: EndpointContext): voi
       if (!request.isMultipart())
         throw new HttpError(415, 'unsupported-media-type', { params: { expected: 'multipart/form-data' } });
       const lang = languageFrom(request.headers['accept-language']);
+      await ensureFreeSpace(context, request);
       const limit = context.defaultMaxUpload;
       const parts = request.parts({ limits: { fileSize: limit, files: 1, fields: 2, parts: 3, fieldSize: 1024 } });
       let stored;
@@ -63,7 +66,7 @@ export function replyRoutes(app: FastifyInstance, context: EndpointContext): voi
           part.file.resume();
           continue;
         }
-        stored = await keepUpload(context, part, {
+        stored = await keepUpload(context, request, part, {
           accept: REPLY_ACCEPT,
           limit,
           lang,
@@ -81,8 +84,8 @@ export function replyRoutes(app: FastifyInstance, context: EndpointContext): voi
     {
       schema: context.protocol.route('replyToRequest'),
       preValidation: async (request) => requireJson(request),
+      onRequest: async (request) => context.clientLimits.count('lookups', context.limits.lookups, request),
       config: {
-        rateLimit: { max, timeWindow: timeWindowMs },
         invalid: {
           params: notFound,
           headers: (errors) => {

@@ -14,6 +14,9 @@ export interface RequestRow {
   channel: Channel;
   lang: Language;
   tracking_code_hash: Buffer;
+  submission_hash: Buffer | null;
+  /** 0/1 on SQLite, a boolean on PostgreSQL. */
+  by_agent: number | boolean;
   data: string | Record<string, unknown>;
   created_at: string | Date;
   expected_by: string | null;
@@ -91,6 +94,8 @@ export function toRequestRecords(
     createdAt: isoTime(row.created_at),
     ...(row.expected_by === null ? {} : { expectedBy: row.expected_by }),
     trackingCodeHash: row.tracking_code_hash,
+    ...(row.submission_hash ? { submissionHash: row.submission_hash } : {}),
+    byAgent: Boolean(row.by_agent),
     history: (historyOf.get(row.id) ?? []).map((entry): HistoryEntry => ({
       at: isoTime(entry.at),
       phase: entry.phase,

@@ -22,6 +22,10 @@ export interface NewRequest {
   data: Record<string, unknown>;
   /** HMAC of the Idempotency-Key: the key itself is a bearer of the receipt, so it is not kept. */
   idempotencyKeyHash: Buffer;
+  /** HMAC of the submission as sent: a replay of the key with another body is refused. */
+  submissionHash: Buffer;
+  /** Whether an agent's credentials came with the submission (else its channel was only declared). */
+  byAgent: boolean;
   trackingCodeHash: Buffer;
   /** First part of the reference, e.g. "VOI". */
   referencePrefix: string;
@@ -45,6 +49,9 @@ export interface RequestRecord {
   createdAt: string;
   expectedBy?: string;
   trackingCodeHash: Buffer;
+  /** Absent for requests stored before it was kept. */
+  submissionHash?: Buffer;
+  byAgent: boolean;
   /** Oldest first; never empty. */
   history: HistoryEntry[];
   attachments: Attachment[];
@@ -60,6 +67,18 @@ export interface AttachmentRecord extends Attachment {
   /** For a reply's file: the request it was uploaded for (linked to it once the reply is sent). */
   forReference?: string;
 }
+
+/** What an upload may add to the files no request has claimed yet. */
+export interface UnclaimedQuota {
+  /** HMAC of the client's address: whose uploads count together. */
+  clientKey: string;
+  /** Most bytes of unclaimed uploads one client may hold. */
+  perClient: number;
+  /** Most bytes of unclaimed uploads of everyone together. */
+  total: number;
+}
+
+export type UploadOutcome = 'stored' | 'client-quota' | 'total-quota';
 
 export type InsertResult =
   | { outcome: 'created' | 'replayed'; record: RequestRecord }
@@ -91,6 +110,12 @@ export interface RequestWrites {
    * decides (a unique constraint): one request per key, whichever instance each retry reaches.
    */
   insertOrGet(request: NewRequest): Promise<InsertResult>;
+  /**
+   * The request as it stands, kept from changing by other units until this one commits (a row
+   * lock on PostgreSQL; SQLite's units hold the file's write lock anyway): what a status change
+   * decides from stays true until it is appended.
+   */
+  getForUpdate(reference: string): Promise<RequestRecord | undefined>;
   /** Appends to the history (never rewrites it); undefined for an unknown reference. */
   appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined>;
 }
@@ -102,7 +127,12 @@ export interface AttachmentReads {
 }
 
 export interface AttachmentWrites {
-  insert(attachment: AttachmentRecord, content: Buffer): Promise<void>;
+  /**
+   * Stores an upload; with a quota, only when the unclaimed uploads of its client and of everyone
+   * stay within it, decided under a lock every instance takes (so two instances cannot both
+   * fill the last free bytes).
+   */
+  insert(attachment: AttachmentRecord, content: Buffer, quota?: UnclaimedQuota): Promise<UploadOutcome>;
   /** Deletes attachments never linked to a request and uploaded before `before`; their number. */
   deleteAbandoned(before: Date): Promise<number>;
 }
@@ -114,6 +144,17 @@ export interface Settings {
   putIfMissing(name: string, value: Buffer): Promise<Buffer>;
 }
 
+/** Definitions of the versions of each form this endpoint has served, kept for late submissions. */
+export interface FormVersionReads {
+  /** The definition of `version` of form `formId` as it was served, as JSON text. */
+  get(formId: string, version: string): Promise<string | undefined>;
+}
+
+export interface FormVersionWrites {
+  /** Keeps a served version's definition unless that version is kept already; answers the one kept. */
+  putIfMissing(formId: string, version: string, definition: string, at: Date): Promise<string>;
+}
+
 /** Fixed-window counters shared by every instance (rate limits, quotas). */
 export interface Counters {
   /**
@@ -121,6 +162,8 @@ export interface Counters {
    * hit); answers the hits so far in the window and when it ends. One atomic statement.
    */
   hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+  /** The hits of `key` in its current window, without counting one; undefined when none. */
+  peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | undefined>;
   /** Forgets windows that ended before `now`; their number. */
   deleteExpired(now: Date): Promise<number>;
 }
@@ -255,6 +298,7 @@ export interface StoreTransaction {
   readonly settings: Settings;
   readonly replies: ReplyReads & ReplyWrites;
   readonly outbox: OutboxWrites;
+  readonly formVersions: FormVersionReads & FormVersionWrites;
 }
 
 export interface DatabaseHealth {
@@ -274,6 +318,7 @@ export interface Store {
   readonly settings: Pick<Settings, 'get'>;
   readonly replies: ReplyReads;
   readonly outbox: OutboxReads & OutboxDelivery;
+  readonly formVersions: FormVersionReads;
   /** Atomic on their own: no transaction needed. */
   readonly counters: Counters;
   /**

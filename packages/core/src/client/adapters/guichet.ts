@@ -86,9 +86,18 @@ export function guichetAdapter(config: AdapterConfig): Adapter {
     },
 
     async status(query, options) {
+      // References and codes are case-insensitive in this protocol: "voi-2026-000123 " is found.
+      // The code goes in a header, never in the URL: reverse proxies and their logs keep URLs.
+      const reference = query.reference.trim().toUpperCase();
       const response = await fetchWithTimeout(
-        `${base}/requests/${encodeURIComponent(query.reference)}?code=${encodeURIComponent(query.trackingCode)}`,
-        { headers: { Accept: 'application/json', 'Accept-Language': query.lang } },
+        `${base}/requests/${encodeURIComponent(reference)}`,
+        {
+          headers: {
+            Accept: 'application/json',
+            'Accept-Language': query.lang,
+            'X-Guichet-Tracking-Code': query.trackingCode.trim().toUpperCase(),
+          },
+        },
         http(options),
       );
       if (!response.ok) throw await failure(response);

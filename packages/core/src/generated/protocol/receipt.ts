@@ -28,6 +28,10 @@ export interface RequestStatus {
   reference: string;
   formId?: string;
   formTitle?: string;
+  /**
+   * The language the request was made in, which the service's own texts (form title, labels, notes) are written in; the tracker marks them with it.
+   */
+  lang?: 'fr' | 'en';
   phase: Phase;
   /**
    * The back office's own code for the current step.

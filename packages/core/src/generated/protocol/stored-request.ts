@@ -17,6 +17,10 @@ export interface StoredRequest {
   formId: string;
   formVersion: string;
   channel: Channel;
+  /**
+   * True when an agent's credentials came with the submission. False: the channel was only declared by the page that sent it (anyone may declare "counter").
+   */
+  byAgent: boolean;
   lang?: 'fr' | 'en';
   createdAt: string;
   /**
@@ -53,6 +57,10 @@ export interface RequestStatus {
   reference: string;
   formId?: string;
   formTitle?: string;
+  /**
+   * The language the request was made in, which the service's own texts (form title, labels, notes) are written in; the tracker marks them with it.
+   */
+  lang?: 'fr' | 'en';
   phase: Phase;
   /**
    * The back office's own code for the current step.

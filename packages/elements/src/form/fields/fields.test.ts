@@ -2,7 +2,7 @@ import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { html as lit } from 'lit';
 import '../../guichet-form.js';
 import { GuichetForm } from '../guichet-form.js';
-import { rankWith } from './registry.js';
+import { rankWith, type FieldRenderer } from './registry.js';
 
 const tidy = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 
@@ -88,24 +88,24 @@ describe('contact block', () => {
     const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
     const root = await ready(el);
     for (const title of ['Deux', 'Vérifiez vos réponses']) {
-      expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
+      expect(tidy(root.querySelector('.contact h3')?.textContent)).to.equal('Besoin d’aide ?');
       expect(root.querySelector('.contact a[href="tel:0123456789"]')).to.not.equal(null);
       root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
       await waitUntil(() => tidy(root.querySelector('#guichet-step-title')?.textContent) === title, title, {
         timeout: 10000,
       });
     }
-    expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
+    expect(tidy(root.querySelector('.contact h3')?.textContent)).to.equal('Besoin d’aide ?');
   });
 });
 
 describe('field renderer registry', () => {
-  it('a renderer registered with a higher rank replaces the built-in one for the fields it picks', async () => {
-    GuichetForm.renderers.register({
+  it('a renderer registered with a higher rank replaces the built-in one for the fields it picks, until unregistered', async () => {
+    const postalCode: FieldRenderer = {
       name: 'postal-code',
       tester: rankWith(5, (field) => field.name === 'postalCode'),
       render: (field, pointer) => lit`<p class="custom" data-pointer=${pointer}>${field.name}</p>`,
-    });
+    };
     const definition = {
       id: 'registre',
       version: '1.0.0',
@@ -115,9 +115,20 @@ describe('field renderer registry', () => {
         properties: { postalCode: { type: 'string', title: 'Code postal' }, city: { type: 'string', title: 'Ville' } },
       },
     };
+    GuichetForm.renderers.register(postalCode);
+    try {
+      const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
+      const root = await ready(el);
+      expect(root.querySelector('.custom')?.getAttribute('data-pointer')).to.equal('/postalCode');
+      expect(root.querySelector('#guichet-postalCode')?.tagName).to.equal(undefined);
+      expect(root.querySelector('#guichet-city')).to.not.equal(null);
+    } finally {
+      GuichetForm.renderers.unregister(postalCode);
+    }
+    // Nothing left behind for later forms (and later tests): the built-in text input is back.
     const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
     const root = await ready(el);
-    expect(root.querySelector('.custom')?.getAttribute('data-pointer')).to.equal('/postalCode');
-    expect(root.querySelector('#guichet-city')).to.not.equal(null);
+    expect(root.querySelector<HTMLInputElement>('#guichet-postalCode')?.type).to.equal('text');
+    expect(root.querySelector('.custom')?.textContent).to.equal(undefined);
   });
 });

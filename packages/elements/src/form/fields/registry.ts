@@ -28,10 +28,25 @@ export function isKind(...kinds: Field['kind'][]): (field: Field) => boolean {
 
 export class FieldRegistry {
   private readonly renderers: FieldRenderer[] = [];
-  private readonly picked = new WeakMap<Field, FieldRenderer | null>();
+  private picked = new WeakMap<Field, FieldRenderer | null>();
 
+  /** Adds renderers; every field picks its renderer again the next time it is drawn. */
   register(...renderers: FieldRenderer[]): this {
     this.renderers.push(...renderers);
+    this.picked = new WeakMap();
+    return this;
+  }
+
+  /**
+   * Removes renderers registered before (a custom widget a page no longer wants); the fields they
+   * drew pick again, among the renderers left, the next time they are drawn.
+   */
+  unregister(...renderers: FieldRenderer[]): this {
+    for (const renderer of renderers) {
+      const index = this.renderers.indexOf(renderer);
+      if (index >= 0) this.renderers.splice(index, 1);
+    }
+    this.picked = new WeakMap();
     return this;
   }
 

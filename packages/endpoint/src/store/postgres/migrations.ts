@@ -132,4 +132,22 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX outbox_by_state ON outbox (state, id);
     `,
   },
+  {
+    version: 3,
+    name: 'hardening: the body behind each idempotency key, agent-entered requests, whose uploads, served form versions',
+    sql: `
+      ALTER TABLE requests ADD COLUMN submission_hash bytea;
+      ALTER TABLE requests ADD COLUMN by_agent boolean NOT NULL DEFAULT false;
+      ALTER TABLE attachments ADD COLUMN client_key text;
+      CREATE INDEX attachments_unlinked_by_client ON attachments (client_key) WHERE request_id IS NULL;
+
+      CREATE TABLE form_versions (
+        form_id text NOT NULL,
+        version text NOT NULL,
+        definition text NOT NULL,
+        stored_at timestamptz NOT NULL,
+        PRIMARY KEY (form_id, version)
+      );
+    `,
+  },
 ];

@@ -22,6 +22,8 @@ import type {
   AttachmentWrites,
   Counters,
   DeliveryOutcome,
+  FormVersionReads,
+  FormVersionWrites,
   InsertResult,
   ListQuery,
   NewOutboxItem,
@@ -41,8 +43,13 @@ import type {
   RequestWrites,
   Settings,
   StatusEntry,
+  UnclaimedQuota,
+  UploadOutcome,
 } from '../types.js';
 import { REPLY_FIELD } from '../types.js';
+
+/** pg_advisory_xact_lock key of the unclaimed-uploads quota ("guichetu"). */
+const UPLOADS_LOCK = 0x6775696368657475n.toString();
 
 /** The pool or one client: both run a query. */
 export type Queryable = Pick<pg.Pool, 'query'>;
@@ -112,9 +119,9 @@ export class PostgresRequests implements RequestReads, RequestWrites {
        ), request AS (
          -- The reference as formatReference writes it: PREFIX-YEAR-000042.
          INSERT INTO requests (reference, form_id, form_version, form_title, channel, lang, idempotency_key_hash,
-           tracking_code_hash, data, created_at, expected_by)
+           tracking_code_hash, data, created_at, expected_by, submission_hash, by_agent)
          SELECT $17 || '-' || $18 || '-' || lpad(last::text, greatest(6, length(last::text)), '0'),
-           $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::timestamptz, $11::date
+           $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10::timestamptz, $11::date, $19::bytea, $20::boolean
          FROM sequence RETURNING *
        ), history AS (
          INSERT INTO status_history (request_id, at, phase, code, label, note)
@@ -147,6 +154,8 @@ export class PostgresRequests implements RequestReads, RequestWrites {
         status.note ?? null,
         request.referencePrefix,
         request.receivedAt.getUTCFullYear(),
+        request.submissionHash,
+        request.byAgent,
       ],
     );
     if (row!.existing) {
@@ -166,6 +175,17 @@ export class PostgresRequests implements RequestReads, RequestWrites {
     }
     const history: HistoryRow = { request_id: row!.id, ...status, note: status.note ?? null };
     return { outcome: 'created', record: toRequestRecords([row!], [history], linked)[0]! };
+  }
+
+  /** Locks the request's row until the unit's transaction ends: concurrent changes wait their turn. */
+  async getForUpdate(reference: string): Promise<RequestRecord | undefined> {
+    const locked = await rows<RequestRow>(
+      this.db,
+      'request-for-update',
+      'SELECT * FROM requests WHERE reference = $1 FOR UPDATE',
+      [reference],
+    );
+    return (await this.records(locked))[0];
   }
 
   async appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined> {
@@ -238,16 +258,45 @@ export class PostgresAttachments implements AttachmentReads, AttachmentWrites {
     return row?.content;
   }
 
-  async insert(attachment: AttachmentRecord, content: Buffer): Promise<void> {
+  /**
+   * With a quota, every instance first takes the same transaction-scoped advisory lock, so the
+   * sums it reads stay true until its insert commits: two instances never both take the last
+   * free bytes. Uploads are rare next to their transfer time; waiting for one commit is cheap.
+   */
+  async insert(attachment: AttachmentRecord, content: Buffer, quota?: UnclaimedQuota): Promise<UploadOutcome> {
     const { id, formId, field, name, size, type, createdAt } = attachment;
+    if (quota) {
+      await this.db.query({ name: 'uploads-lock', text: 'SELECT pg_advisory_xact_lock($1)', values: [UPLOADS_LOCK] });
+      const [held] = await rows<{ client: string; total: string }>(
+        this.db,
+        'unclaimed-bytes',
+        `SELECT coalesce(sum(size) FILTER (WHERE client_key = $1), 0) AS client, coalesce(sum(size), 0) AS total
+         FROM attachments WHERE request_id IS NULL`,
+        [quota.clientKey],
+      );
+      if (Number(held!.client) + size > quota.perClient) return 'client-quota';
+      if (Number(held!.total) + size > quota.total) return 'total-quota';
+    }
     await this.db.query(
       `WITH attachment AS (
-         INSERT INTO attachments (id, form_id, field, name, size, type, created_at, for_request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, (SELECT id FROM requests WHERE reference = $9)) RETURNING id
+         INSERT INTO attachments (id, form_id, field, name, size, type, created_at, client_key, for_request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $9, (SELECT id FROM requests WHERE reference = $10)) RETURNING id
        )
        INSERT INTO attachment_contents (attachment_id, content) SELECT id, $8::bytea FROM attachment`,
-      [id, formId, field, name, size, type, createdAt, content, attachment.forReference ?? null],
+      [
+        id,
+        formId,
+        field,
+        name,
+        size,
+        type,
+        createdAt,
+        content,
+        quota?.clientKey ?? null,
+        attachment.forReference ?? null,
+      ],
     );
+    return 'stored';
   }
 
   async deleteAbandoned(before: Date): Promise<number> {
@@ -276,6 +325,28 @@ export class PostgresSettings implements Settings {
   }
 }
 
+export class PostgresFormVersions implements FormVersionReads, FormVersionWrites {
+  constructor(private readonly db: Queryable) {}
+
+  async get(formId: string, version: string): Promise<string | undefined> {
+    const [row] = await rows<{ definition: string }>(
+      this.db,
+      'form-version',
+      'SELECT definition FROM form_versions WHERE form_id = $1 AND version = $2',
+      [formId, version],
+    );
+    return row?.definition;
+  }
+
+  async putIfMissing(formId: string, version: string, definition: string, at: Date): Promise<string> {
+    await this.db.query(
+      'INSERT INTO form_versions (form_id, version, definition, stored_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+      [formId, version, definition, at.toISOString()],
+    );
+    return (await this.get(formId, version))!;
+  }
+}
+
 export class PostgresCounters implements Counters {
   constructor(private readonly db: Queryable) {}
 
@@ -291,6 +362,16 @@ export class PostgresCounters implements Counters {
       [key, new Date(now.getTime() + windowMs).toISOString(), now.toISOString()],
     );
     return { count: row!.count, resetAt: row!.reset_at };
+  }
+
+  async peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | undefined> {
+    const [row] = await rows<{ count: number; reset_at: Date }>(
+      this.db,
+      'counter-peek',
+      'SELECT count, reset_at FROM counters WHERE key = $1 AND reset_at > $2',
+      [key, now.toISOString()],
+    );
+    return row && { count: row.count, resetAt: row.reset_at };
   }
 
   async deleteExpired(now: Date): Promise<number> {

@@ -22,6 +22,7 @@ import {
   PostgresCounters,
   PostgresOutbox,
   PostgresReplies,
+  PostgresFormVersions,
   PostgresRequests,
   PostgresSettings,
   type Queryable,
@@ -66,6 +67,7 @@ export class PostgresStore implements Store {
   readonly requests: PostgresRequests;
   readonly attachments: PostgresAttachments;
   readonly settings: PostgresSettings;
+  readonly formVersions: PostgresFormVersions;
   readonly counters: PostgresCounters;
   readonly replies: PostgresReplies;
   readonly outbox: OutboxReads & OutboxDelivery;
@@ -75,6 +77,7 @@ export class PostgresStore implements Store {
     this.requests = new PostgresRequests(pool);
     this.attachments = new PostgresAttachments(pool);
     this.settings = new PostgresSettings(pool);
+    this.formVersions = new PostgresFormVersions(pool);
     this.counters = new PostgresCounters(pool);
     this.replies = new PostgresReplies(pool);
     const reads = new PostgresOutbox(pool);
@@ -152,6 +155,7 @@ function transactionOn(client: Queryable): StoreTransaction {
     settings: new PostgresSettings(client),
     replies: new PostgresReplies(client),
     outbox: new PostgresOutbox(client),
+    formVersions: new PostgresFormVersions(client),
   };
 }
 

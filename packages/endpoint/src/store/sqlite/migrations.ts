@@ -156,4 +156,22 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX outbox_by_state ON outbox (state, id);
     `,
   },
+  {
+    version: 4,
+    name: 'hardening: the body behind each idempotency key, agent-entered requests, whose uploads, served form versions',
+    sql: `
+      ALTER TABLE requests ADD COLUMN submission_hash BLOB;
+      ALTER TABLE requests ADD COLUMN by_agent INTEGER NOT NULL DEFAULT 0 CHECK (by_agent IN (0, 1));
+      ALTER TABLE attachments ADD COLUMN client_key TEXT;
+      CREATE INDEX attachments_unlinked_by_client ON attachments (client_key) WHERE request_id IS NULL;
+
+      CREATE TABLE form_versions (
+        form_id TEXT NOT NULL,
+        version TEXT NOT NULL,
+        definition TEXT NOT NULL,
+        stored_at TEXT NOT NULL,
+        PRIMARY KEY (form_id, version)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];

@@ -24,6 +24,8 @@ import type {
   AttachmentWrites,
   Counters,
   DeliveryOutcome,
+  FormVersionReads,
+  FormVersionWrites,
   InsertResult,
   ListQuery,
   NewOutboxItem,
@@ -43,6 +45,8 @@ import type {
   RequestWrites,
   Settings,
   StatusEntry,
+  UnclaimedQuota,
+  UploadOutcome,
 } from '../types.js';
 import { REPLY_FIELD } from '../types.js';
 
@@ -74,9 +78,9 @@ export class SqliteRequests implements RequestReads, RequestWrites {
       ),
       insertRequest: db.prepare(
         `INSERT INTO requests (reference, form_id, form_version, form_title, channel, lang, idempotency_key_hash,
-           tracking_code_hash, data, created_at, expected_by)
+           submission_hash, by_agent, tracking_code_hash, data, created_at, expected_by)
          VALUES (@reference, @formId, @formVersion, @formTitle, @channel, @lang, @idempotencyKeyHash,
-           @trackingCodeHash, @data, @createdAt, @expectedBy)`,
+           @submissionHash, @byAgent, @trackingCodeHash, @data, @createdAt, @expectedBy)`,
       ),
       insertHistory: db.prepare(
         'INSERT INTO status_history (request_id, at, phase, code, label, note) VALUES (@requestId, @at, @phase, @code, @label, @note)',
@@ -125,6 +129,8 @@ export class SqliteRequests implements RequestReads, RequestWrites {
         channel: request.channel,
         lang: request.lang,
         idempotencyKeyHash: request.idempotencyKeyHash,
+        submissionHash: request.submissionHash,
+        byAgent: request.byAgent ? 1 : 0,
         trackingCodeHash: request.trackingCodeHash,
         data: JSON.stringify(request.data),
         createdAt: request.receivedAt.toISOString(),
@@ -144,6 +150,11 @@ export class SqliteRequests implements RequestReads, RequestWrites {
         return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
       throw error;
     }
+  }
+
+  /** The writer's unit holds the file's write lock (BEGIN IMMEDIATE): nothing changes meanwhile. */
+  async getForUpdate(reference: string): Promise<RequestRecord | undefined> {
+    return this.getByReference(reference);
   }
 
   async appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined> {
@@ -175,9 +186,13 @@ export class SqliteAttachments implements AttachmentReads, AttachmentWrites {
       ),
       content: db.prepare<[string], Buffer>('SELECT content FROM attachment_contents WHERE attachment_id = ?').pluck(),
       insert: db.prepare(
-        `INSERT INTO attachments (id, form_id, field, name, size, type, created_at, for_request_id)
-         VALUES (@id, @formId, @field, @name, @size, @type, @createdAt,
+        `INSERT INTO attachments (id, form_id, field, name, size, type, created_at, client_key, for_request_id)
+         VALUES (@id, @formId, @field, @name, @size, @type, @createdAt, @clientKey,
            (SELECT id FROM requests WHERE reference = @forReference))`,
+      ),
+      unclaimed: db.prepare<[string], { client: number; total: number }>(
+        `SELECT coalesce(sum(CASE WHEN client_key = ? THEN size END), 0) AS client, coalesce(sum(size), 0) AS total
+           FROM attachments WHERE request_id IS NULL`,
       ),
       insertContent: db.prepare<[string, Buffer]>(
         'INSERT INTO attachment_contents (attachment_id, content) VALUES (?, ?)',
@@ -195,11 +210,19 @@ export class SqliteAttachments implements AttachmentReads, AttachmentWrites {
     return this.statements.content.get(id);
   }
 
-  async insert(attachment: AttachmentRecord, content: Buffer): Promise<void> {
+  /** Runs in the writer's unit, under the file's write lock: the sums cannot change before the insert. */
+  async insert(attachment: AttachmentRecord, content: Buffer, quota?: UnclaimedQuota): Promise<UploadOutcome> {
     const { id, formId, field, name, size, type, createdAt } = attachment;
+    if (quota) {
+      const held = this.statements.unclaimed.get(quota.clientKey)!;
+      if (held.client + size > quota.perClient) return 'client-quota';
+      if (held.total + size > quota.total) return 'total-quota';
+    }
     const forReference = attachment.forReference ?? null;
-    this.statements.insert.run({ id, formId, field, name, size, type, createdAt, forReference });
+    const clientKey = quota?.clientKey ?? null;
+    this.statements.insert.run({ id, formId, field, name, size, type, createdAt, clientKey, forReference });
     this.statements.insertContent.run(id, content);
+    return 'stored';
   }
 
   async deleteAbandoned(before: Date): Promise<number> {
@@ -227,7 +250,31 @@ export class SqliteSettings implements Settings {
   }
 }
 
-export class SqliteCounters implements Omit<Counters, 'deleteExpired'> {
+export class SqliteFormVersions implements FormVersionReads, FormVersionWrites {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    this.statements = {
+      get: db
+        .prepare<[string, string], string>('SELECT definition FROM form_versions WHERE form_id = ? AND version = ?')
+        .pluck(),
+      insert: db.prepare<[string, string, string, string]>(
+        'INSERT INTO form_versions (form_id, version, definition, stored_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+      ),
+    };
+  }
+
+  async get(formId: string, version: string): Promise<string | undefined> {
+    return this.statements.get.get(formId, version);
+  }
+
+  async putIfMissing(formId: string, version: string, definition: string, at: Date): Promise<string> {
+    this.statements.insert.run(formId, version, definition, at.toISOString());
+    return this.statements.get.get(formId, version)!;
+  }
+}
+
+export class SqliteCounters implements Counters {
   private readonly statements;
 
   constructor(db: Database.Database) {
@@ -239,6 +286,9 @@ export class SqliteCounters implements Omit<Counters, 'deleteExpired'> {
            reset_at = CASE WHEN counters.reset_at <= @now THEN excluded.reset_at ELSE counters.reset_at END
          RETURNING count, reset_at`,
       ),
+      peek: db.prepare<[string, string], { count: number; reset_at: string }>(
+        'SELECT count, reset_at FROM counters WHERE key = ? AND reset_at > ?',
+      ),
       deleteExpired: db.prepare<[string]>('DELETE FROM counters WHERE reset_at <= ?'),
     };
   }
@@ -247,6 +297,11 @@ export class SqliteCounters implements Omit<Counters, 'deleteExpired'> {
     const resetAt = new Date(now.getTime() + windowMs).toISOString();
     const row = this.statements.hit.get({ key, resetAt, now: now.toISOString() })!;
     return { count: row.count, resetAt: new Date(row.reset_at) };
+  }
+
+  async peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | undefined> {
+    const row = this.statements.peek.get(key, now.toISOString());
+    return row && { count: row.count, resetAt: new Date(row.reset_at) };
   }
 
   async deleteExpired(now: Date): Promise<number> {

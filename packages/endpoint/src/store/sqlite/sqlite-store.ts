@@ -9,11 +9,12 @@
  * committed data only (WAL), never a unit's work in progress.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from '../group-commit.js';
 import { checkNotNewer } from '../migration.js';
 import type {
+  Counters,
   DatabaseHealth,
   DeliveryOutcome,
   OutboxChannel,
@@ -30,6 +31,7 @@ import {
   SqliteCounters,
   SqliteOutbox,
   SqliteReplies,
+  SqliteFormVersions,
   SqliteRequests,
   SqliteSettings,
 } from './sqlite-repositories.js';
@@ -43,14 +45,15 @@ export class SqliteStore implements Store {
   readonly settings: SqliteSettings;
   readonly replies: SqliteReplies;
   readonly outbox: OutboxReads & OutboxDelivery;
-  readonly counters;
+  readonly formVersions: SqliteFormVersions;
+  readonly counters: Counters;
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
   private readonly units: GroupCommit<StoreTransaction>;
 
   constructor(readonly path: string) {
     const inMemory = path === ':memory:';
-    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    if (!inMemory) keepPrivate(path);
     this.writer = open(path);
     migrate(this.writer, inMemory ? undefined : path);
     this.reader = inMemory ? this.writer : open(path);
@@ -59,12 +62,14 @@ export class SqliteStore implements Store {
     this.settings = new SqliteSettings(this.reader);
     this.replies = new SqliteReplies(this.reader);
     const outbox = new SqliteOutbox(this.writer);
+    this.formVersions = new SqliteFormVersions(this.reader);
     const tx: StoreTransaction = {
       requests: new SqliteRequests(this.writer),
       attachments: new SqliteAttachments(this.writer),
       settings: new SqliteSettings(this.writer),
       replies: new SqliteReplies(this.writer),
       outbox,
+      formVersions: new SqliteFormVersions(this.writer),
     };
     const writer = this.writer;
     this.units = new GroupCommit({
@@ -79,8 +84,10 @@ export class SqliteStore implements Store {
     });
     // A counter is written by the writer too, so it joins the next commit rather than a unit's.
     const counters = new SqliteCounters(this.writer);
+    const committed = new SqliteCounters(this.reader);
     this.counters = {
       hit: (key: string, windowMs: number, now: Date) => this.units.run(() => counters.hit(key, windowMs, now)),
+      peek: (key: string, now: Date) => committed.peek(key, now),
       deleteExpired: (now: Date) => this.units.run(() => counters.deleteExpired(now)),
     };
     const reads = new SqliteOutbox(this.reader);
@@ -127,6 +134,23 @@ export class SqliteStore implements Store {
     await this.units.drain();
     if (this.reader !== this.writer && this.reader.open) this.reader.close();
     if (this.writer.open) this.writer.close();
+  }
+}
+
+/**
+ * The file holds the citizens' answers in clear: readable by the endpoint's user alone (0600, in a
+ * folder created 0700), like the attachments it holds. SQLite gives its -wal and -shm files the
+ * database file's own mode; those an older endpoint left wider are narrowed too.
+ */
+function keepPrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    }
   }
 }
 

@@ -19,12 +19,14 @@ export interface StatusViewOptions {
 export function renderStatusView({ status, lang, contact, headingId }: StatusViewOptions): TemplateResult {
   const t = statusText(lang);
   const actionRequired = status.phase === 'action_required';
+  // The service's own words (title, labels, notes) are in the request's language, which may not be the page's.
+  const written = status.lang ?? nothing;
   const finalText = status.final ? (t.final as Partial<Record<string, string>>)[status.phase] : undefined;
   return html`<section class="status phase--${status.phase}" part="status" aria-labelledby=${headingId}>
     <p class="status__reference" part="reference">
-      ${t.requestNumber(status.reference)}${status.formTitle ? html`<span class="status__form"> — ${status.formTitle}</span>` : nothing}
+      ${t.requestNumber(status.reference)}${status.formTitle ? html`<span class="status__form"> — <span lang=${written}>${status.formTitle}</span></span>` : nothing}
     </p>
-    <h2 id=${headingId} class="status__title" part="title" tabindex="-1">${status.label}</h2>
+    <h2 id=${headingId} class="status__title" part="title" tabindex="-1" lang=${written}>${status.label}</h2>
     <p class="phase" part="phase">
       ${phaseIcon(status.phase)}<span class="phase__text">${t.phaseLabel} <strong>${phaseText(status.phase, lang)}</strong></span>
     </p>
@@ -44,8 +46,8 @@ export function renderStatusView({ status, lang, contact, headingId }: StatusVie
     </dl>
     ${finalText ? html`<p class="final" part="final">${finalText}</p>` : nothing}
     ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`) : nothing}
-    ${renderTimeline(status.history, lang, `${headingId}-history`)}
-    ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`)}
+    ${renderTimeline(status.history, lang, `${headingId}-history`, status.lang)}
+    ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`, 3)}
   </section>`;
 }
 
@@ -66,10 +68,10 @@ function renderActionRequired(
       note
         ? html`<div class="note note--action" part="note">
           <p class="note__title">${t.agentNote}</p>
-          <p class="note__text">${note}</p>
+          <p class="note__text" lang=${status.lang ?? nothing}>${note}</p>
         </div>`
         : html`<p>${t.actionRequiredNoNote}</p>`
     }
-    ${renderContact(contact, lang, `${id}-contact`)}
+    ${renderContact(contact, lang, `${id}-contact`, 4)}
   </section>`;
 }
