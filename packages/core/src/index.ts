@@ -54,4 +54,5 @@ export { Outbox } from './outbox/outbox.js';
 export type { OutboxOptions, NewSubmission, DeliverOptions, PendingSubmission } from './outbox/outbox.js';
 export { backoffDelay, retryDelay } from './outbox/backoff.js';
 export { asEndpointError, RetryWaits, withRetries, type RetryOptions } from './outbox/retry.js';
+export { newIdempotencyKey } from './outbox/idempotency-key.js';
 export * from './drafts/index.js';
