@@ -42,7 +42,7 @@ describe('mails to the citizen', () => {
     assert.ok(mail);
     assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.text : '', 'camille@example.fr');
     assert.equal(mail.from?.text, '"Mairie de Test" <guichet@mairie.example>');
-    assert.equal(mail.subject, `Demande ${reference} reçue : Demande de test`);
+    assert.equal(mail.subject, `Demande ${reference} reçue\u00a0: Demande de test`);
     assert.match(mail.messageId ?? '', /^<evt_[A-Za-z0-9_-]{16,}@mairie\.example>$/);
     assert.ok(mail.date instanceof Date && !Number.isNaN(mail.date.getTime()));
     assert.equal(mail.headers.get('auto-submitted'), 'auto-generated');
@@ -138,7 +138,7 @@ describe('mails to the citizen', () => {
     const [shown] = opened.body.notifications;
     assert.deepEqual(
       [shown.channel, shown.state, shown.recipient, shown.subject],
-      ['mail', 'failed', 'nobody@example.fr', `Demande ${refused.body.reference} reçue : Demande de test`],
+      ['mail', 'failed', 'nobody@example.fr', `Demande ${refused.body.reference} reçue\u00a0: Demande de test`],
     );
     assert.match(shown.lastError, /550/);
     assert.equal(shown.sealed, undefined);
