@@ -386,6 +386,46 @@ async function fileAndFollowARequest(url: string, token: string, mailDir: string
     await page.getByLabel('Code de suivi').fill(` ${trackingCode.toLowerCase()} `);
     await page.getByRole('button', { name: 'Suivre ma demande' }).click();
     await page.getByText('Équipe envoyée sur place').first().waitFor();
+
+    // The service needs a photo: the citizen reads the mail, follows its link and answers from
+    // the tracker with a file; the agent sees the reply.
+    const asked = await fetch(`${url}/api/admin/requests/${referenceText}/status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        phase: 'action_required',
+        label: 'Photo à envoyer',
+        note: 'Envoyez-nous une photo du trou.',
+      }),
+    });
+    assert.equal(asked.status, 200);
+    const mail = (await eventuallyMails(mailDir, 3)).find((parsed) => parsed.subject?.includes('Photo à envoyer'));
+    const mailText = mail?.text ?? '';
+    assert.ok(mailText.includes('Envoyez-nous une photo du trou.'), "the agent's note is in the mail");
+    assert.ok(!mailText.includes(trackingCode), 'a phase change never repeats the tracking code');
+    const followed = /https?:\/\/\S+\/suivi\.html\?reference=[\w-]+/.exec(mailText)?.[0];
+    assert.equal(followed, link);
+    await page.goto(followed!);
+    await page.getByLabel('Code de suivi').fill(trackingCode);
+    await page.getByRole('button', { name: 'Suivre ma demande' }).click();
+    await page.getByLabel('Votre message').fill('Voici la photo du trou.');
+    await page.getByLabel('Documents (facultatif)').setInputFiles({
+      name: 'trou.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      ),
+    });
+    await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+    await page.getByText('Votre réponse a été envoyée.').waitFor();
+    const seen = (await (
+      await fetch(`${url}/api/admin/requests/${referenceText}`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { replies: { message?: string; attachments: { name: string }[] }[] };
+    assert.deepEqual(
+      seen.replies.map((reply) => [reply.message, reply.attachments.map((file) => file.name)]),
+      [['Voici la photo du trou.', ['trou.png']]],
+    );
   } finally {
     await browser.close();
   }

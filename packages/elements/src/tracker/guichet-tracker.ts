@@ -10,7 +10,6 @@ import { FocusController } from '../shared/focus-controller.js';
 import { Announcer } from '../shared/announcer.js';
 import { GuichetStatusChangeEvent } from '../events.js';
 import { trackerStyles } from './guichet-tracker.styles.js';
-import { replyStyles } from './reply/reply.styles.js';
 import { phaseText, trackerText } from './messages.js';
 import { LookupController, type LookupValues } from './lookup-form.js';
 import { PollController, refreshSeconds } from './poll-controller.js';
@@ -102,7 +101,7 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @cssproperty --guichet-max-width - Largest width of the element.
  */
 export class GuichetTracker extends LitElement {
-  static override styles = [themeStyles, contactStyles, fieldStyles, trackerStyles, replyStyles];
+  static override styles = [themeStyles, contactStyles, fieldStyles, trackerStyles];
 
   // Declared as data rather than with decorators: see GuichetForm.properties.
   static override properties: PropertyDeclarations = {

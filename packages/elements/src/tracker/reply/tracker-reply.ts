@@ -3,6 +3,9 @@ import type { Language, RequestStatus } from '@guichet/core';
 import { GuichetReplyEvent } from '../../events.js';
 import { ReplyController, type ReplyTarget } from './reply-controller.js';
 import { renderReplyForm } from './reply-form-view.js';
+import { replyStyles } from './reply.styles.js';
+import { statusViewStyles } from '../status-view.styles.js';
+import { adoptStyles } from '../../shared/adopt-styles.js';
 
 export interface TrackerReplyOptions {
   /** Where a reply goes now; undefined when the tracker shows no request. */
@@ -17,7 +20,9 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 /**
  * The tracker's reply part, loaded with the status view: the form while a request waits for the
- * citizen and the back office takes replies, the sending, and where focus goes after it.
+ * citizen and the back office takes replies, the sending, and where focus goes after it. Made
+ * when the tracker first shows a status, it brings the status view's styles and its own, so the
+ * first load carries only what the look-up form needs.
  */
 export class TrackerReply {
   private controller?: ReplyController;
@@ -25,7 +30,9 @@ export class TrackerReply {
   constructor(
     private readonly host: Host,
     private readonly options: TrackerReplyOptions,
-  ) {}
+  ) {
+    adoptStyles(host.shadowRoot, statusViewStyles, replyStyles);
+  }
 
   render(status: RequestStatus, lang: Language, headingId: string): TemplateResult | typeof nothing {
     const target = this.options.target();
