@@ -14,7 +14,7 @@ import { publicEntry } from './scripts/lib/public-entry.mjs';
 import { dts } from 'rollup-plugin-dts';
 
 const packages = {
-  core: ['index.ts', 'standalone.ts'],
+  core: ['index.ts', 'standalone.ts', 'open311/index.ts'],
   elements: ['index.ts', 'guichet-form.ts', 'guichet-tracker.ts', 'guichet-desk.ts'],
   endpoint: ['index.ts', 'main.ts'],
   cli: ['index.ts', 'main.ts'],

@@ -1,9 +1,9 @@
 // `npm run build`: declarations with tsc, JavaScript with rollup (see rollup.config.mjs), then
 // each package's declarations copied beside its JavaScript.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeCdnFiles } from './lib/cdn-files.mjs';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -23,6 +23,9 @@ for (const dir of ['dist', ...['core', 'elements', 'endpoint', 'cli'].map((name)
     if (statSync(path).isFile() && statSync(path).mtimeMs < started && /\.js(\.map)?$/.test(path)) rmSync(path);
   }
 }
+// The themes are host-page stylesheets: served beside the bundle (dist/themes/dsfr.css), so a
+// page links them from where it loads guichet.js.
+cpSync('packages/elements/themes', 'dist/themes', { recursive: true });
 for (const name of ['core', 'elements', 'endpoint', 'cli']) {
   const types = `build/types/packages/${name}/src`;
   if (existsSync(types)) cpSync(types, `packages/${name}/dist`, { recursive: true });
@@ -37,32 +40,8 @@ run(process.execPath, [
   '--quiet',
 ]);
 
-// Subresource Integrity for the CDN bundle: its hash, the hashes of the chunks it loads lazily
-// (one integrity attribute covers one file; an import map can pin the others, see
-// docs/embedding.md), and a snippet ready to paste.
-const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
-const chunks = new Set();
-const pending = ['guichet.js'];
-while (pending.length > 0) {
-  const name = pending.pop();
-  for (const [, chunk] of readFileSync(`dist/${name}`, 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g)) {
-    if (!chunks.has(chunk)) {
-      chunks.add(chunk);
-      pending.push(chunk);
-    }
-  }
-}
-const integrity = sri('dist/guichet.js');
-writeFileSync('dist/guichet.js.sri', `${integrity}\n`);
-writeFileSync(
-  'dist/integrity.json',
-  `${JSON.stringify(Object.fromEntries(['guichet.js', ...[...chunks].sort()].map((f) => [f, sri(`dist/${f}`)])), null, 2)}\n`,
-);
-const version = JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version;
-writeFileSync(
-  'dist/snippet.html',
-  `<!-- Guichet ${version}: paste where the form should appear; replace the two URLs with your copy of dist/ and your endpoint. -->
-<script type="module" src="https://cdn.example.org/guichet/${version}/guichet.js" integrity="${integrity}" crossorigin="anonymous"></script>
-<guichet-form src="https://gru.example.org/api/forms/signalement-voirie" endpoint="https://gru.example.org/api"></guichet-form>
-`,
-);
+// Subresource Integrity, and the snippet to paste (scripts/lib/cdn-files.mjs).
+writeCdnFiles({
+  dist: 'dist',
+  version: JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version,
+});

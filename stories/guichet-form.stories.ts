@@ -4,7 +4,16 @@ import signalement from '../schemas/forms/signalement-voirie.json';
 import samples from '../test/fixtures/forms-data/signalement-voirie.json';
 import { storyEndpoint } from './support/adapters.js';
 import { brokenDefinition } from './support/definitions.js';
-import { formIn, goToSummary, pressContinue, pressSend, rendered } from './support/drive.js';
+import {
+  contactBlocks,
+  expectingWebTeamMessage,
+  formIn,
+  goToSummary,
+  pressContinue,
+  pressSend,
+  rendered,
+  until,
+} from './support/drive.js';
 import { renderForm, type FormArgs } from './support/render.js';
 
 const answers = samples.valid[1] as Record<string, unknown>;
@@ -25,12 +34,19 @@ const meta: Meta<FormArgs> = {
         'storybook-server-error',
         'storybook-invalid',
         'storybook-refused',
+        'storybook-misconfigured',
+        'storybook-unconfirmed',
         'guichet',
         'open311',
       ],
     },
     channel: { control: 'select', options: ['web', 'counter', 'phone', 'mail'] },
     draft: { control: 'inline-radio', options: ['local', 'none'] },
+    draftDays: { control: 'number' },
+    headingLevel: { control: 'select', options: [1, 2, 3, 4] },
+    hideTitle: { control: 'boolean' },
+    trackerUrl: { control: 'text' },
+    pageTitle: { control: 'text' },
   },
   parameters: {
     docs: {
@@ -72,13 +88,21 @@ export const Sending: Story = {
   },
 };
 
-/** The receipt: reference, tracking code, what happens next, and the tracker below. */
+/**
+ * The receipt: reference, tracking code, what happens next, a link to the site's tracker page
+ * (`tracker-url`, carrying the reference only), the tracker below, and one "Need help?" block.
+ */
 export const Sent: Story = {
-  args: { data: answers },
+  args: { data: answers, trackerUrl: '/suivi.html' },
   play: async ({ canvasElement }) => {
     const form = formIn(canvasElement);
     await goToSummary(form);
     await pressSend(form, 'the receipt', '[part~="receipt"]');
+    // The receipt's tracker has drawn the status: still one way to reach a person on screen.
+    const tracker = await until(() => form.shadowRoot!.querySelector('guichet-tracker'), 'the tracker');
+    await until(() => tracker.shadowRoot?.querySelector('[part~="status"]'), 'the status');
+    const blocks = contactBlocks(form);
+    if (blocks !== 1) throw new Error(`Story: the receipt shows ${blocks} "Need help?" blocks, not one`);
   },
 };
 
@@ -126,7 +150,47 @@ export const Refused: Story = {
   },
 };
 
-/** Coming back to an unfinished form: the saved draft is offered. */
+/**
+ * Refused because of how the page is set up (e.g. an Open311 server without its api key): the
+ * citizen is told the form cannot send for now and how to reach a person, with no "Try again";
+ * the web team reads why in the console and in `guichet-error` (`kind: "configuration"`).
+ */
+export const Misconfigured: Story = {
+  args: { data: answers, adapter: 'storybook-misconfigured' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await expectingWebTeamMessage(() => pressSend(form, 'refused', '[part~="submission-status"] strong'));
+  },
+};
+
+/**
+ * The request may have arrived but its answer was lost, and the back office cannot tell a
+ * second copy apart (Open311): the citizen is told not to send it again and to contact the service.
+ */
+export const Unconfirmed: Story = {
+  args: { data: answers, adapter: 'storybook-unconfirmed' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await expectingWebTeamMessage(() => pressSend(form, 'unconfirmed', '[part~="submission-status"] strong'));
+  },
+};
+
+/**
+ * In a CMS page whose own heading already names the procedure: `hide-title` hides the form's title
+ * from sight (screen readers still hear it, above the steps), and `heading-level` puts the form's
+ * headings under the page's (here its title at level 2, under the page's h1).
+ */
+export const InAPageWithItsOwnTitle: Story = {
+  args: { pageTitle: signalement.title, hideTitle: true, headingLevel: 2 },
+};
+
+/**
+ * Coming back to an unfinished form: the saved draft is offered, without showing any of its answers
+ * until the citizen chooses "Reprendre". Drafts are deleted after `draft-days` (7 by default) and once
+ * the request is sent; `draft="none"` keeps none, for public computers and kiosks.
+ */
 export const DraftToResume: Story = {
   args: { draft: 'local' },
   beforeEach() {

@@ -66,11 +66,22 @@ async function install(page, sizes) {
 
 const log = (line) => process.stderr.write(`${line}\n`);
 
+/** Main-thread task time so far, in ms (every task: script, style, layout, paint set-up). */
+async function taskTime(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+}
+
 export async function firstRender({ browser, baseUrl, sizes, iterations }) {
   const pages = [];
   for (const name of contenders) pages.push(await openPage(browser, baseUrl, name));
   const samples = {};
-  for (const { page } of pages) await install(page, sizes);
+  const cpu = {};
+  for (const entry of pages) {
+    await install(entry.page, sizes);
+    entry.cdp = await entry.context.newCDPSession(entry.page);
+    await entry.cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  }
   for (const size of sizes) {
     for (const { name, page } of pages) {
       // Warm-up: lazy chunks, JIT, and how many controls a complete form has.
@@ -87,13 +98,22 @@ export async function firstRender({ browser, baseUrl, sizes, iterations }) {
         );
         ((samples[name] ??= {})[size] ??= []).push(ms);
       }
+      // The same mount again, its main-thread task time read around it (no two-frame floor).
+      for (const { name, page, cdp } of rotate(pages, i + 1)) {
+        await page.bringToFront();
+        await page.evaluate((n) => window.bench.prepareMount(window.forms[n].specs, window.forms[n].payload), size);
+        const before = await taskTime(cdp);
+        await page.evaluate((n) => window.bench.mountPrepared(window.forms[n].specs), size);
+        ((cpu[name] ??= {})[size] ??= []).push((await taskTime(cdp)) - before);
+        await page.evaluate(() => window.bench.unmount());
+      }
     }
     log(
-      `  first render ${size} fields: ${contenders.map((c) => `${c} ${median(samples[c][size]).toFixed(1)} ms`).join(', ')}`,
+      `  first render ${size} fields: ${contenders.map((c) => `${c} ${median(samples[c][size]).toFixed(1)} ms (CPU ${median(cpu[c][size]).toFixed(1)})`).join(', ')}`,
     );
   }
   await closeAll(pages);
-  return samples;
+  return { samples, cpu };
 }
 
 export async function inputLatency({ browser, baseUrl, sizes, iterations, fixes, throttle }) {
@@ -151,33 +171,42 @@ export async function inputLatency({ browser, baseUrl, sizes, iterations, fixes,
   return { samples, failures };
 }
 
-/** JS heap after 20 mount/unmount cycles minus the heap before them, both after a full GC. */
-export async function memory({ browser, baseUrl, size, cycles, rounds }) {
+/**
+ * JS heap kept per mount/unmount cycle, both ends after a full GC: over the first `cycles` (V8
+ * still compiling the contender's hot code: warm-up, not a leak) and over the next `cycles` (what
+ * each mount really leaves behind). Heap snapshots diffed across cycles showed the first figure
+ * is optimized code and inline caches, which stop growing once the code is hot.
+ */
+export async function memory({ browser, baseUrl, sizes, cycles, rounds }) {
   const samples = {};
   for (let round = 0; round < rounds; round++) {
-    for (const name of rotate(contenders, round)) {
-      const entry = await openPage(browser, baseUrl, name);
-      await install(entry.page, [size]);
-      const cdp = await entry.context.newCDPSession(entry.page);
-      const heap = async () => {
-        // Work a contender defers (idle callbacks, timers) settles first, then a full GC.
-        await entry.page.waitForTimeout(1500);
-        await cdp.send('HeapProfiler.collectGarbage');
-        await cdp.send('HeapProfiler.collectGarbage');
-        return (await cdp.send('Runtime.getHeapUsage')).usedSize;
-      };
-      await entry.page.evaluate((n) => window.bench.learn(window.forms[n].specs, window.forms[n].payload), size);
-      await entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
-      const before = await heap();
-      const cycle = () =>
-        entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
-      for (let i = 0; i < cycles / 2; i++) await cycle();
-      const middle = await heap();
-      for (let i = cycles / 2; i < cycles; i++) await cycle();
-      const after = await heap();
-      // The second half tells a leak (grows with every cycle) from a cache filled once.
-      (samples[name] ??= []).push({ delta: after - before, secondHalf: after - middle });
-      await entry.context.close();
+    for (const size of sizes) {
+      for (const name of rotate(contenders, round)) {
+        const entry = await openPage(browser, baseUrl, name);
+        await install(entry.page, [size]);
+        const cdp = await entry.context.newCDPSession(entry.page);
+        const heap = async () => {
+          // Work a contender defers (idle callbacks, timers) settles first, then a full GC.
+          await entry.page.waitForTimeout(1500);
+          await cdp.send('HeapProfiler.collectGarbage');
+          await cdp.send('HeapProfiler.collectGarbage');
+          return (await cdp.send('Runtime.getHeapUsage')).usedSize;
+        };
+        const cycle = () =>
+          entry.page.evaluate((n) => window.bench.cycle(window.forms[n].specs, window.forms[n].payload), size);
+        await entry.page.evaluate((n) => window.bench.learn(window.forms[n].specs, window.forms[n].payload), size);
+        await cycle();
+        const before = await heap();
+        for (let i = 0; i < cycles; i++) await cycle();
+        const warm = await heap();
+        for (let i = 0; i < cycles; i++) await cycle();
+        const after = await heap();
+        ((samples[name] ??= {})[size] ??= []).push({
+          warmUpPerCycle: (warm - before) / cycles,
+          perCycle: (after - warm) / cycles,
+        });
+        await entry.context.close();
+      }
     }
   }
   return samples;

@@ -8,7 +8,15 @@ export async function buildContenders(benchDir) {
   // bench/peers/ is generated (git- and lint-ignored).
   const outdir = join(benchDir, 'peers');
   mkdirSync(outdir, { recursive: true });
-  const entries = { rjsf: 'contenders/rjsf.jsx', jsonforms: 'contenders/jsonforms.jsx', floor: 'contenders/floor.js' };
+  const entries = {
+    rjsf: 'contenders/rjsf.jsx',
+    jsonforms: 'contenders/jsonforms.jsx',
+    floor: 'contenders/floor.js',
+    // The time to the first question: each peer's page fetching its definition.
+    'first-rjsf': 'first-question/rjsf.jsx',
+    'first-jsonforms': 'first-question/jsonforms.jsx',
+    'first-floor': 'first-question/floor.js',
+  };
   for (const [name, entry] of Object.entries(entries)) {
     await build({
       absWorkingDir: benchDir,

@@ -67,6 +67,15 @@ export function guichetDefinition(specs) {
   };
 }
 
+/** The same questions as a municipal form asks them: `perStep` to a step. */
+export function steppedDefinition(specs, perStep, id) {
+  const single = guichetDefinition(specs);
+  const steps = [];
+  for (let i = 0; i < specs.length; i += perStep)
+    steps.push({ title: `Step ${steps.length + 1}`, fields: specs.slice(i, i + perStep).map((s) => s.name) });
+  return { ...single, id, ui: { ...single.ui, steps } };
+}
+
 export function rjsfUiSchema(specs) {
   return Object.fromEntries(
     specs.filter((s) => s.kind === 'textarea' || s.kind === 'radio').map((s) => [s.name, { 'ui:widget': s.kind }]),

@@ -141,15 +141,13 @@ export function chart(results) {
       y: 380,
       width: panelWidth,
       height: panelHeight,
-      title: `Heap kept after ${results.config.memoryCycles} mount/unmount cycles`,
+      title: 'Heap kept per mount/unmount cycle, code hot',
       unit: 'KB, median',
       series,
-      groups: [
-        {
-          label: `${results.config.memorySize} fields`,
-          values: Object.fromEntries(series.map((s) => [s, Math.max(0, m.memory[s] / 1024)])),
-        },
-      ],
+      groups: results.config.memorySizes.map((n) => ({
+        label: `${n} fields`,
+        values: Object.fromEntries(series.map((s) => [s, Math.max(0, m.memory[s][n].perCycle / 1024)])),
+      })),
     }),
   ];
   const note = `<text x="${width - 20}" y="28" class="legend" text-anchor="end">${escape(`${results.date.slice(0, 10)}, ${results.machine.cpus} cores, headless Chromium`)}</text>`;

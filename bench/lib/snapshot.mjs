@@ -8,5 +8,7 @@ export function snapshotDist(root, target) {
   mkdirSync(target, { recursive: true });
   for (const file of reachable(join(root, 'dist/guichet.js'), { lazy: true }))
     copyFileSync(file, join(target, basename(file)));
+  // The snippet names the chunk it preloads: the same build's.
+  copyFileSync(join(root, 'dist/snippet.html'), join(target, 'snippet.html'));
   return target;
 }

@@ -33,9 +33,11 @@ export async function startEndpoint(options = {}) {
         GUICHET_ADMIN_TOKEN: adminToken,
         GUICHET_ALLOWED_ORIGINS: (options.allowedOrigins ?? []).join(','),
         GUICHET_LOG_LEVEL: 'warn',
-        // Every browser test looks requests up from 127.0.0.1: the per-client limit that protects
-        // tracking codes would otherwise throttle the suite itself (its own tests set it lower).
+        // Every browser test looks requests up, submits and uploads from 127.0.0.1: the per-client
+        // limits would otherwise throttle the suite itself (their own tests set them lower).
         GUICHET_LOOKUP_LIMIT: '10000',
+        GUICHET_SUBMISSION_LIMIT: '100000',
+        GUICHET_UPLOAD_LIMIT: '100000',
         ...options.env,
       },
     },

@@ -232,11 +232,13 @@ export const fieldKinds: Record<string, Json> = {
         type: 'string',
         contentMediaType: 'image/*',
         title: 'Une photo (facultatif)',
-        description: 'JPEG ou PNG, 5 Mo au plus.',
+        // The formats and the size are the element's to say, from `accept` and `maxSize`.
+        description: 'Une photo du lieu aide l’équipe à le trouver.',
       },
     },
     required: [],
-    translations: en('photo', 'A photo (optional)', 'JPEG or PNG, 5 MB at most.'),
+    fields: { photo: { widget: 'file', accept: ['image/jpeg', 'image/png'], maxSize: 5242880 } },
+    translations: en('photo', 'A photo (optional)', 'A photo of the place helps the team find it.'),
   }),
   fieldset: oneStep({
     id: 'story-fieldset',

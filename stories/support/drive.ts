@@ -69,3 +69,26 @@ export async function pressSend(form: GuichetForm, state: string, selector: stri
   await until(() => root(form).querySelector(selector), state);
   await form.updateComplete;
 }
+
+/**
+ * Runs `run` with `console.error` written as a warning: an element tells the web team what only
+ * they can fix with `console.error`, which a story showing that very state expects (and
+ * Storybook's checks would count as a failure).
+ */
+export async function expectingWebTeamMessage(run: () => Promise<void>): Promise<void> {
+  const original = console.error;
+  console.error = (...args: unknown[]) => console.warn(...args);
+  try {
+    await run();
+  } finally {
+    console.error = original;
+  }
+}
+
+/** The "Besoin d'aide ?" blocks the form shows, its embedded tracker's included. */
+export function contactBlocks(form: GuichetForm): number {
+  const count = (shadow: ShadowRoot): number =>
+    shadow.querySelectorAll('[part~="contact"]').length +
+    [...shadow.querySelectorAll('guichet-tracker')].reduce((sum, tracker) => sum + count(tracker.shadowRoot!), 0);
+  return count(root(form));
+}

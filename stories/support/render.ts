@@ -10,10 +10,16 @@ export interface FormArgs {
   adapter?: string;
   channel?: string;
   draft?: string;
+  draftDays?: number;
+  headingLevel?: number;
+  hideTitle?: boolean;
+  trackerUrl?: string;
+  /** The page's own heading above the form, as a CMS page has one. */
+  pageTitle?: string;
 }
 
 export function renderForm(args: FormArgs): TemplateResult {
-  return html`<guichet-form
+  return html`${args.pageTitle ? html`<h1>${args.pageTitle}</h1>` : nothing}<guichet-form
     .definition=${args.definition}
     .data=${args.data}
     src=${ifDefined(args.src)}
@@ -21,5 +27,9 @@ export function renderForm(args: FormArgs): TemplateResult {
     adapter=${ifDefined(args.adapter)}
     channel=${ifDefined(args.channel)}
     draft=${args.draft ?? nothing}
+    draft-days=${ifDefined(args.draftDays)}
+    heading-level=${ifDefined(args.headingLevel)}
+    ?hide-title=${args.hideTitle}
+    tracker-url=${ifDefined(args.trackerUrl)}
   ></guichet-form>`;
 }

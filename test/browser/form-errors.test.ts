@@ -61,7 +61,7 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     expect(focused(el)).to.equal(summary);
     expect(summary?.getAttribute('role')).to.equal(null);
     expect(summary?.getAttribute('tabindex')).to.equal('-1');
-    expect(summary?.querySelector('h3')?.textContent).to.equal('Il y a un problème');
+    expect(summary?.querySelector('h3')?.textContent).to.equal('Il y a 2 problèmes');
     expect(validation?.detail.kind).to.equal('validation');
     const links = [...(summary?.querySelectorAll('a') ?? [])];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(['#guichet-category', '#guichet-description']);
@@ -81,14 +81,14 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     expect(root.querySelector('#guichet-description__error')).to.equal(null);
     expect(root.querySelector('#guichet-description')?.getAttribute('aria-invalid')).to.equal(null);
     // The other field still shows its error, and focus stayed where the citizen types.
-    expect(root.querySelector('#guichet-category__error')?.textContent).to.match(/^Erreur :/);
+    expect(root.querySelector('#guichet-category__error')?.textContent).to.match(/^Erreur\u00a0:/);
     expect(focused(el)?.id).to.equal('guichet-description');
   });
 
   it('says it in English too', async () => {
     const el = await mount('signalement-voirie', 'en');
     await pressContinue(el);
-    expect(shadow(el).querySelector('#guichet-error-summary h3')?.textContent).to.equal('There is a problem');
+    expect(shadow(el).querySelector('#guichet-error-summary h3')?.textContent).to.equal('There are 2 problems');
     expect(shadow(el).querySelector('#guichet-category__error')?.textContent).to.match(/^Error:/);
     expect(shadow(el).querySelector('.progress')?.textContent).to.equal('Step 1 of 3');
   });
@@ -99,7 +99,7 @@ describe('<guichet-form> errors, GOV.UK style', () => {
     const before = shadow(el).querySelector('#guichet-category__error')?.textContent;
     el.setAttribute('lang', 'en');
     await waitUntil(
-      () => shadow(el).querySelector('#guichet-error-summary h3')?.textContent === 'There is a problem',
+      () => shadow(el).querySelector('#guichet-error-summary h3')?.textContent === 'There are 2 problems',
       'heading in English',
     );
     const after = shadow(el).querySelector('#guichet-category__error')?.textContent;

@@ -77,6 +77,14 @@ describe('<guichet-form> layout and themes', () => {
         const expected = theme === 'dsfr' ? 'rgb(0, 0, 145)' : 'rgb(0, 0, 0)';
         expect(getComputedStyle(primary as Element).backgroundColor).to.equal(expected);
         await expect(el).to.be.accessible(wcag21aa);
+        // With errors shown: an underlined message would read as a link.
+        primary!.click();
+        await waitUntil(() => shadow(el).querySelector('.error'), 'no error shown after Continue');
+        const messages = [...shadow(el).querySelectorAll('.error')];
+        expect(messages.map((node) => getComputedStyle(node).textDecorationLine)).to.deep.equal(
+          messages.map(() => 'none'),
+        );
+        await expect(el).to.be.accessible(wcag21aa);
       });
     });
   }

@@ -60,14 +60,14 @@ function checkField(root: ShadowRoot, field: Field, pointer: string, seen: Seen,
   const error = root.getElementById(`${fieldId(pointer)}__error`);
   if (inError && error) {
     seen.errorKinds.add(field.kind);
-    expect(error.textContent, `${where} error prefix`).to.match(/^\s*Erreur :/);
+    expect(error.textContent, `${where} error prefix`).to.match(/^\s*Erreur\u00a0:/);
     expect(description, `description of ${where} ends with its error`).to.satisfy((d: string) =>
       d.endsWith(tidy(error.textContent)),
     );
     if (!(element instanceof HTMLFieldSetElement))
       expect(element.getAttribute('aria-invalid'), `${where} aria-invalid`).to.equal('true');
   } else {
-    expect(description, `${where} shows no error before an attempt`).to.not.contain('Erreur :');
+    expect(description, `${where} shows no error before an attempt`).to.not.contain('Erreur\u00a0:');
     expect(element.getAttribute('aria-invalid'), `${where} not invalid`).to.equal(null);
   }
   seen.kinds.add(field.kind);

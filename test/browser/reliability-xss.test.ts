@@ -174,6 +174,30 @@ describe('hostile text renders as text and never runs', () => {
     expectInert(form);
   });
 
+  it('a contact link that is not a web page never becomes a link, where a page sets the contact itself', async () => {
+    const links = (tracker: GuichetTracker) => [...tracker.shadowRoot!.querySelectorAll('[part~="contact"] a')];
+    const contactOf = async (url: string) => {
+      const tracker = await fixture<GuichetTracker>(
+        html`<guichet-tracker endpoint=${apiUrl()} .contact=${{ name: 'Mairie', url }}></guichet-tracker>`,
+      );
+      await waitUntil(() => tracker.shadowRoot!.querySelector('[part~="contact"]'), 'the contact block');
+      return tracker;
+    };
+    for (const url of [
+      'javascript:window.__xss = 1',
+      ' JavaScript:window.__xss = 1',
+      'data:text/html,<script>window.__xss = 1</script>',
+      'vbscript:msgbox(1)',
+      '//evil.example/contact',
+    ]) {
+      const tracker = await contactOf(url);
+      expect(links(tracker), url).to.have.length(0);
+      expectInert(tracker);
+    }
+    const web = await contactOf('https://mairie.example/contact');
+    expect(links(web).map((a) => a.getAttribute('href'))).to.deep.equal(['https://mairie.example/contact']);
+  });
+
   it('in what an agent writes: status labels and notes, through the real endpoint', async () => {
     const receipt = await createRequest('fr');
     for (let i = 0; i < 6; i++) {

@@ -86,10 +86,10 @@ describe('submission states', () => {
       await host.updateComplete;
       const progress = root.querySelector('progress')!;
       expect(progress.value).to.equal(55);
-      expect(root.querySelector('.upload__percent')!.textContent).to.equal(lang === 'fr' ? '55 %' : '55%');
+      expect(root.querySelector('.upload__percent')!.textContent).to.equal(lang === 'fr' ? '55\u00a0%' : '55%');
       // Announced at 25 % steps only: 10 % said nothing, 30 % said 25, 55 % said 50.
       expect(root.querySelector('[role="status"]')!.textContent).to.contain(
-        lang === 'fr' ? '50 % envoyés' : '50% sent',
+        lang === 'fr' ? '50\u00a0% envoyés' : '50% sent',
       );
       expect(root.querySelector('[aria-busy="true"]')).to.not.equal(null);
       await expect(host).to.be.accessible(axeTags);
@@ -160,7 +160,7 @@ describe('submission states', () => {
     await waitUntil(() => host.submission.phase === 'uploading');
     await host.updateComplete;
     const cancel = host.shadowRoot!.querySelector<HTMLButtonElement>('button.upload__cancel')!;
-    expect(cancel.textContent).to.contain('Annuler l’envoi de « floue.png »');
+    expect(cancel.textContent).to.contain('Annuler l’envoi de «\u00a0floue.png\u00a0»');
     cancel.click();
     await sending;
     expect(host.submission.phase).to.equal('idle');
@@ -205,13 +205,15 @@ describe('submission states', () => {
     });
     await host.updateComplete;
     const root = host.shadowRoot!;
-    const [copyReference] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
-    expect(copyReference!.textContent!.trim()).to.equal('Copier : Référence');
+    const [copyReference, copyCode] = root.querySelectorAll<HTMLButtonElement>('button.receipt__copy');
+    // Each button says what it copies, in a sentence (the reference is feminine: "copiée").
+    expect(copyReference!.textContent!.trim()).to.equal('Copier la référence');
+    expect(copyCode!.textContent!.trim()).to.equal('Copier le code de suivi');
     copyReference!.click();
     // The clipboard may be refused to a page (permissions): the code is then selected for the citizen to copy.
     await waitUntil(
       () =>
-        root.querySelector('.receipt__copied')!.textContent === 'Référence copié dans le presse-papiers.' ||
+        root.querySelector('.receipt__copied')!.textContent === 'Référence copiée dans le presse-papiers.' ||
         String(window.getSelection()) === host.submission.receipt!.reference,
       'copied or selected',
     );

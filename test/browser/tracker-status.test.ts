@@ -58,7 +58,7 @@ describe('<guichet-tracker> with the reference endpoint', () => {
     await el.refreshNow();
     announcements.stop();
     expect(announcements.texts).to.deep.equal([
-      'Votre demande a changé d’étape : Transmise aux services techniques (En cours de traitement).',
+      'Votre demande a changé d’étape\u00a0: Transmise aux services techniques (En cours de traitement).',
     ]);
     expect(changes).to.have.length(1);
     expect(changes[0]!.detail.previous).to.equal('received');

@@ -5,7 +5,13 @@
  * test page (web-test-runner.config.mjs) before the tests, this turns such values into chai's own
  * description of them (`<input id="guichet-city" …>`), which is also what a reader needs.
  */
-import { chai } from '@open-wc/testing';
+// The side-effect-free entry: this file runs before mocha defines `afterEach`, and the main entry
+// registers its fixture cleanup only when `afterEach` exists at its first import. Imported from
+// here, it never did, and every test's elements stayed in the page for the next ones.
+import * as pure from '@open-wc/testing/pure';
+
+// The entry exports chai, but its declarations leave it out.
+const { chai } = pure as unknown as { chai: Chai.ChaiStatic };
 
 function clonable(value: unknown): unknown {
   try {

@@ -4,8 +4,20 @@ export interface TestEnv {
   endpoint: string | null;
   /** Its GUICHET_ADMIN_TOKEN, for the agent API. */
   adminToken: string | null;
-  /** Base URL of the GeoReport v2 (Open311) test server (test/helpers/open311-server.mjs). */
-  open311: string | null;
+  /** GeoReport v2 simulators (test/helpers/georeport/simulator.mjs), all needing `apiKey` on POST. */
+  open311: {
+    /** As the spec says: multivaluelist as attribute[code][], CORS, one jurisdiction (optional). */
+    url: string;
+    /** As Open311::Endpoint reads them: attribute[code] repeated; two jurisdictions (required). */
+    repeat: string;
+    /** No CORS headers at all. */
+    noCors: string;
+    /** CORS headers on GETs only: the answer of a POST cannot be read. */
+    getOnly: string;
+    /** `GET requests/{id}.json` fails (500) for every id: only the list form finds a request. */
+    listOnly: string;
+    apiKey: string;
+  };
   /** The endpoint serving the forms of zod and TypeBox models (test/helpers/generator-models.ts). */
   generators: { endpoint: string; adminToken: string } | null;
 }

@@ -95,19 +95,33 @@ describe('embedding examples, against the reference endpoint from another origin
     bundles = mkdtempSync(join(tmpdir(), 'guichet-examples-'));
     await bundle('examples/react/main.jsx', join(bundles, 'react'));
     await bundle('examples/vue/main.js', join(bundles, 'vue'), { vue: true });
-    // The WordPress "Custom HTML" block of examples/wordpress-drupal.md, pasted into a page as
-    // the block editor would, with the integrity hash the build wrote.
+    // The WordPress "Custom HTML" block of examples/wordpress-drupal.md, pasted into a page of an
+    // English WordPress (its <html lang="en-US">) as the block editor would.
     const block = /```html\n(<script type="module"[^]*?)```/.exec(
       readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8'),
     )?.[1];
     assert.ok(block, 'no Custom HTML block in examples/wordpress-drupal.md');
-    const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
     mkdirSync(join(bundles, 'wordpress'));
     writeFileSync(
       join(bundles, 'wordpress', 'index.html'),
-      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Signaler un problème — Montfleury</title></head><body><main><h1>Signaler un problème</h1>\n${block
-        .replace('https://cdn.example.org/guichet/0.1.0/', '/dist/')
-        .replace('sha384-…', sri)
+      `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Signaler un problème — Montfleury</title></head><body><main><h1>Signaler un problème</h1>\n${block.replaceAll(
+        'https://gru.example.org',
+        exampleEndpoint,
+      )}</main></body></html>`,
+    );
+    // dist/snippet.html as the build wrote it, pasted into a CMS page (the form's address twice).
+    mkdirSync(join(bundles, 'snippet'));
+    writeFileSync(
+      join(bundles, 'snippet', 'index.html'),
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Nous écrire — Montfleury</title></head><body><main><h1>Nous écrire</h1>\n${readFileSync(
+        join(root, 'dist/snippet.html'),
+        'utf8',
+      )
+        .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
+        .replaceAll(
+          'https://gru.example.org/api/forms/signalement-voirie',
+          `${exampleEndpoint}/api/forms/contact-service`,
+        )
         .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
     );
     // A page that plugs its own back office in through the bundle's public API, without a build.
@@ -121,6 +135,7 @@ describe('embedding examples, against the reference endpoint from another origin
         '/examples/react/build/': join(bundles, 'react'),
         '/examples/vue/build/': join(bundles, 'vue'),
         '/wordpress/': join(bundles, 'wordpress'),
+        '/snippet/': join(bundles, 'snippet'),
         '/own-adapter/': join(bundles, 'own-adapter'),
       },
       (path): Record<string, string> =>
@@ -200,14 +215,25 @@ describe('embedding examples, against the reference endpoint from another origin
     const sri = readFileSync(join(root, 'dist/guichet.js.sri'), 'utf8').trim();
     assert.equal(sri, sha384('guichet.js'));
     const snippet = readFileSync(join(root, 'dist/snippet.html'), 'utf8');
+    // The script from the endpoint, which serves dist/; or a pinned copy, with its integrity.
+    assert.ok(
+      snippet.includes(`<script type="module" src="https://gru.example.org/dist/guichet.js"></script>`),
+      snippet,
+    );
     assert.ok(snippet.includes(`<script type="module" src="https://cdn.example.org/guichet/`), snippet);
     assert.ok(snippet.includes(`integrity="${sri}" crossorigin="anonymous"></script>`), snippet);
-    assert.match(snippet, /<guichet-form src="[^"]+" endpoint="[^"]+"><\/guichet-form>/);
+    assert.match(snippet, /<guichet-form src="[^"]+" endpoint="[^"]+" lang="fr"><\/guichet-form>/);
+    const src = /<guichet-form src="([^"]+)"/.exec(snippet)?.[1];
+    assert.ok(snippet.includes(`<link rel="preload" as="fetch" href="${src}" crossorigin="anonymous">`), snippet);
+    const chunk = /<link rel="modulepreload" href="[^"]+\/(guichet-lazy-[\w-]+\.js)" integrity="([^"]+)"/.exec(snippet);
+    assert.ok(chunk, snippet);
+    assert.equal(chunk[2], sha384(chunk[1]!));
     const integrity = JSON.parse(readFileSync(join(root, 'dist/integrity.json'), 'utf8')) as Record<string, string>;
     const imported = [
       ...readFileSync(join(root, 'dist/guichet.js'), 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g),
     ].map((m) => m[1]!);
-    for (const chunk of ['guichet.js', ...imported]) assert.equal(integrity[chunk], sha384(chunk), chunk);
+    for (const chunk of ['guichet.js', ...imported, 'themes/dsfr.css', 'themes/high-contrast.css'])
+      assert.equal(integrity[chunk], sha384(chunk), chunk);
   });
 
   test('CMS page: one script, one tag; the request is stored with channel web', async () => {
@@ -281,12 +307,51 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
-  test('WordPress Custom HTML block, with the integrity hash from the build: the form is sent', async () => {
+  test('dist/snippet.html: the definition and the reader chunk download beside guichet.js, once each, and the form is sent', async () => {
+    // What each request did, in order: without the snippet's hints the definition could only be
+    // asked for once guichet.js had arrived and run, and the chunk once the definition was read.
+    const events: string[] = [];
+    const name = (url: string) =>
+      url.endsWith('/api/forms/contact-service')
+        ? 'definition'
+        : /\/dist\/guichet-lazy-[\w-]+\.js$/.test(url)
+          ? 'chunk'
+          : url.endsWith('/dist/guichet.js')
+            ? 'guichet.js'
+            : undefined;
+    const { page, errors } = await open('snippet/', (page) => {
+      page.on('request', (request) => {
+        const what = name(request.url());
+        if (what) events.push(`request ${what}`);
+      });
+      page.on('requestfinished', (request) => {
+        const what = name(request.url());
+        if (what) events.push(`finished ${what}`);
+      });
+    });
+    try {
+      // Until the first question shows (the receipt fetches the form again later, for its contact).
+      await page.locator('guichet-form').getByLabel('Quel service voulez-vous joindre ?').waitFor();
+      const loading = [...events];
+      for (const what of ['definition', 'chunk', 'guichet.js'])
+        assert.equal(loading.filter((e) => e === `request ${what}`).length, 1, `${what} once: ${loading.join(', ')}`);
+      const guichetArrived = loading.indexOf('finished guichet.js');
+      assert.ok(loading.indexOf('request definition') < guichetArrived, loading.join(', '));
+      assert.ok(loading.indexOf('request chunk') < guichetArrived, loading.join(', '));
+      const marker = `Snippet ${Date.now()}`;
+      await fillAndSend(page, marker);
+      assert.equal((await stored(marker))?.channel, 'web');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('WordPress Custom HTML block, the script from the endpoint: the form is in French on an English site, and is sent', async () => {
     const { page, errors } = await open('wordpress/');
     try {
       const script = page.locator('script[type="module"]');
-      assert.match((await script.getAttribute('integrity')) ?? '', /^sha384-[A-Za-z0-9+/]{64}$/);
-      assert.equal(await script.getAttribute('crossorigin'), 'anonymous');
+      assert.equal(await script.getAttribute('src'), `${endpoint.url}/dist/guichet.js`);
       const form = page.locator('guichet-form');
       await form.getByRole('radio', { name: 'Un lampadaire éteint ou qui clignote' }).check();
       const marker = `WordPress ${Date.now()}`;
@@ -320,6 +385,7 @@ describe('embedding examples, against the reference endpoint from another origin
         'EndpointError',
         'GuichetErrorEvent',
         'GuichetForm',
+        'GuichetReplyEvent',
         'GuichetStatusChangeEvent',
         'GuichetSubmitEvent',
         'GuichetSubmittedEvent',

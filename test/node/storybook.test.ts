@@ -183,6 +183,40 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
     });
   }
 
+  test('the playground: pick an example form, edit it beside its preview on a wide screen, one above the other on a phone', async () => {
+    const playground = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    try {
+      await playground.goto(`${server.url}iframe.html?id=playground--edit-a-definition&viewMode=story`);
+      const editor = playground.locator('guichet-definition-playground #definition');
+      const form = playground.locator('guichet-definition-playground guichet-form');
+      await form.getByRole('heading', { name: 'Écrire à un service de la mairie' }).waitFor();
+      const box = async (selector: string) =>
+        (await playground.locator(`guichet-definition-playground ${selector}`).boundingBox())!;
+      const [left, right] = [await box('#definition'), await box('guichet-form')];
+      assert.ok(right.x >= left.x + left.width, `side by side at 1280 px: ${JSON.stringify({ left, right })}`);
+
+      // Every form of schemas/forms is offered; loading one shows it at once.
+      const options = await playground
+        .locator('guichet-definition-playground #example option')
+        .evaluateAll((nodes) => nodes.map((node) => (node as HTMLOptionElement).value));
+      const files = readdirSync(join(root, 'schemas/forms'))
+        .filter((name) => name.endsWith('.json'))
+        .map((name) => name.replace(/\.json$/, ''));
+      assert.deepEqual([...options].sort(), files.sort());
+      await playground.getByLabel('Partir d’un exemple').selectOption('signalement-voirie');
+      await playground.getByRole('button', { name: 'Charger l’exemple' }).click();
+      await form.getByRole('heading', { name: 'Signaler un problème dans la rue' }).waitFor();
+      assert.match(await editor.inputValue(), /"id": "signalement-voirie"/);
+      await playground.getByText('Exemple chargé : Signaler un problème dans la rue.').waitFor();
+
+      await playground.setViewportSize({ width: 375, height: 800 });
+      const [top, below] = [await box('#definition'), await box('guichet-form')];
+      assert.ok(below.y >= top.y + top.height, 'one above the other at 375 px');
+    } finally {
+      await playground.close();
+    }
+  });
+
   // Every story in French (the default), then in English through the toolbar's `lang` global, at 320 px.
   for (const [lang, story] of [...stories.map((s) => ['fr', s] as const), ...stories.map((s) => ['en', s] as const)]) {
     test(`${story.title} › ${story.name}${lang === 'en' ? ' (en, 320 px)' : ''}`, async () => {

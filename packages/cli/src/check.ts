@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import {
+  autocompleteWarnings,
   format,
   isRecord,
   isLanguage,
@@ -63,4 +64,15 @@ export function formatProblems(checked: CheckedFile, lang: Language): string[] {
     ),
     `${checked.file}: ${format('definition.count', { count }, lang)}`,
   ];
+}
+
+/**
+ * What a valid definition could do better, one line each (`file:/pointer: warning: message
+ * [code]`): they do not fail the check, the form works, but some citizens lose a help.
+ */
+export function formatWarnings(file: string, model: FormModel, lang: Language): string[] {
+  const word = lang === 'fr' ? 'avertissement\u00a0:' : 'warning:';
+  return autocompleteWarnings(model).map(
+    (warning) => `${file}:${warning.pointer}: ${word} ${localize(warning.message, lang)} [${warning.code}]`,
+  );
 }

@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkCatalogues } from '../../../test/helpers/catalogues.js';
 import { texts } from '../src/texts.js';
+import { loadServiceForm } from '@guichet/core/open311';
+import { startGeoReportSimulator } from '../../../test/helpers/georeport/simulator.mjs';
 
 const forms = readdirSync('schemas/forms')
   .filter((file) => file.endsWith('.json'))
@@ -155,6 +157,118 @@ test('guichet without a command prints its usage and exits 2', () => {
   assert.match(stdout, /Usage:/);
 });
 
+test('guichet check warns about autocomplete tokens that do not fit their field, and still passes the definition', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'guichet-cli-'));
+  try {
+    const file = join(dir, 'address.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        id: 'address',
+        version: '1.0.0',
+        title: 'Adresse',
+        schema: {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          type: 'object',
+          properties: {
+            home: { type: 'object', properties: { street: { type: 'string' } } },
+            phone: { type: 'string' },
+            notes: { type: 'string' },
+            email: { type: 'string', format: 'email' },
+          },
+        },
+        ui: {
+          fields: {
+            'home/street': { widget: 'text', autocomplete: 'street-address' },
+            phone: { widget: 'tel', autocomplete: 'email' },
+            notes: { widget: 'textarea', autocomplete: 'shipping street-address' },
+            email: { autocomplete: 'section-work email' },
+          },
+        },
+      }),
+    );
+    const { code, stdout, stderr } = guichet('check', '--lang', 'fr', file);
+    assert.equal(code, 0);
+    assert.equal(stdout, `${file}: valide\n`);
+    assert.deepEqual(stderr.trimEnd().split('\n'), [
+      `${file}:/ui/fields/home~1street/autocomplete: avertissement\u00a0: autocomplete\u00a0«\u00a0street-address\u00a0» attend une adresse sur plusieurs lignes (une zone de texte)\u00a0; pour un champ d’une ligne, écrivez «\u00a0address-line1\u00a0» [autocomplete-multiline]`,
+      `${file}:/ui/fields/phone/autocomplete: avertissement\u00a0: autocomplete\u00a0«\u00a0email\u00a0» ne convient pas à un champ tel\u00a0: le navigateur ne proposera rien ou proposera une réponse d’une autre sorte [autocomplete-control]`,
+    ]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("the CLI's own texts are complete in every language", () => {
   checkCatalogues('cli', (lang) => texts[lang]);
+});
+
+/** The CLI run without blocking this process, which serves the GeoReport v2 simulator it reads. */
+function guichetAsync(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      ['--conditions=source', '--import', 'tsx', 'packages/cli/src/main.ts', ...args],
+      { encoding: 'utf8', env: { ...process.env, LANG: 'C' } },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test('guichet compile --open311 writes the definition the element builds from the service, with its validator and type', async () => {
+  const server = await startGeoReportSimulator();
+  const out = mkdtempSync(join(tmpdir(), 'guichet-cli-open311-'));
+  try {
+    const { code, stdout, stderr } = await guichetAsync(
+      'compile',
+      '--open311',
+      server.url,
+      '--service',
+      'DEPOT',
+      '--lang',
+      'en',
+      '--out',
+      out,
+    );
+    assert.equal(stderr, '');
+    assert.equal(code, 0);
+    assert.match(stdout, /open311-depot\.json/);
+    const written = JSON.parse(readFileSync(join(out, 'open311-depot.json'), 'utf8'));
+    assert.deepEqual(written, await loadServiceForm({ endpoint: server.url, serviceCode: 'DEPOT', lang: 'en' }));
+    assert.equal(written.title, 'Fly-tipping');
+    assert.equal(written.adapters?.open311?.serviceCode, 'DEPOT');
+    // A web team refines it and checks it with the same tool.
+    const check = await guichetAsync('check', '--lang', 'en', join(out, 'open311-depot.json'));
+    assert.equal(check.code, 0, check.stderr);
+    assert.match(readFileSync(join(out, 'open311-depot.d.ts'), 'utf8'), /export interface Open311DepotData \{/);
+  } finally {
+    await server.stop();
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test('guichet compile --open311 names what to fix when the server does not know the service', async () => {
+  const server = await startGeoReportSimulator();
+  const out = mkdtempSync(join(tmpdir(), 'guichet-cli-open311-'));
+  try {
+    const { code, stderr } = await guichetAsync(
+      'compile',
+      '--open311',
+      server.url,
+      '--service',
+      'NOPE',
+      '--out',
+      out,
+      '--lang',
+      'fr',
+    );
+    assert.equal(code, 1);
+    assert.match(stderr, /NOPE: Le serveur Open311 ne connaît pas ce service/);
+    assert.deepEqual(readdirSync(out), []);
+    const usage = guichet('compile', '--open311', server.url, '--out', out);
+    assert.equal(usage.code, 2, 'a service code is needed');
+  } finally {
+    await server.stop();
+    rmSync(out, { recursive: true, force: true });
+  }
 });

@@ -70,7 +70,7 @@ describe('each kind of problem, in plain words', () => {
     assert.deepEqual(codes(problems), [['/schema/properties/a/patternProperties', 'unsupported-keyword']]);
     assert.equal(
       problems[0]?.message.fr,
-      "Le mot-clé « patternProperties » n'est pas pris en charge par Guichet : un formulaire pose des questions nommées, déclarez chacune dans « properties »",
+      "Le mot-clé «\u00a0patternProperties\u00a0» n'est pas pris en charge par Guichet\u00a0: un formulaire pose des questions nommées, déclarez chacune dans «\u00a0properties\u00a0»",
     );
     assert.equal(
       problems[0]?.message.en,
@@ -103,7 +103,7 @@ describe('each kind of problem, in plain words', () => {
       ['/colour', 'unknown-property'],
       ['/ui/fields/a/widget', 'unknown-widget'],
     ]);
-    assert.match(problems[1]?.message.fr ?? '', /« slider ».*text, textarea, email/);
+    assert.match(problems[1]?.message.fr ?? '', /«\u00a0slider\u00a0».*text, textarea, email/);
   });
 
   it('a missing property, a wrong type, a bad id, an unsupported type or format', () => {
@@ -119,8 +119,22 @@ describe('each kind of problem, in plain words', () => {
       ['/schema/properties/b/format', 'unsupported-format'],
       ['/schema/properties/a/type', 'unsupported-type'],
     ]);
-    assert.equal(problems[0]?.message.fr, 'La propriété obligatoire « title » manque');
+    assert.equal(problems[0]?.message.fr, 'La propriété obligatoire «\u00a0title\u00a0» manque');
     assert.equal(problems[2]?.message.en, 'This value must be a string');
+  });
+
+  it('a contact link that is not a web page (javascript:, data:) is refused, saying what to write', () => {
+    for (const url of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>x</script>']) {
+      const problems = problemsOf({ ...definition({ properties: { a: { type: 'string' } } }), contact: { url } });
+      assert.deepEqual(codes(problems), [['/contact/url', 'pattern']], url);
+      assert.match(problems[0]?.message.en ?? '', /starting with https:\/\//);
+    }
+    for (const url of ['https://www.montfleury.example/contact', 'HTTP://mairie.example'])
+      assert.equal(
+        loadDefinition({ ...definition({ properties: { a: { type: 'string' } } }), contact: { url } }).ok,
+        true,
+        url,
+      );
   });
 
   it('a $ref to nowhere', () => {
@@ -183,7 +197,7 @@ describe('each kind of problem, in plain words', () => {
       ['/ui/fields/ghost', 'unknown-ui-field'],
       ['/ui/fields/o~1ghost', 'unknown-ui-field'],
     ]);
-    assert.match(problems[3]?.message.fr ?? '', /« radio » ne convient pas.*liste de choix/);
+    assert.match(problems[3]?.message.fr ?? '', /«\u00a0radio\u00a0» ne convient pas.*liste de choix/);
   });
 
   it('a translation to nowhere', () => {

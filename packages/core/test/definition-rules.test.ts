@@ -219,6 +219,22 @@ const cases: { code: string; broken: Record<string, unknown>; pointers: string[]
       { translations: { en: { '/schema/properties/a/title': 'A' } } },
     ),
   },
+  {
+    code: 'notify-email',
+    broken: definition(
+      { properties: { name: { type: 'string' }, who: { type: 'object', properties: { mail: { type: 'string' } } } } },
+      { processing: { notify: { email: '/who/mail' } } },
+    ),
+    pointers: ['/processing/notify/email'],
+    fine: definition(
+      {
+        properties: {
+          who: { type: 'object', properties: { mail: { type: 'string', format: 'email' } } },
+        },
+      },
+      { processing: { notify: { email: '/who/mail' } } },
+    ),
+  },
 ];
 
 describe('each definition rule alone', () => {
@@ -325,7 +341,7 @@ describe('what each refusal tells the author to write instead', () => {
         properties: { a: { oneOf: [{ type: 'string' }, { type: 'integer' }] }, b: { type: ['string', 'integer'] } },
       }),
     );
-    assert.match(problems[0]?.message.fr ?? '', /« type » vaut \["string","integer"\]/);
+    assert.match(problems[0]?.message.fr ?? '', /«\u00a0type\u00a0» vaut \["string","integer"\]/);
     assert.match(problems[1]?.message.en ?? '', /The branches of “oneOf” are not all constants/);
   });
 });

@@ -348,4 +348,26 @@ describe('steps and conditions in the model', () => {
     assert.deepEqual(field(required.fields, 'name').activeWhen, []);
     assert.equal(field(required.fields, 'name').required, true);
   });
+  it('fields required together ("both or neither") are shown, and each required once the other is given', () => {
+    const place = load(
+      definition({
+        properties: { address: { type: 'string' }, latitude: { type: 'number' }, longitude: { type: 'number' } },
+        dependentRequired: { latitude: ['longitude'], longitude: ['latitude'] },
+        if: { required: ['latitude', 'longitude'] },
+        else: { required: ['address'] },
+      }),
+    );
+    for (const name of ['latitude', 'longitude'])
+      assert.deepEqual(field(place.fields, name).activeWhen, [], `${name} waits for no other field`);
+    assert.deepEqual(field(place.fields, 'longitude').requiredWhen, [[{ kind: 'present', trigger: 'latitude' }]]);
+    assert.deepEqual(field(place.fields, 'latitude').requiredWhen, [[{ kind: 'present', trigger: 'longitude' }]]);
+    // One way only, the requirement still switches the field on: a conditional question.
+    const company = load(
+      definition({
+        properties: { companyName: { type: 'string' }, siret: { type: 'string' } },
+        dependentRequired: { companyName: ['siret'] },
+      }),
+    );
+    assert.deepEqual(field(company.fields, 'siret').activeWhen, [[{ kind: 'present', trigger: 'companyName' }]]);
+  });
 });

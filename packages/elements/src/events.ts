@@ -2,7 +2,7 @@
  * Typed events of the Guichet elements. All bubble and are composed, so a CMS page can listen on
  * `document`.
  */
-import type { Channel, Phase, RequestStatus } from '@guichet/core';
+import type { Channel, Phase, Reply, RequestStatus } from '@guichet/core';
 
 export interface SubmitDetail {
   formId: string;
@@ -35,8 +35,9 @@ export class GuichetSubmittedEvent extends CustomEvent<SubmittedDetail> {
 }
 
 /**
- * `not-found` (unknown reference or wrong tracking code, never told apart), `rate-limited` and
- * `configuration` (no endpoint, unknown adapter) come from <guichet-tracker>.
+ * `not-found` (unknown reference or wrong tracking code, never told apart) and `rate-limited`
+ * come from <guichet-tracker>; `configuration` (no endpoint, unknown adapter, a back office
+ * refusing the page's settings: API key, jurisdiction, service, CORS) from both elements.
  */
 export type ErrorKind =
   'definition' | 'network' | 'server' | 'validation' | 'not-found' | 'rate-limited' | 'configuration';
@@ -50,6 +51,19 @@ export interface ErrorDetail {
   status?: number;
   /** For `rate-limited`: seconds to wait, when the server said. */
   retryAfter?: number;
+  /**
+   * For `configuration` (and the form's `unconfirmed` sends, kind `network`): which setting or
+   * case it is (`cors`, `api-key`, `jurisdiction`, `service`, `endpoint`, `mapping`, `adapter`,
+   * `unconfirmed`…); `message` then speaks to the web team.
+   */
+  code?: string;
+  /**
+   * For `network` (and a `definition` that could not be fetched): the page's origin, when the
+   * endpoint answers but does not allow it (CORS). The citizen only reads that the connection failed.
+   */
+  refusedOrigin?: string;
+  /** For the web team, in English, also written to the console: what to change, e.g. which origin to allow. */
+  diagnosis?: string;
 }
 
 /** Fired when something went wrong that the citizen is told about inside the element. */
@@ -74,6 +88,22 @@ export class GuichetStatusChangeEvent extends CustomEvent<StatusChangeDetail> {
   }
 }
 
+export interface ReplyDetail {
+  reference: string;
+  /** The reply as the endpoint stored it. */
+  reply: Reply;
+  /** Where the request stands, the reply in its `replies`. */
+  status: RequestStatus;
+}
+
+/** <guichet-tracker>: the endpoint took the citizen's reply to a request that waited for them. */
+export class GuichetReplyEvent extends CustomEvent<ReplyDetail> {
+  static readonly eventName = 'guichet-reply';
+  constructor(detail: ReplyDetail) {
+    super(GuichetReplyEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 // The events bubble and are composed: a page listening on `document` gets them typed as well.
 declare global {
   interface HTMLElementEventMap {
@@ -81,11 +111,13 @@ declare global {
     'guichet-submitted': GuichetSubmittedEvent;
     'guichet-error': GuichetErrorEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
+    'guichet-reply': GuichetReplyEvent;
   }
   interface DocumentEventMap {
     'guichet-submit': GuichetSubmitEvent;
     'guichet-submitted': GuichetSubmittedEvent;
     'guichet-error': GuichetErrorEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
+    'guichet-reply': GuichetReplyEvent;
   }
 }

@@ -12,11 +12,13 @@ export { GuichetForm } from './form/guichet-form.js';
 export { GuichetTracker } from './tracker/guichet-tracker.js';
 export {
   GuichetErrorEvent,
+  GuichetReplyEvent,
   GuichetStatusChangeEvent,
   GuichetSubmitEvent,
   GuichetSubmittedEvent,
   type ErrorDetail,
   type ErrorKind,
+  type ReplyDetail,
   type StatusChangeDetail,
   type SubmitDetail,
   type SubmittedDetail,
@@ -34,6 +36,9 @@ export type {
   Language,
   Phase,
   Receipt,
+  Reply,
+  ReplyToRequest,
+  ReplyUploadRequest,
   RequestStatus,
   StatusQuery,
   SubmitRequest,

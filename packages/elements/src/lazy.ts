@@ -21,3 +21,5 @@ export { SubmissionController } from './submission/submission-controller.js';
 export { renderAnswersSummary } from './form/answers-summary.js';
 export { renderStatusView } from './tracker/request-status-view.js';
 export { loadFormContact } from './tracker/form-contact.js';
+export { fetchServiceDefinition } from './form/service-source.js';
+export { TrackerReply } from './tracker/reply/tracker-reply.js';

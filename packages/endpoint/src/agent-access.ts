@@ -1,12 +1,11 @@
 /**
- * Who is calling the agents' API (`/api/admin/*`): the admin token, a named agent's token, or an
- * agent signed in with OpenID Connect (session cookie). Tokens are looked up in the store on
- * every call, so a revoked agent is refused at once, on every instance.
+ * The pieces of agents' credentials (../admin-auth.ts decides who is calling): named agents'
+ * tokens, the session cookie and its CSRF token.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { HttpError } from './http-error.js';
-import type { Actor, SessionRecord, Store } from './store/types.js';
+import type { Actor, SessionRecord } from './store/types.js';
 
 /** What authorised a call, and who made it. */
 export interface AgentAccess {
@@ -35,48 +34,8 @@ export function readCookie(request: FastifyRequest, name: string): string | unde
   return undefined;
 }
 
-const unauthorized = () =>
-  new HttpError(401, 'unauthorized', { headers: { 'WWW-Authenticate': 'Bearer realm="guichet-admin"' } });
-
-export class AgentAccessCheck {
-  private readonly adminDigest: Buffer | undefined;
-
-  constructor(
-    private readonly store: Store,
-    adminToken: string | undefined,
-    private readonly now: () => Date,
-  ) {
-    this.adminDigest = adminToken ? sha256(adminToken) : undefined;
-  }
-
-  /** The caller, or a 401. */
-  async identify(request: FastifyRequest): Promise<AgentAccess> {
-    const header = request.headers.authorization;
-    if (header !== undefined) {
-      const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-      if (!match) throw unauthorized();
-      const given = sha256(match[1]!);
-      // Comparing digests keeps the comparison constant-time whatever the lengths.
-      if (this.adminDigest && timingSafeEqual(given, this.adminDigest))
-        return { actor: { kind: 'admin', name: 'admin' } };
-      const agent = await this.store.agents.byTokenHash(given);
-      if (!agent) throw unauthorized();
-      return { actor: { kind: 'agent', id: agent.id, name: agent.name } };
-    }
-    const sessionId = readCookie(request, SESSION_COOKIE);
-    if (sessionId) {
-      const session = await this.store.sessions.get(sha256(sessionId), this.now());
-      if (session) {
-        if (!['GET', 'HEAD', 'OPTIONS'].includes(request.method)) checkCsrf(request, session);
-        return { actor: session.actor, session };
-      }
-    }
-    throw unauthorized();
-  }
-}
-
 /** A cookie rides along with any site's form post: state changes must also carry the session's token. */
-function checkCsrf(request: FastifyRequest, session: SessionRecord): void {
+export function checkCsrf(request: FastifyRequest, session: SessionRecord): void {
   const header = request.headers[CSRF_HEADER];
   const given = Buffer.from(typeof header === 'string' ? header : '');
   const expected = Buffer.from(session.csrfToken);

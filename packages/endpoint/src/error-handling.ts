@@ -25,7 +25,12 @@ const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
   FST_PROTO_VIOLATION: { status: 400, code: 'malformed-json' },
 };
 
-export function sendError(request: FastifyRequest, reply: FastifyReply, raised: unknown): FastifyReply {
+export function sendError(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  raised: unknown,
+  maxErrors = Number.POSITIVE_INFINITY,
+): FastifyReply {
   const validation = (raised as { validation?: unknown }).validation;
   const error = Array.isArray(validation)
     ? invalidInput(request, raised as Parameters<typeof invalidInput>[1], bodyLanguage(request))
@@ -36,7 +41,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, raised: 
   if (error instanceof HttpError) {
     status = error.statusCode;
     body = { code: error.code, message: errorMessage(error.code, lang, error.details.params) };
-    if (error.details.errors) body.errors = error.details.errors;
+    if (error.details.errors) body.errors = error.details.errors.slice(0, maxErrors);
     for (const [name, value] of Object.entries(error.details.headers ?? {})) reply.header(name, value);
   } else {
     const fastifyError = error as Partial<FastifyError>;
@@ -71,7 +76,8 @@ function bodyLanguage(request: FastifyRequest): Language {
   return isLanguage(named) ? named : languageFrom(request.headers['accept-language']);
 }
 
-export function installErrorHandling(app: FastifyInstance): void {
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+/** `maxErrors`: the most problems an answer lists (ErrorBody's own cap). */
+export function installErrorHandling(app: FastifyInstance, maxErrors: number): void {
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error, maxErrors));
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new HttpError(404, 'not-found')));
 }

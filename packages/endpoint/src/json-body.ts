@@ -1,16 +1,19 @@
 /**
  * Guards run on every JSON body before anything looks at its content: strict UTF-8, bounded
- * nesting (checked on the text, so a 10,000-deep document never reaches a recursive walker) and
- * bounded arrays.
+ * nesting (checked on the text, so a 10,000-deep document never reaches a recursive walker),
+ * bounded arrays and names (keys), and text that can be stored and shown: no lone surrogate
+ * (`"\ud800"` is valid JSON, not a character) and no NUL.
  */
 import { HttpError } from './http-error.js';
 
 export interface JsonLimits {
   maxDepth: number;
   maxArrayItems: number;
+  /** Names (object keys) in the whole body: what a validator walks and may report, one by one. */
+  maxKeys: number;
 }
 
-export const defaultJsonLimits: JsonLimits = { maxDepth: 64, maxArrayItems: 10_000 };
+export const defaultJsonLimits: JsonLimits = { maxDepth: 64, maxArrayItems: 10_000, maxKeys: 10_000 };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -45,16 +48,34 @@ export function checkDepth(text: string, maxDepth: number): void {
   }
 }
 
-/** Throws when any array of a parsed value holds more than `maxItems` items. */
-export function checkArrays(value: unknown, maxItems: number): void {
+/**
+ * Throws when an array of a parsed value holds more than `maxArrayItems` items, when the value
+ * holds more than `maxKeys` names, or a text (name or value) that is not well-formed or holds NUL.
+ */
+export function checkValues(value: unknown, limits: Pick<JsonLimits, 'maxArrayItems' | 'maxKeys'>): void {
   const pending: unknown[] = [value];
+  let keys = 0;
   while (pending.length) {
     const current = pending.pop();
-    if (Array.isArray(current)) {
-      if (current.length > maxItems) throw new HttpError(400, 'too-many-items', { params: { max: maxItems } });
-      for (const item of current) if (item !== null && typeof item === 'object') pending.push(item);
+    if (typeof current === 'string') checkText(current);
+    else if (Array.isArray(current)) {
+      if (current.length > limits.maxArrayItems)
+        throw new HttpError(400, 'too-many-items', { params: { max: limits.maxArrayItems } });
+      for (const item of current)
+        if (item !== null && typeof item !== 'number' && typeof item !== 'boolean') pending.push(item);
     } else if (current !== null && typeof current === 'object') {
-      for (const item of Object.values(current)) if (item !== null && typeof item === 'object') pending.push(item);
+      for (const [key, item] of Object.entries(current)) {
+        if (++keys > limits.maxKeys) throw new HttpError(400, 'too-many-keys', { params: { max: limits.maxKeys } });
+        checkText(key);
+        if (item !== null && typeof item !== 'number' && typeof item !== 'boolean') pending.push(item);
+      }
     }
   }
+}
+
+/** In a `u` pattern a surrogate pair is one character: only a lone surrogate is in Cs. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+function checkText(text: string): void {
+  if (LONE_SURROGATE.test(text) || text.includes('\0')) throw new HttpError(400, 'invalid-characters');
 }

@@ -1,84 +1,51 @@
 /**
- * Starts the reference endpoint from environment variables (see docs/deploying.md):
- * PORT (8787), HOST (127.0.0.1), GUICHET_DATABASE_URL (postgres://…; else SQLite at GUICHET_DB,
- * data/guichet.sqlite), GUICHET_SECRET (else the one kept in the database), GUICHET_FORMS_DIR
- * (schemas/forms), GUICHET_ADMIN_TOKEN, GUICHET_ALLOWED_ORIGINS (comma-separated exact origins),
- * GUICHET_LOG_LEVEL (info), GUICHET_TRUST_PROXY (1 behind a reverse proxy), GUICHET_LOOKUP_LIMIT (status
- * look-ups per client and minute, 30). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close
- * the database, exit.
+ * Starts the reference endpoint from environment variables (./config.ts reads them; DESIGN.md
+ * and docs/deploying.md list them), and GUICHET_LOG_FORMAT (`pretty`: readable lines without one
+ * per successful request, the default in a terminal; `json`: one JSON line per event and request,
+ * the default otherwise). SIGTERM or SIGINT: stop accepting, finish in-flight requests and sends,
+ * close the database, exit.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { configFromEnv, type EndpointConfig } from './config.js';
 import { createServer } from './server.js';
+import { terminalLog } from './terminal-log.js';
 
 // This file runs as packages/endpoint/src/main.ts or packages/endpoint/dist/main.js.
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-const env = process.env;
 
-const port = Number(env.PORT || 8787);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`PORT must be a port number, not "${env.PORT}"`);
+let config: EndpointConfig;
+try {
+  config = configFromEnv(process.env);
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(2);
 }
-const host = env.HOST || '127.0.0.1';
-const logLevel = env.GUICHET_LOG_LEVEL || 'info';
-const levels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-if (!levels.includes(logLevel)) {
-  console.error(`GUICHET_LOG_LEVEL must be one of ${levels.join(', ')}, not "${logLevel}"`);
+const { port, host, options } = config;
+// How the log reads is the terminal's business, not the deployment's: it stays out of config.ts.
+const logFormat = process.env.GUICHET_LOG_FORMAT || (process.stdout.isTTY ? 'pretty' : 'json');
+if (logFormat !== 'pretty' && logFormat !== 'json') {
+  console.error(`GUICHET_LOG_FORMAT must be pretty or json, not "${logFormat}"`);
   process.exit(2);
 }
-const allowedOrigins = (env.GUICHET_ALLOWED_ORIGINS ?? '')
-  .split(',')
-  .map((origin) => origin.trim())
-  .filter(Boolean);
-
-const lookupLimit = Number(env.GUICHET_LOOKUP_LIMIT || 30);
-if (!Number.isInteger(lookupLimit) || lookupLimit < 1) {
-  console.error(
-    `GUICHET_LOOKUP_LIMIT must be a whole number of look-ups per minute, not "${env.GUICHET_LOOKUP_LIMIT}"`,
-  );
-  process.exit(2);
-}
-
-const secret = env.GUICHET_SECRET ? Buffer.from(env.GUICHET_SECRET, 'utf8') : undefined;
-if (secret && secret.length < 32) {
-  console.error('GUICHET_SECRET must hold at least 32 characters (e.g. the output of `openssl rand -base64 48`)');
-  process.exit(2);
-}
-
-const oidcIssuer = env.GUICHET_OIDC_ISSUER;
-if (oidcIssuer && (!env.GUICHET_OIDC_CLIENT_ID || !env.GUICHET_OIDC_CLIENT_SECRET)) {
-  console.error('GUICHET_OIDC_ISSUER needs GUICHET_OIDC_CLIENT_ID and GUICHET_OIDC_CLIENT_SECRET');
-  process.exit(2);
-}
-const oidc = oidcIssuer
-  ? {
-      issuer: oidcIssuer,
-      clientId: env.GUICHET_OIDC_CLIENT_ID!,
-      clientSecret: env.GUICHET_OIDC_CLIENT_SECRET!,
-      allowedEmails: (env.GUICHET_OIDC_ALLOWED_EMAILS ?? '').split(',').filter((entry) => entry.trim()),
-    }
-  : undefined;
 
 const distDir = join(root, 'dist');
 const siteDir = join(root, 'examples', 'demo-site');
 let server: Awaited<ReturnType<typeof createServer>>;
 try {
   server = await createServer({
-    databaseUrl: env.GUICHET_DATABASE_URL || undefined,
-    dbPath: env.GUICHET_DB || 'data/guichet.sqlite',
-    secret,
-    formsDir: env.GUICHET_FORMS_DIR || 'schemas/forms',
-    adminToken: env.GUICHET_ADMIN_TOKEN,
-    allowedOrigins,
-    logLevel,
-    lookupRateLimit: { max: lookupLimit, timeWindowMs: 60_000 },
-    trustProxy: env.GUICHET_TRUST_PROXY === '1' || env.GUICHET_TRUST_PROXY === 'true',
+    ...options,
+    ...(logFormat === 'pretty'
+      ? {
+          logStream: terminalLog(process.stdout, {
+            requests: options.logLevel === 'debug' || options.logLevel === 'trace',
+          }),
+        }
+      : {}),
     distDir: existsSync(distDir) ? distDir : undefined,
     siteDir: existsSync(siteDir) ? siteDir : undefined,
     protocolDir: join(root, 'schemas', 'protocol'),
-    ...(oidc ? { oidc } : {}),
   });
 } catch (error) {
   // The database is unreachable, newer than this endpoint, or keeps another secret: say so, exit.
@@ -86,10 +53,18 @@ try {
   process.exit(1);
 }
 
-if (!env.GUICHET_ADMIN_TOKEN)
-  server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
-if (oidc && oidc.allowedEmails.length === 0)
+if (!options.adminToken) server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
+if (options.oidc && options.oidc.allowedEmails.length === 0)
   server.app.log.warn('GUICHET_OIDC_ALLOWED_EMAILS is empty: no one can sign in with OpenID Connect');
+if (options.mail?.mailDir)
+  server.app.log.warn(
+    { mailDir: options.mail.mailDir },
+    'GUICHET_SMTP_URL is not set: the mails to citizens are written as .eml files instead of sent',
+  );
+else if (!process.env.GUICHET_MAIL_FROM?.trim())
+  server.app.log.warn('GUICHET_MAIL_FROM is not set: mails come from guichet@localhost');
+if (!options.mail?.trackerUrl)
+  server.app.log.warn('GUICHET_TRACKER_URL is not set: mails carry no link to the tracker');
 let url: string;
 try {
   url = await server.listen({ port, host });

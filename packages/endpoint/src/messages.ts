@@ -33,6 +33,14 @@ export const errorMessages = {
     fr: "Une liste de l'envoi a plus de {max} éléments.",
     en: 'A list in the request has more than {max} items.',
   },
+  'too-many-keys': {
+    fr: "L'envoi contient plus de {max} noms de champs.",
+    en: 'The request holds more than {max} field names.',
+  },
+  'invalid-characters': {
+    fr: "L'envoi contient des caractères qui ne peuvent pas être enregistrés (caractère nul ou demi-caractère isolé).",
+    en: 'The request holds characters that cannot be stored (a NUL or half of a character on its own).',
+  },
   'too-large': { fr: "L'envoi est trop volumineux.", en: 'The request is too large.' },
   'file-too-large': {
     fr: 'Le fichier est trop volumineux : {max} au plus.',
@@ -63,8 +71,20 @@ export const errorMessages = {
     en: 'The Idempotency-Key header is missing: it keeps the same request from being stored twice.',
   },
   'idempotency-key-invalid': {
-    fr: "L'en-tête Idempotency-Key doit faire de 8 à 200 caractères visibles.",
-    en: 'The Idempotency-Key header must be 8 to 200 visible characters.',
+    fr: "L'en-tête Idempotency-Key doit faire de 32 à 200 caractères visibles : un UUID aléatoire, nouveau pour chaque demande.",
+    en: 'The Idempotency-Key header must be 32 to 200 visible characters: a random UUID, new for each request.',
+  },
+  'idempotency-key-reused': {
+    fr: 'Cet Idempotency-Key a déjà servi pour un autre envoi : une nouvelle demande doit avoir sa propre clé. La demande déjà reçue reste enregistrée telle quelle.',
+    en: 'This Idempotency-Key was already used for a different submission: a new request needs a key of its own. The request already received stays as it was.',
+  },
+  'idempotency-key-expired': {
+    fr: "Cette demande a été reçue il y a plus de {hours} heures : son récépissé n'est plus renvoyé. Elle reste enregistrée ; si vous avez perdu son numéro, contactez le service.",
+    en: 'This request was received more than {hours} hours ago: its receipt is no longer sent again. It stays recorded; if you lost its reference, contact the service.',
+  },
+  'form-version-unknown': {
+    fr: 'Ce formulaire a changé depuis que vous l’avez ouvert. Rechargez la page pour obtenir sa nouvelle version.',
+    en: 'This form has changed since you opened it. Reload the page to get its new version.',
   },
   'invalid-submission': { fr: "L'envoi est incomplet ou mal formé.", en: 'The request is incomplete or badly formed.' },
   'invalid-data': { fr: 'Certaines réponses sont à corriger.', en: 'Some answers need to be corrected.' },
@@ -73,6 +93,18 @@ export const errorMessages = {
     en: 'This file was not received or has expired: attach it again.',
   },
   'invalid-status-change': { fr: "Ce changement d'état est invalide.", en: 'This status change is invalid.' },
+  'transition-not-allowed': {
+    fr: 'Une demande « {from} » ne peut pas passer à « {to} ». Possible : {allowed}.',
+    en: 'A request that is "{from}" cannot become "{to}". Possible: {allowed}.',
+  },
+  'upload-quota': {
+    fr: "Vous avez déjà envoyé beaucoup de fichiers qui ne font partie d'aucune demande ({max} au plus). Envoyez d'abord votre demande, ou réessayez demain.",
+    en: 'You have already sent many files that are not part of any request ({max} at most). Send your request first, or try again tomorrow.',
+  },
+  'storage-full': {
+    fr: "Le service ne peut pas recevoir de fichier pour l'instant. Réessayez plus tard, ou contactez le service.",
+    en: 'The service cannot take files right now. Try again later, or contact the service.',
+  },
   'invalid-query': { fr: "Un paramètre de l'adresse est invalide.", en: 'A parameter of the address is invalid.' },
   unauthorized: {
     fr: "Accès réservé aux agents : jeton d'accès manquant ou invalide.",
@@ -96,6 +128,14 @@ export const errorMessages = {
     en: 'Too many attempts. Try again in {seconds} seconds.',
   },
   'bad-request': { fr: 'Cette demande est invalide.', en: 'This request is invalid.' },
+  'reply-not-expected': {
+    fr: "Cette demande n'attend pas de réponse de votre part en ce moment.",
+    en: 'This request is not waiting for an answer from you at the moment.',
+  },
+  'invalid-reply': {
+    fr: 'La réponse ne peut pas être envoyée : corrigez ce qui est signalé.',
+    en: 'The reply cannot be sent: correct what is pointed out.',
+  },
   'shutting-down': {
     fr: 'Le service redémarre. Réessayez dans un instant.',
     en: 'The service is restarting. Try again in a moment.',
@@ -148,6 +188,13 @@ export function protocolMessage(error: ErrorObject, lang: Language): string {
     value: String(found.allowedValue ?? ''),
     limit: String(found.limit ?? ''),
   });
+}
+
+/** What a closed request may still become: said in a refused change's message. */
+export function transitionHint(lang: Language): string {
+  return lang === 'fr'
+    ? 'completed, rejected ou cancelled ; pour la rouvrir (in_progress, action_required), envoyez aussi "reopen": true ; jamais received'
+    : 'completed, rejected or cancelled; to reopen it (in_progress, action_required), also send "reopen": true; never received';
 }
 
 /** The best supported language of an Accept-Language header; French when none is asked for. */

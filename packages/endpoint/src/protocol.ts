@@ -56,14 +56,15 @@ export class Protocol {
   private readonly document: OpenApiDocument;
   private readonly bodies: Ajv2020;
   private readonly parameters: Ajv2020;
+  private readonly files = new Map<string, unknown>();
 
   constructor(readonly directory: string = defaultProtocolDir) {
     this.document = JSON.parse(readFileSync(join(directory, 'openapi.json'), 'utf8')) as OpenApiDocument;
     for (const item of Object.values(this.document.paths))
       for (const operation of Object.values(item)) this.operations.set(operation.operationId, operation);
-    const schemas = readdirSync(directory)
-      .filter((name) => name.endsWith('.schema.json'))
-      .map((name) => JSON.parse(readFileSync(join(directory, name), 'utf8')) as object);
+    for (const name of readdirSync(directory).filter((file) => file.endsWith('.schema.json')))
+      this.files.set(name, JSON.parse(readFileSync(join(directory, name), 'utf8')));
+    const schemas = [...this.files.values()] as object[];
     this.bodies = addFormats(new Ajv2020({ allErrors: true, useDefaults: true, schemas }));
     // Parameter schemas are inline in the document: this one needs neither the files nor formats.
     this.parameters = new Ajv2020({ allErrors: true, useDefaults: true, coerceTypes: true });
@@ -94,6 +95,14 @@ export class Protocol {
     const json = operation.requestBody?.content['application/json']?.schema;
     if (json?.$ref) schema.body = { $ref: this.schemaId(json.$ref) };
     return schema;
+  }
+
+  /** Most errors an answer lists: `maxItems` of ErrorBody's `errors`, so the document says the cap. */
+  maxErrors(): number {
+    const error = this.files.get('error.schema.json') as { properties?: { errors?: { maxItems?: unknown } } };
+    const cap = error?.properties?.errors?.maxItems;
+    if (typeof cap !== 'number') throw new Error('error.schema.json gives errors no maxItems');
+    return cap;
   }
 
   /** Fastify compiles each route's schemas with the protocol's ajv. */

@@ -13,3 +13,11 @@ export function referencePrefixFor(formId: string, declared?: string): string {
     .toUpperCase();
   return letters.padEnd(3, 'X');
 }
+
+/**
+ * A reference as a citizen may type or paste it ("  voi-2026-000123 "): references are issued in
+ * upper case (prefix, year, number), so case and surrounding spaces never matter.
+ */
+export function normalizeReference(reference: string): string {
+  return reference.trim().toUpperCase();
+}

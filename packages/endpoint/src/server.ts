@@ -1,33 +1,44 @@
 /**
  * createServer: the reference endpoint as a Fastify instance, with its store, forms, routes,
- * CORS, security headers, logs without personal data and the sweep of abandoned uploads and
- * spent rate-limit windows. Nothing it keeps in memory is needed by another instance.
+ * CORS, security headers, limits, logs without personal data and the sweep of abandoned uploads
+ * and spent rate-limit windows. Nothing it keeps in memory is needed by another instance.
  */
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { AdminAuth } from './admin-auth.js';
+import { ClientLimits } from './client-limits.js';
 import type { EndpointContext } from './context.js';
 import { installErrorHandling, sendError } from './error-handling.js';
 import { FormCatalogue } from './forms.js';
 import { installHeaders } from './headers.js';
 import { HttpError } from './http-error.js';
-import { checkArrays, checkDepth, decodeUtf8, defaultJsonLimits, type JsonLimits } from './json-body.js';
+import { checkDepth, checkValues, decodeUtf8, defaultJsonLimits, type JsonLimits } from './json-body.js';
+import { limitsWith, type EndpointLimits } from './limits.js';
 import { loadOpenApi } from './openapi.js';
 import { Protocol } from './protocol.js';
 import { RequestLogController } from './log-controller.js';
 import { TrackingCodes } from './tracking-codes.js';
 import { trackingSecret } from './tracking-secret.js';
-import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { adminRoutes } from './routes/admin.js';
 import { deskRoutes } from './routes/desk.js';
 import { OidcSignIn, type OidcOptions } from './oidc.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { formRoutes } from './routes/forms.js';
+import { replyRoutes } from './routes/replies.js';
 import { requestRoutes } from './routes/requests.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { openStore } from './store/open-store.js';
+import { SqliteStore } from './store/sqlite/sqlite-store.js';
+import { trustProxySetting, type TrustProxy } from './trust-proxy.js';
 import type { Store } from './store/types.js';
+import { Announcements } from './notifications/announcements.js';
+import { MailSender, type MailSettings } from './notifications/mail-sender.js';
+import { Sealer } from './notifications/seal.js';
+import { WebhookSender, type WebhookSettings } from './notifications/webhook-sender.js';
+import { NotificationWorker, type WorkerOptions } from './notifications/worker.js';
 
 export interface ServerOptions {
   /** PostgreSQL (postgres://…): several instances on one database behave as one. */
@@ -37,13 +48,18 @@ export interface ServerOptions {
   /** An open store instead of either; the server closes it. */
   store?: Store;
   formsDir: string;
+  /** Serve new and changed definitions of `formsDir` without a restart (default true). */
+  watchForms?: boolean;
   /**
    * Secret of the HMACs of tracking codes and idempotency keys (GUICHET_SECRET, at least 32
    * bytes); defaults to the one the database keeps, created once.
    */
   secret?: Buffer;
   adminToken?: string;
+  /** Origins of the sites that embed the elements (CORS on every /api route but the agents'). */
   allowedOrigins?: string[];
+  /** Origins of the agents' desk (CORS on /api/admin only); none by default. */
+  adminOrigins?: string[];
   /** pino level; 'silent' turns logs off. */
   logLevel?: string;
   /** Where pino writes; defaults to stdout. */
@@ -54,8 +70,9 @@ export interface ServerOptions {
   siteDir?: string;
   /** Folder of the protocol schemas and openapi.json (the repository's schemas/protocol). */
   protocolDir?: string;
-  lookupRateLimit?: { max: number; timeWindowMs: number };
-  jsonLimits?: JsonLimits;
+  /** Per-client allowances, quotas and timeouts (./limits.ts for the defaults). */
+  limits?: Partial<EndpointLimits>;
+  jsonLimits?: Partial<JsonLimits>;
   /** Largest JSON body, in bytes (1 MB). */
   bodyLimit?: number;
   /** Largest upload for a file field without `ui.maxSize` (10 MB). */
@@ -63,8 +80,23 @@ export interface ServerOptions {
   /** How long an upload may stay unclaimed (24 h), and how often the sweep looks (1 h). */
   attachmentRetentionMs?: number;
   sweepIntervalMs?: number;
-  /** Trust X-Forwarded-For (behind a reverse proxy) for the client address of rate limits. */
-  trustProxy?: boolean;
+  /**
+   * Behind reverse proxies: how many of them (the client's address is then the one the farthest
+   * trusted proxy saw, never what the client wrote to the left of X-Forwarded-For), or their
+   * addresses (CIDR allowed). Unset, X-Forwarded-* headers are ignored.
+   */
+  trustProxy?: TrustProxy;
+  /** Where uploads wait while they are checked (the system's temporary folder). */
+  tempDir?: string;
+  /**
+   * The citizen's mails (GUICHET_SMTP_URL, GUICHET_MAIL_FROM, GUICHET_TRACKER_URL), or `.eml`
+   * files in `mailDir` without SMTP. Unset: no mail is written to the outbox.
+   */
+  mail?: MailSettings;
+  /** The back office's webhooks (GUICHET_WEBHOOK_URL, GUICHET_WEBHOOK_SECRET). */
+  webhook?: WebhookSettings;
+  /** The outbox's sender: poll interval, SQLite claim lease, retry backoff. */
+  outbox?: Pick<WorkerOptions, 'pollIntervalMs' | 'leaseMs' | 'retryBaseMs' | 'retryMaxMs'>;
   /** Agents sign in at /desk with the authority's OpenID Connect provider. */
   oidc?: OidcOptions;
   now?: () => Date;
@@ -86,6 +118,8 @@ export interface GuichetServer {
 
 export async function createServer(options: ServerOptions): Promise<GuichetServer> {
   const logStream = options.logStream;
+  const limits = limitsWith(options.limits);
+  const { timeouts } = limits;
   const app = Fastify({
     logger: {
       level: options.logLevel ?? 'info',
@@ -98,7 +132,16 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     },
     logController: new RequestLogController(),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: trustProxySetting(options.trustProxy),
+    // A client that sends its request a byte at a time holds a connection and a temporary file:
+    // each phase of a request has its deadline (Node answers 408 and closes).
+    connectionTimeout: timeouts.idleMs,
+    requestTimeout: timeouts.requestMs,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      // How often Node looks for requests past their deadline (its default is every 30 s).
+      connectionsCheckingInterval: Math.max(100, Math.min(5_000, timeouts.headersMs / 4, timeouts.requestMs / 4)),
+    },
     // Our own 503 while closing (below), as an ErrorBody with CORS headers rather than Fastify's.
     return503OnClosing: false,
     forceCloseConnections: 'idle',
@@ -114,20 +157,55 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     await store.close();
     throw error;
   }
-  const forms = await FormCatalogue.load(options.formsDir, app.log);
+  const now = options.now ?? (() => new Date());
+  const forms = await FormCatalogue.load(options.formsDir, app.log, { watch: options.watchForms ?? true });
+  try {
+    await forms.remember(store, now());
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const sealer = new Sealer(secret);
+  const mail = options.mail && (options.mail.smtpUrl || options.mail.mailDir) ? options.mail : undefined;
+  const mailSender = mail && new MailSender(mail, sealer);
+  const worker = new NotificationWorker({
+    store,
+    senders: {
+      ...(mailSender ? { mail: mailSender } : {}),
+      ...(options.webhook ? { webhook: new WebhookSender(options.webhook) } : {}),
+    },
+    log: app.log,
+    now,
+    ...options.outbox,
+  });
   let openApi: Promise<unknown> | undefined;
   const protocol = new Protocol(options.protocolDir);
+  const clientLimits = new ClientLimits(store.counters, secret, now);
+  const tempDir = options.tempDir ?? tmpdir();
+  const sqlitePath = store instanceof SqliteStore ? store.path : undefined;
   const context: EndpointContext = {
     store,
     forms,
     protocol,
     codes: new TrackingCodes(secret),
-    adminToken: options.adminToken || undefined,
-    jsonLimits: options.jsonLimits ?? defaultJsonLimits,
+    adminAuth: new AdminAuth({
+      adminToken: options.adminToken || undefined,
+      store,
+      limits: clientLimits,
+      failures: limits.adminFailures,
+      now,
+    }),
+    clientLimits,
+    limits,
+    jsonLimits: { ...defaultJsonLimits, ...options.jsonLimits },
     defaultMaxUpload: options.defaultMaxUpload ?? 10 * 1024 * 1024,
-    lookupRateLimit: options.lookupRateLimit ?? { max: 30, timeWindowMs: 60_000 },
+    tempDir,
+    // Uploads pass through the temporary folder; SQLite keeps them beside its file.
+    storagePaths: [tempDir, ...(sqlitePath && sqlitePath !== ':memory:' ? [dirname(sqlitePath)] : [])],
     openApi: () => (openApi ??= loadOpenApi(protocol.directory)),
-    now: options.now ?? (() => new Date()),
+    now,
+    announcements: new Announcements({ mail: Boolean(mailSender), webhook: Boolean(options.webhook), sealer }),
+    notify: () => worker.wake(),
   };
   if (options.oidc) context.oidc = new OidcSignIn(options.oidc, secret, store, context.now);
 
@@ -135,9 +213,12 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
-  installErrorHandling(app);
+  installErrorHandling(app, protocol.maxErrors());
   protocol.install(app);
-  await installHeaders(app, new Set(options.allowedOrigins ?? []));
+  await installHeaders(app, {
+    citizens: new Set(options.allowedOrigins ?? []),
+    agents: new Set(options.adminOrigins ?? []),
+  });
   installJsonParser(app, context.jsonLimits);
   let closing = false;
   app.addHook('preClose', async () => {
@@ -148,20 +229,12 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   });
 
   await app.register(multipart, { throwFileSizeLimit: true });
-  await app.register(rateLimit, {
-    global: false,
-    store: sharedRateLimitStore(store.counters, secret, context.now),
-    errorResponseBuilder: (_request, limit) =>
-      new HttpError(429, 'rate-limited', {
-        params: { seconds: Math.max(1, Math.ceil(limit.ttl / 1000)) },
-        headers: { 'Retry-After': String(Math.max(1, Math.ceil(limit.ttl / 1000))) },
-      }),
-  });
 
   formRoutes(app, context);
   submissionRoutes(app, context);
   attachmentRoutes(app, context);
   requestRoutes(app, context);
+  replyRoutes(app, context);
   adminRoutes(app, context);
   deskRoutes(app, context);
 
@@ -174,6 +247,12 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
       setHeaders: (response, path) => {
         if (path.endsWith('.js') || path.endsWith('.mjs'))
           response.header('Content-Type', 'text/javascript; charset=utf-8');
+        // A chunk's name carries its content's hash: a new build is a new name, so a browser may
+        // keep it for good. guichet.js keeps its name: revalidated (ETag) on each visit.
+        response.header(
+          'Cache-Control',
+          /\/guichet-[\w-]+-[\w-]{8}\.js$/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   }
@@ -203,11 +282,15 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   sweeper.unref();
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
+    forms.close();
+    await worker.stop();
+    mailSender?.close();
     await store.close();
   });
 
   await app.ready();
   await sweep().catch((error: unknown) => app.log.error({ err: error }, 'sweep failed'));
+  worker.start();
 
   let url: string | undefined;
   return {
@@ -248,7 +331,7 @@ function installJsonParser(app: FastifyInstance, limits: JsonLimits): void {
         return;
       }
       try {
-        checkArrays(value, limits.maxArrayItems);
+        checkValues(value, limits);
       } catch (limitError) {
         done(limitError as Error, undefined);
         return;

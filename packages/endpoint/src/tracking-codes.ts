@@ -35,6 +35,14 @@ export class TrackingCodes {
     return this.mac('idempotency-key', formId, key);
   }
 
+  /**
+   * What a submission said, whatever the order of its keys: a replay of its Idempotency-Key must
+   * say the same, or it is refused rather than silently answered with the first receipt.
+   */
+  submissionHash(formId: string, submission: unknown): Buffer {
+    return this.mac('submission', formId, canonicalJson(submission));
+  }
+
   /** The tracking code of the submission sent with `key`, grouped `XXXXX-XXXXX`. */
   trackingCodeFor(formId: string, key: string): string {
     let value = this.mac('tracking-code', formId, key).readBigUInt64BE(0);
@@ -64,4 +72,16 @@ export class TrackingCodes {
 /** Upper case, separators and spaces dropped: "abcde fghjk" and "ABCDE-FGHJK" are the same code. */
 export function normalizeTrackingCode(code: string): string {
   return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+/** JSON with every object's keys sorted, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
+    return `{${entries.join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
 }

@@ -3,26 +3,17 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { ALLOWED_ORIGIN, admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
-
-/** A real 1×1 PNG. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-  'base64',
-);
-
-function upload(
-  base: string,
-  file: Buffer,
-  name: string,
-  type: string,
-  query = '?field=photo',
-  headers: Record<string, string> = {},
-) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(file)], { type }), name);
-  return call(`${base}/api/forms/demande-test/attachments${query}`, { method: 'POST', body: form, headers });
-}
+import {
+  ALLOWED_ORIGIN,
+  PNG,
+  admin,
+  call,
+  startTestServer,
+  submit,
+  upload,
+  validSubmission,
+  type TestServer,
+} from './helpers.js';
 
 /** Rows of attachments in the test server's database. */
 function storedAttachments(t: TestServer): number {
@@ -56,6 +47,28 @@ describe('attachments', () => {
       [],
       'nothing is written beside the database',
     );
+  });
+
+  test('a name that reorders itself (right-to-left override) reaches agents neutralised, its real ending shown', async () => {
+    const rlo = '\u202e';
+    const answer = await upload(t.url, PNG, `facture${rlo}gnp.exe`, 'image/png');
+    assert.equal(answer.status, 201);
+    assert.equal(answer.body.name, 'facturegnp.exe');
+    // A name kept before uploads were cleaned is neutralised where agents see it.
+    const db = new Database(join(t.dir, 'guichet.sqlite'));
+    try {
+      db.prepare('UPDATE attachments SET name = ? WHERE id = ?').run(`devis${rlo}fdp.exe`, answer.body.id);
+    } finally {
+      db.close();
+    }
+    const receipt = await submit(t.url, 'demande-test', validSubmission({ photo: answer.body.id }));
+    assert.equal(receipt.status, 201);
+    const stored = await call(`${t.url}/api/admin/requests/${receipt.body.reference}`, { headers: admin() });
+    assert.equal(stored.body.attachments[0].name, 'devisfdp.exe');
+    const download = await fetch(`${t.url}/api/admin/attachments/${answer.body.id}`, { headers: admin() });
+    const disposition = download.headers.get('content-disposition') ?? '';
+    assert.ok(!disposition.includes('%E2%80%AE'), disposition);
+    assert.match(disposition, /devisfdp\.exe/);
   });
 
   test('the field can come as a part before the file; a form with one file field needs none', async () => {

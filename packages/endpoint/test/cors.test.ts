@@ -1,12 +1,25 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ALLOWED_ORIGIN, admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
+import { request } from 'node:http';
+import {
+  ALLOWED_ORIGIN,
+  admin,
+  call,
+  startTestServer,
+  submit,
+  upload,
+  validSubmission,
+  type TestServer,
+} from './helpers.js';
+
+/** Where the agents' desk runs: its own origin, allowed on /api/admin only. */
+const DESK_ORIGIN = 'http://desk.example';
 
 describe('CORS and security headers', () => {
   let t: TestServer;
   let receipt: { reference: string; trackingCode: string };
   before(async () => {
-    t = await startTestServer();
+    t = await startTestServer({ adminOrigins: [DESK_ORIGIN] });
     receipt = (await submit(t.url, 'demande-test', validSubmission())).body;
   });
   after(() => t.cleanup());
@@ -16,12 +29,11 @@ describe('CORS and security headers', () => {
       ['GET', '/api/forms', {}],
       ['GET', '/api/forms/demande-test', {}],
       ['GET', '/api/forms/demande-test/validator.js', {}],
-      ['GET', `/api/requests/${receipt.reference}?code=${receipt.trackingCode}`, {}],
-      ['GET', '/api/admin/requests', admin()],
+      ['GET', `/api/requests/${receipt.reference}`, { 'X-Guichet-Tracking-Code': receipt.trackingCode }],
       ['GET', '/api/unknown', {}],
     ] as const;
 
-  test('an allowed origin is echoed, with Vary: Origin, on every /api route', async () => {
+  test("an allowed origin is echoed, with Vary: Origin, on every /api route but the agents'", async () => {
     for (const [method, path, headers] of routes()) {
       const answer = await call(`${t.url}${path}`, { method, headers: { ...headers, Origin: ALLOWED_ORIGIN } });
       assert.equal(answer.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN, path);
@@ -35,10 +47,65 @@ describe('CORS and security headers', () => {
     assert.equal(submission.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
   });
 
-  test('the definition names its precompiled validator, readable across origins', async () => {
+  test("the agents' API answers CORS to the desk's origin only, not to the citizens' sites", async () => {
+    for (const path of ['/api/admin/requests', `/api/admin/requests/${receipt.reference}`, '/api/%61dmin/requests']) {
+      const fromSite = await call(`${t.url}${path}`, { headers: admin({ Origin: ALLOWED_ORIGIN }) });
+      assert.equal(fromSite.status, 200, path);
+      assert.equal(fromSite.headers.get('access-control-allow-origin'), null, path);
+      const fromDesk = await call(`${t.url}${path}`, { headers: admin({ Origin: DESK_ORIGIN }) });
+      assert.equal(fromDesk.headers.get('access-control-allow-origin'), DESK_ORIGIN, path);
+    }
+    const citizens = await call(`${t.url}/api/forms`, { headers: { Origin: DESK_ORIGIN } });
+    assert.equal(citizens.headers.get('access-control-allow-origin'), null, "the desk is not a citizens' site");
+    // Without GUICHET_ADMIN_ORIGINS, no origin at all.
+    const plain = await startTestServer();
+    try {
+      const answer = await call(`${plain.url}/api/admin/requests`, { headers: admin({ Origin: ALLOWED_ORIGIN }) });
+      assert.equal(answer.headers.get('access-control-allow-origin'), null);
+    } finally {
+      await plain.cleanup();
+    }
+  });
+
+  test('the definition names its precompiled validator relative to itself, whatever Host says', async () => {
+    // node:http, as fetch would not send another Host.
+    const named = await new Promise<string | undefined>((resolve, reject) => {
+      const url = new URL(`${t.url}/api/forms/demande-test`);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          headers: { Host: 'evil.example', 'X-Forwarded-Host': 'evil.example' },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.headers['x-guichet-validator'] as string | undefined);
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    assert.equal(named, 'demande-test/validator.js');
     const answer = await call(`${t.url}/api/forms/demande-test`, { headers: { Origin: ALLOWED_ORIGIN } });
-    assert.equal(answer.headers.get('x-guichet-validator'), `${t.url}/api/forms/demande-test/validator.js`);
+    assert.equal(answer.headers.get('x-guichet-validator'), 'demande-test/validator.js');
     assert.match(answer.headers.get('access-control-expose-headers') ?? '', /X-Guichet-Validator/);
+    const validator = new URL(answer.headers.get('x-guichet-validator')!, `${t.url}/api/forms/demande-test`);
+    assert.equal(validator.href, `${t.url}/api/forms/demande-test/validator.js`);
+    assert.equal((await call(validator.href)).status, 200);
+  });
+
+  test('security headers follow the route the request reached, however its path is encoded', async () => {
+    const { id } = (await upload(t.url)).body;
+    for (const path of [
+      `/api/admin/attachments/${id}`,
+      `/%61pi/admin/attachments/${id}`,
+      `/api/%61dmin/attachments/${id}`,
+    ]) {
+      const download = await call(`${t.url}${path}`, { headers: admin() });
+      assert.equal(download.status, 200, path);
+      assert.equal(download.headers.get('content-security-policy'), "default-src 'none'; sandbox", path);
+    }
   });
 
   test('a preflight with Idempotency-Key, Authorization and Content-Type is allowed for an allowed origin only', async () => {
@@ -51,21 +118,23 @@ describe('CORS and security headers', () => {
           'Access-Control-Request-Headers': 'content-type,idempotency-key,authorization',
         },
       });
-    for (const path of [
-      '/api/forms/demande-test/submissions',
-      '/api/admin/requests/X/status',
-      '/api/forms/demande-test/attachments',
-    ]) {
-      const allowed = await preflight(ALLOWED_ORIGIN, path);
+    for (const [path, origin] of [
+      ['/api/forms/demande-test/submissions', ALLOWED_ORIGIN],
+      ['/api/admin/requests/X/status', DESK_ORIGIN],
+      ['/api/forms/demande-test/attachments', ALLOWED_ORIGIN],
+    ] as const) {
+      const allowed = await preflight(origin, path);
       assert.equal(allowed.status, 204);
-      assert.equal(allowed.headers.get('access-control-allow-origin'), ALLOWED_ORIGIN);
+      assert.equal(allowed.headers.get('access-control-allow-origin'), origin);
       const allowedHeaders = (allowed.headers.get('access-control-allow-headers') ?? '').toLowerCase();
       for (const header of ['content-type', 'idempotency-key', 'authorization'])
         assert.ok(allowedHeaders.includes(header), header);
       assert.match(allowed.headers.get('access-control-allow-methods') ?? '', /POST/);
-      const other = await preflight('http://evil.example', path);
-      assert.equal(other.headers.get('access-control-allow-origin'), null);
-      assert.equal(other.headers.get('access-control-allow-headers'), null);
+      for (const other of ['http://evil.example', origin === DESK_ORIGIN ? ALLOWED_ORIGIN : DESK_ORIGIN]) {
+        const refused = await preflight(other, path);
+        assert.equal(refused.headers.get('access-control-allow-origin'), null, `${path} from ${other}`);
+        assert.equal(refused.headers.get('access-control-allow-headers'), null, `${path} from ${other}`);
+      }
     }
   });
 

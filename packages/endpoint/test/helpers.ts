@@ -13,6 +13,7 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '.
 export const fixtureForms = join(dirname(fileURLToPath(import.meta.url)), 'fixtures', 'forms');
 export const ADMIN_TOKEN = 'test-admin-token-0123456789';
 export const ALLOWED_ORIGIN = 'http://allowed.example';
+const GENEROUS = { max: 100_000, windowMs: 3_600_000 };
 
 export interface TestServer {
   url: string;
@@ -35,6 +36,8 @@ export async function startTestServer(options: Partial<ServerOptions> & { dir?: 
     logLevel: 'silent',
     protocolDir: join(root, 'schemas', 'protocol'),
     ...options,
+    // Every test submits and uploads from 127.0.0.1: the tests of the limits set their own.
+    limits: { submissions: GENEROUS, uploads: GENEROUS, ...options.limits },
   });
   const url = await server.listen({ port: 0, host: '127.0.0.1' });
   let stopped = false;
@@ -106,4 +109,24 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** A real 1×1 PNG. */
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** Uploads one file for demande-test's `photo` field (or the field `query` names). */
+export function upload(
+  base: string,
+  file: Buffer = PNG,
+  name = 'trou.png',
+  type = 'image/png',
+  query = '?field=photo',
+  headers: Record<string, string> = {},
+): Promise<Answer> {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)], { type }), name);
+  return call(`${base}/api/forms/demande-test/attachments${query}`, { method: 'POST', body: form, headers });
 }

@@ -77,6 +77,45 @@ describe('hostile bodies', () => {
     assert.equal((await call(`${t.url}/api/health`)).status, 200);
   });
 
+  test('thousands of unknown answers cost bounded work: at most 100 errors, or 400 past 10,000 names', async () => {
+    const unknown = (count: number) => {
+      const data: Record<string, unknown> = { name: 'Camille Martin' };
+      for (let i = 0; i < count; i++) data[`k${i}`] = 1;
+      return validSubmission(data);
+    };
+    const many = await submit(t.url, 'demande-test', unknown(9_000));
+    assert.equal(many.status, 422);
+    assert.equal(many.body.code, 'invalid-data');
+    assert.equal(many.body.errors.length, 100);
+    assert.ok(many.body.errors.every((e: { code: string }) => e.code === 'unknown-field'));
+    assert.ok(many.text.length < 20_000, `${many.text.length} characters of answer`);
+    const tooMany = await submit(t.url, 'demande-test', unknown(10_001));
+    assert.equal(tooMany.status, 400);
+    assert.equal(tooMany.body.code, 'too-many-keys');
+    assert.equal((await call(`${t.url}/api/health`)).status, 200);
+  });
+
+  test('a lone surrogate or a NUL is refused, in an answer or a name, before anything is stored', async () => {
+    const rows = await count();
+    for (const body of [
+      '{"formVersion":"1.2.0","data":{"name":"Camille \\ud800 Martin"}}',
+      '{"formVersion":"1.2.0","data":{"name":"Camille \\udc00"}}',
+      '{"formVersion":"1.2.0","data":{"name":"Camille\\u0000Martin"}}',
+      '{"formVersion":"1.2.0","data":{"name":"Camille Martin","\\ud83d":1}}',
+    ]) {
+      const answer = await rawPost(`${t.url}/api/forms/demande-test/submissions`, Buffer.from(body), {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': crypto.randomUUID(),
+      });
+      assert.equal(answer.status, 400, body);
+      assert.equal(answer.body.code, 'invalid-characters', body);
+    }
+    assert.equal(await count(), rows);
+    // A character outside the BMP is a pair of surrogates, not a lone one: it is kept.
+    const emoji = await submit(t.url, 'demande-test', validSubmission({ name: 'Camille 😀 Martin' }));
+    assert.equal(emoji.status, 201);
+  });
+
   test('an over-long or odd Idempotency-Key is refused', async () => {
     const answer = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': 'k'.repeat(500) });
     assert.equal(answer.status, 400);

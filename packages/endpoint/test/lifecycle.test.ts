@@ -1,7 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -81,7 +81,7 @@ describe('start-up, restart and precompiled validators', () => {
     const pepper = randomBytes(32);
     writeFileSync(`${dbPath}.pepper`, pepper.toString('base64') + '\n');
     const codes = new TrackingCodes(pepper);
-    const key = 'older-endpoint-key-1';
+    const key = '0b6f3c1e-older-endpoint-key-0000001';
     const code = codes.trackingCodeFor('demande-test', key);
     const db = new Database(dbPath);
     db.exec(
@@ -107,7 +107,8 @@ describe('start-up, restart and precompiled validators', () => {
     mkdirSync(join(dir, 'attachments'));
     writeFileSync(join(dir, 'attachments', 'att_olderendpointfile01'), 'PNG');
 
-    const t = await startTestServer({ dir });
+    // Within the day its key answers replays (GUICHET_IDEMPOTENCY_KEY_HOURS).
+    const t = await startTestServer({ dir, now: () => new Date('2026-01-02T18:00:00.000Z') });
     try {
       const status = await call(`${t.url}/api/requests/TST-2026-000041?code=${code}`);
       assert.equal(status.status, 200);
@@ -120,6 +121,29 @@ describe('start-up, restart and precompiled validators', () => {
       assert.equal(await file.text(), 'PNG');
     } finally {
       await t.stop();
+    }
+  });
+
+  test("the database and its WAL and SHM files are readable by the endpoint's user alone (0600), the older ones narrowed", async () => {
+    const dir = tempDir();
+    const nested = join(dir, 'data');
+    const dbPath = join(nested, 'guichet.sqlite');
+    const t = await startTestServer({ dir, dbPath });
+    try {
+      assert.equal((await submit(t.url, 'demande-test', validSubmission())).status, 201);
+      for (const file of [dbPath, `${dbPath}-wal`, `${dbPath}-shm`])
+        assert.equal((statSync(file).mode & 0o777).toString(8), '600', file);
+      assert.equal((statSync(nested).mode & 0o777).toString(8), '700', 'the folder it created');
+    } finally {
+      await t.stop();
+    }
+    // A file an older endpoint left world-readable is narrowed at the next start.
+    chmodSync(dbPath, 0o644);
+    const again = await startTestServer({ dir, dbPath });
+    try {
+      assert.equal((statSync(dbPath).mode & 0o777).toString(8), '600');
+    } finally {
+      await again.stop();
     }
   });
 

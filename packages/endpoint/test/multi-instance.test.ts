@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import pg from 'pg';
 import { startEndpoint, type RunningEndpoint } from '../../../test/helpers/endpoint.js';
 import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
-import { fixtureForms, validSubmission } from './helpers.js';
+import { PNG, fixtureForms, validSubmission } from './helpers.js';
 import { postgresMigrations } from '../src/store/postgres/migrations.js';
 
 const LOOKUP_LIMIT = 12;
@@ -23,19 +23,18 @@ const withTimeout = <T>(promise: Promise<T>, ms = 90_000): Promise<T> =>
     new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms).unref()),
   ]);
 
+/** One more endpoint process on the database, configured as an operator would every host. */
+const startOn = (databaseUrl: string, env: Record<string, string>) =>
+  startEndpoint({
+    formsDir: fixtureForms,
+    adminToken: ADMIN_TOKEN,
+    env: { GUICHET_DATABASE_URL: databaseUrl, GUICHET_SECRET: SECRET, ...env },
+  });
+
 describe('three instances on one PostgreSQL database', () => {
   let databaseUrl: string;
   let instances: RunningEndpoint[] = [];
-  const start = () =>
-    startEndpoint({
-      formsDir: fixtureForms,
-      adminToken: ADMIN_TOKEN,
-      env: {
-        GUICHET_DATABASE_URL: databaseUrl,
-        GUICHET_SECRET: SECRET,
-        GUICHET_LOOKUP_LIMIT: String(LOOKUP_LIMIT),
-      },
-    });
+  const start = () => startOn(databaseUrl, { GUICHET_LOOKUP_LIMIT: String(LOOKUP_LIMIT) });
   const admin = { Authorization: `Bearer ${ADMIN_TOKEN}` };
   const submitTo = (instance: RunningEndpoint, key: string, data: Record<string, unknown> = validSubmission().data) =>
     fetch(`${instance.url}/api/forms/demande-test/submissions`, {
@@ -64,7 +63,7 @@ describe('three instances on one PostgreSQL database', () => {
   });
 
   test('started together on an empty database, all three come up on one schema', async () => {
-    instances = await withTimeout(Promise.all([start(), start(), start()]), 60_000);
+    instances = await withTimeout(Promise.all([start(), start(), start()]), 90_000);
     for (const instance of instances) {
       const health = (await (await fetch(`${instance.url}/api/health`)).json()) as {
         ok: boolean;
@@ -105,6 +104,23 @@ describe('three instances on one PostgreSQL database', () => {
     }
   });
 
+  test('a key replayed on another instance with another body is refused; the stored request stays as sent', async () => {
+    const key = crypto.randomUUID();
+    const first = await submitTo(instances[0]!, key);
+    assert.equal(first.status, 201);
+    const receipt = (await first.json()) as { reference: string };
+    const other = await submitTo(instances[1]!, key, { ...validSubmission().data, name: 'Quelqu’un d’autre' });
+    assert.equal(other.status, 422);
+    assert.equal(((await other.json()) as { code: string }).code, 'idempotency-key-reused');
+    const same = await submitTo(instances[2]!, key);
+    assert.equal(same.status, 200);
+    assert.equal(((await same.json()) as { reference: string }).reference, receipt.reference);
+    const stored = (await (
+      await fetch(`${instances[1]!.url}/api/admin/requests/${receipt.reference}`, { headers: admin })
+    ).json()) as { data: { name: string } };
+    assert.equal(stored.data.name, validSubmission().data.name);
+  });
+
   test('a request filed on one instance is tracked, and changed, on the others', async () => {
     const receipt = (await (await submitTo(instances[0]!, crypto.randomUUID())).json()) as {
       reference: string;
@@ -124,12 +140,8 @@ describe('three instances on one PostgreSQL database', () => {
   });
 
   test('an attachment uploaded on one instance is served by another and claimed through a third', async () => {
-    const png = Buffer.from(
-      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
-      'base64',
-    );
     const form = new FormData();
-    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'trou.png');
+    form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'trou.png');
     const uploaded = await fetch(`${instances[0]!.url}/api/forms/demande-test/attachments?field=photo`, {
       method: 'POST',
       body: form,
@@ -138,7 +150,7 @@ describe('three instances on one PostgreSQL database', () => {
     const { id } = (await uploaded.json()) as { id: string };
     const file = await fetch(`${instances[1]!.url}/api/admin/attachments/${id}`, { headers: admin });
     assert.equal(file.status, 200);
-    assert.deepEqual(Buffer.from(await file.arrayBuffer()), png);
+    assert.deepEqual(Buffer.from(await file.arrayBuffer()), PNG);
     const claimed = await submitTo(instances[2]!, crypto.randomUUID(), { ...validSubmission().data, photo: id });
     assert.equal(claimed.status, 201);
   });
@@ -209,5 +221,94 @@ describe('three instances on one PostgreSQL database', () => {
       assert.equal(answer.status, 429);
       assert.ok(Number(answer.headers.get('retry-after')) > 0);
     }
+  });
+});
+
+describe('two instances on one PostgreSQL database hold one allowance per client, not one each', () => {
+  let databaseUrl: string;
+  let instances: RunningEndpoint[] = [];
+  /** nginx in front (GUICHET_TRUST_PROXY=1): what the client wrote, then the address nginx saw. */
+  const client = (n: number, written = 'anything') => ({ 'X-Forwarded-For': `${written}, 203.0.113.${n}` });
+  const on = (i: number) => instances[i % instances.length]!;
+
+  before(async () => {
+    databaseUrl = await freshPostgresDatabase('multi_instance_limits');
+    const start = () =>
+      startOn(databaseUrl, {
+        GUICHET_TRUST_PROXY: '1',
+        GUICHET_LOOKUP_LIMIT: '5',
+        GUICHET_SUBMISSION_LIMIT: '4',
+        GUICHET_UPLOAD_LIMIT: '3',
+        GUICHET_ADMIN_FAILURE_LIMIT: '3',
+        GUICHET_UNCLAIMED_UPLOADS_PER_CLIENT: String(2 * PNG.length),
+      });
+    instances = await withTimeout(Promise.all([start(), start()]), 90_000);
+  });
+  after(async () => {
+    await Promise.all(instances.map((instance) => instance.stop()));
+  });
+
+  test('look-ups, whatever the client writes left of X-Forwarded-For (GUICHET_TRUST_PROXY=1)', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      const answer = await fetch(`${on(i).url}/api/requests/TST-1999-000001`, {
+        method: i % 2 ? 'HEAD' : 'GET',
+        headers: { ...client(1, `198.51.100.${i}`), 'X-Guichet-Tracking-Code': 'AAAAA-AAAAA' },
+      });
+      statuses.push(answer.status);
+    }
+    assert.deepEqual(statuses, [404, 404, 404, 404, 404, 429, 429, 429]);
+  });
+
+  test('submissions, replays included', async () => {
+    const key = crypto.randomUUID();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const answer = await fetch(`${on(i).url}/api/forms/demande-test/submissions`, {
+        method: 'POST',
+        headers: { ...client(2), 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(validSubmission()),
+      });
+      statuses.push(answer.status);
+    }
+    assert.deepEqual(statuses, [201, 200, 200, 200, 429, 429]);
+  });
+
+  test('uploads and the bytes of unclaimed uploads', async () => {
+    const send = (i: number) => {
+      const form = new FormData();
+      form.append('file', new Blob([new Uint8Array(PNG)], { type: 'image/png' }), 'trou.png');
+      return fetch(`${on(i).url}/api/forms/demande-test/attachments?field=photo`, {
+        method: 'POST',
+        body: form,
+        headers: client(3),
+      });
+    };
+    const answers = [];
+    for (let i = 0; i < 4; i++) {
+      const answer = await send(i);
+      answers.push([answer.status, ((await answer.json()) as { code?: string }).code]);
+    }
+    assert.deepEqual(answers, [
+      [201, undefined],
+      [201, undefined],
+      [429, 'upload-quota'],
+      [429, 'rate-limited'],
+    ]);
+  });
+
+  test('wrong admin credentials', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const answer = await fetch(`${on(i).url}/api/admin/requests`, {
+        headers: { ...client(4), Authorization: `Bearer ${i < 4 ? `guess-${i}` : ADMIN_TOKEN}` },
+      });
+      statuses.push(answer.status);
+    }
+    assert.deepEqual(statuses, [401, 401, 401, 429, 429]);
+    const elsewhere = await fetch(`${on(1).url}/api/admin/requests`, {
+      headers: { ...client(5), Authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    assert.equal(elsewhere.status, 200);
   });
 });

@@ -22,6 +22,8 @@ function request(
     lang: 'fr',
     data,
     idempotencyKeyHash: randomBytes(32),
+    submissionHash: randomBytes(32),
+    byAgent: false,
     trackingCodeHash: randomBytes(32),
     referencePrefix: prefix,
     receivedAt: new Date(at),

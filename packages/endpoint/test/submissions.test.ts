@@ -173,5 +173,87 @@ describe('submissions', () => {
     const list = await call(`${t.url}/api/admin/requests`, { headers: { Authorization: `Bearer ${ADMIN_TOKEN}` } });
     assert.equal(list.body[0].reference, answer.body.reference);
     assert.equal(list.body[0].data.name, 'Agent visible');
+    assert.equal(list.body[0].byAgent, false);
+  });
+
+  test('agents see whether an agent entered a request: a page may declare "counter", only credentials prove it', async () => {
+    const declared = await submit(t.url, 'demande-test', { ...validSubmission(), channel: 'counter' });
+    const entered = await submit(t.url, 'demande-test', { ...validSubmission(), channel: 'counter' }, admin());
+    assert.equal(declared.status, 201);
+    assert.equal(entered.status, 201);
+    const seen = async (reference: string) =>
+      (await call(`${t.url}/api/admin/requests/${reference}`, { headers: admin() })).body;
+    assert.deepEqual(
+      [(await seen(declared.body.reference)).channel, (await seen(declared.body.reference)).byAgent],
+      ['counter', false],
+    );
+    assert.deepEqual(
+      [(await seen(entered.body.reference)).channel, (await seen(entered.body.reference)).byAgent],
+      ['counter', true],
+    );
+  });
+});
+
+describe('Idempotency-Key, as payment APIs treat theirs', () => {
+  let t: TestServer;
+  let clock = new Date('2026-05-04T09:00:00.000Z');
+  before(async () => {
+    t = await startTestServer({ now: () => clock });
+  });
+  after(() => t.cleanup());
+
+  test('a key weaker than a UUID is refused: 400 saying what to send', async () => {
+    for (const key of ['12345678', 'k'.repeat(31), 'a b c d e f g h i j k l m n o p q r s']) {
+      const answer = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+      assert.equal(answer.status, 400, key);
+      assert.equal(answer.body.code, 'idempotency-key-invalid');
+      assert.match(answer.body.message, /UUID/);
+    }
+    const uuid = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': crypto.randomUUID() });
+    assert.equal(uuid.status, 201);
+  });
+
+  test('a replay with another body is refused (422, saying so); the stored request stays as it was', async () => {
+    const key = crypto.randomUUID();
+    const first = await submit(t.url, 'demande-test', validSubmission({ name: 'Première' }), {
+      'Idempotency-Key': key,
+    });
+    assert.equal(first.status, 201);
+    // The same answers in another key order are the same submission.
+    const reordered = await submit(
+      t.url,
+      'demande-test',
+      { lang: 'fr', data: { email: 'camille@example.fr', name: 'Première' }, channel: 'web', formVersion: '1.2.0' },
+      { 'Idempotency-Key': key },
+    );
+    assert.equal(reordered.status, 200);
+    assert.deepEqual(reordered.body, first.body);
+    for (const other of [validSubmission({ name: 'Autre chose' }), { ...validSubmission(), data: { name: 1 } }]) {
+      const answer = await submit(t.url, 'demande-test', other, { 'Idempotency-Key': key });
+      assert.equal(answer.status, 422);
+      assert.equal(answer.body.code, 'idempotency-key-reused');
+      assert.match(answer.body.message, /autre envoi/);
+      assert.ok(!answer.text.includes(first.body.trackingCode), 'no tracking code for another body');
+    }
+    const stored = await call(`${t.url}/api/admin/requests/${first.body.reference}`, { headers: admin() });
+    assert.equal(stored.body.data.name, 'Première');
+  });
+
+  test('a key answers its receipt again for 24 hours, then no longer (422 idempotency-key-expired)', async () => {
+    const key = crypto.randomUUID();
+    const first = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+    assert.equal(first.status, 201);
+    clock = new Date(clock.getTime() + 23 * 3_600_000);
+    const within = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+    assert.equal(within.status, 200);
+    assert.deepEqual(within.body, first.body);
+    clock = new Date(clock.getTime() + 2 * 3_600_000);
+    const expired = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+    assert.equal(expired.status, 422);
+    assert.equal(expired.body.code, 'idempotency-key-expired');
+    assert.match(expired.body.message, /24 heures/);
+    assert.ok(!expired.text.includes(first.body.trackingCode));
+    const list = await call(`${t.url}/api/admin/requests?limit=500`, { headers: admin() });
+    assert.equal(list.body.filter((r: { reference: string }) => r.reference === first.body.reference).length, 1);
   });
 });

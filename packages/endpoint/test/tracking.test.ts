@@ -10,15 +10,27 @@ describe('status look-up and the agents API', () => {
   let t: TestServer;
   let receipt: { reference: string; trackingCode: string };
   before(async () => {
-    t = await startTestServer({ lookupRateLimit: { max: 12, timeWindowMs: 60_000 } });
+    t = await startTestServer({ limits: { lookups: { max: 12, windowMs: 60_000 } } });
     receipt = (await submit(t.url, 'demande-test', validSubmission())).body;
   });
   after(() => t.cleanup());
 
   const lookUp = (reference: string, code: string, headers: Record<string, string> = {}) =>
-    call(`${t.url}/api/requests/${encodeURIComponent(reference)}?code=${encodeURIComponent(code)}`, { headers });
+    call(`${t.url}/api/requests/${encodeURIComponent(reference)}`, {
+      headers: { 'X-Guichet-Tracking-Code': code, ...headers },
+    });
 
-  test('the reference and tracking code show the status; the code is read loosely (case, spaces)', async () => {
+  test('the tracking code travels in a header, out of the URLs proxies log; ?code= still works for older clients', async () => {
+    const inHeader = await lookUp(receipt.reference, receipt.trackingCode);
+    assert.equal(inHeader.status, 200);
+    const inQuery = await call(`${t.url}/api/requests/${receipt.reference}?code=${receipt.trackingCode}`);
+    assert.equal(inQuery.status, 200);
+    assert.deepEqual(inQuery.body, inHeader.body);
+    const tooLong = await lookUp(receipt.reference, 'A'.repeat(65));
+    assert.equal(tooLong.status, 404);
+  });
+
+  test('the reference and tracking code show the status; both are read loosely (case, spaces)', async () => {
     const exact = await lookUp(receipt.reference, receipt.trackingCode);
     assert.equal(exact.status, 200);
     assert.equal(exact.body.phase, 'received');
@@ -27,6 +39,13 @@ describe('status look-up and the agents API', () => {
     assert.equal(exact.headers.get('cache-control'), 'no-store');
     const typed = await lookUp(receipt.reference, ` ${receipt.trackingCode.toLowerCase().replace('-', ' ')} `);
     assert.equal(typed.status, 200);
+    // As copied from a mail or typed on a phone: lower case, spaces around.
+    const lowercase = await lookUp(` ${receipt.reference.toLowerCase()} `, receipt.trackingCode.toLowerCase());
+    assert.equal(lowercase.status, 200, lowercase.text);
+    assert.equal(lowercase.body.reference, receipt.reference);
+    // Agents too.
+    const agent = await call(`${t.url}/api/admin/requests/${receipt.reference.toLowerCase()}`, { headers: admin() });
+    assert.equal(agent.status, 200);
   });
 
   test('a wrong code and an unknown reference answer the same 404', async () => {
@@ -122,6 +141,47 @@ describe('status look-up and the agents API', () => {
       [receipt.reference],
     );
     assert.equal((await call(`${t.url}/api/admin/requests?limit=-3`, { headers: admin() })).status, 400);
+  });
+
+  test('only the phase changes that exist are accepted; a closed request reopens only on purpose', async () => {
+    const fresh = (await submit(t.url, 'demande-test', validSubmission())).body;
+    const change = (body: object, lang = 'fr') =>
+      call(`${t.url}/api/admin/requests/${fresh.reference}/status`, {
+        method: 'POST',
+        headers: admin({ 'Content-Type': 'application/json', 'Accept-Language': lang }),
+        body: JSON.stringify(body),
+      });
+    assert.equal((await change({ phase: 'received', label: 'Transmise au service voirie' })).status, 200);
+    assert.equal((await change({ phase: 'in_progress', label: 'Instruction' })).status, 200);
+    const back = await change({ phase: 'received' });
+    assert.equal(back.status, 409);
+    assert.equal(back.body.code, 'transition-not-allowed');
+    assert.match(back.body.message, /« in_progress » ne peut pas passer à « received »/);
+    assert.match(back.body.message, /Possible : in_progress, action_required, completed, rejected, cancelled/);
+    assert.equal(
+      (await change({ phase: 'in_progress', label: 'Visite sur place' })).status,
+      200,
+      'a new step, same phase',
+    );
+    assert.equal((await change({ phase: 'completed' })).status, 200);
+    for (const phase of ['received', 'in_progress', 'action_required']) {
+      const refused = await change({ phase }, 'en');
+      assert.equal(refused.status, 409, phase);
+      assert.match(refused.body.message, /"completed" cannot become/);
+      assert.match(refused.body.message, /"reopen": true/);
+    }
+    assert.equal((await change({ phase: 'received', reopen: true })).status, 409, 'not even reopened');
+    // How it closed is corrected without reopening it (the admin API's {phase, label?, note?}).
+    const corrected = await change({ phase: 'rejected', label: 'Refus (erreur de saisie corrigée)' });
+    assert.equal(corrected.status, 200);
+    const reopened = await change({ phase: 'action_required', label: 'Recours', reopen: true });
+    assert.equal(reopened.status, 200);
+    assert.equal(reopened.body.status.phase, 'action_required');
+    const status = (await lookUp(fresh.reference, fresh.trackingCode)).body;
+    assert.deepEqual(
+      status.history.map((h: { phase: string }) => h.phase),
+      ['received', 'received', 'in_progress', 'in_progress', 'completed', 'rejected', 'action_required'],
+    );
   });
 
   test('look-ups are rate-limited per client: 429 with Retry-After, the same for known and unknown references', async () => {

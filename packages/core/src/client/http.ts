@@ -2,6 +2,7 @@
  * One HTTP call to a back office, with a timeout, turning every way it can fail into an
  * `EndpointError` the outbox and the elements act on.
  */
+import { refusedOrigin } from './cors.js';
 import { EndpointError } from './types.js';
 import type { FieldError } from '../model/types.js';
 
@@ -21,7 +22,8 @@ export function isAbort(error: unknown): boolean {
 
 /**
  * Runs `fetch` with a timeout. Resolves with any HTTP answer; rejects with an `EndpointError`
- * (`network`, `timeout`) when there is none, or with the caller's `AbortError`.
+ * (`network`, `timeout`) when there is none, or with the caller's `AbortError`. A `network` error
+ * carries `details.refusedOrigin` when the endpoint answers but does not allow the page's origin.
  */
 export async function fetchWithTimeout(url: string, init: RequestInit, options: HttpOptions = {}): Promise<Response> {
   const run = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -39,7 +41,9 @@ export async function fetchWithTimeout(url: string, init: RequestInit, options: 
   } catch (error) {
     if (timedOut) throw new EndpointError('timeout', 'No answer in time', {});
     if (options.signal?.aborted) throw abortError(options.signal);
-    throw new EndpointError('network', error instanceof Error ? error.message : 'Network error', {});
+    const message = error instanceof Error ? error.message : 'Network error';
+    const origin = await refusedOrigin(url);
+    throw new EndpointError('network', message, origin ? { refusedOrigin: origin } : {});
   } finally {
     clearTimeout(timer);
     options.signal?.removeEventListener('abort', forward);

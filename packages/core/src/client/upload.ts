@@ -3,6 +3,7 @@
  * browser this goes through XMLHttpRequest; elsewhere (Node, workers without XHR) it falls back to
  * `fetch` and reports only the end.
  */
+import { refusedOrigin } from './cors.js';
 import { EndpointError } from './types.js';
 import { DEFAULT_TIMEOUT_MS, fetchWithTimeout, type HttpOptions } from './http.js';
 
@@ -65,7 +66,9 @@ function xhrUpload(url: string, body: FormData, options: UploadOptions): Promise
     });
     xhr.addEventListener('error', () => {
       finish();
-      reject(new EndpointError('network', 'Network error', {}));
+      void refusedOrigin(url).then((origin) =>
+        reject(new EndpointError('network', 'Network error', origin ? { refusedOrigin: origin } : {})),
+      );
     });
     xhr.addEventListener('abort', () => {
       finish();

@@ -1,2 +1,2 @@
-export { saveDraft, loadDraft, clearDraft, draftStorageKey } from './drafts.js';
-export type { Draft, DraftKey } from './drafts.js';
+export { saveDraft, loadDraft, clearDraft, draftStorageKey, DEFAULT_DRAFT_DAYS } from './drafts.js';
+export type { Draft, DraftKey, DraftLookup } from './drafts.js';

@@ -450,7 +450,8 @@ export const definitionSchema: Record<string, unknown> = {
         },
         "url": {
           "type": "string",
-          "format": "uri"
+          "format": "uri",
+          "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://"
         }
       }
     },
@@ -468,6 +469,19 @@ export const definitionSchema: Record<string, unknown> = {
         },
         "nextSteps": {
           "type": "string"
+        },
+        "notify": {
+          "type": "object",
+          "required": [
+            "email"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "email": {
+              "type": "string",
+              "pattern": "^(?:/[^/]+)+$"
+            }
+          }
         }
       }
     },

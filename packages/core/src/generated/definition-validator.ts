@@ -155,14 +155,16 @@ var init_formats = __esm({
 
 // <stdin>
 var validateDefinition = validate0;
-var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
+var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" }, "notify": { "type": "object", "required": ["email"], "additionalProperties": false, "properties": { "email": { "type": "string", "pattern": "^(?:/[^/]+)+$" } } } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
 var schema1 = { "type": "string", "enum": ["fr", "en"] };
 var func0 = Object.prototype.hasOwnProperty;
 var func1 = require_ucs2length().default;
 var pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");
 var pattern1 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$", "u");
-var pattern7 = new RegExp("^[A-Z]{2,6}$", "u");
-var pattern8 = new RegExp("^(?:/[^/]*)+$", "u");
+var pattern7 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://", "u");
+var pattern8 = new RegExp("^[A-Z]{2,6}$", "u");
+var pattern9 = new RegExp("^(?:/[^/]+)+$", "u");
+var pattern10 = new RegExp("^(?:/[^/]*)+$", "u");
 var schema2 = { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } };
 var func3 = require_equal().default;
 var pattern2 = new RegExp("^#/\\$defs/[^/]+$", "u");
@@ -2032,8 +2034,8 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         if (data10.url !== void 0) {
           let data16 = data10.url;
           if (typeof data16 === "string") {
-            if (!formats4.test(data16)) {
-              const err27 = { instancePath: instancePath + "/contact/url", schemaPath: "#/$defs/contact/properties/url/format", keyword: "format", params: { format: "uri" } };
+            if (!pattern7.test(data16)) {
+              const err27 = { instancePath: instancePath + "/contact/url", schemaPath: "#/$defs/contact/properties/url/pattern", keyword: "pattern", params: { pattern: "^[Hh][Tt][Tt][Pp][Ss]?://" } };
               if (vErrors === null) {
                 vErrors = [err27];
               } else {
@@ -2041,22 +2043,31 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
               }
               errors++;
             }
+            if (!formats4.test(data16)) {
+              const err28 = { instancePath: instancePath + "/contact/url", schemaPath: "#/$defs/contact/properties/url/format", keyword: "format", params: { format: "uri" } };
+              if (vErrors === null) {
+                vErrors = [err28];
+              } else {
+                vErrors.push(err28);
+              }
+              errors++;
+            }
           } else {
-            const err28 = { instancePath: instancePath + "/contact/url", schemaPath: "#/$defs/contact/properties/url/type", keyword: "type", params: { type: "string" } };
+            const err29 = { instancePath: instancePath + "/contact/url", schemaPath: "#/$defs/contact/properties/url/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
-              vErrors = [err28];
+              vErrors = [err29];
             } else {
-              vErrors.push(err28);
+              vErrors.push(err29);
             }
             errors++;
           }
         }
       } else {
-        const err29 = { instancePath: instancePath + "/contact", schemaPath: "#/$defs/contact/type", keyword: "type", params: { type: "object" } };
+        const err30 = { instancePath: instancePath + "/contact", schemaPath: "#/$defs/contact/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err30];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err30);
         }
         errors++;
       }
@@ -2065,20 +2076,8 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       let data17 = data.processing;
       if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
         for (const key2 in data17) {
-          if (!(key2 === "expectedDays" || key2 === "referencePrefix" || key2 === "nextSteps")) {
-            const err30 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data17.expectedDays !== void 0) {
-          let data18 = data17.expectedDays;
-          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
-            const err31 = { instancePath: instancePath + "/processing/expectedDays", schemaPath: "#/$defs/processing/properties/expectedDays/type", keyword: "type", params: { type: "integer" } };
+          if (!(key2 === "expectedDays" || key2 === "referencePrefix" || key2 === "nextSteps" || key2 === "notify")) {
+            const err31 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -2086,13 +2085,25 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             }
             errors++;
           }
+        }
+        if (data17.expectedDays !== void 0) {
+          let data18 = data17.expectedDays;
+          if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)))) {
+            const err32 = { instancePath: instancePath + "/processing/expectedDays", schemaPath: "#/$defs/processing/properties/expectedDays/type", keyword: "type", params: { type: "integer" } };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
           if (typeof data18 == "number") {
             if (data18 < 0 || isNaN(data18)) {
-              const err32 = { instancePath: instancePath + "/processing/expectedDays", schemaPath: "#/$defs/processing/properties/expectedDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
+              const err33 = { instancePath: instancePath + "/processing/expectedDays", schemaPath: "#/$defs/processing/properties/expectedDays/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 } };
               if (vErrors === null) {
-                vErrors = [err32];
+                vErrors = [err33];
               } else {
-                vErrors.push(err32);
+                vErrors.push(err33);
               }
               errors++;
             }
@@ -2101,28 +2112,17 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
         if (data17.referencePrefix !== void 0) {
           let data19 = data17.referencePrefix;
           if (typeof data19 === "string") {
-            if (!pattern7.test(data19)) {
-              const err33 = { instancePath: instancePath + "/processing/referencePrefix", schemaPath: "#/$defs/processing/properties/referencePrefix/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2,6}$" } };
+            if (!pattern8.test(data19)) {
+              const err34 = { instancePath: instancePath + "/processing/referencePrefix", schemaPath: "#/$defs/processing/properties/referencePrefix/pattern", keyword: "pattern", params: { pattern: "^[A-Z]{2,6}$" } };
               if (vErrors === null) {
-                vErrors = [err33];
+                vErrors = [err34];
               } else {
-                vErrors.push(err33);
+                vErrors.push(err34);
               }
               errors++;
             }
           } else {
-            const err34 = { instancePath: instancePath + "/processing/referencePrefix", schemaPath: "#/$defs/processing/properties/referencePrefix/type", keyword: "type", params: { type: "string" } };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data17.nextSteps !== void 0) {
-          if (typeof data17.nextSteps !== "string") {
-            const err35 = { instancePath: instancePath + "/processing/nextSteps", schemaPath: "#/$defs/processing/properties/nextSteps/type", keyword: "type", params: { type: "string" } };
+            const err35 = { instancePath: instancePath + "/processing/referencePrefix", schemaPath: "#/$defs/processing/properties/referencePrefix/type", keyword: "type", params: { type: "string" } };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -2131,12 +2131,78 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
+        if (data17.nextSteps !== void 0) {
+          if (typeof data17.nextSteps !== "string") {
+            const err36 = { instancePath: instancePath + "/processing/nextSteps", schemaPath: "#/$defs/processing/properties/nextSteps/type", keyword: "type", params: { type: "string" } };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data17.notify !== void 0) {
+          let data21 = data17.notify;
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.email === void 0) {
+              const err37 = { instancePath: instancePath + "/processing/notify", schemaPath: "#/$defs/processing/properties/notify/required", keyword: "required", params: { missingProperty: "email" } };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            for (const key3 in data21) {
+              if (!(key3 === "email")) {
+                const err38 = { instancePath: instancePath + "/processing/notify", schemaPath: "#/$defs/processing/properties/notify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data21.email !== void 0) {
+              let data22 = data21.email;
+              if (typeof data22 === "string") {
+                if (!pattern9.test(data22)) {
+                  const err39 = { instancePath: instancePath + "/processing/notify/email", schemaPath: "#/$defs/processing/properties/notify/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]+)+$" } };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/processing/notify/email", schemaPath: "#/$defs/processing/properties/notify/properties/email/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err41 = { instancePath: instancePath + "/processing/notify", schemaPath: "#/$defs/processing/properties/notify/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err36 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/type", keyword: "type", params: { type: "object" } };
+        const err42 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err42];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err42);
         }
         errors++;
       }
@@ -2148,79 +2214,12 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     if (data.translations !== void 0) {
-      let data22 = data.translations;
-      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        for (const key3 in data22) {
-          const _errs52 = errors;
-          if (typeof key3 !== "string") {
-            const err37 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" }, propertyName: key3 };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-          if (!(key3 === "fr" || key3 === "en")) {
-            const err38 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/enum", keyword: "enum", params: { allowedValues: schema1.enum }, propertyName: key3 };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-          var valid8 = _errs52 === errors;
-          if (!valid8) {
-            const err39 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames", keyword: "propertyNames", params: { propertyName: key3 } };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-        for (const key4 in data22) {
-          let data23 = data22[key4];
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            for (const key5 in data23) {
-              const _errs59 = errors;
-              if (typeof key5 === "string") {
-                if (!pattern8.test(key5)) {
-                  const err40 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]*)+$" }, propertyName: key5 };
-                  if (vErrors === null) {
-                    vErrors = [err40];
-                  } else {
-                    vErrors.push(err40);
-                  }
-                  errors++;
-                }
-              }
-              var valid12 = _errs59 === errors;
-              if (!valid12) {
-                const err41 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames", keyword: "propertyNames", params: { propertyName: key5 } };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            for (const key6 in data23) {
-              if (typeof data23[key6] !== "string") {
-                const err42 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/additionalProperties/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err43 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/type", keyword: "type", params: { type: "object" } };
+      let data24 = data.translations;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        for (const key4 in data24) {
+          const _errs57 = errors;
+          if (typeof key4 !== "string") {
+            const err43 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" }, propertyName: key4 };
             if (vErrors === null) {
               vErrors = [err43];
             } else {
@@ -2228,23 +2227,90 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             }
             errors++;
           }
+          if (!(key4 === "fr" || key4 === "en")) {
+            const err44 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/enum", keyword: "enum", params: { allowedValues: schema1.enum }, propertyName: key4 };
+            if (vErrors === null) {
+              vErrors = [err44];
+            } else {
+              vErrors.push(err44);
+            }
+            errors++;
+          }
+          var valid9 = _errs57 === errors;
+          if (!valid9) {
+            const err45 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames", keyword: "propertyNames", params: { propertyName: key4 } };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data24) {
+          let data25 = data24[key5];
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            for (const key6 in data25) {
+              const _errs64 = errors;
+              if (typeof key6 === "string") {
+                if (!pattern10.test(key6)) {
+                  const err46 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]*)+$" }, propertyName: key6 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              }
+              var valid13 = _errs64 === errors;
+              if (!valid13) {
+                const err47 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames", keyword: "propertyNames", params: { propertyName: key6 } };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            for (const key7 in data25) {
+              if (typeof data25[key7] !== "string") {
+                const err48 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err49 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
         }
       } else {
-        const err44 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/type", keyword: "type", params: { type: "object" } };
+        const err50 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err44];
+          vErrors = [err50];
         } else {
-          vErrors.push(err44);
+          vErrors.push(err50);
         }
         errors++;
       }
     }
   } else {
-    const err45 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err45];
+      vErrors = [err51];
     } else {
-      vErrors.push(err45);
+      vErrors.push(err51);
     }
     errors++;
   }

@@ -81,6 +81,10 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'definition.unknown-step-field': 'The step names the field “{field}”, which does not exist in the schema',
   'definition.duplicate-step-field': 'The field “{field}” is already in step {step}',
   'definition.field-in-no-step': 'The field “{field}” is in no step: nobody could fill it in',
+  'definition.notify-email':
+    'processing.notify.email points at “{pointer}”, which is no answer of the form: give the JSON pointer of an email question, e.g. /email',
+  'definition.notify-email-kind':
+    'processing.notify.email points at “{pointer}”, which is not an email question (format: email or the email widget)',
   'definition.unknown-ui-field': 'ui.fields names the field “{field}”, which does not exist in the schema',
   'definition.incompatible-widget': 'The widget “{widget}” does not suit this field ({reason})',
   'definition.dangling-translation': 'The translation targets “{target}”, which is not a text of the definition',
@@ -95,6 +99,11 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'definition.hidden-by-additional-properties':
     '“{keyword}: false” sees only the properties declared beside it and would always refuse “{field}”: declare it beside (branches show or hide it with true and false), or write “unevaluatedProperties: false”',
   'definition.internal': 'The definition could not be read: {detail}',
+
+  'warning.autocomplete-multiline':
+    'autocomplete “street-address” expects an address on several lines (a text area); for a one-line field, write “address-line1”',
+  'warning.autocomplete-control':
+    'autocomplete “{token}” does not suit a {kind} field: the browser will offer nothing, or an answer of another sort',
 
   'advice.renamed': ': write {instead}, its 2020-12 name',
   'advice.fixed-names': ': a form asks named questions, declare each one in “properties”',

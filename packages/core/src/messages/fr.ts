@@ -51,27 +51,29 @@ export const fr = {
   // Definitions (DefinitionProblem.message), read by the web team that writes the form
   'definition.count': { one: '{count} problème', other: '{count} problèmes' },
   'definition.invalid-json':
-    "Le fichier n'est pas du JSON valide : ligne {line}, colonne {column}, « {found} » est inattendu",
+    "Le fichier n'est pas du JSON valide\u00a0: ligne {line}, colonne {column}, «\u00a0{found}\u00a0» est inattendu",
   'definition.invalid-json-end':
-    "Le fichier n'est pas du JSON valide : il s'arrête avant la fin (ligne {line}, colonne {column})",
+    "Le fichier n'est pas du JSON valide\u00a0: il s'arrête avant la fin (ligne {line}, colonne {column})",
   'definition.not-an-object': 'Une définition de formulaire doit être un objet JSON ({ … }), pas {actual}',
-  'definition.unsupported-keyword': "Le mot-clé « {keyword} » n'est pas pris en charge par Guichet{advice}",
+  'definition.unsupported-keyword': "Le mot-clé «\u00a0{keyword}\u00a0» n'est pas pris en charge par Guichet{advice}",
   'definition.unsupported-draft':
-    'Ce schéma est écrit en JSON Schema {draft}, Guichet lit la version 2020-12 : déclarez-la dans « $schema » et écrivez {changes}',
-  'definition.unknown-dialect': "« {value} » n'est pas une version de JSON Schema que Guichet lit : déclarez 2020-12",
-  'definition.misplaced-id': "« $id » n'est lu qu'à la racine de « schema » : retirez-le ici",
+    'Ce schéma est écrit en JSON Schema {draft}, Guichet lit la version 2020-12\u00a0: déclarez-la dans «\u00a0$schema\u00a0» et écrivez {changes}',
+  'definition.unknown-dialect':
+    "«\u00a0{value}\u00a0» n'est pas une version de JSON Schema que Guichet lit\u00a0: déclarez 2020-12",
+  'definition.misplaced-id': "«\u00a0$id\u00a0» n'est lu qu'à la racine de «\u00a0schema\u00a0»\u00a0: retirez-le ici",
   'definition.unsupported-type':
-    '« type » vaut {value} : une question a un seul type, et « null » à côté si elle peut rester sans réponse',
+    '«\u00a0type\u00a0» vaut {value}\u00a0: une question a un seul type, et «\u00a0null\u00a0» à côté si elle peut rester sans réponse',
   'definition.unsupported-union':
-    'Les branches de « {keyword} » ne sont pas toutes des constantes : un formulaire ne sait pas proposer plusieurs formes de réponse. Faites choisir par une question (enum) et décrivez chaque forme dans if/then',
+    'Les branches de «\u00a0{keyword}\u00a0» ne sont pas toutes des constantes\u00a0: un formulaire ne sait pas proposer plusieurs formes de réponse. Faites choisir par une question (enum) et décrivez chaque forme dans if/then',
   'definition.undescribed-field':
-    '« {field} » est permis (true) mais jamais décrit : déclarez son type dans « properties »',
-  'definition.unknown-property': "La propriété « {property} » n'est pas prévue ici",
-  'definition.unknown-widget': "Le widget « {value} » n'existe pas ; widgets possibles : {allowed}",
-  'definition.missing-property': 'La propriété obligatoire « {property} » manque',
+    '«\u00a0{field}\u00a0» est permis (true) mais jamais décrit\u00a0: déclarez son type dans «\u00a0properties\u00a0»',
+  'definition.unknown-property': "La propriété «\u00a0{property}\u00a0» n'est pas prévue ici",
+  'definition.unknown-widget': "Le widget «\u00a0{value}\u00a0» n'existe pas\u00a0; widgets possibles\u00a0: {allowed}",
+  'definition.missing-property': 'La propriété obligatoire «\u00a0{property}\u00a0» manque',
   'definition.wrong-type': 'Cette valeur doit être {expected}',
-  'definition.pattern': "Cette valeur « {value} » n'a pas la forme attendue ({what})",
-  'definition.not-allowed': "La valeur « {value} » n'est pas permise ici ; valeurs possibles : {allowed}",
+  'definition.pattern': "Cette valeur «\u00a0{value}\u00a0» n'a pas la forme attendue ({what})",
+  'definition.not-allowed':
+    "La valeur «\u00a0{value}\u00a0» n'est pas permise ici\u00a0; valeurs possibles\u00a0: {allowed}",
   'definition.wrong-const': 'Cette valeur doit être {expected}',
   'definition.too-short': {
     one: 'Il faut au moins {count} élément ou caractère',
@@ -82,41 +84,53 @@ export const fr = {
   'definition.not-unique': 'Cette liste contient deux fois la même valeur',
   'definition.invalid-format': "Cette valeur n'est pas un(e) {format} valide",
   'definition.invalid': "Cette valeur n'est pas valide ({keyword})",
-  'definition.dangling-ref': 'La référence « {ref} » ne mène à aucune définition dans $defs',
-  'definition.unknown-step-field': "L'étape nomme le champ « {field} », qui n'existe pas dans le schéma",
-  'definition.duplicate-step-field': 'Le champ « {field} » figure déjà à l’étape {step}',
+  'definition.dangling-ref': 'La référence «\u00a0{ref}\u00a0» ne mène à aucune définition dans $defs',
+  'definition.unknown-step-field': "L'étape nomme le champ «\u00a0{field}\u00a0», qui n'existe pas dans le schéma",
+  'definition.duplicate-step-field': 'Le champ «\u00a0{field}\u00a0» figure déjà à l’étape {step}',
   'definition.field-in-no-step':
-    'Le champ « {field} » ne figure dans aucune étape : la personne ne pourrait pas le remplir',
-  'definition.unknown-ui-field': "ui.fields nomme le champ « {field} », qui n'existe pas dans le schéma",
-  'definition.incompatible-widget': 'Le widget « {widget} » ne convient pas à ce champ ({reason})',
-  'definition.dangling-translation': "La traduction vise « {target} », qui n'est pas un texte de la définition",
-  'definition.unknown-required': "« {property} » est exigé mais n'est déclaré dans aucune propriété à ce niveau",
+    'Le champ «\u00a0{field}\u00a0» ne figure dans aucune étape\u00a0: la personne ne pourrait pas le remplir',
+  'definition.notify-email':
+    "processing.notify.email vise «\u00a0{pointer}\u00a0», qui n'est aucune réponse du formulaire\u00a0: indiquez le pointeur JSON d'une question e-mail, par exemple /email",
+  'definition.notify-email-kind':
+    "processing.notify.email vise «\u00a0{pointer}\u00a0», qui n'est pas une question e-mail (format\u00a0: email ou widget email)",
+  'definition.unknown-ui-field': "ui.fields nomme le champ «\u00a0{field}\u00a0», qui n'existe pas dans le schéma",
+  'definition.incompatible-widget': 'Le widget «\u00a0{widget}\u00a0» ne convient pas à ce champ ({reason})',
+  'definition.dangling-translation':
+    "La traduction vise «\u00a0{target}\u00a0», qui n'est pas un texte de la définition",
+  'definition.unknown-required':
+    "«\u00a0{property}\u00a0» est exigé mais n'est déclaré dans aucune propriété à ce niveau",
   'definition.required-conditional-field':
-    "« {property} » est toujours exigé mais n'est montré que sous condition : exigez-le dans la branche qui le déclare",
+    "«\u00a0{property}\u00a0» est toujours exigé mais n'est montré que sous condition\u00a0: exigez-le dans la branche qui le déclare",
   'definition.required-where-undeclared':
-    '« {property} » est exigé ici mais déclaré sous une autre condition seulement : déclarez-le aussi dans cette branche',
-  'definition.invalid-default': 'La valeur par défaut ne correspond pas au type « {type} » du champ',
-  'definition.invalid-choice': 'Le choix {value} ne correspond pas au type « {type} » du champ',
+    '«\u00a0{property}\u00a0» est exigé ici mais déclaré sous une autre condition seulement\u00a0: déclarez-le aussi dans cette branche',
+  'definition.invalid-default': 'La valeur par défaut ne correspond pas au type «\u00a0{type}\u00a0» du champ',
+  'definition.invalid-choice': 'Le choix {value} ne correspond pas au type «\u00a0{type}\u00a0» du champ',
   'definition.unsupported-array':
     'Une liste doit contenir des objets (groupe répétable), des choix (cases à cocher) ou des fichiers',
   'definition.hidden-by-additional-properties':
-    '« {keyword}: false » ne voit que les propriétés déclarées à côté de lui et refuserait toujours « {field} » : déclarez-le à côté (des branches le montrent ou le masquent avec true et false), ou écrivez « unevaluatedProperties: false »',
-  'definition.internal': "La définition n'a pas pu être lue : {detail}",
+    '«\u00a0{keyword}: false\u00a0» ne voit que les propriétés déclarées à côté de lui et refuserait toujours «\u00a0{field}\u00a0»\u00a0: déclarez-le à côté (des branches le montrent ou le masquent avec true et false), ou écrivez «\u00a0unevaluatedProperties: false\u00a0»',
+  'definition.internal': "La définition n'a pas pu être lue\u00a0: {detail}",
 
-  'advice.renamed': ' : écrivez {instead}, son nom en 2020-12',
-  'advice.fixed-names': ' : un formulaire pose des questions nommées, déclarez chacune dans « properties »',
-  'advice.one-kind-of-item': ' : une liste contient une seule sorte d’élément, décrite dans « items »',
-  'advice.local-ref': ' : réutilisez une partie avec « $ref »: « #/$defs/nom »',
-  'advice.not': ' : dites ce qui est permis (enum, const, if/then) plutôt que ce qui ne l’est pas',
-  'advice.files': ' : un fichier est joint à part, marquez le champ avec « contentMediaType »',
-  'advice.remove': ' : retirez-le',
-  'advice.unevaluated': ' : seul « false » a un sens ici, et Guichet l’applique déjà à chaque objet',
+  'warning.autocomplete-multiline':
+    'autocomplete\u00a0«\u00a0street-address\u00a0» attend une adresse sur plusieurs lignes (une zone de texte)\u00a0; pour un champ d’une ligne, écrivez «\u00a0address-line1\u00a0»',
+  'warning.autocomplete-control':
+    'autocomplete\u00a0«\u00a0{token}\u00a0» ne convient pas à un champ {kind}\u00a0: le navigateur ne proposera rien ou proposera une réponse d’une autre sorte',
 
-  'widget-reason.string': 'il lui faut un champ texte (type « string ») sans liste de choix',
-  'widget-reason.number': 'il lui faut un champ nombre (type « number » ou « integer »)',
+  'advice.renamed': '\u00a0: écrivez {instead}, son nom en 2020-12',
+  'advice.fixed-names':
+    '\u00a0: un formulaire pose des questions nommées, déclarez chacune dans «\u00a0properties\u00a0»',
+  'advice.one-kind-of-item': '\u00a0: une liste contient une seule sorte d’élément, décrite dans «\u00a0items\u00a0»',
+  'advice.local-ref': '\u00a0: réutilisez une partie avec «\u00a0$ref\u00a0»\u00a0: «\u00a0#/$defs/nom\u00a0»',
+  'advice.not': '\u00a0: dites ce qui est permis (enum, const, if/then) plutôt que ce qui ne l’est pas',
+  'advice.files': '\u00a0: un fichier est joint à part, marquez le champ avec «\u00a0contentMediaType\u00a0»',
+  'advice.remove': '\u00a0: retirez-le',
+  'advice.unevaluated': '\u00a0: seul «\u00a0false\u00a0» a un sens ici, et Guichet l’applique déjà à chaque objet',
+
+  'widget-reason.string': 'il lui faut un champ texte (type «\u00a0string\u00a0») sans liste de choix',
+  'widget-reason.number': 'il lui faut un champ nombre (type «\u00a0number\u00a0» ou «\u00a0integer\u00a0»)',
   'widget-reason.choices': 'il lui faut une liste de choix (enum, ou oneOf/anyOf de const + title)',
-  'widget-reason.boolean': 'il lui faut un champ oui/non (type « boolean »)',
-  'widget-reason.choice-list': 'il lui faut une liste (type « array ») dont les éléments sont des choix',
+  'widget-reason.boolean': 'il lui faut un champ oui/non (type «\u00a0boolean\u00a0»)',
+  'widget-reason.choice-list': 'il lui faut une liste (type «\u00a0array\u00a0») dont les éléments sont des choix',
 
   'type-name.string': 'une chaîne de caractères',
   'type-name.number': 'un nombre',

@@ -6,7 +6,7 @@ import type { FieldUi, FormDefinition, SchemaNode } from '../generated/form-defi
 import type { Choice, Constraints, Field, FormModel, LocalizedText, SchemaObject, Step } from './types.js';
 import { collectLevel, resolveRef, type Resolved } from './schema-walk.js';
 import { fieldShape } from './field-shape.js';
-import { mentionsByName, visibilityOf, type Visibility } from './visibility.js';
+import { coRequirements, mentionsByName, visibilityOf, type Visibility } from './visibility.js';
 import { choicesOf, inferKind, isChoiceValue, typeOf } from './kind.js';
 import { textAt } from './localize.js';
 import type { DefinitionReading, FieldReading, LevelReading } from './reading.js';
@@ -59,6 +59,7 @@ export function buildModel(definition: FormDefinition): DefinitionReading {
       ...(p.expectedDays !== undefined ? { expectedDays: p.expectedDays } : {}),
       ...(p.referencePrefix !== undefined ? { referencePrefix: p.referencePrefix } : {}),
       ...(p.nextSteps !== undefined ? { nextSteps: textAt(definition, '/processing/nextSteps', p.nextSteps) } : {}),
+      ...(p.notify ? { notify: { email: p.notify.email } } : {}),
     };
   }
   if (definition.adapters?.open311) model.open311 = definition.adapters.open311;
@@ -81,11 +82,12 @@ function buildFields(ctx: Context, node: SchemaNode, pointer: string, parentPath
   const mentions = mentionsByName(level);
   const reading: LevelReading = { pointer, level, mentions, fields: [] };
   ctx.levels.push(reading);
-  for (const said of mentions.values()) {
+  const coRequired = coRequirements(mentions);
+  for (const [name, said] of mentions) {
     // The shape is the declaration where no condition applies, else the first one.
     const declaration = said.declarations.find((d) => d.branch.length === 0) ?? said.declarations[0];
     if (!declaration) continue;
-    const visibility = visibilityOf(said);
+    const visibility = visibilityOf(said, coRequired.get(name));
     // Forbidden where no condition applies: no answer can ever be given, there is no question.
     if (visibility.never) continue;
     const field = buildField(ctx, declaration, parentPath);

@@ -84,6 +84,10 @@ const PATTERN_WHAT: Record<string, { fr: string; en: string }> = {
   },
   version: { fr: 'trois nombres comme « 1.0.0 »', en: 'three numbers like “1.0.0”' },
   $ref: { fr: 'une référence locale « #/$defs/nom »', en: 'a local reference “#/$defs/name”' },
+  url: {
+    fr: 'une adresse web commençant par https:// (ou http://)',
+    en: 'a web address starting with https:// (or http://)',
+  },
 };
 
 export function metaProblems(errors: readonly MetaError[], definition: unknown): DefinitionProblem[] {

@@ -52,9 +52,20 @@ export function mentionsByName(level: Level): Map<string, NameMentions> {
 
 const conditional = (m: Mention) => m.branch.length > 0;
 
-export function visibilityOf({ declarations, allowed, forbidden, requirements }: NameMentions): Visibility {
+/**
+ * `coRequired`: triggers whose presence does not switch this field on, because they are switched
+ * on by its own presence (`"dependentRequired": {"latitude": ["longitude"], "longitude":
+ * ["latitude"]}`, "both or neither"): read literally, each would wait for the other and neither
+ * could ever be answered. There the requirement only says when both must be answered.
+ */
+export function visibilityOf(
+  { declarations, allowed, forbidden, requirements }: NameMentions,
+  coRequired: ReadonlySet<string> = new Set(),
+): Visibility {
   const required = requirements.some((m) => !conditional(m));
-  const switches = [...declarations, ...allowed, ...requirements].filter(conditional);
+  const switches = [...declarations, ...allowed, ...requirements]
+    .filter(conditional)
+    .filter((m) => !m.branch.some((c) => c.kind === 'present' && coRequired.has(c.trigger)));
   // Shown when a switching branch applies and no forbidding one does: "not all of a forbidding
   // branch's conditions" is "one of them negated", so each forbid multiplies the branches.
   let shown: Branch[] = required || switches.length === 0 ? [[]] : distinct(switches.map((m) => m.branch));
@@ -68,6 +79,39 @@ export function visibilityOf({ declarations, allowed, forbidden, requirements }:
     activeWhen: shown.length === 1 && shown[0]?.length === 0 ? [] : shown,
     never: forbidden.some((m) => !conditional(m)),
   };
+}
+
+/**
+ * For each name, the triggers it is co-required with: the names it can only show after (their
+ * presence is in every branch that switches it on) and that, through such waits, can only show
+ * after it.
+ */
+export function coRequirements(mentions: Map<string, NameMentions>): Map<string, Set<string>> {
+  const waitsFor = new Map<string, string[]>();
+  for (const [name, said] of mentions) {
+    const { activeWhen } = visibilityOf(said);
+    const present = activeWhen.map(
+      (branch) => new Set(branch.flatMap((c) => (c.kind === 'present' ? [c.trigger] : []))),
+    );
+    waitsFor.set(name, present.length ? [...present[0]!].filter((t) => present.every((p) => p.has(t))) : []);
+  }
+  const reaches = (from: string, to: string): boolean => {
+    const seen = new Set<string>();
+    const queue = [from];
+    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+      if (next === to) return true;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(...(waitsFor.get(next) ?? []));
+    }
+    return false;
+  };
+  const found = new Map<string, Set<string>>();
+  for (const [name, triggers] of waitsFor) {
+    const mutual = triggers.filter((trigger) => reaches(trigger, name));
+    if (mutual.length) found.set(name, new Set(mutual));
+  }
+  return found;
 }
 
 function negation(condition: Condition): Condition {

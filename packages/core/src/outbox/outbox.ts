@@ -12,6 +12,7 @@ import type { BackoffOptions } from './backoff.js';
 import { RetryWaits, withRetries } from './retry.js';
 import { withLock } from './lock.js';
 import { OutboxStore, type PendingSubmission } from './storage.js';
+import { newIdempotencyKey } from './idempotency-key.js';
 
 export type { PendingSubmission };
 
@@ -57,7 +58,7 @@ export class Outbox {
     if (existing) return existing;
     const entry: PendingSubmission = {
       ...submission,
-      key: crypto.randomUUID(),
+      key: newIdempotencyKey(),
       attempts: 0,
     };
     this.store.put(entry);
@@ -119,7 +120,16 @@ export class Outbox {
     this.store.put(updated);
     options.onAttempt?.(updated);
     const receipt = await options.adapter.submit(
-      { model: options.model, data: entry.data, channel: entry.channel, lang: entry.lang, idempotencyKey: entry.key },
+      {
+        model: options.model,
+        data: entry.data,
+        channel: entry.channel,
+        lang: entry.lang,
+        idempotencyKey: entry.key,
+        maybeDelivered: updated.maybeDelivered === true,
+        markDelivered: (maybe) =>
+          this.store.put({ ...(this.store.get(entry.formId, entry.key) ?? updated), maybeDelivered: maybe }),
+      },
       { signal: options.signal },
     );
     this.store.acknowledge(entry.formId, entry.key, receipt);

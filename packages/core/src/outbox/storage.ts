@@ -17,6 +17,11 @@ export interface PendingSubmission {
   lang: Language;
   /** How many tries were made, from every page that sent it. */
   attempts: number;
+  /**
+   * An earlier try may have reached the back office without its answer reaching the page; set
+   * by adapters whose back office cannot deduplicate (see `SubmitRequest.markDelivered`).
+   */
+  maybeDelivered?: boolean;
 }
 
 interface Acknowledged {

@@ -33,8 +33,17 @@ export function preloadRuntimeCompiler(): Promise<unknown> {
   return import('./page-compiler.js');
 }
 
-/** Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval. */
-export async function loadStandaloneValidators(url: string): Promise<CompiledValidators> {
+/**
+ * Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval.
+ * With `origin` (the definition's), a module from any other origin is refused: it is code the
+ * page would run on the word of a response header.
+ */
+export async function loadStandaloneValidators(
+  url: string,
+  options: { origin?: string } = {},
+): Promise<CompiledValidators> {
+  if (options.origin !== undefined && new URL(url, globalThis.location?.href).origin !== options.origin)
+    throw new Error(`${url} is not on the definition's origin (${options.origin}): not loaded`);
   const module = (await import(/* @vite-ignore */ url)) as Partial<CompiledValidators>;
   if (typeof module.validate !== 'function')
     throw new Error(`${url} is not a Guichet validator module (no validate export)`);

@@ -12,6 +12,11 @@ export interface ValidateOptions {
   lang: Language;
   /** Top-level field names (one step's): errors elsewhere are left out. */
   only?: string[];
+  /**
+   * At most this many errors: a server bounds the work a hostile body of thousands of unknown
+   * answers costs, and the size of its answer.
+   */
+  maxErrors?: number;
 }
 
 export interface FormValidator {
@@ -129,10 +134,11 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
   const errorsOf = (data: unknown) => (compiled.validate(data) ? [] : ((compiled.validate.errors ?? []) as AjvError[]));
 
   /** `near`: only errors that may concern the field at that pointer are mapped. */
-  const run = (data: unknown, lang: Language, near?: string): FieldError[] => {
+  const run = (data: unknown, lang: Language, near?: string, maxErrors?: number): FieldError[] => {
     const sent = activeData(data);
     let errors = errorsOf(sent);
     if (!errors.length) return [];
+    if (maxErrors !== undefined) errors = aboutFewAnswers(errors, maxErrors);
     // A failed submit leaves hundreds of `required` errors at the root: filtered by the answer
     // each names, a keystroke maps a handful of them instead of sorting them all.
     if (near !== undefined) {
@@ -188,8 +194,9 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
       const sent = sentLevel(field, parentData);
       return shown(field, sent) && requiredIn(field, sent);
     },
-    validate(data, { lang, only }) {
-      const errors = run(data, lang);
+    validate(data, { lang, only, maxErrors }) {
+      const all = run(data, lang, undefined, maxErrors);
+      const errors = maxErrors === undefined ? all : all.slice(0, maxErrors);
       if (!only) return errors;
       const names = new Set(only);
       return errors.filter((e) => names.has(topLevelName(e.pointer)));
@@ -221,4 +228,19 @@ function setAt(data: Record<string, unknown>, pointer: string, value: unknown): 
 /** The answer at the top of an error's pointer: the step field it belongs to. */
 function topLevelName(pointer: string): string {
   return splitPointer(pointer)?.[0] ?? '';
+}
+
+/**
+ * The errors about the first `count` answers they name (all of each one's errors, so the most
+ * useful message still wins): mapping costs far more than ajv's verdict, so it is bounded here.
+ */
+function aboutFewAnswers(errors: AjvError[], count: number): AjvError[] {
+  const kept = new Set<string>();
+  return errors.filter((error) => {
+    const pointer = errorPointer(error);
+    if (kept.has(pointer)) return true;
+    if (kept.size >= count) return false;
+    kept.add(pointer);
+    return true;
+  });
 }

@@ -34,6 +34,29 @@ describe('drafts in localStorage', () => {
       removeItem: () => undefined,
     } as unknown as Storage;
     expect(saveDraft(key, { data: {}, step: 0 }, refusing)).to.equal(false);
-    expect(loadDraft(key, refusing)).to.equal(undefined);
+    expect(loadDraft(key, { storage: refusing })).to.equal(undefined);
+  });
+
+  it('deletes drafts older than their age limit (7 days by default), of every form, instead of offering them', () => {
+    const other = { formId: 'autre', version: '1.0.0' };
+    const realNow = Date.now;
+    const day = 86_400_000;
+    try {
+      saveDraft(key, { data: { caf: '1234567' }, step: 0 });
+      saveDraft(other, { data: { name: 'Léo' }, step: 0 });
+      Date.now = () => realNow() + 6 * day;
+      expect(loadDraft(key)?.data).to.deep.equal({ caf: '1234567' });
+      expect(loadDraft(key, { maxAgeDays: 5 })).to.equal(undefined);
+      // Expired: deleted, this form's and the other's.
+      expect(localStorage.getItem(draftStorageKey(key))).to.equal(null);
+      expect(localStorage.getItem(draftStorageKey(other))).to.equal(null);
+      saveDraft(key, { data: { caf: '7654321' }, step: 0 });
+      Date.now = () => realNow() + 14 * day;
+      expect(loadDraft(key)).to.equal(undefined);
+      expect(localStorage.getItem(draftStorageKey(key))).to.equal(null);
+    } finally {
+      Date.now = realNow;
+      localStorage.removeItem(draftStorageKey(other));
+    }
   });
 });

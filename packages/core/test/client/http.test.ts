@@ -4,9 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAdapter, EndpointError, parseRetryAfter, type FormModel } from '@guichet/core';
 
+/** What the server received, for the tests that look at how the client asked. */
+const received: { url: string; headers: Record<string, string | string[] | undefined> }[] = [];
+
 /** A server that answers each path its own way, over real HTTP on 127.0.0.1. */
 function startServer(): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
+    received.push({ url: req.url ?? '', headers: req.headers });
     if (req.url?.startsWith('/silent/')) return; // never answers: only the client's timeout ends it
     if (req.url?.startsWith('/busy/')) {
       res.writeHead(429, { 'Retry-After': '7', 'Content-Type': 'application/json' });
@@ -112,6 +116,20 @@ describe('guichet adapter error mapping over real HTTP', () => {
       }),
     );
     assert.equal(error.kind, 'not-found');
+  });
+
+  it('sends the tracking code in a header, never in the URL that proxies log', async () => {
+    received.length = 0;
+    await failure(
+      createAdapter('guichet', { endpoint: url }).status({
+        reference: 'VOI-2026-000001',
+        trackingCode: 'H4KQ7-MXP2D',
+        lang: 'fr',
+      }),
+    );
+    assert.equal(received.length, 1);
+    assert.equal(received[0]!.url, '/requests/VOI-2026-000001');
+    assert.equal(received[0]!.headers['x-guichet-tracking-code'], 'H4KQ7-MXP2D');
   });
 
   it('refuses an unknown adapter name plainly', () => {

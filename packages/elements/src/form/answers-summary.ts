@@ -3,7 +3,7 @@ import { localize, type Field, type FormModel } from '@guichet/core';
 import type { FieldContext } from './fields/context.js';
 import { joinPointer } from './answers.js';
 import { fieldId } from './ids.js';
-import { formatAnswer } from './format.js';
+import { formatAnswer, rowClass, valueClass } from './format.js';
 
 export interface AnswersSummaryOptions {
   model: FormModel;
@@ -28,9 +28,9 @@ export function renderAnswersSummary({ model, context, isActive }: AnswersSummar
         ${rows.map((field) => {
           const pointer = joinPointer('', field.name);
           const label = localize(field.label, lang);
-          return html`<div class="summary__row">
+          return html`<div class=${rowClass(field)}>
             <dt class="summary__key">${label}</dt>
-            <dd class=${field.kind === 'textarea' ? 'summary__value summary__value--text' : 'summary__value'}>${formatAnswer(field, pointer, context, isActive)}</dd>
+            <dd class=${valueClass(field)}>${formatAnswer(field, pointer, context, isActive)}</dd>
             <dd class="summary__actions">
               <a href=${`#${fieldId(pointer)}`} data-action="change" data-pointer=${pointer}>${text.change}<span class="visually-hidden"> ${label}</span></a>
             </dd>

@@ -1,12 +1,16 @@
 import type { ReactiveControllerHost } from 'lit';
 import { localize, type DefinitionProblem, type FormModel, type FormValidator, type Language } from '@guichet/core';
 import { GuichetErrorEvent } from '../events.js';
+import { refusedOriginDetail } from '../shared/diagnosis.js';
 import { formText } from './messages.js';
 import { fetchDefinition, formProblem } from './definition-source.js';
 import { loadReader, readerNow } from './definition-reader.js';
 import { afterFirstPaint, afterIdle } from './idle.js';
 import { hasConditions } from './field-tree.js';
 import { FormIndex } from './form-index.js';
+import type { FetchedService, ServiceSource } from './service-source.js';
+import { loadLazyChunk } from '../shared/lazy-chunk.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'broken';
 
@@ -20,7 +24,8 @@ export interface DefinitionEvents {
 }
 
 /**
- * Reads the form's definition (the `definition` property, or fetched from `src`) and gets its
+ * Reads the form's definition (the `definition` property, fetched from `src`, or built from an
+ * Open311 server's service definition: see service-source.ts) and gets its
  * checking rules the cheapest way that works: the validator the endpoint precompiled (no eval,
  * so strict Content-Security-Policies are fine), or ajv compiling one in the page — not before
  * the citizen's first focus in the form, unless conditions need it to decide what is shown.
@@ -42,13 +47,16 @@ export class DefinitionController {
   private compileNow?: () => void;
   private compileScheduled = false;
   private loadToken = 0;
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly events: DefinitionEvents,
   ) {}
 
-  async load(definition: unknown, src: string | undefined): Promise<void> {
+  /** `service`: where the definition comes from when there is neither `definition` nor `src`. */
+  async load(definition: unknown, src: string | undefined, service?: ServiceSource): Promise<void> {
     const token = ++this.loadToken;
     this.status = 'loading';
     this.model = undefined;
@@ -59,13 +67,28 @@ export class DefinitionController {
     this.host.requestUpdate();
     let input: unknown = definition;
     let validatorUrl: string | undefined;
-    if (input === undefined) {
+    let definitionOrigin: string | undefined;
+    if (input === undefined && !src && service) {
+      const built: FetchedService = await loadLazyChunk().then(
+        (chunk) => chunk.fetchServiceDefinition(service),
+        () => ({ ok: false, problem: formProblem('network', (t) => t.definitionNetwork) }),
+      );
+      if (token !== this.loadToken) return;
+      if (!built.ok) return this.fail([built.problem], built);
+      input = built.definition;
+    } else if (input === undefined) {
       if (!src) return this.fail([formProblem('no-definition', (t) => t.definitionMissing)]);
       const fetched = await fetchDefinition(src, this.host.ownerDocument.baseURI);
       if (token !== this.loadToken) return;
-      if (!fetched.ok) return this.fail([fetched.problem]);
+      if (!fetched.ok)
+        return this.fail(
+          [fetched.problem],
+          {},
+          fetched.refusedOrigin ? { origin: fetched.refusedOrigin, src } : undefined,
+        );
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
+      definitionOrigin = fetched.origin;
     }
     // A definition the endpoint served with its precompiled validator was checked against the
     // meta-schema before it was served; any other is checked here, by ajv (loaded lazily).
@@ -87,12 +110,22 @@ export class DefinitionController {
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
     const compile = () =>
-      validatorUrl ? core.loadStandaloneValidators(validatorUrl) : core.compileRuntimeValidators(model);
+      validatorUrl
+        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
+        : core.compileRuntimeValidators(model);
     const conditional = hasConditions(model.fields);
     let compiled: Promise<Awaited<ReturnType<typeof compile>>>;
-    if (conditional || validatorUrl) {
-      // Conditions decide what is shown; a precompiled validator is only a download.
+    if (conditional) {
+      // Conditions decide what is shown.
       compiled = compile();
+    } else if (validatorUrl) {
+      // A precompiled validator is only a download, but not one the first step needs to show: it
+      // starts once the step is painted (or at once if the citizen presses Continue before).
+      compiled = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
+      const now = this.compileNow;
+      afterFirstPaint()
+        .then(now)
+        .catch(() => undefined);
     } else {
       // Compiling with ajv takes about a millisecond per field on a cheap phone, and nothing needs
       // it before the citizen starts answering: it waits for the first focus in the form (or for
@@ -163,18 +196,39 @@ export class DefinitionController {
     this.fail([formProblem('validator', (t) => t.validatorFailed)]);
   }
 
-  private fail(problems: DefinitionProblem[]): void {
+  /**
+   * `setting`: the page's settings are at fault (a service the server does not know, no CORS…);
+   * `refused`: the endpoint serving `src` answers but does not allow the page's origin.
+   */
+  private fail(
+    problems: DefinitionProblem[],
+    setting: { advice?: string; code?: string } = {},
+    refused?: { origin: string; src: string },
+  ): void {
     this.status = 'broken';
     this.problems = problems;
     this.model = undefined;
     this.host.requestUpdate();
     const lang = this.events.lang();
+    const { advice, code } = setting;
+    if (advice) tellWebTeam(this.host, advice);
     this.host.dispatchEvent(
       new GuichetErrorEvent({
-        kind: 'definition',
-        message: formText(lang).definitionErrorTitle,
+        kind: advice ? 'configuration' : 'definition',
+        message: advice ?? formText(lang).definitionErrorTitle,
+        ...(code ? { code } : {}),
         problems: problems.map((p) => ({ pointer: p.pointer, code: p.code, message: localize(p.message, lang) })),
+        ...(refused ? refusedOriginDetail(refused.origin, endpointOf(refused.src, this.host), this.told) : {}),
       }),
     );
+  }
+}
+
+/** The origin a definition came from, which is the endpoint to configure. */
+function endpointOf(src: string, host: HTMLElement): string {
+  try {
+    return new URL(src, host.ownerDocument.baseURI).origin;
+  } catch {
+    return src;
   }
 }

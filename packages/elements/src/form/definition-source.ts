@@ -1,13 +1,21 @@
-import { inEveryLanguage, type DefinitionProblem } from '@guichet/core';
+import { inEveryLanguage, refusedOrigin, type DefinitionProblem } from '@guichet/core';
 import { fill, formText, type FormText } from './messages.js';
 
 export type FetchedDefinition =
   | {
       ok: true;
       definition: unknown;
-      /** Absolute URL of the precompiled validator the server offers. */ validatorUrl?: string;
+      /** Absolute URL of the precompiled validator the server offers, on the definition's origin. */
+      validatorUrl?: string;
+      /** The origin the definition came from (after redirects). */
+      origin?: string;
     }
-  | { ok: false; problem: DefinitionProblem };
+  | {
+      ok: false;
+      problem: DefinitionProblem;
+      /** The page's origin, when the endpoint answers but does not allow it (CORS). */
+      refusedOrigin?: string;
+    };
 
 /** A problem of the whole form (no pointer), said in both languages from the form's texts. */
 export function formProblem(code: string, pick: (text: FormText) => string): DefinitionProblem {
@@ -17,7 +25,10 @@ export function formProblem(code: string, pick: (text: FormText) => string): Def
 /**
  * Fetches a definition. A server that precompiled the form's validator says where with
  * `X-Guichet-Validator` (relative to the definition's URL): the element then needs no eval, which
- * is what makes it work under a strict Content-Security-Policy.
+ * is what makes it work under a strict Content-Security-Policy. A validator is code the page
+ * runs: one on another origin than the definition's is refused (the form then checks answers
+ * with its own compiled rules), so whoever can only write a header cannot make the page load a
+ * script from their own site.
  */
 export async function fetchDefinition(src: string, baseUrl: string, signal?: AbortSignal): Promise<FetchedDefinition> {
   let url: URL;
@@ -30,7 +41,13 @@ export async function fetchDefinition(src: string, baseUrl: string, signal?: Abo
   try {
     response = await fetch(url, { headers: { accept: 'application/json' }, signal: signal ?? null });
   } catch {
-    return { ok: false, problem: formProblem('network', (t) => t.definitionNetwork) };
+    // The endpoint answering yet refusing this page's origin is the web team's to fix: the code says so.
+    const refused = await refusedOrigin(url.href);
+    return {
+      ok: false,
+      problem: formProblem('network', (t) => t.definitionNetwork),
+      ...(refused ? { refusedOrigin: refused } : {}),
+    };
   }
   if (!response.ok) {
     return {
@@ -48,9 +65,18 @@ export async function fetchDefinition(src: string, baseUrl: string, signal?: Abo
   const definition = text;
   const header = response.headers.get('x-guichet-validator');
   if (!header) return { ok: true, definition };
+  const definitionUrl = new URL(response.url || url.href);
+  let validator: URL;
   try {
-    return { ok: true, definition, validatorUrl: new URL(header, response.url || url.href).href };
+    validator = new URL(header, definitionUrl);
   } catch {
     return { ok: true, definition };
   }
+  if (validator.origin !== definitionUrl.origin) {
+    console.warn(
+      `<guichet-form>: the validator ${validator.href} is not on the definition's origin (${definitionUrl.origin}); it is not loaded.`,
+    );
+    return { ok: true, definition };
+  }
+  return { ok: true, definition, validatorUrl: validator.href, origin: definitionUrl.origin };
 }

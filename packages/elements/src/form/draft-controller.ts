@@ -4,6 +4,8 @@ import { clearDraft, loadDraft, saveDraft, type Draft, type DraftKey } from '@gu
 export interface DraftSource {
   /** Whether drafts are kept (`draft="local"`). */
   enabled(): boolean;
+  /** Days a draft is kept; undefined for the default (7). */
+  maxAgeDays(): number | undefined;
   /** The form's id and version, once a definition is loaded. */
   key(): DraftKey | undefined;
   /** What to save now: the answers without files, and the step. */
@@ -50,7 +52,10 @@ export class DraftController implements ReactiveController {
   /** Looks for a draft of this form and version to offer. */
   look(): void {
     const key = this.source.key();
-    this.offer = this.source.enabled() && key ? loadDraft(key) : undefined;
+    // A missing, zero or unreadable `draft-days` keeps the default rather than every draft or none.
+    const days = this.source.maxAgeDays();
+    const maxAgeDays = typeof days === 'number' && days > 0 ? days : undefined;
+    this.offer = this.source.enabled() && key ? loadDraft(key, { maxAgeDays }) : undefined;
     this.host.requestUpdate();
   }
 

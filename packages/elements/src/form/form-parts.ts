@@ -33,6 +33,8 @@ export interface FormPartsOptions {
   ready(model: FormModel): void;
   /** Whether the host keeps drafts (`draft="local"`). */
   draftsEnabled(): boolean;
+  /** How many days a draft is kept (the host's `draft-days`). */
+  draftDays(): number | undefined;
   /** The step the citizen is on, kept with the draft. */
   step(): number;
 }
@@ -52,6 +54,7 @@ export function createFormParts(host: FormHost, options: FormPartsOptions): Form
   const fields = new FieldParts({ answers, errors, renderers: options.renderers, validator });
   const drafts = new DraftController(host, {
     enabled: () => options.draftsEnabled() && !!definition.model,
+    maxAgeDays: options.draftDays,
     key: () => definition.model && { formId: definition.model.id, version: definition.model.version },
     snapshot: () => ({ data: answers.forDraft(definition.model?.fields ?? []), step: options.step() }),
   });

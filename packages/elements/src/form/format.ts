@@ -57,7 +57,7 @@ export function formatAnswer(
       const items = Array.isArray(value) ? value : [];
       return html`<dl class="summary__nested">
         ${items.map(
-          (_, index) => html`<div class="summary__row">
+          (_, index) => html`<div class="summary__row summary__row--item">
             <dt>${itemName(field, index, context)}</dt>
             <dd><dl class="summary__nested">${nestedRows(field.fields ?? [], joinPointer(pointer, index), context, isActive)}</dl></dd>
           </div>`,
@@ -78,11 +78,23 @@ function nestedRows(
   return fields.map((child) => {
     const pointer = joinPointer(parent, child.name);
     if (!isActive(child, pointer)) return nothing;
-    return html`<div class="summary__row">
+    return html`<div class=${rowClass(child)}>
       <dt>${context.t(child.label)}</dt>
-      <dd class=${child.kind === 'textarea' ? 'summary__value summary__value--text' : 'summary__value'}>${formatAnswer(child, pointer, context, isActive)}</dd>
+      <dd class=${valueClass(child)}>${formatAnswer(child, pointer, context, isActive)}</dd>
     </div>`;
   });
+}
+
+/**
+ * A summary row: label and answer side by side; the answers of a fieldset or a repeatable group
+ * under their label, as wide as the row, so nested answers never shrink into narrow columns.
+ */
+export function rowClass(field: Field): string {
+  return field.kind === 'fieldset' || field.kind === 'group' ? 'summary__row summary__row--nested' : 'summary__row';
+}
+
+export function valueClass(field: Field): string {
+  return field.kind === 'textarea' ? 'summary__value summary__value--text' : 'summary__value';
 }
 
 function formatDay(value: unknown, lang: Language): string {

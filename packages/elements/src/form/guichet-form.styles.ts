@@ -20,6 +20,7 @@ const formOwnStyles = css`
     outline-offset: 4px;
   }
   .description,
+  .convention,
   .step__description {
     margin: 0 0 var(--_space);
   }
@@ -159,6 +160,15 @@ const formOwnStyles = css`
   .group__item > .legend {
     padding-inline: 0.25rem;
   }
+  /* Inside an item, questions keep the same distance as everywhere else in the form. */
+  .group__item > .field,
+  .group__item > .fieldset {
+    margin-block-start: calc(var(--_space) * 1.5);
+  }
+  .group__item > .legend + .field,
+  .group__item > .legend + .fieldset {
+    margin-block-start: 0.5rem;
+  }
   .group__item > button {
     margin-block-start: var(--_space);
   }
@@ -185,6 +195,10 @@ const formOwnStyles = css`
     margin: calc(var(--_space) * 1.5) 0 0.5rem;
     font-size: 1.125rem;
   }
+  /* Rows follow the summary's own width (the element may sit in a narrow column of a wide page). */
+  .summary {
+    container-type: inline-size;
+  }
   .summary__list {
     margin: 0 0 calc(var(--_space) * 1.5);
   }
@@ -195,10 +209,27 @@ const formOwnStyles = css`
     padding-block: 0.5rem;
     border-block-end: 1px solid var(--_color-border);
   }
+  .summary__nested {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 0.75rem;
+    border-inline-start: 3px solid var(--_color-border);
+  }
   .summary__nested .summary__row {
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+    grid-template-columns: minmax(0, 2fr) minmax(0, 3fr);
     border: 0;
     padding-block: 0.125rem;
+  }
+  /* A fieldset's or a group's answers: under their label, as wide as the row; an item's name above its answers. */
+  .summary__row.summary__row--nested {
+    grid-template-columns: minmax(0, 1fr) auto;
+  }
+  .summary__row--nested > .summary__value {
+    grid-column: 1 / -1;
+    grid-row: 2;
+  }
+  .summary__row.summary__row--item {
+    grid-template-columns: minmax(0, 1fr);
+    padding-block: 0.25rem;
   }
   .summary__row dt {
     font-weight: 600;
@@ -258,13 +289,12 @@ const formOwnStyles = css`
     margin: 0;
     padding-inline-start: 1.25rem;
   }
+  @container (max-width: 30rem) {
+    .summary__row.summary__row {
+      grid-template-columns: minmax(0, 1fr);
+    }
+  }
   @media (max-width: 30rem) {
-    .summary__row {
-      grid-template-columns: minmax(0, 1fr);
-    }
-    .summary__nested .summary__row {
-      grid-template-columns: minmax(0, 1fr);
-    }
     .actions button {
       flex: 1 1 100%;
     }

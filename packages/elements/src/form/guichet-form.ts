@@ -1,22 +1,25 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
-import { localize, type Channel, type FormModel, type Language } from '@guichet/core';
+import { localize, type FormModel, type Language } from '@guichet/core';
 import { renderContact } from '../shared/contact-block.js';
+import { shiftHeadings } from '../shared/heading-levels.js';
 import { loadLazyChunk } from '../shared/lazy-chunk.js';
-import { GuichetSubmitEvent } from '../events.js';
 import { LazySubmission } from '../submission/lazy-submission.js';
 import { formStyles } from './guichet-form.styles.js';
 import { formText, type FormText } from './messages.js';
 import type { Answers } from './answers.js';
 import { defaultRegistry, type FieldRegistry } from './fields/index.js';
-import { renderLoading, renderProblems } from './notices.js';
+import { renderConvention, renderLoading, renderProblems } from './notices.js';
 import { StepsController } from './steps-controller.js';
 import { AnswerInput } from './answer-input.js';
 import { StartOver } from './start-over.js';
 import { createFormParts, type FormParts } from './form-parts.js';
+import { adapterSettings } from './adapter-attributes.js';
+import { loadWhatChanged } from './definition-inputs.js';
+import { SendAction } from './send-action.js';
+import { formClicks } from './form-clicks.js';
 import { renderStep, renderSummary } from './step-view.js';
-
-const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
+import { afterFirstPaint } from './idle.js';
 
 /**
  * An online procedure (téléservice) described by a form definition: one step at a time, with
@@ -26,13 +29,32 @@ const channels: readonly Channel[] = ['web', 'counter', 'phone', 'mail'];
  * @summary An accessible, schema-driven e-service form.
  *
  * @attr lang - `fr` (default) or `en`; without it, the closest `lang` in the page, else French.
+ * @attr service - `open311`: the service code. Without `src` or `definition`, the form is built from the
+ *   server's service definition (`GET {endpoint}/services/{service}.json`).
+ * @attr api-key - `open311`: sent as `api_key` with each request (the server's key for this site).
+ * @attr jurisdiction - `open311`: sent as `jurisdiction_id`, for a server that serves several.
+ * @attr multi-value - `open311`: how a multivaluelist answer is sent: `brackets` (default, the spec's
+ *   `attribute[code][]=a&attribute[code][]=b`) or `repeat` (`attribute[code]=a&attribute[code]=b`, as
+ *   servers built on Open311::Endpoint read it).
+ * @attr heading-level - The level of the form's title (2 by default: 3 when the page's own heading
+ *   above it is an h2); the step, summary and receipt headings follow.
+ * @attr hide-title - The page's own heading already names the procedure: the form's title is hidden
+ *   from sight (screen readers still hear it as the form's heading, above its steps).
+ * @attr tracker-url - The page of the site that holds `<guichet-tracker from-url>`: the receipt links
+ *   to it with the request's reference (never its tracking code, which the tracker asks for).
+ * @attr draft-days - How many days a draft is kept on the device (7 by default); older ones are
+ *   deleted, not offered. A draft is deleted as soon as its request is sent. `draft="none"` keeps none
+ *   (public computers, kiosks).
  *
  * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers (a file field holds the key of its file in `chosenFiles`).
  * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
- * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server, validation).
+ * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server,
+ *   validation, configuration). For `configuration` (and `network` with `detail.code` `unconfirmed`), `detail.message`
+ *   tells the web team what happened and what to change; it is also written to the console.
  *
  * @csspart base - The element's whole content.
  * @csspart title - The form's title.
+ * @csspart convention - "Toutes les questions sont obligatoires, sauf…", above the questions.
  * @csspart form - The `<form>` of the current step or of the summary.
  * @csspart step - The current step.
  * @csspart progress - "Étape 2 sur 4".
@@ -96,6 +118,14 @@ export class GuichetForm extends LitElement {
     adapter: {},
     channel: {},
     draft: {},
+    service: {},
+    apiKey: { attribute: 'api-key' },
+    jurisdiction: {},
+    multiValue: { attribute: 'multi-value' },
+    draftDays: { type: Number, attribute: 'draft-days' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideTitle: { type: Boolean, attribute: 'hide-title' },
+    trackerUrl: { attribute: 'tracker-url' },
     definition: { attribute: false },
     data: { attribute: false },
   };
@@ -110,6 +140,22 @@ export class GuichetForm extends LitElement {
   channel: string = 'web';
   /** `local` (default): answers saved on this device as the citizen goes; `none`: nothing stored. */
   draft: string = 'local';
+  /** `open311`: the service code; without `src`, the form is built from the server's service definition. */
+  declare service?: string;
+  /** `open311`: the server's API key for this site, sent as `api_key` with each request. */
+  declare apiKey?: string;
+  /** `open311`: the `jurisdiction_id` of a server that serves several. */
+  declare jurisdiction?: string;
+  /** `open311`: `brackets` (default) or `repeat`, how a multivaluelist answer is sent. */
+  declare multiValue?: string;
+  /** Days a draft is kept on the device (7 by default). */
+  declare draftDays?: number;
+  /** The level of the form's title (2 by default). */
+  declare headingLevel?: number;
+  /** Hides the form's title from sight, when the page's heading already says it. */
+  hideTitle = false;
+  /** The page holding the tracker: the receipt links to it with `?reference=…`. */
+  declare trackerUrl?: string;
   /** The form definition as an object (instead of `src`). */
   declare definition?: unknown;
   /** Answers to start with ("Dites-le-nous une fois"). */
@@ -120,11 +166,14 @@ export class GuichetForm extends LitElement {
     renderers: GuichetForm.renderers,
     ready: (model) => this.start(model),
     draftsEnabled: () => this.draft === 'local',
+    draftDays: () => this.draftDays,
     step: () => this.steps.index,
   });
   private readonly steps = new StepsController(this, this.parts);
   private readonly input = new AnswerInput(this, this.parts);
   private readonly startOver = new StartOver(this, { ...this.parts, steps: this.steps, prefill: () => this.data });
+  private readonly sending = new SendAction(this, this.parts, this.steps, this.submission);
+  private readonly onClick = formClicks(this.input, this.steps);
   private renderedLang?: string;
 
   /** The answers as they stand (a copy). */
@@ -141,6 +190,12 @@ export class GuichetForm extends LitElement {
     return formText(this.parts.lang());
   }
 
+  constructor() {
+    super();
+    // Sent, whether now or by a submission a closed tab left pending: the draft has done its job.
+    this.addEventListener('guichet-submitted', () => this.parts.drafts.forget());
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A form on the page will need the loader: its download starts now, beside the definition's.
@@ -148,19 +203,8 @@ export class GuichetForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    loadWhatChanged(this, this.parts, changed);
     const { definition, answers, errors, fields } = this.parts;
-    if (changed.has('definition') || changed.has('src')) void definition.load(this.definition, this.src);
-    else if (changed.has('data') && definition.model) {
-      answers.replace(definition.model.fields, this.data);
-      fields.redrawAll();
-    } else if (!this.hasUpdated && this.definition === undefined && !this.src) {
-      // Frameworks set `definition` right after creating the element, in the same task: only
-      // when nothing came by then is the missing definition reported, rather than "loading" forever.
-      setTimeout(() => {
-        if (this.definition === undefined && !this.src && definition.status === 'idle')
-          void definition.load(undefined, undefined);
-      });
-    }
     const lang = this.parts.lang();
     if (this.renderedLang !== lang) {
       this.renderedLang = lang;
@@ -169,6 +213,10 @@ export class GuichetForm extends LitElement {
       if (errors.shown && definition.validator && definition.index)
         errors.relocalize(definition.validator.validate(answers.data, { lang }), definition.index);
     }
+  }
+
+  protected override updated(): void {
+    shiftHeadings(this.renderRoot, this.headingLevel);
   }
 
   /**
@@ -193,51 +241,12 @@ export class GuichetForm extends LitElement {
     this.startOver.reset();
     drafts.look();
     fields.redrawAll();
-    if (this.endpoint) void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet');
-  }
-
-  /** The buttons and links inside the form, by their `data-action`. */
-  private onClick(event: MouseEvent): void {
-    const target = (event.target as Element).closest<HTMLElement>('[data-action]');
-    const pointer = target?.dataset.pointer ?? '';
-    switch (target?.dataset.action) {
-      case 'add-item':
-        return this.input.addItem(pointer);
-      case 'remove-item':
-        return this.input.removeItem(pointer, Number(target.dataset.index));
-      case 'remove-file':
-        return this.input.removeFile(pointer);
-      case 'go-to-error':
-      case 'change':
-        event.preventDefault();
-        // From the summary, fixing a problem or changing an answer leads back to the summary.
-        return void this.steps.goToField(pointer, target.dataset.action === 'change' || this.steps.onSummary);
-      case 'back':
-        return this.steps.back();
-    }
-  }
-
-  /** Send: every answer is checked, the page may cancel (`guichet-submit`), then the submission pipeline takes over. */
-  private async onSend(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
-    const model = this.parts.definition.model;
-    const validator = await this.steps.check();
-    if (!model || !validator) return;
-    const data = validator.activeData(this.parts.answers.data);
-    const channel = (channels as readonly string[]).includes(this.channel) ? (this.channel as Channel) : 'web';
-    const submit = new GuichetSubmitEvent({ formId: model.id, formVersion: model.version, data, channel });
-    this.dispatchEvent(submit);
-    if (submit.defaultPrevented || !this.endpoint) return;
-    const { endpoint } = this;
-    const files = this.parts.answers.files;
-    const adapter = this.adapter || 'guichet';
-    await this.submission.send({ model, data, files, channel, lang: this.parts.lang(), endpoint, adapter });
-    if (this.submission.phase === 'invalid' && this.submission.fieldErrors.length > 0) {
-      this.steps.showErrors(this.submission.fieldErrors);
-    } else if (this.submission.phase === 'sent') {
-      this.parts.drafts.forget();
-    }
-    this.requestUpdate();
+    // A submission this browser kept for the form is looked for once the first step is painted:
+    // the first read of localStorage can cost a phone a few tens of milliseconds.
+    void afterFirstPaint().then(() => {
+      if (this.endpoint && this.parts.definition.model === model)
+        void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet', adapterSettings(this));
+    });
   }
 
   protected override render(): TemplateResult {
@@ -246,18 +255,20 @@ export class GuichetForm extends LitElement {
     const { status, model, problems } = definition;
     if (status === 'broken') return renderProblems(problems, lang, this.text);
     if (status !== 'ready' || !model) return renderLoading(lang, this.text);
-    const contact = renderContact(model.contact, lang, 'guichet-contact-title');
     if (this.submission.phase === 'sent') {
-      return html`<div class="root" part="base" lang=${lang}>${this.submission.renderReceipt(lang)} ${contact}</div>`;
+      // The receipt holds the one contact block.
+      const { trackerUrl, headingLevel } = this;
+      return html`<div class="root" part="base" lang=${lang}>${this.submission.renderReceipt(lang, { trackerUrl, headingLevel })}</div>`;
     }
     const description = localize(model.description, lang);
     return html`<div class="root" part="base" lang=${lang}>
-      <h2 class="title" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
+      <h2 class="title ${this.hideTitle ? 'visually-hidden' : ''}" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
       ${description ? html`<p class="description">${description}</p>` : nothing}
+      ${renderConvention(definition.index?.asksRequired ?? false, this.text)}
       ${this.startOver.renderOffer()}
       ${this.renderForm(model, lang)}
       ${this.startOver.renderClear()}
-      ${contact}
+      ${renderContact(model.contact, lang, 'guichet-contact-title', 3)}
       <div class="visually-hidden" id="guichet-live" aria-live="polite"></div>
     </div>`;
   }
@@ -269,7 +280,7 @@ export class GuichetForm extends LitElement {
     const summaryErrors = errors.summary;
     if (this.steps.onSummary) {
       const status = this.submission.renderStatus(lang);
-      const on = { submit: this.onSend, click: this.onClick };
+      const on = { submit: this.sending.onSend, click: this.onClick };
       return keyed('summary', renderSummary({ model, lang, text, summaryErrors, fields, status, on }));
     }
     const { index, onContinue } = this.steps;

@@ -11,6 +11,15 @@ export function renderLoading(lang: Language, text: FormText): TemplateResult {
   </div>`;
 }
 
+/**
+ * The convention said once, above the questions (RGAA 11.10): a question is required unless its
+ * label says "(facultatif)". Left out when nothing is ever required (see FormIndex.asksRequired),
+ * where it would be untrue.
+ */
+export function renderConvention(asksRequired: boolean, text: FormText): TemplateResult | typeof nothing {
+  return asksRequired ? html`<p class="convention" part="convention">${text.requiredConvention}</p>` : nothing;
+}
+
 /** Never a blank box: what went wrong, in words, each problem as text. */
 export function renderProblems(problems: readonly DefinitionProblem[], lang: Language, text: FormText): TemplateResult {
   return html`<div class="root" part="base" lang=${lang}>
@@ -19,7 +28,7 @@ export function renderProblems(problems: readonly DefinitionProblem[], lang: Lan
       <p>${text.definitionErrorIntro}</p>
       <p>${text.definitionProblems}</p>
       <ul class="definition-error__list">
-        ${problems.map((p) => html`<li>${p.pointer ? html`<code>${p.pointer}</code> : ` : nothing}${localize(p.message, lang)}</li>`)}
+        ${problems.map((p) => html`<li>${p.pointer ? html`<code>${p.pointer}</code>${lang === 'fr' ? '\u00a0: ' : ': '}` : nothing}${localize(p.message, lang)}</li>`)}
       </ul>
     </div>
   </div>`;

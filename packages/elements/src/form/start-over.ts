@@ -20,7 +20,7 @@ export class StartOver {
   confirming = false;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { readonly renderRoot: ParentNode },
     private readonly options: StartOverOptions,
   ) {}
 
@@ -46,6 +46,15 @@ export class StartOver {
     });
   }
 
+  /** Where a fresh start lands: the form's title, or the step's when the page hides the title. */
+  private readonly top = (): HTMLElement | null => {
+    const root = this.host.renderRoot;
+    const title = root.querySelector<HTMLElement>('#guichet-title');
+    return (
+      (title?.classList.contains('visually-hidden') && root.querySelector<HTMLElement>('#guichet-step-title')) || title
+    );
+  };
+
   private readonly resume = (): void => {
     const offer = this.options.drafts.take();
     const model = this.options.definition.model;
@@ -56,7 +65,7 @@ export class StartOver {
 
   private readonly restart = (): void => {
     this.options.drafts.forget();
-    this.options.focus.afterRender('#guichet-title');
+    this.options.focus.afterRender(this.top);
   };
 
   private readonly ask = (): void => {
@@ -80,7 +89,7 @@ export class StartOver {
     this.confirming = false;
     steps.reset();
     fields.redrawAll();
-    focus.afterRender('#guichet-title', {
+    focus.afterRender(this.top, {
       then: () => announcer.announce(formText(this.options.lang()).answersCleared),
     });
   };

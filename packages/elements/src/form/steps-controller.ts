@@ -41,8 +41,13 @@ export class StepsController {
     this.host.requestUpdate();
   }
 
-  /** Moves to a step: drawn afresh, kept in the draft, its heading focused. */
+  /**
+   * Moves to a step: drawn afresh, kept in the draft, its heading focused. What was about to be
+   * said of the old step (a character count waiting for a pause) is dropped: on the new step it
+   * would describe a field no longer there.
+   */
   goTo(index: number): void {
+    this.parts.announcer.clear();
     this.index = index;
     this.parts.fields.redrawAll();
     this.parts.drafts.schedule();

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Language } from '@guichet/core';
+import { pluralCategory, type Language } from '@guichet/core';
 import { sharedText } from './messages.js';
 
 export interface SummaryError {
@@ -9,9 +9,11 @@ export interface SummaryError {
 }
 
 /**
- * The GOV.UK error summary of the form and of the tracker's look-up form: a plain region (no
- * role=alert; it takes focus instead, so it is read once, whole), a heading, and one link per
- * problem; a click on a link is the host's `data-action="go-to-error"` with the link's `data-pointer`.
+ * The GOV.UK error summary of the form and of the tracker's look-up form, in GOV.UK's structure:
+ * the box that takes focus has no name of its own (named by its title, a reader would say the
+ * title only), and an inner `role="alert"` wrapper makes a reader say the title, which counts the
+ * problems, *and* the list. One link per problem; a click on a link is the host's
+ * `data-action="go-to-error"` with the link's `data-pointer`.
  */
 export function renderErrorSummary(
   errors: readonly SummaryError[],
@@ -20,8 +22,11 @@ export function renderErrorSummary(
   idOf: (pointer: string) => string,
 ): TemplateResult | typeof nothing {
   if (errors.length === 0) return nothing;
-  return html`<div class="error-summary" part="error-summary" id=${id} tabindex="-1" aria-labelledby=${`${id}__title`}>
-    <h3 class="error-summary__title" id=${`${id}__title`}>${sharedText(lang).errorSummaryTitle}</h3>
+  const title = sharedText(lang).errorSummaryTitle;
+  const count = errors.length;
+  return html`<div class="error-summary" part="error-summary" id=${id} tabindex="-1">
+    <div role="alert">
+    <h3 class="error-summary__title" id=${`${id}__title`}>${(title[pluralCategory(count, lang)] ?? title.other).replace('{count}', String(count))}</h3>
     <ul class="error-summary__list">
       ${errors.map((error) =>
         error.pointer
@@ -29,5 +34,6 @@ export function renderErrorSummary(
           : html`<li>${error.message}</li>`,
       )}
     </ul>
+    </div>
   </div>`;
 }

@@ -69,5 +69,10 @@ export const fieldStyles = css`
     .input {
       border-color: ButtonText;
     }
+    /* Colour is gone in a contrast theme: the error keeps a bar of its own, so it does not read as a label. */
+    .error {
+      padding-inline-start: 0.5rem;
+      border-inline-start: 3px solid CanvasText;
+    }
   }
 `;

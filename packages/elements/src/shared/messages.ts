@@ -2,15 +2,18 @@ import type { Language } from '@guichet/core';
 
 /** Texts shared by every element. Each component keeps its own catalogue beside it for the rest. */
 const fr = {
-  needHelp: 'Besoin d’aide ?',
+  needHelp: 'Besoin d’aide\u00a0?',
   phone: 'Téléphone',
   email: 'Courriel',
   address: 'Accueil',
   openingHours: 'Horaires',
   website: 'Site',
   optional: 'facultatif',
-  errorPrefix: 'Erreur :',
-  errorSummaryTitle: 'Il y a un problème',
+  errorPrefix: 'Erreur\u00a0:',
+  /** The error summary's title says how many problems there are (RGAA audit: the count was never said). */
+  errorSummaryTitle: { one: 'Il y a {count} problème', other: 'Il y a {count} problèmes' } as Partial<
+    Record<Intl.LDMLPluralRule, string>
+  > & { other: string },
 };
 
 const en: typeof fr = {
@@ -22,7 +25,7 @@ const en: typeof fr = {
   website: 'Website',
   optional: 'optional',
   errorPrefix: 'Error:',
-  errorSummaryTitle: 'There is a problem',
+  errorSummaryTitle: { one: 'There is {count} problem', other: 'There are {count} problems' },
 };
 
 export type SharedText = typeof fr;

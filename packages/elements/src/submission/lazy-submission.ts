@@ -7,7 +7,7 @@
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldError, FormModel, Language } from '@guichet/core';
 import type { SubmissionController } from './submission-controller.js';
-import type { SendRequest, SubmissionPhase } from './types.js';
+import type { AdapterSettings, ReceiptOptions, SendRequest, SubmissionPhase } from './types.js';
 import { loadLazyChunk } from '../shared/lazy-chunk.js';
 
 /** Where the outbox keeps a form's pending submissions (see @guichet/core's OutboxStore). */
@@ -31,9 +31,9 @@ export class LazySubmission {
     return (await this.load()).send(request);
   }
 
-  async resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void> {
+  async resumePending(model: FormModel, endpoint: string, adapter: string, settings?: AdapterSettings): Promise<void> {
     if (!this.controller && !hasStoredSubmission(model.id)) return;
-    return (await this.load()).resumePending(model, endpoint, adapter);
+    return (await this.load()).resumePending(model, endpoint, adapter, settings);
   }
 
   renderStatus(lang: Language): TemplateResult {
@@ -49,8 +49,8 @@ export class LazySubmission {
     </div>`;
   }
 
-  renderReceipt(lang: Language): TemplateResult {
-    return this.controller ? this.controller.renderReceipt(lang) : html``;
+  renderReceipt(lang: Language, options?: ReceiptOptions): TemplateResult {
+    return this.controller ? this.controller.renderReceipt(lang, options) : html``;
   }
 
   private load(): Promise<SubmissionController> {

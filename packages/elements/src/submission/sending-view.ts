@@ -9,6 +9,8 @@ export interface StatusState {
   readonly error?: EndpointError;
   readonly uploadAnnouncement: string;
   readonly cancelled: boolean;
+  /** Whether the form shows how to reach a person. */
+  readonly hasContact: boolean;
 }
 
 /** Why a send failed, in plain words; a server's own message (already in the citizen's language) when it gave one. */
@@ -16,12 +18,17 @@ export function failureReason(error: EndpointError, lang: Language): string {
   const t = submissionText(lang);
   switch (error.kind) {
     case 'network':
-      return t.offline;
+      // The endpoint refusing the page's origin is the site's to fix, not the citizen's connection.
+      return error.details.refusedOrigin ? t.busy : t.offline;
     case 'timeout':
       return t.timeout;
     case 'server':
     case 'rate-limited':
       return t.busy;
+    case 'configuration':
+      return t.configuration;
+    case 'unconfirmed':
+      return t.unconfirmed;
     default: {
       const known = error.details.code ? t.refused[error.details.code] : undefined;
       return known ?? error.message;
@@ -79,10 +86,14 @@ export function renderSubmissionStatus(
       ${state.error ? html`<span>${failureReason(state.error, lang)}</span>` : nothing}
       <span>${t.kept}</span>`;
   } else if (state.phase === 'refused') {
-    message = html`<strong class="submission__title">${t.refusedTitle}</strong>
+    message = html`<strong class="submission__title">${state.error?.kind === 'unconfirmed' ? t.unconfirmedTitle : t.refusedTitle}</strong>
       ${state.error ? html`<span>${failureReason(state.error, lang)}</span>` : nothing}
-      <span>${t.refusedOther}</span>`;
+      <span>${state.hasContact ? t.refusedOther : t.refusedNoContact}</span>`;
   }
+  // Trying again cannot mend a setting, and could file twice a request whose fate is unknown.
+  const retry =
+    state.phase === 'waiting' ||
+    (state.phase === 'refused' && state.error?.kind !== 'configuration' && state.error?.kind !== 'unconfirmed');
   const tone =
     state.phase === 'waiting' ? 'warning' : state.phase === 'refused' || state.phase === 'invalid' ? 'error' : 'info';
   return html`<div class="submission" part="submission-status">
@@ -96,10 +107,6 @@ export function renderSubmissionStatus(
       }
     </div>
     <p class="submission__message submission__message--${message === nothing ? 'empty' : tone}" role="status">${message}</p>
-    ${
-      state.phase === 'waiting' || state.phase === 'refused'
-        ? html`<button type="button" class="secondary submission__retry" @click=${actions.onRetry}>${t.retry}</button>`
-        : nothing
-    }
+    ${retry ? html`<button type="button" class="secondary submission__retry" @click=${actions.onRetry}>${t.retry}</button>` : nothing}
   </div>`;
 }

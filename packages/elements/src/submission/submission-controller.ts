@@ -20,19 +20,29 @@ import {
   type PendingSubmission,
   type Receipt,
 } from '@guichet/core';
-import { GuichetErrorEvent, GuichetSubmittedEvent } from '../events.js';
-import type { SendRequest, SubmissionControllerApi, SubmissionPhase, UploadProgress } from './types.js';
+import { GuichetSubmittedEvent } from '../events.js';
+import { forWebTeam, quarterAnnouncements, sendingErrorEvent } from './page-error.js';
+import type {
+  AdapterSettings,
+  ReceiptOptions,
+  SendRequest,
+  SubmissionControllerApi,
+  SubmissionPhase,
+  UploadProgress,
+} from './types.js';
 import { fileSlots } from '../form/file-slots.js';
 import { pathOf } from '../form/answers.js';
 import { withValuesAt } from './values-at.js';
-import { renderSubmissionStatus, failureReason } from './sending-view.js';
+import { renderSubmissionStatus } from './sending-view.js';
 import { renderReceiptView, RECEIPT_HEADING_ID } from './receipt-view.js';
 import { submissionText } from './messages.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 interface Target {
   model: FormModel;
   endpoint: string;
   adapterName: string;
+  settings: AdapterSettings;
   adapter: Adapter;
 }
 
@@ -50,6 +60,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   private readonly outbox: Outbox;
   private target?: Target;
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
   private lastRequest?: SendRequest;
   private running?: Promise<void>;
   private lifetime = new AbortController();
@@ -58,6 +70,11 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   private readonly uploaded = new WeakMap<File, Attachment>();
   /** The waits between upload tries (the outbox has its own for the submission). */
   private readonly uploadWaits = new RetryWaits();
+  /**
+   * Answers whose sending ended `unconfirmed` (the back office may hold them): sending the same
+   * answers again would risk a second request, so Send gets the same answer, without sending.
+   */
+  private readonly unconfirmed = new Map<string, EndpointError>();
   private focusReceipt = false;
   private lang: Language = 'fr';
 
@@ -83,9 +100,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   hostUpdated(): void {
     if (!this.focusReceipt) return;
     this.focusReceipt = false;
-    const root = this.host.shadowRoot ?? this.host;
-    const heading = root.querySelector<HTMLElement>(`#${RECEIPT_HEADING_ID}`);
-    heading?.focus();
+    (this.host.shadowRoot ?? this.host).querySelector<HTMLElement>(`#${RECEIPT_HEADING_ID}`)?.focus();
   }
 
   send(request: SendRequest): Promise<void> {
@@ -103,18 +118,24 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       return this.running;
     }
     if (this.lastRequest && (this.phase === 'waiting' || this.phase === 'refused')) return this.send(this.lastRequest);
-    if (this.target) return this.resumePending(this.target.model, this.target.endpoint, this.target.adapterName);
+    const target = this.target;
+    if (target) return this.resumePending(target.model, target.endpoint, target.adapterName, target.settings);
   }
 
   cancelUpload(pointer: string): void {
     this.uploadAborts.get(pointer)?.abort();
   }
 
-  async resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void> {
+  async resumePending(
+    model: FormModel,
+    endpoint: string,
+    adapter: string,
+    settings: AdapterSettings = {},
+  ): Promise<void> {
     if (this.running) return this.running;
     const pending = this.outbox.pending(model.id);
     if (pending.length === 0) return;
-    const target = this.connect(model, endpoint, adapter);
+    const target = this.connect(model, endpoint, adapter, settings);
     if (!target) return;
     return this.track(
       (async () => {
@@ -133,8 +154,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     });
   }
 
-  renderReceipt(lang: Language): TemplateResult {
-    return renderReceiptView(this.receipt, this.target, lang);
+  renderReceipt(lang: Language, options?: ReceiptOptions): TemplateResult {
+    return renderReceiptView(this.receipt, this.target, lang, options);
   }
 
   private track(work: Promise<void>): Promise<void> {
@@ -145,19 +166,29 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     return running;
   }
 
-  private connect(model: FormModel, endpoint: string, adapterName: string): Target | undefined {
+  private connect(
+    model: FormModel,
+    endpoint: string,
+    adapterName: string,
+    settings: AdapterSettings = {},
+  ): Target | undefined {
     try {
-      const adapter = createAdapter(adapterName || 'guichet', { endpoint });
-      this.target = { model, endpoint, adapterName: adapterName || 'guichet', adapter };
+      const adapter = createAdapter(adapterName || 'guichet', { ...settings, endpoint });
+      this.target = { model, endpoint, adapterName: adapterName || 'guichet', settings, adapter };
       return this.target;
     } catch (error) {
       this.fail(
-        new EndpointError('rejected', error instanceof Error ? error.message : String(error), {
-          code: 'unknown-adapter',
+        new EndpointError('configuration', error instanceof Error ? error.message : String(error), {
+          code: 'adapter',
         }),
       );
       return undefined;
     }
+  }
+
+  /** Whether the form says how to reach a person (its contact block is on screen). */
+  get hasContact(): boolean {
+    return Boolean(this.target?.model.contact);
   }
 
   private async sendNow(request: SendRequest): Promise<void> {
@@ -167,10 +198,12 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.error = undefined;
     this.cancelled = false;
     this.receipt = undefined;
-    const target = this.connect(request.model, request.endpoint, request.adapter);
+    const target = this.connect(request.model, request.endpoint, request.adapter, request.settings);
     if (!target) return;
     const data = await this.uploadFiles(request, target);
     if (!data) return;
+    const maybeSent = this.unconfirmed.get(sentKey(request.model.id, data));
+    if (maybeSent) return this.fail(maybeSent);
     const entry = this.outbox.add({
       formId: request.model.id,
       formVersion: request.model.version,
@@ -262,7 +295,10 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     const stop = () => abort.abort();
     this.lifetime.signal.addEventListener('abort', stop, { once: true });
     this.uploadAborts.set(pointer, abort);
-    let lastStep = 0;
+    const announce = quarterAnnouncements((step) => {
+      const t = submissionText(request.lang);
+      this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
+    });
     try {
       return await upload(
         {
@@ -272,13 +308,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
           lang: request.lang,
           onProgress: (sent, total) => {
             this.progress(pointer, sent, total);
-            const percent = total > 0 ? Math.floor((sent / total) * 100) : 0;
-            const step = Math.floor(percent / 25) * 25;
-            if (step > lastStep) {
-              lastStep = step;
-              const t = submissionText(request.lang);
-              this.uploadAnnouncement = step >= 100 ? t.uploadDone(file.name) : t.uploadAnnounce(file.name, step);
-            }
+            announce(sent, total);
           },
         },
         { signal: abort.signal },
@@ -322,6 +352,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     } catch (error) {
       if (isAbort(error)) return;
       const failure = asEndpointError(error);
+      if (failure.kind === 'unconfirmed') this.unconfirmed.set(sentKey(entry.formId, entry.data), failure);
       if (failure.kind === 'validation') {
         this.error = failure;
         this.fieldErrors = failure.details.fieldErrors ?? [];
@@ -332,20 +363,16 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     }
   }
 
-  /** Shows a failure (waiting when it will be retried, refused otherwise) and tells the page. */
+  /**
+   * Shows a failure (waiting when it will be retried, refused otherwise) and tells the page; what
+   * only the web team can fix (a setting; a request whose fate is unknown) also goes to the console.
+   */
   private fail(error: EndpointError, tell = true): void {
     this.error = error;
     this.set(error.retryable ? 'waiting' : 'refused');
     if (!tell) return;
-    const lang = this.lang;
-    const kind = error.kind === 'network' || error.kind === 'timeout' ? 'network' : 'server';
-    this.host.dispatchEvent(
-      new GuichetErrorEvent({
-        kind,
-        message: failureReason(error, lang),
-        ...(error.details.status ? { status: error.details.status } : {}),
-      }),
-    );
+    if (forWebTeam(error)) tellWebTeam(this.host, error.message);
+    this.host.dispatchEvent(sendingErrorEvent(error, this.lang, this.target?.endpoint ?? '', this.told));
   }
 
   private retryNow(): void {
@@ -367,3 +394,6 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     this.host.requestUpdate();
   }
 }
+
+/** What identifies a submission whose fate is unknown: the same answers to the same form. */
+const sentKey = (formId: string, data: Record<string, unknown>) => `${formId}\n${JSON.stringify(data)}`;

@@ -3,7 +3,8 @@
  * pipeline (uploads, outbox, adapter, receipt). The form creates one `SubmissionController` with
  * itself as host and calls `send` once its answers are valid and `guichet-submit` was not
  * cancelled; it renders `renderStatus` above its buttons and, once sent, `renderReceipt` instead of
- * the form. The controller fires `guichet-submitted` and `guichet-error` (network/server) itself;
+ * the form. The controller fires `guichet-submitted` and `guichet-error` (network, server,
+ * configuration) itself, and writes what only the web team can fix to the console;
  * on a 422 it exposes `fieldErrors` and the form shows them with its own error summary.
  */
 import type { TemplateResult } from 'lit';
@@ -45,7 +46,12 @@ export interface SendRequest {
   endpoint: string;
   /** The element's `adapter` attribute (`guichet` by default). */
   adapter: string;
+  /** Settings for the adapter from the element's attributes (`open311`: apiKey, jurisdictionId, multiValue). */
+  settings?: AdapterSettings;
 }
+
+/** What the adapter gets besides the endpoint, as `createAdapter`'s config; unset ones are left out. */
+export type AdapterSettings = Readonly<Record<string, string>>;
 
 export interface SubmissionControllerApi {
   readonly phase: SubmissionPhase;
@@ -59,7 +65,15 @@ export interface SubmissionControllerApi {
   /** Cancels an upload in progress (the citizen may pick another file). */
   cancelUpload(pointer: string): void;
   /** Resends any submission a closed tab or lost connection left pending for this form. */
-  resumePending(model: FormModel, endpoint: string, adapter: string): Promise<void>;
+  resumePending(model: FormModel, endpoint: string, adapter: string, settings?: AdapterSettings): Promise<void>;
   renderStatus(lang: Language): TemplateResult;
-  renderReceipt(lang: Language): TemplateResult;
+  renderReceipt(lang: Language, options?: ReceiptOptions): TemplateResult;
+}
+
+/** What the page said about the receipt's surroundings. */
+export interface ReceiptOptions {
+  /** The page of the site that holds the tracker: the receipt links to it with `?reference=…`. */
+  trackerUrl?: string;
+  /** The level of the element's top headings (the receipt's title), 2 unless the page says. */
+  headingLevel?: number;
 }

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { type Adapter, type ContactBlock, type Language, type RequestStatus } from '@guichet/core';
+import { AdapterCache, FormContact } from './status-sources.js';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
@@ -7,15 +8,18 @@ import { renderContact } from '../shared/contact-block.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { FocusController } from '../shared/focus-controller.js';
 import { Announcer } from '../shared/announcer.js';
-import { GuichetErrorEvent, GuichetStatusChangeEvent } from '../events.js';
+import { GuichetStatusChangeEvent } from '../events.js';
 import { trackerStyles } from './guichet-tracker.styles.js';
 import { phaseText, trackerText } from './messages.js';
 import { LookupController, type LookupValues } from './lookup-form.js';
 import { PollController, refreshSeconds } from './poll-controller.js';
-import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
+import { problemEvent, problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
 import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
+import { refusedOriginDetail } from '../shared/diagnosis.js';
+import { shiftHeadings } from '../shared/heading-levels.js';
 import { changed, checked } from './status-answer.js';
+import { tellWebTeam } from '../shared/web-team.js';
 
 /** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
 const referenceOnlyAdapters = new Set(['open311']);
@@ -34,19 +38,31 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @attr refresh - Polls every N seconds while the page is visible (at least 10: smaller values count as 10).
  *   Polling pauses while the tab is hidden and fetches at once when it comes back; it stops on a final phase.
  * @attr adapter - `guichet` (default), `open311`, or a name given to `registerAdapter`.
+ * @attr api-key - Passed to the adapter as `apiKey` (`open311`: GeoReport v2 sends it with new requests only,
+ *   so a tracker does not need it; an authority's own adapter may).
+ * @attr jurisdiction - `open311`: the `jurisdiction_id` of a server that serves several.
  * @attr lang - `fr` or `en`; defaults to the closest `lang` in the page, else French.
- * @attr from-url - Opt-in: takes `reference` and `code` from the page URL's query
- *   (`?reference=VOI-2026-000123&code=H4KQ7-MXP2D`), for links in receipts and e-mails.
- *   Attributes set on the element win over the URL. The code then sits in the address: serve such a
- *   page with `Referrer-Policy: no-referrer` so it does not travel to other sites.
+ * @attr heading-level - The level of the element's top headings (the status or the look-up form), 2 by
+ *   default: 3 when the page's own heading above it is an h2. The others follow; from level 4 down
+ *   they also look smaller.
+ * @attr hide-contact - Shows no "Need help?" block: the page (or the receipt around the tracker) shows one.
+ * @attr from-url - Opt-in: takes `reference` from the page URL's query (`?reference=VOI-2026-000123`),
+ *   for the links of receipts and e-mails; the look-up form then shows it and asks for the tracking
+ *   code. A `code` in the URL is never read: a secret in an address ends up in server logs, browser
+ *   history and shared links. An attribute set on the element wins over the URL.
  *
  * @prop {TrackerContact} contact - How to reach a person: `{ name, phone, email, address, openingHours, url }`,
  *   each text a string or `{ fr, en }`. Without it, the contact of the request's form (from the endpoint) is shown.
  *
  * @event guichet-status-change - `GuichetStatusChangeEvent`: a refresh found the request at a new step
  *   (`detail.reference`, `detail.previous`, `detail.status`).
+ * @event guichet-reply - `GuichetReplyEvent`: the endpoint took the citizen's reply (`detail.reference`, `detail.reply`, `detail.status`).
  * @event guichet-error - `GuichetErrorEvent`: the look-up failed and the citizen is told so
- *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`).
+ *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`). For
+ *   `configuration`, `detail.message` says what the web team must change (also written to the
+ *   console) and `detail.code` which setting (`endpoint`, `adapter`, `cors`, `jurisdiction`…). When the
+ *   endpoint answers but does not allow the page's origin, `detail.refusedOrigin` and `detail.diagnosis`
+ *   (also in the console) say which origin to add to its `GUICHET_ALLOWED_ORIGINS`.
  *
  * @csspart lookup - The look-up form.
  * @csspart error-summary - The look-up form's error summary.
@@ -58,7 +74,10 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @csspart phase - The phase, icon and words.
  * @csspart final - The sentence saying a final phase will not change.
  * @csspart action-required - The box telling the citizen what is expected of them.
- * @csspart timeline - The ordered list of steps.
+ * @csspart reply - The reply form of a request that waits for the citizen (a message and documents).
+ * @csspart reply-button - The reply form's "Send my reply" button.
+ * @csspart reply-sent - The confirmation that the reply was sent.
+ * @csspart timeline - The ordered list of steps (the citizen's replies among them, part `reply-entry`).
  * @csspart timeline-entry - One step in the timeline.
  * @csspart note - An agent's public note.
  * @csspart contact - The "Need help?" block.
@@ -91,12 +110,15 @@ export class GuichetTracker extends LitElement {
     code: {},
     refresh: { type: Number },
     adapter: {},
+    apiKey: { attribute: 'api-key' },
+    jurisdiction: {},
     fromUrl: { type: Boolean, attribute: 'from-url' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    hideContact: { type: Boolean, attribute: 'hide-contact' },
     contact: { attribute: false },
     current: { state: true },
     problem: { state: true },
     loading: { state: true },
-    formContact: { state: true },
     lookupUsed: { state: true },
   };
 
@@ -105,13 +127,16 @@ export class GuichetTracker extends LitElement {
   code = '';
   declare refresh?: number;
   adapter = 'guichet';
+  declare apiKey?: string;
+  declare jurisdiction?: string;
   fromUrl = false;
+  declare headingLevel?: number;
+  hideContact = false;
   declare contact?: TrackerContact;
 
   declare private current?: RequestStatus;
   declare private problem?: TrackerProblem;
   private loading = false;
-  declare private formContact?: ContactBlock;
   private lookupUsed = false;
 
   private readonly language = new LanguageController(this);
@@ -120,8 +145,11 @@ export class GuichetTracker extends LitElement {
   private readonly focusing = new FocusController(this);
   private readonly announcer = new Announcer(this, '.announcement');
   private inFlight?: AbortController;
-  private formContactFor?: string;
-  private adapterCache?: { key: string; adapter: Adapter };
+  private readonly adapters = new AdapterCache();
+  private readonly formContact = new FormContact(this);
+  private replyPart?: InstanceType<LazyChunk['TrackerReply']>;
+  /** Diagnoses already written to the console. */
+  private readonly told = new Set<string>();
 
   /** The status last received, if any. */
   get status(): RequestStatus | undefined {
@@ -154,12 +182,13 @@ export class GuichetTracker extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('fromUrl') && this.fromUrl && this.isConnected) this.readUrl();
-    if (changed.has('endpoint') || changed.has('reference') || changed.has('code') || changed.has('adapter'))
-      this.restart();
+    const settings = ['endpoint', 'reference', 'code', 'adapter', 'apiKey', 'jurisdiction'] as const;
+    if (settings.some((name) => changed.has(name))) this.restart();
   }
 
   protected override updated(): void {
     this.poller.set(this.shouldPoll() ? refreshSeconds(this.refresh) : undefined);
+    shiftHeadings(this.renderRoot, this.headingLevel);
   }
 
   /** After a citizen's action (look-up, retry): focus moves to the answer once it is in. */
@@ -177,15 +206,15 @@ export class GuichetTracker extends LitElement {
     // The message stays outside the busy region: assistive technology may hold back what is inside.
     return html`${
       waiting
-        ? html`<p class="loading" part="loading" tabindex="-1">
+        ? html`<p class="loading" part="loading" tabindex="-1" lang=${lang}>
             <span class="loading__spinner" aria-hidden="true"></span>${trackerText(lang).loading}
           </p>`
         : nothing
     }
-      <div class="tracker" aria-busy=${this.loading ? 'true' : 'false'}>
+      <div class="tracker" lang=${lang} aria-busy=${this.loading ? 'true' : 'false'}>
         ${waiting ? renderContact(this.contactBlock(), lang, 'tracker-contact') : this.renderBody(lang)}
       </div>
-      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true"></div>`;
+      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true" lang=${lang}></div>`;
   }
 
   private renderBody(lang: Language): TemplateResult {
@@ -194,7 +223,14 @@ export class GuichetTracker extends LitElement {
     const problem = this.problem;
     const problemView = (stale: boolean) =>
       problem
-        ? renderProblem({ problem, lang, stale, headingId: 'tracker-problem', onRetry: () => this.retry() })
+        ? renderProblem({
+            problem,
+            lang,
+            stale,
+            headingId: 'tracker-problem',
+            onRetry: () => this.retry(),
+            needsCode: this.needsCode(),
+          })
         : nothing;
 
     if (problem?.kind === 'configuration') return html`${problemView(false)}${contactBlock}`;
@@ -204,7 +240,14 @@ export class GuichetTracker extends LitElement {
     // The status only comes through an adapter, so the chunk that draws it is there.
     const chunk = lazyChunkNow();
     if (this.current && chunk) {
-      return html`${problemView(true)}${chunk.renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
+      const status = this.current;
+      this.replyPart ??= new chunk.TrackerReply(this, {
+        target: () => this.current && { ...this.query(), adapter: this.adapters.get(chunk.createAdapter, this) },
+        onSent: (answer) => this.accept(checked(answer, this.language.value)),
+        onSeeStatus: () => this.retry(),
+      });
+      const reply = (id: string) => this.replyPart!.render(status, lang, id);
+      return html`${problemView(true)}${chunk.renderStatusView({ status, lang, contact, headingId: 'tracker-status', reply })}
       ${
         this.lookupUsed
           ? html`<p class="another">
@@ -217,7 +260,7 @@ export class GuichetTracker extends LitElement {
   }
 
   private contactBlock(): ContactBlock | undefined {
-    return toContactBlock(this.contact) ?? this.formContact;
+    return this.hideContact ? undefined : (toContactBlock(this.contact) ?? this.formContact.value);
   }
 
   private needsCode(): boolean {
@@ -241,7 +284,6 @@ export class GuichetTracker extends LitElement {
     try {
       const query = new URL(window.location.href).searchParams;
       if (!this.reference) this.reference = query.get('reference')?.trim() ?? '';
-      if (!this.code) this.code = query.get('code')?.trim() ?? '';
     } catch {
       // An unreadable URL simply means "nothing to take from it": the look-up form shows.
     }
@@ -257,7 +299,7 @@ export class GuichetTracker extends LitElement {
     this.announcer.clear();
     this.lookup.prefill({ reference: this.reference, trackingCode: this.code });
     if (!this.endpoint.trim()) {
-      this.fail({ kind: 'configuration' });
+      this.fail({ kind: 'configuration', code: 'endpoint' });
       return;
     }
     if (this.hasQuery()) void this.load('initial');
@@ -287,21 +329,13 @@ export class GuichetTracker extends LitElement {
     this.focusing.afterRender('#reference');
   };
 
-  private adapterInstance(createAdapter: LazyChunk['createAdapter']): Adapter {
-    const key = `${this.adapter}\n${this.endpoint}`;
-    if (this.adapterCache?.key !== key) {
-      this.adapterCache = {
-        key,
-        adapter: createAdapter(this.adapter || 'guichet', { endpoint: this.endpoint.trim() }),
-      };
-    }
-    return this.adapterCache.adapter;
+  private query() {
+    return { reference: this.reference.trim(), trackingCode: this.trackingCode(), lang: this.language.value };
   }
 
   /** One status look-up. Never throws: every failure becomes a message and a `guichet-error`. */
   private async load(mode: 'initial' | 'refresh'): Promise<void> {
-    const reference = this.reference.trim();
-    const trackingCode = this.trackingCode();
+    const { reference, trackingCode, lang } = this.query();
     if (!reference || !trackingCode || !this.endpoint.trim()) return;
     this.inFlight?.abort();
     const controller = new AbortController();
@@ -316,19 +350,16 @@ export class GuichetTracker extends LitElement {
       if (controller.signal.aborted) return;
       let adapter: Adapter;
       try {
-        adapter = this.adapterInstance(chunk.createAdapter);
-      } catch {
-        this.fail({ kind: 'configuration' });
+        adapter = this.adapters.get(chunk.createAdapter, this);
+      } catch (error) {
+        this.fail({ kind: 'configuration', code: 'adapter', advice: (error as Error).message });
         return;
       }
-      const status = await adapter.status(
-        { reference, trackingCode, lang: this.language.value },
-        { signal: controller.signal },
-      );
+      const status = await adapter.status({ reference, trackingCode, lang }, { signal: controller.signal });
       if (controller.signal.aborted) return;
       const answer = checked(status, this.language.value);
       // Awaited so the status and its contact block appear together (once per form, then cached).
-      await this.fetchFormContact(answer);
+      if (!this.hideContact && !toContactBlock(this.contact)) await this.formContact.fetch(answer, this);
       if (controller.signal.aborted) return;
       this.accept(answer);
     } catch (error) {
@@ -352,36 +383,16 @@ export class GuichetTracker extends LitElement {
       this.announcer.announce(
         trackerText(this.language.value).announceChange(status.label, phaseText(status.phase, this.language.value)),
       );
-      this.dispatchEvent(
-        new GuichetStatusChangeEvent({ reference: status.reference, previous: previous.phase, status }),
-      );
+      const detail = { reference: status.reference, previous: previous.phase, status };
+      this.dispatchEvent(new GuichetStatusChangeEvent(detail));
     }
   }
 
   private fail(problem: TrackerProblem): void {
     this.problem = problem;
-    const lang = this.language.value;
-    this.dispatchEvent(
-      new GuichetErrorEvent({
-        kind: problem.kind,
-        message: problemMessage(problem, lang).message,
-        ...(problem.status !== undefined ? { status: problem.status } : {}),
-        ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
-      }),
-    );
-  }
-
-  private async fetchFormContact(status: RequestStatus): Promise<void> {
-    // Only Guichet's own protocol serves form definitions next to the statuses.
-    const formId = status.formId;
-    if (!formId || this.adapter !== 'guichet' || this.formContactFor === formId || toContactBlock(this.contact)) return;
-    this.formContactFor = formId;
-    const endpoint = this.endpoint.trim();
-    // The status came through the lazily loaded chunk, which holds the definition reader too.
-    const contact = await loadLazyChunk().then(
-      ({ loadFormContact }) => loadFormContact(endpoint, formId),
-      () => undefined,
-    );
-    if (this.formContactFor === formId && this.endpoint.trim() === endpoint) this.formContact = contact;
+    if (problem.advice) tellWebTeam(this, problem.advice);
+    const message = problem.advice ?? problemMessage(problem, this.language.value, this.needsCode()).message;
+    const origin = refusedOriginDetail(problem.refusedOrigin, this.endpoint.trim(), this.told);
+    this.dispatchEvent(problemEvent(problem, message, origin));
   }
 }

@@ -49,7 +49,7 @@ describe('<guichet-tracker> look-up form', () => {
     await el.updateComplete;
     const summary = root(el).querySelector<HTMLElement>('[part=error-summary]')!;
     expect(activeInShadow(el)).to.equal(summary);
-    expect(summary.textContent).to.contain('Il y a un problème');
+    expect(summary.textContent).to.contain('Il y a 2 problèmes');
     const links = [...summary.querySelectorAll('a')].map((a) => [a.getAttribute('href'), a.textContent?.trim()]);
     expect(links).to.deep.equal([
       ['#reference', 'Saisissez le numéro de votre demande'],

@@ -19,11 +19,19 @@ interface FieldSpec {
   hint: 'referenceHint' | 'codeHint';
   /** In the formats the reference endpoint issues, so the example looks like the real thing. */
   example: string;
+  /** A back office without tracking codes numbers its requests (Open311's ids). */
+  numberExample: string;
 }
 
 const fields: readonly FieldSpec[] = [
-  { name: 'reference', label: 'referenceLabel', hint: 'referenceHint', example: 'VOI-2026-000123' },
-  { name: 'code', label: 'codeLabel', hint: 'codeHint', example: 'H4KQ7-MXP2D' },
+  {
+    name: 'reference',
+    label: 'referenceLabel',
+    hint: 'referenceHint',
+    example: 'VOI-2026-000123',
+    numberExample: '638344',
+  },
+  { name: 'code', label: 'codeLabel', hint: 'codeHint', example: 'H4KQ7-MXP2D', numberExample: '' },
 ];
 
 /**
@@ -68,7 +76,7 @@ export class LookupController implements ReactiveController {
         `${headingId}-errors`,
         (name) => name,
       )}
-      <p class="lookup__intro">${t.lookupIntro}</p>
+      <p class="lookup__intro">${needsCode ? t.lookupIntro : t.lookupIntroNumber}</p>
       ${fields.filter((field) => needsCode || field.name !== 'code').map((field) => this.renderField(field, t, lang))}
       <button class="primary" type="submit">${t.lookupSubmit}</button>
     </form>`;
@@ -80,7 +88,7 @@ export class LookupController implements ReactiveController {
     const errorId = `${field.name}__error`;
     return html`<div class="field ${problem ? 'field--error' : ''}">
       <label class="label" for=${field.name}>${t[field.label]}</label>
-      <p class="hint" id=${hintId}>${t[field.hint]} ${t.forExample} <span class="field__example">${field.example}</span></p>
+      <p class="hint" id=${hintId}>${`${t[field.hint]} ${t.forExample} `}<span class="field__example">${this.needsCode ? field.example : field.numberExample}</span></p>
       ${
         problem
           ? html`<p class="error" id=${errorId}>

@@ -9,10 +9,11 @@ function same(label: string, phase: string): boolean {
 const fr = {
   lookupTitle: 'Suivre votre demande',
   lookupIntro:
-    'Saisissez le numéro de votre demande et son code de suivi : vous les avez reçus avec l’accusé de réception.',
+    'Saisissez le numéro de votre demande et son code de suivi\u00a0: vous les avez reçus avec l’accusé de réception.',
+  lookupIntroNumber: 'Saisissez le numéro de votre demande\u00a0: vous l’avez reçu avec l’accusé de réception.',
   referenceLabel: 'Numéro de la demande',
-  referenceHint: 'C’est la « Référence » de votre accusé de réception.',
-  forExample: 'Par exemple :',
+  referenceHint: 'C’est la «\u00a0Référence\u00a0» de votre accusé de réception.',
+  forExample: 'Par exemple\u00a0:',
   codeLabel: 'Code de suivi',
   codeHint: 'Il figure sur votre accusé de réception, à côté de la référence.',
   lookupSubmit: 'Suivre ma demande',
@@ -22,13 +23,15 @@ const fr = {
   loading: 'Recherche de votre demande…',
   announceChange: (label: string, phase: string) =>
     same(label, phase)
-      ? `Votre demande a changé d’étape : ${label}.`
-      : `Votre demande a changé d’étape : ${label} (${phase}).`,
+      ? `Votre demande a changé d’étape\u00a0: ${label}.`
+      : `Votre demande a changé d’étape\u00a0: ${label} (${phase}).`,
   trackAnother: 'Suivre une autre demande',
 
   notFoundTitle: 'Demande introuvable',
   notFound:
     'Nous ne trouvons pas de demande avec ce numéro et ce code. Vérifiez-les sur votre accusé de réception, puis réessayez.',
+  notFoundNumber:
+    'Nous ne trouvons pas de demande avec ce numéro. Vérifiez-le sur votre accusé de réception, puis réessayez.',
   networkTitle: 'Connexion impossible',
   network: 'Nous n’arrivons pas à joindre le service. Vérifiez votre connexion internet, puis réessayez.',
   serverTitle: 'Le service ne répond pas',
@@ -50,6 +53,7 @@ const en: TrackerText = {
   lookupTitle: 'Track your request',
   lookupIntro:
     'Enter your request number and its tracking code: you received them with your acknowledgement of receipt.',
+  lookupIntroNumber: 'Enter your request number: you received it with your acknowledgement of receipt.',
   referenceLabel: 'Request number',
   referenceHint: 'It is the “Reference” on your acknowledgement of receipt.',
   forExample: 'For example:',
@@ -69,6 +73,8 @@ const en: TrackerText = {
   notFoundTitle: 'Request not found',
   notFound:
     'We cannot find a request with this number and code. Check them on your acknowledgement of receipt, then try again.',
+  notFoundNumber:
+    'We cannot find a request with this number. Check it on your acknowledgement of receipt, then try again.',
   networkTitle: 'Cannot connect',
   network: 'We cannot reach the service. Check your internet connection, then try again.',
   serverTitle: 'The service is not responding',

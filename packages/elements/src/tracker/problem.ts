@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { EndpointError, type Language } from '@guichet/core';
-import type { ErrorKind } from '../events.js';
+import { GuichetErrorEvent, type ErrorDetail, type ErrorKind } from '../events.js';
 import { trackerText } from './messages.js';
 
 /** What went wrong, in the terms the citizen is told about (and the `guichet-error` kind). */
@@ -10,6 +10,23 @@ export interface TrackerProblem {
   retryAfter?: number;
   /** HTTP status, when there was an answer. */
   status?: number;
+  /** For `configuration`: what the web team must change, and the code of that (`cors`, `api-key`…). */
+  advice?: string;
+  code?: string;
+  /** The page's origin, which the endpoint answers but does not allow. */
+  refusedOrigin?: string;
+}
+
+/** The `guichet-error` a problem makes, with `message` and what the CORS diagnosis adds. */
+export function problemEvent(problem: TrackerProblem, message: string, extra: Partial<ErrorDetail>): GuichetErrorEvent {
+  return new GuichetErrorEvent({
+    kind: problem.kind,
+    message,
+    ...(problem.code ? { code: problem.code } : {}),
+    ...(problem.status !== undefined ? { status: problem.status } : {}),
+    ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
+    ...extra,
+  });
 }
 
 /** Anything a status look-up may throw, turned into one of the cases the tracker explains. */
@@ -20,11 +37,14 @@ export function toProblem(error: unknown): TrackerProblem {
     switch (kind) {
       case 'network':
       case 'timeout':
-        return { kind: 'network' };
+        return details?.refusedOrigin ? { kind: 'network', refusedOrigin: details.refusedOrigin } : { kind: 'network' };
       case 'rate-limited':
         return { kind: 'rate-limited', retryAfter: details?.retryAfter, status };
       case 'server':
+      case 'unconfirmed':
         return { kind: 'server', status };
+      case 'configuration':
+        return { kind: 'configuration', advice: (error as EndpointError).message, code: details?.code };
       // A malformed reference refused with a 400/422 is, for the citizen, a request we cannot
       // find; telling these apart would also tell which references exist.
       case 'not-found':
@@ -42,12 +62,18 @@ export function isRetryable(problem: TrackerProblem): boolean {
   return problem.kind === 'network' || problem.kind === 'server' || problem.kind === 'rate-limited';
 }
 
-export function problemMessage(problem: TrackerProblem, lang: Language): { title: string; message: string } {
+export function problemMessage(
+  problem: TrackerProblem,
+  lang: Language,
+  needsCode = true,
+): { title: string; message: string } {
   const t = trackerText(lang);
   switch (problem.kind) {
     case 'not-found':
-      return { title: t.notFoundTitle, message: t.notFound };
+      return { title: t.notFoundTitle, message: needsCode ? t.notFound : t.notFoundNumber };
     case 'network':
+      // Refused by the endpoint's configuration: not the citizen's connection to check.
+      if (problem.refusedOrigin) return { title: t.serverTitle, message: t.server };
       return { title: t.networkTitle, message: t.network };
     case 'rate-limited':
       return { title: t.rateLimitedTitle, message: t.rateLimited(problem.retryAfter) };
@@ -65,17 +91,29 @@ export interface ProblemViewOptions {
   stale: boolean;
   headingId: string;
   onRetry: () => void;
+  /** False for back offices without tracking codes: the number alone was asked. */
+  needsCode: boolean;
 }
 
-export function renderProblem({ problem, lang, stale, headingId, onRetry }: ProblemViewOptions): TemplateResult {
+export function renderProblem({
+  problem,
+  lang,
+  stale,
+  headingId,
+  onRetry,
+  needsCode,
+}: ProblemViewOptions): TemplateResult {
   const t = trackerText(lang);
-  const { title, message } = problemMessage(problem, lang);
-  // A failed refresh behind a status already on screen is announced (role=alert); a failed
-  // look-up replaces the page's content and takes focus instead, so it is read once.
-  return html`<div class="problem problem--${problem.kind}" part="error" role=${stale ? 'alert' : nothing} tabindex="-1" aria-labelledby=${headingId}>
+  const { title, message } = problemMessage(problem, lang, needsCode);
+  // As the error summary (GOV.UK's structure): the box that takes focus after a failed look-up is
+  // not named by its title alone, and the inner alert makes a reader say the title and the
+  // message, also when a refresh fails behind a status already on screen.
+  return html`<div class="problem problem--${problem.kind}" part="error" tabindex="-1">
+    <div role="alert">
     <h2 id=${headingId} class="problem__title">${title}</h2>
     <p class="problem__message">${message}</p>
     ${stale ? html`<p class="problem__stale">${t.staleNotice}</p>` : nothing}
+    </div>
     ${
       isRetryable(problem)
         ? html`<button class="secondary" part="retry-button" type="button" @click=${onRetry}>${t.retry}</button>`

@@ -13,18 +13,22 @@ export interface StatusViewOptions {
   contact?: ContactBlock;
   /** Id of the heading, focused after a look-up so the citizen lands on the answer. */
   headingId: string;
+  /** The reply form of a request that waits for the citizen, given the id of its heading. */
+  reply?: (headingId: string) => TemplateResult | typeof nothing;
 }
 
 /** Where the request stands: the authority's label, the phase in words and icon, dates, history. */
-export function renderStatusView({ status, lang, contact, headingId }: StatusViewOptions): TemplateResult {
+export function renderStatusView({ status, lang, contact, headingId, reply }: StatusViewOptions): TemplateResult {
   const t = statusText(lang);
   const actionRequired = status.phase === 'action_required';
+  // The service's own words (title, labels, notes) are in the request's language, which may not be the page's.
+  const written = status.lang ?? nothing;
   const finalText = status.final ? (t.final as Partial<Record<string, string>>)[status.phase] : undefined;
   return html`<section class="status phase--${status.phase}" part="status" aria-labelledby=${headingId}>
     <p class="status__reference" part="reference">
-      ${t.requestNumber(status.reference)}${status.formTitle ? html`<span class="status__form"> — ${status.formTitle}</span>` : nothing}
+      ${t.requestNumber(status.reference)}${status.formTitle ? html`<span class="status__form"> — <span lang=${written}>${status.formTitle}</span></span>` : nothing}
     </p>
-    <h2 id=${headingId} class="status__title" part="title" tabindex="-1">${status.label}</h2>
+    <h2 id=${headingId} class="status__title" part="title" tabindex="-1" lang=${written}>${status.label}</h2>
     <p class="phase" part="phase">
       ${phaseIcon(status.phase)}<span class="phase__text">${t.phaseLabel} <strong>${phaseText(status.phase, lang)}</strong></span>
     </p>
@@ -43,9 +47,9 @@ export function renderStatusView({ status, lang, contact, headingId }: StatusVie
       }
     </dl>
     ${finalText ? html`<p class="final" part="final">${finalText}</p>` : nothing}
-    ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`) : nothing}
-    ${renderTimeline(status.history, lang, `${headingId}-history`)}
-    ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`)}
+    ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`, reply) : nothing}
+    ${renderTimeline(status.history, lang, `${headingId}-history`, status.lang, status.replies)}
+    ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`, 3)}
   </section>`;
 }
 
@@ -54,6 +58,7 @@ function renderActionRequired(
   lang: Language,
   contact: ContactBlock | undefined,
   id: string,
+  reply: StatusViewOptions['reply'],
 ): TemplateResult {
   const t = statusText(lang);
   const note = chronological(status.history)
@@ -66,10 +71,11 @@ function renderActionRequired(
       note
         ? html`<div class="note note--action" part="note">
           <p class="note__title">${t.agentNote}</p>
-          <p class="note__text">${note}</p>
+          <p class="note__text" lang=${status.lang ?? nothing}>${note}</p>
         </div>`
         : html`<p>${t.actionRequiredNoNote}</p>`
     }
-    ${renderContact(contact, lang, `${id}-contact`)}
+    ${reply?.(`${id}-reply`) ?? nothing}
+    ${renderContact(contact, lang, `${id}-contact`, 4)}
   </section>`;
 }

@@ -5,13 +5,13 @@ import type { Language, Phase } from '@guichet/core';
  * travel with it in the lazily loaded chunk (the look-up form and its problems are in messages.ts).
  */
 const fr = {
-  requestNumber: (reference: string) => `Demande n° ${reference}`,
-  phaseLabel: 'Étape :',
+  requestNumber: (reference: string) => `Demande n°\u00a0${reference}`,
+  phaseLabel: 'Étape\u00a0:',
   lastUpdate: 'Dernière mise à jour',
   expectedBy: 'Réponse attendue au plus tard le',
   historyTitle: 'Historique de votre demande',
   currentStep: '(étape actuelle)',
-  agentNote: 'Message du service :',
+  agentNote: 'Message du service\u00a0:',
   actionRequiredTitle: 'Une action de votre part est nécessaire',
   actionRequiredHow:
     'Le service attend une réponse ou un document de votre part. Suivez le message ci-dessous ou contactez-le.',

@@ -128,7 +128,7 @@ describe('<guichet-tracker> states', () => {
     await el.refreshNow();
     expect(el.shadowRoot!.querySelector('[part=title]')!.textContent).to.equal('Demande reçue');
     const problem = el.shadowRoot!.querySelector('[part=error]')!;
-    expect(problem.getAttribute('role')).to.equal('alert');
+    expect(problem.querySelector('[role=alert]')).to.not.equal(null);
     expect(text(el, '[part=error]')).to.contain('Les informations ci-dessous n’ont pas pu être actualisées.');
   });
 

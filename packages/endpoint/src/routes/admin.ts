@@ -1,28 +1,27 @@
 /**
  * The agents' API: list, filter, read and export requests, append a status change, download an
- * attachment; named agents and the audit (agents.ts). Every call is authorised by the admin
- * token, a named agent's token or an agent's session (agent-access.ts); every action that
- * changes or takes data away is written to the audit with who did it, in the same transaction as
- * the change. Without a configured token or agent, every call is 401.
+ * attachment, see the citizen's replies and the state of their mails and webhooks; named agents
+ * and the audit (agents.ts). Who may call it: ../admin-auth.ts (the admin token, a named agent's
+ * token or an agent's session); every action that changes or takes data away is written to the
+ * audit with who did it, in the same transaction as the change. Without credentials, every call
+ * is 401.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { phaseLabel, type Channel, type Phase, type StatusChange } from '@guichet/core';
+import { isFinalPhase, phaseLabel, type Channel, type Language, type Phase, type StatusChange } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
-import { AgentAccessCheck, type AgentAccess } from '../agent-access.js';
 import { HttpError } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
-import { storedRequestView } from '../views.js';
+import { languageFrom, transitionHint } from '../messages.js';
+import { canMove, nextPhases } from '../phases.js';
+import { shownFileName } from '../file-names.js';
+import { normalizeReference } from '../reference-numbers.js';
+import { notificationView, storedRequestView } from '../views.js';
+import type { OutboxChannel, OutboxState, RequestRecord } from '../store/types.js';
 import { requireJson } from '../content-type.js';
 import type { ListQuery } from '../store/types.js';
 import { requestsCsv } from '../csv-export.js';
 import { agentRoutes } from './agents.js';
 import { sessionRoutes } from './session.js';
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    agentAccess: AgentAccess;
-  }
-}
 
 interface Filters {
   formId?: string;
@@ -52,13 +51,19 @@ function listQuery(query: Filters & { limit?: number; offset?: number; before?: 
 const EXPORT_PAGE = 500;
 
 export function adminRoutes(app: FastifyInstance, context: EndpointContext): void {
-  const access = new AgentAccessCheck(context.store, context.adminToken, context.now);
-  const actorOf = (request: FastifyRequest) => request.agentAccess.actor;
+  const actorOf = (request: FastifyRequest) => context.adminAuth.accessOf(request)!.actor;
+  /** One request as an agent opens it: with the citizen's replies and its mails and webhooks. */
+  const fullView = async (record: RequestRecord) => {
+    const [replies, notifications] = await Promise.all([
+      context.store.replies.ofRequest(record.reference),
+      context.store.outbox.ofRequest(record.reference),
+    ]);
+    return storedRequestView(record, { replies, notifications });
+  };
 
   app.register(async (admin) => {
-    admin.decorateRequest('agentAccess', undefined as unknown as AgentAccess);
     admin.addHook('onRequest', async (request) => {
-      request.agentAccess = await access.identify(request);
+      await context.adminAuth.require(request);
     });
     admin.addHook('onSend', async (_request, reply) => {
       reply.header('Cache-Control', 'no-store');
@@ -69,7 +74,8 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       { schema: context.protocol.route('listRequests') },
       async (request) => {
         const records = await context.store.requests.list(listQuery(request.query));
-        return records.map(storedRequestView);
+        const replies = await context.store.replies.ofRequests(records.map((r) => r.reference));
+        return records.map((record) => storedRequestView(record, { replies: replies.get(record.reference) ?? [] }));
       },
     );
 
@@ -103,9 +109,24 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       '/api/admin/requests/:reference',
       { schema: context.protocol.route('getRequest') },
       async (request) => {
-        const record = await context.store.requests.getByReference(request.params.reference);
+        const record = await context.store.requests.getByReference(normalizeReference(request.params.reference));
         if (!record) throw new HttpError(404, 'not-found');
-        return storedRequestView(record);
+        return fullView(record);
+      },
+    );
+
+    admin.get<{ Querystring: { limit: number; offset: number; state?: OutboxState; channel?: OutboxChannel } }>(
+      '/api/admin/notifications',
+      { schema: context.protocol.route('listNotifications') },
+      async (request) => {
+        const { limit, offset, state, channel } = request.query;
+        const items = await context.store.outbox.list({
+          limit,
+          offset,
+          ...(state ? { state } : {}),
+          ...(channel ? { channel } : {}),
+        });
+        return items.map(notificationView);
       },
     );
 
@@ -123,37 +144,42 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       },
       async (request) => {
         const change = request.body;
-        const record = await context.store.requests.getByReference(request.params.reference);
-        if (!record) throw new HttpError(404, 'not-found');
-        const at = context.now().toISOString();
-        const entry = {
-          at,
-          phase: change.phase,
-          code: change.code ?? change.phase,
-          label: change.label ?? phaseLabel(change.phase, record.lang),
-          ...(change.note ? { note: change.note } : {}),
-        };
-        // The history the citizen sees names the authority only; who made the change is in the audit.
-        const updated = await context.store.transaction(async (tx) => {
-          const appended = await tx.requests.appendStatus(record.reference, entry);
-          if (appended) {
-            await tx.audit.record({
-              at,
-              actor: actorOf(request),
-              action: 'status.changed',
-              reference: record.reference,
-              detail: {
-                phase: entry.phase,
-                code: entry.code,
-                label: entry.label,
-                ...(entry.note ? { note: entry.note } : {}),
-              },
-            });
-          }
-          return appended;
+        const lang = languageFrom(request.headers['accept-language']);
+        // Decided on the request as it stands, kept from changing until the new step is appended.
+        const outcome = await context.store.transaction(async (tx) => {
+          const record = await tx.requests.getForUpdate(normalizeReference(request.params.reference));
+          if (!record) return { kind: 'unknown' as const };
+          const from = record.history[record.history.length - 1]!.phase;
+          if (!canMove(from, change.phase, change.reopen)) return { kind: 'refused' as const, from };
+          const entry = {
+            at: context.now().toISOString(),
+            phase: change.phase,
+            code: change.code ?? change.phase,
+            label: change.label ?? phaseLabel(change.phase, record.lang),
+            ...(change.note ? { note: change.note } : {}),
+          };
+          const updated = (await tx.requests.appendStatus(record.reference, entry))!;
+          // The history the citizen sees names the authority only; who made the change is in the audit.
+          await tx.audit.record({
+            at: entry.at,
+            actor: actorOf(request),
+            action: 'status.changed',
+            reference: record.reference,
+            detail: {
+              phase: entry.phase,
+              code: entry.code,
+              label: entry.label,
+              ...(entry.note ? { note: entry.note } : {}),
+            },
+          });
+          // Announced in the same transaction: the mail and the webhook exist if and only if the change does.
+          await context.announcements.statusChanged(tx, context.forms.get(updated.formId), updated);
+          return { kind: 'changed' as const, record: updated };
         });
-        if (!updated) throw new HttpError(404, 'not-found');
-        return storedRequestView(updated);
+        if (outcome.kind === 'unknown') throw new HttpError(404, 'not-found');
+        if (outcome.kind === 'refused') throw notAllowed(outcome.from, change.phase, lang);
+        context.notify();
+        return fullView(outcome.record);
       },
     );
 
@@ -177,10 +203,11 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
             detail: { id, name: attachment.name },
           }),
         );
-        const asciiName = attachment.name.replace(/[^\x20-\x7e]|["\\]/g, '_');
+        const name = shownFileName(attachment.name);
+        const asciiName = name.replace(/[^\x20-\x7e]|["\\]/g, '_');
         reply.header(
           'Content-Disposition',
-          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(attachment.name)}`,
+          `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
         );
         return reply.type(attachment.type).send(content);
       },
@@ -188,5 +215,17 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
 
     agentRoutes(admin, context);
     sessionRoutes(admin, context);
+  });
+}
+
+/** 409, naming the phases a request in `from` may move to, and how a final one is reopened. */
+function notAllowed(from: Phase, to: Phase, lang: Language): HttpError {
+  return new HttpError(409, 'transition-not-allowed', {
+    params: {
+      from,
+      to,
+      allowed: isFinalPhase(from) ? transitionHint(lang) : nextPhases(from).join(', '),
+    },
+    lang,
   });
 }

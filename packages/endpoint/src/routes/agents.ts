@@ -12,13 +12,12 @@ import { protocolProblems } from '../protocol.js';
 import { requireJson } from '../content-type.js';
 import type { AgentRecord } from '../store/types.js';
 
-async function adminOnly(request: FastifyRequest): Promise<void> {
-  if (request.agentAccess.actor.kind !== 'admin') throw new HttpError(403, 'forbidden');
-}
-
 const agentView = (agent: AgentRecord): Agent => ({ ...agent });
 
 export function agentRoutes(admin: FastifyInstance, context: EndpointContext): void {
+  const adminOnly = async (request: FastifyRequest): Promise<void> => {
+    if (context.adminAuth.accessOf(request)!.actor.kind !== 'admin') throw new HttpError(403, 'forbidden');
+  };
   admin.get('/api/admin/agents', { schema: context.protocol.route('listAgents'), preHandler: adminOnly }, async () =>
     (await context.store.agents.list()).map(agentView),
   );
@@ -45,7 +44,7 @@ export function agentRoutes(admin: FastifyInstance, context: EndpointContext): v
         await tx.agents.insert({ ...agent, tokenHash: sha256(token) });
         await tx.audit.record({
           at: agent.createdAt,
-          actor: request.agentAccess.actor,
+          actor: context.adminAuth.accessOf(request)!.actor,
           action: 'agent.created',
           detail: { id, name: agent.name },
         });
@@ -68,7 +67,7 @@ export function agentRoutes(admin: FastifyInstance, context: EndpointContext): v
         if (agent) {
           await tx.audit.record({
             at,
-            actor: request.agentAccess.actor,
+            actor: context.adminAuth.accessOf(request)!.actor,
             action: 'agent.revoked',
             detail: { id: agent.id, name: agent.name },
           });

@@ -2,6 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
+import { entityTag, isNotModified } from '../conditional-get.js';
+import type { FormEntry } from '../forms.js';
 
 export function formRoutes(app: FastifyInstance, context: EndpointContext): void {
   // What a load balancer polls: 503 takes an instance whose database does not answer out of rotation.
@@ -28,15 +30,23 @@ export function formRoutes(app: FastifyInstance, context: EndpointContext): void
   });
 
   const formNotFound = () => new HttpError(404, 'form-not-found');
+  // Tags per loaded form: a reloaded form is a new entry, with new tags.
+  const definitionTags = new WeakMap<FormEntry, string>();
+  const validatorTags = new WeakMap<FormEntry, string>();
   app.get<{ Params: { id: string } }>(
     '/api/forms/:id',
     { schema: context.protocol.route('getForm'), config: { invalid: { params: formNotFound } } },
     async (request, reply) => {
       const form = context.forms.get(request.params.id);
       if (!form) throw new HttpError(404, 'form-not-found');
-      const validatorUrl = `${request.protocol}://${request.host}/api/forms/${encodeURIComponent(form.id)}/validator.js`;
-      reply.header('X-Guichet-Validator', validatorUrl);
+      // Relative to this definition's own URL (…/api/forms/{id} → …/api/forms/{id}/validator.js):
+      // never built from Host or X-Forwarded-Host, which the client writes, and right behind any
+      // proxy path. The element refuses a validator from another origin than the definition's.
+      reply.header('X-Guichet-Validator', `${encodeURIComponent(form.id)}/validator.js`);
       reply.header('Cache-Control', 'no-cache');
+      let tag = definitionTags.get(form);
+      if (!tag) definitionTags.set(form, (tag = entityTag(JSON.stringify(form.definition))));
+      if (isNotModified(request, reply, tag)) return reply.code(304).send();
       reply.type('application/json; charset=utf-8');
       return form.definition;
     },
@@ -50,6 +60,9 @@ export function formRoutes(app: FastifyInstance, context: EndpointContext): void
       if (!form) throw new HttpError(404, 'form-not-found');
       const source = await form.standaloneValidator();
       reply.header('Cache-Control', 'no-cache');
+      let tag = validatorTags.get(form);
+      if (!tag) validatorTags.set(form, (tag = entityTag(source)));
+      if (isNotModified(request, reply, tag)) return reply.code(304).send();
       return reply.type('text/javascript; charset=utf-8').send(source);
     },
   );

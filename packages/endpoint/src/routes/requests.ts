@@ -1,37 +1,57 @@
 /**
- * GET /api/requests/{reference}?code=…: where a request stands, for whoever holds its reference
- * and tracking code. A wrong code and an unknown reference get the same 404 after the same work,
- * and look-ups are rate-limited per client address.
+ * GET /api/requests/{reference} with the tracking code in `X-Guichet-Tracking-Code`: where a
+ * request stands, for whoever holds its reference and code. A wrong code and an unknown reference
+ * get the same 404 after the same work, and look-ups (HEAD too) count against one allowance per
+ * client address. The code travels in a header because reverse proxies and their logs keep query
+ * strings; `?code=` is still read, for clients written before.
  */
 import type { FastifyInstance } from 'fastify';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
+import { normalizeReference } from '../reference-numbers.js';
 import { statusView } from '../views.js';
+import type { RequestRecord } from '../store/types.js';
 
-const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
+/**
+ * The request, when `code` is its tracking code: the same single read whether the reference
+ * exists or not, the rest only once the code matched.
+ */
+export async function requestWithCode(
+  context: EndpointContext,
+  reference: string,
+  code: string,
+): Promise<RequestRecord | undefined> {
+  reference = normalizeReference(reference);
+  const stored = await context.store.requests.getTrackingCodeHash(reference);
+  return context.codes.trackingCodeMatches(code, stored)
+    ? await context.store.requests.getByReference(reference)
+    : undefined;
+}
+
+export const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
 
 export function requestRoutes(app: FastifyInstance, context: EndpointContext): void {
-  const { max, timeWindowMs } = context.lookupRateLimit;
-  app.get<{ Params: { reference: string }; Querystring: { code: string } }>(
+  app.get<{
+    Params: { reference: string };
+    Querystring: { code?: string };
+    Headers: { 'x-guichet-tracking-code'?: string };
+  }>(
     '/api/requests/:reference',
     {
       schema: context.protocol.route('getStatus'),
+      // Before anything else, so a malformed guess counts too.
+      onRequest: async (request) => context.clientLimits.count('lookups', context.limits.lookups, request),
       config: {
-        rateLimit: { max, timeWindow: timeWindowMs },
         // No code, a code or reference too long: the same answer as a wrong code.
-        invalid: { params: notFound, querystring: notFound },
+        invalid: { params: notFound, querystring: notFound, headers: notFound },
       },
     },
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
-      const { code } = request.query;
-      const { reference } = request.params;
-      const stored = await context.store.requests.getTrackingCodeHash(reference);
-      const record = context.codes.trackingCodeMatches(code, stored)
-        ? await context.store.requests.getByReference(reference)
-        : undefined;
+      const code = request.headers['x-guichet-tracking-code'] ?? request.query.code ?? '';
+      const record = await requestWithCode(context, request.params.reference, code);
       if (!record) throw notFound();
-      return statusView(record);
+      return statusView(record, record.history, await context.store.replies.ofRequest(record.reference));
     },
   );
 }

@@ -10,7 +10,7 @@ import { setCookie } from '../oidc.js';
 
 export function sessionRoutes(admin: FastifyInstance, context: EndpointContext): void {
   admin.get('/api/admin/session', { schema: context.protocol.route('getSession') }, async (request) => {
-    const { actor, session } = request.agentAccess;
+    const { actor, session } = context.adminAuth.accessOf(request)!;
     return {
       actor,
       ...(session ? { csrfToken: session.csrfToken, expiresAt: session.expiresAt } : {}),
@@ -19,12 +19,12 @@ export function sessionRoutes(admin: FastifyInstance, context: EndpointContext):
 
   admin.delete('/api/admin/session', { schema: context.protocol.route('endSession') }, async (request, reply) => {
     const sessionId = readCookie(request, SESSION_COOKIE);
-    if (request.agentAccess.session && sessionId) {
+    if (context.adminAuth.accessOf(request)!.session && sessionId) {
       await context.store.transaction(async (tx) => {
         await tx.sessions.delete(sha256(sessionId));
         await tx.audit.record({
           at: context.now().toISOString(),
-          actor: request.agentAccess.actor,
+          actor: context.adminAuth.accessOf(request)!.actor,
           action: 'session.ended',
         });
       });

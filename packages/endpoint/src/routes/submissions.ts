@@ -1,11 +1,19 @@
 /**
  * POST /api/forms/{id}/submissions: validates the answers with core's validator (the browser is
- * never trusted), then stores exactly one request per Idempotency-Key and answers its receipt.
+ * never trusted), against the version of the form the citizen filled in, then stores exactly one
+ * request per Idempotency-Key and answers its receipt.
+ *
+ * An Idempotency-Key is a bearer of the receipt (its tracking code derives from it), so it is
+ * treated as payment APIs treat theirs: a replay must carry the same body (else 422, saying so),
+ * it answers the receipt again only for a while (`limits.idempotencyKeyTtlMs`), and every try,
+ * replays included, counts against the client's allowance of submissions (an agent's, sent with
+ * their credentials, do not).
  */
 import type { FastifyInstance } from 'fastify';
 import { phaseLabel, type Channel, type Language, type Submission } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
-import type { NewRequest } from '../store/types.js';
+import type { FormEntry } from '../forms.js';
+import type { NewRequest, RequestRecord } from '../store/types.js';
 import { requireJson } from '../content-type.js';
 import { attachmentReferences } from '../forms.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
@@ -15,11 +23,33 @@ import { referencePrefixFor } from '../reference-numbers.js';
 import { isAttachmentId } from './attachments.js';
 import { addDays, receiptView } from '../views.js';
 
+type SubmissionBody = Submission & { lang: Language; channel: Channel };
+
 export function submissionRoutes(app: FastifyInstance, context: EndpointContext): void {
-  app.post<{ Params: { id: string }; Body: Submission & { lang: Language; channel: Channel } }>(
+  const maxErrors = context.protocol.maxErrors();
+  const { idempotencyKeyTtlMs } = context.limits;
+
+  /** A replay of a stored request's key: its receipt, unless the body differs or the key expired. */
+  const replay = (earlier: RequestRecord, submissionHash: Buffer, lang: Language, trackingCode: string) => {
+    if (earlier.submissionHash && !earlier.submissionHash.equals(submissionHash))
+      throw new HttpError(422, 'idempotency-key-reused', { lang });
+    if (context.now().getTime() - Date.parse(earlier.createdAt) > idempotencyKeyTtlMs)
+      throw new HttpError(422, 'idempotency-key-expired', {
+        params: { hours: Math.round(idempotencyKeyTtlMs / 3_600_000) },
+        lang,
+      });
+    return receiptView(earlier, trackingCode);
+  };
+
+  app.post<{ Params: { id: string }; Body: SubmissionBody }>(
     '/api/forms/:id/submissions',
     {
       schema: context.protocol.route('submit'),
+      // An agent entering requests at a counter is who their credentials say, not an address.
+      onRequest: async (request) => {
+        if (!(await context.adminAuth.identify(request)))
+          await context.clientLimits.count('submissions', context.limits.submissions, request);
+      },
       // Before the schemas: an unknown form is a 404 and a form-encoded body a 415, whatever it holds.
       preValidation: async (request) => {
         if (!context.forms.get((request.params as { id: string }).id)) throw new HttpError(404, 'form-not-found');
@@ -39,18 +69,22 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       },
     },
     async (request, reply) => {
-      const form = context.forms.get(request.params.id)!;
       const key = request.headers['idempotency-key'] as string;
       const submission = request.body;
-
-      const idempotencyKeyHash = context.codes.idempotencyKeyHash(form.id, key);
-      const trackingCode = context.codes.trackingCodeFor(form.id, key);
-      reply.header('Cache-Control', 'no-store');
-      const earlier = await context.store.requests.findByIdempotencyKey(form.id, idempotencyKeyHash);
-      if (earlier) return reply.code(200).send(receiptView(earlier, trackingCode));
-
       const lang = submission.lang;
-      const errors: FieldProblem[] = form.validate(submission.data, lang);
+      // An agent's credentials make the request one an agent entered; anything else, a citizen's.
+      const agent = context.adminAuth.accessOf(request);
+      const formId = request.params.id;
+
+      const idempotencyKeyHash = context.codes.idempotencyKeyHash(formId, key);
+      const submissionHash = context.codes.submissionHash(formId, submission);
+      const trackingCode = context.codes.trackingCodeFor(formId, key);
+      reply.header('Cache-Control', 'no-store');
+      const earlier = await context.store.requests.findByIdempotencyKey(formId, idempotencyKeyHash);
+      if (earlier) return reply.code(200).send(replay(earlier, submissionHash, lang, trackingCode));
+
+      const form = await formVersion(context, formId, submission.formVersion, lang);
+      const errors: FieldProblem[] = form.validate(submission.data, { lang, maxErrors });
       if (errors.length) throw new HttpError(422, 'invalid-data', { errors, lang });
 
       // What validate() checked is the answers without inactive fields: store exactly that.
@@ -67,7 +101,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
         if (!attachment || attachment.formId !== form.id || attachment.field !== reference.field)
           misplaced.push(unknownAttachment(reference.pointer));
       }
-      if (misplaced.length) throw new HttpError(422, 'invalid-data', { errors: misplaced, lang });
+      if (misplaced.length) throw new HttpError(422, 'invalid-data', { errors: misplaced.slice(0, maxErrors), lang });
 
       const receivedAt = context.now();
       const expectedDays = form.model.processing?.expectedDays;
@@ -76,9 +110,11 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
         formVersion: form.model.version,
         formTitle: form.model.title[lang],
         channel: submission.channel,
+        byAgent: agent !== undefined,
         lang,
         data,
         idempotencyKeyHash,
+        submissionHash,
         trackingCodeHash: context.codes.trackingCodeHash(trackingCode),
         referencePrefix: referencePrefixFor(form.id, form.model.processing?.referencePrefix),
         receivedAt,
@@ -91,15 +127,39 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
         },
         attachmentIds: references.map((r) => r.id),
       };
-      const result = await context.store.transaction((tx) => tx.requests.insertOrGet(newRequest));
+      const result = await context.store.transaction(async (tx) => {
+        const inserted = await tx.requests.insertOrGet(newRequest);
+        if (inserted.outcome === 'created')
+          await context.announcements.requestCreated(tx, form, inserted.record, trackingCode);
+        return inserted;
+      });
+      if (result.outcome === 'created') context.notify();
       if (result.outcome === 'attachments-unavailable') {
         const unavailable = new Set(result.attachmentIds);
         throw new HttpError(422, 'invalid-data', {
-          errors: references.filter((r) => unavailable.has(r.id)).map((r) => unknownAttachment(r.pointer)),
+          errors: references
+            .filter((r) => unavailable.has(r.id))
+            .map((r) => unknownAttachment(r.pointer))
+            .slice(0, maxErrors),
           lang,
         });
       }
-      return reply.code(result.outcome === 'created' ? 201 : 200).send(receiptView(result.record, trackingCode));
+      // Another try with the same key was stored meanwhile (on this instance or another).
+      if (result.outcome === 'replayed')
+        return reply.code(200).send(replay(result.record, submissionHash, lang, trackingCode));
+      return reply.code(201).send(receiptView(result.record, trackingCode));
     },
   );
+}
+
+/** The form as the citizen saw it: this version now, or as served earlier; 409 when never served. */
+async function formVersion(
+  context: EndpointContext,
+  formId: string,
+  version: string,
+  lang: Language,
+): Promise<FormEntry> {
+  const form = await context.forms.version(context.store, formId, version);
+  if (!form) throw new HttpError(409, 'form-version-unknown', { lang });
+  return form;
 }

@@ -1,6 +1,6 @@
 /**
- * Where everything the endpoint keeps lives: requests, their history and attachments, the
- * tracking-code secret, rate-limit counters. Every instance of the endpoint talks to the same
+ * Where everything the endpoint keeps lives: requests, their history, attachments and the
+ * citizen's replies, the outbox of mails and webhooks, the tracking-code secret, rate-limit counters. Every instance of the endpoint talks to the same
  * store, so several processes on one database behave as one; nothing an instance holds in memory
  * is needed by another.
  *
@@ -22,6 +22,10 @@ export interface NewRequest {
   data: Record<string, unknown>;
   /** HMAC of the Idempotency-Key: the key itself is a bearer of the receipt, so it is not kept. */
   idempotencyKeyHash: Buffer;
+  /** HMAC of the submission as sent: a replay of the key with another body is refused. */
+  submissionHash: Buffer;
+  /** Whether an agent's credentials came with the submission (else its channel was only declared). */
+  byAgent: boolean;
   trackingCodeHash: Buffer;
   /** First part of the reference, e.g. "VOI". */
   referencePrefix: string;
@@ -45,6 +49,9 @@ export interface RequestRecord {
   createdAt: string;
   expectedBy?: string;
   trackingCodeHash: Buffer;
+  /** Absent for requests stored before it was kept. */
+  submissionHash?: Buffer;
+  byAgent: boolean;
   /** Oldest first; never empty. */
   history: HistoryEntry[];
   attachments: Attachment[];
@@ -52,12 +59,26 @@ export interface RequestRecord {
 
 export interface AttachmentRecord extends Attachment {
   formId: string;
-  /** Path of the file field it was uploaded for, as in `ui.fields`. */
+  /** Path of the file field it was uploaded for, as in `ui.fields`; REPLY_FIELD for a reply's file. */
   field: string;
   createdAt: string;
   /** Reference of the request it belongs to, once linked. */
   reference?: string;
+  /** For a reply's file: the request it was uploaded for (linked to it once the reply is sent). */
+  forReference?: string;
 }
+
+/** What an upload may add to the files no request has claimed yet. */
+export interface UnclaimedQuota {
+  /** HMAC of the client's address: whose uploads count together. */
+  clientKey: string;
+  /** Most bytes of unclaimed uploads one client may hold. */
+  perClient: number;
+  /** Most bytes of unclaimed uploads of everyone together. */
+  total: number;
+}
+
+export type UploadOutcome = 'stored' | 'client-quota' | 'total-quota';
 
 export type InsertResult =
   | { outcome: 'created' | 'replayed'; record: RequestRecord }
@@ -99,6 +120,12 @@ export interface RequestWrites {
    * decides (a unique constraint): one request per key, whichever instance each retry reaches.
    */
   insertOrGet(request: NewRequest): Promise<InsertResult>;
+  /**
+   * The request as it stands, kept from changing by other units until this one commits (a row
+   * lock on PostgreSQL; SQLite's units hold the file's write lock anyway): what a status change
+   * decides from stays true until it is appended.
+   */
+  getForUpdate(reference: string): Promise<RequestRecord | undefined>;
   /** Appends to the history (never rewrites it); undefined for an unknown reference. */
   appendStatus(reference: string, entry: StatusEntry): Promise<RequestRecord | undefined>;
 }
@@ -110,7 +137,12 @@ export interface AttachmentReads {
 }
 
 export interface AttachmentWrites {
-  insert(attachment: AttachmentRecord, content: Buffer): Promise<void>;
+  /**
+   * Stores an upload; with a quota, only when the unclaimed uploads of its client and of everyone
+   * stay within it, decided under a lock every instance takes (so two instances cannot both
+   * fill the last free bytes).
+   */
+  insert(attachment: AttachmentRecord, content: Buffer, quota?: UnclaimedQuota): Promise<UploadOutcome>;
   /** Deletes attachments never linked to a request and uploaded before `before`; their number. */
   deleteAbandoned(before: Date): Promise<number>;
 }
@@ -122,6 +154,17 @@ export interface Settings {
   putIfMissing(name: string, value: Buffer): Promise<Buffer>;
 }
 
+/** Definitions of the versions of each form this endpoint has served, kept for late submissions. */
+export interface FormVersionReads {
+  /** The definition of `version` of form `formId` as it was served, as JSON text. */
+  get(formId: string, version: string): Promise<string | undefined>;
+}
+
+export interface FormVersionWrites {
+  /** Keeps a served version's definition unless that version is kept already; answers the one kept. */
+  putIfMissing(formId: string, version: string, definition: string, at: Date): Promise<string>;
+}
+
 /** Fixed-window counters shared by every instance (rate limits, quotas). */
 export interface Counters {
   /**
@@ -129,8 +172,133 @@ export interface Counters {
    * hit); answers the hits so far in the window and when it ends. One atomic statement.
    */
   hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }>;
+  /** The hits of `key` in its current window, without counting one; undefined when none. */
+  peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | undefined>;
   /** Forgets windows that ended before `now`; their number. */
   deleteExpired(now: Date): Promise<number>;
+}
+
+export interface NewReply {
+  reference: string;
+  /** rep_…, shown to agents and in webhooks. */
+  id: string;
+  at: string;
+  message?: string;
+  lang: Language;
+  /** HMAC of the Idempotency-Key: a retried reply is stored once. */
+  idempotencyKeyHash: Buffer;
+  /** Uploaded for replies to this request (see AttachmentRecord.field), each still unlinked. */
+  attachmentIds: string[];
+}
+
+export interface ReplyRecord {
+  id: string;
+  reference: string;
+  at: string;
+  message?: string;
+  lang: Language;
+  attachments: Attachment[];
+}
+
+export type ReplyInsertResult =
+  | { outcome: 'created' | 'replayed'; reply: ReplyRecord }
+  | { outcome: 'request-not-found' }
+  /** Some attachment ids are unknown, of another request, not uploaded for a reply, or linked already. */
+  | { outcome: 'attachments-unavailable'; attachmentIds: string[] };
+
+/** `field` of an attachment uploaded for a reply rather than for a form's file field. */
+export const REPLY_FIELD = '';
+
+export interface ReplyReads {
+  /** A request's replies, oldest first. */
+  ofRequest(reference: string): Promise<ReplyRecord[]>;
+  /** The replies of several requests (a page of the list) in one query, oldest first. */
+  ofRequests(references: string[]): Promise<Map<string, ReplyRecord[]>>;
+  /** Every request's replies, newest first. */
+  list(query: { limit: number; offset: number }): Promise<ReplyRecord[]>;
+}
+
+export interface ReplyWrites {
+  /** Stores a reply (append-only), or answers the one stored before under the same key. */
+  insertOrGet(reply: NewReply): Promise<ReplyInsertResult>;
+}
+
+/** What an outbox item carries to: the citizen's mailbox or the authority's back office. */
+export type OutboxChannel = 'mail' | 'webhook';
+export type OutboxState = 'pending' | 'sent' | 'failed';
+export type OutboxEvent = 'request.created' | 'request.status_changed' | 'request.replied';
+
+/** A mail or webhook to send, written in the same unit of work as the change it announces. */
+export interface NewOutboxItem {
+  /** evt_…: the webhook event's id, and the mail's Message-ID, the same on every attempt. */
+  id: string;
+  channel: OutboxChannel;
+  reference: string;
+  event: OutboxEvent;
+  /** The mail's address; none for a webhook (sent to the URL configured when it is sent). */
+  recipient?: string;
+  /** What the sender needs to build the message: a mail's template and texts, a webhook's body. */
+  payload: Record<string, unknown>;
+  /** A secret only the sender may read (the receipt's tracking code, encrypted); wiped once done. */
+  sealed?: Buffer;
+  createdAt: string;
+}
+
+export interface OutboxItem extends NewOutboxItem {
+  state: OutboxState;
+  attempts: number;
+  /** When a pending item may be tried again. */
+  nextAttemptAt: string;
+  lastAttemptAt?: string;
+  /** Why the last attempt failed (the SMTP answer, the HTTP status): for agents and operators. */
+  lastError?: string;
+  /** When it was sent, or given up on (a mailbox refused for good). */
+  doneAt?: string;
+}
+
+export interface DeliveryOutcome {
+  id: string;
+  /** sent; failed for good (an address refused with 5xx); retry at `nextAttemptAt`. */
+  outcome: 'sent' | 'failed' | 'retry';
+  at: Date;
+  error?: string;
+  nextAttemptAt?: Date;
+}
+
+export interface OutboxQuery {
+  state?: OutboxState;
+  channel?: OutboxChannel;
+  limit: number;
+  offset: number;
+}
+
+export interface OutboxReads {
+  /** A request's mails and webhooks, oldest first. */
+  ofRequest(reference: string): Promise<OutboxItem[]>;
+  /** Newest first. */
+  list(query: OutboxQuery): Promise<OutboxItem[]>;
+  /** How many items wait (pending) and how many were given up on (failed), per channel. */
+  counts(): Promise<Record<OutboxChannel, { pending: number; failed: number }>>;
+}
+
+export interface OutboxWrites {
+  add(item: NewOutboxItem): Promise<void>;
+}
+
+export interface OutboxDelivery {
+  /**
+   * Claims up to `limit` items of `channel` that are due at `now` — for each request only its
+   * oldest pending item of the channel, so a request's mails and webhooks go out in order — and
+   * none another instance is sending; hands them to `send` (which may take the network's time)
+   * and records the outcomes it answers. One sender per item across instances: PostgreSQL holds
+   * the claimed rows `FOR UPDATE SKIP LOCKED` until the outcomes are written (a sender that dies
+   * lets go at once); SQLite marks them claimed for `leaseMs`. Resolves with the number claimed.
+   */
+  deliver(
+    channel: OutboxChannel,
+    options: { now: Date; limit: number; leaseMs: number },
+    send: (items: OutboxItem[]) => Promise<DeliveryOutcome[]>,
+  ): Promise<number>;
 }
 
 /** What a unit of work may read and write; all of it commits or rolls back together. */
@@ -141,6 +309,9 @@ export interface StoreTransaction {
   readonly agents: AgentReads & AgentWrites;
   readonly audit: AuditWrites;
   readonly sessions: SessionWrites;
+  readonly replies: ReplyReads & ReplyWrites;
+  readonly outbox: OutboxWrites;
+  readonly formVersions: FormVersionReads & FormVersionWrites;
 }
 
 export interface DatabaseHealth {
@@ -161,6 +332,9 @@ export interface Store {
   readonly agents: AgentReads;
   readonly audit: AuditReads;
   readonly sessions: SessionReads;
+  readonly replies: ReplyReads;
+  readonly outbox: OutboxReads & OutboxDelivery;
+  readonly formVersions: FormVersionReads;
   /** Atomic on their own: no transaction needed. */
   readonly counters: Counters;
   /**

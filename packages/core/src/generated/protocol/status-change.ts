@@ -6,7 +6,7 @@
 export type Phase = 'received' | 'in_progress' | 'action_required' | 'completed' | 'rejected' | 'cancelled';
 
 /**
- * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN). The endpoint validates it with this very schema; texts are not blank.
+ * Body of POST /api/admin/requests/{reference}/status (Bearer GUICHET_ADMIN_TOKEN). The endpoint validates it with this very schema; texts are not blank. received is where a submission starts: a change never leads back to it once the request left it. A request that is not closed may move to any other phase, or stay in its phase with a new step of the back office. A closed one (completed, rejected, cancelled) may have another final step (a closing corrected or completed); it goes back to in_progress or action_required only when `reopen` is true. Any other change is refused with 409 transition-not-allowed, naming the phases possible.
  */
 export interface StatusChange {
   phase: Phase;
@@ -22,4 +22,8 @@ export interface StatusChange {
    * Public note shown to the citizen.
    */
   note?: string;
+  /**
+   * Reopen a closed request (completed, rejected, cancelled) on purpose, into in_progress or action_required, e.g. after an appeal or a document found later. Not needed to move it to another final phase, and never back to received.
+   */
+  reopen?: boolean;
 }

@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, labelText, notes } from './frame.js';
+import { ariaRequired, describedBy, fieldClass, labelText, notes } from './frame.js';
 
 /** The first option carries the field's id (links and labels point at it), the others a suffix. */
 export function optionId(id: string, index: number): string {
@@ -18,7 +18,10 @@ function choiceHint(choice: Choice, id: string, context: FieldContext) {
   return text ? html`<p class="hint option__hint" id=${`${id}__item-hint`}>${text}</p>` : nothing;
 }
 
-/** Radios and checkboxes: a fieldset whose legend is the question. */
+/**
+ * Radios and checkboxes: a fieldset whose legend is the question. Radios form a radiogroup, which
+ * can say it is required (a group of checkboxes cannot: its legend's "(facultatif)" says it).
+ */
 function optionGroup(field: Field, pointer: string, context: FieldContext, type: 'radio' | 'checkbox') {
   const id = fieldId(pointer);
   const message = context.error(pointer);
@@ -26,7 +29,13 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
   const selected = (choice: Choice) =>
     type === 'radio' ? value === choice.value : Array.isArray(value) && value.includes(choice.value);
   return html`<div class=${fieldClass('field', message)} part="field">
-    <fieldset class="fieldset options" part="fieldset" aria-describedby=${describedBy(field, id, message, context)}>
+    <fieldset
+      class="fieldset options"
+      part="fieldset"
+      role=${ifDefined(type === 'radio' ? 'radiogroup' : undefined)}
+      aria-required=${type === 'radio' ? ariaRequired(field, pointer, context) : nothing}
+      aria-describedby=${describedBy(field, id, message, context)}
+    >
       <legend class="label" part="label legend">${labelText(field, pointer, context)}</legend>
       ${notes(field, id, message, context)}
         ${(field.choices ?? []).map((choice, index) => {
@@ -41,6 +50,7 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
               value=${index}
               .checked=${live(selected(choice))}
               ?disabled=${field.readOnly}
+              aria-invalid=${message ? 'true' : nothing}
               aria-describedby=${ifDefined(choice.hint && context.t(choice.hint) ? `${inputId}__item-hint` : undefined)}
             />
             <label class="option__label" for=${inputId}>${context.t(choice.label)}</label>
@@ -86,6 +96,7 @@ export const selectRenderer: FieldRenderer = {
         ?disabled=${field.readOnly}
         aria-describedby=${describedBy(field, id, message, context)}
         aria-invalid=${message ? 'true' : nothing}
+        aria-required=${ariaRequired(field, pointer, context)}
       >
         <option value="" .selected=${live(value === undefined)}>${context.text.choose}</option>
         ${(field.choices ?? []).map(

@@ -88,14 +88,14 @@ describe('contact block', () => {
     const el = await fixture<GuichetForm>(html`<guichet-form draft="none" .definition=${definition}></guichet-form>`);
     const root = await ready(el);
     for (const title of ['Deux', 'Vérifiez vos réponses']) {
-      expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
+      expect(tidy(root.querySelector('.contact h3')?.textContent)).to.equal('Besoin d’aide ?');
       expect(root.querySelector('.contact a[href="tel:0123456789"]')).to.not.equal(null);
       root.querySelector<HTMLButtonElement>('button[type=submit]')?.click();
       await waitUntil(() => tidy(root.querySelector('#guichet-step-title')?.textContent) === title, title, {
         timeout: 10000,
       });
     }
-    expect(tidy(root.querySelector('.contact h2')?.textContent)).to.equal('Besoin d’aide ?');
+    expect(tidy(root.querySelector('.contact h3')?.textContent)).to.equal('Besoin d’aide ?');
   });
 });
 

@@ -5,7 +5,7 @@ import { isKind, rankWith } from './registry.js';
 import { fieldId } from '../ids.js';
 import { fill } from '../messages.js';
 import { formatList, formatSize } from '../../shared/intl.js';
-import { describedBy, fieldClass, help, hint, inlineError, labelText } from './frame.js';
+import { describedBy, fieldClass, help, hint, inlineError, labelText, ariaRequired } from './frame.js';
 
 /** "JPEG, PNG" from ["image/jpeg", "image/png"]; "image/*" reads as "images". */
 export function describeTypes(accept: readonly string[], lang: Language): string {
@@ -72,6 +72,7 @@ export const fileRenderer: FieldRenderer = {
         ?disabled=${field.readOnly}
         aria-describedby=${describedBy(field, id, message, context, rules ? [rulesId] : [])}
         aria-invalid=${message ? 'true' : nothing}
+        aria-required=${ariaRequired(field, pointer, context)}
       />
       ${
         file

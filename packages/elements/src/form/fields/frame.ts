@@ -71,6 +71,11 @@ export function describedBy(
   return ids.length > 0 ? ids.join(' ') : nothing;
 }
 
+/** `aria-required` as the label says it: true while an answer is required now (a condition may change it). */
+export function ariaRequired(field: Field, pointer: string, context: FieldContext): 'true' | typeof nothing {
+  return context.isRequired(field, pointer) ? 'true' : nothing;
+}
+
 export function fieldClass(base: string, message: string | undefined): string {
   return message ? `${base} field--error` : base;
 }

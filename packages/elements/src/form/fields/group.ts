@@ -26,7 +26,13 @@ export const groupRenderer: FieldRenderer = {
     const count = Array.isArray(items) ? items.length : 0;
     const { minItems = 0, maxItems } = field.constraints;
     const canAdd = maxItems === undefined || count < maxItems;
-    const itemLabel = context.t(field.itemLabel) || context.text.defaultItem;
+    // French needs an article the noun's gender decides: without the author's own `addLabel`, the
+    // button names the next item ("Ajouter Enfant 3"), or says "Ajouter un élément".
+    const addLabel =
+      context.t(field.addLabel) ||
+      (context.t(field.itemLabel)
+        ? fill(context.text.addItem, { item: itemName(field, count, context) })
+        : context.text.addAnItem);
     return html`<fieldset class=${fieldClass('fieldset group', message)} part="fieldset group" id=${id} aria-describedby=${describedBy(field, id, message, context)}>
       <legend class="legend" part="legend">${labelText(field, pointer, context)}</legend>
       ${notes(field, id, message, context)}
@@ -48,7 +54,7 @@ export const groupRenderer: FieldRenderer = {
       ${
         canAdd
           ? html`<button type="button" class="secondary" part="button" id=${addButtonId(id)} data-action="add-item" data-pointer=${pointer}>
-            ${context.t(field.addLabel) || fill(context.text.addItem, { item: itemLabel.toLocaleLowerCase(context.lang) })}
+            ${addLabel}
           </button>`
           : html`<p class="hint" id=${addButtonId(id)} tabindex="-1">${plural(context.lang, context.text.maxItemsReached, maxItems ?? count)}</p>`
       }

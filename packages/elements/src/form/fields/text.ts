@@ -6,7 +6,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import type { FieldContext } from './context.js';
 import { fieldId } from '../ids.js';
-import { describedBy, fieldClass, labelText, notes } from './frame.js';
+import { describedBy, fieldClass, labelText, notes, ariaRequired } from './frame.js';
 
 const inputTypes: Partial<Record<Field['kind'], string>> = {
   text: 'text',
@@ -66,6 +66,7 @@ export const textRenderer: FieldRenderer = {
         ?readonly=${field.readOnly}
         aria-describedby=${describedBy(field, id, message, context, unit ? [unitId] : [])}
         aria-invalid=${message ? 'true' : nothing}
+        aria-required=${ariaRequired(field, pointer, context)}
       />${unit ? html`<span class="unit" id=${unitId}>${unit}</span>` : nothing}
     </div>`;
   },

@@ -5,7 +5,7 @@ import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import { fieldId } from '../ids.js';
 import { plural } from '../messages.js';
-import { describedBy, fieldClass, labelText, notes } from './frame.js';
+import { describedBy, fieldClass, labelText, notes, ariaRequired } from './frame.js';
 
 /** Counts as the citizen sees them (and as JSON Schema's maxLength counts): code points. */
 export function characterCount(text: string): number {
@@ -40,6 +40,7 @@ export const textareaRenderer: FieldRenderer = {
         ?readonly=${field.readOnly}
         aria-describedby=${describedBy(field, id, message, context, max === undefined ? [] : [infoId])}
         aria-invalid=${message ? 'true' : nothing}
+        aria-required=${ariaRequired(field, pointer, context)}
       ></textarea>
       ${
         max === undefined

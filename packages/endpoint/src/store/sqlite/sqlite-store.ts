@@ -9,14 +9,32 @@
  * committed data only (WAL), never a unit's work in progress.
  */
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from '../group-commit.js';
 import { checkNotNewer } from '../migration.js';
-import type { DatabaseHealth, Store, StoreTransaction } from '../types.js';
+import type {
+  Counters,
+  DatabaseHealth,
+  DeliveryOutcome,
+  OutboxChannel,
+  OutboxDelivery,
+  OutboxItem,
+  OutboxReads,
+  Store,
+  StoreTransaction,
+} from '../types.js';
 import { importLegacyAttachments, legacyPepper } from './legacy-files.js';
 import { sqliteMigrations } from './migrations.js';
-import { SqliteAttachments, SqliteCounters, SqliteRequests, SqliteSettings } from './sqlite-repositories.js';
+import {
+  SqliteAttachments,
+  SqliteCounters,
+  SqliteOutbox,
+  SqliteReplies,
+  SqliteFormVersions,
+  SqliteRequests,
+  SqliteSettings,
+} from './sqlite-repositories.js';
 import { SqliteAgents, SqliteAudit, SqliteSessions } from './sqlite-agents.js';
 import { randomBytes } from 'node:crypto';
 import { TRACKING_SECRET } from '../../tracking-secret.js';
@@ -29,14 +47,17 @@ export class SqliteStore implements Store {
   readonly agents: SqliteAgents;
   readonly audit: SqliteAudit;
   readonly sessions: SqliteSessions;
-  readonly counters;
+  readonly replies: SqliteReplies;
+  readonly outbox: OutboxReads & OutboxDelivery;
+  readonly formVersions: SqliteFormVersions;
+  readonly counters: Counters;
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
   private readonly units: GroupCommit<StoreTransaction>;
 
   constructor(readonly path: string) {
     const inMemory = path === ':memory:';
-    if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+    if (!inMemory) keepPrivate(path);
     this.writer = open(path);
     migrate(this.writer, inMemory ? undefined : path);
     this.reader = inMemory ? this.writer : open(path);
@@ -46,6 +67,9 @@ export class SqliteStore implements Store {
     this.agents = new SqliteAgents(this.reader);
     this.audit = new SqliteAudit(this.reader);
     this.sessions = new SqliteSessions(this.reader);
+    this.replies = new SqliteReplies(this.reader);
+    const outbox = new SqliteOutbox(this.writer);
+    this.formVersions = new SqliteFormVersions(this.reader);
     const tx: StoreTransaction = {
       requests: new SqliteRequests(this.writer),
       attachments: new SqliteAttachments(this.writer),
@@ -53,6 +77,9 @@ export class SqliteStore implements Store {
       agents: new SqliteAgents(this.writer),
       audit: new SqliteAudit(this.writer),
       sessions: new SqliteSessions(this.writer),
+      replies: new SqliteReplies(this.writer),
+      outbox,
+      formVersions: new SqliteFormVersions(this.writer),
     };
     const writer = this.writer;
     this.units = new GroupCommit({
@@ -67,9 +94,35 @@ export class SqliteStore implements Store {
     });
     // A counter is written by the writer too, so it joins the next commit rather than a unit's.
     const counters = new SqliteCounters(this.writer);
+    const committed = new SqliteCounters(this.reader);
     this.counters = {
       hit: (key: string, windowMs: number, now: Date) => this.units.run(() => counters.hit(key, windowMs, now)),
+      peek: (key: string, now: Date) => committed.peek(key, now),
       deleteExpired: (now: Date) => this.units.run(() => counters.deleteExpired(now)),
+    };
+    const reads = new SqliteOutbox(this.reader);
+    this.outbox = {
+      ofRequest: (reference) => reads.ofRequest(reference),
+      list: (query) => reads.list(query),
+      counts: () => reads.counts(),
+      // No row locks in SQLite: the claim is a mark, written under the file's write lock, that
+      // other processes on the file respect until it expires (a sender that died lets go then).
+      deliver: async (channel: OutboxChannel, { now, limit, leaseMs }, send) => {
+        const items: OutboxItem[] = await this.units.run(async () =>
+          outbox.claim(channel, now, limit, new Date(now.getTime() + leaseMs)),
+        );
+        if (items.length === 0) return 0;
+        let outcomes: DeliveryOutcome[];
+        try {
+          outcomes = await send(items);
+        } catch (error) {
+          // The sender itself failed (a bug, not a refusal): let go of the items at once.
+          await this.units.run(async () => outbox.release(items));
+          throw error;
+        }
+        await this.units.run(async () => outbox.record(outcomes));
+        return items.length;
+      },
     };
   }
 
@@ -91,6 +144,23 @@ export class SqliteStore implements Store {
     await this.units.drain();
     if (this.reader !== this.writer && this.reader.open) this.reader.close();
     if (this.writer.open) this.writer.close();
+  }
+}
+
+/**
+ * The file holds the citizens' answers in clear: readable by the endpoint's user alone (0600, in a
+ * folder created 0700), like the attachments it holds. SQLite gives its -wal and -shm files the
+ * database file's own mode; those an older endpoint left wider are narrowed too.
+ */
+function keepPrivate(path: string): void {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  closeSync(openSync(path, 'a', 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) {
+    try {
+      chmodSync(file, 0o600);
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    }
   }
 }
 

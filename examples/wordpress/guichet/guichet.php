@@ -1,0 +1,116 @@
+<?php
+/**
+ * Plugin Name: Guichet
+ * Description: Online procedures and request tracking from a Guichet endpoint: the [guichet form="…"] and [guichet_suivi] shortcodes, usable by authors.
+ * Version: 0.1.0
+ * Requires at least: 5.7
+ * Requires PHP: 7.4
+ * License: EUPL-1.2
+ *
+ * Settings, in wp-config.php (the defaults are placeholders):
+ *   define('GUICHET_ENDPOINT', 'https://gru.example.org');   // the Guichet endpoint's address
+ *   define('GUICHET_SCRIPT', 'https://cdn.example.org/guichet/0.1.0/guichet.js'); // optional: a copy of dist/
+ *   define('GUICHET_SRI', 'sha384-…');                       // optional: dist/guichet.js.sri of that copy
+ *   define('GUICHET_TRACKER_PAGE', '/suivre-ma-demande/');   // optional: the page holding [guichet_suivi]
+ *
+ * WordPress 6.5 and later print the script as a script module (wp_register_script_module);
+ * older versions (5.7 to 6.4) get the same <script type="module"> tag from wp_footer.
+ */
+
+if (!defined('ABSPATH')) {
+    exit;
+}
+
+if (!defined('GUICHET_ENDPOINT')) {
+    define('GUICHET_ENDPOINT', 'https://gru.example.org');
+}
+
+/** The script's URL: a copy of dist/ when configured, else the endpoint's own /dist/guichet.js. */
+function guichet_script_url() {
+    return defined('GUICHET_SCRIPT') ? GUICHET_SCRIPT : untrailingslashit(GUICHET_ENDPOINT) . '/dist/guichet.js';
+}
+
+function guichet_api_url() {
+    return untrailingslashit(GUICHET_ENDPOINT) . '/api';
+}
+
+/** The elements' language: the shortcode's `lang`, else the site's (fr unless English). */
+function guichet_lang($requested) {
+    if ($requested === 'fr' || $requested === 'en') {
+        return $requested;
+    }
+    return strpos(determine_locale(), 'en') === 0 ? 'en' : 'fr';
+}
+
+/** Loads the script once, in the way this version of WordPress allows. */
+function guichet_enqueue() {
+    static $done = false;
+    if ($done) {
+        return;
+    }
+    $done = true;
+    if (function_exists('wp_enqueue_script_module')) {
+        wp_enqueue_script_module('guichet', guichet_script_url(), array(), null);
+        return;
+    }
+    // Before 6.5: no script modules API. The footer still runs after the shortcodes of any theme,
+    // block themes included.
+    add_action('wp_footer', 'guichet_print_script');
+}
+
+function guichet_script_attributes() {
+    $attributes = array('type' => 'module', 'src' => guichet_script_url());
+    if (defined('GUICHET_SRI') && GUICHET_SRI) {
+        $attributes['integrity'] = GUICHET_SRI;
+        $attributes['crossorigin'] = 'anonymous';
+    }
+    return $attributes;
+}
+
+function guichet_print_script() {
+    wp_print_script_tag(guichet_script_attributes());
+}
+
+// WordPress 6.5+ prints module scripts itself: add the integrity and crossorigin attributes.
+add_filter('wp_script_attributes', function ($attributes) {
+    if (($attributes['id'] ?? '') === 'guichet-js-module' && defined('GUICHET_SRI') && GUICHET_SRI) {
+        $attributes['integrity'] = GUICHET_SRI;
+        $attributes['crossorigin'] = 'anonymous';
+    }
+    return $attributes;
+});
+
+add_shortcode('guichet', function ($atts) {
+    $atts = shortcode_atts(
+        array('form' => '', 'channel' => 'web', 'lang' => '', 'draft' => 'local', 'heading_level' => '', 'hide_title' => ''),
+        $atts,
+        'guichet'
+    );
+    if ($atts['form'] === '') {
+        return '';
+    }
+    guichet_enqueue();
+    $tracker = defined('GUICHET_TRACKER_PAGE') ? GUICHET_TRACKER_PAGE : '';
+    return sprintf(
+        '<guichet-form src="%s" endpoint="%s" channel="%s" lang="%s" draft="%s"%s%s%s></guichet-form>',
+        esc_url(guichet_api_url() . '/forms/' . rawurlencode($atts['form'])),
+        esc_url(guichet_api_url()),
+        esc_attr($atts['channel']),
+        esc_attr(guichet_lang($atts['lang'])),
+        esc_attr($atts['draft'] === 'none' ? 'none' : 'local'),
+        // The page's title is usually the procedure's: the form's own title can step aside.
+        $atts['heading_level'] !== '' ? sprintf(' heading-level="%d"', absint($atts['heading_level'])) : '',
+        in_array($atts['hide_title'], array('1', 'yes', 'true', 'oui'), true) ? ' hide-title' : '',
+        $tracker !== '' ? sprintf(' tracker-url="%s"', esc_url(home_url($tracker))) : ''
+    );
+});
+
+add_shortcode('guichet_suivi', function ($atts) {
+    $atts = shortcode_atts(array('lang' => ''), $atts, 'guichet_suivi');
+    guichet_enqueue();
+    return sprintf(
+        '<guichet-tracker endpoint="%s" lang="%s" from-url></guichet-tracker>',
+        esc_url(guichet_api_url()),
+        esc_attr(guichet_lang($atts['lang']))
+    );
+});

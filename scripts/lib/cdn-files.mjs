@@ -1,0 +1,64 @@
+// The files written beside the CDN bundle once rollup is done: Subresource Integrity for
+// dist/guichet.js and for the chunks it loads (one integrity attribute covers one file; an import
+// map can pin the others, see docs/embedding.md), and a snippet ready to paste.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const sri = (file) => `sha384-${createHash('sha384').update(readFileSync(file)).digest('base64')}`;
+
+/** The chunks guichet.js can load, followed through their imports. */
+function chunksOf(dist) {
+  const chunks = new Set();
+  const pending = ['guichet.js'];
+  while (pending.length > 0) {
+    const name = pending.pop();
+    for (const [, chunk] of readFileSync(join(dist, name), 'utf8').matchAll(/["'`]\.\/(guichet-[\w-]+\.js)["'`]/g)) {
+      if (!chunks.has(chunk)) {
+        chunks.add(chunk);
+        pending.push(chunk);
+      }
+    }
+  }
+  return [...chunks].sort();
+}
+
+/**
+ * The snippet: the script tag, and hints that start, in parallel with guichet.js, the two
+ * downloads a form needs before its first question shows — the definition reader's chunk and the
+ * definition itself. Without them they would start one after the other, each a round trip later
+ * (script, then definition, then chunk): seconds on a slow mobile network. The endpoint serves
+ * dist/ under /dist/; a pinned copy elsewhere is checked by its integrity hash.
+ */
+export function snippetHtml({ version, integrity, lazyChunk, lazyIntegrity }) {
+  const endpoint = 'https://gru.example.org';
+  const form = `${endpoint}/api/forms/signalement-voirie`;
+  return `<!-- Guichet ${version}: paste where the form should appear. Your Guichet endpoint serves this script (and its chunks and themes) under /dist/: replace https://gru.example.org with its address. -->
+<link rel="preload" as="fetch" href="${form}" crossorigin="anonymous">
+<script type="module" src="${endpoint}/dist/guichet.js"></script>
+<link rel="modulepreload" href="${endpoint}/dist/${lazyChunk}" integrity="${lazyIntegrity}" crossorigin="anonymous">
+<guichet-form src="${form}" endpoint="${endpoint}/api" lang="fr"></guichet-form>
+
+<!-- Or load this very build from your own copy of dist/ (one folder per version), checked by the browser: -->
+<!-- <script type="module" src="https://cdn.example.org/guichet/${version}/guichet.js" integrity="${integrity}" crossorigin="anonymous"></script> -->
+`;
+}
+
+export function writeCdnFiles({ dist, version }) {
+  const chunks = chunksOf(dist);
+  const themes = existsSync(join(dist, 'themes'))
+    ? readdirSync(join(dist, 'themes'))
+        .filter((name) => name.endsWith('.css'))
+        .sort()
+        .map((name) => `themes/${name}`)
+    : [];
+  const hashes = Object.fromEntries(['guichet.js', ...chunks, ...themes].map((f) => [f, sri(join(dist, f))]));
+  writeFileSync(join(dist, 'guichet.js.sri'), `${hashes['guichet.js']}\n`);
+  writeFileSync(join(dist, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
+  const lazyChunk = chunks.find((name) => name.startsWith('guichet-lazy-'));
+  if (!lazyChunk) throw new Error('dist/: no guichet-lazy-*.js chunk to preload');
+  writeFileSync(
+    join(dist, 'snippet.html'),
+    snippetHtml({ version, integrity: hashes['guichet.js'], lazyChunk, lazyIntegrity: hashes[lazyChunk] }),
+  );
+}
