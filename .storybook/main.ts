@@ -1,7 +1,7 @@
 import type { StorybookConfig } from '@storybook/web-components-vite';
 
 /**
- * Storybook for designers: every state of <guichet-form> and <guichet-tracker>, without a
+ * Storybook for designers: every state of <guichet-form>, <guichet-tracker> and <guichet-desk>, without a
  * running endpoint (states come from the elements' public API and registered adapters).
  */
 const config: StorybookConfig = {

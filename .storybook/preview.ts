@@ -48,6 +48,8 @@ const preview: Preview = {
   // Drafts and waiting submissions live in localStorage: one story must not inherit another's.
   beforeEach() {
     for (const key of Object.keys(localStorage)) if (key.startsWith('guichet:')) localStorage.removeItem(key);
+    // The desk keeps an agent's token for the tab: each story starts signed out.
+    sessionStorage.removeItem('guichet-desk-token');
   },
   globalTypes: {
     lang: {

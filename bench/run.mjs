@@ -27,6 +27,7 @@ const { sizes: measureSizes } = await import('./lib/size.mjs');
 const { startStaticServer } = await import('./lib/server.mjs');
 const { launch, firstRender, inputLatency, memory, median, contenders } = await import('./lib/browser.mjs');
 const { endpointLoad } = await import('./lib/endpoint.mjs');
+const { deskInbox } = await import('./lib/desk-inbox.mjs');
 const { firstQuestion, firstQuestionContenders } = await import('./lib/first-question.mjs');
 const { table, chart } = await import('./lib/report.mjs');
 const { snapshotDist } = await import('./lib/snapshot.mjs');
@@ -47,6 +48,9 @@ const config = {
   endpointSeconds: quick ? 5 : 15,
   // A multiple of three, so the three-instance row spreads connections evenly.
   endpointConnections: 12,
+  // The agents' inbox at a small town's size and at a département's, measured in the same run.
+  inboxSizes: quick ? [1_000, 20_000] : [1_000, 100_000],
+  inboxRounds: quick ? 3 : 7,
 };
 
 const started = Date.now();
@@ -98,6 +102,8 @@ try {
 }
 log('▶ endpoint (autocannon: SQLite, then PostgreSQL with 1 and 3 instances)');
 const endpoint = await endpointLoad({ seconds: config.endpointSeconds, connections: config.endpointConnections });
+log(`▶ the agents' inbox at ${config.inboxSizes.join(' and ')} requests`);
+const inbox = await deskInbox({ sizes: config.inboxSizes, rounds: config.inboxRounds, log });
 
 const medians = {
   firstQuestion: Object.fromEntries(
@@ -160,6 +166,13 @@ rows.push({
   ratios: `floor ${x(size.guichet.main.gzip / size.peers.floor.gzip)}, RJSF ${x(size.guichet.main.gzip / size.peers.rjsf.gzip)}, JF ${x(size.guichet.main.gzip / size.peers.jsonforms.gzip)}`,
   target: '≤ 30 KB',
   result: verdict(size.guichet.main.gzip <= 30 * KB),
+});
+rows.push({
+  measure: "Size: the agents' desk (its own entry), min+gzip",
+  guichet: kb(size.desk.gzip),
+  ratios: `${x(size.desk.gzip / size.guichet.main.gzip)} the citizens' first load, which does not include it`,
+  target: "not in the citizens' first load",
+  result: verdict(!size.guichet.main.files.some((f) => f.file.includes('desk'))),
 });
 rows.push({
   measure: 'Size: everything (+ lazy chunks)',
@@ -278,6 +291,32 @@ for (const [name, measured, target] of endpointRows) {
   });
 }
 
+{
+  const [small, large] = config.inboxSizes;
+  const a = inbox[small];
+  const b = inbox[large];
+  const fmt = (n) => n.toLocaleString('en');
+  for (const [name, key, part] of [
+    ['endpoint: first page', 'first', 'api'],
+    ['endpoint: a page half-way down', 'deep', 'api'],
+    ['endpoint: filter by step', 'phase', 'api'],
+    ['endpoint: filter by a step no request is at', 'rarePhase', 'api'],
+    ['endpoint: a word of the answers', 'search', 'api'],
+    ['desk: sign-in to the first rows', 'signIn', 'desk'],
+    ['desk: next page', 'nextPage', 'desk'],
+    ['desk: search a word', 'search', 'desk'],
+  ]) {
+    const ratio = b[part][key] / a[part][key];
+    rows.push({
+      measure: `Inbox at ${fmt(large)} requests, ${name}`,
+      guichet: ms(b[part][key]),
+      ratios: `${ms(a[part][key])} at ${fmt(small)}: ${x(ratio)}`,
+      target: part === 'desk' ? '< 1 s' : '< 200 ms',
+      result: verdict(b[part][key] < (part === 'desk' ? 1000 : 200)),
+    });
+  }
+}
+
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, load: os.loadavg() },
@@ -293,6 +332,7 @@ const results = {
   },
   latencyTimeouts: latencyFailures,
   endpoint,
+  inbox,
   rows,
   seconds: (Date.now() - started) / 1000,
 };

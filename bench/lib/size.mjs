@@ -43,12 +43,15 @@ export function sizes({ buildDir, distDir }) {
   const peers = Object.fromEntries(
     ['rjsf', 'jsonforms', 'floor'].map((name) => [name, measure(join(buildDir, `${name}.js`))]),
   );
+  // The agents' desk is its own entry: what an agent's browser loads, never a citizen's.
+  const deskFiles = reachable(join(distDir, 'guichet-desk.js'), { lazy: true }).map(describe);
   return {
     guichet: {
       main: { files: mainFiles, ...sum(mainFiles) },
       lazy: lazyFiles,
       total: sum([...mainFiles, ...lazyFiles]),
     },
+    desk: { files: deskFiles, ...sum(deskFiles) },
     peers,
   };
 }

@@ -33,7 +33,11 @@ async function revoke(id: string): Promise<void> {
 }
 
 /** A request of the street-problem form whose description holds `words`, with a photo. */
-async function newRequest(words: string, lang: 'fr' | 'en' = 'fr'): Promise<StoredRequest & { trackingCode: string }> {
+async function newRequest(
+  words: string,
+  lang: 'fr' | 'en' = 'fr',
+  more: Record<string, unknown> = {},
+): Promise<StoredRequest & { trackingCode: string }> {
   const upload = new FormData();
   upload.append('field', 'photo');
   upload.append('file', samplePng('trou-chaussée.png', 64));
@@ -54,6 +58,7 @@ async function newRequest(words: string, lang: 'fr' | 'en' = 'fr'): Promise<Stor
         photo: attachment.id,
         address: '=HYPERLINK("http://evil.example") place du Marché',
         consent: true,
+        ...more,
       },
     }),
   });
@@ -86,16 +91,17 @@ async function signIn(el: GuichetDesk, token: string): Promise<void> {
   });
 }
 
-async function search(el: GuichetDesk, words: string): Promise<void> {
+/** Searches the answers for `words` and waits until the list is the one request they find. */
+async function search(el: GuichetDesk, words: string, reference: string): Promise<void> {
   const input = root(el).querySelector<HTMLInputElement>('#filter-q')!;
   input.select();
   await typeAndEnter(input, words);
   await waitUntil(
-    () =>
-      [...root(el).querySelectorAll('[part=inbox-row]')].length > 0 &&
-      root(el).querySelectorAll('[part=inbox-row]').length ===
-        [...root(el).querySelectorAll('[part=inbox-row]')].filter((row) => row.textContent).length,
-    'no row',
+    () => {
+      const rows = root(el).querySelectorAll('[part=inbox-row]');
+      return rows.length === 1 && rows[0]!.textContent!.includes(reference);
+    },
+    `the search for ${words} never showed ${reference} alone`,
     { timeout: 10_000 },
   );
   await el.updateComplete;
@@ -138,7 +144,7 @@ describe('<guichet-desk> with the reference endpoint', function () {
     await signIn(el, agent.token);
     await expect(el).shadowDom.to.be.accessible(wcag);
 
-    await search(el, marker.toUpperCase());
+    await search(el, marker.toUpperCase(), receipt.reference);
     const rows = root(el).querySelectorAll('[part=inbox-row]');
     expect(rows).to.have.length(1);
     expect(rows[0]!.textContent).to.contain(receipt.reference).and.contain('Reçue');
@@ -197,13 +203,70 @@ describe('<guichet-desk> with the reference endpoint', function () {
     ]);
   });
 
+  it("sees the citizen's reply arrive with its file, and the mails sent about the request", async () => {
+    const marker = `banc${Math.random().toString(36).slice(2, 10)}`;
+    const agent = await newAgent('Inès Roux');
+    const receipt = await newRequest(`Le ${marker} est cassé`, 'fr', { email: 'ines.citoyenne@example.fr' });
+    const moved = await fetch(`${apiUrl()}/admin/requests/${receipt.reference}/status`, {
+      method: 'POST',
+      headers: { ...admin(), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ phase: 'action_required', note: 'Envoyez une photo du banc.' }),
+    });
+    expect(moved.status).to.equal(200);
+    // The citizen answers from the tracker: a file, then the reply naming it.
+    const citizen = { 'X-Guichet-Tracking-Code': receipt.trackingCode };
+    const file = new FormData();
+    file.append('file', samplePng('banc.png', 32));
+    const uploaded = await fetch(`${apiUrl()}/requests/${receipt.reference}/attachments`, {
+      method: 'POST',
+      headers: citizen,
+      body: file,
+    });
+    expect(uploaded.status).to.equal(201);
+    const replied = await fetch(`${apiUrl()}/requests/${receipt.reference}/replies`, {
+      method: 'POST',
+      headers: { ...citizen, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify({
+        message: 'Voici la photo <b>demandée</b>.',
+        attachments: [((await uploaded.json()) as { id: string }).id],
+      }),
+    });
+    expect(replied.status).to.equal(201);
+
+    const el = await mount();
+    await signIn(el, agent.token);
+    await search(el, marker, receipt.reference);
+    const row = root(el).querySelector('[part=inbox-row]')!;
+    expect(row.querySelector('[part=replied]')?.textContent).to.equal('Réponse reçue');
+    await expect(el).shadowDom.to.be.accessible(wcag);
+
+    root(el).querySelector<HTMLButtonElement>(`[data-reference="${receipt.reference}"]`)!.click();
+    await waitUntil(() => root(el).querySelector('[part=replies]'), 'the request never opened');
+    const replies = text(el, '[part=replies]');
+    expect(replies).to.contain('Réponse du').and.contain('Voici la photo <b>demandée</b>.');
+    expect(root(el).querySelector('[part=replies] b')).to.equal(null);
+    const download = nextDownload();
+    root(el).querySelector<HTMLButtonElement>('[part=replies] button')!.click();
+    const photo = await download;
+    expect(photo.name).to.equal('banc.png');
+    expect([...photo.bytes.slice(0, 4)]).to.deep.equal([0x89, 0x50, 0x4e, 0x47]);
+
+    // The receipt and the change of step were mailed to the citizen (npm start's endpoint writes them as files).
+    const mails = [...root(el).querySelectorAll('[part=notification]')].map((item) =>
+      (item.textContent ?? '').replace(/\s+/g, ' ').trim(),
+    );
+    expect(mails.filter((mail) => mail.includes('Courriel à ines.citoyenne@example.fr'))).to.have.length(2);
+    expect(mails.some((mail) => mail.includes(`Demande ${receipt.reference} reçue`))).to.equal(true);
+    await expect(el).shadowDom.to.be.accessible(wcag);
+  });
+
   it('exports the filtered list as CSV with a BOM, its answers and formulas neutralised', async () => {
     const marker = `export${Math.random().toString(36).slice(2, 10)}`;
     const agent = await newAgent('Marc Petit');
     const receipt = await newRequest(`Signalé par ${marker} près de l'école`);
     const el = await mount();
     await signIn(el, agent.token);
-    await search(el, marker);
+    await search(el, marker, receipt.reference);
     const download = nextDownload();
     root(el).querySelector<HTMLButtonElement>('[part=export-button]')!.click();
     const file = await download;

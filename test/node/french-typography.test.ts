@@ -14,6 +14,7 @@ import { trackerText } from '../../packages/elements/src/tracker/messages.js';
 import { statusText } from '../../packages/elements/src/tracker/status-messages.js';
 import { submissionText } from '../../packages/elements/src/submission/messages.js';
 import { replyText } from '../../packages/elements/src/tracker/reply/reply-text.js';
+import { deskText } from '../../packages/elements/src/desk/messages.js';
 import { mailTexts } from '../../packages/endpoint/src/notifications/mail-texts.js';
 
 const NO_BREAK = '[\u00a0\u202f]';
@@ -71,6 +72,7 @@ const catalogues: Record<string, unknown> = {
   'tracker status': statusText('fr'),
   submission: submissionText('fr'),
   'tracker reply': replyText('fr'),
+  desk: deskText('fr'),
   mails: Object.fromEntries(Object.entries(mailTexts).map(([key, text]) => [key, text.fr])),
 };
 

@@ -142,6 +142,7 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
       'Form/Errors',
       'Form/Example forms',
       'Tracker/States',
+      'Desk/States',
       'Playground',
     ])
       assert.ok(titles.has(title), title);
@@ -160,6 +161,7 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
       '--guichet-color-primary',
     ],
     'Tracker/States': ['reference', 'code', 'refresh', 'guichet-status-change', 'timeline', '--guichet-color-primary'],
+    'Desk/States': ['endpoint', 'sign-in-url', 'guichet-desk-signed-in', 'inbox-row', '--guichet-color-primary'],
   };
   for (const [title, words] of Object.entries(documented)) {
     test(`docs page of ${title} lists the element's attributes, events, parts and custom properties`, async () => {
@@ -234,7 +236,9 @@ describe('Storybook: every story renders cleanly and passes axe', { timeout: 240
         );
         assert.equal(shown, '', 'Storybook shows an error');
         assert.ok(
-          await page.locator('#storybook-root guichet-form, #storybook-root guichet-tracker').count(),
+          await page
+            .locator('#storybook-root guichet-form, #storybook-root guichet-tracker, #storybook-root guichet-desk')
+            .count(),
           'no Guichet element on the canvas',
         );
         if (lang === 'en') {

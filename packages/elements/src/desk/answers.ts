@@ -50,7 +50,7 @@ function answerText(value: unknown, node: SchemaNode | undefined, text: DeskText
     return Object.entries(value as Record<string, unknown>)
       .map(([name, inner]) => {
         const child = node?.properties?.[name];
-        return `${child?.title ?? name} : ${answerText(inner, child, text, files)}`;
+        return text.pair(child?.title ?? name, answerText(inner, child, text, files));
       })
       .join(' ; ');
   }

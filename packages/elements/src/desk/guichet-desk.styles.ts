@@ -261,4 +261,34 @@ export const deskStyles = css`
   .current:focus {
     outline: var(--_focus-ring);
   }
+
+  .badge {
+    display: inline-block;
+    margin-inline-start: 0.25rem;
+    padding: 0 0.4rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    color: var(--_color-primary);
+    font-size: 0.875rem;
+    font-weight: 600;
+  }
+
+  .replies__list,
+  .notifications__list {
+    padding-inline-start: 1.25rem;
+  }
+
+  .reply,
+  .notification {
+    margin-bottom: 0.75rem;
+  }
+
+  .reply p,
+  .notification p {
+    margin: 0;
+  }
+
+  .notification--failed strong {
+    color: var(--_color-error);
+  }
 `;

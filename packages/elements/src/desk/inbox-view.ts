@@ -112,6 +112,12 @@ function renderFilters(options: InboxViewOptions): TemplateResult {
   </form>`;
 }
 
+/** Whether the citizen answered after the request last changed step: the agents' next move. */
+function repliedSince(request: StoredRequest): boolean {
+  const since = Date.parse(request.status.updatedAt);
+  return (request.replies ?? []).some((reply) => Date.parse(reply.at) >= since);
+}
+
 function renderRow(request: StoredRequest, options: InboxViewOptions): TemplateResult {
   const { text, lang, forms } = options;
   const phase = request.status.phase;
@@ -128,6 +134,7 @@ function renderRow(request: StoredRequest, options: InboxViewOptions): TemplateR
     <td>
       <span class="phase phase--${phase}">${text.phases[phase]}</span>
       ${request.status.label !== text.phases[phase] ? html`<span class="phase__label">${request.status.label}</span>` : nothing}
+      ${repliedSince(request) ? html`<span class="badge" part="replied">${text.repliedBadge}</span>` : nothing}
     </td>
   </tr>`;
 }

@@ -4,7 +4,7 @@
  * changes its step with a label and a note.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Attachment, Language, Phase, StoredRequest } from '@guichet/core';
+import type { Attachment, Language, Notification, Phase, StoredRequest } from '@guichet/core';
 import { answerGroups } from './answers.js';
 import type { AuditEntry } from './desk-api.js';
 import { PHASES, shortDate } from './inbox-view.js';
@@ -58,20 +58,77 @@ function renderAnswers(options: RequestViewOptions): TemplateResult {
 }
 
 function renderAttachments(options: RequestViewOptions): TemplateResult {
-  const { text, lang } = options;
+  const { text } = options;
   const attachments = options.request.attachments ?? [];
   return html`<section class="attachments" part="attachments" aria-labelledby="attachments-title">
     <h3 id="attachments-title">${text.attachmentsTitle}</h3>
+    ${attachments.length === 0 ? html`<p>${text.noAttachment}</p>` : renderFiles(attachments, options)}
+  </section>`;
+}
+
+function renderFiles(files: readonly Attachment[], options: RequestViewOptions): TemplateResult {
+  const { text, lang } = options;
+  return html`<ul class="attachments__list">
+    ${files.map(
+      (attachment) => html`<li>
+        <button class="link" type="button" @click=${() => options.onDownload(attachment)}>
+          ${text.download(attachment.name)}
+        </button>
+        <span class="muted">(${attachment.type}, ${formatSize(attachment.size, lang)})</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+/** What the citizen answered from the tracker while the request waited for them, oldest first. */
+function renderReplies(options: RequestViewOptions): TemplateResult {
+  const { text, lang } = options;
+  const replies = options.request.replies ?? [];
+  return html`<section class="replies" part="replies" aria-labelledby="replies-title">
+    <h3 id="replies-title">${text.repliesTitle}</h3>
     ${
-      attachments.length === 0
-        ? html`<p>${text.noAttachment}</p>`
-        : html`<ul class="attachments__list">
-          ${attachments.map(
-            (attachment) => html`<li>
-              <button class="link" type="button" @click=${() => options.onDownload(attachment)}>
-                ${text.download(attachment.name)}
-              </button>
-              <span class="muted">(${attachment.type}, ${formatSize(attachment.size, lang)})</span>
+      replies.length === 0
+        ? html`<p>${text.noReply}</p>`
+        : html`<ol class="replies__list">
+          ${replies.map(
+            (reply) => html`<li class="reply" part="reply">
+              <p class="reply__title"><strong>${text.replyOf(shortDate(reply.at, lang))}</strong></p>
+              ${reply.message ? html`<p class="note">${reply.message}</p>` : nothing}
+              ${reply.attachments.length ? renderFiles(reply.attachments, options) : nothing}
+            </li>`,
+          )}
+        </ol>`
+    }
+  </section>`;
+}
+
+function notificationState(item: Notification, options: RequestViewOptions): string {
+  const { text, lang } = options;
+  const states = text.notificationStates;
+  if (item.state === 'sent') return states.sent(shortDate(item.doneAt ?? item.lastAttemptAt ?? item.createdAt, lang));
+  if (item.state === 'failed')
+    return states.failed(shortDate(item.doneAt ?? item.lastAttemptAt ?? item.createdAt, lang));
+  return states.pending(item.attempts, shortDate(item.nextAttemptAt, lang));
+}
+
+/** The mails to the citizen and the deliveries to the back office, with their state: what agents answer "did they get it?" with. */
+function renderNotifications(options: RequestViewOptions): TemplateResult {
+  const { text } = options;
+  const items = options.request.notifications ?? [];
+  return html`<section class="notifications" part="notifications" aria-labelledby="notifications-title">
+    <h3 id="notifications-title">${text.notificationsTitle}</h3>
+    ${
+      items.length === 0
+        ? html`<p>${text.noNotification}</p>`
+        : html`<ul class="notifications__list">
+          ${items.map(
+            (item) => html`<li class="notification notification--${item.state}" part="notification">
+              <p>
+                <strong>${item.channel === 'mail' ? text.mailTo(item.recipient ?? '') : text.webhook}</strong>
+                ${item.subject ? html`— ${item.subject}` : nothing}
+              </p>
+              <p class="muted">${notificationState(item, options)}</p>
+              ${item.lastError && item.state !== 'sent' ? html`<p class="muted">${text.lastError(item.lastError)}</p>` : nothing}
             </li>`,
           )}
         </ul>`
@@ -153,12 +210,12 @@ export function renderRequest(options: RequestViewOptions): TemplateResult {
       ${request.status.formTitle} — ${text.receivedOn(shortDate(request.createdAt, lang), text.channels[request.channel])}
     </p>
     <p class="current" part="current-phase" tabindex="-1">
-      ${text.current} : <strong>${request.status.label}</strong>
+      ${text.current} <strong>${request.status.label}</strong>
       <span class="phase phase--${request.status.phase}">${text.phases[request.status.phase]}</span>
     </p>
     <div class="request__columns">
-      <div>${renderAnswers(options)} ${renderAttachments(options)}</div>
-      <div>${renderStatusForm(options)} ${renderHistory(options)}</div>
+      <div>${renderAnswers(options)} ${renderAttachments(options)} ${renderReplies(options)}</div>
+      <div>${renderStatusForm(options)} ${renderHistory(options)} ${renderNotifications(options)}</div>
     </div>
   </article>`;
 }
