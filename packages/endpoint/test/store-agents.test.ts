@@ -124,7 +124,7 @@ for (const subject of subjects) {
         { name: 'Hélène Roux', message: 'Nid-de-poule rue des Écoles' },
         { name: 'Marc Petit', message: 'Lampadaire éteint, place du Marché' },
         { name: 'Zoé 100%_sûre', message: 'Poubelle renversée rue des écoles' },
-        { name: 'Ana Lima', message: 'Banc cassé' },
+        { name: 'Ana Lima', message: 'Banc cassé près de l’Œuvre' },
       ];
       for (const [i, data] of answers.entries()) {
         const result = await store.transaction((tx) =>
@@ -161,7 +161,11 @@ for (const subject of subjects) {
       assert.deepEqual(await page({ phase: 'received' }), [stored[3], stored[2], stored[0]]);
       assert.deepEqual(await page({ channel: 'counter' }), [stored[3]]);
       assert.deepEqual(await page({ from: '2026-04-02', to: '2026-04-03' }), [stored[1]]);
-      assert.deepEqual(await page({ text: 'rue écoles' }), [stored[2]]);
+      // Case and accents do not matter, on either side: agents type as they can.
+      assert.deepEqual(await page({ text: 'rue écoles' }), [stored[2], stored[0]]);
+      assert.deepEqual(await page({ text: 'ECOLES helene' }), [stored[0]]);
+      assert.deepEqual(await page({ text: 'oeuvre' }), [stored[3]]);
+      assert.deepEqual(await page({ text: 'ŒUVRE casse' }), [stored[3]]);
       assert.deepEqual(await page({ text: 'RUE' }), [stored[2], stored[0]]);
       assert.deepEqual(await page({ text: '100%_' }), [stored[2]]);
       assert.deepEqual(await page({ text: '0%' }), [stored[2]]);

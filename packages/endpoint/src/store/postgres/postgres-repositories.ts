@@ -46,7 +46,7 @@ import type {
   UnclaimedQuota,
   UploadOutcome,
 } from '../types.js';
-import { searchWords } from '../search-words.js';
+import { foldedSql, searchWords } from '../search-words.js';
 import { REPLY_FIELD } from '../types.js';
 
 /** pg_advisory_xact_lock key of the unclaimed-uploads quota ("guichetu"). */
@@ -406,7 +406,7 @@ function listFilters(query: ListQuery): { where: string[]; values: unknown[] } {
     );
   }
   for (const word of searchWords(query.text)) {
-    where.push(`r.data::text ILIKE ${param(`%${word.replace(/[\\%_]/g, '\\$&')}%`)}`);
+    where.push(`${foldedSql('r.data::text')} LIKE ${param(`%${word.replace(/[\\%_]/g, '\\$&')}%`)}`);
   }
   if (query.before) where.push(`r.id < (SELECT id FROM requests WHERE reference = ${param(query.before)})`);
   return { where, values };

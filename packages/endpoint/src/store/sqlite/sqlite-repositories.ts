@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import { formatReference } from '../../reference-numbers.js';
-import { searchWords } from '../search-words.js';
+import { accentBlindPattern, searchWords } from '../search-words.js';
 import {
   byReference,
   toAttachmentRecord,
@@ -335,7 +335,10 @@ function listFilters(query: ListQuery): { where: string[]; values: unknown[] } {
     add('(SELECT h.phase FROM status_history h WHERE h.request_id = r.id ORDER BY h.id DESC LIMIT 1) = ?', query.phase);
   }
   for (const word of searchWords(query.text)) {
-    add("r.data LIKE ? ESCAPE '\\'", `%${word.replace(/[\\%_]/g, '\\$&')}%`);
+    // The cheap test first: SQLite calls the folding function only for the rows it lets through.
+    const blind = accentBlindPattern(word);
+    if (blind) add("r.data LIKE ? ESCAPE '\\'", `%${blind}%`);
+    add("guichet_fold(r.data) LIKE ? ESCAPE '\\'", `%${word.replace(/[\\%_]/g, '\\$&')}%`);
   }
   if (query.before) add('r.id < (SELECT id FROM requests WHERE reference = ?)', query.before);
   return { where, values };

@@ -9,6 +9,7 @@
  * committed data only (WAL), never a unit's work in progress.
  */
 import Database from 'better-sqlite3';
+import { folded } from '../search-words.js';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from '../group-commit.js';
@@ -170,6 +171,10 @@ function open(path: string): Database.Database {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // The agents' search compares answers without case or accents (../search-words.ts).
+  db.function('guichet_fold', { deterministic: true }, (text: unknown) =>
+    typeof text === 'string' ? folded(text) : text,
+  );
   return db;
 }
 
