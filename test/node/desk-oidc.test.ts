@@ -79,7 +79,7 @@ describe('OpenID Connect sign-in at /desk', () => {
     const { page, status } = await signInAs('lea@ville.example');
     assert.equal(status, 303);
     await page.locator('guichet-desk [part=inbox-row]').first().waitFor();
-    assert.equal(await page.locator('guichet-desk [part=agent]').textContent(), 'Connecté : Agent lea');
+    assert.equal(await page.locator('guichet-desk [part=agent]').textContent(), 'Connecté\u00a0: Agent lea');
     const cookie = (await page.context().cookies()).find((c) => c.name === 'guichet_session')!;
     assert.equal(cookie.httpOnly, true);
     assert.equal(cookie.sameSite, 'Strict');
