@@ -4,13 +4,31 @@
 // with synchronous = FULL). Then the agents API counts the rows: none lost, none twice.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEndpoint } from '../../scripts/lib/endpoint-process.mjs';
 import { createDatabase, startPostgres } from '../../scripts/lib/postgres-cluster.mjs';
 
 const form = 'signalement-voirie';
+const root = join(import.meta.dirname, '..', '..');
+/**
+ * A town's day is not one form: the same load spread over five example forms (their first valid
+ * sample each), so each form's reference counter is one of five rows to lock rather than the one.
+ */
+const mixForms = [
+  'signalement-voirie',
+  'contact-service',
+  'acte-etat-civil',
+  'inscription-cantine',
+  'reservation-salle',
+];
+const mixBodies = mixForms.map((id) => {
+  const { version } = JSON.parse(readFileSync(join(root, 'schemas/forms', `${id}.json`), 'utf8'));
+  const { valid } = JSON.parse(readFileSync(join(root, 'test/fixtures/forms-data', `${id}.json`), 'utf8'));
+  const data = id === form ? { ...valid[0], photo: undefined } : valid[0];
+  return { id, body: JSON.stringify({ formVersion: version, channel: 'web', lang: 'fr', data }) };
+});
 const body = JSON.stringify({
   formVersion: '1.0.0',
   channel: 'web',
@@ -26,7 +44,7 @@ const body = JSON.stringify({
 async function storedRows(endpoint) {
   const references = [];
   for (let offset = 0; ; offset += 500) {
-    const response = await fetch(`${endpoint.url}/api/admin/requests?formId=${form}&limit=500&offset=${offset}`, {
+    const response = await fetch(`${endpoint.url}/api/admin/requests?limit=500&offset=${offset}`, {
       headers: { Authorization: `Bearer ${endpoint.adminToken}` },
     });
     if (!response.ok) throw new Error(`admin list: ${response.status}`);
@@ -40,10 +58,11 @@ async function storedRows(endpoint) {
  * autocannon against `count` instances (spread over them); then, once they stopped (finishing
  * what was in flight), one more instance on the same database lists the stored rows.
  */
-async function measure(count, env, { seconds, connections }) {
+async function measure(count, env, { seconds, connections, mix = false }) {
   const start = (n) => Promise.all(Array.from({ length: n }, () => startEndpoint({ env })));
   const instances = await start(count);
   const answers = [];
+  let sent = 0;
   const run = (duration) =>
     autocannon({
       url: instances.map((endpoint) => `${endpoint.url}/api/forms/${form}/submissions`),
@@ -54,10 +73,14 @@ async function measure(count, env, { seconds, connections }) {
           method: 'POST',
           headers: { 'Content-Type': 'application/json' },
           body,
-          setupRequest: (request) => ({
-            ...request,
-            headers: { ...request.headers, 'Idempotency-Key': randomUUID() },
-          }),
+          setupRequest: (request) => {
+            const next = mix ? mixBodies[sent++ % mixBodies.length] : undefined;
+            return {
+              ...request,
+              ...(next ? { path: `/api/forms/${next.id}/submissions`, body: next.body } : {}),
+              headers: { ...request.headers, 'Idempotency-Key': randomUUID() },
+            };
+          },
           // Kept raw: parsing here would slow the client that shares the 2 cores.
           onResponse: (status, text) => {
             if (status === 201) answers.push(text);
@@ -108,7 +131,7 @@ async function measure(count, env, { seconds, connections }) {
   };
 }
 
-/** The three rows: SQLite, PostgreSQL × 1, PostgreSQL × 3. */
+/** The rows: SQLite, PostgreSQL × 1, PostgreSQL × 3 on one form, PostgreSQL × 3 on five forms with their mails. */
 export async function endpointLoad(options) {
   const sqliteDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
   let sqlite;
@@ -126,7 +149,9 @@ export async function endpointLoad(options) {
     };
     const postgresOne = await onDatabase('bench_one', 1);
     const postgresThree = await onDatabase('bench_three', 3);
-    return { sqlite, postgresOne, postgresThree };
+    const url = await createDatabase(postgres.url, 'bench_mix');
+    const postgresThreeMix = await measure(3, { GUICHET_DATABASE_URL: url, ...secret }, { ...options, mix: true });
+    return { sqlite, postgresOne, postgresThree, postgresThreeMix };
   } finally {
     await postgres.stop();
   }
