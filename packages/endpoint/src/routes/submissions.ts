@@ -127,12 +127,17 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
         },
         attachmentIds: references.map((r) => r.id),
       };
-      const result = await context.store.transaction(async (tx) => {
-        const inserted = await tx.requests.insertOrGet(newRequest);
-        if (inserted.outcome === 'created')
-          await context.announcements.requestCreated(tx, form, inserted.record, trackingCode);
-        return inserted;
-      });
+      // The form's reference counter is the row every submission of it locks: see UnitOptions.
+      const lockKey = `${newRequest.referencePrefix}-${newRequest.receivedAt.getUTCFullYear()}`;
+      const result = await context.store.transaction(
+        async (tx) => {
+          const inserted = await tx.requests.insertOrGet(newRequest);
+          if (inserted.outcome === 'created')
+            await context.announcements.requestCreated(tx, form, inserted.record, trackingCode);
+          return inserted;
+        },
+        { lockKey },
+      );
       if (result.outcome === 'created') context.notify();
       if (result.outcome === 'attachments-unavailable') {
         const unavailable = new Set(result.attachmentIds);

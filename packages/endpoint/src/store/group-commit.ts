@@ -23,10 +23,17 @@ export interface GroupCommitOptions<Tx> {
   retryable?(error: unknown): boolean;
   /** Most units in one transaction. */
   maxUnits?: number;
+  /**
+   * Whether units of different `lockKey`s go in different transactions (PostgreSQL, where
+   * transactions run side by side and could lock two keys in opposite orders; SQLite has one
+   * writer at a time and batches everything).
+   */
+  separateLockKeys?: boolean;
 }
 
 interface Unit<Tx> {
   work: (tx: Tx) => Promise<unknown>;
+  lockKey?: string;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   attempts: number;
@@ -40,9 +47,9 @@ export class GroupCommit<Tx> {
 
   constructor(private readonly options: GroupCommitOptions<Tx>) {}
 
-  run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+  run<T>(work: (tx: Tx) => Promise<T>, lockKey?: string): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject, attempts: 0 });
+      this.queue.push({ work, lockKey, resolve: resolve as (value: unknown) => void, reject, attempts: 0 });
       this.schedule();
     });
   }
@@ -63,8 +70,27 @@ export class GroupCommit<Tx> {
       });
   }
 
+  /** The next transaction's units, in arrival order: with `separateLockKeys`, those of one key (and of none). */
+  private take(): Unit<Tx>[] {
+    const max = this.options.maxUnits ?? 64;
+    if (!this.options.separateLockKeys) return this.queue.splice(0, max);
+    const units: Unit<Tx>[] = [];
+    let key: string | undefined;
+    for (let i = 0; i < this.queue.length && units.length < max;) {
+      const unit = this.queue[i]!;
+      if (unit.lockKey !== undefined && key !== undefined && unit.lockKey !== key) {
+        i++;
+        continue;
+      }
+      key ??= unit.lockKey;
+      units.push(unit);
+      this.queue.splice(i, 1);
+    }
+    return units;
+  }
+
   private async flush(): Promise<void> {
-    const units = this.queue.splice(0, this.options.maxUnits ?? 64);
+    const units = this.take();
     let open: OpenTransaction<Tx>;
     try {
       open = await this.options.begin();

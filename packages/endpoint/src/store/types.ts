@@ -323,6 +323,16 @@ export interface DatabaseHealth {
   error?: string;
 }
 
+export interface UnitOptions {
+  /**
+   * The contended row this unit locks, e.g. the reference counter of a form's prefix and year
+   * (`VOI-2026`). Units of different keys never share a transaction: two instances' transactions
+   * could otherwise each hold one counter and wait for the other's, a deadlock PostgreSQL only
+   * breaks after a second.
+   */
+  lockKey?: string;
+}
+
 export interface Store {
   readonly kind: DatabaseHealth['kind'];
   /** Committed data only. */
@@ -345,7 +355,7 @@ export interface Store {
    * may run more than once: when another unit of its transaction fails, or when PostgreSQL
    * resolves a deadlock or a concurrent insert of the same idempotency key by aborting it.
    */
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options?: UnitOptions): Promise<T>;
   health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 }

@@ -15,7 +15,7 @@ import pg from 'pg';
 import { TRACKING_SECRET } from '../../tracking-secret.js';
 import { GroupCommit } from '../group-commit.js';
 import { checkNotNewer } from '../migration.js';
-import type { DatabaseHealth, OutboxDelivery, OutboxReads, Store, StoreTransaction } from '../types.js';
+import type { DatabaseHealth, OutboxDelivery, OutboxReads, Store, StoreTransaction, UnitOptions } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import {
   PostgresAttachments,
@@ -113,6 +113,7 @@ export class PostgresStore implements Store {
       // Each writing unit is a subtransaction; past 64 in one transaction PostgreSQL's per-backend
       // cache of them overflows, which slows every snapshot of the cluster.
       maxUnits: 32,
+      separateLockKeys: true,
     });
   }
 
@@ -135,8 +136,8 @@ export class PostgresStore implements Store {
     return new PostgresStore(pool);
   }
 
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.units.run(work);
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options: UnitOptions = {}): Promise<T> {
+    return this.units.run(work, options.lockKey);
   }
 
   async health(): Promise<DatabaseHealth> {

@@ -24,6 +24,7 @@ import type {
   OutboxReads,
   Store,
   StoreTransaction,
+  UnitOptions,
 } from '../types.js';
 import { importLegacyAttachments, legacyPepper } from './legacy-files.js';
 import { sqliteMigrations } from './migrations.js';
@@ -127,8 +128,8 @@ export class SqliteStore implements Store {
     };
   }
 
-  transaction<T>(work: (tx: StoreTransaction) => Promise<T>): Promise<T> {
-    return this.units.run(work);
+  transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options: UnitOptions = {}): Promise<T> {
+    return this.units.run(work, options.lockKey);
   }
 
   async health(): Promise<DatabaseHealth> {
