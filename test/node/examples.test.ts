@@ -386,6 +386,7 @@ describe('embedding examples, against the reference endpoint from another origin
         'GuichetErrorEvent',
         'GuichetForm',
         'GuichetStatusChangeEvent',
+        'GuichetStepEvent',
         'GuichetSubmitEvent',
         'GuichetSubmittedEvent',
         'GuichetTracker',

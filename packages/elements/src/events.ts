@@ -88,18 +88,38 @@ export class GuichetStatusChangeEvent extends CustomEvent<StatusChangeDetail> {
   }
 }
 
+export interface StepDetail {
+  /** The step shown, from 1; `count + 1` is "Vérifiez vos réponses" (then `summary` is true). */
+  step: number;
+  /** How many steps the form has (the answers summary not counted). */
+  count: number;
+  /** The step's title, in the element's language. */
+  title: string;
+  summary: boolean;
+}
+
+/** Fired each time <guichet-form> shows a step (the first one included) or its answers summary. */
+export class GuichetStepEvent extends CustomEvent<StepDetail> {
+  static readonly eventName = 'guichet-step';
+  constructor(detail: StepDetail) {
+    super(GuichetStepEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 // The events bubble and are composed: a page listening on `document` gets them typed as well.
 declare global {
   interface HTMLElementEventMap {
     'guichet-submit': GuichetSubmitEvent;
     'guichet-submitted': GuichetSubmittedEvent;
     'guichet-error': GuichetErrorEvent;
+    'guichet-step': GuichetStepEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
   }
   interface DocumentEventMap {
     'guichet-submit': GuichetSubmitEvent;
     'guichet-submitted': GuichetSubmittedEvent;
     'guichet-error': GuichetErrorEvent;
+    'guichet-step': GuichetStepEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
   }
 }

@@ -13,11 +13,13 @@ export { GuichetTracker } from './tracker/guichet-tracker.js';
 export {
   GuichetErrorEvent,
   GuichetStatusChangeEvent,
+  GuichetStepEvent,
   GuichetSubmitEvent,
   GuichetSubmittedEvent,
   type ErrorDetail,
   type ErrorKind,
   type StatusChangeDetail,
+  type StepDetail,
   type SubmitDetail,
   type SubmittedDetail,
 } from './events.js';
