@@ -72,12 +72,21 @@ if (!env.GUICHET_ADMIN_TOKEN) {
   }
 }
 
+const publicHost = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
+const publicUrl = `http://${publicHost.includes(':') ? `[${publicHost}]` : publicHost}:${env.PORT}`;
+// The demo town's tracking page: the link in every mail.
+env.GUICHET_TRACKER_URL ||= `${publicUrl}/suivi.html`;
+env.GUICHET_MAIL_FROM ||= 'Mairie de Montfleury <ne-pas-repondre@montfleury.example>';
+if (!env.GUICHET_SMTP_URL) env.GUICHET_MAIL_DIR ||= join(dirname(env.GUICHET_DB), 'mail');
+const mailNote = env.GUICHET_SMTP_URL
+  ? `Mails            sent through ${env.GUICHET_SMTP_URL.replace(/\/\/[^@/]*@/, '//…@')}`
+  : `Mails            written to ${env.GUICHET_MAIL_DIR}/ as .eml files (GUICHET_SMTP_URL to send them)`;
+
 const child = spawn(process.execPath, ['packages/endpoint/dist/main.js'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 
-const host = env.HOST === '0.0.0.0' || env.HOST === '::' ? '127.0.0.1' : env.HOST;
-const url = `http://${host.includes(':') ? `[${host}]` : host}:${env.PORT}`;
+const url = publicUrl;
 for (let attempt = 0; attempt < 300 && child.exitCode === null; attempt++) {
   const up = await fetch(`${url}/api/health`).then(
     (response) => response.ok,
@@ -107,6 +116,7 @@ function banner(formId) {
     `  ${tokenLine}`,
     `    curl -H "Authorization: Bearer ${tokenForCurl}" ${url}/api/admin/requests`,
     `  Forms            ${env.GUICHET_FORMS_DIR}/ (saved changes are served at once)`,
+    `  ${mailNote}`,
     '',
     '  In a page of your site (allow its origin with GUICHET_ALLOWED_ORIGINS=https://www.your-town.fr):',
     `    <script type="module" src="${url}/dist/guichet.js"></script>`,

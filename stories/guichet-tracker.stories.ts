@@ -64,7 +64,40 @@ type Story = StoryObj<TrackerArgs>;
 
 export const Received: Story = { args: { reference: referenceFor.received } };
 export const InProgress: Story = { args: { reference: referenceFor.in_progress } };
+/** The service waits for the citizen: its note, and the reply form (a message, documents). */
 export const ActionRequired: Story = { args: { reference: referenceFor.action_required } };
+
+/** The reply form sent empty: its error summary, and the message box marked. */
+export const ReplyErrors: Story = {
+  args: { reference: referenceFor.action_required },
+  play: async ({ canvasElement }) => {
+    const tracker = await settled(canvasElement);
+    tracker.shadowRoot!.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await until(() => tracker.shadowRoot!.querySelector('#reply-errors'), 'the reply errors');
+    await tracker.updateComplete;
+  },
+};
+
+/** A reply sent with a document: the confirmation, and the reply in the history. */
+export const ReplySent: Story = {
+  args: { reference: referenceFor.action_required },
+  play: async ({ canvasElement }) => {
+    const tracker = await settled(canvasElement);
+    const root = tracker.shadowRoot!;
+    const message = root.querySelector<HTMLTextAreaElement>('#reply-message')!;
+    message.value = 'Voici une photo plus nette, prise ce matin.';
+    message.dispatchEvent(new Event('input'));
+    const files = new DataTransfer();
+    files.items.add(new File(['%PDF-1.4'], 'photo-nid-de-poule.pdf', { type: 'application/pdf' }));
+    const input = root.querySelector<HTMLInputElement>('#reply-files')!;
+    input.files = files.files;
+    input.dispatchEvent(new Event('change'));
+    await tracker.updateComplete;
+    root.querySelector<HTMLButtonElement>('[part~="reply-button"]')!.click();
+    await until(() => root.querySelector('[part~="reply-sent"]'), 'the reply sent');
+    await tracker.updateComplete;
+  },
+};
 export const Completed: Story = { args: { reference: referenceFor.completed } };
 export const Rejected: Story = { args: { reference: referenceFor.rejected } };
 export const Cancelled: Story = { args: { reference: referenceFor.cancelled } };

@@ -3,7 +3,15 @@
  * from @guichet/core, see docs/adapters.md): they answer in the browser with canned receipts,
  * statuses and failures, so that every state of the elements shows without a running endpoint.
  */
-import { EndpointError, registerAdapter, type Phase, type Receipt, type RequestStatus } from '@guichet/core';
+import {
+  EndpointError,
+  registerAdapter,
+  type Attachment,
+  type Phase,
+  type Receipt,
+  type Reply,
+  type RequestStatus,
+} from '@guichet/core';
 
 /** The endpoint every story names; the adapters below never call it. */
 export const storyEndpoint = 'https://gru.montfleury.example/api';
@@ -80,7 +88,23 @@ function statusOf(reference: string): Promise<RequestStatus> {
   const phase = (Object.keys(referenceFor) as Phase[]).find((p) => referenceFor[p] === reference);
   if (reference === 'LOADING') return never();
   if (!phase) return Promise.reject(new EndpointError('not-found', 'Unknown reference or wrong code', { status: 404 }));
-  return Promise.resolve(cannedStatus(reference, phase));
+  const replies = repliesTo.get(reference);
+  return Promise.resolve({ ...cannedStatus(reference, phase), ...(replies ? { replies } : {}) });
+}
+
+/** The replies sent from the stories, per reference, for as long as the page lives. */
+const repliesTo = new Map<string, Reply[]>();
+const uploads = new Map<string, Attachment>();
+
+function stored(file: Blob & { name?: string }): Attachment {
+  const attachment = {
+    id: `att_storybook_${String(uploads.size).padStart(16, '0')}`,
+    name: file.name ?? 'fichier',
+    size: file.size,
+    type: file.type,
+  };
+  uploads.set(attachment.id, attachment);
+  return attachment;
 }
 
 function receipt(formId: string): Receipt {
@@ -106,6 +130,17 @@ registerAdapter('storybook', () => ({
       type: request.file.type,
     }),
   status: (query) => statusOf(query.reference),
+  uploadForReply: (request) => Promise.resolve(stored(request.file)),
+  reply: (request) => {
+    const reply: Reply = {
+      id: `rep_storybook_${String(repliesTo.size).padStart(12, '0')}`,
+      at: new Date().toISOString(),
+      ...(request.message ? { message: request.message } : {}),
+      attachments: request.attachments.flatMap((id) => uploads.get(id) ?? []),
+    };
+    repliesTo.set(request.reference, [...(repliesTo.get(request.reference) ?? []), reply]);
+    return statusOf(request.reference);
+  },
 }));
 
 /** Never answers: the element stays in "Envoi en cours…" / "Recherche de votre demande…". */

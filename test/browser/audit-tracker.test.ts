@@ -68,6 +68,7 @@ describe('RGAA audit: <guichet-tracker> as assistive technology reads it', () =>
     expect(headings).to.deep.equal([
       '2 Pièce manquante',
       '3 Une action de votre part est nécessaire',
+      '4 Répondre au service',
       '4 Besoin d’aide\u00a0?',
       '3 Historique de votre demande',
     ]);

@@ -385,6 +385,7 @@ describe('embedding examples, against the reference endpoint from another origin
         'EndpointError',
         'GuichetErrorEvent',
         'GuichetForm',
+        'GuichetReplyEvent',
         'GuichetStatusChangeEvent',
         'GuichetStepEvent',
         'GuichetSubmitEvent',

@@ -1,5 +1,5 @@
 /**
- * French typography in every French text the elements write (RGAA audit, point 8): a non-breaking
+ * French typography in every French text the elements and the citizen's mails write (RGAA audit, point 8): a non-breaking
  * space (U+00A0, or the narrow U+202F) before « : ; ? ! % » and after « and « n° », so that a "?"
  * never starts a line on a narrow phone and a screen reader's braille display keeps the pair whole.
  */
@@ -13,6 +13,8 @@ import { formText } from '../../packages/elements/src/form/messages.js';
 import { trackerText } from '../../packages/elements/src/tracker/messages.js';
 import { statusText } from '../../packages/elements/src/tracker/status-messages.js';
 import { submissionText } from '../../packages/elements/src/submission/messages.js';
+import { replyText } from '../../packages/elements/src/tracker/reply/reply-text.js';
+import { mailTexts } from '../../packages/endpoint/src/notifications/mail-texts.js';
 
 const NO_BREAK = '[\u00a0\u202f]';
 
@@ -68,6 +70,8 @@ const catalogues: Record<string, unknown> = {
   tracker: trackerText('fr'),
   'tracker status': statusText('fr'),
   submission: submissionText('fr'),
+  'tracker reply': replyText('fr'),
+  mails: Object.fromEntries(Object.entries(mailTexts).map(([key, text]) => [key, text.fr])),
 };
 
 test('the checker finds what it is meant to find', () => {

@@ -3,10 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { simpleParser, type ParsedMail } from 'mailparser';
 import { chromium } from 'playwright-core';
 
 // As in scripts/lib/chromium.mjs (plain JS, untyped): Debian's Chromium, headless, loopback only.
@@ -114,7 +115,7 @@ test(
         assert.equal(list.status, 200);
 
         await checkDemoPages(first.url);
-        await fileAndFollowARequest(first.url, token);
+        await fileAndFollowARequest(first.url, token, join(dir, 'mail'));
       } finally {
         assert.equal(await first.stop(), 0);
       }
@@ -296,7 +297,20 @@ async function checkDemoPages(url: string) {
  * What a newcomer does after `npm start`: file a report on the demo site, read the receipt, then
  * follow the request with its reference and tracking code after an agent moved it on.
  */
-async function fileAndFollowARequest(url: string, token: string) {
+async function eventuallyMails(dir: string, count: number): Promise<ParsedMail[]> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const files = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.eml')) : [];
+    if (files.length >= count) {
+      const mails = await Promise.all(files.map((name) => simpleParser(readFileSync(join(dir, name)))));
+      // The receipt first: both may carry the same second in their Date.
+      return mails.sort((a, b) => Number(b.subject?.includes('reçue')) - Number(a.subject?.includes('reçue')));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`fewer than ${count} mails in ${dir}`);
+}
+
+async function fileAndFollowARequest(url: string, token: string, mailDir: string) {
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
   try {
     const page = await browser.newPage();
@@ -313,6 +327,7 @@ async function fileAndFollowARequest(url: string, token: string) {
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByLabel('Où est le problème ?').fill('12 rue des Lilas');
     await page.getByRole('button', { name: 'Continuer' }).click();
+    await page.getByLabel(/Votre adresse e-mail/).fill('camille@example.fr');
     await page.getByLabel(/J'accepte que la mairie/).check();
     await page.getByRole('button', { name: 'Continuer' }).click();
     await page.getByRole('button', { name: 'Envoyer le signalement' }).click();
@@ -343,16 +358,74 @@ async function fileAndFollowARequest(url: string, token: string) {
     });
     assert.equal(change.status, 200);
 
+    // Without SMTP, the demo writes its mails as .eml files beside the database: the receipt
+    // (with the tracking code) and the phase change, each linking to the town's tracking page.
+    const mails = await eventuallyMails(mailDir, 2);
+    const link = `${url}/suivi.html?reference=${referenceText}`;
+    assert.deepEqual(
+      mails.map((mail) => mail.subject),
+      [
+        `Demande ${referenceText} reçue\u00a0: Signaler un problème dans la rue`,
+        `Demande ${referenceText}\u00a0: Équipe envoyée sur place`,
+      ],
+    );
+    assert.ok(mails[0]!.text?.includes(trackingCode), 'the receipt mail tells the tracking code');
+    for (const mail of mails) {
+      assert.equal(mail.to && !Array.isArray(mail.to) ? mail.to.text : '', 'camille@example.fr');
+      assert.ok(mail.text?.includes(link), 'the link to the tracking page');
+    }
+
     // The receipt's link opens the tracking page on this request: the reference travels in the
     // address, the tracking code never does (the citizen types it, here in lower case).
     await page.getByRole('link', { name: /page de suivi de cette demande/ }).click();
     await page.waitForURL(/\/suivi\.html\?/);
+    assert.equal(page.url(), link);
     const address = new URL(page.url());
     assert.deepEqual([...address.searchParams], [['reference', referenceText]]);
     assert.equal(await page.getByLabel('Numéro de la demande').inputValue(), referenceText);
     await page.getByLabel('Code de suivi').fill(` ${trackingCode.toLowerCase()} `);
     await page.getByRole('button', { name: 'Suivre ma demande' }).click();
     await page.getByText('Équipe envoyée sur place').first().waitFor();
+
+    // The service needs a photo: the citizen reads the mail, follows its link and answers from
+    // the tracker with a file; the agent sees the reply.
+    const asked = await fetch(`${url}/api/admin/requests/${referenceText}/status`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        phase: 'action_required',
+        label: 'Photo à envoyer',
+        note: 'Envoyez-nous une photo du trou.',
+      }),
+    });
+    assert.equal(asked.status, 200);
+    const mail = (await eventuallyMails(mailDir, 3)).find((parsed) => parsed.subject?.includes('Photo à envoyer'));
+    const mailText = mail?.text ?? '';
+    assert.ok(mailText.includes('Envoyez-nous une photo du trou.'), "the agent's note is in the mail");
+    assert.ok(!mailText.includes(trackingCode), 'a phase change never repeats the tracking code');
+    const followed = /https?:\/\/\S+\/suivi\.html\?reference=[\w-]+/.exec(mailText)?.[0];
+    assert.equal(followed, link);
+    await page.goto(followed!);
+    await page.getByLabel('Code de suivi').fill(trackingCode);
+    await page.getByRole('button', { name: 'Suivre ma demande' }).click();
+    await page.getByLabel('Votre message').fill('Voici la photo du trou.');
+    await page.getByLabel('Documents (facultatif)').setInputFiles({
+      name: 'trou.png',
+      mimeType: 'image/png',
+      buffer: Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+        'base64',
+      ),
+    });
+    await page.getByRole('button', { name: 'Envoyer ma réponse' }).click();
+    await page.getByText('Votre réponse a été envoyée.').waitFor();
+    const seen = (await (
+      await fetch(`${url}/api/admin/requests/${referenceText}`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { replies: { message?: string; attachments: { name: string }[] }[] };
+    assert.deepEqual(
+      seen.replies.map((reply) => [reply.message, reply.attachments.map((file) => file.name)]),
+      [['Voici la photo du trou.', ['trou.png']]],
+    );
   } finally {
     await browser.close();
   }

@@ -6,6 +6,16 @@ export type { ErrorBody } from './generated/protocol/error.js';
 export type { Submission } from './generated/protocol/submission.js';
 export type { StatusChange } from './generated/protocol/status-change.js';
 export type { StoredRequest } from './generated/protocol/stored-request.js';
+export type { Reply } from './generated/protocol/reply.js';
+export type { ReplyRequest } from './generated/protocol/reply-request.js';
+export type { Notification } from './generated/protocol/notification.js';
+export type {
+  WebhookEvent,
+  RequestCreatedEvent,
+  StatusChangedEvent,
+  RepliedEvent,
+  AttachmentLink,
+} from './generated/protocol/webhook-event.js';
 export { registerAdapter } from './client/registry.js';
 export { createAdapter, adapterNames } from './client/create-adapter.js';
 export { guichetAdapter } from './client/adapters/guichet.js';
@@ -44,4 +54,5 @@ export { Outbox } from './outbox/outbox.js';
 export type { OutboxOptions, NewSubmission, DeliverOptions, PendingSubmission } from './outbox/outbox.js';
 export { backoffDelay, retryDelay } from './outbox/backoff.js';
 export { asEndpointError, RetryWaits, withRetries, type RetryOptions } from './outbox/retry.js';
+export { newIdempotencyKey } from './outbox/idempotency-key.js';
 export * from './drafts/index.js';

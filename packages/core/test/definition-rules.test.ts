@@ -219,6 +219,22 @@ const cases: { code: string; broken: Record<string, unknown>; pointers: string[]
       { translations: { en: { '/schema/properties/a/title': 'A' } } },
     ),
   },
+  {
+    code: 'notify-email',
+    broken: definition(
+      { properties: { name: { type: 'string' }, who: { type: 'object', properties: { mail: { type: 'string' } } } } },
+      { processing: { notify: { email: '/who/mail' } } },
+    ),
+    pointers: ['/processing/notify/email'],
+    fine: definition(
+      {
+        properties: {
+          who: { type: 'object', properties: { mail: { type: 'string', format: 'email' } } },
+        },
+      },
+      { processing: { notify: { email: '/who/mail' } } },
+    ),
+  },
 ];
 
 describe('each definition rule alone', () => {

@@ -2,7 +2,7 @@
  * Typed events of the Guichet elements. All bubble and are composed, so a CMS page can listen on
  * `document`.
  */
-import type { Channel, Phase, RequestStatus } from '@guichet/core';
+import type { Channel, Phase, Reply, RequestStatus } from '@guichet/core';
 
 export interface SubmitDetail {
   formId: string;
@@ -106,6 +106,22 @@ export class GuichetStepEvent extends CustomEvent<StepDetail> {
   }
 }
 
+export interface ReplyDetail {
+  reference: string;
+  /** The reply as the endpoint stored it. */
+  reply: Reply;
+  /** Where the request stands, the reply in its `replies`. */
+  status: RequestStatus;
+}
+
+/** <guichet-tracker>: the endpoint took the citizen's reply to a request that waited for them. */
+export class GuichetReplyEvent extends CustomEvent<ReplyDetail> {
+  static readonly eventName = 'guichet-reply';
+  constructor(detail: ReplyDetail) {
+    super(GuichetReplyEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 // The events bubble and are composed: a page listening on `document` gets them typed as well.
 declare global {
   interface HTMLElementEventMap {
@@ -114,6 +130,7 @@ declare global {
     'guichet-error': GuichetErrorEvent;
     'guichet-step': GuichetStepEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
+    'guichet-reply': GuichetReplyEvent;
   }
   interface DocumentEventMap {
     'guichet-submit': GuichetSubmitEvent;
@@ -121,5 +138,6 @@ declare global {
     'guichet-error': GuichetErrorEvent;
     'guichet-step': GuichetStepEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
+    'guichet-reply': GuichetReplyEvent;
   }
 }

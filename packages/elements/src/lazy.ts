@@ -22,3 +22,4 @@ export { renderAnswersSummary } from './form/answers-summary.js';
 export { renderStatusView } from './tracker/request-status-view.js';
 export { loadFormContact } from './tracker/form-contact.js';
 export { fetchServiceDefinition } from './form/service-source.js';
+export { TrackerReply } from './tracker/reply/tracker-reply.js';

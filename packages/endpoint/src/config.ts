@@ -3,6 +3,7 @@
  * checked and turned into `createServer`'s options, or refused with a message that names the
  * variable and says what it takes.
  */
+import { dirname, join } from 'node:path';
 import { defaultLimits, type Allowance, type EndpointLimits } from './limits.js';
 import { parseTrustProxy } from './trust-proxy.js';
 import type { ServerOptions } from './server.js';
@@ -64,6 +65,24 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EndpointConfig {
     throw new ConfigError((error as Error).message);
   }
 
+  const url = (name: string): string | undefined => {
+    const value = read(name);
+    if (value !== undefined && !URL.canParse(value)) throw new ConfigError(`${name} must be a URL, not "${value}"`);
+    return value;
+  };
+  const webhookUrl = url('GUICHET_WEBHOOK_URL');
+  const webhookSecret = read('GUICHET_WEBHOOK_SECRET');
+  if (webhookUrl && !webhookSecret)
+    throw new ConfigError(
+      'GUICHET_WEBHOOK_URL needs GUICHET_WEBHOOK_SECRET: the back office checks each webhook with it',
+    );
+  const smtpUrl = url('GUICHET_SMTP_URL');
+  const trackerUrl = url('GUICHET_TRACKER_URL');
+  const dbPath = read('GUICHET_DB') ?? 'data/guichet.sqlite';
+  // Without SMTP the mails are .eml files beside the SQLite file (data/mail for npm start), so
+  // each database keeps its own.
+  const mailDir = smtpUrl ? undefined : (read('GUICHET_MAIL_DIR') ?? join(dirname(dbPath), 'mail'));
+
   const d = defaultLimits;
   const limits: EndpointLimits = {
     lookups: allowance('GUICHET_LOOKUP_LIMIT', d.lookups, 'look-ups per minute'),
@@ -87,7 +106,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EndpointConfig {
     host: read('HOST') ?? '127.0.0.1',
     options: {
       databaseUrl: read('GUICHET_DATABASE_URL'),
-      dbPath: read('GUICHET_DB') ?? 'data/guichet.sqlite',
+      dbPath,
       secret,
       formsDir: read('GUICHET_FORMS_DIR') ?? 'schemas/forms',
       adminToken: read('GUICHET_ADMIN_TOKEN'),
@@ -96,6 +115,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv): EndpointConfig {
       logLevel,
       limits,
       trustProxy,
+      mail: {
+        ...(smtpUrl ? { smtpUrl } : { mailDir }),
+        from: read('GUICHET_MAIL_FROM') ?? 'Guichet <guichet@localhost>',
+        ...(trackerUrl ? { trackerUrl } : {}),
+      },
+      ...(webhookUrl && webhookSecret ? { webhook: { url: webhookUrl, secret: webhookSecret } } : {}),
     },
   };
 }

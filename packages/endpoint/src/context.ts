@@ -6,6 +6,7 @@ import type { Store } from './store/types.js';
 import type { JsonLimits } from './json-body.js';
 import type { EndpointLimits } from './limits.js';
 import type { Protocol } from './protocol.js';
+import type { Announcements } from './notifications/announcements.js';
 
 /** What every route needs, built once by createServer. */
 export interface EndpointContext {
@@ -28,4 +29,8 @@ export interface EndpointContext {
   /** The OpenAPI document with the protocol schemas inlined. */
   openApi: () => Promise<unknown>;
   now: () => Date;
+  /** The mails and webhooks each event writes to the outbox, in the event's unit of work. */
+  announcements: Announcements;
+  /** Tells the outbox's sender something was just committed. */
+  notify: () => void;
 }

@@ -25,7 +25,23 @@ export type {
   InsertResult,
   ListQuery,
   StatusEntry,
+  NewReply,
+  ReplyRecord,
+  ReplyInsertResult,
+  ReplyReads,
+  ReplyWrites,
+  NewOutboxItem,
+  OutboxItem,
+  OutboxChannel,
+  OutboxState,
+  OutboxEvent,
+  OutboxQuery,
+  OutboxReads,
+  OutboxWrites,
+  OutboxDelivery,
+  DeliveryOutcome,
 } from './store/types.js';
+export { REPLY_FIELD } from './store/types.js';
 export { TrackingCodes, normalizeTrackingCode, TRACKING_CODE_ALPHABET } from './tracking-codes.js';
 export { trackingSecret, TrackingSecretMismatch } from './tracking-secret.js';
 export { formatReference, referencePrefixFor } from './reference-numbers.js';

@@ -2,8 +2,8 @@
  * Starts the reference endpoint from environment variables (./config.ts reads them; DESIGN.md
  * and docs/deploying.md list them), and GUICHET_LOG_FORMAT (`pretty`: readable lines without one
  * per successful request, the default in a terminal; `json`: one JSON line per event and request,
- * the default otherwise). SIGTERM or SIGINT: stop accepting, finish in-flight requests, close the
- * database, exit.
+ * the default otherwise). SIGTERM or SIGINT: stop accepting, finish in-flight requests and sends,
+ * close the database, exit.
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -54,6 +54,15 @@ try {
 }
 
 if (!options.adminToken) server.app.log.warn('GUICHET_ADMIN_TOKEN is not set: the admin API answers 401 to everyone');
+if (options.mail?.mailDir)
+  server.app.log.warn(
+    { mailDir: options.mail.mailDir },
+    'GUICHET_SMTP_URL is not set: the mails to citizens are written as .eml files instead of sent',
+  );
+else if (!process.env.GUICHET_MAIL_FROM?.trim())
+  server.app.log.warn('GUICHET_MAIL_FROM is not set: mails come from guichet@localhost');
+if (!options.mail?.trackerUrl)
+  server.app.log.warn('GUICHET_TRACKER_URL is not set: mails carry no link to the tracker');
 let url: string;
 try {
   url = await server.listen({ port, host });

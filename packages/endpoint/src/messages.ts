@@ -115,6 +115,14 @@ export const errorMessages = {
     en: 'Too many attempts. Try again in {seconds} seconds.',
   },
   'bad-request': { fr: 'Cette demande est invalide.', en: 'This request is invalid.' },
+  'reply-not-expected': {
+    fr: "Cette demande n'attend pas de réponse de votre part en ce moment.",
+    en: 'This request is not waiting for an answer from you at the moment.',
+  },
+  'invalid-reply': {
+    fr: 'La réponse ne peut pas être envoyée : corrigez ce qui est signalé.',
+    en: 'The reply cannot be sent: correct what is pointed out.',
+  },
   'shutting-down': {
     fr: 'Le service redémarre. Réessayez dans un instant.',
     en: 'The service is restarting. Try again in a moment.',

@@ -25,12 +25,18 @@ import { trackingSecret } from './tracking-secret.js';
 import { adminRoutes } from './routes/admin.js';
 import { attachmentRoutes } from './routes/attachments.js';
 import { formRoutes } from './routes/forms.js';
+import { replyRoutes } from './routes/replies.js';
 import { requestRoutes } from './routes/requests.js';
 import { submissionRoutes } from './routes/submissions.js';
 import { openStore } from './store/open-store.js';
 import { SqliteStore } from './store/sqlite/sqlite-store.js';
 import { trustProxySetting, type TrustProxy } from './trust-proxy.js';
 import type { Store } from './store/types.js';
+import { Announcements } from './notifications/announcements.js';
+import { MailSender, type MailSettings } from './notifications/mail-sender.js';
+import { Sealer } from './notifications/seal.js';
+import { WebhookSender, type WebhookSettings } from './notifications/webhook-sender.js';
+import { NotificationWorker, type WorkerOptions } from './notifications/worker.js';
 
 export interface ServerOptions {
   /** PostgreSQL (postgres://…): several instances on one database behave as one. */
@@ -80,6 +86,15 @@ export interface ServerOptions {
   trustProxy?: TrustProxy;
   /** Where uploads wait while they are checked (the system's temporary folder). */
   tempDir?: string;
+  /**
+   * The citizen's mails (GUICHET_SMTP_URL, GUICHET_MAIL_FROM, GUICHET_TRACKER_URL), or `.eml`
+   * files in `mailDir` without SMTP. Unset: no mail is written to the outbox.
+   */
+  mail?: MailSettings;
+  /** The back office's webhooks (GUICHET_WEBHOOK_URL, GUICHET_WEBHOOK_SECRET). */
+  webhook?: WebhookSettings;
+  /** The outbox's sender: poll interval, SQLite claim lease, retry backoff. */
+  outbox?: Pick<WorkerOptions, 'pollIntervalMs' | 'leaseMs' | 'retryBaseMs' | 'retryMaxMs'>;
   now?: () => Date;
 }
 
@@ -146,6 +161,19 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     await store.close();
     throw error;
   }
+  const sealer = new Sealer(secret);
+  const mail = options.mail && (options.mail.smtpUrl || options.mail.mailDir) ? options.mail : undefined;
+  const mailSender = mail && new MailSender(mail, sealer);
+  const worker = new NotificationWorker({
+    store,
+    senders: {
+      ...(mailSender ? { mail: mailSender } : {}),
+      ...(options.webhook ? { webhook: new WebhookSender(options.webhook) } : {}),
+    },
+    log: app.log,
+    now,
+    ...options.outbox,
+  });
   let openApi: Promise<unknown> | undefined;
   const protocol = new Protocol(options.protocolDir);
   const clientLimits = new ClientLimits(store.counters, secret, now);
@@ -171,6 +199,8 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
     storagePaths: [tempDir, ...(sqlitePath && sqlitePath !== ':memory:' ? [dirname(sqlitePath)] : [])],
     openApi: () => (openApi ??= loadOpenApi(protocol.directory)),
     now,
+    announcements: new Announcements({ mail: Boolean(mailSender), webhook: Boolean(options.webhook), sealer }),
+    notify: () => worker.wake(),
   };
 
   const routes: { method: string; url: string }[] = [];
@@ -198,6 +228,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   submissionRoutes(app, context);
   attachmentRoutes(app, context);
   requestRoutes(app, context);
+  replyRoutes(app, context);
   adminRoutes(app, context);
 
   if (options.distDir) {
@@ -244,11 +275,14 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   app.addHook('onClose', async () => {
     clearInterval(sweeper);
     forms.close();
+    await worker.stop();
+    mailSender?.close();
     await store.close();
   });
 
   await app.ready();
   await sweep().catch((error: unknown) => app.log.error({ err: error }, 'sweep failed'));
+  worker.start();
 
   let url: string | undefined;
   return {

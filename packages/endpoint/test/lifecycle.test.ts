@@ -50,7 +50,7 @@ describe('start-up, restart and precompiled validators', () => {
     const db = new Database(join(dir, 'guichet.sqlite'), { readonly: true });
     try {
       assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
-      assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2, 4]);
+      assert.deepEqual(db.prepare('SELECT version FROM schema_migrations').pluck().all(), [1, 2, 3, 4]);
       assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
       const row = db.prepare('SELECT * FROM requests WHERE reference = ?').get(receipt.reference) as Record<
         string,

@@ -53,7 +53,7 @@ describe('OpenAPI document', () => {
     const routes = t.server.routes.filter(
       (r) => r.url.startsWith('/api/') && r.method !== 'HEAD' && r.method !== 'OPTIONS',
     );
-    assert.equal(routes.length, 12);
+    assert.equal(routes.length, 15);
     for (const { method, url } of routes) {
       const path = url.replace(/:(\w+)/g, '{$1}');
       assert.ok(document.paths[path]?.[method.toLowerCase()], `${method} ${path} is documented`);

@@ -17,7 +17,11 @@ import {
   trackingSecret,
   TrackingSecretMismatch,
   type AttachmentRecord,
+  type DeliveryOutcome,
+  type NewOutboxItem,
+  type NewReply,
   type NewRequest,
+  type OutboxItem,
   type Store,
 } from '@guichet/endpoint';
 import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
@@ -352,6 +356,260 @@ for (const subject of subjects) {
       assert.deepEqual(fresh, { count: 1, resetAt: new Date(later.getTime() + 60_000) });
       assert.ok((await store.counters.deleteExpired(new Date(later.getTime() + 60_001))) >= 1);
       assert.equal((await third.counters.hit(key, 60_000, later)).count, 1);
+    });
+
+    const createdRequest = async (overrides: Partial<NewRequest> = {}) => {
+      const result = await store.transaction((tx) => tx.requests.insertOrGet(newRequest(newPrefix(), overrides)));
+      assert.ok(result.outcome === 'created');
+      return result.record;
+    };
+    const replyTo = (reference: string, overrides: Partial<NewReply> = {}): NewReply => ({
+      reference,
+      id: `rep_${randomBytes(12).toString('base64url')}`,
+      at: '2026-03-06T09:00:00.000Z',
+      message: 'Voici la pièce manquante.',
+      lang: 'fr',
+      idempotencyKeyHash: randomBytes(32),
+      attachmentIds: [],
+      ...overrides,
+    });
+
+    test("replies: kept with their files, once per key, apart from the request's own files", async () => {
+      const record = await createdRequest();
+      const another = await createdRequest();
+      const bytes = Buffer.from('%PDF-1.4 justificatif');
+      const proof = attachment({
+        field: '',
+        name: 'justificatif.pdf',
+        type: 'application/pdf',
+        size: bytes.length,
+        forReference: record.reference,
+      });
+      const forAnother = attachment({ field: '', forReference: another.reference });
+      const ofAField = attachment({ field: 'photo' });
+      await store.transaction(async (tx) => {
+        await tx.attachments.insert(proof, bytes);
+        await tx.attachments.insert(forAnother, Buffer.from('x'));
+        await tx.attachments.insert(ofAField, Buffer.from('x'));
+      });
+
+      const refused = await other.transaction((tx) =>
+        tx.replies.insertOrGet(replyTo(record.reference, { attachmentIds: [proof.id, forAnother.id, ofAField.id] })),
+      );
+      assert.deepEqual(refused, { outcome: 'attachments-unavailable', attachmentIds: [forAnother.id, ofAField.id] });
+      assert.deepEqual(await store.replies.ofRequest(record.reference), [], 'nothing of the refused reply stays');
+
+      // Retries of one reply reach every instance at once, each with the id its instance drew.
+      const reply = replyTo(record.reference, { attachmentIds: [proof.id] });
+      const results = await Promise.all(
+        [store, other, third, store].map((s, i) =>
+          s.transaction((tx) => tx.replies.insertOrGet(i ? { ...reply, id: `${reply.id}${i}` } : reply)),
+        ),
+      );
+      const created = results.flatMap((r) => (r.outcome === 'created' ? [r.reply] : []));
+      assert.equal(created.length, 1);
+      const kept = {
+        id: created[0]!.id,
+        reference: record.reference,
+        at: reply.at,
+        message: reply.message,
+        lang: 'fr',
+        attachments: [{ id: proof.id, name: proof.name, size: proof.size, type: proof.type }],
+      };
+      for (const result of results) assert.deepEqual('reply' in result && result.reply, kept);
+      assert.deepEqual(await third.replies.ofRequest(record.reference), [kept]);
+      assert.deepEqual(await third.attachments.content(proof.id), bytes, "a reply's file is read like any other");
+      assert.equal((await third.attachments.get(proof.id))?.reference, record.reference);
+      assert.deepEqual(
+        (await third.requests.getByReference(record.reference))?.attachments,
+        [],
+        "not one of the request's own files",
+      );
+
+      const withoutText = await store.transaction((tx) =>
+        tx.replies.insertOrGet(replyTo(record.reference, { message: undefined })),
+      );
+      assert.ok(withoutText.outcome === 'created' && withoutText.reply.message === undefined);
+      const byRequest = await other.replies.ofRequests([record.reference, another.reference, 'NOPE-2026-000001']);
+      assert.deepEqual(
+        byRequest.get(record.reference)?.map((r) => r.id),
+        [kept.id, withoutText.reply.id],
+      );
+      assert.equal(byRequest.get(another.reference), undefined);
+      assert.equal((await store.replies.list({ limit: 1, offset: 0 }))[0]?.id, withoutText.reply.id, 'newest first');
+      assert.deepEqual(await store.transaction((tx) => tx.replies.insertOrGet(replyTo('NOPE-2026-000001'))), {
+        outcome: 'request-not-found',
+      });
+      await assert.rejects(db.sql("UPDATE replies SET message = 'x'"), /append-only/);
+      await assert.rejects(db.sql('DELETE FROM replies'), /append-only/);
+    });
+
+    const outboxItem = (reference: string, overrides: Partial<NewOutboxItem> = {}): NewOutboxItem => ({
+      id: `evt_${randomBytes(12).toString('base64url')}`,
+      channel: 'webhook',
+      reference,
+      event: 'request.created',
+      payload: { reference, n: 0 },
+      createdAt: '2026-03-04T10:20:30.456Z',
+      ...overrides,
+    });
+    const at = new Date('2026-03-04T10:21:00.000Z');
+    const sendAll =
+      (sent: OutboxItem[], outcome: DeliveryOutcome['outcome'] = 'sent', extra: Partial<DeliveryOutcome> = {}) =>
+      async (items: OutboxItem[]): Promise<DeliveryOutcome[]> => {
+        sent.push(...items);
+        return items.map((item) => ({ id: item.id, outcome, at, ...extra }));
+      };
+
+    test('outbox: written with the change it announces, rolled back with it', async () => {
+      const record = await createdRequest();
+      const first = outboxItem(record.reference, {
+        channel: 'mail',
+        recipient: 'camille@example.fr',
+        sealed: Buffer.from([1, 2, 3]),
+      });
+      await store.transaction((tx) => tx.outbox.add(first));
+      await assert.rejects(
+        store.transaction(async (tx) => {
+          await tx.outbox.add(outboxItem(record.reference));
+          throw new Error('the change failed');
+        }),
+        /the change failed/,
+      );
+      await assert.rejects(
+        store.transaction((tx) => tx.outbox.add(outboxItem('NOPE-2026-000001'))),
+        /no request/,
+      );
+      const items = await other.outbox.ofRequest(record.reference);
+      assert.deepEqual(items, [
+        {
+          ...first,
+          state: 'pending',
+          attempts: 0,
+          nextAttemptAt: first.createdAt,
+        },
+      ]);
+    });
+
+    test("outbox: a request's items go out one after the other, each once across instances", async () => {
+      const records = await Promise.all(Array.from({ length: 6 }, () => createdRequest()));
+      const added: NewOutboxItem[] = [];
+      for (let n = 0; n < 4; n++)
+        for (const record of records)
+          added.push(outboxItem(record.reference, { payload: { reference: record.reference, n } }));
+      await store.transaction(async (tx) => {
+        for (const item of added) await tx.outbox.add(item);
+      });
+      const ours = new Set(added.map((item) => item.id));
+      const sent: OutboxItem[] = [];
+      const rounds: number[] = [];
+      // Three instances deliver at once, again and again, each answering after a pause (the network).
+      for (let round = 0; round < 12 && sent.length < added.length; round++) {
+        const claimed = await Promise.all(
+          [store, other, third].map((s) =>
+            s.outbox.deliver(
+              'webhook',
+              { now: new Date('2027-01-01T00:00:00Z'), limit: 50, leaseMs: 60_000 },
+              async (items) => {
+                await new Promise((resolve) => setTimeout(resolve, 20));
+                return sendAll(sent)(items.filter((item) => ours.has(item.id))).then((outcomes) => [
+                  ...outcomes,
+                  ...items
+                    .filter((item) => !ours.has(item.id))
+                    .map((item) => ({ id: item.id, outcome: 'sent' as const, at })),
+                ]);
+              },
+            ),
+          ),
+        );
+        rounds.push(claimed.reduce((a, b) => a + b, 0));
+      }
+      const ids = sent.map((item) => item.id);
+      assert.equal(new Set(ids).size, ids.length, 'no item sent twice');
+      assert.equal(ids.length, added.length, 'every item sent');
+      for (const record of records) {
+        const order = sent.filter((item) => item.reference === record.reference).map((item) => item.payload.n);
+        assert.deepEqual(order, [0, 1, 2, 3], `${record.reference} in order`);
+      }
+      const after = await third.outbox.ofRequest(records[0]!.reference);
+      assert.ok(
+        after.every((item) => item.state === 'sent' && item.attempts === 1 && item.doneAt === at.toISOString()),
+      );
+    });
+
+    test('outbox: a retry waits for its time and holds back what follows; a failure is kept and lets it go', async () => {
+      const record = await createdRequest();
+      const mails = [0, 1, 2].map((n) =>
+        outboxItem(record.reference, {
+          channel: 'mail',
+          recipient: 'x@example.fr',
+          sealed: Buffer.from('code'),
+          payload: { n },
+        }),
+      );
+      await store.transaction(async (tx) => {
+        for (const item of mails) await tx.outbox.add(item);
+      });
+      const mine = (items: OutboxItem[]) => items.filter((item) => item.reference === record.reference);
+      const deliverAt = async (
+        now: Date,
+        outcome: DeliveryOutcome['outcome'],
+        extra: Partial<DeliveryOutcome> = {},
+      ) => {
+        const sent: OutboxItem[] = [];
+        await other.outbox.deliver('mail', { now, limit: 100, leaseMs: 60_000 }, async (items) => [
+          ...(await sendAll(sent, outcome, extra)(mine(items))),
+          ...items
+            .filter((item) => item.reference !== record.reference)
+            .map((item) => ({
+              id: item.id,
+              outcome: 'retry' as const,
+              at,
+              nextAttemptAt: new Date('2100-01-01T00:00:00Z'),
+            })),
+        ]);
+        return sent.map((item) => item.payload.n);
+      };
+      const later = new Date('2026-03-04T10:22:00.000Z');
+      assert.deepEqual(await deliverAt(at, 'retry', { error: '421 try later', nextAttemptAt: later }), [0]);
+      assert.deepEqual(await deliverAt(at, 'sent'), [], 'not before its time, and the next ones wait behind it');
+      const retried = (await store.outbox.ofRequest(record.reference))[0]!;
+      assert.deepEqual(
+        [retried.state, retried.attempts, retried.lastError, retried.nextAttemptAt],
+        ['pending', 1, '421 try later', later.toISOString()],
+      );
+      assert.deepEqual(await deliverAt(later, 'failed', { error: '550 no such mailbox' }), [0]);
+      assert.deepEqual(await deliverAt(later, 'sent'), [1], 'a failed item no longer holds the others back');
+      const [failed, sent] = await store.outbox.ofRequest(record.reference);
+      assert.deepEqual(
+        [failed!.state, failed!.attempts, failed!.lastError, failed!.sealed],
+        ['failed', 2, '550 no such mailbox', undefined],
+      );
+      assert.deepEqual([sent!.state, sent!.sealed], ['sent', undefined], 'the sealed secret is wiped once done');
+      const counts = await third.outbox.counts();
+      assert.ok(counts.mail.failed >= 1 && counts.mail.pending >= 1);
+      const failedList = await third.outbox.list({ state: 'failed', channel: 'mail', limit: 10, offset: 0 });
+      assert.ok(failedList.some((item) => item.id === failed!.id));
+      assert.ok(failedList.every((item) => item.state === 'failed' && item.channel === 'mail'));
+    });
+
+    test('outbox: a sender that fails lets go of its items at once', async () => {
+      const record = await createdRequest();
+      const item = outboxItem(record.reference, { channel: 'mail', recipient: 'y@example.fr' });
+      await store.transaction((tx) => tx.outbox.add(item));
+      const now = new Date('2099-01-01T00:00:00Z');
+      await assert.rejects(
+        store.outbox.deliver('mail', { now, limit: 500, leaseMs: 60_000 }, async () => {
+          throw new Error('the sender broke');
+        }),
+        /the sender broke/,
+      );
+      const seen: string[] = [];
+      await other.outbox.deliver('mail', { now, limit: 500, leaseMs: 60_000 }, async (items) => {
+        seen.push(...items.map((i) => i.id));
+        return items.map((i) => ({ id: i.id, outcome: 'sent' as const, at: now }));
+      });
+      assert.ok(seen.includes(item.id));
     });
 
     test('counters: a peek reads the window without counting, on every instance', async () => {

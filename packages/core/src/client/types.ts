@@ -57,6 +57,27 @@ export interface StatusQuery {
   lang: Language;
 }
 
+/** A file for a reply to a request that waits for the citizen (action_required). */
+export interface ReplyUploadRequest {
+  reference: string;
+  trackingCode: string;
+  file: Blob & { name?: string };
+  lang: Language;
+  onProgress?: (sent: number, total: number) => void;
+}
+
+/** The citizen's reply from the tracker: a message, files uploaded before, or both. */
+export interface ReplyToRequest {
+  reference: string;
+  trackingCode: string;
+  message?: string;
+  /** Ids of files uploaded with `uploadForReply`. */
+  attachments: string[];
+  lang: Language;
+  /** A UUID, the same for every retry of one reply; sent as `Idempotency-Key`. */
+  idempotencyKey: string;
+}
+
 export interface CallOptions {
   signal?: AbortSignal;
 }
@@ -67,6 +88,10 @@ export interface Adapter {
   /** Absent when the back office takes no files. */
   upload?(request: UploadRequest, options?: CallOptions): Promise<Attachment>;
   status(query: StatusQuery, options?: CallOptions): Promise<RequestStatus>;
+  /** Absent when the back office takes no replies: the tracker then offers none. */
+  uploadForReply?(request: ReplyUploadRequest, options?: CallOptions): Promise<Attachment>;
+  /** Sends a reply; answers where the request stands, the reply in its `replies`. */
+  reply?(request: ReplyToRequest, options?: CallOptions): Promise<RequestStatus>;
 }
 
 export type AdapterFactory = (config: AdapterConfig) => Adapter;

@@ -469,6 +469,19 @@ export const definitionSchema: Record<string, unknown> = {
         },
         "nextSteps": {
           "type": "string"
+        },
+        "notify": {
+          "type": "object",
+          "required": [
+            "email"
+          ],
+          "additionalProperties": false,
+          "properties": {
+            "email": {
+              "type": "string",
+              "pattern": "^(?:/[^/]+)+$"
+            }
+          }
         }
       }
     },

@@ -155,7 +155,7 @@ var init_formats = __esm({
 
 // <stdin>
 var validateDefinition = validate0;
-var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
+var schema0 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://guichet.dev/schemas/form-definition.schema.json", "type": "object", "required": ["id", "version", "title", "schema"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "id": { "type": "string", "pattern": "^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$" }, "version": { "type": "string", "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$" }, "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "lang": { "$ref": "#/$defs/language" }, "schema": { "allOf": [{ "$ref": "#/$defs/schemaNode" }, { "type": "object", "required": ["type", "properties"], "properties": { "type": { "const": "object" }, "properties": { "type": "object" } } }] }, "ui": { "$ref": "#/$defs/ui" }, "contact": { "$ref": "#/$defs/contact" }, "processing": { "$ref": "#/$defs/processing" }, "adapters": { "$ref": "#/$defs/adapters" }, "translations": { "type": "object", "propertyNames": { "$ref": "#/$defs/language" }, "additionalProperties": { "$ref": "#/$defs/translation" } } }, "$defs": { "language": { "type": "string", "enum": ["fr", "en"] }, "translation": { "type": "object", "propertyNames": { "pattern": "^(?:/[^/]*)+$" }, "additionalProperties": { "type": "string" } }, "schemaNode": { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } }, "ui": { "type": "object", "additionalProperties": false, "properties": { "steps": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/step" } }, "fields": { "type": "object", "propertyNames": { "pattern": "^[^/]+(?:/[^/]+)*$" }, "additionalProperties": { "$ref": "#/$defs/fieldUi" } }, "submitLabel": { "type": "string", "minLength": 1 } } }, "step": { "type": "object", "required": ["title", "fields"], "additionalProperties": false, "properties": { "title": { "type": "string", "minLength": 1 }, "description": { "type": "string" }, "fields": { "type": "array", "minItems": 1, "uniqueItems": true, "items": { "type": "string" } } } }, "fieldUi": { "type": "object", "additionalProperties": false, "properties": { "widget": { "type": "string", "enum": ["text", "textarea", "email", "tel", "url", "date", "time", "number", "select", "radio", "checkbox", "checkboxes", "file"] }, "help": { "type": "string" }, "autocomplete": { "type": "string", "pattern": "^[a-z0-9 -]+$" }, "placeholder": { "type": "string" }, "inputmode": { "type": "string", "enum": ["none", "text", "decimal", "numeric", "tel", "search", "email", "url"] }, "rows": { "type": "integer", "minimum": 2, "maximum": 30 }, "unit": { "type": "string" }, "accept": { "type": "array", "minItems": 1, "items": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } }, "maxSize": { "type": "integer", "minimum": 1 }, "addLabel": { "type": "string" }, "itemLabel": { "type": "string" }, "messages": { "type": "object", "propertyNames": { "enum": ["required", "type", "format", "pattern", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "const", "enum"] }, "additionalProperties": { "type": "string", "minLength": 1 } } } }, "contact": { "type": "object", "additionalProperties": false, "properties": { "name": { "type": "string" }, "phone": { "type": "string" }, "email": { "type": "string", "format": "email" }, "address": { "type": "string" }, "openingHours": { "type": "string" }, "url": { "type": "string", "format": "uri", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://" } } }, "processing": { "type": "object", "additionalProperties": false, "properties": { "expectedDays": { "type": "integer", "minimum": 0 }, "referencePrefix": { "type": "string", "pattern": "^[A-Z]{2,6}$" }, "nextSteps": { "type": "string" }, "notify": { "type": "object", "required": ["email"], "additionalProperties": false, "properties": { "email": { "type": "string", "pattern": "^(?:/[^/]+)+$" } } } } }, "adapters": { "type": "object", "additionalProperties": false, "properties": { "open311": { "$ref": "#/$defs/open311Mapping" } } }, "open311Mapping": { "type": "object", "required": ["serviceCode"], "additionalProperties": false, "properties": { "serviceCode": { "type": "string", "minLength": 1 }, "fields": { "type": "object", "additionalProperties": false, "properties": { "description": { "type": "string" }, "lat": { "type": "string" }, "long": { "type": "string" }, "address_string": { "type": "string" }, "email": { "type": "string" }, "first_name": { "type": "string" }, "last_name": { "type": "string" }, "phone": { "type": "string" }, "media_url": { "type": "string" } } }, "attributes": { "type": "object", "additionalProperties": { "type": "string" } } } } } };
 var schema1 = { "type": "string", "enum": ["fr", "en"] };
 var func0 = Object.prototype.hasOwnProperty;
 var func1 = require_ucs2length().default;
@@ -163,7 +163,8 @@ var pattern0 = new RegExp("^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$", "u");
 var pattern1 = new RegExp("^[0-9]+\\.[0-9]+\\.[0-9]+(?:[-+][0-9A-Za-z.-]+)?$", "u");
 var pattern7 = new RegExp("^[Hh][Tt][Tt][Pp][Ss]?://", "u");
 var pattern8 = new RegExp("^[A-Z]{2,6}$", "u");
-var pattern9 = new RegExp("^(?:/[^/]*)+$", "u");
+var pattern9 = new RegExp("^(?:/[^/]+)+$", "u");
+var pattern10 = new RegExp("^(?:/[^/]*)+$", "u");
 var schema2 = { "type": ["object", "boolean"], "additionalProperties": false, "properties": { "$schema": { "type": "string" }, "$id": { "type": "string" }, "$comment": { "type": "string" }, "$ref": { "type": "string", "pattern": "^#/\\$defs/[^/]+$" }, "$defs": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "type": { "type": ["string", "array"], "items": { "type": "string" } }, "title": { "type": "string" }, "description": { "type": "string" }, "default": true, "examples": { "type": "array" }, "deprecated": { "type": "boolean" }, "readOnly": { "type": "boolean" }, "writeOnly": { "type": "boolean" }, "const": true, "enum": { "type": "array", "minItems": 1, "uniqueItems": true }, "oneOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "anyOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "allOf": { "type": "array", "minItems": 1, "items": { "$ref": "#/$defs/schemaNode" } }, "format": { "type": "string", "enum": ["email", "date", "time", "date-time", "uri"] }, "minLength": { "type": "integer", "minimum": 0 }, "maxLength": { "type": "integer", "minimum": 0 }, "pattern": { "type": "string", "format": "regex" }, "minimum": { "type": "number" }, "maximum": { "type": "number" }, "exclusiveMinimum": { "type": "number" }, "exclusiveMaximum": { "type": "number" }, "multipleOf": { "type": "number", "exclusiveMinimum": 0 }, "properties": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "required": { "type": "array", "uniqueItems": true, "items": { "type": "string" } }, "additionalProperties": { "type": "boolean" }, "unevaluatedProperties": { "const": false }, "items": { "$ref": "#/$defs/schemaNode" }, "minItems": { "type": "integer", "minimum": 0 }, "maxItems": { "type": "integer", "minimum": 0 }, "uniqueItems": { "type": "boolean" }, "if": { "$ref": "#/$defs/schemaNode" }, "then": { "$ref": "#/$defs/schemaNode" }, "else": { "$ref": "#/$defs/schemaNode" }, "dependentRequired": { "type": "object", "additionalProperties": { "type": "array", "uniqueItems": true, "items": { "type": "string" } } }, "dependentSchemas": { "type": "object", "additionalProperties": { "$ref": "#/$defs/schemaNode" } }, "contentMediaType": { "type": "string", "pattern": "^[a-z]+/(?:[a-z0-9.+-]+|\\*)$" } } };
 var func3 = require_equal().default;
 var pattern2 = new RegExp("^#/\\$defs/[^/]+$", "u");
@@ -2075,7 +2076,7 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       let data17 = data.processing;
       if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
         for (const key2 in data17) {
-          if (!(key2 === "expectedDays" || key2 === "referencePrefix" || key2 === "nextSteps")) {
+          if (!(key2 === "expectedDays" || key2 === "referencePrefix" || key2 === "nextSteps" || key2 === "notify")) {
             const err31 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key2 } };
             if (vErrors === null) {
               vErrors = [err31];
@@ -2141,12 +2142,67 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             errors++;
           }
         }
+        if (data17.notify !== void 0) {
+          let data21 = data17.notify;
+          if (data21 && typeof data21 == "object" && !Array.isArray(data21)) {
+            if (data21.email === void 0) {
+              const err37 = { instancePath: instancePath + "/processing/notify", schemaPath: "#/$defs/processing/properties/notify/required", keyword: "required", params: { missingProperty: "email" } };
+              if (vErrors === null) {
+                vErrors = [err37];
+              } else {
+                vErrors.push(err37);
+              }
+              errors++;
+            }
+            for (const key3 in data21) {
+              if (!(key3 === "email")) {
+                const err38 = { instancePath: instancePath + "/processing/notify", schemaPath: "#/$defs/processing/properties/notify/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key3 } };
+                if (vErrors === null) {
+                  vErrors = [err38];
+                } else {
+                  vErrors.push(err38);
+                }
+                errors++;
+              }
+            }
+            if (data21.email !== void 0) {
+              let data22 = data21.email;
+              if (typeof data22 === "string") {
+                if (!pattern9.test(data22)) {
+                  const err39 = { instancePath: instancePath + "/processing/notify/email", schemaPath: "#/$defs/processing/properties/notify/properties/email/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]+)+$" } };
+                  if (vErrors === null) {
+                    vErrors = [err39];
+                  } else {
+                    vErrors.push(err39);
+                  }
+                  errors++;
+                }
+              } else {
+                const err40 = { instancePath: instancePath + "/processing/notify/email", schemaPath: "#/$defs/processing/properties/notify/properties/email/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err40];
+                } else {
+                  vErrors.push(err40);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err41 = { instancePath: instancePath + "/processing/notify", schemaPath: "#/$defs/processing/properties/notify/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err37 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/type", keyword: "type", params: { type: "object" } };
+        const err42 = { instancePath: instancePath + "/processing", schemaPath: "#/$defs/processing/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err37];
+          vErrors = [err42];
         } else {
-          vErrors.push(err37);
+          vErrors.push(err42);
         }
         errors++;
       }
@@ -2158,79 +2214,21 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
       }
     }
     if (data.translations !== void 0) {
-      let data22 = data.translations;
-      if (data22 && typeof data22 == "object" && !Array.isArray(data22)) {
-        for (const key3 in data22) {
-          const _errs52 = errors;
-          if (typeof key3 !== "string") {
-            const err38 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" }, propertyName: key3 };
+      let data24 = data.translations;
+      if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+        for (const key4 in data24) {
+          const _errs57 = errors;
+          if (typeof key4 !== "string") {
+            const err43 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/type", keyword: "type", params: { type: "string" }, propertyName: key4 };
             if (vErrors === null) {
-              vErrors = [err38];
+              vErrors = [err43];
             } else {
-              vErrors.push(err38);
+              vErrors.push(err43);
             }
             errors++;
           }
-          if (!(key3 === "fr" || key3 === "en")) {
-            const err39 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/enum", keyword: "enum", params: { allowedValues: schema1.enum }, propertyName: key3 };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-          var valid8 = _errs52 === errors;
-          if (!valid8) {
-            const err40 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames", keyword: "propertyNames", params: { propertyName: key3 } };
-            if (vErrors === null) {
-              vErrors = [err40];
-            } else {
-              vErrors.push(err40);
-            }
-            errors++;
-          }
-        }
-        for (const key4 in data22) {
-          let data23 = data22[key4];
-          if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
-            for (const key5 in data23) {
-              const _errs59 = errors;
-              if (typeof key5 === "string") {
-                if (!pattern9.test(key5)) {
-                  const err41 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]*)+$" }, propertyName: key5 };
-                  if (vErrors === null) {
-                    vErrors = [err41];
-                  } else {
-                    vErrors.push(err41);
-                  }
-                  errors++;
-                }
-              }
-              var valid12 = _errs59 === errors;
-              if (!valid12) {
-                const err42 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames", keyword: "propertyNames", params: { propertyName: key5 } };
-                if (vErrors === null) {
-                  vErrors = [err42];
-                } else {
-                  vErrors.push(err42);
-                }
-                errors++;
-              }
-            }
-            for (const key6 in data23) {
-              if (typeof data23[key6] !== "string") {
-                const err43 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/additionalProperties/type", keyword: "type", params: { type: "string" } };
-                if (vErrors === null) {
-                  vErrors = [err43];
-                } else {
-                  vErrors.push(err43);
-                }
-                errors++;
-              }
-            }
-          } else {
-            const err44 = { instancePath: instancePath + "/translations/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/type", keyword: "type", params: { type: "object" } };
+          if (!(key4 === "fr" || key4 === "en")) {
+            const err44 = { instancePath: instancePath + "/translations", schemaPath: "#/$defs/language/enum", keyword: "enum", params: { allowedValues: schema1.enum }, propertyName: key4 };
             if (vErrors === null) {
               vErrors = [err44];
             } else {
@@ -2238,23 +2236,81 @@ function validate0(data, { instancePath = "", parentData, parentDataProperty, ro
             }
             errors++;
           }
+          var valid9 = _errs57 === errors;
+          if (!valid9) {
+            const err45 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/propertyNames", keyword: "propertyNames", params: { propertyName: key4 } };
+            if (vErrors === null) {
+              vErrors = [err45];
+            } else {
+              vErrors.push(err45);
+            }
+            errors++;
+          }
+        }
+        for (const key5 in data24) {
+          let data25 = data24[key5];
+          if (data25 && typeof data25 == "object" && !Array.isArray(data25)) {
+            for (const key6 in data25) {
+              const _errs64 = errors;
+              if (typeof key6 === "string") {
+                if (!pattern10.test(key6)) {
+                  const err46 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames/pattern", keyword: "pattern", params: { pattern: "^(?:/[^/]*)+$" }, propertyName: key6 };
+                  if (vErrors === null) {
+                    vErrors = [err46];
+                  } else {
+                    vErrors.push(err46);
+                  }
+                  errors++;
+                }
+              }
+              var valid13 = _errs64 === errors;
+              if (!valid13) {
+                const err47 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/propertyNames", keyword: "propertyNames", params: { propertyName: key6 } };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+            for (const key7 in data25) {
+              if (typeof data25[key7] !== "string") {
+                const err48 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/additionalProperties/type", keyword: "type", params: { type: "string" } };
+                if (vErrors === null) {
+                  vErrors = [err48];
+                } else {
+                  vErrors.push(err48);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err49 = { instancePath: instancePath + "/translations/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/translation/type", keyword: "type", params: { type: "object" } };
+            if (vErrors === null) {
+              vErrors = [err49];
+            } else {
+              vErrors.push(err49);
+            }
+            errors++;
+          }
         }
       } else {
-        const err45 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/type", keyword: "type", params: { type: "object" } };
+        const err50 = { instancePath: instancePath + "/translations", schemaPath: "#/properties/translations/type", keyword: "type", params: { type: "object" } };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err50];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err50);
         }
         errors++;
       }
     }
   } else {
-    const err46 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
+    const err51 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" } };
     if (vErrors === null) {
-      vErrors = [err46];
+      vErrors = [err51];
     } else {
-      vErrors.push(err46);
+      vErrors.push(err51);
     }
     errors++;
   }

@@ -247,6 +247,15 @@ export interface Processing {
    * What happens after sending, in plain words.
    */
   nextSteps?: string;
+  /**
+   * Where the citizen's address is among the answers: the endpoint mails them on receipt and at every change of phase.
+   */
+  notify?: {
+    /**
+     * JSON pointer of an email answer, e.g. "/email" or "/applicant/email".
+     */
+    email: string;
+  };
 }
 /**
  * This interface was referenced by `FormDefinition`'s JSON-Schema

@@ -81,6 +81,10 @@ export const en: Record<MessageKey, Catalogue[string]> = {
   'definition.unknown-step-field': 'The step names the field “{field}”, which does not exist in the schema',
   'definition.duplicate-step-field': 'The field “{field}” is already in step {step}',
   'definition.field-in-no-step': 'The field “{field}” is in no step: nobody could fill it in',
+  'definition.notify-email':
+    'processing.notify.email points at “{pointer}”, which is no answer of the form: give the JSON pointer of an email question, e.g. /email',
+  'definition.notify-email-kind':
+    'processing.notify.email points at “{pointer}”, which is not an email question (format: email or the email widget)',
   'definition.unknown-ui-field': 'ui.fields names the field “{field}”, which does not exist in the schema',
   'definition.incompatible-widget': 'The widget “{widget}” does not suit this field ({reason})',
   'definition.dangling-translation': 'The translation targets “{target}”, which is not a text of the definition',

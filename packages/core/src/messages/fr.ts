@@ -89,6 +89,10 @@ export const fr = {
   'definition.duplicate-step-field': 'Le champ «\u00a0{field}\u00a0» figure déjà à l’étape {step}',
   'definition.field-in-no-step':
     'Le champ «\u00a0{field}\u00a0» ne figure dans aucune étape\u00a0: la personne ne pourrait pas le remplir',
+  'definition.notify-email':
+    "processing.notify.email vise «\u00a0{pointer}\u00a0», qui n'est aucune réponse du formulaire\u00a0: indiquez le pointeur JSON d'une question e-mail, par exemple /email",
+  'definition.notify-email-kind':
+    "processing.notify.email vise «\u00a0{pointer}\u00a0», qui n'est pas une question e-mail (format\u00a0: email ou widget email)",
   'definition.unknown-ui-field': "ui.fields nomme le champ «\u00a0{field}\u00a0», qui n'existe pas dans le schéma",
   'definition.incompatible-widget': 'Le widget «\u00a0{widget}\u00a0» ne convient pas à ce champ ({reason})',
   'definition.dangling-translation':

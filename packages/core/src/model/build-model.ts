@@ -59,6 +59,7 @@ export function buildModel(definition: FormDefinition): DefinitionReading {
       ...(p.expectedDays !== undefined ? { expectedDays: p.expectedDays } : {}),
       ...(p.referencePrefix !== undefined ? { referencePrefix: p.referencePrefix } : {}),
       ...(p.nextSteps !== undefined ? { nextSteps: textAt(definition, '/processing/nextSteps', p.nextSteps) } : {}),
+      ...(p.notify ? { notify: { email: p.notify.email } } : {}),
     };
   }
   if (definition.adapters?.open311) model.open311 = definition.adapters.open311;

@@ -189,6 +189,8 @@ export interface FormModel {
     expectedDays?: number;
     referencePrefix?: string;
     nextSteps?: LocalizedText;
+    /** Where the citizen's address is among the answers, for the endpoint's mails. */
+    notify?: { email: string };
   };
   open311?: Open311Mapping;
   /** The definition as given, for validators and the server. */

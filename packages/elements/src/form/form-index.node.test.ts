@@ -55,6 +55,28 @@ describe('FormIndex', () => {
     assert.equal(index.inStep('/comment', 0), false);
   });
 
+  it('knows whether any question must be answered, nested ones included', () => {
+    assert.equal(index.asksRequired, false);
+    const nested = loadDefinition({
+      id: 'adresse',
+      version: '1.0.0',
+      title: 'Adresse',
+      schema: {
+        type: 'object',
+        properties: {
+          address: {
+            type: 'object',
+            title: 'Adresse',
+            properties: { street: { type: 'string', title: 'Rue' } },
+            required: ['street'],
+          },
+        },
+      },
+    });
+    if (!nested.ok) throw new Error('the test form must load');
+    assert.equal(new FormIndex(nested.model).asksRequired, true);
+  });
+
   it('ranks problems in reading order: step by step, then as listed, unknown ones last', () => {
     const pointers = ['/comment', '/unknown', '/children/0/firstName', '/name'];
     assert.deepEqual(

@@ -8,10 +8,13 @@ export class FormIndex {
   private readonly byName: Map<string, Field>;
   /** Reading order of the top-level fields: step by step, then as listed in the step. */
   private readonly order = new Map<string, number>();
+  /** Whether any question, nested ones included, must or may have to be answered. */
+  readonly asksRequired: boolean;
 
   constructor(readonly model: FormModel) {
     this.byPath = indexFields(model.fields);
     this.byName = new Map(model.fields.map((field) => [field.name, field]));
+    this.asksRequired = [...this.byPath.values()].some((field) => field.required || field.requiredWhen.length > 0);
     model.steps.forEach((step, stepIndex) =>
       step.fields.forEach((name, index) => this.order.set(name, stepIndex * 10_000 + index)),
     );

@@ -262,7 +262,7 @@ export class GuichetForm extends LitElement {
     return html`<div class="root" part="base" lang=${lang}>
       <h2 class="title ${this.hideTitle ? 'visually-hidden' : ''}" part="title" id="guichet-title" tabindex="-1">${localize(model.title, lang)}</h2>
       ${description ? html`<p class="description">${description}</p>` : nothing}
-      ${renderConvention(model, this.text)}
+      ${renderConvention(definition.index?.asksRequired ?? false, this.text)}
       ${this.startOver.renderOffer()}
       ${this.renderForm(model, lang)}
       ${this.startOver.renderClear()}

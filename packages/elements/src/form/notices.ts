@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { localize, type DefinitionProblem, type Draft, type FormModel, type Language } from '@guichet/core';
+import { localize, type DefinitionProblem, type Draft, type Language } from '@guichet/core';
 import { fill, type FormText } from './messages.js';
 import { formatDate } from '../shared/intl.js';
 
@@ -13,11 +13,11 @@ export function renderLoading(lang: Language, text: FormText): TemplateResult {
 
 /**
  * The convention said once, above the questions (RGAA 11.10): a question is required unless its
- * label says "(facultatif)". Left out when nothing is ever required, where it would be untrue.
+ * label says "(facultatif)". Left out when nothing is ever required (see FormIndex.asksRequired),
+ * where it would be untrue.
  */
-export function renderConvention(model: FormModel, text: FormText): TemplateResult | typeof nothing {
-  const required = model.fields.some((field) => field.required || field.requiredWhen.length > 0);
-  return required ? html`<p class="convention" part="convention">${text.requiredConvention}</p>` : nothing;
+export function renderConvention(asksRequired: boolean, text: FormText): TemplateResult | typeof nothing {
+  return asksRequired ? html`<p class="convention" part="convention">${text.requiredConvention}</p>` : nothing;
 }
 
 /** Never a blank box: what went wrong, in words, each problem as text. */

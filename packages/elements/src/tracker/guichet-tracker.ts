@@ -8,14 +8,14 @@ import { renderContact } from '../shared/contact-block.js';
 import { LanguageController } from '../shared/language-controller.js';
 import { FocusController } from '../shared/focus-controller.js';
 import { Announcer } from '../shared/announcer.js';
-import { GuichetErrorEvent, GuichetStatusChangeEvent } from '../events.js';
+import { GuichetStatusChangeEvent } from '../events.js';
 import { trackerStyles } from './guichet-tracker.styles.js';
 import { phaseText, trackerText } from './messages.js';
 import { LookupController, type LookupValues } from './lookup-form.js';
 import { PollController, refreshSeconds } from './poll-controller.js';
-import { problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
+import { problemEvent, problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
-import { lazyChunkNow, loadLazyChunk } from '../shared/lazy-chunk.js';
+import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
 import { shiftHeadings } from '../shared/heading-levels.js';
 import { changed, checked } from './status-answer.js';
@@ -56,6 +56,7 @@ const referenceOnlyAdapters = new Set(['open311']);
  *
  * @event guichet-status-change - `GuichetStatusChangeEvent`: a refresh found the request at a new step
  *   (`detail.reference`, `detail.previous`, `detail.status`).
+ * @event guichet-reply - `GuichetReplyEvent`: the endpoint took the citizen's reply (`detail.reference`, `detail.reply`, `detail.status`).
  * @event guichet-error - `GuichetErrorEvent`: the look-up failed and the citizen is told so
  *   (`detail.kind`: `not-found` | `network` | `server` | `rate-limited` | `configuration`). For
  *   `configuration`, `detail.message` says what the web team must change (also written to the
@@ -73,7 +74,10 @@ const referenceOnlyAdapters = new Set(['open311']);
  * @csspart phase - The phase, icon and words.
  * @csspart final - The sentence saying a final phase will not change.
  * @csspart action-required - The box telling the citizen what is expected of them.
- * @csspart timeline - The ordered list of steps.
+ * @csspart reply - The reply form of a request that waits for the citizen (a message and documents).
+ * @csspart reply-button - The reply form's "Send my reply" button.
+ * @csspart reply-sent - The confirmation that the reply was sent.
+ * @csspart timeline - The ordered list of steps (the citizen's replies among them, part `reply-entry`).
  * @csspart timeline-entry - One step in the timeline.
  * @csspart note - An agent's public note.
  * @csspart contact - The "Need help?" block.
@@ -143,6 +147,7 @@ export class GuichetTracker extends LitElement {
   private inFlight?: AbortController;
   private readonly adapters = new AdapterCache();
   private readonly formContact = new FormContact(this);
+  private replyPart?: InstanceType<LazyChunk['TrackerReply']>;
   /** Diagnoses already written to the console. */
   private readonly told = new Set<string>();
 
@@ -235,7 +240,14 @@ export class GuichetTracker extends LitElement {
     // The status only comes through an adapter, so the chunk that draws it is there.
     const chunk = lazyChunkNow();
     if (this.current && chunk) {
-      return html`${problemView(true)}${chunk.renderStatusView({ status: this.current, lang, contact, headingId: 'tracker-status' })}
+      const status = this.current;
+      this.replyPart ??= new chunk.TrackerReply(this, {
+        target: () => this.current && { ...this.query(), adapter: this.adapters.get(chunk.createAdapter, this) },
+        onSent: (answer) => this.accept(checked(answer, this.language.value)),
+        onSeeStatus: () => this.retry(),
+      });
+      const reply = (id: string) => this.replyPart!.render(status, lang, id);
+      return html`${problemView(true)}${chunk.renderStatusView({ status, lang, contact, headingId: 'tracker-status', reply })}
       ${
         this.lookupUsed
           ? html`<p class="another">
@@ -317,10 +329,13 @@ export class GuichetTracker extends LitElement {
     this.focusing.afterRender('#reference');
   };
 
+  private query() {
+    return { reference: this.reference.trim(), trackingCode: this.trackingCode(), lang: this.language.value };
+  }
+
   /** One status look-up. Never throws: every failure becomes a message and a `guichet-error`. */
   private async load(mode: 'initial' | 'refresh'): Promise<void> {
-    const reference = this.reference.trim();
-    const trackingCode = this.trackingCode();
+    const { reference, trackingCode, lang } = this.query();
     if (!reference || !trackingCode || !this.endpoint.trim()) return;
     this.inFlight?.abort();
     const controller = new AbortController();
@@ -340,10 +355,7 @@ export class GuichetTracker extends LitElement {
         this.fail({ kind: 'configuration', code: 'adapter', advice: (error as Error).message });
         return;
       }
-      const status = await adapter.status(
-        { reference, trackingCode, lang: this.language.value },
-        { signal: controller.signal },
-      );
+      const status = await adapter.status({ reference, trackingCode, lang }, { signal: controller.signal });
       if (controller.signal.aborted) return;
       const answer = checked(status, this.language.value);
       // Awaited so the status and its contact block appear together (once per form, then cached).
@@ -371,25 +383,16 @@ export class GuichetTracker extends LitElement {
       this.announcer.announce(
         trackerText(this.language.value).announceChange(status.label, phaseText(status.phase, this.language.value)),
       );
-      this.dispatchEvent(
-        new GuichetStatusChangeEvent({ reference: status.reference, previous: previous.phase, status }),
-      );
+      const detail = { reference: status.reference, previous: previous.phase, status };
+      this.dispatchEvent(new GuichetStatusChangeEvent(detail));
     }
   }
 
   private fail(problem: TrackerProblem): void {
     this.problem = problem;
-    const lang = this.language.value;
     if (problem.advice) tellWebTeam(this, problem.advice);
-    this.dispatchEvent(
-      new GuichetErrorEvent({
-        kind: problem.kind,
-        message: problem.advice ?? problemMessage(problem, lang, this.needsCode()).message,
-        ...(problem.code ? { code: problem.code } : {}),
-        ...(problem.status !== undefined ? { status: problem.status } : {}),
-        ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
-        ...refusedOriginDetail(problem.refusedOrigin, this.endpoint.trim(), this.told),
-      }),
-    );
+    const message = problem.advice ?? problemMessage(problem, this.language.value, this.needsCode()).message;
+    const origin = refusedOriginDetail(problem.refusedOrigin, this.endpoint.trim(), this.told);
+    this.dispatchEvent(problemEvent(problem, message, origin));
   }
 }

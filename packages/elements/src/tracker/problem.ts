@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { EndpointError, type Language } from '@guichet/core';
-import type { ErrorKind } from '../events.js';
+import { GuichetErrorEvent, type ErrorDetail, type ErrorKind } from '../events.js';
 import { trackerText } from './messages.js';
 
 /** What went wrong, in the terms the citizen is told about (and the `guichet-error` kind). */
@@ -15,6 +15,18 @@ export interface TrackerProblem {
   code?: string;
   /** The page's origin, which the endpoint answers but does not allow. */
   refusedOrigin?: string;
+}
+
+/** The `guichet-error` a problem makes, with `message` and what the CORS diagnosis adds. */
+export function problemEvent(problem: TrackerProblem, message: string, extra: Partial<ErrorDetail>): GuichetErrorEvent {
+  return new GuichetErrorEvent({
+    kind: problem.kind,
+    message,
+    ...(problem.code ? { code: problem.code } : {}),
+    ...(problem.status !== undefined ? { status: problem.status } : {}),
+    ...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
+    ...extra,
+  });
 }
 
 /** Anything a status look-up may throw, turned into one of the cases the tracker explains. */

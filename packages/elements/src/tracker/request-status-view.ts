@@ -13,10 +13,12 @@ export interface StatusViewOptions {
   contact?: ContactBlock;
   /** Id of the heading, focused after a look-up so the citizen lands on the answer. */
   headingId: string;
+  /** The reply form of a request that waits for the citizen, given the id of its heading. */
+  reply?: (headingId: string) => TemplateResult | typeof nothing;
 }
 
 /** Where the request stands: the authority's label, the phase in words and icon, dates, history. */
-export function renderStatusView({ status, lang, contact, headingId }: StatusViewOptions): TemplateResult {
+export function renderStatusView({ status, lang, contact, headingId, reply }: StatusViewOptions): TemplateResult {
   const t = statusText(lang);
   const actionRequired = status.phase === 'action_required';
   // The service's own words (title, labels, notes) are in the request's language, which may not be the page's.
@@ -45,8 +47,8 @@ export function renderStatusView({ status, lang, contact, headingId }: StatusVie
       }
     </dl>
     ${finalText ? html`<p class="final" part="final">${finalText}</p>` : nothing}
-    ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`) : nothing}
-    ${renderTimeline(status.history, lang, `${headingId}-history`, status.lang)}
+    ${actionRequired ? renderActionRequired(status, lang, contact, `${headingId}-action`, reply) : nothing}
+    ${renderTimeline(status.history, lang, `${headingId}-history`, status.lang, status.replies)}
     ${actionRequired ? nothing : renderContact(contact, lang, `${headingId}-contact`, 3)}
   </section>`;
 }
@@ -56,6 +58,7 @@ function renderActionRequired(
   lang: Language,
   contact: ContactBlock | undefined,
   id: string,
+  reply: StatusViewOptions['reply'],
 ): TemplateResult {
   const t = statusText(lang);
   const note = chronological(status.history)
@@ -72,6 +75,7 @@ function renderActionRequired(
         </div>`
         : html`<p>${t.actionRequiredNoNote}</p>`
     }
+    ${reply?.(`${id}-reply`) ?? nothing}
     ${renderContact(contact, lang, `${id}-contact`, 4)}
   </section>`;
 }

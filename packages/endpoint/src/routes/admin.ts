@@ -11,10 +11,19 @@ import { languageFrom, transitionHint } from '../messages.js';
 import { canMove, nextPhases } from '../phases.js';
 import { shownFileName } from '../file-names.js';
 import { normalizeReference } from '../reference-numbers.js';
-import { storedRequestView } from '../views.js';
+import { notificationView, storedRequestView } from '../views.js';
+import type { OutboxChannel, OutboxState, RequestRecord } from '../store/types.js';
 import { requireJson } from '../content-type.js';
 
 export function adminRoutes(app: FastifyInstance, context: EndpointContext): void {
+  /** One request as an agent opens it: with the citizen's replies and its mails and webhooks. */
+  const fullView = async (record: RequestRecord) => {
+    const [replies, notifications] = await Promise.all([
+      context.store.replies.ofRequest(record.reference),
+      context.store.outbox.ofRequest(record.reference),
+    ]);
+    return storedRequestView(record, { replies, notifications });
+  };
   app.register(async (admin) => {
     admin.addHook('onRequest', async (request) => {
       await context.adminAuth.require(request);
@@ -29,7 +38,8 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       async (request) => {
         const { limit, offset, formId } = request.query;
         const records = await context.store.requests.list({ limit, offset, ...(formId ? { formId } : {}) });
-        return records.map(storedRequestView);
+        const replies = await context.store.replies.ofRequests(records.map((r) => r.reference));
+        return records.map((record) => storedRequestView(record, { replies: replies.get(record.reference) ?? [] }));
       },
     );
 
@@ -39,7 +49,22 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
       async (request) => {
         const record = await context.store.requests.getByReference(normalizeReference(request.params.reference));
         if (!record) throw new HttpError(404, 'not-found');
-        return storedRequestView(record);
+        return fullView(record);
+      },
+    );
+
+    admin.get<{ Querystring: { limit: number; offset: number; state?: OutboxState; channel?: OutboxChannel } }>(
+      '/api/admin/notifications',
+      { schema: context.protocol.route('listNotifications') },
+      async (request) => {
+        const { limit, offset, state, channel } = request.query;
+        const items = await context.store.outbox.list({
+          limit,
+          offset,
+          ...(state ? { state } : {}),
+          ...(channel ? { channel } : {}),
+        });
+        return items.map(notificationView);
       },
     );
 
@@ -71,11 +96,14 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
             label: change.label ?? phaseLabel(change.phase, record.lang),
             ...(change.note ? { note: change.note } : {}),
           });
+          // Announced in the same transaction: the mail and the webhook exist if and only if the change does.
+          await context.announcements.statusChanged(tx, context.forms.get(updated!.formId), updated!);
           return { kind: 'changed' as const, record: updated! };
         });
         if (outcome.kind === 'unknown') throw new HttpError(404, 'not-found');
         if (outcome.kind === 'refused') throw notAllowed(outcome.from, change.phase, lang);
-        return storedRequestView(outcome.record);
+        context.notify();
+        return fullView(outcome.record);
       },
     );
 

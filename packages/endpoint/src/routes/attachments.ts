@@ -14,10 +14,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, statfs } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { MultipartFile } from '@fastify/multipart';
 import { fileTypeFromBuffer } from 'file-type';
-import { formatSize, type Attachment } from '@guichet/core';
+import { formatSize, type Attachment, type Language } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { acceptsType, type FileField } from '../forms.js';
 import { HttpError } from '../http-error.js';
@@ -45,10 +45,7 @@ export function attachmentRoutes(app: FastifyInstance, context: EndpointContext)
       if (!request.isMultipart())
         throw new HttpError(415, 'unsupported-media-type', { params: { expected: 'multipart/form-data' } });
       const lang = languageFrom(request.headers['accept-language']);
-      if ((await freeBytes(context.storagePaths)) < context.limits.minFreeBytes) {
-        request.log.error({ minFreeBytes: context.limits.minFreeBytes }, 'free space under its floor: uploads refused');
-        throw new HttpError(507, 'storage-full', { headers: { 'Retry-After': '300' } });
-      }
+      await ensureFreeSpace(context, request);
       const pick = (name: string | undefined): FileField => {
         if (name === undefined || name === '') {
           if (form.fileFields.length === 1) return form.fileFields[0]!;
@@ -79,57 +76,83 @@ export function attachmentRoutes(app: FastifyInstance, context: EndpointContext)
           part.file.resume();
           throw error;
         }
-        stored = await keep(part, field);
+        stored = await keepUpload(context, request, part, {
+          accept: field.accept,
+          limit: field.maxSize ?? context.defaultMaxUpload,
+          lang,
+          owner: { formId: form.id, field: field.path },
+        });
       }
       if (!stored) throw new HttpError(400, 'file-required');
       reply.header('Cache-Control', 'no-store');
       return reply.code(201).send(stored);
-
-      async function keep(part: MultipartFile, field: FileField): Promise<Attachment> {
-        const limit = field.maxSize ?? context.defaultMaxUpload;
-        const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatSize(limit, lang) } });
-        const dir = await mkdtemp(join(context.tempDir, 'guichet-upload-'));
-        try {
-          const file = join(dir, 'upload');
-          try {
-            await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
-          } catch (error) {
-            if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
-            throw error;
-          }
-          const size = part.file.bytesRead;
-          if (part.file.truncated || size > limit) throw tooLarge();
-          const content = await readFile(file);
-          const type = await detectType(content, field.accept);
-          if (!type || !acceptsType(field.accept, type)) {
-            throw new HttpError(415, 'file-type-not-accepted', { params: { accept: field.accept.join(', ') || '—' } });
-          }
-          const attachment: Attachment = { id: newAttachmentId(), name: cleanName(part.filename), size, type };
-          const createdAt = context.now().toISOString();
-          const { unclaimedBytesPerClient: perClient, unclaimedBytesTotal: total } = context.limits;
-          const outcome = await context.store.transaction((tx) =>
-            tx.attachments.insert({ ...attachment, formId: form.id, field: field.path, createdAt }, content, {
-              clientKey: context.clientLimits.clientKey(request),
-              perClient,
-              total,
-            }),
-          );
-          if (outcome === 'client-quota')
-            throw new HttpError(429, 'upload-quota', { params: { max: formatSize(perClient, lang) } });
-          if (outcome === 'total-quota') {
-            request.log.error(
-              { unclaimedBytesTotal: total },
-              'unclaimed uploads at their total quota: uploads refused',
-            );
-            throw new HttpError(507, 'storage-full', { headers: { 'Retry-After': '300' } });
-          }
-          return attachment;
-        } finally {
-          await rm(dir, { recursive: true, force: true });
-        }
-      }
     },
   );
+}
+
+/** Refuses uploads (507) while free space is under its floor; everything else keeps working. */
+export async function ensureFreeSpace(context: EndpointContext, request: FastifyRequest): Promise<void> {
+  if ((await freeBytes(context.storagePaths)) < context.limits.minFreeBytes) {
+    request.log.error({ minFreeBytes: context.limits.minFreeBytes }, 'free space under its floor: uploads refused');
+    throw new HttpError(507, 'storage-full', { headers: { 'Retry-After': '300' } });
+  }
+}
+
+/** Where an upload belongs: a form's file field, or a reply to a request (REPLY_FIELD). */
+export interface UploadOwner {
+  formId: string;
+  field: string;
+  forReference?: string;
+}
+
+/**
+ * Checks one uploaded file (size, real type) through a private temporary file, then stores it
+ * within the client's and everyone's quota of unclaimed uploads.
+ */
+export async function keepUpload(
+  context: EndpointContext,
+  request: FastifyRequest,
+  part: MultipartFile,
+  options: { accept: string[]; limit: number; lang: Language; owner: UploadOwner },
+): Promise<Attachment> {
+  const { accept, limit, lang, owner } = options;
+  const tooLarge = () => new HttpError(413, 'file-too-large', { params: { max: formatSize(limit, lang) } });
+  const dir = await mkdtemp(join(context.tempDir, 'guichet-upload-'));
+  try {
+    const file = join(dir, 'upload');
+    try {
+      await pipeline(part.file, createWriteStream(file, { mode: 0o600 }));
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
+      throw error;
+    }
+    const size = part.file.bytesRead;
+    if (part.file.truncated || size > limit) throw tooLarge();
+    const content = await readFile(file);
+    const type = await detectType(content, accept);
+    if (!type || !acceptsType(accept, type)) {
+      throw new HttpError(415, 'file-type-not-accepted', { params: { accept: accept.join(', ') || '—' } });
+    }
+    const attachment: Attachment = { id: newAttachmentId(), name: cleanName(part.filename), size, type };
+    const createdAt = context.now().toISOString();
+    const { unclaimedBytesPerClient: perClient, unclaimedBytesTotal: total } = context.limits;
+    const outcome = await context.store.transaction((tx) =>
+      tx.attachments.insert({ ...attachment, ...owner, createdAt }, content, {
+        clientKey: context.clientLimits.clientKey(request),
+        perClient,
+        total,
+      }),
+    );
+    if (outcome === 'client-quota')
+      throw new HttpError(429, 'upload-quota', { params: { max: formatSize(perClient, lang) } });
+    if (outcome === 'total-quota') {
+      request.log.error({ unclaimedBytesTotal: total }, 'unclaimed uploads at their total quota: uploads refused');
+      throw new HttpError(507, 'storage-full', { headers: { 'Retry-After': '300' } });
+    }
+    return attachment;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function newAttachmentId(): string {

@@ -10,8 +10,25 @@ import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { normalizeReference } from '../reference-numbers.js';
 import { statusView } from '../views.js';
+import type { RequestRecord } from '../store/types.js';
 
-const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
+/**
+ * The request, when `code` is its tracking code: the same single read whether the reference
+ * exists or not, the rest only once the code matched.
+ */
+export async function requestWithCode(
+  context: EndpointContext,
+  reference: string,
+  code: string,
+): Promise<RequestRecord | undefined> {
+  reference = normalizeReference(reference);
+  const stored = await context.store.requests.getTrackingCodeHash(reference);
+  return context.codes.trackingCodeMatches(code, stored)
+    ? await context.store.requests.getByReference(reference)
+    : undefined;
+}
+
+export const notFound = () => new HttpError(404, 'request-not-found', { headers: { 'Cache-Control': 'no-store' } });
 
 export function requestRoutes(app: FastifyInstance, context: EndpointContext): void {
   app.get<{
@@ -32,13 +49,9 @@ export function requestRoutes(app: FastifyInstance, context: EndpointContext): v
     async (request, reply) => {
       reply.header('Cache-Control', 'no-store');
       const code = request.headers['x-guichet-tracking-code'] ?? request.query.code ?? '';
-      const reference = normalizeReference(request.params.reference);
-      const stored = await context.store.requests.getTrackingCodeHash(reference);
-      const record = context.codes.trackingCodeMatches(code, stored)
-        ? await context.store.requests.getByReference(reference)
-        : undefined;
+      const record = await requestWithCode(context, request.params.reference, code);
       if (!record) throw notFound();
-      return statusView(record);
+      return statusView(record, record.history, await context.store.replies.ofRequest(record.reference));
     },
   );
 }

@@ -127,7 +127,13 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
         },
         attachmentIds: references.map((r) => r.id),
       };
-      const result = await context.store.transaction((tx) => tx.requests.insertOrGet(newRequest));
+      const result = await context.store.transaction(async (tx) => {
+        const inserted = await tx.requests.insertOrGet(newRequest);
+        if (inserted.outcome === 'created')
+          await context.announcements.requestCreated(tx, form, inserted.record, trackingCode);
+        return inserted;
+      });
+      if (result.outcome === 'created') context.notify();
       if (result.outcome === 'attachments-unavailable') {
         const unavailable = new Set(result.attachmentIds);
         throw new HttpError(422, 'invalid-data', {

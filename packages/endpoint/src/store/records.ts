@@ -3,7 +3,7 @@
  * timestamps as Date and JSON parsed; SQLite gives ISO text: both end as the same record.
  */
 import type { Attachment, Channel, HistoryEntry, Language, Phase } from '@guichet/core';
-import type { AttachmentRecord, RequestRecord } from './types.js';
+import type { AttachmentRecord, OutboxItem, ReplyRecord, RequestRecord } from './types.js';
 
 export interface RequestRow {
   id: number;
@@ -31,6 +31,32 @@ export interface HistoryRow {
   note: string | null;
 }
 
+export interface ReplyRow {
+  id: number;
+  public_id: string;
+  reference: string;
+  at: string | Date;
+  message: string | null;
+  lang: Language;
+}
+
+export interface OutboxRow {
+  event_id: string;
+  channel: OutboxItem['channel'];
+  reference: string;
+  event: OutboxItem['event'];
+  recipient: string | null;
+  payload: string | Record<string, unknown>;
+  sealed: Buffer | null;
+  state: OutboxItem['state'];
+  attempts: number;
+  created_at: string | Date;
+  next_attempt_at: string | Date;
+  last_attempt_at: string | Date | null;
+  last_error: string | null;
+  done_at: string | Date | null;
+}
+
 export interface AttachmentRow {
   id: string;
   form_id: string;
@@ -40,6 +66,7 @@ export interface AttachmentRow {
   type: string;
   created_at: string | Date;
   request_id: number | null;
+  reply_id?: number | null;
   /** Only where the query joins the request. */
   reference?: string | null;
 }
@@ -76,12 +103,7 @@ export function toRequestRecords(
       label: entry.label,
       ...(entry.note === null ? {} : { note: entry.note }),
     })),
-    attachments: (attachmentsOf.get(row.id) ?? []).map((a): Attachment => ({
-      id: a.id,
-      name: a.name,
-      size: a.size,
-      type: a.type,
-    })),
+    attachments: (attachmentsOf.get(row.id) ?? []).map(toAttachment),
   }));
 }
 
@@ -109,9 +131,52 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
   return groups;
 }
 
-/** Thrown inside insertOrGet to roll its savepoint back; answered as 'attachments-unavailable'. */
+/** Thrown inside an insert (a request's, a reply's) to roll its savepoint back; answered as 'attachments-unavailable'. */
 export class UnavailableAttachments extends Error {
   constructor(readonly ids: string[]) {
     super('attachments unavailable');
   }
+}
+
+function toAttachment(a: AttachmentRow): Attachment {
+  return { id: a.id, name: a.name, size: a.size, type: a.type };
+}
+
+/** Replies with their files (read with one query for all the replies), grouped by request. */
+export function toReplyRecords(rows: ReplyRow[], attachments: AttachmentRow[]): ReplyRecord[] {
+  const filesOf = groupBy(attachments, (attachment) => attachment.reply_id);
+  return rows.map((row) => ({
+    id: row.public_id,
+    reference: row.reference,
+    at: isoTime(row.at),
+    ...(row.message === null ? {} : { message: row.message }),
+    lang: row.lang,
+    attachments: (filesOf.get(row.id) ?? []).map(toAttachment),
+  }));
+}
+
+export function byReference(replies: ReplyRecord[]): Map<string, ReplyRecord[]> {
+  return groupBy(replies, (reply) => reply.reference);
+}
+
+export function toOutboxItem(row: OutboxRow): OutboxItem {
+  const optionalTime = (value: string | Date | null) => (value === null ? undefined : isoTime(value));
+  const lastAttemptAt = optionalTime(row.last_attempt_at);
+  const doneAt = optionalTime(row.done_at);
+  return {
+    id: row.event_id,
+    channel: row.channel,
+    reference: row.reference,
+    event: row.event,
+    ...(row.recipient === null ? {} : { recipient: row.recipient }),
+    payload: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Record<string, unknown>) : row.payload,
+    ...(row.sealed === null ? {} : { sealed: row.sealed }),
+    createdAt: isoTime(row.created_at),
+    state: row.state,
+    attempts: row.attempts,
+    nextAttemptAt: isoTime(row.next_attempt_at),
+    ...(lastAttemptAt ? { lastAttemptAt } : {}),
+    ...(row.last_error === null ? {} : { lastError: row.last_error }),
+    ...(doneAt ? { doneAt } : {}),
+  };
 }

@@ -1,6 +1,6 @@
 /**
- * Where everything the endpoint keeps lives: requests, their history and attachments, the
- * tracking-code secret, rate-limit counters. Every instance of the endpoint talks to the same
+ * Where everything the endpoint keeps lives: requests, their history, attachments and the
+ * citizen's replies, the outbox of mails and webhooks, the tracking-code secret, rate-limit counters. Every instance of the endpoint talks to the same
  * store, so several processes on one database behave as one; nothing an instance holds in memory
  * is needed by another.
  *
@@ -59,11 +59,13 @@ export interface RequestRecord {
 
 export interface AttachmentRecord extends Attachment {
   formId: string;
-  /** Path of the file field it was uploaded for, as in `ui.fields`. */
+  /** Path of the file field it was uploaded for, as in `ui.fields`; REPLY_FIELD for a reply's file. */
   field: string;
   createdAt: string;
   /** Reference of the request it belongs to, once linked. */
   reference?: string;
+  /** For a reply's file: the request it was uploaded for (linked to it once the reply is sent). */
+  forReference?: string;
 }
 
 /** What an upload may add to the files no request has claimed yet. */
@@ -166,11 +168,136 @@ export interface Counters {
   deleteExpired(now: Date): Promise<number>;
 }
 
+export interface NewReply {
+  reference: string;
+  /** rep_…, shown to agents and in webhooks. */
+  id: string;
+  at: string;
+  message?: string;
+  lang: Language;
+  /** HMAC of the Idempotency-Key: a retried reply is stored once. */
+  idempotencyKeyHash: Buffer;
+  /** Uploaded for replies to this request (see AttachmentRecord.field), each still unlinked. */
+  attachmentIds: string[];
+}
+
+export interface ReplyRecord {
+  id: string;
+  reference: string;
+  at: string;
+  message?: string;
+  lang: Language;
+  attachments: Attachment[];
+}
+
+export type ReplyInsertResult =
+  | { outcome: 'created' | 'replayed'; reply: ReplyRecord }
+  | { outcome: 'request-not-found' }
+  /** Some attachment ids are unknown, of another request, not uploaded for a reply, or linked already. */
+  | { outcome: 'attachments-unavailable'; attachmentIds: string[] };
+
+/** `field` of an attachment uploaded for a reply rather than for a form's file field. */
+export const REPLY_FIELD = '';
+
+export interface ReplyReads {
+  /** A request's replies, oldest first. */
+  ofRequest(reference: string): Promise<ReplyRecord[]>;
+  /** The replies of several requests (a page of the list) in one query, oldest first. */
+  ofRequests(references: string[]): Promise<Map<string, ReplyRecord[]>>;
+  /** Every request's replies, newest first. */
+  list(query: { limit: number; offset: number }): Promise<ReplyRecord[]>;
+}
+
+export interface ReplyWrites {
+  /** Stores a reply (append-only), or answers the one stored before under the same key. */
+  insertOrGet(reply: NewReply): Promise<ReplyInsertResult>;
+}
+
+/** What an outbox item carries to: the citizen's mailbox or the authority's back office. */
+export type OutboxChannel = 'mail' | 'webhook';
+export type OutboxState = 'pending' | 'sent' | 'failed';
+export type OutboxEvent = 'request.created' | 'request.status_changed' | 'request.replied';
+
+/** A mail or webhook to send, written in the same unit of work as the change it announces. */
+export interface NewOutboxItem {
+  /** evt_…: the webhook event's id, and the mail's Message-ID, the same on every attempt. */
+  id: string;
+  channel: OutboxChannel;
+  reference: string;
+  event: OutboxEvent;
+  /** The mail's address; none for a webhook (sent to the URL configured when it is sent). */
+  recipient?: string;
+  /** What the sender needs to build the message: a mail's template and texts, a webhook's body. */
+  payload: Record<string, unknown>;
+  /** A secret only the sender may read (the receipt's tracking code, encrypted); wiped once done. */
+  sealed?: Buffer;
+  createdAt: string;
+}
+
+export interface OutboxItem extends NewOutboxItem {
+  state: OutboxState;
+  attempts: number;
+  /** When a pending item may be tried again. */
+  nextAttemptAt: string;
+  lastAttemptAt?: string;
+  /** Why the last attempt failed (the SMTP answer, the HTTP status): for agents and operators. */
+  lastError?: string;
+  /** When it was sent, or given up on (a mailbox refused for good). */
+  doneAt?: string;
+}
+
+export interface DeliveryOutcome {
+  id: string;
+  /** sent; failed for good (an address refused with 5xx); retry at `nextAttemptAt`. */
+  outcome: 'sent' | 'failed' | 'retry';
+  at: Date;
+  error?: string;
+  nextAttemptAt?: Date;
+}
+
+export interface OutboxQuery {
+  state?: OutboxState;
+  channel?: OutboxChannel;
+  limit: number;
+  offset: number;
+}
+
+export interface OutboxReads {
+  /** A request's mails and webhooks, oldest first. */
+  ofRequest(reference: string): Promise<OutboxItem[]>;
+  /** Newest first. */
+  list(query: OutboxQuery): Promise<OutboxItem[]>;
+  /** How many items wait (pending) and how many were given up on (failed), per channel. */
+  counts(): Promise<Record<OutboxChannel, { pending: number; failed: number }>>;
+}
+
+export interface OutboxWrites {
+  add(item: NewOutboxItem): Promise<void>;
+}
+
+export interface OutboxDelivery {
+  /**
+   * Claims up to `limit` items of `channel` that are due at `now` — for each request only its
+   * oldest pending item of the channel, so a request's mails and webhooks go out in order — and
+   * none another instance is sending; hands them to `send` (which may take the network's time)
+   * and records the outcomes it answers. One sender per item across instances: PostgreSQL holds
+   * the claimed rows `FOR UPDATE SKIP LOCKED` until the outcomes are written (a sender that dies
+   * lets go at once); SQLite marks them claimed for `leaseMs`. Resolves with the number claimed.
+   */
+  deliver(
+    channel: OutboxChannel,
+    options: { now: Date; limit: number; leaseMs: number },
+    send: (items: OutboxItem[]) => Promise<DeliveryOutcome[]>,
+  ): Promise<number>;
+}
+
 /** What a unit of work may read and write; all of it commits or rolls back together. */
 export interface StoreTransaction {
   readonly requests: RequestReads & RequestWrites;
   readonly attachments: AttachmentReads & AttachmentWrites;
   readonly settings: Settings;
+  readonly replies: ReplyReads & ReplyWrites;
+  readonly outbox: OutboxWrites;
   readonly formVersions: FormVersionReads & FormVersionWrites;
 }
 
@@ -189,6 +316,8 @@ export interface Store {
   readonly requests: RequestReads;
   readonly attachments: AttachmentReads;
   readonly settings: Pick<Settings, 'get'>;
+  readonly replies: ReplyReads;
+  readonly outbox: OutboxReads & OutboxDelivery;
   readonly formVersions: FormVersionReads;
   /** Atomic on their own: no transaction needed. */
   readonly counters: Counters;

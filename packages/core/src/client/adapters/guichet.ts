@@ -11,8 +11,10 @@ import type {
   UploadRequest,
   CallOptions,
 } from '../types.js';
+import type { Language } from '../../model/types.js';
 import type { ErrorBody } from '../../generated/protocol/error.js';
 import type { Submission } from '../../generated/protocol/submission.js';
+import type { ReplyRequest } from '../../generated/protocol/reply-request.js';
 import { errorFromStatus, fetchWithTimeout, readJson } from '../http.js';
 import { uploadWithProgress } from '../upload.js';
 import { apiBase } from '../url.js';
@@ -34,6 +36,13 @@ async function failure(response: Response) {
 
 export function guichetAdapter(config: AdapterConfig): Adapter {
   const base = apiBase(config.endpoint);
+  // References and codes are case-insensitive in this protocol: "voi-2026-000123 " is found.
+  const requestUrl = (reference: string) => `${base}/requests/${encodeURIComponent(reference.trim().toUpperCase())}`;
+  // The code goes in a header, never in the URL: reverse proxies and their logs keep URLs.
+  const requestHeaders = (query: { trackingCode: string; lang: Language }) => ({
+    'Accept-Language': query.lang,
+    'X-Guichet-Tracking-Code': query.trackingCode.trim().toUpperCase(),
+  });
   const http = (options?: CallOptions) => ({
     fetch: config.fetch,
     timeoutMs: config.timeoutMs,
@@ -86,17 +95,45 @@ export function guichetAdapter(config: AdapterConfig): Adapter {
     },
 
     async status(query, options) {
-      // References and codes are case-insensitive in this protocol: "voi-2026-000123 " is found.
-      // The code goes in a header, never in the URL: reverse proxies and their logs keep URLs.
-      const reference = query.reference.trim().toUpperCase();
       const response = await fetchWithTimeout(
-        `${base}/requests/${encodeURIComponent(reference)}`,
+        requestUrl(query.reference),
+        { headers: { Accept: 'application/json', ...requestHeaders(query) } },
+        http(options),
+      );
+      if (!response.ok) throw await failure(response);
+      return readJson<RequestStatus>(response);
+    },
+
+    async uploadForReply(request, options) {
+      const form = new FormData();
+      form.append('file', request.file, request.file.name ?? 'file');
+      const response = await uploadWithProgress(`${requestUrl(request.reference)}/attachments`, form, {
+        ...http(options),
+        headers: requestHeaders(request),
+        onProgress: request.onProgress,
+        total: request.file.size,
+      });
+      if (!response.ok) throw await failure(response);
+      return readJson<Attachment>(response);
+    },
+
+    async reply(request, options) {
+      // The schema wants a message, files, or both: the tracker sends nothing else.
+      const body = {
+        lang: request.lang,
+        ...(request.message ? { message: request.message } : {}),
+        ...(request.attachments.length ? { attachments: request.attachments } : {}),
+      } as ReplyRequest;
+      const response = await fetchWithTimeout(
+        `${requestUrl(request.reference)}/replies`,
         {
+          method: 'POST',
           headers: {
-            Accept: 'application/json',
-            'Accept-Language': query.lang,
-            'X-Guichet-Tracking-Code': query.trackingCode.trim().toUpperCase(),
+            'Content-Type': 'application/json',
+            'Idempotency-Key': request.idempotencyKey,
+            ...requestHeaders(request),
           },
+          body: JSON.stringify(body),
         },
         http(options),
       );

@@ -22,7 +22,7 @@ export interface Receipt {
   status: RequestStatus;
 }
 /**
- * Answer to GET /api/requests/{reference}?code={trackingCode}: where a request stands.
+ * Answer to GET /api/requests/{reference}?code={trackingCode}, and to a reply: where a request stands.
  */
 export interface RequestStatus {
   reference: string;
@@ -51,6 +51,10 @@ export interface RequestStatus {
    */
   expectedBy?: string;
   history: HistoryEntry[];
+  /**
+   * The citizen's replies from the tracker, oldest first: the tracker shows them in the history.
+   */
+  replies?: Reply[];
 }
 /**
  * One step in a request's life. History is append-only.
@@ -70,4 +74,28 @@ export interface HistoryEntry {
    * A public note from the agent, shown to the citizen (as text).
    */
   note?: string;
+}
+/**
+ * What the citizen answered from the tracker while the request was action_required: a message, files, or both. Replies are append-only.
+ */
+export interface Reply {
+  id: string;
+  at: string;
+  /**
+   * The citizen's words, shown as text.
+   */
+  message?: string;
+  attachments: Attachment[];
+}
+/**
+ * Answer to POST /api/forms/{id}/attachments (multipart/form-data, one part named "file"): the stored file, not yet linked to a request.
+ */
+export interface Attachment {
+  id: string;
+  name: string;
+  size: number;
+  /**
+   * Media type detected from the file's content.
+   */
+  type: string;
 }

@@ -10,7 +10,7 @@ export type Channel = 'web' | 'counter' | 'phone' | 'mail';
 export type Phase = 'received' | 'in_progress' | 'action_required' | 'completed' | 'rejected' | 'cancelled';
 
 /**
- * A request as the agent API shows it (GET /api/admin/requests, newest first, and GET /api/admin/requests/{reference}).
+ * A request as the agent API shows it (GET /api/admin/requests, newest first, and GET /api/admin/requests/{reference}, which adds its mails and webhooks).
  */
 export interface StoredRequest {
   reference: string;
@@ -29,6 +29,14 @@ export interface StoredRequest {
   data?: {};
   attachments?: Attachment[];
   status: RequestStatus;
+  /**
+   * The citizen's replies from the tracker, oldest first.
+   */
+  replies?: Reply[];
+  /**
+   * Its mails and webhooks and their state, oldest first (in the single-request view).
+   */
+  notifications?: Notification[];
 }
 /**
  * Answer to POST /api/forms/{id}/attachments (multipart/form-data, one part named "file"): the stored file, not yet linked to a request.
@@ -43,7 +51,7 @@ export interface Attachment {
   type: string;
 }
 /**
- * Answer to GET /api/requests/{reference}?code={trackingCode}: where a request stands.
+ * Answer to GET /api/requests/{reference}?code={trackingCode}, and to a reply: where a request stands.
  */
 export interface RequestStatus {
   reference: string;
@@ -72,6 +80,10 @@ export interface RequestStatus {
    */
   expectedBy?: string;
   history: HistoryEntry[];
+  /**
+   * The citizen's replies from the tracker, oldest first: the tracker shows them in the history.
+   */
+  replies?: Reply[];
 }
 /**
  * One step in a request's life. History is append-only.
@@ -91,4 +103,55 @@ export interface HistoryEntry {
    * A public note from the agent, shown to the citizen (as text).
    */
   note?: string;
+}
+/**
+ * What the citizen answered from the tracker while the request was action_required: a message, files, or both. Replies are append-only.
+ */
+export interface Reply {
+  id: string;
+  at: string;
+  /**
+   * The citizen's words, shown as text.
+   */
+  message?: string;
+  attachments: Attachment[];
+}
+/**
+ * A mail to the citizen or a webhook to the back office, as its outbox keeps it: written with the change it announces, sent by a worker that retries with backoff (at most a minute apart) until sent; a mail whose address is refused for good (an SMTP 5xx) is failed.
+ */
+export interface Notification {
+  /**
+   * The event's id (evt_…): the webhook's id and the mail's Message-ID, the same on every attempt.
+   */
+  id: string;
+  channel: 'mail' | 'webhook';
+  reference: string;
+  event: 'request.created' | 'request.status_changed' | 'request.replied';
+  /**
+   * The mail's address (none for a webhook).
+   */
+  recipient?: string;
+  /**
+   * The mail's subject.
+   */
+  subject?: string;
+  /**
+   * pending until sent; failed when a mail's address was refused for good.
+   */
+  state: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  createdAt: string;
+  /**
+   * When a pending one is tried again.
+   */
+  nextAttemptAt: string;
+  lastAttemptAt?: string;
+  /**
+   * Why the last attempt failed: the SMTP answer, the HTTP status.
+   */
+  lastError?: string;
+  /**
+   * When it was sent or given up on.
+   */
+  doneAt?: string;
 }

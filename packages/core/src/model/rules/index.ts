@@ -7,6 +7,7 @@ import { requiredConditionalField, requiredWhereUndeclared, undescribedField, un
 import { hiddenByAdditionalProperties } from './closed-objects.js';
 import { incompatibleWidget, invalidChoice, invalidDefault, unsupportedArray } from './fields.js';
 import { duplicateStepField, fieldInNoStep, unknownStepField, unknownUiField } from './steps.js';
+import { notifyEmail } from './notify.js';
 
 export type { DefinitionRule, Finding } from './rule.js';
 
@@ -30,4 +31,5 @@ export const definitionRules: readonly DefinitionRule[] = [
   fieldInNoStep,
   unknownUiField,
   danglingTranslation,
+  notifyEmail,
 ];

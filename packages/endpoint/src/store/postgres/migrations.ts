@@ -83,8 +83,55 @@ export const postgresMigrations: Migration[] = [
       CREATE INDEX counters_by_reset ON counters (reset_at);
     `,
   },
-  // Version 2 is issue 20's (mails, webhooks, tracker replies): numbers are taken in the order
-  // the parts were planned, and a missing one is applied whenever it arrives.
+  {
+    version: 2,
+    name: "the citizen's replies; the outbox of mails and webhooks",
+    sql: `
+      CREATE TABLE replies (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        public_id text NOT NULL UNIQUE,
+        request_id bigint NOT NULL REFERENCES requests (id),
+        at timestamptz NOT NULL,
+        message text,
+        lang text NOT NULL,
+        idempotency_key_hash bytea NOT NULL,
+        CONSTRAINT replies_one_per_idempotency_key UNIQUE (request_id, idempotency_key_hash)
+      );
+      CREATE INDEX replies_by_request ON replies (request_id, id);
+      CREATE TRIGGER replies_append_only BEFORE UPDATE OR DELETE ON replies
+        FOR EACH ROW EXECUTE FUNCTION guichet_refuse_change();
+      CREATE TRIGGER replies_no_truncate BEFORE TRUNCATE ON replies
+        FOR EACH STATEMENT EXECUTE FUNCTION guichet_refuse_change();
+
+      -- A reply's files: uploaded for a request (for_request_id), linked to it and to the reply once sent.
+      ALTER TABLE attachments
+        ADD COLUMN reply_id bigint REFERENCES replies (id),
+        ADD COLUMN for_request_id bigint REFERENCES requests (id);
+      CREATE INDEX attachments_by_reply ON attachments (reply_id);
+
+      -- json, not jsonb: a webhook's body keeps the order its fields were written in.
+      CREATE TABLE outbox (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        event_id text NOT NULL UNIQUE,
+        channel text NOT NULL CHECK (channel IN ('mail', 'webhook')),
+        request_id bigint NOT NULL REFERENCES requests (id),
+        event text NOT NULL,
+        recipient text,
+        payload json NOT NULL,
+        sealed bytea,
+        state text NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+        attempts integer NOT NULL DEFAULT 0,
+        created_at timestamptz NOT NULL,
+        next_attempt_at timestamptz NOT NULL,
+        last_attempt_at timestamptz,
+        last_error text,
+        done_at timestamptz
+      );
+      CREATE INDEX outbox_pending ON outbox (channel, request_id, id) WHERE state = 'pending';
+      CREATE INDEX outbox_by_request ON outbox (request_id, id);
+      CREATE INDEX outbox_by_state ON outbox (state, id);
+    `,
+  },
   {
     version: 3,
     name: 'hardening: the body behind each idempotency key, agent-entered requests, whose uploads, served form versions',

@@ -4,10 +4,16 @@
  */
 import type pg from 'pg';
 import {
+  byReference,
   toAttachmentRecord,
+  toOutboxItem,
+  toReplyRecords,
   toRequestRecords,
+  UnavailableAttachments,
   type AttachmentRow,
   type HistoryRow,
+  type OutboxRow,
+  type ReplyRow,
   type RequestRow,
 } from '../records.js';
 import type {
@@ -15,11 +21,23 @@ import type {
   AttachmentRecord,
   AttachmentWrites,
   Counters,
+  DeliveryOutcome,
   FormVersionReads,
   FormVersionWrites,
   InsertResult,
   ListQuery,
+  NewOutboxItem,
+  NewReply,
   NewRequest,
+  OutboxChannel,
+  OutboxItem,
+  OutboxQuery,
+  OutboxReads,
+  OutboxWrites,
+  ReplyInsertResult,
+  ReplyReads,
+  ReplyRecord,
+  ReplyWrites,
   RequestReads,
   RequestRecord,
   RequestWrites,
@@ -28,6 +46,7 @@ import type {
   UnclaimedQuota,
   UploadOutcome,
 } from '../types.js';
+import { REPLY_FIELD } from '../types.js';
 
 /** pg_advisory_xact_lock key of the unclaimed-uploads quota ("guichetu"). */
 const UPLOADS_LOCK = 0x6775696368657475n.toString();
@@ -208,7 +227,7 @@ export class PostgresRequests implements RequestReads, RequestWrites {
       rows<AttachmentRow>(
         this.db,
         'attachments-of',
-        'SELECT * FROM attachments WHERE request_id = ANY($1::bigint[]) ORDER BY created_at, id',
+        'SELECT * FROM attachments WHERE request_id = ANY($1::bigint[]) AND reply_id IS NULL ORDER BY created_at, id',
         [ids],
       ),
     ]);
@@ -260,11 +279,22 @@ export class PostgresAttachments implements AttachmentReads, AttachmentWrites {
     }
     await this.db.query(
       `WITH attachment AS (
-         INSERT INTO attachments (id, form_id, field, name, size, type, created_at, client_key)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $9) RETURNING id
+         INSERT INTO attachments (id, form_id, field, name, size, type, created_at, client_key, for_request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $9, (SELECT id FROM requests WHERE reference = $10)) RETURNING id
        )
        INSERT INTO attachment_contents (attachment_id, content) SELECT id, $8::bytea FROM attachment`,
-      [id, formId, field, name, size, type, createdAt, content, quota?.clientKey ?? null],
+      [
+        id,
+        formId,
+        field,
+        name,
+        size,
+        type,
+        createdAt,
+        content,
+        quota?.clientKey ?? null,
+        attachment.forReference ?? null,
+      ],
     );
     return 'stored';
   }
@@ -347,5 +377,198 @@ export class PostgresCounters implements Counters {
   async deleteExpired(now: Date): Promise<number> {
     const deleted = await this.db.query('DELETE FROM counters WHERE reset_at <= $1', [now.toISOString()]);
     return deleted.rowCount ?? 0;
+  }
+}
+
+const SELECT_REPLIES = 'SELECT p.*, r.reference FROM replies p JOIN requests r ON r.id = p.request_id';
+
+export class PostgresReplies implements ReplyReads, ReplyWrites {
+  constructor(private readonly db: Queryable) {}
+
+  async ofRequest(reference: string): Promise<ReplyRecord[]> {
+    return (await this.ofRequests([reference])).get(reference) ?? [];
+  }
+
+  async ofRequests(references: string[]): Promise<Map<string, ReplyRecord[]>> {
+    if (references.length === 0) return new Map();
+    const found = await rows<ReplyRow>(
+      this.db,
+      'replies-of',
+      `${SELECT_REPLIES} WHERE r.reference = ANY($1::text[]) ORDER BY p.id`,
+      [references],
+    );
+    return byReference(await this.records(found));
+  }
+
+  async list(query: { limit: number; offset: number }): Promise<ReplyRecord[]> {
+    const found = await rows<ReplyRow>(
+      this.db,
+      'replies-page',
+      `${SELECT_REPLIES} ORDER BY p.id DESC LIMIT $1 OFFSET $2`,
+      [query.limit, query.offset],
+    );
+    return this.records(found);
+  }
+
+  /**
+   * The same key sent to two instances at once: one insert waits on the other's unique entry,
+   * then fails on it; the store runs that unit again (`retryable` in postgres-store.ts), and the
+   * look-up then finds the stored reply.
+   */
+  async insertOrGet(reply: NewReply): Promise<ReplyInsertResult> {
+    const [request] = await rows<{ id: number }>(
+      this.db,
+      'request-id',
+      'SELECT id FROM requests WHERE reference = $1',
+      [reply.reference],
+    );
+    if (!request) return { outcome: 'request-not-found' };
+    const existing = await this.byKey(request.id, reply.idempotencyKeyHash);
+    if (existing.length) return { outcome: 'replayed', reply: (await this.records(existing))[0]! };
+    await this.db.query('SAVEPOINT insert_reply');
+    try {
+      const [inserted] = await rows<{ id: number }>(
+        this.db,
+        'insert-reply',
+        `INSERT INTO replies (public_id, request_id, at, message, lang, idempotency_key_hash)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [reply.id, request.id, reply.at, reply.message ?? null, reply.lang, reply.idempotencyKeyHash],
+      );
+      const ids = [...new Set(reply.attachmentIds)];
+      const linked = await rows<{ id: string }>(
+        this.db,
+        'link-reply-files',
+        `UPDATE attachments SET request_id = for_request_id, reply_id = $1
+         WHERE for_request_id = $2 AND id = ANY($3::text[]) AND field = $4 AND request_id IS NULL RETURNING id`,
+        [inserted!.id, request.id, ids, REPLY_FIELD],
+      );
+      const unavailable = ids.filter((id) => !linked.some((row) => row.id === id));
+      if (unavailable.length) throw new UnavailableAttachments(unavailable);
+      await this.db.query('RELEASE SAVEPOINT insert_reply');
+      return {
+        outcome: 'created',
+        reply: (await this.records(await this.byKey(request.id, reply.idempotencyKeyHash)))[0]!,
+      };
+    } catch (error) {
+      if (!(error instanceof UnavailableAttachments)) throw error;
+      await this.db.query('ROLLBACK TO SAVEPOINT insert_reply');
+      await this.db.query('RELEASE SAVEPOINT insert_reply');
+      return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
+    }
+  }
+
+  private byKey(requestId: number, keyHash: Buffer): Promise<ReplyRow[]> {
+    return rows<ReplyRow>(
+      this.db,
+      'reply-by-key',
+      `${SELECT_REPLIES} WHERE p.request_id = $1 AND p.idempotency_key_hash = $2`,
+      [requestId, keyHash],
+    );
+  }
+
+  private async records(found: ReplyRow[]): Promise<ReplyRecord[]> {
+    if (found.length === 0) return [];
+    const files = await rows<AttachmentRow>(
+      this.db,
+      'reply-files',
+      'SELECT * FROM attachments WHERE reply_id = ANY($1::bigint[]) ORDER BY created_at, id',
+      [found.map((row) => row.id)],
+    );
+    return toReplyRecords(found, files);
+  }
+}
+
+const SELECT_OUTBOX = 'SELECT o.*, r.reference FROM outbox o JOIN requests r ON r.id = o.request_id';
+
+export class PostgresOutbox implements OutboxReads, OutboxWrites {
+  constructor(private readonly db: Queryable) {}
+
+  async add(item: NewOutboxItem): Promise<void> {
+    const added = await this.db.query({
+      name: 'outbox-add',
+      text: `INSERT INTO outbox (event_id, channel, request_id, event, recipient, payload, sealed, created_at, next_attempt_at)
+             SELECT $1, $2, id, $3, $4, $5::json, $6, $7, $7 FROM requests WHERE reference = $8`,
+      values: [
+        item.id,
+        item.channel,
+        item.event,
+        item.recipient ?? null,
+        JSON.stringify(item.payload),
+        item.sealed ?? null,
+        item.createdAt,
+        item.reference,
+      ],
+    });
+    if (added.rowCount !== 1) throw new Error(`no request ${item.reference} to announce`);
+  }
+
+  async ofRequest(reference: string): Promise<OutboxItem[]> {
+    const found = await rows<OutboxRow>(this.db, 'outbox-of', `${SELECT_OUTBOX} WHERE r.reference = $1 ORDER BY o.id`, [
+      reference,
+    ]);
+    return found.map(toOutboxItem);
+  }
+
+  async list(query: OutboxQuery): Promise<OutboxItem[]> {
+    const found = await rows<OutboxRow>(
+      this.db,
+      'outbox-page',
+      `${SELECT_OUTBOX} WHERE ($1::text IS NULL OR o.state = $1) AND ($2::text IS NULL OR o.channel = $2)
+       ORDER BY o.id DESC LIMIT $3 OFFSET $4`,
+      [query.state ?? null, query.channel ?? null, query.limit, query.offset],
+    );
+    return found.map(toOutboxItem);
+  }
+
+  async counts(): Promise<Record<OutboxChannel, { pending: number; failed: number }>> {
+    const counts = { mail: { pending: 0, failed: 0 }, webhook: { pending: 0, failed: 0 } };
+    const found = await rows<{ channel: OutboxChannel; state: 'pending' | 'failed'; count: number }>(
+      this.db,
+      'outbox-counts',
+      "SELECT channel, state, count(*)::int AS count FROM outbox WHERE state IN ('pending', 'failed') GROUP BY channel, state",
+      [],
+    );
+    for (const row of found) counts[row.channel][row.state] = row.count;
+    return counts;
+  }
+
+  /**
+   * Inside an open transaction: the due items, locked until it ends. SKIP LOCKED passes over the
+   * rows another instance holds; an item whose request has an earlier pending one (locked or
+   * not) waits, so a request's items go out in order.
+   */
+  async claim(channel: OutboxChannel, now: Date, limit: number): Promise<OutboxItem[]> {
+    const found = await rows<OutboxRow>(
+      this.db,
+      'outbox-claim',
+      `${SELECT_OUTBOX} WHERE o.channel = $1 AND o.state = 'pending' AND o.next_attempt_at <= $2
+         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.request_id = o.request_id AND e.channel = o.channel
+           AND e.state = 'pending' AND e.id < o.id)
+       ORDER BY o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED`,
+      [channel, now.toISOString(), limit],
+    );
+    return found.map(toOutboxItem);
+  }
+
+  async record(outcomes: DeliveryOutcome[]): Promise<void> {
+    for (const outcome of outcomes) {
+      const at = outcome.at.toISOString();
+      const error = outcome.error ?? null;
+      if (outcome.outcome === 'retry') {
+        await this.db.query({
+          name: 'outbox-retry',
+          text: `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = $2, next_attempt_at = $3, last_error = $4
+                 WHERE event_id = $1`,
+          values: [outcome.id, at, (outcome.nextAttemptAt ?? outcome.at).toISOString(), error],
+        });
+      } else {
+        await this.db.query({
+          name: 'outbox-done',
+          text: `UPDATE outbox SET state = $2, attempts = attempts + 1, last_attempt_at = $3, done_at = $3,
+                   last_error = $4, sealed = NULL WHERE event_id = $1`,
+          values: [outcome.id, outcome.outcome, at, error],
+        });
+      }
+    }
   }
 }

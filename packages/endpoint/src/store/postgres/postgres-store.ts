@@ -15,11 +15,13 @@ import pg from 'pg';
 import { TRACKING_SECRET } from '../../tracking-secret.js';
 import { GroupCommit } from '../group-commit.js';
 import { checkNotNewer } from '../migration.js';
-import type { DatabaseHealth, Store, StoreTransaction } from '../types.js';
+import type { DatabaseHealth, OutboxDelivery, OutboxReads, Store, StoreTransaction } from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import {
   PostgresAttachments,
   PostgresCounters,
+  PostgresOutbox,
+  PostgresReplies,
   PostgresFormVersions,
   PostgresRequests,
   PostgresSettings,
@@ -40,16 +42,17 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/** Unique constraints an instance may lose a race on: the unit runs again and finds the winner's row. */
+const racedKeys = new Set(['requests_one_per_idempotency_key', 'replies_one_per_idempotency_key']);
+
 /**
  * Errors after which a unit runs again in the next transaction: a deadlock or serialization
- * failure PostgreSQL resolved by aborting it, and the idempotency key another instance committed
- * first (the unit then finds that request).
+ * failure PostgreSQL resolved by aborting it, and an idempotency key (a request's, a reply's)
+ * another instance committed first (the unit then finds that request or reply).
  */
 function retryable(error: unknown): boolean {
   const { code, constraint } = error as { code?: string; constraint?: string };
-  return (
-    code === '40P01' || code === '40001' || (code === '23505' && constraint === 'requests_one_per_idempotency_key')
-  );
+  return code === '40P01' || code === '40001' || (code === '23505' && racedKeys.has(constraint ?? ''));
 }
 
 export interface PostgresStoreOptions {
@@ -66,6 +69,8 @@ export class PostgresStore implements Store {
   readonly settings: PostgresSettings;
   readonly formVersions: PostgresFormVersions;
   readonly counters: PostgresCounters;
+  readonly replies: PostgresReplies;
+  readonly outbox: OutboxReads & OutboxDelivery;
   private readonly units: GroupCommit<StoreTransaction>;
 
   private constructor(private readonly pool: pg.Pool) {
@@ -74,6 +79,14 @@ export class PostgresStore implements Store {
     this.settings = new PostgresSettings(pool);
     this.formVersions = new PostgresFormVersions(pool);
     this.counters = new PostgresCounters(pool);
+    this.replies = new PostgresReplies(pool);
+    const reads = new PostgresOutbox(pool);
+    this.outbox = {
+      ofRequest: (reference) => reads.ofRequest(reference),
+      list: (query) => reads.list(query),
+      counts: () => reads.counts(),
+      deliver: (channel, { now, limit }, send) => deliverFromOutbox(pool, channel, now, limit, send),
+    };
     this.units = new GroupCommit({
       async begin() {
         const client = await pool.connect();
@@ -140,8 +153,43 @@ function transactionOn(client: Queryable): StoreTransaction {
     requests: new PostgresRequests(client),
     attachments: new PostgresAttachments(client),
     settings: new PostgresSettings(client),
+    replies: new PostgresReplies(client),
+    outbox: new PostgresOutbox(client),
     formVersions: new PostgresFormVersions(client),
   };
+}
+
+/**
+ * The sender's own transaction, apart from the units of work (which must never wait on the
+ * network): the due items locked `FOR UPDATE SKIP LOCKED`, sent while the locks hold, their
+ * outcomes written, then the commit. Another instance skips what this one holds; if this process
+ * dies mid-way, PostgreSQL ends its session and the rows are free again at once.
+ */
+async function deliverFromOutbox(
+  pool: pg.Pool,
+  channel: Parameters<OutboxDelivery['deliver']>[0],
+  now: Date,
+  limit: number,
+  send: Parameters<OutboxDelivery['deliver']>[2],
+): Promise<number> {
+  const client = await pool.connect();
+  let broken = false;
+  try {
+    await client.query('BEGIN');
+    const outbox = new PostgresOutbox(client);
+    const items = await outbox.claim(channel, now, limit);
+    if (items.length > 0) await outbox.record(await send(items));
+    await client.query('COMMIT');
+    return items.length;
+  } catch (error) {
+    broken = await client.query('ROLLBACK').then(
+      () => false,
+      () => true,
+    );
+    throw error;
+  } finally {
+    client.release(broken);
+  }
 }
 
 async function migrate(pool: pg.Pool): Promise<void> {

@@ -108,8 +108,54 @@ export const sqliteMigrations: Migration[] = [
       CREATE INDEX counters_by_reset ON counters (reset_at);
     `,
   },
-  // Version 3 is issue 20's (mails, webhooks, tracker replies): numbers are taken in the order
-  // the parts were planned, and a missing one is applied whenever it arrives.
+  {
+    version: 3,
+    name: "the citizen's replies; the outbox of mails and webhooks",
+    sql: `
+      CREATE TABLE replies (
+        id INTEGER PRIMARY KEY,
+        public_id TEXT NOT NULL UNIQUE,
+        request_id INTEGER NOT NULL REFERENCES requests (id),
+        at TEXT NOT NULL,
+        message TEXT,
+        lang TEXT NOT NULL,
+        idempotency_key_hash BLOB NOT NULL,
+        UNIQUE (request_id, idempotency_key_hash)
+      );
+      CREATE INDEX replies_by_request ON replies (request_id, id);
+      CREATE TRIGGER replies_no_update BEFORE UPDATE ON replies
+        BEGIN SELECT RAISE(ABORT, 'replies are append-only'); END;
+      CREATE TRIGGER replies_no_delete BEFORE DELETE ON replies
+        BEGIN SELECT RAISE(ABORT, 'replies are append-only'); END;
+
+      -- A reply's files: uploaded for a request (for_request_id), linked to it and to the reply once sent.
+      ALTER TABLE attachments ADD COLUMN reply_id INTEGER REFERENCES replies (id);
+      ALTER TABLE attachments ADD COLUMN for_request_id INTEGER REFERENCES requests (id);
+      CREATE INDEX attachments_by_reply ON attachments (reply_id);
+
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL CHECK (channel IN ('mail', 'webhook')),
+        request_id INTEGER NOT NULL REFERENCES requests (id),
+        event TEXT NOT NULL,
+        recipient TEXT,
+        payload TEXT NOT NULL,
+        sealed BLOB,
+        state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        next_attempt_at TEXT NOT NULL,
+        claimed_until TEXT,
+        last_attempt_at TEXT,
+        last_error TEXT,
+        done_at TEXT
+      );
+      CREATE INDEX outbox_pending ON outbox (channel, request_id, id) WHERE state = 'pending';
+      CREATE INDEX outbox_by_request ON outbox (request_id, id);
+      CREATE INDEX outbox_by_state ON outbox (state, id);
+    `,
+  },
   {
     version: 4,
     name: 'hardening: the body behind each idempotency key, agent-entered requests, whose uploads, served form versions',

@@ -6,11 +6,16 @@
 import type Database from 'better-sqlite3';
 import { formatReference } from '../../reference-numbers.js';
 import {
+  byReference,
   toAttachmentRecord,
+  toOutboxItem,
+  toReplyRecords,
   toRequestRecords,
   UnavailableAttachments,
   type AttachmentRow,
   type HistoryRow,
+  type OutboxRow,
+  type ReplyRow,
   type RequestRow,
 } from '../records.js';
 import type {
@@ -18,11 +23,23 @@ import type {
   AttachmentRecord,
   AttachmentWrites,
   Counters,
+  DeliveryOutcome,
   FormVersionReads,
   FormVersionWrites,
   InsertResult,
   ListQuery,
+  NewOutboxItem,
+  NewReply,
   NewRequest,
+  OutboxChannel,
+  OutboxItem,
+  OutboxQuery,
+  OutboxReads,
+  OutboxWrites,
+  ReplyInsertResult,
+  ReplyReads,
+  ReplyRecord,
+  ReplyWrites,
   RequestReads,
   RequestRecord,
   RequestWrites,
@@ -31,6 +48,7 @@ import type {
   UnclaimedQuota,
   UploadOutcome,
 } from '../types.js';
+import { REPLY_FIELD } from '../types.js';
 
 export class SqliteRequests implements RequestReads, RequestWrites {
   private readonly statements;
@@ -51,7 +69,7 @@ export class SqliteRequests implements RequestReads, RequestWrites {
         'SELECT * FROM status_history WHERE request_id IN (SELECT value FROM json_each(?)) ORDER BY id',
       ),
       attachmentsOf: db.prepare<[string], AttachmentRow>(
-        `SELECT * FROM attachments WHERE request_id IN (SELECT value FROM json_each(?))
+        `SELECT * FROM attachments WHERE request_id IN (SELECT value FROM json_each(?)) AND reply_id IS NULL
          ORDER BY created_at, id`,
       ),
       nextSequence: db.prepare<[string, number], { last: number }>(
@@ -168,8 +186,9 @@ export class SqliteAttachments implements AttachmentReads, AttachmentWrites {
       ),
       content: db.prepare<[string], Buffer>('SELECT content FROM attachment_contents WHERE attachment_id = ?').pluck(),
       insert: db.prepare(
-        `INSERT INTO attachments (id, form_id, field, name, size, type, created_at, client_key)
-         VALUES (@id, @formId, @field, @name, @size, @type, @createdAt, @clientKey)`,
+        `INSERT INTO attachments (id, form_id, field, name, size, type, created_at, client_key, for_request_id)
+         VALUES (@id, @formId, @field, @name, @size, @type, @createdAt, @clientKey,
+           (SELECT id FROM requests WHERE reference = @forReference))`,
       ),
       unclaimed: db.prepare<[string], { client: number; total: number }>(
         `SELECT coalesce(sum(CASE WHEN client_key = ? THEN size END), 0) AS client, coalesce(sum(size), 0) AS total
@@ -199,7 +218,9 @@ export class SqliteAttachments implements AttachmentReads, AttachmentWrites {
       if (held.client + size > quota.perClient) return 'client-quota';
       if (held.total + size > quota.total) return 'total-quota';
     }
-    this.statements.insert.run({ id, formId, field, name, size, type, createdAt, clientKey: quota?.clientKey ?? null });
+    const forReference = attachment.forReference ?? null;
+    const clientKey = quota?.clientKey ?? null;
+    this.statements.insert.run({ id, formId, field, name, size, type, createdAt, clientKey, forReference });
     this.statements.insertContent.run(id, content);
     return 'stored';
   }
@@ -285,5 +306,178 @@ export class SqliteCounters implements Counters {
 
   async deleteExpired(now: Date): Promise<number> {
     return this.statements.deleteExpired.run(now.toISOString()).changes;
+  }
+}
+
+export class SqliteReplies implements ReplyReads, ReplyWrites {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    const select = 'SELECT p.*, r.reference FROM replies p JOIN requests r ON r.id = p.request_id';
+    this.statements = {
+      requestId: db.prepare<[string], number>('SELECT id FROM requests WHERE reference = ?').pluck(),
+      byKey: db.prepare<[number, Buffer], ReplyRow>(`${select} WHERE p.request_id = ? AND p.idempotency_key_hash = ?`),
+      ofRequests: db.prepare<[string], ReplyRow>(
+        `${select} WHERE r.reference IN (SELECT value FROM json_each(?)) ORDER BY p.id`,
+      ),
+      page: db.prepare<[number, number], ReplyRow>(`${select} ORDER BY p.id DESC LIMIT ? OFFSET ?`),
+      filesOf: db.prepare<[string], AttachmentRow>(
+        'SELECT * FROM attachments WHERE reply_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
+      ),
+      insert: db.prepare(
+        `INSERT INTO replies (public_id, request_id, at, message, lang, idempotency_key_hash)
+         VALUES (@id, @requestId, @at, @message, @lang, @idempotencyKeyHash)`,
+      ),
+      link: db.prepare<[number, number, string, string]>(
+        `UPDATE attachments SET request_id = for_request_id, reply_id = ?
+         WHERE for_request_id = ? AND id = ? AND field = ? AND request_id IS NULL`,
+      ),
+    };
+  }
+
+  async ofRequest(reference: string): Promise<ReplyRecord[]> {
+    return this.records(this.statements.ofRequests.all(JSON.stringify([reference])));
+  }
+
+  async ofRequests(references: string[]): Promise<Map<string, ReplyRecord[]>> {
+    if (references.length === 0) return new Map();
+    return byReference(this.records(this.statements.ofRequests.all(JSON.stringify(references))));
+  }
+
+  async list(query: { limit: number; offset: number }): Promise<ReplyRecord[]> {
+    return this.records(this.statements.page.all(query.limit, query.offset));
+  }
+
+  async insertOrGet(reply: NewReply): Promise<ReplyInsertResult> {
+    const requestId = this.statements.requestId.get(reply.reference);
+    if (requestId === undefined) return { outcome: 'request-not-found' };
+    const existing = this.statements.byKey.all(requestId, reply.idempotencyKeyHash);
+    if (existing.length) return { outcome: 'replayed', reply: this.records(existing)[0]! };
+    this.db.exec('SAVEPOINT insert_reply');
+    try {
+      const { lastInsertRowid } = this.statements.insert.run({
+        id: reply.id,
+        requestId,
+        at: reply.at,
+        message: reply.message ?? null,
+        lang: reply.lang,
+        idempotencyKeyHash: reply.idempotencyKeyHash,
+      });
+      const replyId = Number(lastInsertRowid);
+      const unavailable = [...new Set(reply.attachmentIds)].filter(
+        (id) => this.statements.link.run(replyId, requestId, id, REPLY_FIELD).changes !== 1,
+      );
+      if (unavailable.length) throw new UnavailableAttachments(unavailable);
+      this.db.exec('RELEASE insert_reply');
+      return {
+        outcome: 'created',
+        reply: this.records(this.statements.byKey.all(requestId, reply.idempotencyKeyHash))[0]!,
+      };
+    } catch (error) {
+      this.db.exec('ROLLBACK TO insert_reply; RELEASE insert_reply');
+      if (error instanceof UnavailableAttachments)
+        return { outcome: 'attachments-unavailable', attachmentIds: error.ids };
+      throw error;
+    }
+  }
+
+  private records(rows: ReplyRow[]): ReplyRecord[] {
+    if (rows.length === 0) return [];
+    return toReplyRecords(rows, this.statements.filesOf.all(JSON.stringify(rows.map((row) => row.id))));
+  }
+}
+
+export class SqliteOutbox implements OutboxReads, OutboxWrites {
+  private readonly statements;
+
+  constructor(db: Database.Database) {
+    const select = 'SELECT o.*, r.reference FROM outbox o JOIN requests r ON r.id = o.request_id';
+    this.statements = {
+      add: db.prepare(
+        `INSERT INTO outbox (event_id, channel, request_id, event, recipient, payload, sealed, created_at, next_attempt_at)
+         SELECT @id, @channel, id, @event, @recipient, @payload, @sealed, @createdAt, @createdAt
+         FROM requests WHERE reference = @reference`,
+      ),
+      ofRequest: db.prepare<[string], OutboxRow>(`${select} WHERE r.reference = ? ORDER BY o.id`),
+      page: db.prepare<[string | null, string | null, string | null, string | null, number, number], OutboxRow>(
+        `${select} WHERE (? IS NULL OR o.state = ?) AND (? IS NULL OR o.channel = ?) ORDER BY o.id DESC LIMIT ? OFFSET ?`,
+      ),
+      counts: db.prepare<[], { channel: OutboxChannel; state: string; count: number }>(
+        "SELECT channel, state, count(*) AS count FROM outbox WHERE state IN ('pending', 'failed') GROUP BY channel, state",
+      ),
+      // A request's items go one after the other: only its oldest pending one of the channel is due.
+      due: db.prepare<[{ channel: string; now: string; limit: number }], OutboxRow & { rowid: number }>(
+        `${select} WHERE o.channel = @channel AND o.state = 'pending' AND o.next_attempt_at <= @now
+           AND (o.claimed_until IS NULL OR o.claimed_until <= @now)
+           AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.request_id = o.request_id AND e.channel = o.channel
+             AND e.state = 'pending' AND e.id < o.id)
+         ORDER BY o.id LIMIT @limit`,
+      ),
+      claim: db.prepare<[string | null, string]>('UPDATE outbox SET claimed_until = ? WHERE event_id = ?'),
+      done: db.prepare(
+        `UPDATE outbox SET state = @state, attempts = attempts + 1, last_attempt_at = @at, done_at = @at,
+           last_error = @error, sealed = NULL, claimed_until = NULL WHERE event_id = @id`,
+      ),
+      retry: db.prepare(
+        `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = @at, next_attempt_at = @next,
+           last_error = @error, claimed_until = NULL WHERE event_id = @id`,
+      ),
+    };
+  }
+
+  async add(item: NewOutboxItem): Promise<void> {
+    const { changes } = this.statements.add.run({
+      id: item.id,
+      channel: item.channel,
+      event: item.event,
+      recipient: item.recipient ?? null,
+      payload: JSON.stringify(item.payload),
+      sealed: item.sealed ?? null,
+      createdAt: item.createdAt,
+      reference: item.reference,
+    });
+    if (changes !== 1) throw new Error(`no request ${item.reference} to announce`);
+  }
+
+  async ofRequest(reference: string): Promise<OutboxItem[]> {
+    return this.statements.ofRequest.all(reference).map(toOutboxItem);
+  }
+
+  async list(query: OutboxQuery): Promise<OutboxItem[]> {
+    const state = query.state ?? null;
+    const channel = query.channel ?? null;
+    return this.statements.page.all(state, state, channel, channel, query.limit, query.offset).map(toOutboxItem);
+  }
+
+  async counts(): Promise<Record<OutboxChannel, { pending: number; failed: number }>> {
+    const counts = { mail: { pending: 0, failed: 0 }, webhook: { pending: 0, failed: 0 } };
+    for (const row of this.statements.counts.all()) counts[row.channel][row.state as 'pending' | 'failed'] = row.count;
+    return counts;
+  }
+
+  /** Inside the writer's transaction: the due items, marked claimed until `until`. */
+  claim(channel: OutboxChannel, now: Date, limit: number, until: Date): OutboxItem[] {
+    const rows = this.statements.due.all({ channel, now: now.toISOString(), limit });
+    for (const row of rows) this.statements.claim.run(until.toISOString(), row.event_id);
+    return rows.map(toOutboxItem);
+  }
+
+  release(items: OutboxItem[]): void {
+    for (const item of items) this.statements.claim.run(null, item.id);
+  }
+
+  record(outcomes: DeliveryOutcome[]): void {
+    for (const outcome of outcomes) {
+      const at = outcome.at.toISOString();
+      const error = outcome.error ?? null;
+      if (outcome.outcome === 'retry')
+        this.statements.retry.run({
+          id: outcome.id,
+          at,
+          error,
+          next: (outcome.nextAttemptAt ?? outcome.at).toISOString(),
+        });
+      else this.statements.done.run({ id: outcome.id, at, error, state: outcome.outcome });
+    }
   }
 }

@@ -13,12 +13,24 @@ import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { GroupCommit } from '../group-commit.js';
 import { checkNotNewer } from '../migration.js';
-import type { Counters, DatabaseHealth, Store, StoreTransaction } from '../types.js';
+import type {
+  Counters,
+  DatabaseHealth,
+  DeliveryOutcome,
+  OutboxChannel,
+  OutboxDelivery,
+  OutboxItem,
+  OutboxReads,
+  Store,
+  StoreTransaction,
+} from '../types.js';
 import { importLegacyAttachments, legacyPepper } from './legacy-files.js';
 import { sqliteMigrations } from './migrations.js';
 import {
   SqliteAttachments,
   SqliteCounters,
+  SqliteOutbox,
+  SqliteReplies,
   SqliteFormVersions,
   SqliteRequests,
   SqliteSettings,
@@ -31,6 +43,8 @@ export class SqliteStore implements Store {
   readonly requests: SqliteRequests;
   readonly attachments: SqliteAttachments;
   readonly settings: SqliteSettings;
+  readonly replies: SqliteReplies;
+  readonly outbox: OutboxReads & OutboxDelivery;
   readonly formVersions: SqliteFormVersions;
   readonly counters: Counters;
   private readonly writer: Database.Database;
@@ -46,11 +60,15 @@ export class SqliteStore implements Store {
     this.requests = new SqliteRequests(this.reader);
     this.attachments = new SqliteAttachments(this.reader);
     this.settings = new SqliteSettings(this.reader);
+    this.replies = new SqliteReplies(this.reader);
+    const outbox = new SqliteOutbox(this.writer);
     this.formVersions = new SqliteFormVersions(this.reader);
     const tx: StoreTransaction = {
       requests: new SqliteRequests(this.writer),
       attachments: new SqliteAttachments(this.writer),
       settings: new SqliteSettings(this.writer),
+      replies: new SqliteReplies(this.writer),
+      outbox,
       formVersions: new SqliteFormVersions(this.writer),
     };
     const writer = this.writer;
@@ -71,6 +89,30 @@ export class SqliteStore implements Store {
       hit: (key: string, windowMs: number, now: Date) => this.units.run(() => counters.hit(key, windowMs, now)),
       peek: (key: string, now: Date) => committed.peek(key, now),
       deleteExpired: (now: Date) => this.units.run(() => counters.deleteExpired(now)),
+    };
+    const reads = new SqliteOutbox(this.reader);
+    this.outbox = {
+      ofRequest: (reference) => reads.ofRequest(reference),
+      list: (query) => reads.list(query),
+      counts: () => reads.counts(),
+      // No row locks in SQLite: the claim is a mark, written under the file's write lock, that
+      // other processes on the file respect until it expires (a sender that died lets go then).
+      deliver: async (channel: OutboxChannel, { now, limit, leaseMs }, send) => {
+        const items: OutboxItem[] = await this.units.run(async () =>
+          outbox.claim(channel, now, limit, new Date(now.getTime() + leaseMs)),
+        );
+        if (items.length === 0) return 0;
+        let outcomes: DeliveryOutcome[];
+        try {
+          outcomes = await send(items);
+        } catch (error) {
+          // The sender itself failed (a bug, not a refusal): let go of the items at once.
+          await this.units.run(async () => outbox.release(items));
+          throw error;
+        }
+        await this.units.run(async () => outbox.record(outcomes));
+        return items.length;
+      },
     };
   }
 
