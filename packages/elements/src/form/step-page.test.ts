@@ -4,26 +4,18 @@ import type { GuichetForm } from './guichet-form.js';
 import type { StepDetail } from '../events.js';
 import { axTree, find, findAll } from '../../../../test/helpers/ax-tree.js';
 import { apiUrl } from '../../../../test/helpers/admin.js';
+import { twoSteps } from '../../../../test/helpers/form-parts-host.js';
 
+/** The two steps of the controllers' tests, with a third in the middle. */
 const threeSteps = {
+  ...twoSteps,
   id: 'essai-trois-etapes',
-  version: '1.0.0',
-  title: 'Essai',
   schema: {
-    type: 'object',
-    properties: {
-      name: { type: 'string', title: 'Nom', minLength: 1 },
-      town: { type: 'string', title: 'Commune' },
-      comment: { type: 'string', title: 'Commentaire' },
-    },
-    required: ['name'],
+    ...twoSteps.schema,
+    properties: { ...twoSteps.schema.properties, town: { type: 'string', title: 'Commune' } },
   },
   ui: {
-    steps: [
-      { title: 'Vous', fields: ['name'] },
-      { title: 'Votre commune', fields: ['town'] },
-      { title: 'Votre message', fields: ['comment'] },
-    ],
+    steps: [twoSteps.ui.steps[0], { title: 'Votre commune', fields: ['town'] }, twoSteps.ui.steps[1]],
   },
 };
 
