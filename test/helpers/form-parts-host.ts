@@ -21,10 +21,7 @@ export class TestFormPartsHost extends LitElement {
     renderers: defaultRegistry(),
     ready: (model) => {
       this.started.push(model);
-      this.parts.answers.replace(model.fields, undefined);
-      this.steps.reset();
-      this.startOver.reset();
-      this.parts.fields.redrawAll();
+      this.startOver.begin();
     },
     draftsEnabled: () => this.draft === 'local',
     draftDays: () => undefined,

@@ -387,6 +387,7 @@ describe('embedding examples, against the reference endpoint from another origin
         'GuichetForm',
         'GuichetReplyEvent',
         'GuichetStatusChangeEvent',
+        'GuichetStepEvent',
         'GuichetSubmitEvent',
         'GuichetSubmittedEvent',
         'GuichetTracker',

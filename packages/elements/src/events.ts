@@ -88,6 +88,24 @@ export class GuichetStatusChangeEvent extends CustomEvent<StatusChangeDetail> {
   }
 }
 
+export interface StepDetail {
+  /** The step shown, from 1; `count + 1` is "Vérifiez vos réponses" (then `summary` is true). */
+  step: number;
+  /** How many steps the form has (the answers summary not counted). */
+  count: number;
+  /** The step's title, in the element's language. */
+  title: string;
+  summary: boolean;
+}
+
+/** Fired each time <guichet-form> shows a step (the first one included) or its answers summary. */
+export class GuichetStepEvent extends CustomEvent<StepDetail> {
+  static readonly eventName = 'guichet-step';
+  constructor(detail: StepDetail) {
+    super(GuichetStepEvent.eventName, { detail, bubbles: true, composed: true });
+  }
+}
+
 export interface ReplyDetail {
   reference: string;
   /** The reply as the endpoint stored it. */
@@ -110,6 +128,7 @@ declare global {
     'guichet-submit': GuichetSubmitEvent;
     'guichet-submitted': GuichetSubmittedEvent;
     'guichet-error': GuichetErrorEvent;
+    'guichet-step': GuichetStepEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
     'guichet-reply': GuichetReplyEvent;
   }
@@ -117,6 +136,7 @@ declare global {
     'guichet-submit': GuichetSubmitEvent;
     'guichet-submitted': GuichetSubmittedEvent;
     'guichet-error': GuichetErrorEvent;
+    'guichet-step': GuichetStepEvent;
     'guichet-status-change': GuichetStatusChangeEvent;
     'guichet-reply': GuichetReplyEvent;
   }

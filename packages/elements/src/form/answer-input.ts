@@ -97,11 +97,13 @@ export class AnswerInput {
     const name = itemName(field, index, fields.context);
     const left = answers.removeItem(pointer, index);
     if (left === undefined) return;
-    // Items after the removed one moved up: their pointers now name other answers.
-    errors.forgetUnder(pointer);
+    // Items after the removed one moved up: their messages move with them, and go if now fixed.
+    errors.itemRemoved(pointer, index);
     fields.redrawInside(pointer);
-    if (errors.shown && definition.validator)
-      errors.addUnder(pointer, definition.validator.validate(answers.data, { lang: this.options.lang() }));
+    if (errors.shown && definition.validator && definition.index) {
+      const found = definition.validator.validate(answers.data, { lang: this.options.lang() });
+      errors.clearFixedUnder(pointer, found, definition.index);
+    }
     fields.refresh(pointer);
     const root = this.host.renderRoot;
     if (index > 0) focusFirstControl(root, fieldId(joinPointer(pointer, index - 1)));
@@ -137,7 +139,8 @@ export class AnswerInput {
 
   /**
    * Checks one field again, and the fieldsets and groups holding it that show a problem ("add at
-   * least one item", "answer at least one of the questions"), which its answer may have fixed;
+   * least one item", "answer at least one of the questions"), which its answer may have fixed:
+   * a message goes once fixed, a new kind of problem waits for Continue (see ErrorState.recheck);
    * true when what the field shows changed (the holders that changed are redrawn here).
    */
   private revalidate(pointer: string): boolean {
@@ -148,11 +151,10 @@ export class AnswerInput {
       lang: this.options.lang(),
       around: true,
     });
-    const messageAt = (at: string) => found.find((e) => e.pointer === at)?.message;
-    for (let holder = parentPointer(pointer); holder; holder = parentPointer(holder)) {
-      if (errors.message(holder) !== undefined && errors.update(holder, messageAt(holder))) fields.refresh(holder);
-    }
-    return errors.update(pointer, messageAt(pointer));
+    const wrong = (at: string) => found.some((e) => e.pointer === at);
+    for (let holder = parentPointer(pointer); holder; holder = parentPointer(holder))
+      if (errors.recheck(holder, wrong(holder))) fields.refresh(holder);
+    return errors.recheck(pointer, wrong(pointer));
   }
 
   private announceCountLater(field: Field, pointer: string): void {

@@ -34,3 +34,17 @@ export function loadWhatChanged(host: DefinitionInputs, parts: FormParts, change
     });
   }
 }
+
+/** Before each update: after a language switch, fields are drawn in the new language and the problems shown said again in it. */
+export function languageFollower(parts: FormParts): () => void {
+  let drawn: string | undefined;
+  return () => {
+    const { definition, answers, errors, fields } = parts;
+    const lang = parts.lang();
+    if (drawn === lang) return;
+    drawn = lang;
+    fields.setLanguage(lang);
+    if (errors.shown && definition.validator && definition.index)
+      errors.relocalize(definition.validator.validate(answers.data, { lang }), definition.index);
+  };
+}

@@ -61,7 +61,9 @@ describe('FormIndex', () => {
 describe('ErrorState', () => {
   it('shows nothing before a failed attempt', () => {
     const errors = new ErrorState();
-    assert.equal(errors.update('/name', 'Indiquez votre nom'), true);
+    errors.tell('/name', 'Indiquez votre nom');
+    errors.clear();
+    assert.equal(errors.recheck('/name', true), false);
     assert.equal(errors.message('/name'), undefined, 'invalid is not "shows an error"');
   });
 
@@ -100,13 +102,15 @@ describe('ErrorState', () => {
     ]);
   });
 
-  it('a field checked again says whether what it shows changed', () => {
+  it('a field checked again loses its message once fixed, and gains none before the next round', () => {
     const errors = new ErrorState();
     errors.round([error('/name', 'Indiquez votre nom')], index);
-    assert.equal(errors.update('/name', 'Indiquez votre nom'), false);
-    assert.equal(errors.update('/name', undefined), true);
+    assert.equal(errors.recheck('/name', true), false, 'still wrong: the message stays as it was');
+    assert.equal(errors.message('/name'), 'Indiquez votre nom');
+    assert.equal(errors.recheck('/name', false), true);
     assert.equal(errors.message('/name'), undefined);
-    assert.equal(errors.update('/name', undefined), false);
+    assert.equal(errors.recheck('/name', true), false, 'a new problem waits for the next round');
+    assert.equal(errors.message('/name'), undefined);
   });
 
   it('forgets the messages inside a field and only there', () => {
@@ -118,9 +122,23 @@ describe('ErrorState', () => {
     errors.forgetUnder('/children');
     assert.equal(errors.message('/children/1/first'), undefined);
     assert.equal(errors.message('/name'), 'C');
-    errors.addUnder('/children', [error('/children/0/first', 'D'), error('/name', 'E')]);
-    assert.equal(errors.message('/children/0/first'), 'D');
-    assert.equal(errors.message('/name'), 'C', 'only problems inside the group are added');
+  });
+
+  it('an item removed: the messages of the items after it move up, and go once a new check finds them fixed', () => {
+    const errors = new ErrorState();
+    errors.round([error('/children/0/first', 'A'), error('/children/2/first', 'B'), error('/name', 'C')], index);
+    errors.itemRemoved('/children', 0);
+    assert.equal(errors.message('/children/0/first'), undefined, 'item 1 was never wrong, it shows nothing');
+    assert.equal(errors.message('/children/1/first'), 'B', 'item 2 moved up with its message');
+    assert.equal(errors.message('/children/2/first'), undefined);
+    assert.deepEqual(
+      errors.summary.map((e) => e.pointer),
+      ['/name', '/children/1/first'],
+    );
+    errors.clearFixedUnder('/children', [error('/children/0/first', 'D'), error('/name', 'C')], index);
+    assert.equal(errors.message('/children/1/first'), undefined, 'fixed');
+    assert.equal(errors.message('/children/0/first'), undefined, 'never checked: nothing added');
+    assert.equal(errors.message('/name'), 'C', 'only the group is looked at');
   });
 
   it('a refused file is told at once, before any attempt', () => {

@@ -5,7 +5,8 @@ import type { FormIndex } from './form-index.js';
 /**
  * The problems the form shows: one message per field, inline, and the error summary above the
  * step. "Invalid" is kept apart from "shows an error" (as Shoelace does): nothing shows before the
- * citizen's first failed attempt; from then on each field is checked again as it is left.
+ * citizen's first failed attempt; from then on a field that shows a problem is checked again as
+ * the citizen answers or leaves it, and its message goes once fixed (a new kind waits for Continue).
  */
 export class ErrorState {
   private readonly messages = new Map<string, string>();
@@ -60,19 +61,47 @@ export class ErrorState {
       if (key === pointer || key.startsWith(`${pointer}/`)) this.messages.delete(key);
   }
 
-  /** A field checked again (`message` is its first problem, if any); true when what it shows changed. */
-  update(pointer: string, message: string | undefined): boolean {
-    if (message === this.messages.get(pointer)) return false;
-    if (message) this.messages.set(pointer, message);
-    else this.messages.delete(pointer);
+  /**
+   * A field checked again as the citizen answers or leaves it (`stillWrong`: the check found a
+   * problem): its message goes as soon as the answer is right, but a problem of another kind
+   * ("au moins 5 caractères" after "obligatoire") waits for the next Continue, so that a message
+   * never changes under the cursor. True when what the field shows changed.
+   */
+  recheck(pointer: string, stillWrong: boolean): boolean {
+    if (stillWrong || !this.messages.has(pointer)) return false;
+    this.messages.delete(pointer);
     return true;
   }
 
-  /** Problems inside `pointer` found by a new check, for the fields that show none yet (items moved up). */
-  addUnder(pointer: string, errors: readonly FieldError[]): void {
-    for (const error of errors)
-      if ((error.pointer === pointer || error.pointer.startsWith(`${pointer}/`)) && !this.messages.has(error.pointer))
-        this.messages.set(error.pointer, error.message);
+  /**
+   * An item of a repeatable group was removed: the messages (and summary links) of the items after
+   * it move up with them, those of the removed item go. An item never checked shows nothing.
+   */
+  itemRemoved(group: string, index: number): void {
+    const moved = (pointer: string): string | undefined => {
+      if (!pointer.startsWith(`${group}/`)) return pointer;
+      const [head, ...rest] = pointer.slice(group.length + 1).split('/');
+      const at = Number(head);
+      if (at === index) return undefined;
+      return at < index ? pointer : [group, String(at - 1), ...rest].join('/');
+    };
+    const kept = [...this.messages].flatMap(([pointer, message]) => {
+      const now = moved(pointer);
+      return now === undefined ? [] : [[now, message] as const];
+    });
+    this.messages.clear();
+    for (const [pointer, message] of kept) this.messages.set(pointer, message);
+    this.summary = this.summary.flatMap((error) => {
+      const pointer = moved(error.pointer);
+      return pointer === undefined ? [] : [{ ...error, pointer }];
+    });
+  }
+
+  /** The messages in `pointer` (itself included) that a new check (`errors`) no longer finds are fixed: they go. */
+  clearFixedUnder(pointer: string, errors: readonly FieldError[], index: FormIndex): void {
+    const still = new Set(errors.map((error) => index.nearestField(error.pointer)));
+    for (const key of [...this.messages.keys()])
+      if ((key === pointer || key.startsWith(`${pointer}/`)) && !still.has(key)) this.messages.delete(key);
   }
 
   /** After a language switch, what shows is said again in the new language (`errors`: a fresh check). */

@@ -15,11 +15,12 @@ import { AnswerInput } from './answer-input.js';
 import { StartOver } from './start-over.js';
 import { createFormParts, type FormParts } from './form-parts.js';
 import { adapterSettings } from './adapter-attributes.js';
-import { loadWhatChanged } from './definition-inputs.js';
+import { languageFollower, loadWhatChanged } from './definition-inputs.js';
 import { SendAction } from './send-action.js';
 import { formClicks } from './form-clicks.js';
 import { renderStep, renderSummary } from './step-view.js';
 import { afterFirstPaint } from './idle.js';
+import { StepPage } from './step-page.js';
 
 /**
  * An online procedure (téléservice) described by a form definition: one step at a time, with
@@ -45,9 +46,13 @@ import { afterFirstPaint } from './idle.js';
  * @attr draft-days - How many days a draft is kept on the device (7 by default); older ones are
  *   deleted, not offered. A draft is deleted as soon as its request is sent. `draft="none"` keeps none
  *   (public computers, kiosks).
+ * @attr update-title - The page's title follows the step, GOV.UK style ("Adresse – Signaler un problème", "Erreur : …"
+ *   while the step shows errors, the receipt's title once sent); the page's own comes back when the element is removed.
+ * @attr history - Each step is a history entry (same URL): the browser's Back button goes to the previous step.
  *
  * @event guichet-submit - Before sending; cancelable; `detail.data` holds the cleaned answers (a file field holds the key of its file in `chosenFiles`).
  * @event guichet-submitted - The endpoint acknowledged the request (`detail.reference`, `detail.trackingCode`).
+ * @event guichet-step - A step is shown (`detail.step` from 1, `count`, `title`; `summary` for "Vérifiez vos réponses").
  * @event guichet-error - Something went wrong that the citizen is told about (`detail.kind`: definition, network, server,
  *   validation, configuration). For `configuration` (and `network` with `detail.code` `unconfirmed`), `detail.message`
  *   tells the web team what happened and what to change; it is also written to the console.
@@ -126,6 +131,8 @@ export class GuichetForm extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideTitle: { type: Boolean, attribute: 'hide-title' },
     trackerUrl: { attribute: 'tracker-url' },
+    updateTitle: { type: Boolean, attribute: 'update-title' },
+    history: { type: Boolean },
     definition: { attribute: false },
     data: { attribute: false },
   };
@@ -156,6 +163,10 @@ export class GuichetForm extends LitElement {
   hideTitle = false;
   /** The page holding the tracker: the receipt links to it with `?reference=…`. */
   declare trackerUrl?: string;
+  /** The page's title follows the step (GOV.UK style). */
+  updateTitle = false;
+  /** The browser's Back button goes to the previous step. */
+  history = false;
   /** The form definition as an object (instead of `src`). */
   declare definition?: unknown;
   /** Answers to start with ("Dites-le-nous une fois"). */
@@ -174,7 +185,7 @@ export class GuichetForm extends LitElement {
   private readonly startOver = new StartOver(this, { ...this.parts, steps: this.steps, prefill: () => this.data });
   private readonly sending = new SendAction(this, this.parts, this.steps, this.submission);
   private readonly onClick = formClicks(this.input, this.steps);
-  private renderedLang?: string;
+  private readonly followLanguage = languageFollower(this.parts);
 
   /** The answers as they stand (a copy). */
   get answersSnapshot(): Answers {
@@ -194,6 +205,7 @@ export class GuichetForm extends LitElement {
     super();
     // Sent, whether now or by a submission a closed tab left pending: the draft has done its job.
     this.addEventListener('guichet-submitted', () => this.parts.drafts.forget());
+    new StepPage(this, this.parts, this.steps, () => this.submission.phase === 'sent');
   }
 
   override connectedCallback(): void {
@@ -204,15 +216,7 @@ export class GuichetForm extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     loadWhatChanged(this, this.parts, changed);
-    const { definition, answers, errors, fields } = this.parts;
-    const lang = this.parts.lang();
-    if (this.renderedLang !== lang) {
-      this.renderedLang = lang;
-      fields.setLanguage(lang);
-      // After a language switch, the problems shown are said again in the new language.
-      if (errors.shown && definition.validator && definition.index)
-        errors.relocalize(definition.validator.validate(answers.data, { lang }), definition.index);
-    }
+    this.followLanguage();
   }
 
   protected override updated(): void {
@@ -233,14 +237,8 @@ export class GuichetForm extends LitElement {
   }
 
   private start(model: FormModel): void {
-    const { answers, errors, drafts, fields } = this.parts;
-    answers.replace(model.fields, this.data);
-    answers.forgetFiles();
-    errors.clear();
-    this.steps.reset();
-    this.startOver.reset();
-    drafts.look();
-    fields.redrawAll();
+    this.startOver.begin();
+    this.parts.drafts.look();
     // A submission this browser kept for the form is looked for once the first step is painted:
     // the first read of localStorage can cost a phone a few tens of milliseconds.
     void afterFirstPaint().then(() => {

@@ -11,6 +11,8 @@ const fr = {
   requiredConvention: 'Toutes les questions sont obligatoires, sauf celles marquées «\u00a0(facultatif)\u00a0».',
   checking: 'Vérification de vos réponses…',
   stepOf: 'Étape {current} sur {total}',
+  /** Before the page's title while a step shows errors (`update-title`). */
+  errorTitle: 'Erreur\u00a0: ',
   back: 'Retour',
   continue: 'Continuer',
   send: 'Envoyer',
@@ -79,6 +81,7 @@ const en: FormText = {
   requiredConvention: 'All questions must be answered, except those marked “(optional)”.',
   checking: 'Checking your answers…',
   stepOf: 'Step {current} of {total}',
+  errorTitle: 'Error: ',
   back: 'Back',
   continue: 'Continue',
   send: 'Send',

@@ -24,9 +24,15 @@ export class StartOver {
     private readonly options: StartOverOptions,
   ) {}
 
-  /** A new form: no question pending. */
-  reset(): void {
+  /** A new form, or one cleared: the page's answers, no error, no question pending, the first step. */
+  begin(): void {
+    const { answers, errors, steps, fields, definition } = this.options;
+    answers.replace(definition.model?.fields ?? [], this.options.prefill());
+    answers.forgetFiles();
+    errors.clear();
     this.confirming = false;
+    steps.reset();
+    fields.redrawAll();
   }
 
   renderOffer(): TemplateResult | typeof nothing {
@@ -81,14 +87,9 @@ export class StartOver {
   };
 
   private readonly clear = (): void => {
-    const { drafts, answers, errors, steps, fields, focus, announcer } = this.options;
+    const { drafts, focus, announcer } = this.options;
     drafts.forget();
-    answers.replace(this.options.definition.model?.fields ?? [], this.options.prefill());
-    answers.forgetFiles();
-    errors.clear();
-    this.confirming = false;
-    steps.reset();
-    fields.redrawAll();
+    this.begin();
     focus.afterRender(this.top, {
       then: () => announcer.announce(formText(this.options.lang()).answersCleared),
     });

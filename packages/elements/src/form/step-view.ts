@@ -52,8 +52,11 @@ export function renderStep({
         ${renderErrorSummary(summaryErrors, lang, errorSummaryId, fieldId)}
         ${
           total > 1
-            ? html`<p class="progress" part="progress">${fill(text.stepOf, { current: index + 1, total })}</p>
-              <h3 class="step__title" id="guichet-step-title" tabindex="-1">${localize(step?.title, lang)}</h3>`
+            ? /* The heading is named "Étape 2 sur 3 Adresse": focused on a step change, it says where the
+                 citizen is; the progress line above is that name's first half, hidden from readers so
+                 that browsing the page does not read it twice. */
+              html`<p class="progress" part="progress" id="guichet-step-progress" aria-hidden="true">${fill(text.stepOf, { current: index + 1, total })}</p>
+              <h3 class="step__title" id="guichet-step-title" tabindex="-1" aria-labelledby="guichet-step-progress guichet-step-title">${localize(step?.title, lang)}</h3>`
             : nothing
         }
         ${stepDescription ? html`<p class="step__description">${stepDescription}</p>` : nothing}

@@ -54,7 +54,11 @@ export class StepsController {
     this.parts.focus.afterRender('#guichet-step-title');
   }
 
+  /** Set while steps are entries of the browser's history (see step-page.ts): Back goes through it. */
+  backInHistory?: () => boolean;
+
   back(): void {
+    if (this.backInHistory?.()) return;
     this.parts.errors.clear();
     this.returnToSummary = false;
     this.goTo(Math.max(0, this.index - 1));
