@@ -306,6 +306,17 @@ for (const subject of subjects) {
       assert.equal((await third.counters.hit(key, 60_000, later)).count, 1);
     });
 
+    test('counters: hits of several clients at once are counted each once, in the order they came', async () => {
+      const [a, b] = ['a', 'b'].map((name) => `rate ${name} ${randomBytes(4).toString('hex')}`) as [string, string];
+      const now = new Date('2026-03-04T10:00:00.000Z');
+      const counts = async (keys: string[], at: Date) =>
+        (await Promise.all(keys.map((key) => store.counters.hit(key, 60_000, at)))).map((hit) => hit.count);
+      assert.deepEqual(await counts([a, b, a, a, b], now), [1, 1, 2, 3, 2]);
+      assert.deepEqual(await counts([b, a], new Date(now.getTime() + 1_000)), [3, 4]);
+      // a's window ended: it starts again at 1; b's too.
+      assert.deepEqual(await counts([a, a, b], new Date(now.getTime() + 60_000)), [1, 2, 1]);
+    });
+
     const createdRequest = async (overrides: Partial<NewRequest> = {}) => {
       const result = await store.transaction((tx) => tx.requests.insertOrGet(newRequest(newPrefix(), overrides)));
       assert.ok(result.outcome === 'created');

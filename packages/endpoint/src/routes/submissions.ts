@@ -15,7 +15,7 @@ import type { EndpointContext } from '../context.js';
 import type { FormEntry } from '../forms.js';
 import type { NewRequest, RequestRecord } from '../store/types.js';
 import { requireJson } from '../content-type.js';
-import { attachmentReferences } from '../forms.js';
+import { attachmentReferences, type AttachmentReference } from '../forms.js';
 import { HttpError, type FieldProblem } from '../http-error.js';
 import { protocolProblems } from '../protocol.js';
 import { errorMessage } from '../messages.js';
@@ -80,53 +80,25 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       const submissionHash = context.codes.submissionHash(formId, submission);
       const trackingCode = context.codes.trackingCodeFor(formId, key);
       reply.header('Cache-Control', 'no-store');
-      const earlier = await context.store.requests.findByIdempotencyKey(formId, idempotencyKeyHash);
-      if (earlier) return reply.code(200).send(replay(earlier, submissionHash, lang, trackingCode));
-
-      const form = await formVersion(context, formId, submission.formVersion, lang);
-      const errors: FieldProblem[] = form.validate(submission.data, { lang, maxErrors });
-      if (errors.length) throw new HttpError(422, 'invalid-data', { errors, lang });
-
-      // What validate() checked is the answers without inactive fields: store exactly that.
-      const data = form.clean(submission.data);
-      const references = attachmentReferences(form.model.fields, data);
-      const unknownAttachment = (pointer: string): FieldProblem => ({
-        pointer,
-        code: 'unknown-attachment',
-        message: errorMessage('unknown-attachment', lang),
-      });
-      const misplaced: FieldProblem[] = [];
-      for (const reference of references) {
-        const attachment = isAttachmentId(reference.id) ? await context.store.attachments.get(reference.id) : undefined;
-        if (!attachment || attachment.formId !== form.id || attachment.field !== reference.field)
-          misplaced.push(unknownAttachment(reference.pointer));
+      let prepared: Prepared;
+      try {
+        prepared = await prepare(
+          context,
+          formId,
+          submission,
+          { idempotencyKeyHash, submissionHash, trackingCode },
+          agent !== undefined,
+          maxErrors,
+        );
+      } catch (error) {
+        // A retry of a stored request gets its receipt whatever refuses its body today (a form
+        // version gone, a rule changed). Looked up only then: a new submission, the common case,
+        // meets a stored one in the insert itself, which saves a round trip to the database.
+        const earlier = await context.store.requests.findByIdempotencyKey(formId, idempotencyKeyHash);
+        if (earlier) return reply.code(200).send(replay(earlier, submissionHash, lang, trackingCode));
+        throw error;
       }
-      if (misplaced.length) throw new HttpError(422, 'invalid-data', { errors: misplaced.slice(0, maxErrors), lang });
-
-      const receivedAt = context.now();
-      const expectedDays = form.model.processing?.expectedDays;
-      const newRequest: NewRequest = {
-        formId: form.id,
-        formVersion: form.model.version,
-        formTitle: form.model.title[lang],
-        channel: submission.channel,
-        byAgent: agent !== undefined,
-        lang,
-        data,
-        idempotencyKeyHash,
-        submissionHash,
-        trackingCodeHash: context.codes.trackingCodeHash(trackingCode),
-        referencePrefix: referencePrefixFor(form.id, form.model.processing?.referencePrefix),
-        receivedAt,
-        ...(expectedDays === undefined ? {} : { expectedBy: addDays(receivedAt, expectedDays) }),
-        firstStatus: {
-          at: receivedAt.toISOString(),
-          phase: 'received',
-          code: 'received',
-          label: phaseLabel('received', lang),
-        },
-        attachmentIds: references.map((r) => r.id),
-      };
+      const { form, newRequest, references } = prepared;
       // The form's reference counter is the row every submission of it locks: see UnitOptions.
       const lockKey = `${newRequest.referencePrefix}-${newRequest.receivedAt.getUTCFullYear()}`;
       const result = await context.store.transaction(
@@ -144,7 +116,7 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
         throw new HttpError(422, 'invalid-data', {
           errors: references
             .filter((r) => unavailable.has(r.id))
-            .map((r) => unknownAttachment(r.pointer))
+            .map((r) => unknownAttachment(r.pointer, lang))
             .slice(0, maxErrors),
           lang,
         });
@@ -167,4 +139,70 @@ async function formVersion(
   const form = await context.forms.version(context.store, formId, version);
   if (!form) throw new HttpError(409, 'form-version-unknown', { lang });
   return form;
+}
+
+interface Prepared {
+  form: FormEntry;
+  newRequest: NewRequest;
+  references: AttachmentReference[];
+}
+
+/**
+ * The request to store, once the answers passed the form version's rules and name only this
+ * form's attachments; throws the HttpError refusing them otherwise.
+ */
+async function prepare(
+  context: EndpointContext,
+  formId: string,
+  submission: SubmissionBody,
+  hashes: { idempotencyKeyHash: Buffer; submissionHash: Buffer; trackingCode: string },
+  byAgent: boolean,
+  maxErrors: number,
+): Promise<Prepared> {
+  const { lang } = submission;
+  const { idempotencyKeyHash, submissionHash, trackingCode } = hashes;
+  const form = await formVersion(context, formId, submission.formVersion, lang);
+  const errors: FieldProblem[] = form.validate(submission.data, { lang, maxErrors });
+  if (errors.length) throw new HttpError(422, 'invalid-data', { errors, lang });
+
+  // What validate() checked is the answers without inactive fields: store exactly that.
+  const data = form.clean(submission.data);
+  const references = attachmentReferences(form.model.fields, data);
+  const misplaced: FieldProblem[] = [];
+  for (const reference of references) {
+    const attachment = isAttachmentId(reference.id) ? await context.store.attachments.get(reference.id) : undefined;
+    if (!attachment || attachment.formId !== form.id || attachment.field !== reference.field)
+      misplaced.push(unknownAttachment(reference.pointer, lang));
+  }
+  if (misplaced.length) throw new HttpError(422, 'invalid-data', { errors: misplaced.slice(0, maxErrors), lang });
+
+  const receivedAt = context.now();
+  const expectedDays = form.model.processing?.expectedDays;
+  const newRequest: NewRequest = {
+    formId: form.id,
+    formVersion: form.model.version,
+    formTitle: form.model.title[lang],
+    channel: submission.channel,
+    byAgent,
+    lang,
+    data,
+    idempotencyKeyHash,
+    submissionHash,
+    trackingCodeHash: context.codes.trackingCodeHash(trackingCode),
+    referencePrefix: referencePrefixFor(form.id, form.model.processing?.referencePrefix),
+    receivedAt,
+    ...(expectedDays === undefined ? {} : { expectedBy: addDays(receivedAt, expectedDays) }),
+    firstStatus: {
+      at: receivedAt.toISOString(),
+      phase: 'received',
+      code: 'received',
+      label: phaseLabel('received', lang),
+    },
+    attachmentIds: references.map((r) => r.id),
+  };
+  return { form, newRequest, references };
+}
+
+function unknownAttachment(pointer: string, lang: Language): FieldProblem {
+  return { pointer, code: 'unknown-attachment', message: errorMessage('unknown-attachment', lang) };
 }

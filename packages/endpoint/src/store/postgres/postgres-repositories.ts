@@ -47,6 +47,7 @@ import type {
   UploadOutcome,
 } from '../types.js';
 import { foldedSql, searchWords } from '../search-words.js';
+import { CounterHits } from './counter-hits.js';
 import { REPLY_FIELD } from '../types.js';
 
 /** pg_advisory_xact_lock key of the unclaimed-uploads quota ("guichetu"). */
@@ -359,20 +360,14 @@ export class PostgresFormVersions implements FormVersionReads, FormVersionWrites
 }
 
 export class PostgresCounters implements Counters {
-  constructor(private readonly db: Queryable) {}
+  private readonly hits: CounterHits;
 
-  async hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
-    const [row] = await rows<{ count: number; reset_at: Date }>(
-      this.db,
-      'counter-hit',
-      `INSERT INTO counters (key, count, reset_at) VALUES ($1, 1, $2)
-       ON CONFLICT (key) DO UPDATE SET
-         count = CASE WHEN counters.reset_at <= $3 THEN 1 ELSE counters.count + 1 END,
-         reset_at = CASE WHEN counters.reset_at <= $3 THEN excluded.reset_at ELSE counters.reset_at END
-       RETURNING count, reset_at`,
-      [key, new Date(now.getTime() + windowMs).toISOString(), now.toISOString()],
-    );
-    return { count: row!.count, resetAt: row!.reset_at };
+  constructor(private readonly db: Queryable) {
+    this.hits = new CounterHits(db);
+  }
+
+  hit(key: string, windowMs: number, now: Date): Promise<{ count: number; resetAt: Date }> {
+    return this.hits.hit(key, windowMs, now);
   }
 
   async peek(key: string, now: Date): Promise<{ count: number; resetAt: Date } | undefined> {
