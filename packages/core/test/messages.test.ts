@@ -45,6 +45,14 @@ describe('message catalogues', () => {
     assert.equal(format('minimum', { limit: 0.5 }, 'fr'), 'Saisissez un nombre supérieur ou égal à 0,5');
   });
 
+  it('write small whole numbers as each locale does, without building a formatter', () => {
+    for (const lang of languages) {
+      const intl = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 20 });
+      for (const value of [0, 1, 7, 42, 999, 1000, -1, 2.5])
+        assert.equal(formatNumber(value, lang), intl.format(value), `${value} in ${lang}`);
+    }
+  });
+
   it('leave unknown parameters visible rather than blank', () => {
     assert.equal(format('minimum', {}, 'en'), 'Enter a number of {limit} or more');
   });
