@@ -23,20 +23,35 @@ function chunksOf(dist) {
   return [...chunks].sort();
 }
 
+/** The chunks `chunk` imports statically (not through import()): they load before it runs. */
+function staticImportsOf(dist, chunk) {
+  const code = readFileSync(join(dist, chunk), 'utf8');
+  return [
+    ...new Set([...code.matchAll(/(?:from|import)\s*["'`]\.\/(guichet-[\w-]+\.js)["'`]/g)].map((match) => match[1])),
+  ];
+}
+
 /**
- * The snippet: the script tag, and hints that start, in parallel with guichet.js, the two
- * downloads a form needs before its first question shows — the definition reader's chunk and the
- * definition itself. Without them they would start one after the other, each a round trip later
- * (script, then definition, then chunk): seconds on a slow mobile network. The endpoint serves
- * dist/ under /dist/; a pinned copy elsewhere is checked by its integrity hash.
+ * The snippet: the script tag, and hints that start, in parallel with guichet.js, the downloads a
+ * form needs before its first question shows — the definition reader's chunk (and the chunk it
+ * shares with the work chunk) and the definition itself. Without them they would start one after
+ * the other, each a round trip later (script, then definition, then chunk): seconds on a slow
+ * mobile network. The endpoint serves dist/ under /dist/; a pinned copy elsewhere is checked by
+ * its integrity hash.
  */
-export function snippetHtml({ version, integrity, lazyChunk, lazyIntegrity }) {
+export function snippetHtml({ version, integrity, preloads }) {
   const endpoint = 'https://gru.example.org';
   const form = `${endpoint}/api/forms/signalement-voirie`;
+  const hints = preloads
+    .map(
+      ({ chunk, integrity: hash }) =>
+        `<link rel="modulepreload" href="${endpoint}/dist/${chunk}" integrity="${hash}" crossorigin="anonymous">`,
+    )
+    .join('\n');
   return `<!-- Guichet ${version}: paste where the form should appear. Your Guichet endpoint serves this script (and its chunks and themes) under /dist/: replace https://gru.example.org with its address. -->
 <link rel="preload" as="fetch" href="${form}" crossorigin="anonymous">
 <script type="module" src="${endpoint}/dist/guichet.js"></script>
-<link rel="modulepreload" href="${endpoint}/dist/${lazyChunk}" integrity="${lazyIntegrity}" crossorigin="anonymous">
+${hints}
 <guichet-form src="${form}" endpoint="${endpoint}/api" lang="fr"></guichet-form>
 
 <!-- Or load this very build from your own copy of dist/ (one folder per version), checked by the browser: -->
@@ -57,8 +72,8 @@ export function writeCdnFiles({ dist, version }) {
   writeFileSync(join(dist, 'integrity.json'), `${JSON.stringify(hashes, null, 2)}\n`);
   const lazyChunk = chunks.find((name) => name.startsWith('guichet-lazy-'));
   if (!lazyChunk) throw new Error('dist/: no guichet-lazy-*.js chunk to preload');
-  writeFileSync(
-    join(dist, 'snippet.html'),
-    snippetHtml({ version, integrity: hashes['guichet.js'], lazyChunk, lazyIntegrity: hashes[lazyChunk] }),
+  const preloads = [lazyChunk, ...staticImportsOf(dist, lazyChunk).filter((chunk) => chunk !== 'guichet.js')].map(
+    (chunk) => ({ chunk, integrity: hashes[chunk] }),
   );
+  writeFileSync(join(dist, 'snippet.html'), snippetHtml({ version, integrity: hashes['guichet.js'], preloads }));
 }

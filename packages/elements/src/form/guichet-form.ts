@@ -242,8 +242,11 @@ export class GuichetForm extends LitElement {
     // A submission this browser kept for the form is looked for once the first step is painted:
     // the first read of localStorage can cost a phone a few tens of milliseconds.
     void afterFirstPaint().then(() => {
-      if (this.endpoint && this.parts.definition.model === model)
+      if (this.parts.definition.model !== model) return;
+      if (this.endpoint)
         void this.submission.resumePending(model, this.endpoint, this.adapter || 'guichet', adapterSettings(this));
+      // The code that sends downloads now, not on Send: a connection lost by then loses nothing.
+      this.submission.prefetch();
     });
   }
 

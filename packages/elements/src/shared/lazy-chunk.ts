@@ -1,19 +1,37 @@
 /**
- * The chunk the elements load once they are at work (../lazy.js): one download for every form
- * and tracker of the page. Once it is there, `lazyChunkNow()` hands it over without waiting a
- * task; a failed download is tried again by the next caller rather than remembered.
+ * The chunks the elements load once they are at work, each one download for every form and
+ * tracker of the page: the reader (../lazy.js: the definition reader, the validators, the answers
+ * summary), which a form's first step waits for, and the work chunk (../work.js: the submission
+ * pipeline, the adapters, the tracker's status view and reply), which nothing on screen waits for
+ * until the citizen sends or looks a request up. Once a chunk is there, `now()` hands it over
+ * without waiting a task; a failed download is tried again by the next caller rather than
+ * remembered.
  */
 export type LazyChunk = typeof import('../lazy.js');
+export type WorkChunk = typeof import('../work.js');
 
-let chunk: LazyChunk | undefined;
-let loading: Promise<LazyChunk> | undefined;
-
-export function lazyChunkNow(): LazyChunk | undefined {
-  return chunk;
+interface Chunk<T> {
+  now(): T | undefined;
+  load(): Promise<T>;
 }
 
-export function loadLazyChunk(): Promise<LazyChunk> {
-  loading ??= import('../lazy.js').then((module) => (chunk = module));
-  loading.catch(() => (loading = undefined));
-  return loading;
+function chunk<T>(download: () => Promise<T>): Chunk<T> {
+  let module: T | undefined;
+  let loading: Promise<T> | undefined;
+  return {
+    now: () => module,
+    load() {
+      loading ??= download().then((loaded) => (module = loaded));
+      loading.catch(() => (loading = undefined));
+      return loading;
+    },
+  };
 }
+
+const reader = chunk(() => import('../lazy.js'));
+const work = chunk(() => import('../work.js'));
+
+export const lazyChunkNow = reader.now;
+export const loadLazyChunk = reader.load;
+export const workChunkNow = work.now;
+export const loadWorkChunk = work.load;

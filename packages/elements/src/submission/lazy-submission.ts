@@ -1,14 +1,14 @@
 /**
  * The form's handle on the submission pipeline (uploads, outbox, adapters, receipt), which loads
- * in a chunk of its own: when the citizen reaches the answers summary (so the status region is
- * on screen before Send), or at once when this browser holds a submission pending for this form.
- * Until then it draws what an idle controller draws.
+ * in a chunk of its own: once the first step is painted (`prefetch`), at once when this browser
+ * holds a submission pending for this form, or at the latest when the citizen reaches the answers
+ * summary. Until then it draws what an idle controller draws.
  */
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldError, FormModel, Language } from '@guichet/core';
 import type { SubmissionController } from './submission-controller.js';
 import type { AdapterSettings, ReceiptOptions, SendRequest, SubmissionPhase } from './types.js';
-import { loadLazyChunk } from '../shared/lazy-chunk.js';
+import { loadWorkChunk } from '../shared/lazy-chunk.js';
 
 /** Where the outbox keeps a form's pending submissions (see @guichet/core's OutboxStore). */
 const OUTBOX_PREFIX = 'guichet:outbox:';
@@ -36,6 +36,11 @@ export class LazySubmission {
     return (await this.load()).resumePending(model, endpoint, adapter, settings);
   }
 
+  /** Downloads the pipeline ahead of need; a failed download is tried again at Send. */
+  prefetch(): void {
+    this.load().catch(() => undefined);
+  }
+
   renderStatus(lang: Language): TemplateResult {
     if (this.controller) return this.controller.renderStatus(lang);
     void this.load().then(
@@ -54,7 +59,7 @@ export class LazySubmission {
   }
 
   private load(): Promise<SubmissionController> {
-    this.loading ??= loadLazyChunk().then(
+    this.loading ??= loadWorkChunk().then(
       ({ SubmissionController }) => (this.controller = new SubmissionController(this.host)),
     );
     this.loading.catch(() => (this.loading = undefined));

@@ -15,7 +15,7 @@ import { LookupController, type LookupValues } from './lookup-form.js';
 import { PollController, refreshSeconds } from './poll-controller.js';
 import { problemEvent, problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
 import { toContactBlock, type TrackerContact } from './contact.js';
-import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
+import { workChunkNow, loadWorkChunk, type WorkChunk } from '../shared/lazy-chunk.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
 import { shiftHeadings } from '../shared/heading-levels.js';
 import { changed, checked } from './status-answer.js';
@@ -147,7 +147,7 @@ export class GuichetTracker extends LitElement {
   private inFlight?: AbortController;
   private readonly adapters = new AdapterCache();
   private readonly formContact = new FormContact(this);
-  private replyPart?: InstanceType<LazyChunk['TrackerReply']>;
+  private replyPart?: InstanceType<WorkChunk['TrackerReply']>;
   /** Diagnoses already written to the console. */
   private readonly told = new Set<string>();
 
@@ -238,7 +238,7 @@ export class GuichetTracker extends LitElement {
       return html`${problemView(false)}${this.lookup.render(lang, 'tracker-lookup', this.needsCode())}${contactBlock}`;
     }
     // The status only comes through an adapter, so the chunk that draws it is there.
-    const chunk = lazyChunkNow();
+    const chunk = workChunkNow();
     if (this.current && chunk) {
       const status = this.current;
       this.replyPart ??= new chunk.TrackerReply(this, {
@@ -346,7 +346,7 @@ export class GuichetTracker extends LitElement {
     if (mode === 'initial' || (!this.current && !this.problem)) this.loading = true;
     try {
       // Awaited only by the first look-up of the page: later ones (another adapter) answer at once.
-      const chunk = lazyChunkNow() ?? (await loadLazyChunk());
+      const chunk = workChunkNow() ?? (await loadWorkChunk());
       if (controller.signal.aborted) return;
       let adapter: Adapter;
       try {

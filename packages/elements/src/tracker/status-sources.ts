@@ -1,6 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { Adapter, ContactBlock, RequestStatus } from '@guichet/core';
-import { loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
+import { loadWorkChunk, type WorkChunk } from '../shared/lazy-chunk.js';
 
 /** What the tracker's attributes say about where statuses come from. */
 export interface StatusSettings {
@@ -14,7 +14,7 @@ export interface StatusSettings {
 export class AdapterCache {
   private cached?: { key: string; adapter: Adapter };
 
-  get(createAdapter: LazyChunk['createAdapter'], settings: StatusSettings): Adapter {
+  get(createAdapter: WorkChunk['createAdapter'], settings: StatusSettings): Adapter {
     const config = {
       endpoint: settings.endpoint.trim(),
       ...(settings.apiKey ? { apiKey: settings.apiKey } : {}),
@@ -43,7 +43,7 @@ export class FormContact {
     this.formId = formId;
     const endpoint = settings.endpoint.trim();
     // The status came through the lazily loaded chunk, which holds the definition reader too.
-    const contact = await loadLazyChunk().then(
+    const contact = await loadWorkChunk().then(
       ({ loadFormContact }) => loadFormContact(endpoint, formId),
       () => undefined,
     );
