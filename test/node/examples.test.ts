@@ -307,7 +307,7 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
-  test('dist/snippet.html: the definition and the reader chunk download beside guichet.js, once each, and the form is sent', async () => {
+  test('dist/snippet.html: the definition and the reader chunk download beside guichet.js, once each, the code that sends once the first step is there, and the form is sent', async () => {
     // What each request did, in order: without the snippet's hints the definition could only be
     // asked for once guichet.js had arrived and run, and the chunk once the definition was read.
     const events: string[] = [];
@@ -316,9 +316,11 @@ describe('embedding examples, against the reference endpoint from another origin
         ? 'definition'
         : /\/dist\/guichet-lazy-[\w-]+\.js$/.test(url)
           ? 'chunk'
-          : url.endsWith('/dist/guichet.js')
-            ? 'guichet.js'
-            : undefined;
+          : /\/dist\/guichet-work-[\w-]+\.js$/.test(url)
+            ? 'work'
+            : url.endsWith('/dist/guichet.js')
+              ? 'guichet.js'
+              : undefined;
     const { page, errors } = await open('snippet/', (page) => {
       page.on('request', (request) => {
         const what = name(request.url());
@@ -338,9 +340,16 @@ describe('embedding examples, against the reference endpoint from another origin
       const guichetArrived = loading.indexOf('finished guichet.js');
       assert.ok(loading.indexOf('request definition') < guichetArrived, loading.join(', '));
       assert.ok(loading.indexOf('request chunk') < guichetArrived, loading.join(', '));
+      // The code that sends comes once the first step is there (never competing with the reader),
+      // and before the citizen reaches Send, so a connection lost meanwhile loses nothing.
+      for (let waited = 0; !events.includes('finished work') && waited < 10_000; waited += 50)
+        await page.waitForTimeout(50);
+      assert.ok(events.indexOf('request work') > events.indexOf('finished chunk'), events.join(', '));
+      assert.ok(events.includes('finished work'), events.join(', '));
       const marker = `Snippet ${Date.now()}`;
       await fillAndSend(page, marker);
       assert.equal((await stored(marker))?.channel, 'web');
+      assert.equal(events.filter((e) => e === 'request work').length, 1, events.join(', '));
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
