@@ -109,8 +109,7 @@ var require_equal = __commonJS({
 // packages/core/src/validation/formats.ts
 var formats_exports = {};
 __export(formats_exports, {
-  formats: () => formats,
-  isDate: () => isDate
+  formats: () => formats
 });
 function isDate(value) {
   const match = DATE.exec(value);

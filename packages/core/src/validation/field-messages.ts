@@ -3,7 +3,8 @@ import type { Field, Language } from '../model/types.js';
 import { localize } from '../model/localize.js';
 import { format, type MessageKey } from '../messages/format.js';
 import { locales } from '../messages/locales.js';
-import { dateProblem, splitDate } from '../model/date-parts.js';
+import { splitDate } from '../model/date-parts.js';
+import { dateProblem } from '../model/date-problem.js';
 
 const EXAMPLE_DATE = new Date(Date.UTC(2026, 6, 14, 14, 30));
 

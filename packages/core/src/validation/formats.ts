@@ -10,7 +10,7 @@ const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const TIME = /^(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?(?:[zZ]|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
 
 /** A real calendar date, "2026-02-29" being no more valid than "2026-02-30". */
-export function isDate(value: string): boolean {
+function isDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const year = Number(match[1]);
