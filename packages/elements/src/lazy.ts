@@ -19,6 +19,7 @@ export {
 } from '@guichet/core';
 export { SubmissionController } from './submission/submission-controller.js';
 export { renderAnswersSummary } from './form/answers-summary.js';
+export { readDateBoxes, renderDateBoxes } from './form/fields/date-boxes.js';
 export { renderStatusView } from './tracker/request-status-view.js';
 export { loadFormContact } from './tracker/form-contact.js';
 export { fetchServiceDefinition } from './form/service-source.js';
