@@ -71,7 +71,8 @@ const formOwnStyles = css`
     border: 0;
   }
   .fieldset > .legend,
-  .options > .label {
+  .options > .label,
+  .date-input > .label {
     padding: 0;
     font-size: 1.125rem;
   }

@@ -37,7 +37,7 @@ export function renderDateBoxes(field: Field, pointer: string, context: FieldCon
   const hint = context.t(field.hint) || context.text.dateHint;
   return html`<div class=${fieldClass('field', message)} part="field">
     <fieldset
-      class="fieldset"
+      class="fieldset date-input"
       part="fieldset"
       id=${id}
       aria-describedby=${message ? `${hintId(id)} ${errorId(id)}` : hintId(id)}
