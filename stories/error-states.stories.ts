@@ -38,3 +38,5 @@ export const NotChosen = error('notChosen');
 export const NotTicked = error('notTicked');
 /** A field missing inside a group. */
 export const InAGroup = error('group');
+/** A date of birth in three boxes without its month: only the month box is marked. */
+export const DateWithoutMonth = error('dateWithoutMonth');

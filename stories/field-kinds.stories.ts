@@ -25,6 +25,8 @@ export const Email = kind('email');
 export const Tel = kind('tel');
 export const Url = kind('url');
 export const DateField = kind('date');
+/** A date of birth in three boxes, day, month, year (`widget: "memorable-date"`). */
+export const MemorableDate = kind('memorable-date');
 export const TimeField = kind('time');
 export const NumberField = kind('number');
 export const Select = kind('select');

@@ -129,6 +129,14 @@ export const fieldKinds: Record<string, Json> = {
     properties: { eventDate: { type: 'string', format: 'date', title: 'Date de l’événement' } },
     translations: en('eventDate', 'Date of the event'),
   }),
+  'memorable-date': oneStep({
+    id: 'story-memorable-date',
+    title: 'Date de naissance',
+    titleEn: 'Date of birth',
+    properties: { birthDate: { type: 'string', format: 'date', title: 'Date de naissance' } },
+    fields: { birthDate: { widget: 'memorable-date', autocomplete: 'bday' } },
+    translations: en('birthDate', 'Date of birth'),
+  }),
   time: oneStep({
     id: 'story-time',
     title: 'Heure',
@@ -294,6 +302,7 @@ export const errorCases: Record<string, { definition: Json; data: Record<string,
   notChosen: { definition: fieldKinds['radio']!, data: {} },
   notTicked: { definition: fieldKinds['checkbox']!, data: {} },
   group: { definition: fieldKinds['fieldset']!, data: { person: { firstName: 'Amina' } } },
+  dateWithoutMonth: { definition: fieldKinds['memorable-date']!, data: { birthDate: '1987--14' } },
 };
 
 /** A definition with several problems, as a hurried author might write it. */

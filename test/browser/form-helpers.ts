@@ -116,6 +116,16 @@ async function typeDate(value: string): Promise<void> {
   }
 }
 
+/** Types a date into the three boxes of a memorable date, from the day box, as written: "21", "9", "2019". */
+async function typeDateBoxes(value: string): Promise<void> {
+  const [year = '', month = '', day = ''] = value.split('-');
+  await type(String(Number(day)));
+  await press('Tab');
+  await type(String(Number(month)));
+  await press('Tab');
+  await type(year);
+}
+
 async function typeTime(value: string): Promise<void> {
   const [hours = '0', minutes = '0'] = value.split(':');
   const twelve = new Intl.DateTimeFormat(navigator.language, { hour: 'numeric' }).resolvedOptions().hour12;
@@ -262,6 +272,8 @@ async function fillControl(active: HTMLElement, field: Field, wanted: unknown): 
     }
     case 'date':
       return typeDate(String(wanted));
+    case 'memorable-date':
+      return typeDateBoxes(String(wanted));
     case 'time':
       return typeTime(String(wanted));
     case 'datetime': {

@@ -33,6 +33,8 @@ export { readDefinition, type DefinitionCheck } from './model/read-definition.js
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';
 export { autocompleteWarnings } from './model/autocomplete-fit.js';
+export { datePartNames, joinDateParts, splitDate, type DatePart, type DateParts } from './model/date-parts.js';
+export { dateProblem, type DateProblem } from './model/date-problem.js';
 export { escapeSegment, isRecord, joinPointer, ownValue, setOwn, splitPointer, valueAt } from './util/pointer.js';
 export {
   compileRuntimeValidators,

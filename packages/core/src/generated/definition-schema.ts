@@ -341,6 +341,7 @@ export const definitionSchema: Record<string, unknown> = {
             "tel",
             "url",
             "date",
+            "memorable-date",
             "time",
             "number",
             "select",

@@ -166,6 +166,7 @@ export interface FieldUi {
     | 'tel'
     | 'url'
     | 'date'
+    | 'memorable-date'
     | 'time'
     | 'number'
     | 'select'

@@ -19,6 +19,15 @@ export const fr = {
   'format.date-time': 'Saisissez une date et une heure valides, par exemple {example}',
   'format.uri': 'Saisissez une adresse web valide, par exemple https://www.exemple.fr',
   'format.other': "Cette réponse n'a pas le format attendu",
+  // A date typed in three boxes (memorable-date): what is missing or wrong, as GOV.UK words it.
+  'date.missing-day': 'La date doit contenir un jour',
+  'date.missing-month': 'La date doit contenir un mois',
+  'date.missing-year': 'La date doit contenir une année',
+  'date.missing-day-month': 'La date doit contenir un jour et un mois',
+  'date.missing-day-year': 'La date doit contenir un jour et une année',
+  'date.missing-month-year': 'La date doit contenir un mois et une année',
+  'date.year-digits': 'L’année doit contenir 4 chiffres',
+  'date.real': 'La date doit être une vraie date',
   pattern: "Cette réponse n'a pas le format attendu",
   minLength: { one: 'Saisissez au moins {count} caractère', other: 'Saisissez au moins {count} caractères' },
   maxLength: { one: 'Saisissez au plus {count} caractère', other: 'Saisissez au plus {count} caractères' },
@@ -131,6 +140,7 @@ export const fr = {
   'widget-reason.choices': 'il lui faut une liste de choix (enum, ou oneOf/anyOf de const + title)',
   'widget-reason.boolean': 'il lui faut un champ oui/non (type «\u00a0boolean\u00a0»)',
   'widget-reason.choice-list': 'il lui faut une liste (type «\u00a0array\u00a0») dont les éléments sont des choix',
+  'widget-reason.date': 'il lui faut un champ date (type «\u00a0string\u00a0», format «\u00a0date\u00a0»)',
 
   'type-name.string': 'une chaîne de caractères',
   'type-name.number': 'un nombre',

@@ -37,6 +37,8 @@ const takes: Partial<Record<FieldKind, readonly Group[]>> = {
   tel: ['tel'],
   url: ['url'],
   date: ['date'],
+  // `bday` on the three boxes: the renderer gives each box its part (bday-day, bday-month, bday-year).
+  'memorable-date': ['date'],
   number: ['numeric'],
   integer: ['numeric'],
 };

@@ -134,6 +134,8 @@ export function inferKind(root: SchemaObject, resolved: Resolved, ui: FieldUi | 
       return type === 'boolean' ? natural : { ...natural, widgetProblem: 'widget-reason.boolean' };
     case 'checkboxes':
       return natural.kind === 'checkboxes' ? natural : { ...natural, widgetProblem: 'widget-reason.choice-list' };
+    case 'memorable-date':
+      return natural.kind === 'date' ? { ...natural, kind: widget } : { ...natural, widgetProblem: 'widget-reason.date' };
     default:
       return natural;
   }

@@ -29,6 +29,8 @@ export type FieldKind =
   | 'tel'
   | 'url'
   | 'date'
+  /** A date typed in three boxes, day, month and year (GOV.UK's memorable-date pattern). */
+  | 'memorable-date'
   | 'time'
   | 'datetime'
   | 'number'

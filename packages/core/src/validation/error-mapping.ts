@@ -7,7 +7,7 @@ import type { FieldError, Language } from '../model/types.js';
 import type { FieldIndex } from './field-index.js';
 import { customMessage, fieldMessage } from './field-messages.js';
 import { namingTheQuestion, questionOf } from './question.js';
-import { joinPointer } from '../util/pointer.js';
+import { joinPointer, valueAt } from '../util/pointer.js';
 
 export interface AjvError {
   instancePath: string;
@@ -19,10 +19,16 @@ export interface AjvError {
 const PRIORITY: Record<string, number> = { required: 0, 'unknown-field': 1, type: 1, enum: 2, const: 2, format: 3 };
 const INSIDE_CHOICE = /\/(?:oneOf|anyOf)\/\d+\//;
 
-export function mapErrors(errors: readonly AjvError[], index: FieldIndex, lang: Language): FieldError[] {
+/** `data`: the answers validated, which a date typed in three boxes needs to say which part is wrong. */
+export function mapErrors(
+  errors: readonly AjvError[],
+  index: FieldIndex,
+  lang: Language,
+  data?: unknown,
+): FieldError[] {
   const best = new Map<string, { priority: number; error: FieldError }>();
   for (const error of errors) {
-    const mapped = mapOne(error, index, lang);
+    const mapped = mapOne(error, index, lang, data);
     if (!mapped) continue;
     const priority = PRIORITY[mapped.code] ?? 4;
     const current = best.get(mapped.pointer);
@@ -47,7 +53,7 @@ export function errorPointer({ keyword, params, instancePath }: AjvError): strin
 
 const CHOICE_KINDS = new Set(['radio', 'select', 'checkboxes']);
 
-function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError | undefined {
+function mapOne(error: AjvError, index: FieldIndex, lang: Language, data: unknown): FieldError | undefined {
   const { keyword, params } = error;
   if (keyword === 'if' || INSIDE_CHOICE.test(error.schemaPath)) return undefined;
   const pointer = errorPointer(error);
@@ -79,7 +85,7 @@ function mapOne(error: AjvError, index: FieldIndex, lang: Language): FieldError 
   }
   const field = located.field;
   const custom = customMessage(code, field, lang);
-  const problem = custom ?? fieldMessage(code, params, field, lang);
+  const problem = custom ?? fieldMessage(code, params, field, lang, valueAt(data, located.pointer));
   // An author's own message is theirs to word; Guichet's own names the question.
   const question = custom === undefined ? questionOf(index, located.pointer, lang) : undefined;
   const message = question ? namingTheQuestion(question, problem, lang) : problem;

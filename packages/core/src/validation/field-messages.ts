@@ -3,6 +3,8 @@ import type { Field, Language } from '../model/types.js';
 import { localize } from '../model/localize.js';
 import { format, type MessageKey } from '../messages/format.js';
 import { locales } from '../messages/locales.js';
+import { splitDate } from '../model/date-parts.js';
+import { dateProblem } from '../model/date-problem.js';
 
 const EXAMPLE_DATE = new Date(Date.UTC(2026, 6, 14, 14, 30));
 
@@ -44,12 +46,16 @@ export function customMessage(code: string, field: Field | undefined, lang: Lang
   return undefined;
 }
 
-/** Guichet's message for this rule and field, which does not name the question (see question.ts). */
+/**
+ * Guichet's message for this rule and field, which does not name the question (see question.ts);
+ * `value`, the answer, says which part of a date typed in three boxes is wrong.
+ */
 export function fieldMessage(
   code: string,
   params: Record<string, unknown>,
   field: Field | undefined,
   lang: Language,
+  value?: unknown,
 ): string {
   const limit = Number(params.limit);
   const kind = field?.kind;
@@ -65,6 +71,8 @@ export function fieldMessage(
       return format('type.other', {}, lang);
     }
     case 'format': {
+      const partProblem = kind === 'memorable-date' ? dateProblem(splitDate(value)) : undefined;
+      if (partProblem) return format(partProblem.key, {}, lang);
       const key = FORMAT_KEYS[String(params.format)] ?? 'format.other';
       const example =
         key === 'format.date'

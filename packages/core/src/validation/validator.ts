@@ -147,7 +147,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
         return near.startsWith(pointer) || pointer.startsWith(near);
       });
     }
-    return expandEmptyFieldsets(mapErrors(errors, index, lang), sent, lang);
+    return expandEmptyFieldsets(mapErrors(errors, index, lang, sent), sent, lang);
   };
 
   /**
@@ -164,7 +164,7 @@ export function createValidator(model: FormModel, compiled: CompiledValidators):
         const field = index.locate(error.pointer).field as Field;
         setAt(probe, error.pointer, cleanObject(field.fields ?? [], {}));
       }
-      const inside = mapErrors(errorsOf(probe), index, lang);
+      const inside = mapErrors(errorsOf(probe), index, lang, probe);
       const replaced = new Set<string>();
       const added: FieldError[] = [];
       for (const error of empty) {

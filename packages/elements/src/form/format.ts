@@ -32,6 +32,7 @@ export function formatAnswer(
     case 'consent':
       return value === true ? text.yes : text.no;
     case 'date':
+    case 'memorable-date':
       return formatDay(value, lang);
     case 'time':
       return formatTime(value, lang);

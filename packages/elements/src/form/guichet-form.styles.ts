@@ -71,7 +71,8 @@ const formOwnStyles = css`
     border: 0;
   }
   .fieldset > .legend,
-  .options > .label {
+  .options > .label,
+  .date-input > .label {
     padding: 0;
     font-size: 1.125rem;
   }
@@ -103,6 +104,19 @@ const formOwnStyles = css`
   }
   .input--number {
     max-width: 14rem;
+  }
+  /* A date in three boxes (memorable-date) side by side, each as wide as what it holds, so its
+     width says what to type. */
+  .date-box {
+    display: inline-block;
+    margin-inline-end: 1.25rem;
+    vertical-align: top;
+  }
+  .input--2-digits {
+    width: calc(3ch + 1rem + 4px);
+  }
+  .input--4-digits {
+    width: calc(5ch + 1rem + 4px);
   }
   .textarea {
     resize: vertical;

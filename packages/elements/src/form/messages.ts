@@ -24,6 +24,11 @@ const fr = {
   no: 'Non',
   choose: 'Choisissez une réponse',
   moreInfo: 'En savoir plus',
+  dateDay: 'Jour',
+  dateMonth: 'Mois',
+  dateYear: 'Année',
+  /** Under a date in three boxes whose definition gives no hint: the order of the boxes, by example. */
+  dateHint: 'Par exemple, 27 3 2007',
   charactersLeft: { one: 'Il vous reste {count} caractère', other: 'Il vous reste {count} caractères' } as Plural,
   charactersOver: {
     one: 'Vous avez {count} caractère en trop',
@@ -93,6 +98,10 @@ const en: FormText = {
   no: 'No',
   choose: 'Choose an answer',
   moreInfo: 'More information',
+  dateDay: 'Day',
+  dateMonth: 'Month',
+  dateYear: 'Year',
+  dateHint: 'For example, 27 3 2007',
   charactersLeft: { one: 'You have {count} character remaining', other: 'You have {count} characters remaining' },
   charactersOver: { one: 'You have {count} character too many', other: 'You have {count} characters too many' },
   charactersMax: { one: 'You can enter up to {count} character.', other: 'You can enter up to {count} characters.' },

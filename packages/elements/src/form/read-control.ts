@@ -1,4 +1,5 @@
 import type { Field } from '@guichet/core';
+import { lazyChunkNow } from '../shared/lazy-chunk.js';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -42,6 +43,9 @@ export function parseAnswer(field: Field, control: Control, root: ParentNode): u
       const values = (field.choices ?? []).filter((_, index) => checked.has(index)).map((choice) => choice.value);
       return values.length > 0 ? values : undefined;
     }
+    case 'memorable-date':
+      // A rare kind: read by the lazily loaded chunk, there since it read the definition.
+      return lazyChunkNow()?.readDateBoxes(control);
     default:
       return control.value === '' ? undefined : control.value;
   }

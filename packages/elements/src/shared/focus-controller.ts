@@ -50,13 +50,18 @@ export class FocusController implements ReactiveController {
 export function focusFirstControl(root: ParentNode, id: string): boolean {
   const element = root.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
   if (!element) return false;
-  const control = element.matches('fieldset')
-    ? element.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button')
+  const fieldset = element.matches('fieldset');
+  // In a fieldset, the first control in error (the month box of a date whose month is missing),
+  // below its legend, the question.
+  const control = fieldset
+    ? (element.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      element.querySelector<HTMLElement>('input:not([type=hidden]), select, textarea, button'))
     : element;
   if (!control) return false;
-  const label =
-    (control.id && root.querySelector(`label[for="${CSS.escape(control.id)}"]`)) ||
-    control.closest('fieldset')?.querySelector('legend');
+  const label = fieldset
+    ? element.querySelector('legend')
+    : (control.id && root.querySelector(`label[for="${CSS.escape(control.id)}"]`)) ||
+      control.closest('fieldset')?.querySelector('legend');
   label?.scrollIntoView?.({ block: 'start' });
   control.focus({ preventScroll: Boolean(label) });
   return true;

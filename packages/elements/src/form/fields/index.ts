@@ -6,6 +6,7 @@ import { checkboxRenderer } from './boolean.js';
 import { fieldsetRenderer } from './fieldset.js';
 import { groupRenderer } from './group.js';
 import { fileRenderer } from './file.js';
+import { memorableDateRenderer } from './memorable-date.js';
 
 /** The built-in renderers, one per field kind family, each at rank 1. */
 export function defaultRegistry(): FieldRegistry {
@@ -19,6 +20,7 @@ export function defaultRegistry(): FieldRegistry {
     fieldsetRenderer,
     groupRenderer,
     fileRenderer,
+    memorableDateRenderer,
   );
 }
 
