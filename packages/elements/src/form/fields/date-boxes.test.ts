@@ -52,7 +52,12 @@ const box = (el: GuichetForm, part: string, field = 'birthDate') =>
 
 /** The group a reader enters, and the three text boxes inside it. */
 async function dateGroup(name: string): Promise<{ group: AXNode; boxes: AXNode[] }> {
-  const group = find(await axTree(), (node) => node.role === 'group' && node.name.startsWith(name));
+  // Chromium builds its accessibility tree a little after the DOM changes: read it until it shows.
+  let group: AXNode | undefined;
+  for (let tries = 0; !group && tries < 50; tries++) {
+    if (tries > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    group = find(await axTree(), (node) => node.role === 'group' && node.name.startsWith(name));
+  }
   expect(group, `a group named ${name}`).to.not.equal(undefined);
   return { group: group!, boxes: findAll(group!.children ?? [], (node) => node.role === 'textbox') };
 }
