@@ -103,7 +103,9 @@ describe('<guichet-form> a date in three boxes (memorable-date)', () => {
       expect(input.getAttribute('autocomplete')).to.equal(autocomplete);
       expect(box(el, part, 'arrival').hasAttribute('autocomplete'), 'no bday: no token').to.equal(false);
     }
-    expect(box(el, 'year').getBoundingClientRect().width).to.be.greaterThan(box(el, 'day').getBoundingClientRect().width);
+    expect(box(el, 'year').getBoundingClientRect().width).to.be.greaterThan(
+      box(el, 'day').getBoundingClientRect().width,
+    );
     await expect(el).to.be.accessible(wcag21aa);
   });
 
@@ -138,7 +140,9 @@ describe('<guichet-form> a date in three boxes (memorable-date)', () => {
     expect(link.textContent).to.equal('Date de naissance\u00a0: la date doit contenir un mois');
     expect(invalidBoxes(el)).to.deep.equal(['month']);
     const { group, boxes } = await dateGroup('Date de naissance');
-    expect(group.description).to.equal('Par exemple, 27 3 2007 Erreur\u00a0: Date de naissance\u00a0: la date doit contenir un mois');
+    expect(group.description).to.equal(
+      'Par exemple, 27 3 2007 Erreur\u00a0: Date de naissance\u00a0: la date doit contenir un mois',
+    );
     expect(boxes.map((b) => b.properties?.invalid ?? 'false')).to.deep.equal(['false', 'true', 'false']);
     await expect(el).to.be.accessible(wcag21aa);
 
