@@ -22,7 +22,10 @@ describe('the memorable-date widget', () => {
       if (result.ok) continue;
       const problem = result.error.problems.find((p) => p.code === 'incompatible-widget');
       assert.equal(problem?.pointer, '/ui/fields/birthDate/widget');
-      assert.match(problem?.message.fr ?? '', /il lui faut un champ date \(type «\u00a0string\u00a0», format «\u00a0date\u00a0»\)/);
+      assert.match(
+        problem?.message.fr ?? '',
+        /il lui faut un champ date \(type «\u00a0string\u00a0», format «\u00a0date\u00a0»\)/,
+      );
       assert.match(problem?.message.en ?? '', /it needs a date field/);
     }
   });

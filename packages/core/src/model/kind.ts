@@ -135,7 +135,9 @@ export function inferKind(root: SchemaObject, resolved: Resolved, ui: FieldUi | 
     case 'checkboxes':
       return natural.kind === 'checkboxes' ? natural : { ...natural, widgetProblem: 'widget-reason.choice-list' };
     case 'memorable-date':
-      return natural.kind === 'date' ? { ...natural, kind: widget } : { ...natural, widgetProblem: 'widget-reason.date' };
+      return natural.kind === 'date'
+        ? { ...natural, kind: widget }
+        : { ...natural, widgetProblem: 'widget-reason.date' };
     default:
       return natural;
   }
