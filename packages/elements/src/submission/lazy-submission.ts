@@ -36,9 +36,12 @@ export class LazySubmission {
     return (await this.load()).resumePending(model, endpoint, adapter, settings);
   }
 
-  /** Downloads the pipeline ahead of need; a failed download is tried again at Send. */
+  /**
+   * Downloads the pipeline ahead of need, without setting it up (the controller comes at the
+   * summary, as before); a failed download is tried again at Send.
+   */
   prefetch(): void {
-    this.load().catch(() => undefined);
+    loadWorkChunk().catch(() => undefined);
   }
 
   renderStatus(lang: Language): TemplateResult {
