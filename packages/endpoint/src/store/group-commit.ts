@@ -24,9 +24,10 @@ export interface GroupCommitOptions<Tx> {
   /** Most units in one transaction. */
   maxUnits?: number;
   /**
-   * Whether units of different `lockKey`s go in different transactions (PostgreSQL, where
-   * transactions run side by side and could lock two keys in opposite orders; SQLite has one
-   * writer at a time and batches everything).
+   * Whether units of different `lockKey`s go in different transactions, which then run side by
+   * side, one per key at a time (PostgreSQL, where one transaction holding two keys could lock
+   * them in the opposite order to another instance's); without it, one transaction at a time
+   * batches everything (SQLite, one writer).
    */
   separateLockKeys?: boolean;
 }
@@ -40,10 +41,15 @@ interface Unit<Tx> {
 }
 
 const MAX_ATTEMPTS = 3;
+const ONE_WRITER = Symbol('one writer');
+const KEYLESS = Symbol('no counter');
 
 export class GroupCommit<Tx> {
   private readonly queue: Unit<Tx>[] = [];
-  private running: Promise<void> | undefined;
+  /** Lanes with a transaction in flight: a counter's key, KEYLESS, or ONE_WRITER for SQLite. */
+  private readonly busy = new Set<string | symbol>();
+  private readonly flights = new Set<Promise<void>>();
+  private waiting: Promise<void> | undefined;
 
   constructor(private readonly options: GroupCommitOptions<Tx>) {}
 
@@ -56,41 +62,65 @@ export class GroupCommit<Tx> {
 
   /** Resolves once every unit queued so far has settled. */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
+    while (this.waiting || this.flights.size > 0) await Promise.all([this.waiting, ...this.flights]);
   }
 
   private schedule(): void {
-    if (this.running || this.queue.length === 0) return;
+    if (this.waiting || this.queue.length === 0) return;
     // One turn of the event loop first, so the units of requests that arrived together join.
-    this.running = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.flush())
-      .finally(() => {
-        this.running = undefined;
-        this.schedule();
-      });
+    this.waiting = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.waiting = undefined;
+      this.start();
+    });
   }
 
-  /** The next transaction's units, in arrival order: with `separateLockKeys`, those of one key (and of none). */
-  private take(): Unit<Tx>[] {
+  /**
+   * Starts a transaction for every lane that is free and has units: with `separateLockKeys`, one
+   * per counter's key at a time (so a town's five forms commit side by side, each in its own
+   * transaction, rather than one after the other), else one at a time.
+   */
+  private start(): void {
+    for (;;) {
+      const taken = this.take();
+      if (!taken) return;
+      const { lane, units } = taken;
+      this.busy.add(lane);
+      const flight: Promise<void> = this.flush(units).finally(() => {
+        this.busy.delete(lane);
+        this.flights.delete(flight);
+        this.schedule();
+      });
+      this.flights.add(flight);
+    }
+  }
+
+  /**
+   * The next transaction's units, in arrival order, and its lane: with `separateLockKeys`, those
+   * of the first key whose lane is free (and the units of no key), or the units of no key alone.
+   */
+  private take(): { lane: string | symbol; units: Unit<Tx>[] } | undefined {
     const max = this.options.maxUnits ?? 64;
-    if (!this.options.separateLockKeys) return this.queue.splice(0, max);
+    if (!this.options.separateLockKeys) {
+      if (this.busy.has(ONE_WRITER) || this.queue.length === 0) return undefined;
+      return { lane: ONE_WRITER, units: this.queue.splice(0, max) };
+    }
+    const key = this.queue.find((unit) => unit.lockKey !== undefined && !this.busy.has(unit.lockKey))?.lockKey;
+    if (key === undefined && (this.busy.has(KEYLESS) || !this.queue.some((unit) => unit.lockKey === undefined)))
+      return undefined;
     const units: Unit<Tx>[] = [];
-    let key: string | undefined;
     for (let i = 0; i < this.queue.length && units.length < max;) {
       const unit = this.queue[i]!;
-      if (unit.lockKey !== undefined && key !== undefined && unit.lockKey !== key) {
+      if (unit.lockKey !== undefined && unit.lockKey !== key) {
         i++;
         continue;
       }
-      key ??= unit.lockKey;
       units.push(unit);
       this.queue.splice(i, 1);
     }
-    return units;
+    return { lane: key ?? KEYLESS, units };
   }
 
-  private async flush(): Promise<void> {
-    const units = this.take();
+  private async flush(units: Unit<Tx>[]): Promise<void> {
     let open: OpenTransaction<Tx>;
     try {
       open = await this.options.begin();
