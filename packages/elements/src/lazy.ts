@@ -1,9 +1,9 @@
 /**
  * What a form's first step waits for, imported with `import()` only so the CDN bundle loads it as
  * one chunk beside the definition (the snippet preloads it): the definition reader, the validator
- * and its messages, the answers summary, the three boxes of a memorable date. What the citizen needs only later (sending, tracking)
- * is in ./work.ts, downloaded once the first step is on screen: its bytes no longer compete with
- * the first question's on a slow network.
+ * and its messages, the answers summary, the three boxes of a memorable date. What the citizen
+ * needs only later (sending, tracking) is in ./work.ts, downloaded once the first step is on
+ * screen: its bytes no longer compete with the first question's on a slow network.
  */
 export {
   compileRuntimeValidators,

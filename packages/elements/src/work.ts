@@ -3,12 +3,9 @@
  * pipeline and its outbox, the adapters, the tracker's status view, the authority's contact and
  * the reply form. A form downloads it once its first step is painted, so the code that sends is on
  * the device before Send even if the connection drops then; a tracker, at its first look-up.
- *
- * It imports the reader chunk, which a form has loaded before: so the modules both use (core's
- * messages, the model's types at run time) stay in the reader's one file, rather than in a third
- * one the reader would have to fetch before a form's first question.
+ * What it shares with the reader rollup puts in a chunk of its own, which the snippet preloads
+ * beside the reader (scripts/lib/cdn-files.mjs).
  */
-import './lazy.js';
 
 export { createAdapter } from '@guichet/core';
 export { SubmissionController } from './submission/submission-controller.js';

@@ -42,7 +42,7 @@ export class FormContact {
     if (!formId || settings.adapter !== 'guichet' || this.formId === formId) return;
     this.formId = formId;
     const endpoint = settings.endpoint.trim();
-    // The status came through the lazily loaded chunk, which holds the definition reader too.
+    // The status came through the work chunk, which holds the contact's reader too.
     const contact = await loadWorkChunk().then(
       ({ loadFormContact }) => loadFormContact(endpoint, formId),
       () => undefined,

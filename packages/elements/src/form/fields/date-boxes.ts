@@ -1,7 +1,15 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { dateProblem, datePartNames, joinDateParts, splitDate, type DatePart, type Field } from '@guichet/core';
+import {
+  dateProblem,
+  datePartNames,
+  joinDateParts,
+  splitDate,
+  type DatePart,
+  type DateParts,
+  type Field,
+} from '@guichet/core';
 import type { FieldContext } from './context.js';
 import { errorId, fieldId, hintId } from '../ids.js';
 import { ariaRequired, fieldClass, help, inlineError, labelText } from './frame.js';
@@ -21,19 +29,18 @@ function boxAutocomplete(field: Field, part: DatePart): string | undefined {
 }
 
 /** The boxes to mark as wrong while the field shows a problem: those the problem is about, else all three. */
-function wrongBoxes(value: unknown, message: string | undefined): readonly DatePart[] {
+function wrongBoxes(parts: DateParts, message: string | undefined): readonly DatePart[] {
   if (!message) return [];
-  return dateProblem(splitDate(value))?.parts ?? datePartNames;
+  return dateProblem(parts)?.parts ?? datePartNames;
 }
 
 export function renderDateBoxes(field: Field, pointer: string, context: FieldContext) {
   const id = fieldId(pointer);
   const message = context.error(pointer);
-  const value = context.value(pointer);
-  const parts = splitDate(value);
-  const wrong = wrongBoxes(value, message);
+  const parts = splitDate(context.value(pointer));
+  const wrong = wrongBoxes(parts, message);
   const labels = { day: context.text.dateDay, month: context.text.dateMonth, year: context.text.dateYear };
-  // The format is said whatever the definition's hint, as GOV.UK always does.
+  // The boxes' order is always shown by example, as GOV.UK does: the definition's hint, else ours.
   const hint = context.t(field.hint) || context.text.dateHint;
   return html`<div class=${fieldClass('field', message)} part="field">
     <fieldset
