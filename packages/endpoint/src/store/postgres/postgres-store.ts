@@ -114,6 +114,8 @@ export class PostgresStore implements Store {
       // cache of them overflows, which slows every snapshot of the cluster.
       maxUnits: 32,
       separateLockKeys: true,
+      // Half the connections: the rest serve reads, rate-limit counts and the outbox's sender.
+      maxTransactions: Math.max(1, Math.floor((pool.options.max ?? 10) / 2)),
     });
   }
 
@@ -123,12 +125,15 @@ export class PostgresStore implements Store {
       connectionString: options.url,
       max: options.maxConnections ?? 10,
       application_name: 'guichet-endpoint',
-      // A generic plan chosen while a table is small (a new town's first requests) is kept after it
-      // grows: the idempotency look-up then scanned a form's every request through requests_by_form
-      // (0.32 ms per submission at 3,000 requests, growing with them, against 0.02 ms planned for
-      // the values at hand). Planning each time costs far less than one such scan.
-      options: '-c plan_cache_mode=force_custom_plan',
       types,
+    });
+    // A generic plan chosen while a table is small (a new town's first requests) is kept after it
+    // grows: the idempotency look-up then scanned a form's every request through requests_by_form
+    // (0.32 ms per submission at 3,000 requests, growing with them, against 0.02 ms planned for the
+    // values at hand). Planning each time costs far less than one such scan. Set on each new
+    // connection rather than as the pool's `options`, which an `?options=` in the URL replaces.
+    pool.on('connect', (client) => {
+      client.query('SET plan_cache_mode = force_custom_plan').catch(() => undefined);
     });
     // An idle client whose server went away: the pool drops it and the next query reconnects.
     pool.on('error', () => undefined);
