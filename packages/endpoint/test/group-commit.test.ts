@@ -86,6 +86,28 @@ test("two counters' transactions run side by side, and a counter's next one wait
   assert.equal(events.filter((e, i) => e.startsWith('begin') && i > firstVoirie).length, 1, events.join(' | '));
 });
 
+test('no more transactions in flight than allowed: a third counter waits for a free one', async () => {
+  let open = 0;
+  let most = 0;
+  const commit = new GroupCommit<string[]>({
+    async begin() {
+      most = Math.max(most, ++open);
+      return {
+        tx: [],
+        control: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          open--;
+        },
+        end: () => {},
+      };
+    },
+    separateLockKeys: true,
+    maxTransactions: 2,
+  });
+  await Promise.all(['VOI', 'CAN', 'ETC', 'SAL'].map((key) => commit.run(async () => key, `${key}-2026`)));
+  assert.equal(most, 2);
+});
+
 test('without separate keys (SQLite, one writer at a time) everything that arrived together commits at once', async () => {
   const { transactions, unit } = recorder(false);
   await Promise.all([unit('voirie 1', 'VOI-2026'), unit('cantine 1', 'CAN-2026'), unit('voirie 2', 'VOI-2026')]);

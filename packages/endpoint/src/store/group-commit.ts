@@ -30,6 +30,8 @@ export interface GroupCommitOptions<Tx> {
    * batches everything (SQLite, one writer).
    */
   separateLockKeys?: boolean;
+  /** Most transactions in flight at once (with `separateLockKeys`): each holds a connection. */
+  maxTransactions?: number;
 }
 
 interface Unit<Tx> {
@@ -100,6 +102,7 @@ export class GroupCommit<Tx> {
    */
   private take(): { lane: string | symbol; units: Unit<Tx>[] } | undefined {
     const max = this.options.maxUnits ?? 64;
+    if (this.busy.size >= (this.options.maxTransactions ?? Infinity)) return undefined;
     if (!this.options.separateLockKeys) {
       if (this.busy.has(ONE_WRITER) || this.queue.length === 0) return undefined;
       return { lane: ONE_WRITER, units: this.queue.splice(0, max) };
