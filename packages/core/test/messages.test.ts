@@ -12,6 +12,7 @@ import {
   phaseLabel,
   phases,
   plural,
+  pluralCategory,
   toLanguage,
 } from '@guichet/core';
 import { checkCatalogues } from '../../../test/helpers/catalogues.js';
@@ -50,6 +51,14 @@ describe('message catalogues', () => {
       const intl = new Intl.NumberFormat(locales[lang], { maximumFractionDigits: 20 });
       for (const value of [0, 1, 7, 42, 999, 1000, -1, 2.5])
         assert.equal(formatNumber(value, lang), intl.format(value), `${value} in ${lang}`);
+    }
+  });
+
+  it('say whole numbers below 1000 in the plural form Intl.PluralRules gives, without building one', () => {
+    for (const lang of languages) {
+      const rules = new Intl.PluralRules(locales[lang]);
+      for (const value of [...Array(1000).keys(), 1000, 1_000_000, 1.5, -1])
+        assert.equal(pluralCategory(value, lang), rules.select(value), `${value} in ${lang}`);
     }
   });
 
