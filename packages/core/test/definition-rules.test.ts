@@ -3,7 +3,7 @@
 // words: what each new problem tells an author to write instead, in French and English.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDefinition, type DefinitionProblem } from '@guichet/core';
+import { loadDefinition, readDefinition, type DefinitionProblem } from '@guichet/core';
 import { buildModel } from '../src/model/build-model.js';
 import { definitionRules, type DefinitionRule } from '../src/model/rules/index.js';
 import type { FormDefinition } from '../src/generated/form-definition.js';
@@ -343,5 +343,23 @@ describe('what each refusal tells the author to write instead', () => {
     );
     assert.match(problems[0]?.message.fr ?? '', /«\u00a0type\u00a0» vaut \["string","integer"\]/);
     assert.match(problems[1]?.message.en ?? '', /The branches of “oneOf” are not all constants/);
+  });
+});
+
+describe('a definition the endpoint checked', () => {
+  it('is only read (the rules ran on the endpoint before it served it); any other is checked here', () => {
+    const broken = definition({ properties: { a: { $id: 'https://x.example/a', type: 'string' } } });
+    const here = readDefinition(broken);
+    assert.equal(here.ok, false);
+    assert.deepEqual(here.ok ? [] : here.error.problems.map((p) => p.code), ['misplaced-id']);
+    const served = readDefinition(broken, undefined, { checkedByEndpoint: true });
+    assert.ok(served.ok, 'read as served');
+    assert.deepEqual(
+      Object.keys(served.model.fields),
+      Object.keys(buildModel(broken as unknown as FormDefinition).model.fields),
+    );
+    // Unreadable JSON is still said, wherever it came from.
+    const garbled = readDefinition('{"schema": ', undefined, { checkedByEndpoint: true });
+    assert.equal(garbled.ok, false);
   });
 });

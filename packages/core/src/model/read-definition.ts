@@ -27,7 +27,22 @@ export interface DefinitionCheck {
   errors?: MetaError[] | null;
 }
 
-export function readDefinition(input: unknown, check?: DefinitionCheck): LoadResult {
+export interface ReadOptions {
+  /**
+   * The definition comes from a Guichet endpoint with the validator it precompiled: the endpoint
+   * ran the meta-schema and every definition rule before serving it (it refuses to serve a form
+   * they fault), so the page only builds the model. That is the snippet's path, where these
+   * checks are a cheap phone's main thread before the first question; a definition from
+   * anywhere else is checked in full.
+   */
+  checkedByEndpoint?: boolean;
+}
+
+export function readDefinition(
+  input: unknown,
+  check?: DefinitionCheck,
+  { checkedByEndpoint = false }: ReadOptions = {},
+): LoadResult {
   try {
     const problems: DefinitionProblem[] = [];
     const parsed = parse(input, problems);
@@ -53,7 +68,7 @@ export function readDefinition(input: unknown, check?: DefinitionCheck): LoadRes
       );
     }
     // Each rule on its own: one that trips over a malformed part does not silence the others.
-    if (reading)
+    if (reading && !checkedByEndpoint)
       for (const rule of definitionRules) problems.push(...safely(() => checkDefinition(reading!, [rule]), wellFormed));
     if (problems.length || !reading) return failure(firstThingsFirst(dedupe(problems)));
     return { ok: true, model: reading.model };

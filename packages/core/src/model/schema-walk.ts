@@ -234,8 +234,10 @@ export function forEachNode(
     if (!isRecord(current) || depth > 200) return;
     visit(current as SchemaObject, pointer);
     for (const key of SUBSCHEMA_KEYWORDS.single) {
+      const child = current[key];
+      if (child === undefined) continue;
       path.push(key);
-      walk(current[key], depth + 1);
+      walk(child, depth + 1);
       path.pop();
     }
     for (const key of SUBSCHEMA_KEYWORDS.maps) {

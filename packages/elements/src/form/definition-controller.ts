@@ -91,7 +91,8 @@ export class DefinitionController {
       definitionOrigin = fetched.origin;
     }
     // A definition the endpoint served with its precompiled validator was checked against the
-    // meta-schema before it was served; any other is checked here, by ajv (loaded lazily).
+    // meta-schema and the definition rules before it was served; any other is checked here, by
+    // ajv (loaded lazily) and the rules.
     let reader = readerNow(!validatorUrl);
     if (!reader) {
       const arriving = loadReader(!validatorUrl);
@@ -106,7 +107,7 @@ export class DefinitionController {
       if (token !== this.loadToken) return;
     }
     const { core, check } = reader;
-    const result = core.readDefinition(input, check);
+    const result = core.readDefinition(input, check, { checkedByEndpoint: validatorUrl !== undefined });
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
     const compile = () =>
