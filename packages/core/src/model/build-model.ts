@@ -127,7 +127,9 @@ function buildField(ctx: Context, declaration: FieldReading['declaration'], pare
     return typeof value === 'string' ? textAt(definition, () => joinPointer(uiPointer(), key), value) : undefined;
   };
 
-  const kind = inferKind(root, resolved, ui);
+  // Read once: a choice field's kind depends on its choices, and the model lists them.
+  const ownChoices = choicesOf(root, resolved);
+  const kind = inferKind(root, resolved, ui, ownChoices);
   const field: Field = {
     name,
     path,
@@ -170,7 +172,12 @@ function buildField(ctx: Context, declaration: FieldReading['declaration'], pare
     field.kind === 'checkboxes' && isRecord(node.items)
       ? resolveRef(root, node.items as SchemaObject, resolved.at('items'))
       : resolved;
-  const choices = field.kind === 'fieldset' || field.kind === 'group' ? undefined : choicesOf(root, choiceSource);
+  const choices =
+    field.kind === 'fieldset' || field.kind === 'group'
+      ? undefined
+      : choiceSource === resolved
+        ? ownChoices
+        : choicesOf(root, choiceSource);
   if (choices) {
     const choiceType = typeOf(choiceSource.node);
     reading.choices = choices;

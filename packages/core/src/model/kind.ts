@@ -44,33 +44,27 @@ export function choicesOf(root: SchemaObject, resolved: Resolved): RawChoice[] |
       return [{ value: node.const, pointer: () => resolved.at('const') }];
     return undefined;
   }
-  const branches = (node[key] ?? [])
-    .map((branch, i) => ({ branch, i }))
-    .filter(({ branch }) => !isNullSchema(branch))
-    .map(({ branch, i }) =>
-      isRecord(branch) ? resolveRef(root, branch, joinPointer(resolved.at(key), i)) : undefined,
-    );
-  if (!branches.length || !branches.every((b) => b && 'const' in b.node)) return undefined;
-  return (branches as Resolved[]).map((b) =>
-    clean({
-      value: b.node.const,
-      title: b.node.title,
-      description: b.node.description,
-      pointer: (of) => b.at(of ?? 'const'),
-    }),
-  );
+  const branches: Resolved[] = [];
+  const list = node[key] ?? [];
+  for (let i = 0; i < list.length; i++) {
+    const branch = list[i];
+    if (isNullSchema(branch)) continue;
+    if (!isRecord(branch)) return undefined;
+    const resolvedBranch = resolveRef(root, branch, joinPointer(resolved.at(key), i));
+    if (!('const' in resolvedBranch.node)) return undefined;
+    branches.push(resolvedBranch);
+  }
+  if (!branches.length) return undefined;
+  return branches.map(choiceOfBranch);
 }
 
-/** Drops `title`/`description` when they are not strings. */
-function clean(
-  choice: Omit<RawChoice, 'title' | 'description'> & { title?: unknown; description?: unknown },
-): RawChoice {
-  const { title, description, ...rest } = choice;
-  return {
-    ...rest,
-    ...(typeof title === 'string' ? { title } : {}),
-    ...(typeof description === 'string' ? { description } : {}),
-  };
+/** A `const` branch as a choice; its `title`/`description` kept only when they are strings. */
+function choiceOfBranch(branch: Resolved): RawChoice {
+  const { const: value, title, description } = branch.node;
+  const choice: RawChoice = { value, pointer: (of) => branch.at(of ?? 'const') };
+  if (typeof title === 'string') choice.title = title;
+  if (typeof description === 'string') choice.description = description;
+  return choice;
 }
 
 export { typeOf };
@@ -107,10 +101,15 @@ const FORMAT_KINDS: Record<string, FieldKind> = {
 /** A string longer than this renders as a textarea. */
 export const TEXTAREA_THRESHOLD = 200;
 
-export function inferKind(root: SchemaObject, resolved: Resolved, ui: FieldUi | undefined): KindResult {
+/** `choices`: the node's own, when the caller already has them (see choicesOf). */
+export function inferKind(
+  root: SchemaObject,
+  resolved: Resolved,
+  ui: FieldUi | undefined,
+  choices: RawChoice[] | undefined = choicesOf(root, resolved),
+): KindResult {
   const node = resolved.node;
   const type = typeOf(node);
-  const choices = choicesOf(root, resolved);
   let natural = naturalKind(root, resolved, type, choices);
   // A phone number is a string like any other: its autocomplete token says what it is.
   if (natural.kind === 'text' && (ui?.autocomplete?.split(' ').pop()?.startsWith('tel') || ui?.inputmode === 'tel'))
