@@ -5,8 +5,6 @@
  * file is served without a restart, a broken edit keeps the file's last good version (and the log
  * says why), a removed file's form is withdrawn.
  *
- * skipped; the others are still served.
- *
  * Every version served is kept in the store (`remember`), so a citizen who opened version 1.2.0
  * and sends after the authority published 1.3.0 is checked against 1.2.0, on any instance.
  */
