@@ -355,8 +355,8 @@ describe('a definition the endpoint checked', () => {
     const served = readDefinition(broken, undefined, { checkedByEndpoint: true });
     assert.ok(served.ok, 'read as served');
     assert.deepEqual(
-      Object.keys(served.model.fields),
-      Object.keys(buildModel(broken as unknown as FormDefinition).model.fields),
+      served.model.fields.map((f) => f.name),
+      ['a'],
     );
     // Unreadable JSON is still said, wherever it came from.
     const garbled = readDefinition('{"schema": ', undefined, { checkedByEndpoint: true });

@@ -101,12 +101,12 @@ const FORMAT_KINDS: Record<string, FieldKind> = {
 /** A string longer than this renders as a textarea. */
 export const TEXTAREA_THRESHOLD = 200;
 
-/** `choices`: the node's own, when the caller already has them (see choicesOf). */
+/** `choices`: the node's own (choicesOf), which the caller keeps for the model as well. */
 export function inferKind(
   root: SchemaObject,
   resolved: Resolved,
   ui: FieldUi | undefined,
-  choices: RawChoice[] | undefined = choicesOf(root, resolved),
+  choices: RawChoice[] | undefined,
 ): KindResult {
   const node = resolved.node;
   const type = typeOf(node);
