@@ -4,20 +4,36 @@ import { html, type TemplateResult } from 'lit';
 export const fieldsPerChunk = 25;
 
 /**
- * Lays a step's fields out in chunks of `fieldsPerChunk` that the browser draws only when they
- * come near the screen (`content-visibility: auto`, see `.fields__chunk` in the styles): a step of
- * hundreds of fields then costs the style and layout of the first screens only, on a cheap phone
- * as on a desktop. The fields stay in the DOM, in the tab order, in find-in-page and in the
- * accessibility tree; only their rendering waits.
+ * Steps of up to this many fields are drawn whole. Chrome's autofill reads every control of the
+ * forms it fills (up to a few hundred controls), asking whether each can take focus, which makes
+ * the browser draw each chunk that waits, one at a time: measured at 200 fields, seven chunks
+ * drawn one by one cost more main-thread time than drawing the step at once (bench/README.md).
+ * Past about 300 fields it leaves the form alone, and waiting chunks save most of the work.
+ */
+export const drawnWhole = 250;
+
+/**
+ * Lays a step's fields out in chunks of `fieldsPerChunk`. In a long step (over `drawnWhole`
+ * fields) the browser draws a chunk only when it comes near the screen (`content-visibility:
+ * auto`, see `.fields__chunk--waits` in the styles): a step of hundreds of fields then costs the
+ * style and layout of the first screens only, on a cheap phone as on a desktop. The fields stay in
+ * the DOM, in the tab order, in find-in-page and in the accessibility tree; only their rendering
+ * waits.
  *
  * Chunks rather than one box per field: a script that asks where a field is (autofill does, for
  * every control of a form it reads) makes the browser lay out the box around it, so one box per
  * field would mean one forced layout per field.
  */
 export function inChunks<T>(items: readonly T[], render: (item: T) => unknown): TemplateResult[] {
+  const waits = items.length > drawnWhole;
   const chunks: TemplateResult[] = [];
   for (let start = 0; start < items.length; start += fieldsPerChunk) {
-    chunks.push(html`<div class="fields__chunk">${items.slice(start, start + fieldsPerChunk).map(render)}</div>`);
+    const fields = items.slice(start, start + fieldsPerChunk).map(render);
+    chunks.push(
+      waits
+        ? html`<div class="fields__chunk fields__chunk--waits">${fields}</div>`
+        : html`<div class="fields__chunk">${fields}</div>`,
+    );
   }
   return chunks;
 }

@@ -45,18 +45,18 @@ const formOwnStyles = css`
   .fields__chunk > .fieldset {
     margin-block-end: calc(var(--_space) * 1.5);
   }
-  /* Chunks off screen are not drawn until they come near it (see field-chunks.ts). Their paint
-     containment would clip the focus ring of a full-width input: where the browser cannot let
-     the ring overflow the chunk, every chunk is drawn. */
+  /* In a long step, chunks off screen are not drawn until they come near it (see field-chunks.ts).
+     Their paint containment would clip the focus ring of a full-width input: where the browser
+     cannot let the ring overflow the chunk, every chunk is drawn. */
   @supports (overflow-clip-margin: 1rem) {
-    .fields__chunk {
+    .fields__chunk--waits {
       content-visibility: auto;
       /* 25 fields, until a chunk has been drawn once and its own height is known. */
       contain-intrinsic-size: auto 125rem;
       overflow-clip-margin: 1rem;
     }
     @media print {
-      .fields__chunk {
+      .fields__chunk--waits {
         content-visibility: visible;
       }
     }
