@@ -114,15 +114,15 @@ describe('<guichet-form> long steps', () => {
   const twoFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
   // Chrome's autofill would make the browser draw every waiting chunk of such a step one by one.
-  it('draws an ordinary step whole, its last question included', async () => {
+  it('draws a step of a few dozen questions whole, its last question included', async () => {
     const el = await fixture<GuichetForm>(
-      html`<guichet-form draft="none" lang="en" .definition=${longStep(80)}></guichet-form>`,
+      html`<guichet-form draft="none" lang="en" .definition=${longStep(drawnWhole)}></guichet-form>`,
     );
     await whenReady(el);
     await twoFrames();
     const inputs = [...shadow(el).querySelectorAll<HTMLInputElement>('input')];
-    expect(inputs.length).to.equal(80);
-    expect(drawn(inputs[79]!), 'the last question, far below the screen').to.equal(true);
+    expect(inputs.length).to.equal(drawnWhole);
+    expect(drawn(inputs.at(-1)!), 'the last question, far below the screen').to.equal(true);
   });
 
   it('draws only the fields near the screen, yet every field is in the page, the tab order and reach of the error summary', async () => {

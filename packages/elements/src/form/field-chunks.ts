@@ -4,13 +4,15 @@ import { html, type TemplateResult } from 'lit';
 export const fieldsPerChunk = 25;
 
 /**
- * Steps of up to this many fields are drawn whole. Chrome's autofill reads every control of the
- * forms it fills (up to a few hundred controls), asking whether each can take focus, which makes
- * the browser draw each chunk that waits, one at a time: measured at 200 fields, seven chunks
- * drawn one by one cost more main-thread time than drawing the step at once (bench/README.md).
- * Past about 300 fields it leaves the form alone, and waiting chunks save most of the work.
+ * Steps of up to this many fields (two chunks) are drawn whole. Chrome's autofill reads every
+ * control of the forms it fills just after the first frame, asking whether each can take focus,
+ * which makes the browser draw each waiting chunk on its own, one at a time: for a short step that
+ * costs more than drawing it at once (50 fields: 1.2× instead of 1.3× the main-thread time of a
+ * plain Lit form, bench/README.md). A longer step still lets its chunks wait: its first screen
+ * appears sooner (200 fields drawn whole: 1.33× the plain form's time to the first frame instead
+ * of 1.08×), and the work autofill causes comes after it, while the citizen reads.
  */
-export const drawnWhole = 250;
+export const drawnWhole = 50;
 
 /**
  * Lays a step's fields out in chunks of `fieldsPerChunk`. In a long step (over `drawnWhole`
