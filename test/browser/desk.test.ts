@@ -9,7 +9,7 @@ import { sendKeys, setViewport } from '@web/test-runner-commands';
 import type { StoredRequest } from '@guichet/core';
 import '../../packages/elements/src/guichet-desk.js';
 import type { GuichetDesk } from '../../packages/elements/src/desk/guichet-desk.js';
-import { apiUrl } from '../helpers/admin.js';
+import { apiUrl, submitAnswers } from '../helpers/admin.js';
 import { testEnv } from '../helpers/env.js';
 import { samplePng } from '../helpers/sample-files.js';
 
@@ -44,26 +44,18 @@ async function newRequest(
   const uploaded = await fetch(`${apiUrl()}/forms/${formId}/attachments`, { method: 'POST', body: upload });
   if (!uploaded.ok) throw new Error(`upload: HTTP ${uploaded.status} ${await uploaded.text()}`);
   const attachment = (await uploaded.json()) as { id: string };
-  const definition = (await (await fetch(`${apiUrl()}/forms/${formId}`)).json()) as { version: string };
-  const response = await fetch(`${apiUrl()}/forms/${formId}/submissions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      formVersion: definition.version,
-      channel: 'web',
-      lang,
-      data: {
-        category: 'eclairage',
-        description: words,
-        photo: attachment.id,
-        address: '=HYPERLINK("http://evil.example") place du Marché',
-        consent: true,
-        ...more,
-      },
-    }),
-  });
-  if (!response.ok) throw new Error(`submission: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as StoredRequest & { trackingCode: string };
+  return submitAnswers<StoredRequest & { trackingCode: string }>(
+    formId,
+    {
+      category: 'eclairage',
+      description: words,
+      photo: attachment.id,
+      address: '=HYPERLINK("http://evil.example") place du Marché',
+      consent: true,
+      ...more,
+    },
+    lang,
+  );
 }
 
 const root = (el: GuichetDesk) => el.shadowRoot!;

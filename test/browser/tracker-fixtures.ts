@@ -5,29 +5,17 @@
 import { waitUntil } from '@open-wc/testing';
 import type { Phase, Receipt, RequestStatus } from '@guichet/core';
 import type { GuichetTracker } from '../../packages/elements/src/tracker/guichet-tracker.js';
-import { apiUrl } from '../helpers/admin.js';
+import { apiUrl, submitAnswers } from '../helpers/admin.js';
 import { testEnv } from '../helpers/env.js';
 
 const formId = 'signalement-voirie';
 
 /** Submits the example street-problem report (its sample answers without a photo) and returns the receipt. */
 export async function createRequest(lang: 'fr' | 'en' = 'fr', changes: Record<string, unknown> = {}): Promise<Receipt> {
-  const definition = (await (await fetch(`${apiUrl()}/forms/${formId}`)).json()) as { version: string };
   const samples = (await (await fetch(`/test/fixtures/forms-data/${formId}.json`)).json()) as {
     valid: Record<string, unknown>[];
   };
-  const response = await fetch(`${apiUrl()}/forms/${formId}/submissions`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
-    body: JSON.stringify({
-      formVersion: definition.version,
-      channel: 'web',
-      lang,
-      data: { ...samples.valid[1], ...changes },
-    }),
-  });
-  if (!response.ok) throw new Error(`submission: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as Receipt;
+  return submitAnswers<Receipt>(formId, { ...samples.valid[1], ...changes }, lang);
 }
 
 /** What an agent does in the back office: move the request to a phase, with a label and a public note. */

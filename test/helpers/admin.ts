@@ -12,6 +12,21 @@ export function apiUrl(): string {
  */
 export const unreachableApi = 'http://127.0.0.1:3/api';
 
+/**
+ * Submits answers to a form's current version as a citizen's browser does (a new
+ * `Idempotency-Key`), and returns the endpoint's answer: the receipt, with the stored request.
+ */
+export async function submitAnswers<T>(formId: string, data: Record<string, unknown>, lang: 'fr' | 'en'): Promise<T> {
+  const definition = (await (await fetch(`${apiUrl()}/forms/${formId}`)).json()) as { version: string };
+  const response = await fetch(`${apiUrl()}/forms/${formId}/submissions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+    body: JSON.stringify({ formVersion: definition.version, channel: 'web', lang, data }),
+  });
+  if (!response.ok) throw new Error(`submission: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 /** Requests stored by the endpoint for one form, newest first (agent API). */
 export async function storedRequests(formId: string): Promise<StoredRequest[]> {
   const response = await fetch(`${apiUrl()}/admin/requests?formId=${encodeURIComponent(formId)}&limit=500`, {
