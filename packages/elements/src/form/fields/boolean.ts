@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { controlValue } from './control-value.js';
 import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
 import { fieldId } from '../ids.js';
@@ -21,7 +21,7 @@ export const checkboxRenderer: FieldRenderer = {
           type="checkbox"
           id=${id}
           name=${pointer}
-          .checked=${live(context.value(pointer) === true)}
+          .checked=${controlValue(context.value(pointer) === true, false)}
           ?disabled=${field.readOnly}
           aria-describedby=${describedBy(field, id, message, context)}
           aria-invalid=${message ? 'true' : nothing}

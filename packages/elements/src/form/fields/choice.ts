@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { controlValue } from './control-value.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Choice, Field } from '@guichet/core';
 import type { FieldRenderer } from './registry.js';
@@ -48,7 +48,7 @@ function optionGroup(field: Field, pointer: string, context: FieldContext, type:
               id=${inputId}
               name=${pointer}
               value=${index}
-              .checked=${live(selected(choice))}
+              .checked=${controlValue(selected(choice), false)}
               ?disabled=${field.readOnly}
               aria-invalid=${message ? 'true' : nothing}
               aria-describedby=${ifDefined(choice.hint && context.t(choice.hint) ? `${inputId}__item-hint` : undefined)}
@@ -98,10 +98,10 @@ export const selectRenderer: FieldRenderer = {
         aria-invalid=${message ? 'true' : nothing}
         aria-required=${ariaRequired(field, pointer, context)}
       >
-        <option value="" .selected=${live(value === undefined)}>${context.text.choose}</option>
+        <option value="" .selected=${controlValue(value === undefined, true)}>${context.text.choose}</option>
         ${(field.choices ?? []).map(
           (choice, index) =>
-            html`<option value=${index} .selected=${live(value === choice.value)}>${context.t(choice.label)}</option>`,
+            html`<option value=${index} .selected=${controlValue(value === choice.value, false)}>${context.t(choice.label)}</option>`,
         )}
       </select>
     </div>`;

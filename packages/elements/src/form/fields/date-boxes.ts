@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { controlValue } from './control-value.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import {
   dateProblem,
@@ -63,7 +63,7 @@ export function renderDateBoxes(field: Field, pointer: string, context: FieldCon
             data-part=${part}
             type="text"
             inputmode="numeric"
-            .value=${live(parts[part])}
+            .value=${controlValue(parts[part], '')}
             autocomplete=${ifDefined(boxAutocomplete(field, part))}
             spellcheck="false"
             ?readonly=${field.readOnly}

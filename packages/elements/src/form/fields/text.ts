@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { controlValue } from './control-value.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Field } from '@guichet/core';
 import type { FieldRenderer } from './registry.js';
@@ -58,7 +58,7 @@ export const textRenderer: FieldRenderer = {
         id=${id}
         name=${pointer}
         type=${inputTypes[field.kind] ?? 'text'}
-        .value=${live(displayed(field, pointer, context))}
+        .value=${controlValue(displayed(field, pointer, context), '')}
         inputmode=${ifDefined(field.inputmode ?? defaultInputmode[field.kind])}
         autocomplete=${ifDefined(field.autocomplete)}
         placeholder=${ifDefined(context.t(field.placeholder) || undefined)}

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
+import { controlValue } from './control-value.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { FieldRenderer } from './registry.js';
 import { isKind, rankWith } from './registry.js';
@@ -34,7 +34,7 @@ export const textareaRenderer: FieldRenderer = {
         id=${id}
         name=${pointer}
         rows=${field.rows ?? 5}
-        .value=${live(text)}
+        .value=${controlValue(text, '')}
         autocomplete=${ifDefined(field.autocomplete)}
         placeholder=${ifDefined(context.t(field.placeholder) || undefined)}
         ?readonly=${field.readOnly}
