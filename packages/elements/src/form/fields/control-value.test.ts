@@ -79,7 +79,9 @@ describe('what controls show', () => {
       born: ['', '', ''],
     });
 
-    [...root.querySelectorAll<HTMLButtonElement>('.notice button')].find((b) => b.textContent?.trim() === 'Reprendre')!.click();
+    [...root.querySelectorAll<HTMLButtonElement>('.notice button')]
+      .find((b) => b.textContent?.trim() === 'Reprendre')!
+      .click();
     await el.updateComplete;
     expect(shown(root)).to.deep.equal({
       name: 'Camille',
