@@ -318,9 +318,11 @@ describe('embedding examples, against the reference endpoint from another origin
           ? 'chunk'
           : /\/dist\/guichet-work-[\w-]+\.js$/.test(url)
             ? 'work'
-            : url.endsWith('/dist/guichet.js')
-              ? 'guichet.js'
-              : undefined;
+            : /\/dist\/guichet-checks-[\w-]+\.js$/.test(url)
+              ? 'checks'
+              : url.endsWith('/dist/guichet.js')
+                ? 'guichet.js'
+                : undefined;
     const { page, errors } = await open('snippet/', (page) => {
       page.on('request', (request) => {
         const what = name(request.url());
@@ -340,6 +342,9 @@ describe('embedding examples, against the reference endpoint from another origin
       const guichetArrived = loading.indexOf('finished guichet.js');
       assert.ok(loading.indexOf('request definition') < guichetArrived, loading.join(', '));
       assert.ok(loading.indexOf('request chunk') < guichetArrived, loading.join(', '));
+      // The validator's chunk is asked for once the definition is read (this form's conditions
+      // need it before its first step; a form without conditions paints without it).
+      assert.ok(loading.indexOf('request checks') > loading.indexOf('finished chunk'), loading.join(', '));
       // The code that sends comes once the first step is there (never competing with the reader),
       // and before the citizen reaches Send, so a connection lost meanwhile loses nothing.
       for (let waited = 0; !events.includes('finished work') && waited < 10_000; waited += 50)
@@ -350,6 +355,7 @@ describe('embedding examples, against the reference endpoint from another origin
       await fillAndSend(page, marker);
       assert.equal((await stored(marker))?.channel, 'web');
       assert.equal(events.filter((e) => e === 'request work').length, 1, events.join(', '));
+      assert.equal(events.filter((e) => e === 'request checks').length, 1, events.join(', '));
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadDefinition, type Field } from '@guichet/core';
+import { loadDefinition, readServedDefinition, type Field } from '@guichet/core';
 
 const formsDir = fileURLToPath(new URL('../../../schemas/forms/', import.meta.url));
 
@@ -20,5 +20,18 @@ describe('example forms', () => {
         assert.ok(field.label.fr && field.label.en, `${field.path} has a label in both languages`);
       }
     });
+
+    it(`${file} served by the endpoint: the page builds the same model without the checks`, () => {
+      const text = readFileSync(formsDir + file, 'utf8');
+      const checked = loadDefinition(text);
+      assert.ok(checked.ok);
+      assert.deepEqual(readServedDefinition(text), checked.model);
+      assert.deepEqual(readServedDefinition(JSON.parse(text)), checked.model);
+    });
   }
+
+  it('a served definition whose model cannot be built is left to the full reader', () => {
+    for (const mangled of ['{"id": "x"', '[]', 'null', '{"id": "x", "schema": 3}'])
+      assert.equal(readServedDefinition(mangled), undefined, JSON.stringify(mangled));
+  });
 });

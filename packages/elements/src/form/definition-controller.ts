@@ -1,15 +1,22 @@
 import type { ReactiveControllerHost } from 'lit';
-import { localize, type DefinitionProblem, type FormModel, type FormValidator, type Language } from '@guichet/core';
+import {
+  localize,
+  type DefinitionProblem,
+  type FormModel,
+  type FormValidator,
+  type Language,
+  type LoadResult,
+} from '@guichet/core';
 import { GuichetErrorEvent } from '../events.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
 import { formText } from './messages.js';
 import { fetchDefinition, formProblem } from './definition-source.js';
-import { loadReader, readerNow } from './definition-reader.js';
+import { loadReader, readerNow, readWith } from './definition-reader.js';
 import { afterFirstPaint, afterIdle } from './idle.js';
 import { hasConditions } from './field-tree.js';
 import { FormIndex } from './form-index.js';
 import type { FetchedService, ServiceSource } from './service-source.js';
-import { loadLazyChunk } from '../shared/lazy-chunk.js';
+import { loadChecksChunk, loadLazyChunk } from '../shared/lazy-chunk.js';
 import { tellWebTeam } from '../shared/web-team.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'broken';
@@ -106,23 +113,35 @@ export class DefinitionController {
       }
       if (token !== this.loadToken) return;
     }
-    const { core, check } = reader;
-    const result = core.readDefinition(input, check, { checkedByEndpoint: validatorUrl !== undefined });
+    // Read in this task when it can be: a definition handed over is drawn by `updateComplete`.
+    let result: LoadResult | Promise<LoadResult> = readWith(reader, input);
+    if (result instanceof Promise) {
+      try {
+        result = await result;
+      } catch {
+        return this.failValidator(token);
+      }
+      if (token !== this.loadToken) return;
+    }
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
-    const compile = () =>
-      validatorUrl
-        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
-        : core.compileRuntimeValidators(model);
+    // The checks chunk brings the validators; a served definition's first step did not wait for it.
+    const compile = async () => {
+      const checks = await loadChecksChunk();
+      const validators = await (validatorUrl
+        ? checks.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
+        : checks.compileRuntimeValidators(model));
+      return checks.createValidator(model, validators);
+    };
     const conditional = hasConditions(model.fields);
-    let compiled: Promise<Awaited<ReturnType<typeof compile>>>;
+    let ready: Promise<FormValidator>;
     if (conditional) {
       // Conditions decide what is shown.
-      compiled = compile();
+      ready = compile();
     } else if (validatorUrl) {
       // A precompiled validator is only a download, but not one the first step needs to show: it
       // starts once the step is painted (or at once if the citizen presses Continue before).
-      compiled = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
+      ready = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
       const now = this.compileNow;
       afterFirstPaint()
         .then(now)
@@ -132,11 +151,11 @@ export class DefinitionController {
       // it before the citizen starts answering: it waits for the first focus in the form (or for
       // Continue), while ajv itself downloads once the fields are on screen.
       afterFirstPaint()
-        .then(core.preloadRuntimeCompiler)
+        .then(loadChecksChunk)
+        .then((checks) => checks.preloadRuntimeCompiler())
         .catch(() => undefined);
-      compiled = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
+      ready = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
     }
-    const ready = compiled.then((validators) => core.createValidator(model, validators));
     this.validatorReady = ready;
     ready.then(
       (validator) => {

@@ -1,10 +1,21 @@
-import type { DefinitionCheck } from '@guichet/core';
-import { lazyChunkNow, loadLazyChunk, type LazyChunk } from '../shared/lazy-chunk.js';
+import type { DefinitionCheck, LoadResult } from '@guichet/core';
+import {
+  checksChunkNow,
+  lazyChunkNow,
+  loadChecksChunk,
+  loadLazyChunk,
+  type ChecksChunk,
+  type LazyChunk,
+} from '../shared/lazy-chunk.js';
 
-/** What reads a definition: the lazily loaded core, and the meta-schema check when one is needed. */
+/**
+ * What reads a definition: the first step's chunk and, for a definition checked in the page, the
+ * checks chunk with the meta-schema check. A definition the endpoint served and checked needs the
+ * first only (see ../lazy.ts).
+ */
 export interface Reader {
   core: LazyChunk;
-  check?: DefinitionCheck;
+  checks?: { chunk: ChecksChunk; check: DefinitionCheck };
 }
 
 /** Compiled once per page, kept hot: later forms read their definition without waiting a task. */
@@ -13,13 +24,26 @@ let definitionCheck: DefinitionCheck | undefined;
 /** The reader, if everything it needs has already arrived. */
 export function readerNow(checked: boolean): Reader | undefined {
   const core = lazyChunkNow();
-  if (!core || (checked && !definitionCheck)) return undefined;
-  return { core, check: checked ? definitionCheck : undefined };
+  if (!core) return undefined;
+  if (!checked) return { core };
+  const chunk = checksChunkNow();
+  return chunk && definitionCheck ? { core, checks: { chunk, check: definitionCheck } } : undefined;
 }
 
 export async function loadReader(checked: boolean): Promise<Reader> {
-  const core = await loadLazyChunk();
-  if (!checked) return { core };
-  definitionCheck ??= await core.loadDefinitionCheck();
-  return { core, check: definitionCheck };
+  if (!checked) return { core: await loadLazyChunk() };
+  const [core, chunk] = await Promise.all([loadLazyChunk(), loadChecksChunk()]);
+  definitionCheck ??= await chunk.loadDefinitionCheck();
+  return { core, checks: { chunk, check: definitionCheck } };
+}
+
+/**
+ * Reads a definition: checked in full with `checks`, else as the endpoint served it. A served
+ * definition whose model cannot be built is read in full after all, for the problems to show.
+ */
+export function readWith(reader: Reader, input: unknown): LoadResult | Promise<LoadResult> {
+  if (reader.checks) return reader.checks.chunk.readDefinition(input, reader.checks.check);
+  const model = reader.core.readServedDefinition(input);
+  if (model) return { ok: true, model };
+  return loadChecksChunk().then((chunk) => chunk.readDefinition(input, undefined, { checkedByEndpoint: true }));
 }

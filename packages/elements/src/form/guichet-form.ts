@@ -3,7 +3,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { localize, type FormModel, type Language } from '@guichet/core';
 import { renderContact } from '../shared/contact-block.js';
 import { shiftHeadings } from '../shared/heading-levels.js';
-import { loadLazyChunk } from '../shared/lazy-chunk.js';
+import { checksChunkNow, loadChecksChunk, loadLazyChunk } from '../shared/lazy-chunk.js';
 import { LazySubmission } from '../submission/lazy-submission.js';
 import { formStyles } from './guichet-form.styles.js';
 import { formText, type FormText } from './messages.js';
@@ -280,6 +280,13 @@ export class GuichetForm extends LitElement {
     const { text } = this;
     const summaryErrors = errors.summary;
     if (this.steps.onSummary) {
+      // A resumed draft or the browser's Back may open the summary before the checks chunk that
+      // draws it arrived (a served form paints its first step without it).
+      if (!checksChunkNow())
+        loadChecksChunk().then(
+          () => this.requestUpdate(),
+          () => undefined,
+        );
       const status = this.submission.renderStatus(lang);
       const on = { submit: this.sending.onSend, click: this.onClick };
       return keyed('summary', renderSummary({ model, lang, text, summaryErrors, fields, status, on }));

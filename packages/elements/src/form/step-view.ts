@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { localize, type Field, type FormModel, type Language } from '@guichet/core';
 import { renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
 import { detached } from '../shared/detached.js';
-import { lazyChunkNow } from '../shared/lazy-chunk.js';
+import { checksChunkNow } from '../shared/lazy-chunk.js';
 import { joinPointer } from './answers.js';
 import { inChunks } from './field-chunks.js';
 import type { FieldParts } from './field-parts.js';
@@ -94,7 +94,7 @@ export function renderSummary({
         ${renderErrorSummary(summaryErrors, lang, errorSummaryId, fieldId)}
         <h3 class="step__title" id="guichet-step-title" tabindex="-1">${text.checkAnswers}</h3>
         <p>${text.checkAnswersIntro}</p>
-        ${/* The model came through the lazily loaded chunk: it is there. */ lazyChunkNow()?.renderAnswersSummary({ model, context: fields.context, isActive: (field, pointer) => fields.isActive(field, pointer) })}
+        ${/* The summary follows a check of every answer, by the validator the checks chunk brought: it is there. */ checksChunkNow()?.renderAnswersSummary({ model, context: fields.context, isActive: (field, pointer) => fields.isActive(field, pointer) })}
         ${status}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || text.send}</button>
