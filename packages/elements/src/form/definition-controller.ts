@@ -125,12 +125,16 @@ export class DefinitionController {
     }
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
-    // The checks chunk brings the validators; a served definition's first step did not wait for it.
+    // The compiled rules and the checks chunk that makes a validator of them download side by
+    // side; a served definition's first step waits for neither (unless it has conditions).
+    const { core } = reader;
     const compile = async () => {
-      const checks = await loadChecksChunk();
-      const validators = await (validatorUrl
-        ? checks.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
-        : checks.compileRuntimeValidators(model));
+      const [validators, checks] = await Promise.all([
+        validatorUrl
+          ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
+          : core.compileRuntimeValidators(model),
+        loadChecksChunk(),
+      ]);
       return checks.createValidator(model, validators);
     };
     const conditional = hasConditions(model.fields);
@@ -151,8 +155,7 @@ export class DefinitionController {
       // it before the citizen starts answering: it waits for the first focus in the form (or for
       // Continue), while ajv itself downloads once the fields are on screen.
       afterFirstPaint()
-        .then(loadChecksChunk)
-        .then((checks) => checks.preloadRuntimeCompiler())
+        .then(core.preloadRuntimeCompiler)
         .catch(() => undefined);
       ready = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
     }

@@ -33,7 +33,7 @@ export function readerNow(checked: boolean): Reader | undefined {
 export async function loadReader(checked: boolean): Promise<Reader> {
   if (!checked) return { core: await loadLazyChunk() };
   const [core, chunk] = await Promise.all([loadLazyChunk(), loadChecksChunk()]);
-  definitionCheck ??= await chunk.loadDefinitionCheck();
+  definitionCheck ??= await core.loadDefinitionCheck();
   return { core, checks: { chunk, check: definitionCheck } };
 }
 
