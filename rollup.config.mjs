@@ -11,6 +11,7 @@ import minifyHtml from '@lit-labs/rollup-plugin-minify-html-literals';
 import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { ajvCommonJsDependencies, bundleGuichetAjv, guichetAjvSource } from './scripts/lib/ajv-for-pages.mjs';
 import { publicEntry } from './scripts/lib/public-entry.mjs';
+import { preloadImports } from './scripts/lib/preload-imports.mjs';
 import { dts } from 'rollup-plugin-dts';
 
 const packages = {
@@ -62,6 +63,7 @@ const cdn = {
     terser({ format: { comments: false }, ecma: 2022, module: true, compress: { passes: 2 } }),
     // Exports the public API only: the chunks get what they share with the entry another way.
     publicEntry({ entry: 'guichet.js', input: resolve('packages/elements/src/index.ts'), anchor: 'registerAdapter' }),
+    preloadImports({ entry: 'guichet.js' }),
   ],
   output: {
     dir: 'dist',

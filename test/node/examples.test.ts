@@ -320,9 +320,11 @@ describe('embedding examples, against the reference endpoint from another origin
             ? 'work'
             : /\/dist\/guichet-checks-[\w-]+\.js$/.test(url)
               ? 'checks'
-              : url.endsWith('/dist/guichet.js')
-                ? 'guichet.js'
-                : undefined;
+              : /\/dist\/guichet-format-[\w-]+\.js$/.test(url)
+                ? 'messages'
+                : url.endsWith('/dist/guichet.js')
+                  ? 'guichet.js'
+                  : undefined;
     const { page, errors } = await open('snippet/', (page) => {
       page.on('request', (request) => {
         const what = name(request.url());
@@ -345,6 +347,8 @@ describe('embedding examples, against the reference endpoint from another origin
       // The validator's chunk is asked for once the definition is read (this form's conditions
       // need it before its first step; a form without conditions paints without it).
       assert.ok(loading.indexOf('request checks') > loading.indexOf('finished chunk'), loading.join(', '));
+      // Its messages are asked for with it, not once it has arrived (one round trip fewer).
+      assert.ok(loading.indexOf('request messages') < loading.indexOf('finished checks'), loading.join(', '));
       // The code that sends comes once the first step is there (never competing with the reader),
       // and before the citizen reaches Send, so a connection lost meanwhile loses nothing.
       for (let waited = 0; !events.includes('finished work') && waited < 10_000; waited += 50)

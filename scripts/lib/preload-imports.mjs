@@ -1,0 +1,44 @@
+/**
+ * A chunk loaded with `import()` fetches the chunks it imports as soon as it is asked for, not once
+ * it has arrived and been parsed: rollup writes `import("./guichet-checks-….js")`, and the
+ * browser discovers that chunk's own imports (the messages, the full reader) only after
+ * downloading it, one more round trip on a slow network before a form with conditions shows its
+ * first step. Each dynamic import of the bundle is prefixed with `<link rel="modulepreload">`s for
+ * its chunk's static imports (all levels, but not guichet.js, which is running), as Vite does.
+ * Goes after the minifier; rollup puts the final file names in afterwards.
+ */
+import MagicString from 'magic-string';
+
+const helper = '__guichetPreload';
+const helperCode = `const ${helper}=(n)=>{for(const f of n){const l=document.createElement("link");l.rel="modulepreload";l.href=new URL(f,import.meta.url).href;document.head.append(l)}};`;
+
+export function preloadImports({ entry }) {
+  return {
+    name: 'preload-imports',
+    renderChunk(code, chunk, _options, { chunks }) {
+      const importsOf = (fileName, seen = new Set()) => {
+        for (const name of chunks[fileName]?.imports ?? []) {
+          if (name === entry || seen.has(name)) continue;
+          seen.add(name);
+          importsOf(name, seen);
+        }
+        return seen;
+      };
+      const s = new MagicString(code);
+      let used = false;
+      for (const target of chunk.dynamicImports) {
+        const deps = [...importsOf(target)].filter((name) => name !== chunk.fileName);
+        if (deps.length === 0) continue;
+        const call = `import("./${target}")`;
+        for (let at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + call.length)) {
+          s.prependRight(at, `(${helper}(${JSON.stringify(deps.map((name) => `./${name}`))}),`);
+          s.appendLeft(at + call.length, ')');
+          used = true;
+        }
+      }
+      if (!used) return null;
+      s.prepend(helperCode);
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
+    },
+  };
+}
