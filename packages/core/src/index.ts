@@ -29,7 +29,7 @@ export { isAbort, parseRetryAfter, DEFAULT_TIMEOUT_MS } from './client/http.js';
 export { apiBase } from './client/url.js';
 export { refusedOrigin, refusedOriginAdvice } from './client/cors.js';
 export { loadDefinition, type LoadResult } from './model/load.js';
-export { readDefinition, type DefinitionCheck, type ReadOptions } from './model/read-definition.js';
+export { readDefinition, type DefinitionCheck } from './model/read-definition.js';
 export { readServedDefinition } from './model/read-served.js';
 export { DefinitionError } from './model/definition-error.js';
 export { localize } from './model/localize.js';

@@ -3,7 +3,7 @@
 // words: what each new problem tells an author to write instead, in French and English.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadDefinition, readDefinition, type DefinitionProblem } from '@guichet/core';
+import { loadDefinition, readDefinition, readServedDefinition, type DefinitionProblem } from '@guichet/core';
 import { buildModel } from '../src/model/build-model.js';
 import { definitionRules, type DefinitionRule } from '../src/model/rules/index.js';
 import type { FormDefinition } from '../src/generated/form-definition.js';
@@ -347,19 +347,19 @@ describe('what each refusal tells the author to write instead', () => {
 });
 
 describe('a definition the endpoint checked', () => {
-  it('is only read (the rules ran on the endpoint before it served it); any other is checked here', () => {
+  it('is only built (the rules ran on the endpoint before it served it); any other is checked here', () => {
     const broken = definition({ properties: { a: { $id: 'https://x.example/a', type: 'string' } } });
     const here = readDefinition(broken);
     assert.equal(here.ok, false);
     assert.deepEqual(here.ok ? [] : here.error.problems.map((p) => p.code), ['misplaced-id']);
-    const served = readDefinition(broken, undefined, { checkedByEndpoint: true });
-    assert.ok(served.ok, 'read as served');
+    const served = readServedDefinition(broken);
     assert.deepEqual(
-      served.model.fields.map((f) => f.name),
+      served?.fields.map((f) => f.name),
       ['a'],
     );
-    // Unreadable JSON is still said, wherever it came from.
-    const garbled = readDefinition('{"schema": ', undefined, { checkedByEndpoint: true });
-    assert.equal(garbled.ok, false);
+    // Unreadable JSON is not built; the full reader says where it stops.
+    assert.equal(readServedDefinition('{"schema": '), undefined);
+    const garbled = readDefinition('{"schema": ');
+    assert.deepEqual(garbled.ok ? [] : garbled.error.problems.map((p) => p.code), ['invalid-json']);
   });
 });

@@ -3,9 +3,10 @@
  * each with its pointer and a message in French and English. It never throws: a page showing a
  * broken form must be able to say why.
  *
- * The meta-schema check is passed in: the precompiled one (loadDefinition, for Node), one ajv
- * compiles in the page (see validation/definition-check.ts), or none for a definition the
- * endpoint served, which it checked against the same meta-schema before serving it.
+ * The meta-schema check is passed in: the precompiled one (loadDefinition, for Node) or one ajv
+ * compiles in the page (see validation/definition-check.ts). A definition the endpoint served,
+ * which it checked before serving it, is only built (read-served.ts); this reader says what is
+ * wrong when even that fails.
  */
 import type { FormDefinition } from '../generated/form-definition.js';
 import type { DefinitionProblem, FormModel } from './types.js';
@@ -27,22 +28,7 @@ export interface DefinitionCheck {
   errors?: MetaError[] | null;
 }
 
-export interface ReadOptions {
-  /**
-   * The definition comes from a Guichet endpoint with the validator it precompiled: the endpoint
-   * ran the meta-schema and every definition rule before serving it (it refuses to serve a form
-   * they fault), so the page only builds the model. That is the snippet's path, where these
-   * checks are a cheap phone's main thread before the first question; a definition from
-   * anywhere else is checked in full.
-   */
-  checkedByEndpoint?: boolean;
-}
-
-export function readDefinition(
-  input: unknown,
-  check?: DefinitionCheck,
-  { checkedByEndpoint = false }: ReadOptions = {},
-): LoadResult {
+export function readDefinition(input: unknown, check?: DefinitionCheck): LoadResult {
   try {
     const problems: DefinitionProblem[] = [];
     const parsed = parse(input, problems);
@@ -68,7 +54,7 @@ export function readDefinition(
       );
     }
     // Each rule on its own: one that trips over a malformed part does not silence the others.
-    if (reading && !checkedByEndpoint)
+    if (reading)
       for (const rule of definitionRules) problems.push(...safely(() => checkDefinition(reading!, [rule]), wellFormed));
     if (problems.length || !reading) return failure(firstThingsFirst(dedupe(problems)));
     return { ok: true, model: reading.model };

@@ -39,11 +39,12 @@ export async function loadReader(checked: boolean): Promise<Reader> {
 
 /**
  * Reads a definition: checked in full with `checks`, else as the endpoint served it. A served
- * definition whose model cannot be built is read in full after all, for the problems to show.
+ * definition whose model cannot be built is read by the full reader after all, which says why
+ * (the rules need a model, so they would add nothing).
  */
 export function readWith(reader: Reader, input: unknown): LoadResult | Promise<LoadResult> {
   if (reader.checks) return reader.checks.chunk.readDefinition(input, reader.checks.check);
   const model = reader.core.readServedDefinition(input);
   if (model) return { ok: true, model };
-  return loadChecksChunk().then((chunk) => chunk.readDefinition(input, undefined, { checkedByEndpoint: true }));
+  return loadChecksChunk().then((chunk) => chunk.readDefinition(input));
 }
