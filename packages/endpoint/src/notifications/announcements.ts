@@ -23,10 +23,18 @@ export const eventId = () => `evt_${randomBytes(16).toString('base64url')}`;
 export class Announcements {
   constructor(private readonly options: AnnouncementOptions) {}
 
-  /** A new request: its receipt mail (with the tracking code, sealed) and a request.created webhook. */
-  async requestCreated(tx: StoreTransaction, form: FormEntry, record: RequestRecord, trackingCode: string) {
+  /**
+   * A new request: its receipt mail (with the tracking code, sealed) and a request.created webhook.
+   * Each method says whether it wrote anything, so the sender is woken only when there is work.
+   */
+  async requestCreated(
+    tx: StoreTransaction,
+    form: FormEntry,
+    record: RequestRecord,
+    trackingCode: string,
+  ): Promise<boolean> {
     const first = record.history[0]!;
-    await this.mail(tx, form, record, 'request.created', this.options.sealer.seal(trackingCode));
+    const mailed = await this.mail(tx, form, record, 'request.created', trackingCode);
     if (this.options.webhook) {
       const id = eventId();
       await this.webhook(tx, record, 'request.created', id, {
@@ -48,13 +56,14 @@ export class Announcements {
         },
       });
     }
+    return mailed || this.options.webhook;
   }
 
   /** A new phase (the history's last entry): a mail saying it, and a request.status_changed webhook. */
-  async statusChanged(tx: StoreTransaction, form: FormEntry | undefined, record: RequestRecord) {
+  async statusChanged(tx: StoreTransaction, form: FormEntry | undefined, record: RequestRecord): Promise<boolean> {
     const current = record.history[record.history.length - 1]!;
     const previous = record.history[record.history.length - 2] ?? current;
-    if (form) await this.mail(tx, form, record, 'request.status_changed');
+    const mailed = form ? await this.mail(tx, form, record, 'request.status_changed') : false;
     if (this.options.webhook) {
       const id = eventId();
       await this.webhook(tx, record, 'request.status_changed', id, {
@@ -67,11 +76,12 @@ export class Announcements {
         status: webhookStatus(current),
       });
     }
+    return mailed || this.options.webhook;
   }
 
   /** The citizen's reply: a request.replied webhook. */
-  async replied(tx: StoreTransaction, record: RequestRecord, reply: ReplyRecord) {
-    if (!this.options.webhook) return;
+  async replied(tx: StoreTransaction, record: RequestRecord, reply: ReplyRecord): Promise<boolean> {
+    if (!this.options.webhook) return false;
     const id = eventId();
     await this.webhook(tx, record, 'request.replied', id, {
       id,
@@ -86,6 +96,7 @@ export class Announcements {
         attachments: reply.attachments.map(attachmentLink),
       },
     });
+    return true;
   }
 
   private async webhook(
@@ -113,10 +124,10 @@ export class Announcements {
     form: FormEntry,
     record: RequestRecord,
     event: 'request.created' | 'request.status_changed',
-    sealed?: Buffer,
-  ) {
+    trackingCode?: string,
+  ): Promise<boolean> {
     const recipient = this.recipient(form, record);
-    if (!recipient) return;
+    if (!recipient) return false;
     const kind: MailPayload['kind'] = event === 'request.created' ? 'received' : 'status';
     await tx.outbox.add({
       id: eventId(),
@@ -125,9 +136,11 @@ export class Announcements {
       event,
       recipient,
       payload: { ...this.mailBase(form, record), kind } satisfies MailPayload,
-      ...(sealed ? { sealed } : {}),
+      // Sealed only for a mail that goes out: most forms name no address, and sealing costs a cipher.
+      ...(trackingCode ? { sealed: this.options.sealer.seal(trackingCode) } : {}),
       createdAt: record.history[record.history.length - 1]!.at,
     });
+    return true;
   }
 
   private recipient(form: FormEntry, record: RequestRecord): string | undefined {

@@ -173,12 +173,12 @@ export function adminRoutes(app: FastifyInstance, context: EndpointContext): voi
             },
           });
           // Announced in the same transaction: the mail and the webhook exist if and only if the change does.
-          await context.announcements.statusChanged(tx, context.forms.get(updated.formId), updated);
-          return { kind: 'changed' as const, record: updated };
+          const announced = await context.announcements.statusChanged(tx, context.forms.get(updated.formId), updated);
+          return { kind: 'changed' as const, record: updated, announced };
         });
         if (outcome.kind === 'unknown') throw new HttpError(404, 'not-found');
         if (outcome.kind === 'refused') throw notAllowed(outcome.from, change.phase, lang);
-        context.notify();
+        if (outcome.announced) context.notify();
         return fullView(outcome.record);
       },
     );

@@ -115,8 +115,9 @@ export function replyRoutes(app: FastifyInstance, context: EndpointContext): voi
           idempotencyKeyHash: context.codes.idempotencyKeyHash(`reply:${record.reference}`, key),
           attachmentIds,
         });
-        if (inserted.outcome === 'created') await context.announcements.replied(tx, record, inserted.reply);
-        return inserted;
+        const announced =
+          inserted.outcome === 'created' && (await context.announcements.replied(tx, record, inserted.reply));
+        return { ...inserted, announced };
       });
       if (result.outcome === 'request-not-found') throw notFound();
       if (result.outcome === 'attachments-unavailable') {
@@ -131,7 +132,7 @@ export function replyRoutes(app: FastifyInstance, context: EndpointContext): voi
           }));
         throw new HttpError(422, 'invalid-reply', { errors, lang });
       }
-      if (result.outcome === 'created') context.notify();
+      if (result.announced) context.notify();
       reply.header('Cache-Control', 'no-store');
       const replies = await context.store.replies.ofRequest(record.reference);
       return reply.code(result.outcome === 'created' ? 201 : 200).send(statusView(record, record.history, replies));

@@ -104,13 +104,14 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       const result = await context.store.transaction(
         async (tx) => {
           const inserted = await tx.requests.insertOrGet(newRequest);
-          if (inserted.outcome === 'created')
-            await context.announcements.requestCreated(tx, form, inserted.record, trackingCode);
-          return inserted;
+          const announced =
+            inserted.outcome === 'created' &&
+            (await context.announcements.requestCreated(tx, form, inserted.record, trackingCode));
+          return { ...inserted, announced };
         },
         { lockKey },
       );
-      if (result.outcome === 'created') context.notify();
+      if (result.announced) context.notify();
       if (result.outcome === 'attachments-unavailable') {
         const unavailable = new Set(result.attachmentIds);
         throw new HttpError(422, 'invalid-data', {
