@@ -113,3 +113,66 @@ test('without separate keys (SQLite, one writer at a time) everything that arriv
   await Promise.all([unit('voirie 1', 'VOI-2026'), unit('cantine 1', 'CAN-2026'), unit('voirie 2', 'VOI-2026')]);
   assert.deepEqual(transactions, [['voirie 1', 'cantine 1', 'voirie 2']]);
 });
+
+/** A group commit whose batch statement refuses the items named "refused" (as a CHECK would). */
+function batching(retryableError?: (error: unknown) => boolean) {
+  const transactions: { batch: string[]; units: string[]; committed: boolean }[] = [];
+  let failRetryably = 0;
+  const commit = new GroupCommit<{ units: string[] }, string, string>({
+    async begin() {
+      const transaction = { batch: [] as string[], units: [] as string[], committed: false };
+      transactions.push(transaction);
+      return {
+        tx: transaction,
+        control: async (sql) => void (transaction.committed = sql === 'COMMIT'),
+        end: () => {},
+      };
+    },
+    separateLockKeys: true,
+    retryable: retryableError,
+    async runBatch(tx, items) {
+      (tx as unknown as { batch: string[] }).batch.push(...items);
+      if (failRetryably > 0 && failRetryably--) throw Object.assign(new Error('deadlock'), { retry: true });
+      if (items.includes('refused')) throw new Error('refused by a constraint');
+      return items.map((item) => `filed ${item}`);
+    },
+  });
+  const file = (item: string, key = 'VOI-2026') =>
+    commit.runBatched(item, async (tx, result) => (tx.units.push(item), result), key);
+  return { transactions, file, commit, failNextRetryably: (n: number) => (failRetryably = n) };
+}
+
+test('batched units: their items go to the database together, first, and each unit gets its own result', async () => {
+  const { transactions, file, commit } = batching();
+  const plain = commit.run(async (tx) => void tx.units.push('status change'));
+  const results = await Promise.all([file('a'), file('b'), file('c'), plain]);
+  assert.deepEqual(results, ['filed a', 'filed b', 'filed c', undefined]);
+  assert.deepEqual(transactions, [
+    { batch: ['a', 'b', 'c'], units: ['status change', 'a', 'b', 'c'], committed: true },
+  ]);
+});
+
+test('a batch the database refuses runs again item by item: only the item at fault gets the error', async () => {
+  const { transactions, file } = batching();
+  const outcomes = await Promise.allSettled([file('a'), file('refused'), file('c')]);
+  assert.deepEqual(
+    outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)),
+    ['filed a', 'refused by a constraint', 'filed c'],
+  );
+  const committed = transactions.filter((t) => t.committed).map((t) => t.batch);
+  assert.deepEqual(committed.sort(), [['a'], ['c']]);
+  assert.equal(transactions.filter((t) => !t.committed).length, 2, 'the whole batch, then the refused item alone');
+});
+
+test('a batch failing for a reason worth a retry (a deadlock) runs again whole', async () => {
+  const { transactions, file, failNextRetryably } = batching((error) => (error as { retry?: boolean }).retry === true);
+  failNextRetryably(1);
+  assert.deepEqual(await Promise.all([file('a'), file('b')]), ['filed a', 'filed b']);
+  assert.deepEqual(
+    transactions.map((t) => [t.batch, t.committed]),
+    [
+      [['a', 'b'], false],
+      [['a', 'b'], true],
+    ],
+  );
+});

@@ -162,6 +162,93 @@ for (const subject of subjects) {
       assert.equal(list.filter((r) => r.reference.startsWith(`${prefix}-`)).length, 1);
     });
 
+    test('requests filed together: one per key, numbers without gap, what follows runs with each outcome', async () => {
+      const prefix = newPrefix();
+      const requests = Array.from({ length: 40 }, () => newRequest(prefix));
+      // Every fifth submission is a retry of the one before it, on another instance, at the same moment.
+      const tries = requests.map((request, i) => (i % 5 === 4 ? requests[i - 1]! : request));
+      const results = await Promise.all(
+        tries.map((request, i) =>
+          [store, other, third][i % 3]!.fileRequest(
+            request,
+            async (tx, inserted) => {
+              if (inserted.outcome === 'created')
+                await tx.outbox.add({
+                  id: `evt_${randomBytes(8).toString('hex')}`,
+                  channel: 'webhook',
+                  reference: inserted.record.reference,
+                  event: 'request.created',
+                  payload: { body: '{}' },
+                  createdAt: inserted.record.createdAt,
+                });
+              return inserted;
+            },
+            { lockKey: `${prefix}-2026` },
+          ),
+        ),
+      );
+      const created = results.filter((r) => r.outcome === 'created');
+      assert.equal(created.length, 32);
+      assert.deepEqual(
+        created.map((r) => (r.outcome === 'created' ? sequence(r.record.reference) : 0)).sort((a, b) => a - b),
+        Array.from({ length: 32 }, (_, i) => i + 1),
+      );
+      // Whichever try of a key came first is the one created; the other answers the same request.
+      for (const request of requests.filter((_, i) => i % 5 === 3)) {
+        const ofKey = results.filter((_, i) => tries[i] === request);
+        assert.deepEqual(ofKey.map((r) => r.outcome).sort(), ['created', 'replayed']);
+        const [a, b] = ofKey.map((r) => r.outcome !== 'attachments-unavailable' && r.record.reference);
+        assert.equal(a, b);
+      }
+      const sample = created[7]!;
+      assert.ok(sample.outcome === 'created');
+      assert.deepEqual(await other.requests.getByReference(sample.record.reference), sample.record);
+      assert.deepEqual(sample.record.history, [
+        { at: '2026-03-04T10:20:30.456Z', phase: 'received', code: 'received', label: 'Demande reçue' },
+      ]);
+      assert.equal((await third.outbox.ofRequest(sample.record.reference)).length, 1);
+      // A retry filed later finds the stored request, with its history.
+      const again = await third.fileRequest(requests[3]!, async (_tx, inserted) => inserted, {
+        lockKey: `${prefix}-2026`,
+      });
+      assert.equal(again.outcome, 'replayed');
+      assert.deepEqual(
+        again.outcome === 'replayed' && again.record,
+        await store.requests.findByIdempotencyKey(requests[3]!.formId, requests[3]!.idempotencyKeyHash),
+      );
+    });
+
+    test('requests filed together: one the database refuses, or whose follow-up throws, fails alone', async () => {
+      const prefix = newPrefix();
+      const file = (request: NewRequest, fail = false) =>
+        store.fileRequest(
+          request,
+          async (_tx, inserted) => {
+            if (fail) throw new Error('the announcement could not be written');
+            return inserted;
+          },
+          { lockKey: `${prefix}-2026` },
+        );
+      const outcomes = await Promise.allSettled([
+        file(newRequest(prefix)),
+        file(newRequest(prefix, { channel: 'fax' as 'web' })),
+        file(newRequest(prefix)),
+        file(newRequest(prefix), true),
+        file(newRequest(prefix)),
+      ]);
+      assert.deepEqual(
+        outcomes.map((o) => o.status),
+        ['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled'],
+      );
+      assert.match(String((outcomes[3] as PromiseRejectedResult).reason), /could not be written/);
+      const references = outcomes.flatMap((o) =>
+        o.status === 'fulfilled' && o.value.outcome === 'created' ? [o.value.record.reference] : [],
+      );
+      assert.deepEqual(references.map(sequence).sort(), [1, 2, 3], 'the refused numbers are given back');
+      const list = await other.requests.list({ limit: 500, offset: 0 });
+      assert.equal(list.filter((r) => r.reference.startsWith(`${prefix}-`)).length, 3);
+    });
+
     test('attachments: bytes kept exactly, readable from another instance, linked once', async () => {
       const bytes = Buffer.from([0, 255, 1, 0, 137, 80, 78, 71, 13, 10, 26, 10, 0]);
       const photo = attachment({ size: bytes.length });
@@ -699,6 +786,34 @@ test('PostgreSQL: a page of the list costs three queries, whatever its length', 
     assert.equal(page.length, 40);
     assert.ok(page.every((record) => record.history.length === 1));
     assert.equal(queries, 3);
+  } finally {
+    await pool.end();
+    await store.close();
+  }
+});
+
+test('PostgreSQL: requests filed together cost one statement, however many', async () => {
+  const url = await freshPostgresDatabase('file_queries');
+  const store = await PostgresStore.open({ url });
+  const pool = new pg.Pool({ connectionString: url });
+  try {
+    const prefix = newPrefix();
+    const batch = Array.from({ length: 30 }, () => newRequest(prefix));
+    let queries = 0;
+    const requests = new PostgresRequests({
+      query: ((...args: Parameters<pg.Pool['query']>) => {
+        queries++;
+        return (pool.query as (...a: unknown[]) => unknown)(...args);
+      }) as pg.Pool['query'],
+    });
+    const results = await requests.fileMany([...batch, batch[0]!]);
+    assert.equal(queries, 1);
+    assert.deepEqual(
+      results.map((r) => r.outcome !== 'attachments-unavailable' && sequence(r.record.reference)),
+      [...Array.from({ length: 30 }, (_, i) => i + 1), 1],
+      'numbered in arrival order; the same key twice is one request',
+    );
+    assert.equal(results[30]!.outcome, 'replayed');
   } finally {
     await pool.end();
     await store.close();

@@ -101,9 +101,9 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       const { form, newRequest, references } = prepared;
       // The form's reference counter is the row every submission of it locks: see UnitOptions.
       const lockKey = `${newRequest.referencePrefix}-${newRequest.receivedAt.getUTCFullYear()}`;
-      const result = await context.store.transaction(
-        async (tx) => {
-          const inserted = await tx.requests.insertOrGet(newRequest);
+      const result = await context.store.fileRequest(
+        newRequest,
+        async (tx, inserted) => {
           const announced =
             inserted.outcome === 'created' &&
             (await context.announcements.requestCreated(tx, form, inserted.record, trackingCode));

@@ -6,6 +6,12 @@
  * rolls back, the failing unit gets its error (or runs again if it is retryable) and the others run
  * again in the next transaction, which is why a unit's work must only use the store. Every unit's
  * promise settles after the commit that holds its work, never before.
+ *
+ * A unit may also bring an item for `runBatch`: the items of a transaction's units go to the
+ * database together, first, in one statement (PostgreSQL files its new requests so), and each
+ * unit's work then runs with its item's result. When that statement fails for a reason that is
+ * not worth a retry, the units run again each in a transaction of its own, so only the unit at
+ * fault gets the error.
  */
 /** One database transaction, on a connection of its own. */
 export interface OpenTransaction<Tx> {
@@ -16,7 +22,7 @@ export interface OpenTransaction<Tx> {
   end(broken?: boolean): void;
 }
 
-export interface GroupCommitOptions<Tx> {
+export interface GroupCommitOptions<Tx, Item, Result> {
   /** Starts a transaction (BEGIN, or BEGIN IMMEDIATE for SQLite). */
   begin(): Promise<OpenTransaction<Tx>>;
   /** Errors after which a unit runs again in the next transaction (PostgreSQL's deadlock victim). */
@@ -32,11 +38,15 @@ export interface GroupCommitOptions<Tx> {
   separateLockKeys?: boolean;
   /** Most transactions in flight at once (with `separateLockKeys`): each holds a connection. */
   maxTransactions?: number;
+  /** Runs the items of the transaction's batched units together; one result per item, in order. */
+  runBatch?(tx: Tx, items: Item[]): Promise<Result[]>;
 }
 
-interface Unit<Tx> {
-  work: (tx: Tx) => Promise<unknown>;
+interface Unit<Tx, Item, Result> {
+  work: (tx: Tx, result: Result | undefined) => Promise<unknown>;
   lockKey?: string;
+  /** Present for a batched unit. */
+  batch?: { item: Item; alone: boolean };
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   attempts: number;
@@ -46,18 +56,35 @@ const MAX_ATTEMPTS = 3;
 const ONE_WRITER = Symbol('one writer');
 const KEYLESS = Symbol('no counter');
 
-export class GroupCommit<Tx> {
-  private readonly queue: Unit<Tx>[] = [];
+/** Stands for the batch statement as the failing step. */
+const THE_BATCH = Symbol('the batch');
+
+export class GroupCommit<Tx, Item = never, Result = never> {
+  private readonly queue: Unit<Tx, Item, Result>[] = [];
   /** Lanes with a transaction in flight: a counter's key, KEYLESS, or ONE_WRITER for SQLite. */
   private readonly busy = new Set<string | symbol>();
   private readonly flights = new Set<Promise<void>>();
   private waiting: Promise<void> | undefined;
 
-  constructor(private readonly options: GroupCommitOptions<Tx>) {}
+  constructor(private readonly options: GroupCommitOptions<Tx, Item, Result>) {}
 
   run<T>(work: (tx: Tx) => Promise<T>, lockKey?: string): Promise<T> {
+    return this.enqueue(work, lockKey);
+  }
+
+  /** A unit whose `item` goes to `runBatch` with the others of its transaction; `work` gets its result. */
+  runBatched<T>(item: Item, work: (tx: Tx, result: Result) => Promise<T>, lockKey?: string): Promise<T> {
+    if (!this.options.runBatch) throw new Error('this group commit has no runBatch');
+    return this.enqueue(work as (tx: Tx, result: Result | undefined) => Promise<T>, lockKey, { item, alone: false });
+  }
+
+  private enqueue<T>(
+    work: (tx: Tx, result: Result | undefined) => Promise<T>,
+    lockKey: string | undefined,
+    batch?: { item: Item; alone: boolean },
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push({ work, lockKey, resolve: resolve as (value: unknown) => void, reject, attempts: 0 });
+      this.queue.push({ work, lockKey, batch, resolve: resolve as (value: unknown) => void, reject, attempts: 0 });
       this.schedule();
     });
   }
@@ -100,30 +127,45 @@ export class GroupCommit<Tx> {
    * The next transaction's units, in arrival order, and its lane: with `separateLockKeys`, those
    * of the first key whose lane is free (and the units of no key), or the units of no key alone.
    */
-  private take(): { lane: string | symbol; units: Unit<Tx>[] } | undefined {
-    const max = this.options.maxUnits ?? 64;
+  private take(): { lane: string | symbol; units: Unit<Tx, Item, Result>[] } | undefined {
     if (this.busy.size >= (this.options.maxTransactions ?? Infinity)) return undefined;
     if (!this.options.separateLockKeys) {
       if (this.busy.has(ONE_WRITER) || this.queue.length === 0) return undefined;
-      return { lane: ONE_WRITER, units: this.queue.splice(0, max) };
+      return { lane: ONE_WRITER, units: this.collect(() => true) };
     }
     const key = this.queue.find((unit) => unit.lockKey !== undefined && !this.busy.has(unit.lockKey))?.lockKey;
     if (key === undefined && (this.busy.has(KEYLESS) || !this.queue.some((unit) => unit.lockKey === undefined)))
       return undefined;
-    const units: Unit<Tx>[] = [];
-    for (let i = 0; i < this.queue.length && units.length < max;) {
+    return { lane: key ?? KEYLESS, units: this.collect((unit) => unit.lockKey === undefined || unit.lockKey === key) };
+  }
+
+  /**
+   * Takes the queued units `fits` accepts, in arrival order, up to `maxUnits`: a batched unit
+   * that must run alone is the only batched unit of its transaction.
+   */
+  private collect(fits: (unit: Unit<Tx, Item, Result>) => boolean): Unit<Tx, Item, Result>[] {
+    const max = this.options.maxUnits ?? 64;
+    const units: Unit<Tx, Item, Result>[] = [];
+    let batched = 0;
+    let alone = false;
+    for (let i = 0; i < this.queue.length && units.length < max; ) {
       const unit = this.queue[i]!;
-      if (unit.lockKey !== undefined && unit.lockKey !== key) {
+      const admitted = fits(unit) && (!unit.batch || (!alone && (!unit.batch.alone || batched === 0)));
+      if (!admitted) {
         i++;
         continue;
+      }
+      if (unit.batch) {
+        batched++;
+        alone = unit.batch.alone;
       }
       units.push(unit);
       this.queue.splice(i, 1);
     }
-    return { lane: key ?? KEYLESS, units };
+    return units;
   }
 
-  private async flush(units: Unit<Tx>[]): Promise<void> {
+  private async flush(units: Unit<Tx, Item, Result>[]): Promise<void> {
     let open: OpenTransaction<Tx>;
     try {
       open = await this.options.begin();
@@ -131,12 +173,22 @@ export class GroupCommit<Tx> {
       for (const unit of units) unit.reject(error);
       return;
     }
-    const done: { unit: Unit<Tx>; value: unknown }[] = [];
-    let failing: Unit<Tx> | undefined;
+    const batched = units.filter((unit) => unit.batch);
+    const done: { unit: Unit<Tx, Item, Result>; value: unknown }[] = [];
+    let failing: Unit<Tx, Item, Result> | typeof THE_BATCH | undefined;
     try {
+      const results = new Map<Unit<Tx, Item, Result>, Result>();
+      if (batched.length > 0) {
+        failing = THE_BATCH;
+        const answers = await this.options.runBatch!(
+          open.tx,
+          batched.map((unit) => unit.batch!.item),
+        );
+        batched.forEach((unit, k) => results.set(unit, answers[k]!));
+      }
       for (const unit of units) {
         failing = unit;
-        done.push({ unit, value: await unit.work(open.tx) });
+        done.push({ unit, value: await unit.work(open.tx, results.get(unit)) });
       }
       failing = undefined;
       await open.control('COMMIT');
@@ -146,7 +198,17 @@ export class GroupCommit<Tx> {
         () => false,
       );
       open.end(!rolledBack);
-      if (failing) {
+      if (failing === THE_BATCH) {
+        const others = units.filter((unit) => !unit.batch);
+        if (batched.length === 1 || this.options.retryable?.(error)) {
+          for (const unit of batched) this.retryOrReject(unit, error);
+        } else {
+          // Which item the statement refused is unknown: each runs again in a batch of its own.
+          for (const unit of batched) unit.batch!.alone = true;
+          others.push(...batched);
+        }
+        this.queue.unshift(...others);
+      } else if (failing) {
         // A unit failed: it alone answers for it; the others, undone, run again.
         this.retryOrReject(failing, error);
         this.queue.unshift(...units.filter((unit) => unit !== failing));
@@ -160,7 +222,7 @@ export class GroupCommit<Tx> {
     for (const { unit, value } of done) unit.resolve(value);
   }
 
-  private retryOrReject(unit: Unit<Tx>, error: unknown): void {
+  private retryOrReject(unit: Unit<Tx, Item, Result>, error: unknown): void {
     if (this.options.retryable?.(error) && ++unit.attempts < MAX_ATTEMPTS) this.queue.push(unit);
     else unit.reject(error);
   }

@@ -356,6 +356,17 @@ export interface Store {
    * resolves a deadlock or a concurrent insert of the same idempotency key by aborting it.
    */
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options?: UnitOptions): Promise<T>;
+  /**
+   * A unit that files a new request (`insertOrGet`) and then runs `then` with the outcome (to
+   * announce it), as `transaction` would run both. PostgreSQL files the requests of one
+   * transaction in one statement: its reference counter stays locked for one round trip, not one
+   * per request, which is what lets several instances file side by side.
+   */
+  fileRequest<T>(
+    request: NewRequest,
+    then: (tx: StoreTransaction, inserted: InsertResult) => Promise<T>,
+    options?: UnitOptions,
+  ): Promise<T>;
   health(): Promise<DatabaseHealth>;
   close(): Promise<void>;
 }

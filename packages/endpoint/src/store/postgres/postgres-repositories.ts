@@ -48,6 +48,7 @@ import type {
 } from '../types.js';
 import { foldedSql, searchWords } from '../search-words.js';
 import { CounterHits } from './counter-hits.js';
+import { fileRequests } from './file-requests.js';
 import { REPLY_FIELD } from '../types.js';
 
 /** pg_advisory_xact_lock key of the unclaimed-uploads quota ("guichetu"). */
@@ -187,6 +188,11 @@ export class PostgresRequests implements RequestReads, RequestWrites {
     }
     const history: HistoryRow = { request_id: row!.id, ...status, note: status.note ?? null };
     return { outcome: 'created', record: toRequestRecords([row!], [history], linked)[0]! };
+  }
+
+  /** Requests without attachments, several in one statement (file-requests.ts). */
+  fileMany(requests: NewRequest[]): Promise<InsertResult[]> {
+    return fileRequests(this.db, requests, (found) => this.records(found));
   }
 
   /** Locks the request's row until the unit's transaction ends: concurrent changes wait their turn. */

@@ -15,7 +15,16 @@ import pg from 'pg';
 import { TRACKING_SECRET } from '../../tracking-secret.js';
 import { GroupCommit } from '../group-commit.js';
 import { checkNotNewer } from '../migration.js';
-import type { DatabaseHealth, OutboxDelivery, OutboxReads, Store, StoreTransaction, UnitOptions } from '../types.js';
+import type {
+  DatabaseHealth,
+  InsertResult,
+  NewRequest,
+  OutboxDelivery,
+  OutboxReads,
+  Store,
+  StoreTransaction,
+  UnitOptions,
+} from '../types.js';
 import { postgresMigrations } from './migrations.js';
 import {
   PostgresAttachments,
@@ -75,7 +84,7 @@ export class PostgresStore implements Store {
   readonly sessions: PostgresSessions;
   readonly replies: PostgresReplies;
   readonly outbox: OutboxReads & OutboxDelivery;
-  private readonly units: GroupCommit<StoreTransaction>;
+  private readonly units: GroupCommit<PostgresTransaction, NewRequest, InsertResult>;
 
   private constructor(private readonly pool: pg.Pool) {
     this.requests = new PostgresRequests(pool);
@@ -110,6 +119,7 @@ export class PostgresStore implements Store {
         };
       },
       retryable,
+      runBatch: (tx, requests) => tx.requests.fileMany(requests),
       // Each writing unit is a subtransaction; past 64 in one transaction PostgreSQL's per-backend
       // cache of them overflows, which slows every snapshot of the cluster.
       maxUnits: 32,
@@ -150,6 +160,17 @@ export class PostgresStore implements Store {
     return this.units.run(work, options.lockKey);
   }
 
+  fileRequest<T>(
+    request: NewRequest,
+    then: (tx: StoreTransaction, inserted: InsertResult) => Promise<T>,
+    options: UnitOptions = {},
+  ): Promise<T> {
+    // Links to attachments can refuse an insert after it happened: those go one by one.
+    if (request.attachmentIds.length > 0)
+      return this.transaction(async (tx) => then(tx, await tx.requests.insertOrGet(request)), options);
+    return this.units.runBatched(request, then, options.lockKey);
+  }
+
   async health(): Promise<DatabaseHealth> {
     const started = performance.now();
     try {
@@ -166,7 +187,9 @@ export class PostgresStore implements Store {
   }
 }
 
-function transactionOn(client: Queryable): StoreTransaction {
+type PostgresTransaction = StoreTransaction & { requests: PostgresRequests };
+
+function transactionOn(client: Queryable): PostgresTransaction {
   return {
     requests: new PostgresRequests(client),
     attachments: new PostgresAttachments(client),

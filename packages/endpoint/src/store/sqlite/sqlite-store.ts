@@ -18,6 +18,8 @@ import type {
   Counters,
   DatabaseHealth,
   DeliveryOutcome,
+  InsertResult,
+  NewRequest,
   OutboxChannel,
   OutboxDelivery,
   OutboxItem,
@@ -130,6 +132,15 @@ export class SqliteStore implements Store {
 
   transaction<T>(work: (tx: StoreTransaction) => Promise<T>, options: UnitOptions = {}): Promise<T> {
     return this.units.run(work, options.lockKey);
+  }
+
+  /** One writer, in process: each insert costs no round trip, so nothing is gained by batching. */
+  fileRequest<T>(
+    request: NewRequest,
+    then: (tx: StoreTransaction, inserted: InsertResult) => Promise<T>,
+    options: UnitOptions = {},
+  ): Promise<T> {
+    return this.transaction(async (tx) => then(tx, await tx.requests.insertOrGet(request)), options);
   }
 
   async health(): Promise<DatabaseHealth> {
