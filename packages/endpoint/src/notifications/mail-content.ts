@@ -52,10 +52,16 @@ export function trackerLink(trackerUrl: string | undefined, reference: string): 
   return url.href;
 }
 
+/** One formatter per language, made once: making one costs more than the rest of a mail's text. */
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+
 function formatDate(isoDate: string, lang: Language): string {
-  return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${isoDate.slice(0, 10)}T00:00:00Z`),
-  );
+  let format = dateFormats.get(lang);
+  if (!format) {
+    format = new Intl.DateTimeFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' });
+    dateFormats.set(lang, format);
+  }
+  return format.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
 
 /** A mail as blocks: each is a paragraph, or labelled lines, in both parts alike. */

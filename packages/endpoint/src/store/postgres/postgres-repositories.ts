@@ -574,9 +574,15 @@ export class PostgresOutbox implements OutboxReads, OutboxWrites {
     const found = await rows<OutboxRow>(
       this.db,
       'outbox-claim',
-      `${SELECT_OUTBOX} WHERE o.channel = $1 AND o.state = 'pending' AND o.next_attempt_at <= $2
-         AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.request_id = o.request_id AND e.channel = o.channel
-           AND e.state = 'pending' AND e.id < o.id)
+      // A request's items go one after the other: only its oldest pending one of the channel (its
+      // head) is due. The heads are read in one pass of outbox_pending: a correlated NOT EXISTS,
+      // planned on statistics taken before a backlog built up (a mail server down for an hour),
+      // compared every pending item with every other (1.5 s a claim at 1,500 pending mails).
+      `WITH heads AS (
+         SELECT DISTINCT ON (request_id) id, next_attempt_at FROM outbox
+         WHERE channel = $1 AND state = 'pending' ORDER BY request_id, id
+       )
+       ${SELECT_OUTBOX} JOIN heads h ON h.id = o.id WHERE h.next_attempt_at <= $2
        ORDER BY o.id LIMIT $3 FOR UPDATE OF o SKIP LOCKED`,
       [channel, now.toISOString(), limit],
     );
