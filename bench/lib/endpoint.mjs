@@ -133,25 +133,38 @@ async function measure(count, env, { seconds, connections, mix = false }) {
 
 /** The rows: SQLite, PostgreSQL × 1, PostgreSQL × 3 on one form, PostgreSQL × 3 on five forms with their mails. */
 export async function endpointLoad(options) {
-  const sqliteDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
-  let sqlite;
-  try {
-    sqlite = await measure(1, { GUICHET_DB: join(sqliteDir, 'guichet.sqlite') }, options);
-  } finally {
-    rmSync(sqliteDir, { recursive: true, force: true });
-  }
+  // Each configuration twice: with `connections` (a few clients at a time: each round trip to the
+  // database counts) and with `loadedConnections` (a busy hour: each group commit holds more).
+  const loaded = { ...options, connections: options.loadedConnections };
+  const onSqlite = async (load) => {
+    const sqliteDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
+    try {
+      return await measure(1, { GUICHET_DB: join(sqliteDir, 'guichet.sqlite') }, load);
+    } finally {
+      rmSync(sqliteDir, { recursive: true, force: true });
+    }
+  };
+  const sqlite = await onSqlite(options);
+  const sqliteLoaded = await onSqlite(loaded);
   const postgres = await startPostgres({ durable: true });
   try {
     const secret = { GUICHET_SECRET: randomUUID() + randomUUID() };
-    const onDatabase = async (name, count) => {
+    const onDatabase = async (name, count, load) => {
       const url = await createDatabase(postgres.url, name);
-      return measure(count, { GUICHET_DATABASE_URL: url, ...secret }, options);
+      return measure(count, { GUICHET_DATABASE_URL: url, ...secret }, load);
     };
-    const postgresOne = await onDatabase('bench_one', 1);
-    const postgresThree = await onDatabase('bench_three', 3);
-    const url = await createDatabase(postgres.url, 'bench_mix');
-    const postgresThreeMix = await measure(3, { GUICHET_DATABASE_URL: url, ...secret }, { ...options, mix: true });
-    return { sqlite, postgresOne, postgresThree, postgresThreeMix };
+    const postgresOne = await onDatabase('bench_one', 1, options);
+    const postgresThree = await onDatabase('bench_three', 3, options);
+    const postgresThreeMix = await onDatabase('bench_mix', 3, { ...options, mix: true });
+    const postgresOneLoaded = await onDatabase('bench_one_loaded', 1, loaded);
+    const postgresThreeLoaded = await onDatabase('bench_three_loaded', 3, loaded);
+    return {
+      sqlite,
+      postgresOne,
+      postgresThree,
+      postgresThreeMix,
+      loaded: { sqlite: sqliteLoaded, postgresOne: postgresOneLoaded, postgresThree: postgresThreeLoaded },
+    };
   } finally {
     await postgres.stop();
   }
