@@ -148,7 +148,7 @@ export class GroupCommit<Tx, Item = never, Result = never> {
     const units: Unit<Tx, Item, Result>[] = [];
     let batched = 0;
     let alone = false;
-    for (let i = 0; i < this.queue.length && units.length < max; ) {
+    for (let i = 0; i < this.queue.length && units.length < max;) {
       const unit = this.queue[i]!;
       const admitted = fits(unit) && (!unit.batch || (!alone && (!unit.batch.alone || batched === 0)));
       if (!admitted) {
