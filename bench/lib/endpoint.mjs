@@ -58,7 +58,7 @@ async function storedRows(endpoint) {
  * autocannon against `count` instances (spread over them); then, once they stopped (finishing
  * what was in flight), one more instance on the same database lists the stored rows.
  */
-async function measure(count, env, { seconds, connections, mix = false }) {
+async function measure(count, env, { seconds, connections, mix = false, offered }) {
   const start = (n) => Promise.all(Array.from({ length: n }, () => startEndpoint({ env })));
   const instances = await start(count);
   const answers = [];
@@ -68,6 +68,8 @@ async function measure(count, env, { seconds, connections, mix = false }) {
       url: instances.map((endpoint) => `${endpoint.url}/api/forms/${form}/submissions`),
       connections,
       duration,
+      // An offered rate: autocannon spaces each connection's requests so that all send this many a second.
+      ...(offered ? { overallRate: offered } : {}),
       requests: [
         {
           method: 'POST',
@@ -109,6 +111,7 @@ async function measure(count, env, { seconds, connections, mix = false }) {
   return {
     instances: instances.length,
     connections,
+    offered,
     seconds,
     requestsPerSecond: result.requests.average,
     acknowledgedPerSecond: result['2xx'] / seconds,
@@ -135,7 +138,8 @@ async function measure(count, env, { seconds, connections, mix = false }) {
 export async function endpointLoad(options) {
   // Each configuration twice: with `connections` (a few clients at a time: each round trip to the
   // database counts) and with `loadedConnections` (a busy hour: each group commit holds more).
-  const loaded = { ...options, connections: options.loadedConnections };
+  const { loadedConnections, offered, offeredConnections, ...base } = options;
+  const loaded = { ...base, connections: loadedConnections };
   const onSqlite = async (load) => {
     const sqliteDir = mkdtempSync(join(tmpdir(), 'guichet-bench-'));
     try {
@@ -144,7 +148,7 @@ export async function endpointLoad(options) {
       rmSync(sqliteDir, { recursive: true, force: true });
     }
   };
-  const sqlite = await onSqlite(options);
+  const sqlite = await onSqlite(base);
   const sqliteLoaded = await onSqlite(loaded);
   const postgres = await startPostgres({ durable: true });
   try {
@@ -153,17 +157,24 @@ export async function endpointLoad(options) {
       const url = await createDatabase(postgres.url, name);
       return measure(count, { GUICHET_DATABASE_URL: url, ...secret }, load);
     };
-    const postgresOne = await onDatabase('bench_one', 1, options);
-    const postgresThree = await onDatabase('bench_three', 3, options);
-    const postgresThreeMix = await onDatabase('bench_mix', 3, { ...options, mix: true });
+    const postgresOne = await onDatabase('bench_one', 1, base);
+    const postgresThree = await onDatabase('bench_three', 3, base);
+    const postgresThreeMix = await onDatabase('bench_mix', 3, { ...base, mix: true });
     const postgresOneLoaded = await onDatabase('bench_one_loaded', 1, loaded);
     const postgresThreeLoaded = await onDatabase('bench_three_loaded', 3, loaded);
+    // The target as a town would meet it: that many submissions a second, from many clients at once.
+    const postgresThreeOffered = await onDatabase('bench_three_offered', 3, {
+      ...base,
+      connections: offeredConnections,
+      offered,
+    });
     return {
       sqlite,
       postgresOne,
       postgresThree,
       postgresThreeMix,
       loaded: { sqlite: sqliteLoaded, postgresOne: postgresOneLoaded, postgresThree: postgresThreeLoaded },
+      postgresThreeOffered,
     };
   } finally {
     await postgres.stop();
