@@ -768,6 +768,18 @@ for (const subject of subjects) {
   });
 }
 
+/** PostgreSQL's requests repository on `pool`, counting the statements it sends. */
+function countingRequests(pool: pg.Pool) {
+  let count = 0;
+  const requests = new PostgresRequests({
+    query: ((...args: Parameters<pg.Pool['query']>) => {
+      count++;
+      return (pool.query as (...a: unknown[]) => unknown)(...args);
+    }) as pg.Pool['query'],
+  });
+  return { requests, queries: () => count };
+}
+
 test('PostgreSQL: a page of the list costs three queries, whatever its length', async () => {
   const url = await freshPostgresDatabase('list_queries');
   const store = await PostgresStore.open({ url });
@@ -775,17 +787,11 @@ test('PostgreSQL: a page of the list costs three queries, whatever its length', 
   try {
     const prefix = newPrefix();
     for (let i = 0; i < 40; i++) await store.transaction((tx) => tx.requests.insertOrGet(newRequest(prefix)));
-    let queries = 0;
-    const requests = new PostgresRequests({
-      query: ((...args: Parameters<pg.Pool['query']>) => {
-        queries++;
-        return (pool.query as (...a: unknown[]) => unknown)(...args);
-      }) as pg.Pool['query'],
-    });
+    const { requests, queries } = countingRequests(pool);
     const page = await requests.list({ limit: 40, offset: 0 });
     assert.equal(page.length, 40);
     assert.ok(page.every((record) => record.history.length === 1));
-    assert.equal(queries, 3);
+    assert.equal(queries(), 3);
   } finally {
     await pool.end();
     await store.close();
@@ -799,15 +805,9 @@ test('PostgreSQL: requests filed together cost one statement, however many', asy
   try {
     const prefix = newPrefix();
     const batch = Array.from({ length: 30 }, () => newRequest(prefix));
-    let queries = 0;
-    const requests = new PostgresRequests({
-      query: ((...args: Parameters<pg.Pool['query']>) => {
-        queries++;
-        return (pool.query as (...a: unknown[]) => unknown)(...args);
-      }) as pg.Pool['query'],
-    });
+    const { requests, queries } = countingRequests(pool);
     const results = await requests.fileMany([...batch, batch[0]!]);
-    assert.equal(queries, 1);
+    assert.equal(queries(), 1);
     assert.deepEqual(
       results.map((r) => r.outcome !== 'attachments-unavailable' && sequence(r.record.reference)),
       [...Array.from({ length: 30 }, (_, i) => i + 1), 1],
