@@ -13,12 +13,7 @@ import { toRequestRecords, type HistoryRow, type RequestRow } from '../records.j
 import type { InsertResult, NewRequest, RequestRecord } from '../types.js';
 import type { Queryable } from './postgres-repositories.js';
 
-/**
- * Rows numbered in arrival order within their prefix and year: the counter moves once per prefix
- * and year by the count of new requests, and the n-th new request takes `last − count + n`.
- * `existing` is read before any insert: a key stored by another instance since this statement's
- * snapshot fails the insert on the unique constraint, and the store runs the batch again.
- */
+/** What a filed or stored request comes back with (a RequestRow). */
 const COLUMNS = [
   'id',
   'reference',
@@ -35,6 +30,12 @@ const COLUMNS = [
   'expected_by',
 ];
 
+/**
+ * Rows numbered in arrival order within their prefix and year: the counter moves once per prefix
+ * and year by the count of new requests, and the n-th new request takes `last − count + n`.
+ * `existing` is read before any insert: a key stored by another instance since this statement's
+ * snapshot fails the insert on the unique constraint, and the store runs the batch again.
+ */
 const FILE_REQUESTS = `
 WITH input AS (
   SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::bytea[], $7::bytea[],
