@@ -136,11 +136,45 @@ function batching(retryableError?: (error: unknown) => boolean) {
       if (items.includes('refused')) throw new Error('refused by a constraint');
       return items.map((item) => `filed ${item}`);
     },
+    // A statement committing on its own: recorded as a transaction nobody began.
+    async runBatchAlone(items) {
+      alone.push([...items]);
+      if (items.includes('refused')) throw new Error('refused by a constraint');
+      return items.map((item) => `filed ${item}`);
+    },
   });
+  const alone: string[][] = [];
   const file = (item: string, key = 'VOI-2026') =>
     commit.runBatched(item, async (tx, result) => (tx.units.push(item), result), key);
-  return { transactions, file, commit, failNextRetryably: (n: number) => (failRetryably = n) };
+  /** A filing with nothing to do after it. */
+  const fileBare = (item: string, key = 'VOI-2026') => commit.runBatched(item, undefined, key);
+  return { transactions, alone, file, fileBare, commit, failNextRetryably: (n: number) => (failRetryably = n) };
 }
+
+test('batched units with no work of their own: their statement runs alone, no transaction begun', async () => {
+  const { transactions, alone, fileBare } = batching();
+  assert.deepEqual(await Promise.all([fileBare('a'), fileBare('b')]), ['filed a', 'filed b']);
+  assert.deepEqual(alone, [['a', 'b']]);
+  assert.deepEqual(transactions, []);
+});
+
+test('batched units with and without work together: one transaction for all of them', async () => {
+  const { transactions, alone, file, fileBare } = batching();
+  assert.deepEqual(await Promise.all([fileBare('a'), file('b')]), ['filed a', 'filed b']);
+  assert.deepEqual(alone, []);
+  assert.deepEqual(transactions, [{ batch: ['a', 'b'], units: ['b'], committed: true }]);
+});
+
+test('a statement running alone that the database refuses runs again item by item', async () => {
+  const { alone, fileBare } = batching();
+  const outcomes = await Promise.allSettled([fileBare('a'), fileBare('refused'), fileBare('c')]);
+  assert.deepEqual(
+    outcomes.map((o) => (o.status === 'fulfilled' ? o.value : (o.reason as Error).message)),
+    ['filed a', 'refused by a constraint', 'filed c'],
+  );
+  assert.deepEqual(alone[0], ['a', 'refused', 'c']);
+  assert.deepEqual(alone.slice(1).sort(), [['a'], ['c'], ['refused']]);
+});
 
 test('batched units: their items go to the database together, first, and each unit gets its own result', async () => {
   const { transactions, file, commit } = batching();

@@ -218,6 +218,48 @@ for (const subject of subjects) {
       );
     });
 
+    test('requests that announce nothing, filed beside those that do: one per key, numbers without gap', async () => {
+      const prefix = newPrefix();
+      const requests = Array.from({ length: 24 }, () => newRequest(prefix));
+      // Every fourth a retry of the one before, on another instance; every third has a follow-up.
+      const tries = requests.map((request, i) => (i % 4 === 3 ? requests[i - 1]! : request));
+      const results = await Promise.all(
+        tries.map((request, i) => {
+          const instance = [store, other, third][i % 3]!;
+          const options = { lockKey: `${prefix}-2026` };
+          return i % 3 === 0
+            ? instance.fileRequest(request, async (_tx, inserted) => inserted, options)
+            : instance.fileRequest(request, undefined, options);
+        }),
+      );
+      const created = results.filter((r) => r.outcome === 'created');
+      assert.equal(created.length, 18);
+      assert.deepEqual(
+        created.map((r) => (r.outcome === 'created' ? sequence(r.record.reference) : 0)).sort((a, b) => a - b),
+        Array.from({ length: 18 }, (_, i) => i + 1),
+      );
+      for (const request of requests.filter((_, i) => i % 4 === 2)) {
+        const ofKey = results.filter((_, i) => tries[i] === request);
+        assert.deepEqual(ofKey.map((r) => r.outcome).sort(), ['created', 'replayed']);
+      }
+      const sample = created[5]!;
+      assert.ok(sample.outcome === 'created');
+      assert.deepEqual(await third.requests.getByReference(sample.record.reference), sample.record);
+      const refused = await Promise.allSettled([
+        store.fileRequest(newRequest(prefix), undefined, { lockKey: `${prefix}-2026` }),
+        store.fileRequest(newRequest(prefix, { channel: 'fax' as 'web' }), undefined, { lockKey: `${prefix}-2026` }),
+      ]);
+      assert.deepEqual(
+        refused.map((o) => o.status),
+        ['fulfilled', 'rejected'],
+      );
+      const last = refused[0]!;
+      assert.equal(
+        last.status === 'fulfilled' && last.value.outcome === 'created' && sequence(last.value.record.reference),
+        19,
+      );
+    });
+
     test('requests filed together: one the database refuses, or whose follow-up throws, fails alone', async () => {
       const prefix = newPrefix();
       const file = (request: NewRequest, fail = false) =>

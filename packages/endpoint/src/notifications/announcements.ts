@@ -23,6 +23,11 @@ export const eventId = () => `evt_${randomBytes(16).toString('base64url')}`;
 export class Announcements {
   constructor(private readonly options: AnnouncementOptions) {}
 
+  /** Whether a new request of `form` with these answers announces anything (a mail, a webhook). */
+  announcesCreation(form: FormEntry, data: RequestRecord['data']): boolean {
+    return this.options.webhook || this.recipient(form, data) !== undefined;
+  }
+
   /**
    * A new request: its receipt mail (with the tracking code, sealed) and a request.created webhook.
    * Each method says whether it wrote anything, so the sender is woken only when there is work.
@@ -126,7 +131,7 @@ export class Announcements {
     event: 'request.created' | 'request.status_changed',
     trackingCode?: string,
   ): Promise<boolean> {
-    const recipient = this.recipient(form, record);
+    const recipient = this.recipient(form, record.data);
     if (!recipient) return false;
     const kind: MailPayload['kind'] = event === 'request.created' ? 'received' : 'status';
     await tx.outbox.add({
@@ -143,10 +148,10 @@ export class Announcements {
     return true;
   }
 
-  private recipient(form: FormEntry, record: RequestRecord): string | undefined {
+  private recipient(form: FormEntry, data: RequestRecord['data']): string | undefined {
     const pointer = form.model.processing?.notify?.email;
     if (!this.options.mail || !pointer) return undefined;
-    const address = valueAt(record.data, pointer);
+    const address = valueAt(data, pointer);
     return typeof address === 'string' && address.includes('@') ? address.trim() : undefined;
   }
 

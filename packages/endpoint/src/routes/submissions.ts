@@ -101,16 +101,20 @@ export function submissionRoutes(app: FastifyInstance, context: EndpointContext)
       const { form, newRequest, references } = prepared;
       // The form's reference counter is the row every submission of it locks: see UnitOptions.
       const lockKey = `${newRequest.referencePrefix}-${newRequest.receivedAt.getUTCFullYear()}`;
-      const result = await context.store.fileRequest(
-        newRequest,
-        async (tx, inserted) => {
-          const announced =
-            inserted.outcome === 'created' &&
-            (await context.announcements.requestCreated(tx, form, inserted.record, trackingCode));
-          return { ...inserted, announced };
-        },
-        { lockKey },
-      );
+      // Most forms announce nothing (no address to mail, no webhook): then the filing is all the
+      // unit does, and the store commits it without a transaction around it.
+      const result = context.announcements.announcesCreation(form, newRequest.data)
+        ? await context.store.fileRequest(
+            newRequest,
+            async (tx, inserted) => {
+              const announced =
+                inserted.outcome === 'created' &&
+                (await context.announcements.requestCreated(tx, form, inserted.record, trackingCode));
+              return { ...inserted, announced };
+            },
+            { lockKey },
+          )
+        : { ...(await context.store.fileRequest(newRequest, undefined, { lockKey })), announced: false };
       if (result.announced) context.notify();
       if (result.outcome === 'attachments-unavailable') {
         const unavailable = new Set(result.attachmentIds);

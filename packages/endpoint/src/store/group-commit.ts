@@ -11,7 +11,10 @@
  * database together, first, in one statement (PostgreSQL files its new requests so), and each
  * unit's work then runs with its item's result. When that statement fails for a reason that is
  * not worth a retry, the units run again each in a transaction of its own, so only the unit at
- * fault gets the error.
+ * fault gets the error. Batched units with no work of their own (a request whose filing announces
+ * nothing) need no transaction around their statement: `runBatchAlone` sends it on its own, one
+ * round trip that commits as it ends, instead of three (BEGIN, the statement, COMMIT) during which
+ * the reference counter stays locked.
  */
 /** One database transaction, on a connection of its own. */
 export interface OpenTransaction<Tx> {
@@ -40,10 +43,13 @@ export interface GroupCommitOptions<Tx, Item, Result> {
   maxTransactions?: number;
   /** Runs the items of the transaction's batched units together; one result per item, in order. */
   runBatch?(tx: Tx, items: Item[]): Promise<Result[]>;
+  /** Runs the items as `runBatch` does, in one statement that commits on its own. */
+  runBatchAlone?(items: Item[]): Promise<Result[]>;
 }
 
 interface Unit<Tx, Item, Result> {
-  work: (tx: Tx, result: Result | undefined) => Promise<unknown>;
+  /** None for a batched unit that only needs its item's result. */
+  work?: (tx: Tx, result: Result | undefined) => Promise<unknown>;
   lockKey?: string;
   /** Present for a batched unit. */
   batch?: { item: Item; alone: boolean };
@@ -72,14 +78,22 @@ export class GroupCommit<Tx, Item = never, Result = never> {
     return this.enqueue(work, lockKey);
   }
 
-  /** A unit whose `item` goes to `runBatch` with the others of its transaction; `work` gets its result. */
-  runBatched<T>(item: Item, work: (tx: Tx, result: Result) => Promise<T>, lockKey?: string): Promise<T> {
+  /**
+   * A unit whose `item` goes to `runBatch` with the others of its transaction; `work` gets its
+   * result. Without `work`, the unit settles with the result itself.
+   */
+  runBatched(item: Item, work: undefined, lockKey?: string): Promise<Result>;
+  runBatched<T>(item: Item, work: (tx: Tx, result: Result) => Promise<T>, lockKey?: string): Promise<T>;
+  runBatched<T>(item: Item, work: ((tx: Tx, result: Result) => Promise<T>) | undefined, lockKey?: string) {
     if (!this.options.runBatch) throw new Error('this group commit has no runBatch');
-    return this.enqueue(work as (tx: Tx, result: Result | undefined) => Promise<T>, lockKey, { item, alone: false });
+    return this.enqueue(work as ((tx: Tx, result: Result | undefined) => Promise<T>) | undefined, lockKey, {
+      item,
+      alone: false,
+    });
   }
 
   private enqueue<T>(
-    work: (tx: Tx, result: Result | undefined) => Promise<T>,
+    work: ((tx: Tx, result: Result | undefined) => Promise<T>) | undefined,
     lockKey: string | undefined,
     batch?: { item: Item; alone: boolean },
   ): Promise<T> {
@@ -166,6 +180,17 @@ export class GroupCommit<Tx, Item = never, Result = never> {
   }
 
   private async flush(units: Unit<Tx, Item, Result>[]): Promise<void> {
+    if (this.options.runBatchAlone && units.every((unit) => unit.batch && !unit.work)) {
+      let answers: Result[];
+      try {
+        answers = await this.options.runBatchAlone(units.map((unit) => unit.batch!.item));
+      } catch (error) {
+        this.batchFailed(units, [], error);
+        return;
+      }
+      units.forEach((unit, k) => unit.resolve(answers[k]));
+      return;
+    }
     let open: OpenTransaction<Tx>;
     try {
       open = await this.options.begin();
@@ -188,7 +213,8 @@ export class GroupCommit<Tx, Item = never, Result = never> {
       }
       for (const unit of units) {
         failing = unit;
-        done.push({ unit, value: await unit.work(open.tx, results.get(unit)) });
+        const result = results.get(unit);
+        done.push({ unit, value: unit.work ? await unit.work(open.tx, result) : result });
       }
       failing = undefined;
       await open.control('COMMIT');
@@ -199,15 +225,11 @@ export class GroupCommit<Tx, Item = never, Result = never> {
       );
       open.end(!rolledBack);
       if (failing === THE_BATCH) {
-        const others = units.filter((unit) => !unit.batch);
-        if (batched.length === 1 || this.options.retryable?.(error)) {
-          for (const unit of batched) this.retryOrReject(unit, error);
-        } else {
-          // Which item the statement refused is unknown: each runs again in a batch of its own.
-          for (const unit of batched) unit.batch!.alone = true;
-          others.push(...batched);
-        }
-        this.queue.unshift(...others);
+        this.batchFailed(
+          batched,
+          units.filter((unit) => !unit.batch),
+          error,
+        );
       } else if (failing) {
         // A unit failed: it alone answers for it; the others, undone, run again.
         this.retryOrReject(failing, error);
@@ -220,6 +242,18 @@ export class GroupCommit<Tx, Item = never, Result = never> {
     }
     open.end();
     for (const { unit, value } of done) unit.resolve(value);
+  }
+
+  /** The batch statement failed: its units run again (`others`, undone with it, too). */
+  private batchFailed(batched: Unit<Tx, Item, Result>[], others: Unit<Tx, Item, Result>[], error: unknown): void {
+    if (batched.length === 1 || this.options.retryable?.(error)) {
+      for (const unit of batched) this.retryOrReject(unit, error);
+    } else {
+      // Which item the statement refused is unknown: each runs again in a batch of its own.
+      for (const unit of batched) unit.batch!.alone = true;
+      others.push(...batched);
+    }
+    this.queue.unshift(...others);
   }
 
   private retryOrReject(unit: Unit<Tx, Item, Result>, error: unknown): void {

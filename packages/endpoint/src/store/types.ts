@@ -360,8 +360,10 @@ export interface Store {
    * A unit that files a new request (`insertOrGet`) and then runs `then` with the outcome (to
    * announce it), as `transaction` would run both. PostgreSQL files the requests of one
    * transaction in one statement: its reference counter stays locked for one round trip, not one
-   * per request, which is what lets several instances file side by side.
+   * per request, which is what lets several instances file side by side. Without `then` (a
+   * filing that announces nothing), that statement commits on its own, in one round trip.
    */
+  fileRequest(request: NewRequest, then: undefined, options?: UnitOptions): Promise<InsertResult>;
   fileRequest<T>(
     request: NewRequest,
     then: (tx: StoreTransaction, inserted: InsertResult) => Promise<T>,

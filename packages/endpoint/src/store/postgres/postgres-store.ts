@@ -120,6 +120,8 @@ export class PostgresStore implements Store {
       },
       retryable,
       runBatch: (tx, requests) => tx.requests.fileMany(requests),
+      // In autocommit: the statement's own commit releases the counter's row as it ends.
+      runBatchAlone: (requests) => this.requests.fileMany(requests),
       // Each writing unit is a subtransaction; past 64 in one transaction PostgreSQL's per-backend
       // cache of them overflows, which slows every snapshot of the cluster.
       maxUnits: 32,
@@ -160,15 +162,26 @@ export class PostgresStore implements Store {
     return this.units.run(work, options.lockKey);
   }
 
+  fileRequest(request: NewRequest, then: undefined, options?: UnitOptions): Promise<InsertResult>;
   fileRequest<T>(
     request: NewRequest,
     then: (tx: StoreTransaction, inserted: InsertResult) => Promise<T>,
+    options?: UnitOptions,
+  ): Promise<T>;
+  fileRequest<T>(
+    request: NewRequest,
+    then: ((tx: StoreTransaction, inserted: InsertResult) => Promise<T>) | undefined,
     options: UnitOptions = {},
-  ): Promise<T> {
+  ): Promise<T | InsertResult> {
     // Links to attachments can refuse an insert after it happened: those go one by one.
     if (request.attachmentIds.length > 0)
-      return this.transaction(async (tx) => then(tx, await tx.requests.insertOrGet(request)), options);
-    return this.units.runBatched(request, then, options.lockKey);
+      return this.transaction(async (tx) => {
+        const inserted = await tx.requests.insertOrGet(request);
+        return then ? then(tx, inserted) : inserted;
+      }, options);
+    return then
+      ? this.units.runBatched(request, then, options.lockKey)
+      : this.units.runBatched(request, undefined, options.lockKey);
   }
 
   async health(): Promise<DatabaseHealth> {

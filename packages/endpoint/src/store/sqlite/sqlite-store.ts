@@ -135,12 +135,21 @@ export class SqliteStore implements Store {
   }
 
   /** One writer, in process: each insert costs no round trip, so nothing is gained by batching. */
+  fileRequest(request: NewRequest, then: undefined, options?: UnitOptions): Promise<InsertResult>;
   fileRequest<T>(
     request: NewRequest,
     then: (tx: StoreTransaction, inserted: InsertResult) => Promise<T>,
+    options?: UnitOptions,
+  ): Promise<T>;
+  fileRequest<T>(
+    request: NewRequest,
+    then: ((tx: StoreTransaction, inserted: InsertResult) => Promise<T>) | undefined,
     options: UnitOptions = {},
-  ): Promise<T> {
-    return this.transaction(async (tx) => then(tx, await tx.requests.insertOrGet(request)), options);
+  ): Promise<T | InsertResult> {
+    return this.transaction(async (tx) => {
+      const inserted = await tx.requests.insertOrGet(request);
+      return then ? then(tx, inserted) : inserted;
+    }, options);
   }
 
   async health(): Promise<DatabaseHealth> {
