@@ -861,3 +861,41 @@ test('PostgreSQL: requests filed together cost one statement, however many', asy
     await store.close();
   }
 });
+
+test('PostgreSQL: two instances counting the same clients in opposite orders both get their counts', async () => {
+  const url = await freshPostgresDatabase('counter_order');
+  const [first, second] = await Promise.all([PostgresStore.open({ url }), PostgresStore.open({ url })]);
+  const holder = new pg.Client({ connectionString: url });
+  await holder.connect();
+  try {
+    const [a, b] = ['a', 'b'].map((name) => `rate ${name} ${randomBytes(4).toString('hex')}`) as [string, string];
+    const now = new Date('2026-03-04T10:00:00.000Z');
+    await first.counters.hit(b, 60_000, now);
+    const waiting = async (count: number) => {
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await holder.query(
+          "SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()",
+        );
+        if (rows[0].n >= count) return;
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      throw new Error(`${count} statements never waited`);
+    };
+    // b is held; one instance's batch of (b, a) waits for it first, then the other's of (a, b).
+    // Were each batch to lock in its arrival order, once b is let go the first would take b and
+    // wait for a, held by the second, which waits for b: a deadlock, and one batch failed.
+    await holder.query('BEGIN');
+    await holder.query('SELECT * FROM counters WHERE key = $1 FOR UPDATE', [b]);
+    const second1 = [second.counters.hit(b, 60_000, now), second.counters.hit(a, 60_000, now)];
+    await waiting(1);
+    const first1 = [first.counters.hit(a, 60_000, now), first.counters.hit(b, 60_000, now)];
+    await waiting(2).catch(() => undefined); // with one order of locks, this batch may not wait on b
+    await holder.query('COMMIT');
+    const counts = (await Promise.all([...second1, ...first1])).map((hit) => hit.count);
+    assert.deepEqual(counts.toSorted(), [1, 2, 2, 3]);
+    assert.equal((await second.counters.peek(b, now))?.count, 3);
+  } finally {
+    await holder.end();
+    await Promise.all([first.close(), second.close()]);
+  }
+});

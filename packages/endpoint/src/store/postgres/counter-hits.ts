@@ -41,8 +41,9 @@ export class CounterHits {
       if (hits) hits.push(hit);
       else byKey.set(hit.key, [hit]);
     }
-    const keys = [...byKey.keys()];
-    const groups = [...byKey.values()];
+    // One order of row locks for every instance's batch: two batches never wait on each other in a circle.
+    const keys = [...byKey.keys()].sort();
+    const groups = keys.map((key) => byKey.get(key)!);
     // The batch is counted when it reaches the database: at the latest of its hits' times.
     const now = batch.reduce((latest, hit) => (hit.now > latest ? hit.now : latest), batch[0]!.now);
     try {
