@@ -233,7 +233,14 @@ async function checkDemoPages(url: string) {
         await page.goto(`${url}${path}`);
         const where = `${path}`;
         assert.equal(await page.locator('html').getAttribute('lang'), lang, where);
-        if (h1) assert.equal(await page.locator('h1').textContent(), h1, where);
+        if (h1) {
+          // A procedure's page names it once its definition has come: waited for, then checked.
+          await page
+            .locator('h1', { hasText: h1 })
+            .waitFor({ timeout: 10_000 })
+            .catch(() => undefined);
+          assert.equal(await page.locator('h1').textContent(), h1, where);
+        }
         assert.equal(await page.locator('header.site-header').count(), 1, where);
         assert.equal(await page.locator('footer.site-footer').count(), 1, where);
         const skip = page.locator('a.skip-link');
