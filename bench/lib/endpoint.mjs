@@ -2,6 +2,12 @@
 // request, on the embedded SQLite file and on PostgreSQL with one and three instances (a
 // throwaway cluster with its durable defaults: fsync and synchronous commits on, as SQLite runs
 // with synchronous = FULL). Then the agents API counts the rows: none lost, none twice.
+//
+// The requests come as through the reverse proxy that instances sit behind (docs/deploying.md):
+// from many citizens' addresses, in X-Forwarded-For, with GUICHET_TRUST_PROXY=1. From one address,
+// a thousand submissions a second would all count in one row of the per-client allowances, which
+// every instance then waits its turn to update: a load no town sees (60 submissions an hour is an
+// address's default allowance), and which cost three instances about a third of their rate.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -29,6 +35,13 @@ const mixBodies = mixForms.map((id) => {
   const data = id === form ? { ...valid[0], photo: undefined } : valid[0];
   return { id, body: JSON.stringify({ formVersion: version, channel: 'web', lang: 'fr', data }) };
 });
+/** A town's citizens: 10.0.0.0/16, one address after the other. */
+const citizens = 65_536;
+let citizen = 0;
+const nextAddress = () => {
+  const n = citizen++ % citizens;
+  return `10.0.${n >> 8}.${n & 255}`;
+};
 const body = JSON.stringify({
   formVersion: '1.0.0',
   channel: 'web',
@@ -59,7 +72,8 @@ async function storedRows(endpoint) {
  * what was in flight), one more instance on the same database lists the stored rows.
  */
 async function measure(count, env, { seconds, connections, mix = false, offered }) {
-  const start = (n) => Promise.all(Array.from({ length: n }, () => startEndpoint({ env })));
+  const start = (n) =>
+    Promise.all(Array.from({ length: n }, () => startEndpoint({ env: { GUICHET_TRUST_PROXY: '1', ...env } })));
   const instances = await start(count);
   const answers = [];
   let sent = 0;
@@ -80,7 +94,7 @@ async function measure(count, env, { seconds, connections, mix = false, offered 
             return {
               ...request,
               ...(next ? { path: `/api/forms/${next.id}/submissions`, body: next.body } : {}),
-              headers: { ...request.headers, 'Idempotency-Key': randomUUID() },
+              headers: { ...request.headers, 'Idempotency-Key': randomUUID(), 'X-Forwarded-For': nextAddress() },
             };
           },
           // Kept raw: parsing here would slow the client that shares the 2 cores.
