@@ -886,12 +886,13 @@ test('PostgreSQL: two instances counting the same clients in opposite orders bot
     // wait for a, held by the second, which waits for b: a deadlock, and one batch failed.
     await holder.query('BEGIN');
     await holder.query('SELECT * FROM counters WHERE key = $1 FOR UPDATE', [b]);
-    const second1 = [second.counters.hit(b, 60_000, now), second.counters.hit(a, 60_000, now)];
+    const secondsBatch = [second.counters.hit(b, 60_000, now), second.counters.hit(a, 60_000, now)];
     await waiting(1);
-    const first1 = [first.counters.hit(a, 60_000, now), first.counters.hit(b, 60_000, now)];
-    await waiting(2).catch(() => undefined); // with one order of locks, this batch may not wait on b
+    const firstsBatch = [first.counters.hit(a, 60_000, now), first.counters.hit(b, 60_000, now)];
+    // In one order of locks this batch waits for a, held by the other; it waits all the same.
+    await waiting(2).catch(() => undefined);
     await holder.query('COMMIT');
-    const counts = (await Promise.all([...second1, ...first1])).map((hit) => hit.count);
+    const counts = (await Promise.all([...secondsBatch, ...firstsBatch])).map((hit) => hit.count);
     assert.deepEqual(counts.toSorted(), [1, 2, 2, 3]);
     assert.equal((await second.counters.peek(b, now))?.count, 3);
   } finally {
