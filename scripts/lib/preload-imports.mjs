@@ -10,7 +10,9 @@
 import MagicString from 'magic-string';
 
 const helper = '__guichetPreload';
-const helperCode = `const ${helper}=(n)=>{for(const f of n){const l=document.createElement("link");l.rel="modulepreload";l.href=new URL(f,import.meta.url).href;document.head.append(l)}};`;
+// Once per file: the same import() runs at every form's mount (a page's forms, a form drawn
+// again), and a link the snippet already wrote needs no twin.
+const helperCode = `const ${helper}Done=new Set,${helper}=(n)=>{for(const f of n){const h=new URL(f,import.meta.url).href;if(${helper}Done.has(h))continue;${helper}Done.add(h);if([...document.querySelectorAll("link[rel=modulepreload]")].some(l=>l.href===h))continue;const l=document.createElement("link");l.rel="modulepreload";l.href=h;document.head.append(l)}};`;
 
 export function preloadImports({ entry }) {
   return {

@@ -360,6 +360,11 @@ describe('embedding examples, against the reference endpoint from another origin
       assert.equal((await stored(marker))?.channel, 'web');
       assert.equal(events.filter((e) => e === 'request work').length, 1, events.join(', '));
       assert.equal(events.filter((e) => e === 'request checks').length, 1, events.join(', '));
+      // The chunks' own hints add no twin of the snippet's, nor of one another's.
+      const hinted = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((link) => link.href),
+      );
+      assert.equal(new Set(hinted).size, hinted.length, hinted.join(', '));
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
