@@ -8,8 +8,8 @@
  * its public exports (`anchor`); each chunk imports that export and reads its bindings from it.
  *
  * The chunks read the bindings once, when they run (after the entry has run to its end): a
- * binding the entry could still reassign (`let`, `var`) would be read stale, so the build stops
- * on one.
+ * binding the entry could still reassign (`var`, or a `let` assigned anywhere) would be read
+ * stale, so the build stops on one.
  */
 import MagicString from 'magic-string';
 
@@ -46,9 +46,12 @@ function rewriteEntry(context, code, publicNames, anchor) {
   const internal = specifiers.filter((spec) => !publicNames.has(spec.exported.name));
   const missing = [...publicNames].filter((name) => !kept.some((spec) => spec.exported.name === name));
   if (missing.length > 0) context.error(`public-entry: the entry lost its exports ${missing.join(', ')}`);
+  const assigned = assignedNames(ast);
   for (const spec of internal) {
     const kind = declared.get(spec.local.name);
-    if (kind !== 'const' && kind !== 'function' && kind !== 'class')
+    // The minifier writes some classes as `let X=class{…}`: as good as const if nothing assigns X.
+    const fixed = kind === 'let' && !assigned.has(spec.local.name);
+    if (kind !== 'const' && kind !== 'function' && kind !== 'class' && !fixed)
       context.error(
         `public-entry: the chunks need ${spec.local.name} (${kind ?? 'not declared at top level'}); only const, function and class bindings can be handed over`,
       );
@@ -106,6 +109,24 @@ function topLevelKinds(ast) {
     else if (node.type === 'ClassDeclaration') kinds.set(node.id.name, 'class');
   }
   return kinds;
+}
+
+/** Every name assigned to anywhere in the file (in any scope: a shadowing local counts too). */
+function assignedNames(ast) {
+  const assigned = new Set();
+  const visit = (node) => {
+    if (!node || typeof node.type !== 'string') return;
+    if (node.type === 'AssignmentExpression') for (const name of names(node.left)) assigned.add(name);
+    if (node.type === 'UpdateExpression') for (const name of names(node.argument)) assigned.add(name);
+    if ((node.type === 'ForInStatement' || node.type === 'ForOfStatement') && node.left.type !== 'VariableDeclaration')
+      for (const name of names(node.left)) assigned.add(name);
+    for (const value of Object.values(node)) {
+      if (Array.isArray(value)) value.forEach(visit);
+      else if (value && typeof value === 'object') visit(value);
+    }
+  };
+  visit(ast);
+  return assigned;
 }
 
 function names(pattern) {

@@ -13,7 +13,7 @@ import { build } from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import type { StoredRequest } from '@guichet/core';
 import { serveStatic, type StaticServer } from '../helpers/static-server.js';
-import { launchChromium } from '../helpers/chromium.js';
+import { launchChromium, wcagTags } from '../helpers/chromium.js';
 // @ts-expect-error -- plain JS helper without declarations
 import { startEndpoint } from '../../scripts/lib/endpoint-process.mjs';
 
@@ -124,6 +124,15 @@ describe('embedding examples, against the reference endpoint from another origin
         )
         .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
     );
+    // A town's tracking page: one script, one tag.
+    mkdirSync(join(bundles, 'tracker'));
+    writeFileSync(
+      join(bundles, 'tracker', 'index.html'),
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suivre ma demande — Montfleury</title>
+<script>addEventListener('guichet-error', (event) => (window.heard ??= []).push(event.detail.kind), true);</script>
+<script type="module" src="/dist/guichet.js"></script></head>
+<body><main><h1>Suivre ma demande</h1><guichet-tracker endpoint="${exampleEndpoint}/api"></guichet-tracker></main></body></html>`,
+    );
     // A page that plugs its own back office in through the bundle's public API, without a build.
     mkdirSync(join(bundles, 'own-adapter'));
     writeFileSync(join(bundles, 'own-adapter', 'index.html'), ownAdapterPage);
@@ -137,6 +146,7 @@ describe('embedding examples, against the reference endpoint from another origin
         '/wordpress/': join(bundles, 'wordpress'),
         '/snippet/': join(bundles, 'snippet'),
         '/own-adapter/': join(bundles, 'own-adapter'),
+        '/tracker/': join(bundles, 'tracker'),
       },
       (path): Record<string, string> =>
         path.startsWith('/examples/strict-csp/') && path.endsWith('/')
@@ -173,6 +183,16 @@ describe('embedding examples, against the reference endpoint from another origin
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
     await page.goto(`${server.url}${path}`);
     return { page, errors, scripts };
+  }
+
+  async function axeViolations(page: Page): Promise<string[]> {
+    await page.evaluate(readFileSync(join(root, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+    return page.evaluate(async (tags) => {
+      const { axe } = window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string }[] }> };
+      };
+      return (await axe.run(document, { runOnly: tags })).violations.map((violation) => violation.id);
+    }, wcagTags);
   }
 
   async function stored(marker: string): Promise<StoredRequest | undefined> {
@@ -395,6 +415,33 @@ describe('embedding examples, against the reference endpoint from another origin
       );
       assert.equal(request?.channel, 'web');
       assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('a tracker whose own code does not download says so, offers to try again, then shows the look-up form', async () => {
+    // guichet.js holds the element; what it does comes in a chunk of its own (a form page never loads it).
+    let tries = 0;
+    const { page, errors } = await open('tracker/', (page) => {
+      void page.route(/\/dist\/guichet-tracking-[\w-]+\.js$/, (route) =>
+        tries++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+      );
+    });
+    try {
+      const tracker = page.locator('guichet-tracker');
+      await tracker.getByRole('alert').filter({ hasText: 'Connexion impossible' }).waitFor();
+      assert.deepEqual(await page.evaluate(() => (window as unknown as { heard: string[] }).heard), ['network']);
+      assert.deepEqual(await axeViolations(page), []);
+      await tracker.getByRole('button', { name: 'Réessayer' }).click();
+      await tracker.getByLabel(/Numéro de la demande/).waitFor();
+      assert.equal(await tracker.getByRole('alert').count(), 0);
+      assert.deepEqual(await axeViolations(page), []);
+      assert.equal(tries, 2);
+      assert.deepEqual(
+        errors.filter((error) => error.startsWith('page error')),
+        [],
+      );
     } finally {
       await page.close();
     }

@@ -4,13 +4,16 @@
  * which a form's first step waits for; the checks (../checks.js: the full definition reader, the
  * validators, the answers summary), which a served form fetches once its first step is painted;
  * and the work chunk (../work.js: the submission pipeline, the adapters, the tracker's status view
- * and reply), which nothing on screen waits for until the citizen sends or looks a request up.
+ * and reply), which nothing on screen waits for until the citizen sends or looks a request up;
+ * and the tracking chunk (../tracking.js: what a tracker does), which a tracker's first update
+ * waits for.
  * Once a chunk is there, `now()` hands it over without waiting a task; a failed download is tried
  * again by the next caller rather than remembered.
  */
 export type LazyChunk = typeof import('../lazy.js');
 export type ChecksChunk = typeof import('../checks.js');
 export type WorkChunk = typeof import('../work.js');
+export type TrackingChunk = typeof import('../tracking.js');
 
 interface Chunk<T> {
   now(): T | undefined;
@@ -33,6 +36,7 @@ function chunk<T>(download: () => Promise<T>): Chunk<T> {
 const reader = chunk(() => import('../lazy.js'));
 const checks = chunk(() => import('../checks.js'));
 const work = chunk(() => import('../work.js'));
+const tracking = chunk(() => import('../tracking.js'));
 
 export const lazyChunkNow = reader.now;
 export const loadLazyChunk = reader.load;
@@ -40,3 +44,5 @@ export const checksChunkNow = checks.now;
 export const loadChecksChunk = checks.load;
 export const workChunkNow = work.now;
 export const loadWorkChunk = work.load;
+export const trackingChunkNow = tracking.now;
+export const loadTrackingChunk = tracking.load;

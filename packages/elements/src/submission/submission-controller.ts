@@ -21,6 +21,7 @@ import {
   type Receipt,
 } from '@guichet/core';
 import { GuichetSubmittedEvent } from '../events.js';
+import { loadTrackingChunk } from '../shared/lazy-chunk.js';
 import { forWebTeam, quarterAnnouncements, sendingErrorEvent } from './page-error.js';
 import type {
   AdapterSettings,
@@ -109,6 +110,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       return this.running;
     }
     this.lastRequest = request;
+    // The receipt shows a tracker on the request: its code downloads while the answers travel.
+    if (customElements.get('guichet-tracker')) loadTrackingChunk().catch(() => undefined);
     return this.track(this.sendNow(request));
   }
 

@@ -1,28 +1,14 @@
-import { LitElement, html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { type Adapter, type ContactBlock, type Language, type RequestStatus } from '@guichet/core';
-import { AdapterCache, FormContact } from './status-sources.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { RequestStatus } from '@guichet/core';
 import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
-import { renderContact } from '../shared/contact-block.js';
 import { LanguageController } from '../shared/language-controller.js';
-import { FocusController } from '../shared/focus-controller.js';
-import { Announcer } from '../shared/announcer.js';
-import { GuichetStatusChangeEvent } from '../events.js';
+import { loadTrackingChunk, loadWorkChunk, trackingChunkNow } from '../shared/lazy-chunk.js';
 import { trackerStyles } from './guichet-tracker.styles.js';
-import { phaseText, trackerText } from './messages.js';
-import { LookupController, type LookupValues } from './lookup-form.js';
-import { PollController, refreshSeconds } from './poll-controller.js';
-import { problemEvent, problemMessage, renderProblem, toProblem, type TrackerProblem } from './problem.js';
-import { toContactBlock, type TrackerContact } from './contact.js';
-import { workChunkNow, loadWorkChunk, type WorkChunk } from '../shared/lazy-chunk.js';
-import { refusedOriginDetail } from '../shared/diagnosis.js';
-import { shiftHeadings } from '../shared/heading-levels.js';
-import { changed, checked } from './status-answer.js';
-import { tellWebTeam } from '../shared/web-team.js';
-
-/** Adapters whose back office gives no separate tracking code: the reference alone finds a request. */
-const referenceOnlyAdapters = new Set(['open311']);
+import { renderUnavailable, unavailableEvent } from './unavailable.js';
+import type { TrackerContact } from './contact.js';
+import type { Tracking } from './tracking.js';
 
 /**
  * Shows where one request stands — the authority's own name for the current step, the phase in
@@ -116,10 +102,7 @@ export class GuichetTracker extends LitElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     hideContact: { type: Boolean, attribute: 'hide-contact' },
     contact: { attribute: false },
-    current: { state: true },
-    problem: { state: true },
-    loading: { state: true },
-    lookupUsed: { state: true },
+    chunkFailed: { state: true },
   };
 
   endpoint = '';
@@ -134,26 +117,18 @@ export class GuichetTracker extends LitElement {
   hideContact = false;
   declare contact?: TrackerContact;
 
-  declare private current?: RequestStatus;
-  declare private problem?: TrackerProblem;
-  private loading = false;
-  private lookupUsed = false;
+  /** The code that tracks (a chunk of its own) could not be downloaded. */
+  private chunkFailed = false;
 
   private readonly language = new LanguageController(this);
-  private readonly lookup = new LookupController(this, (values) => this.onLookup(values));
-  private readonly poller = new PollController(this, () => this.load('refresh'));
-  private readonly focusing = new FocusController(this);
-  private readonly announcer = new Announcer(this, '.announcement');
-  private inFlight?: AbortController;
-  private readonly adapters = new AdapterCache();
-  private readonly formContact = new FormContact(this);
-  private replyPart?: InstanceType<WorkChunk['TrackerReply']>;
-  /** Diagnoses already written to the console. */
-  private readonly told = new Set<string>();
+  /** What the tracker does, once its chunk is here (the first update waits for it). */
+  private tracking?: Tracking;
+  /** Settings changed while the chunk was missing, handed to it once it arrives. */
+  private readonly unseen = new Map<PropertyKey, unknown>();
 
   /** The status last received, if any. */
   get status(): RequestStatus | undefined {
-    return this.current;
+    return this.tracking?.status;
   }
 
   /**
@@ -161,238 +136,65 @@ export class GuichetTracker extends LitElement {
    * must not wait for a 10-second poll). Resolves once the result is rendered; never rejects.
    */
   async refreshNow(): Promise<void> {
-    await this.load('refresh');
     await this.updateComplete;
+    await this.tracking?.refreshNow();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.fromUrl) this.readUrl();
-    // Moved in the page (a CMS re-parenting its blocks): ask again for what the removal abandoned.
-    const abandoned = !this.inFlight || this.inFlight.signal.aborted;
-    if (this.hasUpdated && abandoned && this.endpoint.trim() && this.hasQuery() && !this.current && !this.problem)
-      void this.load('initial');
+    this.tracking?.connected();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    // The look-up's own `finally` clears `loading`, so nothing stays "looking…" forever.
-    this.inFlight?.abort();
+    this.tracking?.disconnected();
+  }
+
+  /** The first update waits for the tracking chunk; `updateComplete` with it. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    if (this.tracking) return super.scheduleUpdate();
+    const chunk = trackingChunkNow();
+    if (chunk) {
+      this.tracking = new chunk.Tracking(this, () => this.language.value);
+      return super.scheduleUpdate();
+    }
+    // A request to look up needs the work chunk too (the adapters): both download side by side.
+    if (this.reference.trim()) loadWorkChunk().catch(() => undefined);
+    return loadTrackingChunk().then(
+      ({ Tracking }) => {
+        this.chunkFailed = false;
+        this.tracking ??= new Tracking(this, () => this.language.value);
+        super.scheduleUpdate();
+      },
+      () => {
+        if (!this.chunkFailed) this.dispatchEvent(unavailableEvent(this.language.value));
+        this.chunkFailed = true;
+        super.scheduleUpdate();
+      },
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('fromUrl') && this.fromUrl && this.isConnected) this.readUrl();
-    const settings = ['endpoint', 'reference', 'code', 'adapter', 'apiKey', 'jurisdiction'] as const;
-    if (settings.some((name) => changed.has(name))) this.restart();
+    if (!this.tracking) {
+      // Drawn without its chunk (it failed to download): what changed meanwhile waits for it.
+      for (const [name, old] of changed) if (!this.unseen.has(name)) this.unseen.set(name, old);
+      return;
+    }
+    const all = changed as Map<PropertyKey, unknown>;
+    for (const [name, old] of this.unseen) if (!all.has(name)) all.set(name, old);
+    this.unseen.clear();
+    this.tracking.willUpdate(changed);
   }
 
   protected override updated(): void {
-    this.poller.set(this.shouldPoll() ? refreshSeconds(this.refresh) : undefined);
-    shiftHeadings(this.renderRoot, this.headingLevel);
-  }
-
-  /** After a citizen's action (look-up, retry): focus moves to the answer once it is in. */
-  private focusAnswer(): void {
-    // The button or form that had focus is gone: focus holds on the message until the answer comes.
-    const target = () => (this.loading ? '.loading' : this.problem ? '.problem' : '.status__title');
-    this.focusing.afterRender(() => this.renderRoot.querySelector<HTMLElement>(target()), {
-      until: () => !this.loading,
-    });
+    this.tracking?.updated();
   }
 
   protected override render(): TemplateResult {
-    const lang = this.language.value;
-    const waiting = this.loading && !this.current;
-    // The message stays outside the busy region: assistive technology may hold back what is inside.
-    return html`${
-      waiting
-        ? html`<p class="loading" part="loading" tabindex="-1" lang=${lang}>
-            <span class="loading__spinner" aria-hidden="true"></span>${trackerText(lang).loading}
-          </p>`
-        : nothing
-    }
-      <div class="tracker" lang=${lang} aria-busy=${this.loading ? 'true' : 'false'}>
-        ${waiting ? renderContact(this.contactBlock(), lang, 'tracker-contact') : this.renderBody(lang)}
-      </div>
-      <div class="visually-hidden announcement" role="status" aria-live="polite" aria-atomic="true" lang=${lang}></div>`;
+    return this.tracking?.render() ?? renderUnavailable(this.language.value, this.retryChunk);
   }
 
-  private renderBody(lang: Language): TemplateResult {
-    const contact = this.contactBlock();
-    const contactBlock = renderContact(contact, lang, 'tracker-contact');
-    const problem = this.problem;
-    const problemView = (stale: boolean) =>
-      problem
-        ? renderProblem({
-            problem,
-            lang,
-            stale,
-            headingId: 'tracker-problem',
-            onRetry: () => this.retry(),
-            needsCode: this.needsCode(),
-          })
-        : nothing;
-
-    if (problem?.kind === 'configuration') return html`${problemView(false)}${contactBlock}`;
-    if (!this.hasQuery() || problem?.kind === 'not-found') {
-      return html`${problemView(false)}${this.lookup.render(lang, 'tracker-lookup', this.needsCode())}${contactBlock}`;
-    }
-    // The status only comes through an adapter, so the chunk that draws it is there.
-    const chunk = workChunkNow();
-    if (this.current && chunk) {
-      const status = this.current;
-      this.replyPart ??= new chunk.TrackerReply(this, {
-        target: () => this.current && { ...this.query(), adapter: this.adapters.get(chunk.createAdapter, this) },
-        onSent: (answer) => this.accept(checked(answer, this.language.value)),
-        onSeeStatus: () => this.retry(),
-      });
-      const reply = (id: string) => this.replyPart!.render(status, lang, id);
-      return html`${problemView(true)}${chunk.renderStatusView({ status, lang, contact, headingId: 'tracker-status', reply })}
-      ${
-        this.lookupUsed
-          ? html`<p class="another">
-            <button class="secondary" part="track-another" type="button" @click=${this.trackAnother}>${trackerText(lang).trackAnother}</button>
-          </p>`
-          : nothing
-      }`;
-    }
-    return html`${problemView(false)}${contactBlock}`;
-  }
-
-  private contactBlock(): ContactBlock | undefined {
-    return this.hideContact ? undefined : (toContactBlock(this.contact) ?? this.formContact.value);
-  }
-
-  private needsCode(): boolean {
-    return !referenceOnlyAdapters.has(this.adapter);
-  }
-
-  private trackingCode(): string {
-    return this.code.trim() || (this.needsCode() ? '' : this.reference.trim());
-  }
-
-  private hasQuery(): boolean {
-    return Boolean(this.reference.trim() && this.trackingCode());
-  }
-
-  private shouldPoll(): boolean {
-    if (!this.hasQuery() || !this.endpoint.trim() || this.current?.final) return false;
-    return this.problem?.kind !== 'not-found' && this.problem?.kind !== 'configuration';
-  }
-
-  private readUrl(): void {
-    try {
-      const query = new URL(window.location.href).searchParams;
-      if (!this.reference) this.reference = query.get('reference')?.trim() ?? '';
-    } catch {
-      // An unreadable URL simply means "nothing to take from it": the look-up form shows.
-    }
-  }
-
-  /** A new question (other request, code, endpoint or adapter): forget the old answer. */
-  private restart(): void {
-    this.inFlight?.abort();
-    this.inFlight = undefined;
-    this.loading = false;
-    this.current = undefined;
-    this.problem = undefined;
-    this.announcer.clear();
-    this.lookup.prefill({ reference: this.reference, trackingCode: this.code });
-    if (!this.endpoint.trim()) {
-      this.fail({ kind: 'configuration', code: 'endpoint' });
-      return;
-    }
-    if (this.hasQuery()) void this.load('initial');
-  }
-
-  private onLookup({ reference, trackingCode }: LookupValues): void {
-    this.lookupUsed = true;
-    this.focusAnswer();
-    if (reference === this.reference && trackingCode === this.code) {
-      // Same values as the failed attempt: the properties do not change, so ask again ourselves.
-      void this.load('initial');
-      return;
-    }
-    this.reference = reference;
-    this.code = trackingCode;
-  }
-
-  private retry(): void {
-    this.focusAnswer();
-    void this.load('initial');
-  }
-
-  private trackAnother = (): void => {
-    this.lookup.prefill({ reference: '', trackingCode: '' });
-    this.reference = '';
-    this.code = '';
-    this.focusing.afterRender('#reference');
+  private readonly retryChunk = (): void => {
+    this.requestUpdate();
   };
-
-  private query() {
-    return { reference: this.reference.trim(), trackingCode: this.trackingCode(), lang: this.language.value };
-  }
-
-  /** One status look-up. Never throws: every failure becomes a message and a `guichet-error`. */
-  private async load(mode: 'initial' | 'refresh'): Promise<void> {
-    const { reference, trackingCode, lang } = this.query();
-    if (!reference || !trackingCode || !this.endpoint.trim()) return;
-    this.inFlight?.abort();
-    const controller = new AbortController();
-    this.inFlight = controller;
-    // A citizen's (re)try replaces the message with "looking…"; a background refresh changes
-    // nothing on screen until it has an answer, so focus and reading are never disturbed.
-    if (mode === 'initial') this.problem = undefined;
-    if (mode === 'initial' || (!this.current && !this.problem)) this.loading = true;
-    try {
-      // Awaited only by the first look-up of the page: later ones (another adapter) answer at once.
-      const chunk = workChunkNow() ?? (await loadWorkChunk());
-      if (controller.signal.aborted) return;
-      let adapter: Adapter;
-      try {
-        adapter = this.adapters.get(chunk.createAdapter, this);
-      } catch (error) {
-        this.fail({ kind: 'configuration', code: 'adapter', advice: (error as Error).message });
-        return;
-      }
-      const status = await adapter.status({ reference, trackingCode, lang }, { signal: controller.signal });
-      if (controller.signal.aborted) return;
-      const answer = checked(status, this.language.value);
-      // Awaited so the status and its contact block appear together (once per form, then cached).
-      if (!this.hideContact && !toContactBlock(this.contact)) await this.formContact.fetch(answer, this);
-      if (controller.signal.aborted) return;
-      this.accept(answer);
-    } catch (error) {
-      if (controller.signal.aborted) return;
-      this.fail(toProblem(error));
-    } finally {
-      if (this.inFlight === controller) {
-        this.inFlight = undefined;
-        this.loading = false;
-      }
-    }
-  }
-
-  private accept(status: RequestStatus): void {
-    const previous = this.current;
-    this.current = status;
-    this.problem = undefined;
-    if (previous && changed(previous, status)) {
-      // Written once per change: the live region only speaks when its text changes, so a poll
-      // that finds nothing new says nothing.
-      this.announcer.announce(
-        trackerText(this.language.value).announceChange(status.label, phaseText(status.phase, this.language.value)),
-      );
-      const detail = { reference: status.reference, previous: previous.phase, status };
-      this.dispatchEvent(new GuichetStatusChangeEvent(detail));
-    }
-  }
-
-  private fail(problem: TrackerProblem): void {
-    this.problem = problem;
-    if (problem.advice) tellWebTeam(this, problem.advice);
-    const message = problem.advice ?? problemMessage(problem, this.language.value, this.needsCode()).message;
-    const origin = refusedOriginDetail(problem.refusedOrigin, this.endpoint.trim(), this.told);
-    this.dispatchEvent(problemEvent(problem, message, origin));
-  }
 }
