@@ -62,6 +62,15 @@ export function visibilityOf(
   { declarations, allowed, forbidden, requirements }: NameMentions,
   coRequired: ReadonlySet<string> = new Set(),
 ): Visibility {
+  // Most fields of most forms: no condition anywhere. What the general case below works out then,
+  // without its arrays (read for every field at every load).
+  if (
+    !declarations.some(conditional) &&
+    !allowed.some(conditional) &&
+    !forbidden.some(conditional) &&
+    !requirements.some(conditional)
+  )
+    return { required: requirements.length > 0, requiredWhen: [], activeWhen: [], never: forbidden.length > 0 };
   const required = requirements.some((m) => !conditional(m));
   const switches = [...declarations, ...allowed, ...requirements]
     .filter(conditional)

@@ -3,18 +3,28 @@ import type { DefinitionRule } from './rule.js';
 import { inSchema } from './rule.js';
 import { joinPointer } from '../../util/pointer.js';
 
-const stepEntries = function* (steps: readonly { fields: readonly string[] }[] | undefined) {
-  for (const [i, step] of (steps ?? []).entries())
-    for (const [j, name] of step.fields.entries())
-      yield { step: i, name, pointer: joinPointer('/ui/steps', i, 'fields', j) };
-};
+interface StepEntry {
+  step: number;
+  name: string;
+  /** Its place in the step's `fields`. */
+  at: number;
+}
+
+/** Every name the steps list, in order. Read at every load: the pointer waits for a problem to report. */
+function stepEntries(steps: readonly { fields: readonly string[] }[] | undefined): StepEntry[] {
+  const entries: StepEntry[] = [];
+  steps?.forEach((step, i) => step.fields.forEach((name, at) => entries.push({ step: i, name, at })));
+  return entries;
+}
+
+const pointerOf = (entry: StepEntry) => joinPointer('/ui/steps', entry.step, 'fields', entry.at);
 
 export const unknownStepField: DefinitionRule = {
   code: 'unknown-step-field',
   *check({ definition, model }) {
     const names = new Set(model.fields.map((f) => f.name));
     for (const entry of stepEntries(definition.ui?.steps))
-      if (!names.has(entry.name)) yield { pointer: entry.pointer, params: { field: entry.name } };
+      if (!names.has(entry.name)) yield { pointer: pointerOf(entry), params: { field: entry.name } };
   },
 };
 
@@ -25,7 +35,7 @@ export const duplicateStepField: DefinitionRule = {
     for (const entry of stepEntries(definition.ui?.steps)) {
       const first = placed.get(entry.name);
       if (first === undefined) placed.set(entry.name, entry.step);
-      else yield { pointer: entry.pointer, params: { field: entry.name, step: first + 1 } };
+      else yield { pointer: pointerOf(entry), params: { field: entry.name, step: first + 1 } };
     }
   },
 };
@@ -34,7 +44,7 @@ export const fieldInNoStep: DefinitionRule = {
   code: 'field-in-no-step',
   *check({ definition, model }) {
     if (!definition.ui?.steps) return;
-    const placed = new Set([...stepEntries(definition.ui.steps)].map((e) => e.name));
+    const placed = new Set(stepEntries(definition.ui.steps).map((e) => e.name));
     for (const field of model.fields)
       if (!placed.has(field.name)) yield { pointer: inSchema(field.schemaPointer), params: { field: field.name } };
   },
