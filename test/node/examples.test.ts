@@ -131,7 +131,7 @@ describe('embedding examples, against the reference endpoint from another origin
       `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suivre ma demande — Montfleury</title>
 <script>addEventListener('guichet-error', (event) => (window.heard ??= []).push(event.detail.kind), true);</script>
 <script type="module" src="/dist/guichet.js"></script></head>
-<body><main><h1>Suivre ma demande</h1><guichet-tracker endpoint="${exampleEndpoint}/api"></guichet-tracker></main></body></html>`,
+<body><main><h1>Suivre ma demande</h1><guichet-tracker endpoint="${exampleEndpoint}/api" heading-level="3"></guichet-tracker></main></body></html>`,
     );
     // A page that plugs its own back office in through the bundle's public API, without a build.
     mkdirSync(join(bundles, 'own-adapter'));
@@ -431,6 +431,11 @@ describe('embedding examples, against the reference endpoint from another origin
     try {
       const tracker = page.locator('guichet-tracker');
       await tracker.getByRole('alert').filter({ hasText: 'Connexion impossible' }).waitFor();
+      // At the page's level (heading-level="3"), as every other state of the tracker.
+      assert.equal(
+        await tracker.getByRole('heading', { name: 'Connexion impossible' }).getAttribute('aria-level'),
+        '3',
+      );
       assert.deepEqual(await page.evaluate(() => (window as unknown as { heard: string[] }).heard), ['network']);
       assert.deepEqual(await axeViolations(page), []);
       await tracker.getByRole('button', { name: 'Réessayer' }).click();

@@ -4,6 +4,7 @@ import { themeStyles } from '../shared/theme.styles.js';
 import { contactStyles } from '../shared/contact-block.styles.js';
 import { fieldStyles } from '../shared/field.styles.js';
 import { LanguageController } from '../shared/language-controller.js';
+import { shiftHeadings } from '../shared/heading-levels.js';
 import { loadTrackingChunk, loadWorkChunk, trackingChunkNow } from '../shared/lazy-chunk.js';
 import { trackerStyles } from './guichet-tracker.styles.js';
 import { renderUnavailable, unavailableEvent } from './unavailable.js';
@@ -188,6 +189,8 @@ export class GuichetTracker extends LitElement {
 
   protected override updated(): void {
     this.tracking?.updated();
+    // Every state, the box that says the chunk did not come included.
+    shiftHeadings(this.renderRoot, this.headingLevel);
   }
 
   protected override render(): TemplateResult {

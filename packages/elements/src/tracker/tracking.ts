@@ -12,7 +12,6 @@ import { problemEvent, problemMessage, renderProblem, toProblem, type TrackerPro
 import { toContactBlock } from './contact.js';
 import { workChunkNow, loadWorkChunk, type WorkChunk } from '../shared/lazy-chunk.js';
 import { refusedOriginDetail } from '../shared/diagnosis.js';
-import { shiftHeadings } from '../shared/heading-levels.js';
 import { changed, checked } from './status-answer.js';
 import { tellWebTeam } from '../shared/web-team.js';
 import type { GuichetTracker } from './guichet-tracker.js';
@@ -135,7 +134,6 @@ export class Tracking {
 
   updated(): void {
     this.poller.set(this.shouldPoll() ? refreshSeconds(this.host.refresh) : undefined);
-    shiftHeadings(this.host.renderRoot, this.host.headingLevel);
   }
 
   /** After a citizen's action (look-up, retry): focus moves to the answer once it is in. */
