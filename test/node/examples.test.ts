@@ -124,6 +124,15 @@ describe('embedding examples, against the reference endpoint from another origin
         )
         .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
     );
+    // dist/tracker-snippet.html as the build wrote it, pasted into the town's follow-up page.
+    mkdirSync(join(bundles, 'tracker-snippet'));
+    writeFileSync(
+      join(bundles, 'tracker-snippet', 'index.html'),
+      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suivre ma demande — Montfleury</title></head><body><main><h1>Suivre ma demande</h1>\n${readFileSync(
+        join(root, 'dist/tracker-snippet.html'),
+        'utf8',
+      ).replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
+    );
     // A town's tracking page: one script, one tag.
     mkdirSync(join(bundles, 'tracker'));
     writeFileSync(
@@ -147,6 +156,7 @@ describe('embedding examples, against the reference endpoint from another origin
         '/snippet/': join(bundles, 'snippet'),
         '/own-adapter/': join(bundles, 'own-adapter'),
         '/tracker/': join(bundles, 'tracker'),
+        '/tracker-snippet/': join(bundles, 'tracker-snippet'),
       },
       (path): Record<string, string> =>
         path.startsWith('/examples/strict-csp/') && path.endsWith('/')
@@ -254,6 +264,15 @@ describe('embedding examples, against the reference endpoint from another origin
     ].map((m) => m[1]!);
     for (const chunk of ['guichet.js', ...imported, 'themes/dsfr.css', 'themes/high-contrast.css'])
       assert.equal(integrity[chunk], sha384(chunk), chunk);
+    // The follow-up page's snippet: the tracker's own chunk hinted beside the script, with its hash.
+    const trackerSnippet = readFileSync(join(root, 'dist/tracker-snippet.html'), 'utf8');
+    assert.ok(trackerSnippet.includes(`<script type="module" src="https://gru.example.org/dist/guichet.js"></script>`));
+    assert.match(trackerSnippet, /<guichet-tracker endpoint="[^"]+" lang="fr" from-url><\/guichet-tracker>/);
+    const tracking = /<link rel="modulepreload" href="[^"]+\/(guichet-tracking-[\w-]+\.js)" integrity="([^"]+)"/.exec(
+      trackerSnippet,
+    );
+    assert.ok(tracking, trackerSnippet);
+    assert.equal(tracking[2], sha384(tracking[1]!));
   });
 
   test('CMS page: one script, one tag; the request is stored with channel web', async () => {
@@ -414,6 +433,42 @@ describe('embedding examples, against the reference endpoint from another origin
         (r) => (r.data as Record<string, unknown>)['description'] === marker,
       );
       assert.equal(request?.channel, 'web');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('dist/tracker-snippet.html: the tracker’s own code downloads beside guichet.js, once, and the look-up form shows', async () => {
+    // Without the hint the chunk could only be asked for once guichet.js had arrived and run.
+    const events: string[] = [];
+    const name = (url: string) =>
+      /\/dist\/guichet-tracking-[\w-]+\.js$/.test(url)
+        ? 'tracking'
+        : url.endsWith('/dist/guichet.js')
+          ? 'guichet.js'
+          : undefined;
+    const { page, errors } = await open('tracker-snippet/', (page) => {
+      page.on('request', (request) => {
+        const what = name(request.url());
+        if (what) events.push(`request ${what}`);
+      });
+      page.on('requestfinished', (request) => {
+        const what = name(request.url());
+        if (what) events.push(`finished ${what}`);
+      });
+    });
+    try {
+      const tracker = page.locator('guichet-tracker');
+      await tracker.getByLabel(/Numéro de la demande/).waitFor();
+      await tracker.getByLabel(/Code de suivi/).waitFor();
+      assert.equal(events.filter((e) => e === 'request tracking').length, 1, events.join(', '));
+      assert.ok(events.indexOf('request tracking') < events.indexOf('finished guichet.js'), events.join(', '));
+      const hinted = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLLinkElement>('link[rel=modulepreload]')].map((link) => link.href),
+      );
+      assert.equal(new Set(hinted).size, hinted.length, hinted.join(', '));
+      assert.deepEqual(await axeViolations(page), []);
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
