@@ -74,7 +74,9 @@ for (const signal of ['exit', 'SIGINT', 'SIGTERM']) {
 
 export default {
   rootDir: '.',
-  hostname: '127.0.0.1',
+  // Not "127.0.0.1" as such: @web/dev-server then listens on every interface (it leaves the host out
+  // for localhost). "127.1" is the same address, which the test pages' URLs show as 127.0.0.1.
+  hostname: '127.1',
   port,
   files: [
     'packages/elements/src/**/*.test.ts',

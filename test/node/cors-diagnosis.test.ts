@@ -98,7 +98,7 @@ describe('an endpoint that does not allow the page’s origin', { timeout: 120_0
 
   // The console message comes over its own channel: it may reach the test after the page's event.
   async function logged(messages: string[], text: string): Promise<boolean> {
-    for (const deadline = Date.now() + 10_000; !messages.includes(text) && Date.now() < deadline; )
+    for (const deadline = Date.now() + 10_000; !messages.includes(text) && Date.now() < deadline;)
       await new Promise((resolve) => setTimeout(resolve, 50));
     return messages.includes(text);
   }

@@ -3,7 +3,6 @@
  * file in a temp folder, with the fixture forms.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,17 +98,8 @@ export const validSubmission = (data: Record<string, unknown> = {}, lang: 'fr' |
 
 export const admin = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${ADMIN_TOKEN}`, ...extra });
 
-/** A port nobody listens on right now, on 127.0.0.1 (for servers started in a child process). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
+/** A port for servers started in a child process (see the shared helper for why not port 0). */
+export { freePort } from '../../../scripts/lib/free-port.mjs';
 
 /** A real 1×1 PNG. */
 export const PNG = Buffer.from(
