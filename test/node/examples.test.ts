@@ -101,37 +101,40 @@ describe('embedding examples, against the reference endpoint from another origin
       readFileSync(join(root, 'examples/wordpress-drupal.md'), 'utf8'),
     )?.[1];
     assert.ok(block, 'no Custom HTML block in examples/wordpress-drupal.md');
-    mkdirSync(join(bundles, 'wordpress'));
-    writeFileSync(
-      join(bundles, 'wordpress', 'index.html'),
-      `<!doctype html><html lang="en-US"><head><meta charset="utf-8"><title>Signaler un problème — Montfleury</title></head><body><main><h1>Signaler un problème</h1>\n${block.replaceAll(
-        'https://gru.example.org',
-        exampleEndpoint,
-      )}</main></body></html>`,
+    // A page of the town's site, `content` pasted into its <main> as a web team would.
+    const townPage = (folder: string, title: string, content: string, lang = 'fr') => {
+      mkdirSync(join(bundles, folder));
+      writeFileSync(
+        join(bundles, folder, 'index.html'),
+        `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title} — Montfleury</title></head><body><main><h1>${title}</h1>\n${content}</main></body></html>`,
+      );
+    };
+    townPage(
+      'wordpress',
+      'Signaler un problème',
+      block.replaceAll('https://gru.example.org', exampleEndpoint),
+      'en-US',
     );
     // dist/snippet.html as the build wrote it, pasted into a CMS page (the form's address twice).
-    mkdirSync(join(bundles, 'snippet'));
-    writeFileSync(
-      join(bundles, 'snippet', 'index.html'),
-      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Nous écrire — Montfleury</title></head><body><main><h1>Nous écrire</h1>\n${readFileSync(
-        join(root, 'dist/snippet.html'),
-        'utf8',
-      )
+    townPage(
+      'snippet',
+      'Nous écrire',
+      readFileSync(join(root, 'dist/snippet.html'), 'utf8')
         .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
         .replaceAll(
           'https://gru.example.org/api/forms/signalement-voirie',
           `${exampleEndpoint}/api/forms/contact-service`,
         )
-        .replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
+        .replaceAll('https://gru.example.org', exampleEndpoint),
     );
     // dist/tracker-snippet.html as the build wrote it, pasted into the town's follow-up page.
-    mkdirSync(join(bundles, 'tracker-snippet'));
-    writeFileSync(
-      join(bundles, 'tracker-snippet', 'index.html'),
-      `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Suivre ma demande — Montfleury</title></head><body><main><h1>Suivre ma demande</h1>\n${readFileSync(
-        join(root, 'dist/tracker-snippet.html'),
-        'utf8',
-      ).replaceAll('https://gru.example.org', exampleEndpoint)}</main></body></html>`,
+    townPage(
+      'tracker-snippet',
+      'Suivre ma demande',
+      readFileSync(join(root, 'dist/tracker-snippet.html'), 'utf8').replaceAll(
+        'https://gru.example.org',
+        exampleEndpoint,
+      ),
     );
     // A town's tracking page: one script, one tag.
     mkdirSync(join(bundles, 'tracker'));
