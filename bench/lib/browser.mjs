@@ -1,18 +1,10 @@
 // The browser measurements: one page per contender, kept open, visited in turn on every
 // iteration (round-robin) so that a slow moment of the machine hits every contender alike.
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 import { dataSchema, fieldSpecs, guichetDefinition, jsonFormsUiSchema, rjsfUiSchema } from './definition.mjs';
 
 export const contenders = ['guichet', 'rjsf', 'jsonforms', 'floor'];
-const launchArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
 
 function payloadFor(count) {
   const specs = fieldSpecs(count);
@@ -35,9 +27,9 @@ function latencyTargets(specs, count) {
 
 export async function launch() {
   return chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    executablePath: chromiumPath,
     headless: true,
-    args: launchArgs,
+    args: chromiumArgs,
   });
 }
 

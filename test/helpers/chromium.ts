@@ -1,19 +1,11 @@
 /** Debian's Chromium through playwright-core, headless, loopback only (see scripts/lib/chromium.mjs). */
 import { chromium, type Browser } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../../scripts/lib/chromium.mjs';
 
-export const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const args = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+export { chromiumArgs, chromiumPath };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }
 
 /** The WCAG 2.1 A and AA rules of axe-core, as in every accessibility check of the project. */

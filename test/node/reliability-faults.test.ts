@@ -6,7 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { bundleElements, launchChromium, servePage, type PageServer } from '../helpers/browser-page.js';
+import { bundleElements, servePage, type PageServer } from '../helpers/browser-page.js';
+import { launchChromium } from '../helpers/chromium.js';
 import { faultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js';
 import { startEndpoint, storedRequests, type RunningEndpoint } from '../helpers/endpoint.js';
 

@@ -8,19 +8,7 @@ import { freePort } from '../../scripts/lib/free-port.mjs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { chromium } from 'playwright-core';
-
-// As in scripts/lib/chromium.mjs (plain JS, untyped): Debian's Chromium, headless, loopback only.
-const chromiumPath = process.env.CHROME_PATH || '/usr/bin/chromium';
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
+import { launchChromium } from '../helpers/chromium.js';
 
 async function waitFor(check: () => boolean, what: string): Promise<void> {
   const until = Date.now() + 10_000;
@@ -166,7 +154,7 @@ test(
  */
 async function checkDemoPages(url: string) {
   const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const problems: string[] = [];
@@ -307,7 +295,7 @@ async function eventuallyMails(dir: string, count: number): Promise<ParsedMail[]
 }
 
 async function fileAndFollowARequest(url: string, token: string, mailDir: string) {
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.goto(`${url}/demarche.html?id=signalement-voirie`);
