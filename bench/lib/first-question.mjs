@@ -72,6 +72,26 @@ export function firstQuestionPages({ distDir, endpointUrl }) {
   };
 }
 
+/**
+ * Waits for the whole first step through the DevTools protocol, reading one global. Not with
+ * Playwright's waitForFunction: it first injects its own script (hundreds of kilobytes) into the
+ * page, and compiling it took ~190 ms of the throttled main thread, in the middle of whichever load
+ * was under way (traced: it landed while guichet.js was arriving, and cost Guichet's first question
+ * about that much, while the floor, waiting for its definition then, lost nothing).
+ */
+async function untilWhole(cdp, url) {
+  const giveUp = Date.now() + 60_000;
+  for (;;) {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      expression: 'window.firstQuestion && window.firstQuestion.whole',
+      returnByValue: true,
+    });
+    if (result.value !== undefined) return;
+    if (Date.now() > giveUp) throw new Error(`${url}: the first step was not whole after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 async function load(browser, url, { expected, throttled, requests }) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 } });
   const page = await context.newPage();
@@ -101,10 +121,7 @@ async function load(browser, url, { expected, throttled, requests }) {
       }
       return { count: last, errors };
     }
-    await page.waitForFunction(() => window.firstQuestion.whole !== undefined, null, {
-      timeout: 60_000,
-      polling: 250,
-    });
+    await untilWhole(cdp, url);
     return {
       ...(await page.evaluate(() => ({
         ...window.firstQuestion,
