@@ -413,6 +413,29 @@ define('GUICHET_TRACKER_PAGE', '/?pagename=${trackerSlug}');
       );
       await page.close();
     }
+    {
+      // [guichet_suivi]'s hints: the tracker's chunk asked for before guichet.js has arrived, once.
+      const page = await browser.newPage();
+      const events = [];
+      const what = (url) =>
+        /\/dist\/guichet-tracking-[\w-]+\.js$/.test(url)
+          ? 'tracking'
+          : url.endsWith('/dist/guichet.js')
+            ? 'script'
+            : '';
+      page.on('request', (request) => what(request.url()) && events.push(`request ${what(request.url())}`));
+      page.on('requestfinished', (request) => what(request.url()) && events.push(`finished ${what(request.url())}`));
+      await page.goto(report.pages.shortcodeTracker.url);
+      await page.waitForFunction(() => document.querySelector('guichet-tracker')?.shadowRoot?.querySelector('input'));
+      step(
+        "shortcode: the tracker's chunk asked for beside guichet.js, once",
+        events.includes('request tracking') &&
+          events.indexOf('request tracking') < events.indexOf('finished script') &&
+          events.filter((event) => event === 'request tracking').length === 1,
+        events.join(', '),
+      );
+      await page.close();
+    }
     for (const journey of journeys) {
       for (const width of [1280, 375]) {
         const label = `${journey.name} at ${width} px`;

@@ -87,15 +87,53 @@ add_filter('wp_script_attributes', function ($attributes) {
  * more before the first question. Their CORS mode matches the requests they stand for.
  */
 function guichet_hints($definition_url) {
+    return sprintf('<link rel="preload" as="fetch" href="%s" crossorigin="anonymous">', esc_url($definition_url))
+        . guichet_script_hint();
+}
+
+/** The script's modulepreload hint, the first time a shortcode asks for it on the page. */
+function guichet_script_hint() {
     static $script_hinted = false;
-    $hints = sprintf('<link rel="preload" as="fetch" href="%s" crossorigin="anonymous">', esc_url($definition_url));
-    if (!$script_hinted) {
-        $script_hinted = true;
-        $hints .= sprintf(
-            '<link rel="modulepreload" href="%s"%s>',
-            esc_url(guichet_script_url()),
-            defined('GUICHET_SRI') && GUICHET_SRI ? sprintf(' integrity="%s" crossorigin="anonymous"', esc_attr(GUICHET_SRI)) : ''
-        );
+    if ($script_hinted) {
+        return '';
+    }
+    $script_hinted = true;
+    return sprintf(
+        '<link rel="modulepreload" href="%s"%s>',
+        esc_url(guichet_script_url()),
+        defined('GUICHET_SRI') && GUICHET_SRI ? sprintf(' integrity="%s" crossorigin="anonymous"', esc_attr(GUICHET_SRI)) : ''
+    );
+}
+
+/**
+ * The tracker draws with a chunk of its own, which the page would ask for only once guichet.js has
+ * run. Its name changes with every build: the build's tracker-snippet.html, beside the script,
+ * lists it and what it imports with their integrity. Read from there and kept an hour (a day
+ * for a versioned copy, whose files never change); no hints when it cannot be read.
+ */
+function guichet_tracker_hints() {
+    $folder = substr(guichet_script_url(), 0, strrpos(guichet_script_url(), '/') + 1);
+    $key = 'guichet_tracker_hints_' . md5($folder);
+    $hints = get_transient($key);
+    if (!is_string($hints)) {
+        $hints = '';
+        $response = wp_remote_get($folder . 'tracker-snippet.html', array('timeout' => 2));
+        if (!is_wp_error($response) && wp_remote_retrieve_response_code($response) === 200) {
+            preg_match_all(
+                '#<link rel="modulepreload" href="[^"]*/(guichet-[\w-]+\.js)" integrity="(sha384-[\w+/=]+)"#',
+                wp_remote_retrieve_body($response),
+                $chunks,
+                PREG_SET_ORDER
+            );
+            foreach ($chunks as $chunk) {
+                $hints .= sprintf(
+                    '<link rel="modulepreload" href="%s" integrity="%s" crossorigin="anonymous">',
+                    esc_url($folder . $chunk[1]),
+                    esc_attr($chunk[2])
+                );
+            }
+        }
+        set_transient($key, $hints, defined('GUICHET_SCRIPT') ? DAY_IN_SECONDS : HOUR_IN_SECONDS);
     }
     return $hints;
 }
@@ -129,7 +167,7 @@ add_shortcode('guichet', function ($atts) {
 add_shortcode('guichet_suivi', function ($atts) {
     $atts = shortcode_atts(array('lang' => ''), $atts, 'guichet_suivi');
     guichet_enqueue();
-    return sprintf(
+    return guichet_script_hint() . guichet_tracker_hints() . sprintf(
         '<guichet-tracker endpoint="%s" lang="%s" from-url></guichet-tracker>',
         esc_url(guichet_api_url()),
         esc_attr(guichet_lang($atts['lang']))
