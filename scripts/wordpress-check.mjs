@@ -112,6 +112,29 @@ function documentedSnippet(docs, heading, nth = 0) {
   return blocks[nth];
 }
 
+/**
+ * The order in which a page asks for and receives guichet.js and the files `name` names (a name for
+ * a URL, or none), until `drawn` holds: "request script, request definition, finished …".
+ */
+async function requestOrder(browser, url, name, drawn) {
+  const page = await browser.newPage();
+  const events = [];
+  const named = (address) => (address.endsWith('/dist/guichet.js') ? 'script' : name(address));
+  const record = (stage) => (request) => named(request.url()) && events.push(`${stage} ${named(request.url())}`);
+  page.on('request', record('request'));
+  page.on('requestfinished', record('finished'));
+  await page.goto(url);
+  await page.waitForFunction(drawn);
+  await page.close();
+  return events;
+}
+
+const count = (events, event) => events.filter((e) => e === event).length;
+
+/** Whether the page asked for `file` before guichet.js had finished arriving. */
+const askedBeforeScript = (events, file) =>
+  events.includes(`request ${file}`) && events.indexOf(`request ${file}`) < events.indexOf('finished script');
+
 /** The documented shortcode `name` ([guichet …] or [guichet_suivi …]). */
 function documentedShortcode(docs, name) {
   const found = new RegExp(`\\n(\\[${name}(?: [^\\n]*)?\\])\\n`).exec(docs)?.[1];
@@ -390,51 +413,33 @@ define('GUICHET_TRACKER_PAGE', '/?pagename=${trackerSlug}');
     ];
     {
       // The shortcode's hints: the definition asked for beside guichet.js, not once it has run.
-      const page = await browser.newPage();
-      const events = [];
-      const what = (url) =>
-        new URL(url).pathname === '/api/forms/signalement-voirie'
-          ? 'definition'
-          : url.endsWith('/dist/guichet.js')
-            ? 'script'
-            : '';
-      page.on('request', (request) => what(request.url()) && events.push(`request ${what(request.url())}`));
-      page.on('requestfinished', (request) => what(request.url()) && events.push(`finished ${what(request.url())}`));
-      await page.goto(report.pages.shortcodePost.url);
-      await page.waitForFunction(() => document.querySelector('guichet-form')?.shadowRoot?.querySelector('input'));
+      const events = await requestOrder(
+        browser,
+        report.pages.shortcodePost.url,
+        (url) => (new URL(url).pathname === '/api/forms/signalement-voirie' ? 'definition' : ''),
+        () => document.querySelector('guichet-form')?.shadowRoot?.querySelector('input'),
+      );
       // Chromium does not always hand a fetch() the response of a preload still in flight (when the
       // script runs first, seen on loopback); the hint has done its job once the request has started.
       step(
         'shortcode: the definition asked for beside guichet.js, not once it has run',
-        events.includes('request definition') &&
-          events.indexOf('request definition') < events.indexOf('finished script') &&
-          events.filter((event) => event === 'request script').length === 1,
+        askedBeforeScript(events, 'definition') && count(events, 'request script') === 1,
         events.join(', '),
       );
-      await page.close();
     }
     {
       // [guichet_suivi]'s hints: the tracker's chunk asked for before guichet.js has arrived, once.
-      const page = await browser.newPage();
-      const events = [];
-      const what = (url) =>
-        /\/dist\/guichet-tracking-[\w-]+\.js$/.test(url)
-          ? 'tracking'
-          : url.endsWith('/dist/guichet.js')
-            ? 'script'
-            : '';
-      page.on('request', (request) => what(request.url()) && events.push(`request ${what(request.url())}`));
-      page.on('requestfinished', (request) => what(request.url()) && events.push(`finished ${what(request.url())}`));
-      await page.goto(report.pages.shortcodeTracker.url);
-      await page.waitForFunction(() => document.querySelector('guichet-tracker')?.shadowRoot?.querySelector('input'));
+      const events = await requestOrder(
+        browser,
+        report.pages.shortcodeTracker.url,
+        (url) => (/\/dist\/guichet-tracking-[\w-]+\.js$/.test(url) ? 'tracking' : ''),
+        () => document.querySelector('guichet-tracker')?.shadowRoot?.querySelector('input'),
+      );
       step(
         "shortcode: the tracker's chunk asked for beside guichet.js, once",
-        events.includes('request tracking') &&
-          events.indexOf('request tracking') < events.indexOf('finished script') &&
-          events.filter((event) => event === 'request tracking').length === 1,
+        askedBeforeScript(events, 'tracking') && count(events, 'request tracking') === 1,
         events.join(', '),
       );
-      await page.close();
     }
     for (const journey of journeys) {
       for (const width of [1280, 375]) {
