@@ -75,9 +75,9 @@ export function firstQuestionPages({ distDir, endpointUrl }) {
 /**
  * Waits for the whole first step through the DevTools protocol, reading one global. Not with
  * Playwright's waitForFunction: it first injects its own script (hundreds of kilobytes) into the
- * page, and compiling it took ~190 ms of the throttled main thread, in the middle of whichever load
- * was under way (traced: it landed while guichet.js was arriving, and cost Guichet's first question
- * about that much, while the floor, waiting for its definition then, lost nothing).
+ * page, and compiling it took ~190 ms of the throttled main thread, in the middle of the load being
+ * measured (traced: it landed while guichet.js was arriving). Without it, in two interleaved runs,
+ * Guichet's and the floor's first questions came 80–220 ms sooner, RJSF's up to 100 ms.
  */
 async function untilWhole(cdp, url) {
   const giveUp = Date.now() + 60_000;
