@@ -198,11 +198,12 @@ describe('embedding examples, against the reference endpoint from another origin
     return { page, errors, scripts };
   }
 
-  /** `open`, keeping in order when each request `name` knows started and finished. */
-  async function openRecording(path: string, name: (url: string) => string | undefined) {
+  /** `open`, keeping in order when guichet.js and each file `names` matches started and finished. */
+  async function openRecording(path: string, names: Record<string, RegExp>) {
     const events: string[] = [];
+    const known = Object.entries({ 'guichet.js': /\/dist\/guichet\.js$/, ...names });
     const record = (step: string) => (request: Request) => {
-      const what = name(request.url());
+      const what = known.find(([, url]) => url.test(request.url()))?.[0];
       if (what) events.push(`${step} ${what}`);
     };
     const opened = await open(path, (page) => {
@@ -376,21 +377,13 @@ describe('embedding examples, against the reference endpoint from another origin
   test('dist/snippet.html: the definition and the reader chunk download beside guichet.js, once each, the code that sends once the first step is there, and the form is sent', async () => {
     // What each request did, in order: without the snippet's hints the definition could only be
     // asked for once guichet.js had arrived and run, and the chunk once the definition was read.
-    const name = (url: string) =>
-      url.endsWith('/api/forms/contact-service')
-        ? 'definition'
-        : /\/dist\/guichet-lazy-[\w-]+\.js$/.test(url)
-          ? 'chunk'
-          : /\/dist\/guichet-work-[\w-]+\.js$/.test(url)
-            ? 'work'
-            : /\/dist\/guichet-checks-[\w-]+\.js$/.test(url)
-              ? 'checks'
-              : /\/dist\/guichet-format-[\w-]+\.js$/.test(url)
-                ? 'messages'
-                : url.endsWith('/dist/guichet.js')
-                  ? 'guichet.js'
-                  : undefined;
-    const { page, errors, events } = await openRecording('snippet/', name);
+    const { page, errors, events } = await openRecording('snippet/', {
+      definition: /\/api\/forms\/contact-service$/,
+      chunk: /\/dist\/guichet-lazy-[\w-]+\.js$/,
+      work: /\/dist\/guichet-work-[\w-]+\.js$/,
+      checks: /\/dist\/guichet-checks-[\w-]+\.js$/,
+      messages: /\/dist\/guichet-format-[\w-]+\.js$/,
+    });
     try {
       // Until the first question shows (the receipt fetches the form again later, for its contact).
       await page.locator('guichet-form').getByLabel('Quel service voulez-vous joindre ?').waitFor();
@@ -455,13 +448,9 @@ describe('embedding examples, against the reference endpoint from another origin
 
   test('dist/tracker-snippet.html: the tracker’s own code downloads beside guichet.js, once, and the look-up form shows', async () => {
     // Without the hint the chunk could only be asked for once guichet.js had arrived and run.
-    const name = (url: string) =>
-      /\/dist\/guichet-tracking-[\w-]+\.js$/.test(url)
-        ? 'tracking'
-        : url.endsWith('/dist/guichet.js')
-          ? 'guichet.js'
-          : undefined;
-    const { page, errors, events } = await openRecording('tracker-snippet/', name);
+    const { page, errors, events } = await openRecording('tracker-snippet/', {
+      tracking: /\/dist\/guichet-tracking-[\w-]+\.js$/,
+    });
     try {
       const tracker = page.locator('guichet-tracker');
       await tracker.getByLabel(/Numéro de la demande/).waitFor();
