@@ -441,6 +441,24 @@ define('GUICHET_TRACKER_PAGE', '/?pagename=${trackerSlug}');
         events.join(', '),
       );
     }
+    {
+      // After an endpoint upgrade (new chunk names), the copy of the hints past its time is still
+      // written at once, and WordPress's cron (here called as a server's crontab would) reads the
+      // file again: the next page has the new ones.
+      run('php', [join(root, 'scripts/wordpress/stale-hints.php'), site], { env: phpEnv });
+      const tracker = report.pages.shortcodeTracker.url;
+      const before = await (await fetch(tracker)).text();
+      const cron = await fetch(`${site}/wp-cron.php`);
+      const after = await (await fetch(tracker)).text();
+      step(
+        'shortcode: hints past their time served at once, then read again by cron',
+        before.includes('guichet-tracking-0ld.js') &&
+          cron.ok &&
+          !after.includes('guichet-tracking-0ld.js') &&
+          /guichet-tracking-[\w-]+\.js" integrity="sha384-/.test(after),
+        `before: ${before.includes('guichet-tracking-0ld.js') ? 'the old chunk' : 'not the old chunk'}; wp-cron.php ${cron.status}; after: ${/guichet-tracking-[\w-]+\.js" integrity/.test(after) ? 'the new chunk' : 'no new chunk'}`,
+      );
+    }
     for (const journey of journeys) {
       for (const width of [1280, 375]) {
         const label = `${journey.name} at ${width} px`;
@@ -478,6 +496,14 @@ define('GUICHET_TRACKER_PAGE', '/?pagename=${trackerSlug}');
           await page.close();
         }
       }
+    }
+    {
+      const left = JSON.parse(run('php', [join(root, 'scripts/wordpress/remove-plugin.php'), site], { env: phpEnv }));
+      step(
+        'the plugin deactivated unschedules its read, deleted leaves nothing behind',
+        left.keptBefore > 0 && left.scheduledBefore && !left.scheduledAfterDeactivation && left.keptAfterDeletion === 0,
+        JSON.stringify(left),
+      );
     }
     const debugLog = join(work, 'debug.log');
     if (existsSync(debugLog)) {

@@ -108,33 +108,64 @@ function guichet_script_hint() {
 /**
  * The tracker draws with a chunk of its own, which the page would ask for only once guichet.js has
  * run. Its name changes with every build: the build's tracker-snippet.html, beside the script,
- * lists it and what it imports with their integrity. Read from there and kept an hour (a day
- * for a versioned copy, whose files never change); no hints when it cannot be read.
+ * lists it and what it imports with their integrity. Read once, on the first tracker page, then
+ * kept: past ten minutes (a day for a versioned copy, whose files never change) a page still gets
+ * the hints kept while WordPress's cron reads the file again, so no citizen waits for that read
+ * but the first, and an endpoint upgraded (new chunk names) is followed within minutes. No hints
+ * when the file cannot be read.
  */
 function guichet_tracker_hints() {
-    $folder = substr(guichet_script_url(), 0, strrpos(guichet_script_url(), '/') + 1);
-    $key = 'guichet_tracker_hints_' . md5($folder);
-    $hints = get_transient($key);
-    if (!is_string($hints)) {
-        $hints = '';
-        $response = wp_remote_get($folder . 'tracker-snippet.html', array('timeout' => 2));
-        if (!is_wp_error($response) && wp_remote_retrieve_response_code($response) === 200) {
-            preg_match_all(
-                '#<link rel="modulepreload" href="[^"]*/(guichet-[\w-]+\.js)" integrity="(sha384-[\w+/=]+)"#',
-                wp_remote_retrieve_body($response),
-                $chunks,
-                PREG_SET_ORDER
-            );
-            foreach ($chunks as $chunk) {
-                $hints .= sprintf(
-                    '<link rel="modulepreload" href="%s" integrity="%s" crossorigin="anonymous">',
-                    esc_url($folder . $chunk[1]),
-                    esc_attr($chunk[2])
-                );
-            }
-        }
-        set_transient($key, $hints, defined('GUICHET_SCRIPT') ? DAY_IN_SECONDS : HOUR_IN_SECONDS);
+    $folder = guichet_script_folder();
+    $kept = get_option(guichet_tracker_hints_key($folder));
+    if (!is_array($kept) || !isset($kept['hints'], $kept['until']) || !is_string($kept['hints'])) {
+        return guichet_read_tracker_hints($folder);
     }
+    if ($kept['until'] < time() && !wp_next_scheduled('guichet_read_tracker_hints', array($folder))) {
+        wp_schedule_single_event(time(), 'guichet_read_tracker_hints', array($folder));
+    }
+    return $kept['hints'];
+}
+add_action('guichet_read_tracker_hints', 'guichet_read_tracker_hints');
+
+register_deactivation_hook(__FILE__, function () {
+    wp_unschedule_hook('guichet_read_tracker_hints');
+});
+
+/** The folder guichet.js is served from, with its final slash. */
+function guichet_script_folder() {
+    return substr(guichet_script_url(), 0, strrpos(guichet_script_url(), '/') + 1);
+}
+
+function guichet_tracker_hints_key($folder) {
+    return 'guichet_tracker_hints_' . md5($folder);
+}
+
+/** Reads tracker-snippet.html and keeps its hints; a failed read keeps what was there, for a while. */
+function guichet_read_tracker_hints($folder) {
+    $key = guichet_tracker_hints_key($folder);
+    $kept = get_option($key);
+    $response = wp_remote_get($folder . 'tracker-snippet.html', array('timeout' => 2));
+    if (is_wp_error($response) || wp_remote_retrieve_response_code($response) !== 200) {
+        $hints = is_array($kept) && isset($kept['hints']) && is_string($kept['hints']) ? $kept['hints'] : '';
+        update_option($key, array('hints' => $hints, 'until' => time() + 10 * MINUTE_IN_SECONDS), false);
+        return $hints;
+    }
+    preg_match_all(
+        '#<link rel="modulepreload" href="[^"]*/(guichet-[\w-]+\.js)" integrity="(sha384-[\w+/=]+)"#',
+        wp_remote_retrieve_body($response),
+        $chunks,
+        PREG_SET_ORDER
+    );
+    $hints = '';
+    foreach ($chunks as $chunk) {
+        $hints .= sprintf(
+            '<link rel="modulepreload" href="%s" integrity="%s" crossorigin="anonymous">',
+            esc_url($folder . $chunk[1]),
+            esc_attr($chunk[2])
+        );
+    }
+    $kept_for = defined('GUICHET_SCRIPT') ? DAY_IN_SECONDS : 10 * MINUTE_IN_SECONDS;
+    update_option($key, array('hints' => $hints, 'until' => time() + $kept_for), false);
     return $hints;
 }
 
