@@ -1,12 +1,7 @@
 <?php
 // Deactivates, then deletes the plugin as an administrator would, with a read of the tracker's
 // hints waiting in cron; prints as JSON what is left of it. Argument: the site's URL.
-[$script, $site] = $argv;
-$_SERVER['HTTP_HOST'] = parse_url($site, PHP_URL_HOST) . ':' . parse_url($site, PHP_URL_PORT);
-$_SERVER['SERVER_NAME'] = parse_url($site, PHP_URL_HOST);
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['WORDPRESS_CONFIG'] = getenv('GUICHET_WP_CONFIG');
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/load.php';
 require_once ABSPATH . 'wp-admin/includes/plugin.php';
 
 global $wpdb;

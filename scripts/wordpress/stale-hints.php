@@ -1,12 +1,7 @@
 <?php
 // Makes the plugin's kept copy of the tracker's hints what an endpoint upgrade leaves behind: past
 // its time, and naming a chunk the endpoint no longer has. Argument: the site's URL.
-[$script, $site] = $argv;
-$_SERVER['HTTP_HOST'] = parse_url($site, PHP_URL_HOST) . ':' . parse_url($site, PHP_URL_PORT);
-$_SERVER['SERVER_NAME'] = parse_url($site, PHP_URL_HOST);
-$_SERVER['REQUEST_URI'] = '/';
-$_SERVER['WORDPRESS_CONFIG'] = getenv('GUICHET_WP_CONFIG');
-require '/usr/share/wordpress/wp-load.php';
+require __DIR__ . '/load.php';
 
 $folder = guichet_script_folder();
 update_option(guichet_tracker_hints_key($folder), array(
