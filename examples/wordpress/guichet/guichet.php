@@ -116,8 +116,8 @@ function guichet_script_hint() {
  */
 function guichet_tracker_hints() {
     $folder = guichet_script_folder();
-    $kept = get_option(guichet_tracker_hints_key($folder));
-    if (!is_array($kept) || !isset($kept['hints'], $kept['until']) || !is_string($kept['hints'])) {
+    $kept = guichet_kept_tracker_hints($folder);
+    if (!$kept) {
         return guichet_read_tracker_hints($folder);
     }
     if ($kept['until'] < time() && !wp_next_scheduled('guichet_read_tracker_hints', array($folder))) {
@@ -140,15 +140,24 @@ function guichet_tracker_hints_key($folder) {
     return 'guichet_tracker_hints_' . md5($folder);
 }
 
+/** The kept copy of the tracker's hints (`hints`, `until`), or null when there is none. */
+function guichet_kept_tracker_hints($folder) {
+    $kept = get_option(guichet_tracker_hints_key($folder));
+    return is_array($kept) && isset($kept['hints'], $kept['until']) && is_string($kept['hints']) ? $kept : null;
+}
+
+/** Keeps `$hints` for `$seconds`, then they are read again; returns them. */
+function guichet_keep_tracker_hints($folder, $hints, $seconds) {
+    update_option(guichet_tracker_hints_key($folder), array('hints' => $hints, 'until' => time() + $seconds), false);
+    return $hints;
+}
+
 /** Reads tracker-snippet.html and keeps its hints; a failed read keeps what was there, for a while. */
 function guichet_read_tracker_hints($folder) {
-    $key = guichet_tracker_hints_key($folder);
-    $kept = get_option($key);
     $response = wp_remote_get($folder . 'tracker-snippet.html', array('timeout' => 2));
     if (is_wp_error($response) || wp_remote_retrieve_response_code($response) !== 200) {
-        $hints = is_array($kept) && isset($kept['hints']) && is_string($kept['hints']) ? $kept['hints'] : '';
-        update_option($key, array('hints' => $hints, 'until' => time() + 10 * MINUTE_IN_SECONDS), false);
-        return $hints;
+        $kept = guichet_kept_tracker_hints($folder);
+        return guichet_keep_tracker_hints($folder, $kept ? $kept['hints'] : '', 10 * MINUTE_IN_SECONDS);
     }
     preg_match_all(
         '#<link rel="modulepreload" href="[^"]*/(guichet-[\w-]+\.js)" integrity="(sha384-[\w+/=]+)"#',
@@ -164,9 +173,7 @@ function guichet_read_tracker_hints($folder) {
             esc_attr($chunk[2])
         );
     }
-    $kept_for = defined('GUICHET_SCRIPT') ? DAY_IN_SECONDS : 10 * MINUTE_IN_SECONDS;
-    update_option($key, array('hints' => $hints, 'until' => time() + $kept_for), false);
-    return $hints;
+    return guichet_keep_tracker_hints($folder, $hints, defined('GUICHET_SCRIPT') ? DAY_IN_SECONDS : 10 * MINUTE_IN_SECONDS);
 }
 
 add_shortcode('guichet', function ($atts) {
