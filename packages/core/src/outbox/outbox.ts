@@ -33,8 +33,6 @@ export interface DeliverOptions {
   model: FormModel;
   /** Stops retrying (the page goes away); the submission stays pending. */
   signal?: AbortSignal;
-  /** Before each try. */
-  onAttempt?: (entry: PendingSubmission) => void;
   /** After a failure that will be retried, with the wait before the next try. */
   onRetry?: (error: EndpointError, delayMs: number, entry: PendingSubmission) => void;
 }
@@ -118,7 +116,6 @@ export class Outbox {
     const current = this.store.get(entry.formId, entry.key) ?? entry;
     const updated = { ...current, attempts: current.attempts + 1 };
     this.store.put(updated);
-    options.onAttempt?.(updated);
     const receipt = await options.adapter.submit(
       {
         model: options.model,

@@ -11,6 +11,8 @@ export interface StatusState {
   readonly cancelled: boolean;
   /** Whether the form shows how to reach a person. */
   readonly hasContact: boolean;
+  /** The citizen's own try after a failure is under way ("Réessayer" stays, inert). */
+  readonly retrying: boolean;
 }
 
 /** Why a send failed, in plain words; a server's own message (already in the citizen's language) when it gave one. */
@@ -92,6 +94,7 @@ export function renderSubmissionStatus(
   }
   // Trying again cannot mend a setting, and could file twice a request whose fate is unknown.
   const retry =
+    state.retrying ||
     state.phase === 'waiting' ||
     (state.phase === 'refused' && state.error?.kind !== 'configuration' && state.error?.kind !== 'unconfirmed');
   const tone =
@@ -107,6 +110,10 @@ export function renderSubmissionStatus(
       }
     </div>
     <p class="submission__message submission__message--${message === nothing ? 'empty' : tone}" role="status">${message}</p>
-    ${retry ? html`<button type="button" class="secondary submission__retry" @click=${actions.onRetry}>${t.retry}</button>` : nothing}
+    ${
+      retry
+        ? html`<button type="button" class="secondary submission__retry" aria-disabled=${state.retrying ? 'true' : 'false'} @click=${actions.onRetry}>${t.retry}</button>`
+        : nothing
+    }
   </div>`;
 }

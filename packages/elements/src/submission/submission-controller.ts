@@ -58,6 +58,13 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   uploadAnnouncement = '';
   /** Shown after an upload was cancelled. */
   cancelled = false;
+  /**
+   * The try under way is the citizen's own, asked with "Réessayer" (or Send) after a failure: the
+   * try shows, and "Réessayer" stays where it was, inert, so that focus is not lost with it. The
+   * tries the outbox makes on its own show nothing: a screen reader would otherwise hear the
+   * sending message, then the failure again, at every one of them.
+   */
+  retrying = false;
 
   private readonly outbox: Outbox;
   private target?: Target;
@@ -78,6 +85,8 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   private readonly unconfirmed = new Map<string, EndpointError>();
   private focusReceipt = false;
   private lang: Language = 'fr';
+  /** What a try shows while under way: the files' uploads, then the answers' sending. */
+  private trying: 'uploading' | 'sending' = 'sending';
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -106,7 +115,10 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   send(request: SendRequest): Promise<void> {
     if (this.running) {
-      if (this.phase === 'waiting') this.retryNow();
+      if (this.phase === 'waiting') {
+        this.showTry();
+        this.retryNow();
+      }
       return this.running;
     }
     this.lastRequest = request;
@@ -115,14 +127,31 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     return this.track(this.sendNow(request));
   }
 
-  async retry(): Promise<void> {
+  retry(): Promise<void> {
+    return this.tryAgain(true);
+  }
+
+  /** A try now: the citizen's (`asked`: it shows) or the browser's, back online (it does not). */
+  private async tryAgain(asked: boolean): Promise<void> {
+    // "Réessayer" stays on screen during the citizen's try, inert.
+    if (asked && this.retrying) return this.running;
     if (this.running) {
+      if (asked && this.phase === 'waiting') this.showTry();
       this.retryNow();
       return this.running;
     }
-    if (this.lastRequest && (this.phase === 'waiting' || this.phase === 'refused')) return this.send(this.lastRequest);
+    if (this.lastRequest && (this.phase === 'waiting' || this.phase === 'refused')) {
+      this.retrying = asked;
+      return this.send(this.lastRequest);
+    }
     const target = this.target;
     if (target) return this.resumePending(target.model, target.endpoint, target.adapterName, target.settings);
+  }
+
+  /** The citizen's try shows at once, even when it is one the outbox had already started. */
+  private showTry(): void {
+    this.retrying = true;
+    this.set(this.trying);
   }
 
   cancelUpload(pointer: string): void {
@@ -231,8 +260,11 @@ export class SubmissionController implements ReactiveController, SubmissionContr
       const done = this.uploaded.get(file);
       return { pointer, name: file.name, sent: done ? file.size : 0, total: file.size };
     });
+    this.trying = 'uploading';
     this.set('uploading');
     for (const slot of slots) {
+      // Once an outage is over, the next file's upload shows again.
+      if (this.phase === 'waiting') this.set('uploading');
       const file = request.files.get(slot.key)!;
       const attachment = await this.uploadOne(slot.pointer, file, request, target, upload);
       if (!attachment) return undefined;
@@ -252,18 +284,12 @@ export class SubmissionController implements ReactiveController, SubmissionContr
     const known = this.uploaded.get(file);
     if (known) return known;
     try {
-      const attachment = await withRetries(
-        (failed) => {
-          if (failed > 0) this.set('uploading');
-          return this.uploadOnce(pointer, file, request, target, upload);
-        },
-        {
-          signal: this.lifetime.signal,
-          waits: this.uploadWaits,
-          // The page hears about an outage once, not at every retry.
-          onRetry: (failure, _delay, failed) => this.fail(failure, failed === 0),
-        },
-      );
+      const attachment = await withRetries(() => this.uploadOnce(pointer, file, request, target, upload), {
+        signal: this.lifetime.signal,
+        waits: this.uploadWaits,
+        // The page hears about an outage once, not at every retry.
+        onRetry: (failure, _delay, failed) => this.fail(failure, failed === 0),
+      });
       this.uploaded.set(file, attachment);
       return attachment;
     } catch (error) {
@@ -324,6 +350,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
 
   private async deliver(entry: PendingSubmission, target: Target): Promise<void> {
     this.lang = entry.lang;
+    this.trying = 'sending';
     this.set('sending');
     let failedOnce = false;
     try {
@@ -331,9 +358,6 @@ export class SubmissionController implements ReactiveController, SubmissionContr
         model: target.model,
         adapter: target.adapter,
         signal: this.lifetime.signal,
-        onAttempt: () => {
-          if (failedOnce) this.set('sending');
-        },
         onRetry: (error) => {
           // The page hears about an outage once, not at every retry.
           this.fail(error, !failedOnce);
@@ -384,7 +408,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   }
 
   private readonly onOnline = () => {
-    if (this.phase === 'waiting') void this.retry();
+    if (this.phase === 'waiting') void this.tryAgain(false);
   };
 
   private progress(pointer: string, sent: number, total: number): void {
@@ -393,6 +417,7 @@ export class SubmissionController implements ReactiveController, SubmissionContr
   }
 
   private set(phase: SubmissionPhase): void {
+    if (phase !== 'uploading' && phase !== 'sending') this.retrying = false;
     this.phase = phase;
     this.host.requestUpdate();
   }

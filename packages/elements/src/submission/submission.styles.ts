@@ -28,6 +28,10 @@ export const submissionStyles = css`
   .submission__retry {
     margin-block-start: 0.75rem;
   }
+  /* Inert while the citizen's try is under way, still focusable (focus stays where it was) and as legible. */
+  .submission__retry[aria-disabled='true'] {
+    cursor: progress;
+  }
   .uploads {
     list-style: none;
     margin: var(--_space) 0 0;
