@@ -459,6 +459,17 @@ define('GUICHET_TRACKER_PAGE', '/?pagename=${trackerSlug}');
         `before: ${before.includes('guichet-tracking-0ld.js') ? 'the old chunk' : 'not the old chunk'}; wp-cron.php ${cron.status}; after: ${/guichet-tracking-[\w-]+\.js" integrity/.test(after) ? 'the new chunk' : 'no new chunk'}`,
       );
     }
+    {
+      // A site whose cron does not run (DISABLE_WP_CRON, no crontab): a copy past its time by more
+      // than a day is read again by the page itself.
+      run('php', [join(root, 'scripts/wordpress/stale-hints.php'), site, '2'], { env: phpEnv });
+      const page = await (await fetch(report.pages.shortcodeTracker.url)).text();
+      step(
+        'shortcode: hints past their time by days (no cron) read again by the page',
+        !page.includes('guichet-tracking-0ld.js') && /guichet-tracking-[\w-]+\.js" integrity="sha384-/.test(page),
+        page.includes('guichet-tracking-0ld.js') ? 'the old chunk' : 'no old chunk',
+      );
+    }
     for (const journey of journeys) {
       for (const width of [1280, 375]) {
         const label = `${journey.name} at ${width} px`;

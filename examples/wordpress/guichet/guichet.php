@@ -111,13 +111,15 @@ function guichet_script_hint() {
  * lists it and what it imports with their integrity. Read once, on the first tracker page, then
  * kept: past ten minutes (a day for a versioned copy, whose files never change) a page still gets
  * the hints kept while WordPress's cron reads the file again, so no citizen waits for that read
- * but the first, and an endpoint upgraded (new chunk names) is followed within minutes. No hints
- * when the file cannot be read.
+ * but the first, and an endpoint upgraded (new chunk names) is followed within minutes (within a day
+ * on a site whose cron does not run). No hints when the file cannot be read.
  */
 function guichet_tracker_hints() {
     $folder = guichet_script_folder();
     $kept = guichet_kept_tracker_hints($folder);
-    if (!$kept) {
+    // None yet, or past their time by a day: WordPress's cron does not run on this site
+    // (DISABLE_WP_CRON without a crontab), so this page reads the file itself, once a day at most.
+    if (!$kept || $kept['until'] + DAY_IN_SECONDS < time()) {
         return guichet_read_tracker_hints($folder);
     }
     if ($kept['until'] < time() && !wp_next_scheduled('guichet_read_tracker_hints', array($folder))) {
