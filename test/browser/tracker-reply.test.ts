@@ -191,6 +191,71 @@ describe('<guichet-tracker> reply to a request that waits for the citizen', () =
     expect(replies[0]!.attachments.map((file) => file.name)).to.deep.equal(['plan.pdf']);
   });
 
+  it('says the failure once while it tries again; "Réessayer maintenant" says its try and keeps the focus', async () => {
+    const receipt = await waitingRequest();
+    // The real adapter, whose replies fail as a lost connection does until the test lets them
+    // through, each try held at a gate the test opens.
+    const away = { on: true, tries: 0 };
+    let open: () => void = () => {};
+    let gate = Promise.resolve();
+    registerAdapter('connection-away', (config) => {
+      const real = createAdapter('guichet', config);
+      return {
+        ...real,
+        name: 'connection-away',
+        async reply(request, options) {
+          away.tries++;
+          await gate;
+          if (away.on) throw new TypeError('Failed to fetch');
+          return real.reply!(request, options);
+        },
+      };
+    });
+    const el = await openTracker(receipt.reference, receipt.trackingCode, 'fr', 'connection-away');
+    control<HTMLTextAreaElement>(el, '#reply-message').focus();
+    await sendKeys({ type: 'Voici la photo demandée.' });
+    control<HTMLButtonElement>(el, '[part=reply-button]').click();
+    await waitUntil(() => visibleText(el, '.reply__progress').includes('La connexion a échoué'), 'the failure is said');
+    const status = control(el, '.reply__progress');
+    const failure = status.textContent!.trim();
+    expect(failure).to.equal('La connexion a échoué. Votre réponse est gardée sur cet appareil.');
+    expect(visibleText(el, '.reply__next-try')).to.match(/^Nouvel essai dans \d+[\s\u00a0]s\.$/);
+
+    // Two tries on their own: nothing new in the status region.
+    const heard: string[] = [];
+    const listener = new MutationObserver(() => heard.push(status.textContent!.trim()));
+    listener.observe(status, { subtree: true, childList: true, characterData: true });
+    const before = away.tries;
+    await waitUntil(() => away.tries >= before + 2, 'two tries on their own', { timeout: 15_000 });
+    await el.updateComplete;
+    listener.disconnect();
+    expect(heard, 'the status region changed during automatic tries').to.deep.equal([]);
+
+    // The citizen's own try: said at once, the button stays with the focus, inert.
+    gate = new Promise((resolve) => (open = resolve));
+    const retry = control<HTMLButtonElement>(el, '.reply__buttons button.secondary');
+    retry.focus();
+    retry.click();
+    await el.updateComplete;
+    expect(status.textContent!.trim()).to.equal('Envoi de votre réponse…');
+    expect(retry.isConnected).to.equal(true);
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    expect(root(el).activeElement).to.equal(retry);
+    await expect(el).to.be.accessible(wcag);
+
+    // It fails: said again; then the connection is back and the next try sends the reply once.
+    open();
+    await waitUntil(() => status.textContent!.trim() === failure, 'the failure said again');
+    expect(retry.getAttribute('aria-disabled')).to.equal('false');
+    expect(root(el).activeElement).to.equal(retry);
+    away.on = false;
+    retry.click();
+    await waitUntil(() => part(el, 'reply-sent'), 'sent once the connection is back', { timeout: 10_000 });
+    expect((await stored(receipt.reference)).replies!.map((reply) => reply.message)).to.deep.equal([
+      'Voici la photo demandée.',
+    ]);
+  });
+
   it('keeps what was typed when the page is closed, for the same request only', async () => {
     const receipt = await waitingRequest();
     const first = await openTracker(receipt.reference, receipt.trackingCode);

@@ -39,7 +39,8 @@ export interface ChosenFile {
 export type ReplyState =
   | { kind: 'editing' }
   | { kind: 'sending'; uploading?: { name: string; percent: number } }
-  | { kind: 'waiting'; seconds: number }
+  /** `trying`: the citizen asked for a try now ("Réessayer maintenant") and it is under way. */
+  | { kind: 'waiting'; seconds: number; trying?: boolean }
   | { kind: 'sent' }
   | { kind: 'failed'; message: string; stale?: boolean };
 
@@ -62,6 +63,8 @@ export class ReplyController implements ReactiveController {
   private draft: ReplyDraft = readReplyDraft('');
   private readonly waits = new RetryWaits();
   private sending?: AbortController;
+  /** A try of this sending has failed: "Réessayer maintenant" stays until it ends, so focus on it is not lost. */
+  retried = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -133,7 +136,14 @@ export class ReplyController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /**
+   * "Réessayer maintenant": the try shows at once (said in the status region) and the failure is
+   * said again if it fails; the tries made on their own change nothing that is said.
+   */
   retryNow(): void {
+    if (this.state.kind !== 'waiting' || this.state.trying) return;
+    this.state = { ...this.state, trying: true };
+    this.host.requestUpdate();
     this.waits.wakeAll();
   }
 
@@ -148,12 +158,14 @@ export class ReplyController implements ReactiveController {
     }
     const abort = new AbortController();
     this.sending = abort;
+    this.retried = false;
     this.state = { kind: 'sending' };
     this.host.requestUpdate();
     const retry = {
       signal: abort.signal,
       waits: this.waits,
       onRetry: (_error: EndpointError, delayMs: number) => {
+        this.retried = true;
         this.state = { kind: 'waiting', seconds: Math.max(1, Math.round(delayMs / 1000)) };
         this.host.requestUpdate();
       },
@@ -161,15 +173,18 @@ export class ReplyController implements ReactiveController {
     try {
       for (const chosen of this.files) {
         if (chosen.uploaded) continue;
-        chosen.uploaded = await withRetries(() => {
-          this.showUpload(chosen, 0);
+        chosen.uploaded = await withRetries((failed) => {
+          // A try after a failure shows once bytes go out: a refused connection says nothing new.
+          if (failed === 0) this.showUpload(chosen, 0);
           return target.adapter.uploadForReply!(
             {
               reference: target.reference,
               trackingCode: target.trackingCode,
               file: chosen.file,
               lang: target.lang,
-              onProgress: (sent, total) => this.showUpload(chosen, total ? sent / total : 0),
+              onProgress: (sent, total) => {
+                if (sent > 0 || this.state.kind !== 'waiting') this.showUpload(chosen, total ? sent / total : 0);
+              },
             },
             { signal: abort.signal },
           );

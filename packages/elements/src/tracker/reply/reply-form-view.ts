@@ -122,11 +122,17 @@ export function renderReplyForm(
       }
       ${renderUpload(reply, lang)}
       <p class="reply__progress" role="status" aria-live="polite">${progressText(reply, lang)}</p>
+      ${
+        /* Seen, not said: the status region says the failure once, not at each new wait. */
+        state.kind === 'waiting' && !state.trying
+          ? html`<p class="reply__next-try">${t.nextTry(state.seconds)}</p>`
+          : nothing
+      }
       <p class="reply__buttons">
         <button type="submit" class="primary" part="reply-button">${t.send}</button>
         ${
-          state.kind === 'waiting'
-            ? html`<button type="button" class="secondary" @click=${() => reply.retryNow()}>${t.retryNow}</button>`
+          state.kind === 'waiting' || (state.kind === 'sending' && reply.retried)
+            ? html`<button type="button" class="secondary" aria-disabled=${state.kind === 'waiting' && !state.trying ? 'false' : 'true'} @click=${() => reply.retryNow()}>${t.retryNow}</button>`
             : nothing
         }
       </p>
@@ -134,11 +140,11 @@ export function renderReplyForm(
   </section>`;
 }
 
-/** Said once per change: "sending", then the countdown of a retry; never each percent of an upload. */
+/** Said once per change: "sending", then the failure (once, however many tries follow); never each percent of an upload. */
 function progressText(reply: ReplyController, lang: Language): string {
   const t = replyText(lang);
   const state = reply.state;
-  if (state.kind === 'waiting') return t.waiting(state.seconds);
+  if (state.kind === 'waiting') return state.trying ? t.sending : t.waiting;
   return state.kind === 'sending' ? t.sending : '';
 }
 

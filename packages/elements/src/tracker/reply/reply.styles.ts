@@ -47,6 +47,10 @@ export const replyStyles = css`
   .reply__progress:empty {
     display: none;
   }
+  /* Inert while the citizen's try is under way, still focusable and as legible. */
+  .reply__buttons [aria-disabled='true'] {
+    cursor: progress;
+  }
   .timeline__reply {
     white-space: pre-line;
     overflow-wrap: anywhere;
