@@ -4,6 +4,7 @@ import { TestSubmissionHost } from '../helpers/submission-host.js';
 import '../helpers/submission-host.js';
 import { apiUrl, unreachableApi } from '../helpers/admin.js';
 import { exampleModel } from '../helpers/example-forms.js';
+import { heardDuring } from '../helpers/live-region.js';
 
 const formId = 'signalement-voirie';
 const axeTags = { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } };
@@ -77,14 +78,11 @@ describe('submission: tries again while the endpoint is away', () => {
     expect(failure).to.contain('Votre demande n’est pas encore partie.');
     const retry = root.querySelector<HTMLButtonElement>('button.submission__retry')!;
 
-    // What a screen reader would hear: every change of the status region.
-    const heard: string[] = [];
-    const listener = new MutationObserver(() => heard.push(status.textContent!.replace(/\s+/g, ' ').trim()));
-    listener.observe(status, { subtree: true, childList: true, characterData: true });
     const before = tries.count;
-    await waitUntil(() => tries.count >= before + 3, 'three automatic tries', { timeout: 5000 });
-    await host.updateComplete;
-    listener.disconnect();
+    const heard = await heardDuring(status, async () => {
+      await waitUntil(() => tries.count >= before + 3, 'three automatic tries', { timeout: 5000 });
+      await host.updateComplete;
+    });
     expect(heard, 'the status region changed during automatic tries').to.deep.equal([]);
     expect(retry.isConnected, 'Réessayer stayed the same button').to.equal(true);
 

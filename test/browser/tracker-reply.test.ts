@@ -13,6 +13,7 @@ import { apiUrl } from '../helpers/admin.js';
 import { testEnv } from '../helpers/env.js';
 import { axTree, find, focused, textOf } from '../helpers/ax-tree.js';
 import { samplePdf, samplePng } from '../helpers/sample-files.js';
+import { heardDuring } from '../helpers/live-region.js';
 import { chooseFile } from './form-helpers.js';
 import { changePhase, createRequest, part, settled, visibleText } from './tracker-fixtures.js';
 
@@ -222,13 +223,11 @@ describe('<guichet-tracker> reply to a request that waits for the citizen', () =
     expect(visibleText(el, '.reply__next-try')).to.match(/^Nouvel essai dans \d+[\s\u00a0]s\.$/);
 
     // Two tries on their own: nothing new in the status region.
-    const heard: string[] = [];
-    const listener = new MutationObserver(() => heard.push(status.textContent!.trim()));
-    listener.observe(status, { subtree: true, childList: true, characterData: true });
     const before = away.tries;
-    await waitUntil(() => away.tries >= before + 2, 'two tries on their own', { timeout: 15_000 });
-    await el.updateComplete;
-    listener.disconnect();
+    const heard = await heardDuring(status, async () => {
+      await waitUntil(() => away.tries >= before + 2, 'two tries on their own', { timeout: 15_000 });
+      await el.updateComplete;
+    });
     expect(heard, 'the status region changed during automatic tries').to.deep.equal([]);
 
     // The citizen's own try: said at once, the button stays with the focus, inert.
