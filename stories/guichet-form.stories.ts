@@ -31,6 +31,7 @@ const meta: Meta<FormArgs> = {
         'storybook',
         'storybook-pending',
         'storybook-offline',
+        'storybook-offline-then-pending',
         'storybook-server-error',
         'storybook-invalid',
         'storybook-refused',
@@ -113,6 +114,24 @@ export const NetworkFailure: Story = {
     const form = formIn(canvasElement);
     await goToSummary(form);
     await pressSend(form, 'waiting', '.submission__retry');
+  },
+};
+
+/**
+ * "Réessayer" pressed after a failure: the try shows at once, and the button stays in place,
+ * inert (`aria-disabled`), so that focus is not lost. The form's own tries change nothing on screen.
+ */
+export const RetryUnderWay: Story = {
+  args: { data: answers, adapter: 'storybook-offline-then-pending' },
+  play: async ({ canvasElement }) => {
+    const form = formIn(canvasElement);
+    await goToSummary(form);
+    await pressSend(form, 'waiting', '.submission__retry');
+    const retry = form.shadowRoot!.querySelector<HTMLButtonElement>('.submission__retry')!;
+    retry.focus();
+    retry.click();
+    await until(() => form.shadowRoot!.querySelector('.submission__retry[aria-disabled="true"]'), 'the try under way');
+    if (form.shadowRoot!.activeElement !== retry) throw new Error('Story: "Réessayer" lost the focus');
   },
 };
 

@@ -157,6 +157,16 @@ registerAdapter('storybook-offline', () => ({
   status: () => Promise.reject(new EndpointError('network', 'Failed to fetch')),
 }));
 
+/** The first try fails as offline; the next ones never end (the citizen's "Réessayer" stays under way). */
+registerAdapter('storybook-offline-then-pending', () => {
+  let tries = 0;
+  return {
+    name: 'storybook-offline-then-pending',
+    submit: () => (tries++ === 0 ? Promise.reject(new EndpointError('network', 'Failed to fetch')) : never()),
+    status: () => never(),
+  };
+});
+
 /** The back office is down (HTTP 503). */
 registerAdapter('storybook-server-error', () => ({
   name: 'storybook-server-error',
