@@ -9,9 +9,9 @@ $plugin = 'guichet/guichet.php';
 $kept = function () use ($wpdb) {
     return (int) $wpdb->get_var("SELECT COUNT(*) FROM {$wpdb->options} WHERE option_name LIKE 'guichet\\_tracker\\_hints\\_%'");
 };
-wp_schedule_single_event(time() + 60, 'guichet_read_tracker_hints', array(guichet_script_folder()));
-$report = array('keptBefore' => $kept(), 'scheduledBefore' => (bool) wp_next_scheduled('guichet_read_tracker_hints', array(guichet_script_folder())));
 $folder = guichet_script_folder();
+wp_schedule_single_event(time() + 60, 'guichet_read_tracker_hints', array($folder));
+$report = array('keptBefore' => $kept(), 'scheduledBefore' => (bool) wp_next_scheduled('guichet_read_tracker_hints', array($folder)));
 deactivate_plugins($plugin);
 $report['scheduledAfterDeactivation'] = (bool) wp_next_scheduled('guichet_read_tracker_hints', array($folder));
 uninstall_plugin($plugin);
