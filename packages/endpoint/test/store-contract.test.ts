@@ -20,34 +20,13 @@ import {
   type Store,
 } from '@guichet/endpoint';
 import { subjects, type Subject } from './store-subjects.js';
+import { newRequest } from './new-request.js';
 import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
 import { PostgresRequests } from '../src/store/postgres/postgres-repositories.js';
 
 let counter = 0;
 /** A prefix of its own per test, so reference numbers start at 1 in each. */
 const newPrefix = () => `T${String(++counter).padStart(2, '0')}${randomBytes(2).toString('hex').toUpperCase()}`;
-
-function newRequest(prefix: string, overrides: Partial<NewRequest> = {}): NewRequest {
-  const receivedAt = overrides.receivedAt ?? new Date('2026-03-04T10:20:30.456Z');
-  return {
-    formId: 'demande-test',
-    formVersion: '1.2.0',
-    formTitle: 'Demande de test',
-    channel: 'web',
-    lang: 'fr',
-    data: { name: 'Camille Martin', nested: { list: [1, 'deux', true, null] }, accents: 'éàç – “quotes”' },
-    idempotencyKeyHash: randomBytes(32),
-    submissionHash: randomBytes(32),
-    byAgent: false,
-    trackingCodeHash: randomBytes(32),
-    referencePrefix: prefix,
-    receivedAt,
-    expectedBy: '2026-03-14',
-    firstStatus: { at: receivedAt.toISOString(), phase: 'received', code: 'received', label: 'Demande reçue' },
-    attachmentIds: [],
-    ...overrides,
-  };
-}
 
 function attachment(overrides: Partial<AttachmentRecord> = {}): AttachmentRecord {
   return {

@@ -35,6 +35,14 @@ const COLUMNS = [
  * and year by the count of new requests, and the n-th new request takes `last − count + n`.
  * `existing` is read before any insert: a key stored by another instance since this statement's
  * snapshot fails the insert on the unique constraint, and the store runs the batch again.
+ *
+ * The statement is prepared once per connection and PostgreSQL soon keeps one generic plan for
+ * it (planning it each time cost ~0.45 ms of the database's CPU per batch, a third of its work).
+ * A plan kept from an empty table must still find a key through its own index: looked up by
+ * form and key, `requests_by_form` serves the form equally well on an empty table's estimates,
+ * and a plan that picked it read every request of the form at each filing, until an ANALYZE.
+ * Inside the fence (`OFFSET 0`) the key alone is looked up, which only the idempotency index
+ * (key first, migration 5) serves; the form is compared outside.
  */
 const FILE_REQUESTS = `
 WITH input AS (
@@ -44,7 +52,9 @@ WITH input AS (
     WITH ORDINALITY AS i(form_id, form_version, form_title, channel, lang, key_hash, tracking_hash, data, created_at,
       expected_by, prefix, year, submission_hash, by_agent, at, phase, code, label, note, ord)
 ), existing AS (
-  SELECT i.ord, r.* FROM input i JOIN requests r ON r.form_id = i.form_id AND r.idempotency_key_hash = i.key_hash
+  SELECT i.ord, r.* FROM input i CROSS JOIN LATERAL (
+    SELECT * FROM requests r WHERE r.idempotency_key_hash = i.key_hash OFFSET 0) r
+  WHERE r.form_id = i.form_id
 ), fresh AS (
   SELECT i.*, row_number() OVER (PARTITION BY i.prefix, i.year ORDER BY i.ord) AS n,
     count(*) OVER (PARTITION BY i.prefix, i.year) AS total

@@ -188,4 +188,12 @@ export const postgresMigrations: Migration[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION guichet_refuse_change();
     `,
   },
+  {
+    version: 5,
+    name: 'the idempotency key first in its index, which only that index then serves (file-requests.ts)',
+    sql: `
+      ALTER TABLE requests DROP CONSTRAINT requests_one_per_idempotency_key,
+        ADD CONSTRAINT requests_one_per_idempotency_key UNIQUE (idempotency_key_hash, form_id);
+    `,
+  },
 ];

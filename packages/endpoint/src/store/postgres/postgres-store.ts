@@ -138,14 +138,6 @@ export class PostgresStore implements Store {
       max: options.maxConnections ?? 10,
       application_name: 'guichet-endpoint',
       types,
-      // A generic plan chosen while a table is small (a new town's first requests) is kept after
-      // it grows: the idempotency look-up then scanned a form's every request through
-      // requests_by_form (0.32 ms per submission at 3,000 requests, growing with them, against
-      // 0.02 ms planned for the values at hand). Planning each time costs far less than one such
-      // scan. Set on each new connection rather than as the pool's `options`, which an
-      // `?options=` in the URL replaces; in the pool's hook, so the connection is handed out only
-      // once it is set (a query sent meanwhile would wait behind it, which pg 9 will refuse).
-      onConnect: (client) => client.query('SET plan_cache_mode = force_custom_plan'),
     });
     // An idle client whose server went away: the pool drops it and the next query reconnects.
     pool.on('error', () => undefined);
