@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import type { NewRequest, Store } from '@guichet/endpoint';
 import { subjects, type Subject } from './store-subjects.js';
+import { newRequest } from './new-request.js';
 
 function request(
   prefix: string,
@@ -14,23 +15,13 @@ function request(
   data: Record<string, unknown>,
   overrides: Partial<NewRequest> = {},
 ): NewRequest {
-  return {
-    formId: 'demande-test',
-    formVersion: '1.2.0',
-    formTitle: 'Demande de test',
-    channel: 'web',
-    lang: 'fr',
+  return newRequest(prefix, {
     data,
-    idempotencyKeyHash: randomBytes(32),
-    submissionHash: randomBytes(32),
-    byAgent: false,
-    trackingCodeHash: randomBytes(32),
-    referencePrefix: prefix,
     receivedAt: new Date(at),
+    expectedBy: undefined,
     firstStatus: { at, phase: 'received', code: 'received', label: 'Demande reçue' },
-    attachmentIds: [],
     ...overrides,
-  };
+  });
 }
 
 for (const subject of subjects) {
