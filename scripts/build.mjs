@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeCdnFiles } from './lib/cdn-files.mjs';
+import { writeCompressedCopies } from './lib/precompress.mjs';
 
 function run(command, args) {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -20,7 +21,7 @@ for (const dir of ['dist', ...['core', 'elements', 'endpoint', 'cli'].map((name)
   if (!existsSync(dir)) continue;
   for (const entry of readdirSync(dir, { recursive: true })) {
     const path = join(dir, entry);
-    if (statSync(path).isFile() && statSync(path).mtimeMs < started && /\.js(\.map)?$/.test(path)) rmSync(path);
+    if (statSync(path).isFile() && statSync(path).mtimeMs < started && /\.(js|js\.map|br|gz)$/.test(path)) rmSync(path);
   }
 }
 // The themes are host-page stylesheets: served beside the bundle (dist/themes/dsfr.css), so a
@@ -45,3 +46,6 @@ writeCdnFiles({
   dist: 'dist',
   version: JSON.parse(readFileSync('packages/elements/package.json', 'utf8')).version,
 });
+
+// What the endpoint sends a browser that accepts compression (scripts/lib/precompress.mjs).
+writeCompressedCopies('dist');

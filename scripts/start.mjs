@@ -17,6 +17,8 @@ process.chdir(root);
 
 const outputs = [
   'dist/guichet.js',
+  // Its compressed copies, which builds before this one did not write.
+  'dist/guichet.js.br',
   'packages/endpoint/dist/main.js',
   'packages/core/dist/index.js',
   'packages/core/dist/standalone.js',

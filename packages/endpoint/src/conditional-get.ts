@@ -7,9 +7,13 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
-/** A strong validator for `content`: the same bytes always get the same tag, on every instance. */
+/**
+ * A weak validator for `content`: the same content always gets the same tag, on every instance.
+ * Weak because the body goes out compressed or not, as the browser accepts (server.ts), and a
+ * strong tag would have to differ between those encodings (RFC 9110 §8.8.1).
+ */
 export function entityTag(content: string): string {
-  return `"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
+  return `W/"${createHash('sha256').update(content).digest('base64url').slice(0, 27)}"`;
 }
 
 /** Sets the `ETag`; true when the request's `If-None-Match` names it (the caller answers 304). */
@@ -17,6 +21,7 @@ export function isNotModified(request: FastifyRequest, reply: FastifyReply, tag:
   reply.header('ETag', tag);
   const header = request.headers['if-none-match'];
   if (!header) return false;
-  // GET compares weakly (RFC 9110 §13.1.2): a proxy that compressed the body may have marked it W/.
-  return header === '*' || header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === tag);
+  // GET compares weakly (RFC 9110 §13.1.2): a copy the browser or a proxy holds as strong still counts.
+  const opaque = tag.replace(/^W\//, '');
+  return header === '*' || header.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === opaque);
 }

@@ -74,6 +74,9 @@ export async function installHeaders(app: FastifyInstance, origins: AllowedOrigi
       reply.header('Content-Security-Policy', path.startsWith('/api/admin/attachments/') ? DOWNLOAD_CSP : API_CSP);
     } else if (area === 'bundle') {
       reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      // Scripts as RFC 9239 names them, whichever copy @fastify/static sent (plain, br or gzip).
+      if (reply.statusCode === 200 && /\.m?js$/.test(path))
+        reply.header('Content-Type', 'text/javascript; charset=utf-8');
     } else {
       reply.header('Cross-Origin-Resource-Policy', 'same-origin');
       reply.header('Content-Security-Policy', SITE_CSP);

@@ -5,7 +5,9 @@
  */
 import { tmpdir } from 'node:os';
 import { dirname } from 'node:path';
+import { constants as zlib } from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
+import compress from '@fastify/compress';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { AdminAuth } from './admin-auth.js';
@@ -230,7 +232,19 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
 
   await app.register(multipart, { throwFileSizeLimit: true });
 
-  formRoutes(app, context);
+  // A definition, its validator and the API's descriptions are text of a few to tens of kilobytes
+  // that a citizen's phone fetches before the first question: sent compressed (br, else gzip).
+  // These routes only: a submission's answer is a few hundred bytes, below any threshold.
+  await app.register(async (scope) => {
+    await scope.register(compress, {
+      global: true,
+      globalDecompression: false,
+      threshold: 1024,
+      // Quality 5 in text mode: 2.7 KB for the demo's 8.3 KB definition in 0.3 ms (11 saves 0.3 KB for 8 ms).
+      brotliOptions: { params: { [zlib.BROTLI_PARAM_MODE]: zlib.BROTLI_MODE_TEXT, [zlib.BROTLI_PARAM_QUALITY]: 5 } },
+    });
+    formRoutes(scope, context);
+  });
   submissionRoutes(app, context);
   attachmentRoutes(app, context);
   requestRoutes(app, context);
@@ -244,9 +258,11 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
       prefix: '/dist/',
       decorateReply: false,
       index: false,
-      setHeaders: (response, path) => {
-        if (path.endsWith('.js') || path.endsWith('.mjs'))
-          response.header('Content-Type', 'text/javascript; charset=utf-8');
+      // The build's brotli and gzip copies (scripts/lib/precompress.mjs), as the browser accepts.
+      preCompressed: true,
+      setHeaders: (response, sent) => {
+        // The file sent may be a compressed copy (guichet.js.br): its original's name decides.
+        const path = sent.replace(/\.(br|gz)$/, '');
         // A chunk's name carries its content's hash: a new build is a new name, so a browser may
         // keep it for good. guichet.js keeps its name: revalidated (ETag) on each visit.
         response.header(

@@ -1,0 +1,2 @@
+/** Writes `name.br` and `name.gz` beside every script and style sheet under `dist`. */
+export function writeCompressedCopies(dist: string): void;
