@@ -4,8 +4,10 @@
 // definition and its precompiled validator), a cold cache (a fresh browser context per load),
 // Chrome's network emulation at a slow-4G profile and 4× CPU throttling. From navigation start to
 // the first question visible and focusable, and to the whole first step drawn with the main thread
-// free again (a task after the frame that drew it). Guichet is pasted as dist/snippet.html says;
-// the peers fetch the same definition from the same endpoint and render its schema.
+// free again (a task after the frame that drew it). Guichet is pasted as dist/snippet.html says,
+// its script from a CDN (the snippet's second option) and, as `guichet-endpoint`, from the
+// endpoint's /dist/ (its first); the peers fetch the same definition from the same endpoint and
+// render its schema.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +15,7 @@ import { startEndpoint } from '../../scripts/lib/endpoint-process.mjs';
 import { fieldSpecs, steppedDefinition } from './definition.mjs';
 import { median } from './browser.mjs';
 
-export const firstQuestionContenders = ['guichet', 'rjsf', 'jsonforms', 'floor'];
+export const firstQuestionContenders = ['guichet', 'guichet-endpoint', 'rjsf', 'jsonforms', 'floor'];
 export const slow4g = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 export const formId = 'bench-first-question';
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -62,10 +64,17 @@ export function firstQuestionPages({ distDir, endpointUrl }) {
     .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, formUrl)
     .replace(/https:\/\/gru\.example\.org\/api/g, `${endpointUrl}/api`)
     .replace('<guichet-form ', '<guichet-form lang="en" ');
+  // The snippet exactly as pasted: guichet.js and its chunks from the endpoint's /dist/, beside
+  // the definition (the endpoint serves the repository's dist/, the build this bench measures).
+  const pasted = readFileSync(join(distDir, 'snippet.html'), 'utf8')
+    .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, formUrl)
+    .replace(/https:\/\/gru\.example\.org/g, endpointUrl)
+    .replace('<guichet-form ', '<guichet-form lang="en" ');
   const peer = (script) =>
     `<div id="stage" data-src="${formUrl}"></div><script type="module" src="${script}"></script>`;
   return {
     guichet: cmsPage('Report a problem', snippet),
+    'guichet-endpoint': cmsPage('Report a problem', pasted),
     rjsf: cmsPage('Report a problem', peer('/build/first-rjsf.js')),
     jsonforms: cmsPage('Report a problem', peer('/build/first-jsonforms.js')),
     floor: cmsPage('Report a problem', peer('/build/first-floor.js')),
@@ -157,7 +166,9 @@ export async function firstQuestion({ browser, distDir, serverUrl, setPages, ite
     }
     log(`  controls on the first screen: ${firstQuestionContenders.map((c) => `${c} ${expected[c]}`).join(', ')}`);
     for (let i = 0; i < iterations; i++) {
-      const order = firstQuestionContenders.map((_, k) => firstQuestionContenders[(k + i) % 4]);
+      const order = firstQuestionContenders.map(
+        (_, k) => firstQuestionContenders[(k + i) % firstQuestionContenders.length],
+      );
       for (const name of order) {
         const marks = await load(browser, `${serverUrl}/first/${name}`, { expected: expected[name], throttled: true });
         if (marks.errors.length) log(`  page errors in ${name}: ${marks.errors.join(' | ')}`);

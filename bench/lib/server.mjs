@@ -46,7 +46,7 @@ export function startStaticServer({ root, buildDir, distDir }) {
   let firstPages = {};
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const first = url.pathname.match(/^\/first\/(\w+)$/);
+    const first = url.pathname.match(/^\/first\/([\w-]+)$/);
     if (first && firstPages[first[1]]) {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
       return void res.end(firstPages[first[1]]);
