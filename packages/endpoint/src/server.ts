@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import { AdminAuth } from './admin-auth.js';
 import { ClientLimits } from './client-limits.js';
 import type { EndpointContext } from './context.js';
+import { staleCompressedCopies } from './dist-copies.js';
 import { installErrorHandling, sendError } from './error-handling.js';
 import { FormCatalogue } from './forms.js';
 import { installHeaders } from './headers.js';
@@ -253,13 +254,19 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   deskRoutes(app, context);
 
   if (options.distDir) {
+    const stale = staleCompressedCopies(options.distDir);
+    if (stale.length > 0)
+      app.log.warn(
+        { files: stale },
+        'dist/: compressed copies that differ from their files; everything is sent uncompressed until `npm run build` writes the copies again',
+      );
     await app.register(fastifyStatic, {
       root: options.distDir,
       prefix: '/dist/',
       decorateReply: false,
       index: false,
       // The build's brotli and gzip copies (scripts/lib/precompress.mjs), as the browser accepts.
-      preCompressed: true,
+      preCompressed: stale.length === 0,
       setHeaders: (response, sent) => {
         // The file sent may be a compressed copy (guichet.js.br): its original's name decides.
         const path = sent.replace(/\.(br|gz)$/, '');

@@ -144,4 +144,34 @@ describe('HTTP caching of what pages download', () => {
       assert.equal(gunzipSync(readFileSync(join(dist, `${name}.gz`))).toString('utf8'), original, name);
     }
   });
+
+  test('a copy that no longer says what its file says is never sent: the current file goes out, and the log says so', async () => {
+    const changed = mkdtempSync(join(tmpdir(), 'guichet-dist-'));
+    const lines: string[] = [];
+    let server: TestServer | undefined;
+    try {
+      writeFileSync(join(changed, 'guichet.js'), `export const version = 'old';\n${'// padding\n'.repeat(200)}`);
+      writeCompressedCopies(changed);
+      // dist/ updated by hand after the build: the copies still hold the old script.
+      const current = `export const version = 'new';\n${'// padding\n'.repeat(200)}`;
+      writeFileSync(join(changed, 'guichet.js'), current);
+      server = await startTestServer({
+        distDir: changed,
+        logLevel: 'warn',
+        logStream: { write: (line: string) => void lines.push(line) },
+      });
+      for (const accept of ['gzip, deflate, br, zstd', 'gzip, deflate']) {
+        const answer = await rawGet(`${server.url}/dist/guichet.js`, { 'Accept-Encoding': accept });
+        assert.equal(answer.status, 200);
+        assert.equal(answer.headers['content-encoding'], undefined, accept);
+        assert.equal(answer.body.toString('utf8'), current, accept);
+      }
+      const warning = lines.map((line) => JSON.parse(line) as { msg: string; files?: string[] }).find((l) => l.files);
+      assert.deepEqual(warning?.files, ['guichet.js.br', 'guichet.js.gz']);
+      assert.match(warning?.msg ?? '', /npm run build/);
+    } finally {
+      await server?.cleanup();
+      rmSync(changed, { recursive: true, force: true });
+    }
+  });
 });
