@@ -56,24 +56,26 @@ ${body}
 /** The pages, one per contender: what the static server answers at /first/{name}. */
 export function firstQuestionPages({ distDir, endpointUrl }) {
   const formUrl = `${endpointUrl}/api/forms/${formId}`;
-  const snippet = readFileSync(join(distDir, 'snippet.html'), 'utf8')
-    .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
-    // The snippet loads the script from the endpoint's /dist/; here a CDN (the static server,
-    // gzip as CDNs serve it) holds the same files, as the snippet's second option says.
-    .replace(/https:\/\/gru\.example\.org\/dist\//g, '/dist/')
-    .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, formUrl)
-    .replace(/https:\/\/gru\.example\.org\/api/g, `${endpointUrl}/api`)
-    .replace('<guichet-form ', '<guichet-form lang="en" ');
-  // The snippet exactly as pasted: guichet.js and its chunks from the endpoint's /dist/, beside
-  // the definition (the endpoint serves the repository's dist/, the build this bench measures).
-  const pasted = readFileSync(join(distDir, 'snippet.html'), 'utf8')
-    .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, formUrl)
-    .replace(/https:\/\/gru\.example\.org/g, endpointUrl)
-    .replace('<guichet-form ', '<guichet-form lang="en" ');
+  // The snippet as pasted, with this bench's endpoint for gru.example.org and English as the page's language.
+  const paste = (html) =>
+    html
+      .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, formUrl)
+      .replace(/https:\/\/gru\.example\.org/g, endpointUrl)
+      .replace('<guichet-form ', '<guichet-form lang="en" ');
+  const snippet = readFileSync(join(distDir, 'snippet.html'), 'utf8');
+  // As pasted by default (`guichet-endpoint`): guichet.js and its chunks from the endpoint's
+  // /dist/, beside the definition (the endpoint serves the repository's dist/, the build measured).
+  const pasted = paste(snippet);
+  // From a CDN (the static server, gzip as CDNs serve it), as the snippet's second option says.
+  const fromCdn = paste(
+    snippet
+      .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
+      .replace(/https:\/\/gru\.example\.org\/dist\//g, '/dist/'),
+  );
   const peer = (script) =>
     `<div id="stage" data-src="${formUrl}"></div><script type="module" src="${script}"></script>`;
   return {
-    guichet: cmsPage('Report a problem', snippet),
+    guichet: cmsPage('Report a problem', fromCdn),
     'guichet-endpoint': cmsPage('Report a problem', pasted),
     rjsf: cmsPage('Report a problem', peer('/build/first-rjsf.js')),
     jsonforms: cmsPage('Report a problem', peer('/build/first-jsonforms.js')),
