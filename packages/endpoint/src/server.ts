@@ -237,6 +237,14 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   // that a citizen's phone fetches before the first question: sent compressed (br, else gzip).
   // These routes only: a submission's answer is a few hundred bytes, below any threshold.
   await app.register(async (scope) => {
+    // The plugin says `Vary: accept-encoding` on what it compresses only: a cache in front of the
+    // endpoint could keep the plain copy a client that accepts nothing got, and give it to every
+    // phone. Said on every answer of these routes (lower case: the plugin then does not add it twice).
+    scope.addHook('onSend', async (_request, reply) => {
+      const vary = reply.getHeader('Vary');
+      if (!vary) reply.header('Vary', 'accept-encoding');
+      else if (!/accept-encoding/i.test(String(vary))) reply.header('Vary', `${String(vary)}, accept-encoding`);
+    });
     await scope.register(compress, {
       global: true,
       globalDecompression: false,
