@@ -383,6 +383,8 @@ describe('embedding examples, against the reference endpoint from another origin
       work: /\/dist\/guichet-work-[\w-]+\.js$/,
       checks: /\/dist\/guichet-checks-[\w-]+\.js$/,
       messages: /\/dist\/guichet-format-[\w-]+\.js$/,
+      validator: /\/api\/forms\/contact-service\/validator\.js$/,
+      conditions: /\/dist\/guichet-conditions-[\w-]+\.js$/,
     });
     try {
       // Until the first question shows (the receipt fetches the form again later, for its contact).
@@ -393,11 +395,18 @@ describe('embedding examples, against the reference endpoint from another origin
       const guichetArrived = loading.indexOf('finished guichet.js');
       assert.ok(loading.indexOf('request definition') < guichetArrived, loading.join(', '));
       assert.ok(loading.indexOf('request chunk') < guichetArrived, loading.join(', '));
-      // The validator's chunk is asked for once the definition is read (this form's conditions
-      // need it before its first step; a form without conditions paints without it).
-      assert.ok(loading.indexOf('request checks') > loading.indexOf('finished chunk'), loading.join(', '));
+      // This form's conditions decide what its first step shows: it waited for its compiled rules
+      // and the code that reads them, both asked for as soon as the definition arrived…
+      for (const what of ['validator', 'conditions'])
+        assert.ok(loading.includes(`finished ${what}`), `${what}: ${loading.join(', ')}`);
+      // …and the checks chunk (the validator's messages, the full reader) follows them, never
+      // sharing the network with them.
+      for (let waited = 0; !events.includes('finished checks') && waited < 10_000; waited += 50)
+        await page.waitForTimeout(50);
+      assert.ok(events.indexOf('request checks') > events.indexOf('finished validator'), events.join(', '));
+      assert.ok(events.indexOf('request checks') > events.indexOf('finished conditions'), events.join(', '));
       // Its messages are asked for with it, not once it has arrived (one round trip fewer).
-      assert.ok(loading.indexOf('request messages') < loading.indexOf('finished checks'), loading.join(', '));
+      assert.ok(events.indexOf('request messages') < events.indexOf('finished checks'), events.join(', '));
       // The code that sends comes once the first step is there (never competing with the reader),
       // and before the citizen reaches Send, so a connection lost meanwhile loses nothing.
       for (let waited = 0; !events.includes('finished work') && waited < 10_000; waited += 50)
@@ -409,6 +418,8 @@ describe('embedding examples, against the reference endpoint from another origin
       assert.equal((await stored(marker))?.channel, 'web');
       assert.equal(events.filter((e) => e === 'request work').length, 1, events.join(', '));
       assert.equal(events.filter((e) => e === 'request checks').length, 1, events.join(', '));
+      // The page's hint and the validator's import are one download.
+      assert.equal(events.filter((e) => e === 'request validator').length, 1, events.join(', '));
       // The chunks' own hints add no twin of the snippet's, nor of one another's.
       assert.deepEqual(await hintedTwice(page), []);
       assert.deepEqual(errors, []);

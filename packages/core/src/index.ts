@@ -44,7 +44,8 @@ export {
   preloadRuntimeCompiler,
   type CompiledValidators,
 } from './validation/compiled.js';
-export { createValidator, isEmpty, type FormValidator, type ValidateOptions } from './validation/validator.js';
+export { createValidator, type FormValidator, type ValidateOptions } from './validation/validator.js';
+export { isEmpty, readConditions, type FieldConditions } from './validation/conditions.js';
 export { format, type MessageKey, type MessageParams } from './messages/format.js';
 export {
   formatNumber,

@@ -35,6 +35,26 @@ describe('DefinitionController', () => {
     expect(errors.map((event) => event.detail.kind)).to.deep.equal(['definition']);
   });
 
+  it('a form with conditions starts once its compiled rules are there: the rest of its checks follows the painted step', async () => {
+    const el = await host();
+    const src = `${endpoint}/api/forms/contact-service`;
+    await el.parts.definition.load(undefined, src);
+    const { definition } = el.parts;
+    expect(definition.status).to.equal('ready');
+    // What its conditions decide is known: "phone" is required once the citizen asks to be called.
+    const phone = definition.model?.fields.find((field) => field.name === 'phone');
+    expect(phone?.requiredWhen.length).to.be.greaterThan(0);
+    expect(definition.conditions?.isRequired(phone!, { preferredContact: 'telephone' })).to.equal(true);
+    expect(definition.conditions?.isRequired(phone!, { preferredContact: 'email' })).to.equal(false);
+    // The validator's messages and the full reader were not waited for…
+    expect(definition.validator).to.equal(undefined);
+    // …and its compiled rules were asked for as soon as the definition said where they are.
+    const hints = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+    expect(hints.filter((link) => link.href === `${src}/validator.js`)).to.have.length(1);
+    await waitUntil(() => definition.validator, 'the checks, once the step is painted');
+    expect(definition.validator?.isRequired(phone!, { preferredContact: 'telephone' })).to.equal(true);
+  });
+
   it('a form not found at src is a problem, not a form that loads forever', async () => {
     const el = await host();
     await el.parts.definition.load(undefined, `${endpoint}/api/forms/nothing-here`);

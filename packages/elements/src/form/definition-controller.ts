@@ -1,7 +1,9 @@
 import type { ReactiveControllerHost } from 'lit';
 import {
   localize,
+  type CompiledValidators,
   type DefinitionProblem,
+  type FieldConditions,
   type FormModel,
   type FormValidator,
   type Language,
@@ -16,8 +18,9 @@ import { afterFirstPaint, afterIdle } from './idle.js';
 import { hasConditions } from './field-tree.js';
 import { FormIndex } from './form-index.js';
 import type { FetchedService, ServiceSource } from './service-source.js';
-import { loadChecksChunk, loadLazyChunk } from '../shared/lazy-chunk.js';
+import { loadChecksChunk, loadConditionsChunk, loadLazyChunk } from '../shared/lazy-chunk.js';
 import { tellWebTeam } from '../shared/web-team.js';
+import { hintModule } from '../shared/module-hint.js';
 
 export type DefinitionStatus = 'idle' | 'loading' | 'ready' | 'broken';
 
@@ -47,6 +50,11 @@ export class DefinitionController {
   problems: DefinitionProblem[] = [];
   /** The checking rules, once they arrived. */
   validator?: FormValidator;
+  /**
+   * What decides which fields are shown and required, for a form with conditions: it draws its
+   * first step with them, without waiting for the rest of the checking rules.
+   */
+  conditions?: FieldConditions;
   /** While the definition reader's chunks are on their way (the host's updates wait for them). */
   arriving?: Promise<unknown>;
   private validatorReady?: Promise<FormValidator>;
@@ -68,6 +76,7 @@ export class DefinitionController {
     this.status = 'loading';
     this.model = undefined;
     this.validator = undefined;
+    this.conditions = undefined;
     this.validatorReady = undefined;
     this.compileNow = undefined;
     this.compileScheduled = false;
@@ -95,6 +104,12 @@ export class DefinitionController {
         );
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
+      // Their downloads start now, beside the reading: a form with conditions draws its first
+      // step with them, a round trip sooner; the others need them once the step is painted.
+      if (validatorUrl) {
+        hintModule(this.host.ownerDocument, validatorUrl);
+        void loadConditionsChunk().catch(() => undefined);
+      }
       definitionOrigin = fetched.origin;
     }
     // A definition the endpoint served with its precompiled validator was checked against the
@@ -126,22 +141,30 @@ export class DefinitionController {
     if (!result.ok) return this.fail(result.error.problems);
     const model = result.model;
     // The compiled rules and the checks chunk that makes a validator of them download side by
-    // side; a served definition's first step waits for neither (unless it has conditions).
+    // side; a first step waits for neither, unless conditions decide what it shows (below).
     const { core } = reader;
-    const compile = async () => {
-      const [validators, checks] = await Promise.all([
-        validatorUrl
-          ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
-          : core.compileRuntimeValidators(model),
-        loadChecksChunk(),
-      ]);
+    const rules = (): Promise<CompiledValidators> =>
+      validatorUrl
+        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
+        : core.compileRuntimeValidators(model);
+    const validatorOf = async (compiled: Promise<CompiledValidators>) => {
+      const [validators, checks] = await Promise.all([compiled, loadChecksChunk()]);
       return checks.createValidator(model, validators);
     };
+    const compile = () => validatorOf(rules());
     const conditional = hasConditions(model.fields);
     let ready: Promise<FormValidator>;
+    let conditions: Promise<FieldConditions> | undefined;
     if (conditional) {
-      // Conditions decide what is shown.
-      ready = compile();
+      // Conditions decide what is shown: the first step waits for the compiled rules (the
+      // endpoint's validator.js, a few kilobytes), not for the checks chunk and its messages.
+      const compiled = rules();
+      conditions = Promise.all([compiled, loadConditionsChunk()]).then(([validators, chunk]) =>
+        chunk.readConditions(model, validators),
+      );
+      // The checks chunk (messages, the full reader) would share the network with them: it
+      // downloads once the step is painted.
+      ready = conditions.then(afterFirstPaint).then(() => validatorOf(compiled));
     } else if (validatorUrl) {
       // A precompiled validator is only a download, but not one the first step needs to show: it
       // starts once the step is painted (or at once if the citizen presses Continue before).
@@ -173,15 +196,16 @@ export class DefinitionController {
       },
       () => this.failValidator(token),
     );
-    // A form with conditions waits for its validator, which decides what is shown; the others
-    // render at once.
-    if (conditional) {
+    // A form with conditions waits for what decides what is shown; the others render at once.
+    if (conditions) {
       try {
-        await ready;
+        const arrived = await conditions;
+        if (token !== this.loadToken) return;
+        this.conditions = arrived;
       } catch {
+        // Said by failValidator, as the validator shares the failure.
         return;
       }
-      if (token !== this.loadToken) return;
     }
     this.model = model;
     this.index = new FormIndex(model);

@@ -1,5 +1,5 @@
 import { nothing } from 'lit';
-import { localize, type Field, type FormValidator, type Language, type LocalizedText } from '@guichet/core';
+import { localize, type Field, type FieldConditions, type Language, type LocalizedText } from '@guichet/core';
 import { sharedText } from '../shared/messages.js';
 import { formText } from './messages.js';
 import { getAt, parentPointer } from './answers.js';
@@ -13,8 +13,8 @@ export interface FieldPartsOptions {
   errors: ErrorState;
   /** The renderers fields are drawn with. */
   renderers: FieldRegistry;
-  /** The checking rules, once they arrived: conditions are evaluated with them. */
-  validator(): FormValidator | undefined;
+  /** What decides which fields are shown and required, once it arrived (see definition-controller.ts). */
+  conditions(): FieldConditions | undefined;
 }
 
 /**
@@ -81,18 +81,18 @@ export class FieldParts implements FieldHost {
 
   isActive(field: Field, pointer: string): boolean {
     if (field.activeWhen.length === 0) return true;
-    const validator = this.options.validator();
-    // Without its validator a condition cannot be evaluated; such forms wait for it (see definition-controller.ts).
-    if (!validator) return true;
-    return validator.isActive(field, getAt(this.options.answers.data, parentPointer(pointer)));
+    const conditions = this.options.conditions();
+    // Without its compiled rules a condition cannot be evaluated; such forms wait for them (see definition-controller.ts).
+    if (!conditions) return true;
+    return conditions.isActive(field, getAt(this.options.answers.data, parentPointer(pointer)));
   }
 
   isRequired(field: Field, pointer: string): boolean {
     if (!field.required && field.requiredWhen.length === 0) return false;
-    const validator = this.options.validator();
-    // Without its validator, a field required by a condition waits for it like a conditional one.
-    if (!validator) return field.required;
-    return validator.isRequired(field, getAt(this.options.answers.data, parentPointer(pointer)));
+    const conditions = this.options.conditions();
+    // Without them, a field required by a condition waits for them like a conditional one.
+    if (!conditions) return field.required;
+    return conditions.isRequired(field, getAt(this.options.answers.data, parentPointer(pointer)));
   }
 
   /** Whether any field on screen depends on other answers. */

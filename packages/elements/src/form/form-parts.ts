@@ -50,8 +50,9 @@ export function createFormParts(host: FormHost, options: FormPartsOptions): Form
     validatorArrived: () => fields.updateConditions(true),
     lang,
   });
-  const validator = () => definition.validator;
-  const fields = new FieldParts({ answers, errors, renderers: options.renderers, validator });
+  // The full validator once it is there; before, a form with conditions has what decides them.
+  const conditions = () => definition.validator ?? definition.conditions;
+  const fields = new FieldParts({ answers, errors, renderers: options.renderers, conditions });
   const drafts = new DraftController(host, {
     enabled: () => options.draftsEnabled() && !!definition.model,
     maxAgeDays: options.draftDays,

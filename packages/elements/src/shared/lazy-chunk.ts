@@ -5,8 +5,9 @@
  * validators, the answers summary), which a served form fetches once its first step is painted;
  * and the work chunk (../work.js: the submission pipeline, the adapters, the tracker's status view
  * and reply), which nothing on screen waits for until the citizen sends or looks a request up;
- * and the tracking chunk (../tracking.js: what a tracker does), which a tracker's first update
- * waits for.
+ * the tracking chunk (../tracking.js: what a tracker does), which a tracker's first update
+ * waits for; and the conditions (../conditions.js), which the first step of a form with conditions
+ * waits for, beside its compiled rules.
  * Once a chunk is there, `now()` hands it over without waiting a task; a failed download is tried
  * again by the next caller rather than remembered.
  */
@@ -14,6 +15,7 @@ export type LazyChunk = typeof import('../lazy.js');
 export type ChecksChunk = typeof import('../checks.js');
 export type WorkChunk = typeof import('../work.js');
 export type TrackingChunk = typeof import('../tracking.js');
+export type ConditionsChunk = typeof import('../conditions.js');
 
 interface Chunk<T> {
   now(): T | undefined;
@@ -37,6 +39,7 @@ const reader = chunk(() => import('../lazy.js'));
 const checks = chunk(() => import('../checks.js'));
 const work = chunk(() => import('../work.js'));
 const tracking = chunk(() => import('../tracking.js'));
+const conditions = chunk(() => import('../conditions.js'));
 
 export const lazyChunkNow = reader.now;
 export const loadLazyChunk = reader.load;
@@ -46,3 +49,4 @@ export const workChunkNow = work.now;
 export const loadWorkChunk = work.load;
 export const trackingChunkNow = tracking.now;
 export const loadTrackingChunk = tracking.load;
+export const loadConditionsChunk = conditions.load;
