@@ -76,6 +76,32 @@ export function steppedDefinition(specs, perStep, id) {
   return { ...single, id, ui: { ...single.ui, steps } };
 }
 
+/**
+ * The same form with the condition municipal forms ask most: "Autre" chosen in the first step's
+ * list, a question to say which appears, and must be answered.
+ */
+export function withOtherSpecify(definition) {
+  const first = definition.ui.steps[0].fields;
+  const list = first.find((name) => definition.ui.fields[name]?.widget === 'select');
+  const other = `${list}_other`;
+  return {
+    ...definition,
+    id: `${definition.id}-conditions`,
+    schema: {
+      ...definition.schema,
+      if: { properties: { [list]: { const: 'autre' } }, required: [list] },
+      then: { properties: { [other]: { type: 'string', title: 'Précisez', maxLength: 100 } }, required: [other] },
+    },
+    ui: {
+      ...definition.ui,
+      steps: [
+        { ...definition.ui.steps[0], fields: first.flatMap((name) => (name === list ? [name, other] : [name])) },
+        ...definition.ui.steps.slice(1),
+      ],
+    },
+  };
+}
+
 export function rjsfUiSchema(specs) {
   return Object.fromEntries(
     specs.filter((s) => s.kind === 'textarea' || s.kind === 'radio').map((s) => [s.name, { 'ui:widget': s.kind }]),

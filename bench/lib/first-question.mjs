@@ -7,15 +7,23 @@
 // free again (a task after the frame that drew it). Guichet is pasted as dist/snippet.html says,
 // its script from a CDN (the snippet's second option) and, as `guichet-endpoint`, from the
 // endpoint's /dist/ (its first); the peers fetch the same definition from the same endpoint and
-// render its schema.
+// render its schema. `guichet-conditions` is the CDN page with the same form asking "Autre:
+// précisez" on its first step, the condition most municipal forms have.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEndpoint } from '../../scripts/lib/endpoint-process.mjs';
-import { fieldSpecs, steppedDefinition } from './definition.mjs';
+import { fieldSpecs, steppedDefinition, withOtherSpecify } from './definition.mjs';
 import { median } from './browser.mjs';
 
-export const firstQuestionContenders = ['guichet', 'guichet-endpoint', 'rjsf', 'jsonforms', 'floor'];
+export const firstQuestionContenders = [
+  'guichet',
+  'guichet-endpoint',
+  'guichet-conditions',
+  'rjsf',
+  'jsonforms',
+  'floor',
+];
 export const slow4g = { latency: 150, downloadThroughput: (1.6e6 / 8) * 0.9, uploadThroughput: (750e3 / 8) * 0.9 };
 export const formId = 'bench-first-question';
 const log = (line) => process.stderr.write(`${line}\n`);
@@ -57,9 +65,9 @@ ${body}
 export function firstQuestionPages({ distDir, endpointUrl }) {
   const formUrl = `${endpointUrl}/api/forms/${formId}`;
   // The snippet as pasted, with this bench's endpoint for gru.example.org and English as the page's language.
-  const paste = (html) =>
+  const paste = (html, form = formUrl) =>
     html
-      .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, formUrl)
+      .replace(/https:\/\/gru\.example\.org\/api\/forms\/[\w-]+/g, form)
       .replace(/https:\/\/gru\.example\.org/g, endpointUrl)
       .replace('<guichet-form ', '<guichet-form lang="en" ');
   const snippet = readFileSync(join(distDir, 'snippet.html'), 'utf8');
@@ -67,16 +75,16 @@ export function firstQuestionPages({ distDir, endpointUrl }) {
   // /dist/, beside the definition (the endpoint serves the repository's dist/, the build measured).
   const pasted = paste(snippet);
   // From a CDN (the static server, gzip as CDNs serve it), as the snippet's second option says.
-  const fromCdn = paste(
-    snippet
-      .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
-      .replace(/https:\/\/gru\.example\.org\/dist\//g, '/dist/'),
-  );
+  const cdnSnippet = snippet
+    .replace(/https:\/\/cdn\.example\.org\/guichet\/[^/]+\//g, '/dist/')
+    .replace(/https:\/\/gru\.example\.org\/dist\//g, '/dist/');
+  const fromCdn = paste(cdnSnippet);
   const peer = (script) =>
     `<div id="stage" data-src="${formUrl}"></div><script type="module" src="${script}"></script>`;
   return {
     guichet: cmsPage('Report a problem', fromCdn),
     'guichet-endpoint': cmsPage('Report a problem', pasted),
+    'guichet-conditions': cmsPage('Report a problem', paste(cdnSnippet, `${formUrl}-conditions`)),
     rjsf: cmsPage('Report a problem', peer('/build/first-rjsf.js')),
     jsonforms: cmsPage('Report a problem', peer('/build/first-jsonforms.js')),
     floor: cmsPage('Report a problem', peer('/build/first-floor.js')),
@@ -152,6 +160,7 @@ export async function firstQuestion({ browser, distDir, serverUrl, setPages, ite
   const formsDir = mkdtempSync(join(tmpdir(), 'guichet-bench-forms-'));
   const definition = steppedDefinition(fieldSpecs(questions), perStep, formId);
   writeFileSync(join(formsDir, `${formId}.json`), JSON.stringify(definition, null, 2));
+  writeFileSync(join(formsDir, `${formId}-conditions.json`), JSON.stringify(withOtherSpecify(definition), null, 2));
   const endpoint = await startEndpoint({ formsDir, allowedOrigins: [serverUrl] });
   const samples = {};
   const requests = {};
