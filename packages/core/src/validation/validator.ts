@@ -1,6 +1,7 @@
 /**
- * A form's validator: which fields are shown and required given the answers, what is sent, and
- * the errors a citizen reads. Works the same over runtime-compiled and precompiled validators.
+ * A form's validator: the errors a citizen reads, over what conditions.ts decides (which fields are
+ * shown and required given the answers, what is sent). Works the same over runtime-compiled and
+ * precompiled validators.
  */
 import type { Field, FieldError, FormModel, Language } from '../model/types.js';
 import type { CompiledValidators } from './compiled.js';

@@ -15,7 +15,6 @@ export type LazyChunk = typeof import('../lazy.js');
 export type ChecksChunk = typeof import('../checks.js');
 export type WorkChunk = typeof import('../work.js');
 export type TrackingChunk = typeof import('../tracking.js');
-export type ConditionsChunk = typeof import('../conditions.js');
 
 interface Chunk<T> {
   now(): T | undefined;
