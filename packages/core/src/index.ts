@@ -46,6 +46,7 @@ export {
 } from './validation/compiled.js';
 export { createValidator, type FormValidator, type ValidateOptions } from './validation/validator.js';
 export { isEmpty, readConditions, type FieldConditions } from './validation/conditions.js';
+export { hasConditions } from './model/has-conditions.js';
 export { format, type MessageKey, type MessageParams } from './messages/format.js';
 export {
   formatNumber,

@@ -23,7 +23,7 @@ const ALLOWED_HEADERS = [
   'X-Guichet-Tracking-Code',
   'X-CSRF-Token',
 ];
-const EXPOSED_HEADERS = ['X-Guichet-Validator', 'Retry-After', 'Location'];
+const EXPOSED_HEADERS = ['X-Guichet-Validator', 'X-Guichet-Conditions', 'Retry-After', 'Location'];
 
 /** The demo pages load nothing but their own files; the elements style themselves through the CSSOM. */
 export const SITE_CSP =

@@ -1,10 +1,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { join } from 'node:path';
 import {
   ALLOWED_ORIGIN,
   admin,
   call,
+  root,
   startTestServer,
   submit,
   upload,
@@ -93,6 +95,22 @@ describe('CORS and security headers', () => {
     const validator = new URL(answer.headers.get('x-guichet-validator')!, `${t.url}/api/forms/demande-test`);
     assert.equal(validator.href, `${t.url}/api/forms/demande-test/validator.js`);
     assert.equal((await call(validator.href)).status, 200);
+  });
+
+  test('a definition whose conditions decide what is shown says so beside its validator; one without does not', async () => {
+    const demo = await startTestServer({ formsDir: join(root, 'schemas', 'forms'), allowedOrigins: [ALLOWED_ORIGIN] });
+    try {
+      // contact-service asks for a phone number once "Par téléphone" is chosen; signalement-voirie asks the same of everyone.
+      const conditional = await call(`${demo.url}/api/forms/contact-service`, { headers: { Origin: ALLOWED_ORIGIN } });
+      assert.equal(conditional.headers.get('x-guichet-conditions'), 'yes');
+      assert.match(conditional.headers.get('access-control-expose-headers') ?? '', /X-Guichet-Conditions/);
+      const plain = await call(`${demo.url}/api/forms/signalement-voirie`, { headers: { Origin: ALLOWED_ORIGIN } });
+      assert.equal(plain.status, 200);
+      assert.equal(plain.headers.get('x-guichet-conditions'), null);
+      assert.equal(plain.headers.get('x-guichet-validator'), 'signalement-voirie/validator.js');
+    } finally {
+      await demo.cleanup();
+    }
   });
 
   test('security headers follow the route the request reached, however its path is encoded', async () => {

@@ -55,6 +55,18 @@ describe('DefinitionController', () => {
     expect(definition.validator?.isRequired(phone!, { preferredContact: 'telephone' })).to.equal(true);
   });
 
+  it('a form without conditions leaves its validator for after the painted step', async () => {
+    const el = await host();
+    const src = `${endpoint}/api/forms/signalement-voirie`;
+    await el.parts.definition.load(undefined, src);
+    expect(el.parts.definition.status).to.equal('ready');
+    expect(el.parts.definition.conditions).to.equal(undefined);
+    // Nothing competes with the first step's drawing: no download of its rules has started yet.
+    const hints = [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')];
+    expect(hints.filter((link) => link.href === `${src}/validator.js`)).to.have.length(0);
+    await waitUntil(() => el.parts.definition.validator, 'the checks, once the step is painted');
+  });
+
   it('a form not found at src is a problem, not a form that loads forever', async () => {
     const el = await host();
     await el.parts.definition.load(undefined, `${endpoint}/api/forms/nothing-here`);

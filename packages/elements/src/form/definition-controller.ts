@@ -1,5 +1,6 @@
 import type { ReactiveControllerHost } from 'lit';
 import {
+  hasConditions,
   localize,
   type CompiledValidators,
   type DefinitionProblem,
@@ -15,7 +16,6 @@ import { formText } from './messages.js';
 import { fetchDefinition, formProblem } from './definition-source.js';
 import { loadReader, readerNow, readWith } from './definition-reader.js';
 import { afterFirstPaint, afterIdle } from './idle.js';
-import { hasConditions } from './field-tree.js';
 import { FormIndex } from './form-index.js';
 import type { FetchedService, ServiceSource } from './service-source.js';
 import { loadChecksChunk, loadConditionsChunk, loadLazyChunk } from '../shared/lazy-chunk.js';
@@ -104,9 +104,9 @@ export class DefinitionController {
         );
       input = fetched.definition;
       validatorUrl = fetched.validatorUrl;
-      // Their downloads start now, beside the reading: a form with conditions draws its first
-      // step with them, a round trip sooner; the others need them once the step is painted.
-      if (validatorUrl) {
+      // The endpoint says the form has conditions: what decides them downloads now, beside the
+      // reading, and the first step is drawn a round trip sooner.
+      if (validatorUrl && fetched.conditional) {
         hintModule(this.host.ownerDocument, validatorUrl);
         void loadConditionsChunk().catch(() => undefined);
       }

@@ -7,6 +7,8 @@ export type FetchedDefinition =
       definition: unknown;
       /** Absolute URL of the precompiled validator the server offers, on the definition's origin. */
       validatorUrl?: string;
+      /** The server says conditions decide what the form shows (`X-Guichet-Conditions`). */
+      conditional?: boolean;
       /** The origin the definition came from (after redirects). */
       origin?: string;
     }
@@ -28,7 +30,8 @@ export function formProblem(code: string, pick: (text: FormText) => string): Def
  * is what makes it work under a strict Content-Security-Policy. A validator is code the page
  * runs: one on another origin than the definition's is refused (the form then checks answers
  * with its own compiled rules), so whoever can only write a header cannot make the page load a
- * script from their own site.
+ * script from their own site. `X-Guichet-Conditions` beside it says that conditions decide what
+ * the form shows: the element then asks for the validator at once (see definition-controller.ts).
  */
 export async function fetchDefinition(src: string, baseUrl: string, signal?: AbortSignal): Promise<FetchedDefinition> {
   let url: URL;
@@ -78,5 +81,11 @@ export async function fetchDefinition(src: string, baseUrl: string, signal?: Abo
     );
     return { ok: true, definition };
   }
-  return { ok: true, definition, validatorUrl: validator.href, origin: definitionUrl.origin };
+  return {
+    ok: true,
+    definition,
+    validatorUrl: validator.href,
+    origin: definitionUrl.origin,
+    conditional: response.headers.has('x-guichet-conditions'),
+  };
 }

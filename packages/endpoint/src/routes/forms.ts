@@ -1,5 +1,6 @@
 /** Health, the list of forms, one definition, and its precompiled standalone validator. */
 import type { FastifyInstance } from 'fastify';
+import { hasConditions } from '@guichet/core';
 import type { EndpointContext } from '../context.js';
 import { HttpError } from '../http-error.js';
 import { entityTag, isNotModified } from '../conditional-get.js';
@@ -43,6 +44,9 @@ export function formRoutes(app: FastifyInstance, context: EndpointContext): void
       // never built from Host or X-Forwarded-Host, which the client writes, and right behind any
       // proxy path. The element refuses a validator from another origin than the definition's.
       reply.header('X-Guichet-Validator', `${encodeURIComponent(form.id)}/validator.js`);
+      // The element then asks for the validator before reading the definition: its conditions
+      // decide what the first step shows.
+      if (hasConditions(form.model.fields)) reply.header('X-Guichet-Conditions', 'yes');
       reply.header('Cache-Control', 'no-cache');
       let tag = definitionTags.get(form);
       if (!tag) definitionTags.set(form, (tag = entityTag(JSON.stringify(form.definition))));
