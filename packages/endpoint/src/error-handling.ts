@@ -25,16 +25,28 @@ const fastifyCodes: Record<string, { status: number; code: ErrorCode }> = {
   FST_PROTO_VIOLATION: { status: 400, code: 'malformed-json' },
 };
 
+/** How long a client is told to wait when the database cannot be reached (it retries then). */
+const UNAVAILABLE_RETRY_AFTER_S = 5;
+
+export interface ErrorHandling {
+  /** The most problems an answer lists (ErrorBody's own cap). */
+  maxErrors?: number;
+  /** Whether an error says the database cannot be reached just now (the store's `unavailable`). */
+  unavailable?: (error: unknown) => boolean;
+}
+
 export function sendError(
   request: FastifyRequest,
   reply: FastifyReply,
   raised: unknown,
-  maxErrors = Number.POSITIVE_INFINITY,
+  { maxErrors = Number.POSITIVE_INFINITY, unavailable }: ErrorHandling = {},
 ): FastifyReply {
   const validation = (raised as { validation?: unknown }).validation;
   const error = Array.isArray(validation)
     ? invalidInput(request, raised as Parameters<typeof invalidInput>[1], bodyLanguage(request))
-    : raised;
+    : unavailable?.(raised)
+      ? databaseUnavailable(request, raised)
+      : raised;
   const lang = (error instanceof HttpError && error.details.lang) || languageFrom(request.headers['accept-language']);
   let status: number;
   let body: ErrorBody;
@@ -77,7 +89,17 @@ function bodyLanguage(request: FastifyRequest): Language {
 }
 
 /** `maxErrors`: the most problems an answer lists (ErrorBody's own cap). */
-export function installErrorHandling(app: FastifyInstance, maxErrors: number): void {
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error, maxErrors));
+/**
+ * The database down, restarting or out of reach is not a bug: the answer says so (503, with when
+ * to try again, which the form's outbox follows), and the log says it in one line, not a stack
+ * per request while it lasts.
+ */
+function databaseUnavailable(request: FastifyRequest, error: unknown): HttpError {
+  request.log.warn({ route: request.routeOptions.url, cause: (error as Error).message }, 'database unavailable');
+  return new HttpError(503, 'unavailable', { headers: { 'Retry-After': String(UNAVAILABLE_RETRY_AFTER_S) } });
+}
+
+export function installErrorHandling(app: FastifyInstance, handling: ErrorHandling): void {
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error, handling));
   app.setNotFoundHandler((request, reply) => sendError(request, reply, new HttpError(404, 'not-found')));
 }

@@ -140,6 +140,10 @@ export const errorMessages = {
     fr: 'Le service redémarre. Réessayez dans un instant.',
     en: 'The service is restarting. Try again in a moment.',
   },
+  unavailable: {
+    fr: 'Le service est momentanément indisponible. Réessayez dans un instant ; vos réponses ne sont pas perdues.',
+    en: 'The service is unavailable for the moment. Try again in a moment; your answers are not lost.',
+  },
   'server-error': {
     fr: 'Une erreur est survenue de notre côté. Réessayez dans un moment ; vos réponses ne sont pas perdues.',
     en: 'Something went wrong on our side. Try again in a moment; your answers are not lost.',

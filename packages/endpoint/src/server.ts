@@ -216,7 +216,7 @@ export async function createServer(options: ServerOptions): Promise<GuichetServe
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) routes.push({ method, url: route.url });
   });
-  installErrorHandling(app, protocol.maxErrors());
+  installErrorHandling(app, { maxErrors: protocol.maxErrors(), unavailable: (error) => store.unavailable(error) });
   protocol.install(app);
   await installHeaders(app, {
     citizens: new Set(options.allowedOrigins ?? []),

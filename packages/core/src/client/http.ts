@@ -96,7 +96,11 @@ export function errorFromStatus(response: Response, details: ErrorDetails = {}):
   }
   // 408 is the server giving up waiting for us: as retryable as our own timeout.
   if (status === 408) return new EndpointError('timeout', message, base);
-  if (status >= 500) return new EndpointError('server', message, base);
+  // A 503 (the service restarting, its database out of reach) may say when to come back.
+  if (status >= 500) {
+    const retryAfter = status === 503 ? parseRetryAfter(response.headers.get('Retry-After')) : undefined;
+    return new EndpointError('server', message, retryAfter === undefined ? base : { ...base, retryAfter });
+  }
   if (status === 422 || (details.fieldErrors && details.fieldErrors.length > 0)) {
     return new EndpointError('validation', message, { ...base, fieldErrors: details.fieldErrors ?? [] });
   }

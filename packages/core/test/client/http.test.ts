@@ -16,6 +16,10 @@ function startServer(): Promise<{ url: string; server: Server }> {
       res.writeHead(429, { 'Retry-After': '7', 'Content-Type': 'application/json' });
       return res.end(JSON.stringify({ code: 'rate-limited', message: 'Trop de demandes' }));
     }
+    if (req.url?.startsWith('/unavailable/')) {
+      res.writeHead(503, { 'Retry-After': '5', 'Content-Type': 'application/json' });
+      return res.end(JSON.stringify({ code: 'unavailable', message: 'Service momentanément indisponible' }));
+    }
     if (req.url?.startsWith('/broken/')) {
       res.writeHead(502, { 'Content-Type': 'text/html' });
       return res.end('<h1>Bad gateway</h1>');
@@ -87,10 +91,19 @@ describe('guichet adapter error mapping over real HTTP', () => {
     assert.equal(error.message, 'Trop de demandes');
   });
 
+  it('reads a 503’s Retry-After: the outbox comes back when the endpoint said', async () => {
+    const error = await failure(submit(`${url}/unavailable`));
+    assert.equal(error.kind, 'server');
+    assert.equal(error.details.status, 503);
+    assert.equal(error.details.retryAfter, 5);
+    assert.equal(error.retryable, true);
+  });
+
   it('takes a 5xx with an HTML body as a retryable server error', async () => {
     const error = await failure(submit(`${url}/broken`));
     assert.equal(error.kind, 'server');
     assert.equal(error.details.status, 502);
+    assert.equal(error.details.retryAfter, undefined);
     assert.equal(error.retryable, true);
   });
 

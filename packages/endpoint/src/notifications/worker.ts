@@ -78,7 +78,10 @@ export class NotificationWorker {
           (items) => this.sendAll(channel, sender, items),
         );
       } catch (error) {
-        log.error({ err: error, channel }, 'outbox delivery failed');
+        // The database out of reach: one line each round until it is back, not a stack.
+        if (store.unavailable(error))
+          log.warn({ channel, cause: (error as Error).message }, 'outbox waits: database unavailable');
+        else log.error({ err: error, channel }, 'outbox delivery failed');
       }
       if (claimed === 0 && !this.woken && this.running) await this.pause();
     }

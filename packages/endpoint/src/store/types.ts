@@ -370,6 +370,11 @@ export interface Store {
     options?: UnitOptions,
   ): Promise<T>;
   health(): Promise<DatabaseHealth>;
+  /**
+   * Whether `error` says the database cannot be reached or cannot take a write just now (down,
+   * restarting, unreachable, locked, full): asking again later may succeed, unlike a bug's error.
+   */
+  unavailable(error: unknown): boolean;
   close(): Promise<void>;
 }
 

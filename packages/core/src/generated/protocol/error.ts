@@ -5,7 +5,7 @@
  */
 export interface ErrorBody {
   /**
-   * Machine code: invalid-data, malformed-json, too-large, unsupported-media-type, not-found, rate-limited, unauthorized, idempotency-key-required, server-error, …
+   * Machine code: invalid-data, malformed-json, too-large, unsupported-media-type, not-found, rate-limited, unauthorized, idempotency-key-required, unavailable (503: the database cannot be reached; see Retry-After), shutting-down, server-error, …
    */
   code: string;
   /**

@@ -26,6 +26,7 @@ import type {
   UnitOptions,
 } from '../types.js';
 import { postgresMigrations } from './migrations.js';
+import { postgresUnavailable } from './unavailable.js';
 import {
   PostgresAttachments,
   PostgresCounters,
@@ -40,6 +41,9 @@ import { PostgresAgents, PostgresAudit, PostgresSessions } from './postgres-agen
 
 /** pg_advisory_xact_lock key of the migrations (any constant that no other tool of the database uses). */
 const MIGRATION_LOCK = 0x6775696368657431n; // "guichet1"
+
+/** How long a request waits for a connection to PostgreSQL before it is answered 503. */
+const CONNECT_TIMEOUT_MS = 5_000;
 
 const INT8 = 20;
 const DATE = 1082;
@@ -138,6 +142,12 @@ export class PostgresStore implements Store {
       max: options.maxConnections ?? 10,
       application_name: 'guichet-endpoint',
       types,
+      // A database that does not answer (a failover, a cut network) makes a request wait this
+      // long for a connection, then get a 503 with Retry-After, rather than hang for the minutes
+      // a TCP connect takes to give up; keepalives find a connection whose server went silent.
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
     });
     // An idle client whose server went away: the pool drops it and the next query reconnects.
     pool.on('error', () => undefined);
@@ -184,6 +194,10 @@ export class PostgresStore implements Store {
     } catch (error) {
       return { ok: false, kind: this.kind, error: (error as Error).message };
     }
+  }
+
+  unavailable(error: unknown): boolean {
+    return postgresUnavailable(error);
   }
 
   async close(): Promise<void> {

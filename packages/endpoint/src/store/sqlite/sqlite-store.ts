@@ -162,6 +162,15 @@ export class SqliteStore implements Store {
     }
   }
 
+  /**
+   * Another process holding the file's lock past the busy timeout (a backup, a migration from a
+   * newer endpoint), or a full disk: the write can succeed later, once it is released or freed.
+   */
+  unavailable(error: unknown): boolean {
+    const code = (error as { code?: unknown } | null)?.code;
+    return typeof code === 'string' && /^SQLITE_(?:BUSY|LOCKED|FULL)(?:_|$)/.test(code);
+  }
+
   async close(): Promise<void> {
     await this.units.drain();
     if (this.reader !== this.writer && this.reader.open) this.reader.close();

@@ -1,0 +1,159 @@
+/**
+ * The database out of reach while the endpoint runs: PostgreSQL restarting, failing over or cut
+ * off by the network, SQLite locked by another process. A citizen's submission is then answered
+ * 503 with Retry-After in their language (the form keeps the answers and tries again when told),
+ * never left hanging, and the endpoint serves again by itself once the database is back, with no
+ * request stored twice or half. Real PostgreSQL behind a real TCP relay we cut, a real SQLite file.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
+import { Relay } from '../../../test/helpers/tcp-relay.js';
+import { admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
+
+/** A hang fails the test instead of the run. */
+const within = (ms: number) => ({ signal: AbortSignal.timeout(ms) });
+
+function assertUnavailable(answer: Awaited<ReturnType<typeof submit>>, lang: 'fr' | 'en'): void {
+  assert.equal(answer.status, 503, answer.text);
+  assert.equal(answer.headers.get('retry-after'), '5');
+  assert.equal(answer.body.code, 'unavailable');
+  assert.match(
+    answer.body.message,
+    lang === 'fr'
+      ? /momentanément indisponible.*vos réponses ne sont pas perdues/
+      : /unavailable.*answers are not lost/,
+  );
+}
+
+describe('PostgreSQL out of reach', () => {
+  let relay: Relay;
+  let t: TestServer;
+
+  before(async () => {
+    const url = new URL(await freshPostgresDatabase('outage'));
+    relay = new Relay({ host: url.hostname, port: Number(url.port) });
+    await relay.open();
+    url.port = String(relay.port);
+    t = await startTestServer({ databaseUrl: url.href });
+  });
+  after(async () => {
+    await relay.relay();
+    await t.cleanup();
+    await relay.stop();
+  });
+
+  test('restarted or stopped: 503 with Retry-After in the request’s language, then served again', async () => {
+    assert.equal((await submit(t.url, 'demande-test', validSubmission())).status, 201);
+
+    await relay.stop();
+    const key = crypto.randomUUID();
+    assertUnavailable(await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key }), 'fr');
+    assertUnavailable(
+      await submit(t.url, 'demande-test', validSubmission({}, 'en'), { 'Accept-Language': 'en' }),
+      'en',
+    );
+    const health = await call(`${t.url}/api/health`, within(20_000));
+    assert.equal(health.status, 503);
+    assert.equal(health.body.database.ok, false);
+
+    await relay.relay();
+    // The form's outbox sends the same key again once told to: stored once, now.
+    const again = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+    assert.equal(again.status, 201, again.text);
+    const replay = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+    assert.equal(replay.body.reference, again.body.reference);
+    const stored = await call(`${t.url}/api/admin/requests?form=demande-test`, { headers: admin() });
+    assert.equal(stored.status, 200);
+    assert.equal(stored.body.length, 2, 'the first request and the one retried, nothing from the outage');
+  });
+
+  test('a bug or a refused value is not taken for an outage', async () => {
+    const client = new pg.Client({ connectionString: `postgres://guichet@127.0.0.1:${relay.port}/postgres` });
+    await client.connect();
+    const failed = (sql: string) =>
+      client.query(sql).then(
+        () => assert.fail(sql),
+        (error: unknown) => error,
+      );
+    try {
+      assert.equal(t.server.store.unavailable(await failed('SELECT 1/0')), false);
+      assert.equal(t.server.store.unavailable(await failed('SELECT * FROM nowhere')), false);
+      assert.equal(t.server.store.unavailable(new TypeError('x is undefined')), false);
+    } finally {
+      await client.end();
+    }
+    await relay.stop();
+    const refused = await new pg.Client({ connectionString: `postgres://guichet@127.0.0.1:${relay.port}/postgres` })
+      .connect()
+      .then(
+        () => assert.fail('connected'),
+        (error: unknown) => error,
+      );
+    assert.equal(t.server.store.unavailable(refused), true);
+    await relay.relay();
+  });
+
+  test('cut off by the network: answered 503 once the connection times out, not left hanging', async () => {
+    await relay.swallow();
+    // The pool has seen its connections dropped: the next request needs a new one.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const answer = await call(`${t.url}/api/forms/demande-test/submissions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
+      body: JSON.stringify(validSubmission()),
+      ...within(30_000),
+    });
+    assertUnavailable(answer, 'fr');
+    assert.ok(relay.swallowed > 0, 'the request waited on a connection the network swallowed');
+    await relay.relay();
+    assert.equal((await submit(t.url, 'demande-test', validSubmission())).status, 201);
+  });
+});
+
+describe('SQLite locked by another process', () => {
+  let t: TestServer;
+  before(async () => (t = await startTestServer()));
+  after(() => t.cleanup());
+
+  test('a write waiting past the busy timeout is answered 503, and served once the lock is gone', async () => {
+    assert.equal((await submit(t.url, 'demande-test', validSubmission())).status, 201);
+    // A backup or a maintenance script holding the write lock.
+    const other = new Database(t.dbPath);
+    other.exec('BEGIN EXCLUSIVE');
+    const key = crypto.randomUUID();
+    try {
+      const answer = await call(`${t.url}/api/forms/demande-test/submissions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        body: JSON.stringify(validSubmission()),
+        ...within(30_000),
+      });
+      assertUnavailable(answer, 'fr');
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    const again = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+    assert.equal(again.status, 201, again.text);
+    const stored = await call(`${t.url}/api/admin/requests?form=demande-test`, { headers: admin() });
+    assert.equal(stored.body.length, 2);
+  });
+
+  test('a refused value is not taken for an outage', () => {
+    const db = new Database(t.dbPath, { readonly: true });
+    try {
+      assert.throws(
+        () => db.exec('INSERT INTO nowhere VALUES (1)'),
+        (error: unknown) => {
+          assert.equal(t.server.store.unavailable(error), false);
+          return true;
+        },
+      );
+    } finally {
+      db.close();
+    }
+  });
+});
