@@ -31,9 +31,16 @@ function assertUnavailable(answer: Awaited<ReturnType<typeof submit>>, lang: 'fr
 describe('PostgreSQL out of reach', () => {
   let relay: Relay;
   let t: TestServer;
+  let databaseUrl = '';
 
   before(async () => {
     const url = new URL(await freshPostgresDatabase('outage'));
+    // As docs/deploying.md advises, shorter: maintenance holding a table is waited for this long.
+    const owner = new pg.Client({ connectionString: url.href });
+    await owner.connect();
+    await owner.query(`ALTER DATABASE ${url.pathname.slice(1)} SET lock_timeout = '300ms'`);
+    await owner.end();
+    databaseUrl = url.href;
     relay = new Relay({ host: url.hostname, port: Number(url.port) });
     await relay.open();
     url.port = String(relay.port);
@@ -68,6 +75,21 @@ describe('PostgreSQL out of reach', () => {
     const stored = await call(`${t.url}/api/admin/requests?form=demande-test`, { headers: admin() });
     assert.equal(stored.status, 200);
     assert.equal(stored.body.length, 2, 'the first request and the one retried, nothing from the outage');
+  });
+
+  test('a table held by maintenance past lock_timeout: 503, then served once it is released', async () => {
+    const maintenance = new pg.Client({ connectionString: databaseUrl });
+    await maintenance.connect();
+    await maintenance.query('BEGIN');
+    await maintenance.query('LOCK TABLE requests IN ACCESS EXCLUSIVE MODE');
+    const key = crypto.randomUUID();
+    try {
+      assertUnavailable(await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key }), 'fr');
+    } finally {
+      await maintenance.query('ROLLBACK');
+      await maintenance.end();
+    }
+    assert.equal((await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key })).status, 201);
   });
 
   test('a bug or a refused value is not taken for an outage', async () => {

@@ -20,9 +20,10 @@ const socketCodes = new Set([
 /**
  * SQLSTATE: class 08 (connection exception), 57P01–57P03 (shut down by an administrator, after a
  * crash, not yet accepting connections), class 53 (insufficient resources: disk full, out of
- * memory, too many connections).
+ * memory, too many connections), 55P03 (a lock not granted within the role's `lock_timeout`:
+ * maintenance holding a table, see docs/deploying.md).
  */
-const transientState = /^(?:08...|57P0[123]|53...)$/;
+const transientState = /^(?:08...|57P0[123]|53...|55P03)$/;
 
 /** node-postgres's own words when a connection ends or cannot be made in time (no code). */
 const driverMessages = [
