@@ -11,6 +11,8 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { freshPostgresDatabase } from '../../../test/helpers/postgres.js';
 import { Relay } from '../../../test/helpers/tcp-relay.js';
+import { PostgresStore } from '@guichet/endpoint';
+import { MIGRATION_LOCK } from '../src/store/postgres/postgres-store.js';
 import { admin, call, startTestServer, submit, validSubmission, type TestServer } from './helpers.js';
 
 /** A hang fails the test instead of the run. */
@@ -90,6 +92,20 @@ describe('PostgreSQL out of reach', () => {
       await maintenance.end();
     }
     assert.equal((await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key })).status, 201);
+  });
+
+  test('an instance starting while another migrates waits for it, whatever the role’s lock_timeout', async () => {
+    const migrating = new pg.Client({ connectionString: databaseUrl });
+    await migrating.connect();
+    await migrating.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK.toString()]);
+    const opening = PostgresStore.open({ url: databaseUrl });
+    // Far past the 300 ms lock_timeout before the other instance is done.
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await migrating.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK.toString()]);
+    await migrating.end();
+    const store = await opening;
+    assert.equal((await store.health()).ok, true);
+    await store.close();
   });
 
   test('a bug or a refused value is not taken for an outage', async () => {

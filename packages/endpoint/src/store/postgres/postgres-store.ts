@@ -40,7 +40,7 @@ import {
 import { PostgresAgents, PostgresAudit, PostgresSessions } from './postgres-agents.js';
 
 /** pg_advisory_xact_lock key of the migrations (any constant that no other tool of the database uses). */
-const MIGRATION_LOCK = 0x6775696368657431n; // "guichet1"
+export const MIGRATION_LOCK = 0x6775696368657431n; // "guichet1"
 
 /** How long a request waits for a connection to PostgreSQL before it is answered 503. */
 const CONNECT_TIMEOUT_MS = 5_000;
@@ -259,6 +259,9 @@ async function migrate(pool: pg.Pool): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
+    // Whatever lock_timeout the role has (docs/deploying.md), a migration waits for its locks:
+    // an instance starting while another migrates a large database must not give up.
+    await client.query('SET LOCAL lock_timeout = 0');
     // Held until COMMIT: a second instance waits here, then finds everything applied.
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK.toString()]);
     await client.query(
