@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -56,4 +57,42 @@ export function servePage(script: string): Promise<PageServer> {
       }),
     ),
   );
+}
+
+/**
+ * What a citizen does with a prefilled form on the page: the real <guichet-form> mounted in
+ * `<main>`, Continue through every step to the summary, then Send. Resolves once Send is pressed;
+ * `receipt` then waits for the reference of `guichet-submitted`.
+ */
+export async function sendPrefilled(
+  tab: Page,
+  form: { definition: unknown; endpoint: string; data: Record<string, unknown> },
+): Promise<{ receipt(): Promise<string> }> {
+  await tab.evaluate(async ({ definition, endpoint, data }) => {
+    const element = document.createElement('guichet-form') as HTMLElement & {
+      definition: unknown;
+      data: unknown;
+      updateComplete: Promise<boolean>;
+    };
+    element.setAttribute('draft', 'none');
+    element.setAttribute('endpoint', endpoint);
+    element.definition = definition;
+    element.data = data;
+    (window as unknown as { receipt: Promise<string> }).receipt = new Promise<string>((resolve) =>
+      element.addEventListener('guichet-submitted', (event) =>
+        resolve((event as CustomEvent<{ reference: string }>).detail.reference),
+      ),
+    );
+    document.querySelector('main')!.replaceChildren(element);
+    await element.updateComplete;
+    const root = element.shadowRoot!;
+    for (let step = 0; step < 10 && !root.querySelector('.summary'); step++) {
+      root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      await element.updateComplete;
+    }
+    if (!root.querySelector('.summary')) throw new Error('the summary was never reached');
+    root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
+  }, form);
+  return { receipt: () => tab.evaluate(() => (window as unknown as { receipt: Promise<string> }).receipt) };
 }

@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { bundleElements, servePage, type PageServer } from '../helpers/browser-page.js';
+import { bundleElements, sendPrefilled, servePage, type PageServer } from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { startEndpoint, storedRequests, type RunningEndpoint } from '../helpers/endpoint.js';
 import { freshPostgresDatabase } from '../helpers/postgres.js';
@@ -52,34 +52,11 @@ describe('the database out of reach while a citizen sends', () => {
     await tab.waitForFunction(() => customElements.get('guichet-form') !== undefined);
     await relay.stop();
 
-    await tab.evaluate(
-      async ({ definition, endpoint, description }) => {
-        const form = document.createElement('guichet-form') as HTMLElement & {
-          definition: unknown;
-          data: unknown;
-          updateComplete: Promise<boolean>;
-        };
-        form.setAttribute('draft', 'none');
-        form.setAttribute('endpoint', endpoint);
-        form.definition = definition;
-        form.data = { category: 'eclairage', description, address: '4 place du Marché', consent: true };
-        (window as unknown as { submitted: Promise<string> }).submitted = new Promise<string>((resolve) =>
-          form.addEventListener('guichet-submitted', (event) =>
-            resolve((event as CustomEvent<{ reference: string }>).detail.reference),
-          ),
-        );
-        document.querySelector('main')!.replaceChildren(form);
-        await form.updateComplete;
-        const root = form.shadowRoot!;
-        for (let step = 0; step < 10 && !root.querySelector('.summary'); step++) {
-          root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-          await new Promise((resolve) => setTimeout(resolve, 20));
-          await form.updateComplete;
-        }
-        root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-      },
-      { definition, endpoint: `${endpoint.url}/api`, description },
-    );
+    const sent = await sendPrefilled(tab, {
+      definition,
+      endpoint: `${endpoint.url}/api`,
+      data: { category: 'eclairage', description, address: '4 place du Marché', consent: true },
+    });
 
     await tab.waitForFunction(
       () => /momentanément indisponible/.test(document.querySelector('guichet-form')!.shadowRoot!.textContent ?? ''),
@@ -94,7 +71,7 @@ describe('the database out of reach while a citizen sends', () => {
     assert.doesNotMatch(endpoint.output(), /"msg":"request failed"/);
 
     await relay.relay();
-    const reference = await tab.evaluate(() => (window as unknown as { submitted: Promise<string> }).submitted);
+    const reference = await sent.receipt();
     assert.match(reference, /^VOI-\d{4}-\d{6}$/);
     const stored = await storedRequests(endpoint, definition.id);
     assert.deepEqual(

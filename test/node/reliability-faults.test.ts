@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { bundleElements, servePage, type PageServer } from '../helpers/browser-page.js';
+import { bundleElements, sendPrefilled, servePage, type PageServer } from '../helpers/browser-page.js';
 import { launchChromium } from '../helpers/chromium.js';
 import { faultyProxy, type FaultyProxy } from '../helpers/faulty-proxy.js';
 import { startEndpoint, storedRequests, type RunningEndpoint } from '../helpers/endpoint.js';
@@ -49,39 +49,12 @@ describe('submissions from the browser through a faulty network', () => {
         const references: string[] = [];
         for (let i = 0; i < requestsEach; i++) {
           const marker = `Lampadaire éteint, citoyen ${who}, demande ${i}`;
-          references.push(
-            await tab.evaluate(
-              async ({ definition, endpoint, marker }) => {
-                const form = document.createElement('guichet-form') as HTMLElement & {
-                  definition: unknown;
-                  data: unknown;
-                  updateComplete: Promise<boolean>;
-                };
-                form.setAttribute('draft', 'none');
-                form.setAttribute('endpoint', endpoint);
-                form.definition = definition;
-                form.data = { category: 'eclairage', description: marker, address: '12 rue des Écoles', consent: true };
-                const submitted = new Promise<string>((resolve) =>
-                  form.addEventListener('guichet-submitted', (event) =>
-                    resolve((event as CustomEvent<{ reference: string }>).detail.reference),
-                  ),
-                );
-                document.querySelector('main')!.replaceChildren(form);
-                await form.updateComplete;
-                // Continue through every step to the summary, then Send: what a citizen does.
-                const root = form.shadowRoot!;
-                for (let step = 0; step < 10 && !root.querySelector('.summary'); step++) {
-                  root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-                  await new Promise((resolve) => setTimeout(resolve, 20));
-                  await form.updateComplete;
-                }
-                if (!root.querySelector('.summary')) throw new Error('the summary was never reached');
-                root.querySelector<HTMLButtonElement>('form button[type=submit]')!.click();
-                return submitted;
-              },
-              { definition, endpoint: `${proxy.url}/api`, marker },
-            ),
-          );
+          const sent = await sendPrefilled(tab, {
+            definition,
+            endpoint: `${proxy.url}/api`,
+            data: { category: 'eclairage', description: marker, address: '12 rue des Écoles', consent: true },
+          });
+          references.push(await sent.receipt());
         }
         await context.close();
         return references;
