@@ -108,6 +108,25 @@ describe('PostgreSQL out of reach', () => {
     await store.close();
   });
 
+  test('a database that does not answer at start-up: the error names the server, never the password', async () => {
+    await relay.swallow();
+    try {
+      const url = new URL(databaseUrl);
+      url.port = String(relay.port);
+      url.password = 'mot-de-passe-secret';
+      await assert.rejects(PostgresStore.open({ url: url.href }), (error: Error) => {
+        assert.match(
+          error.message,
+          new RegExp(`^PostgreSQL at 127\\.0\\.0\\.1:${relay.port}/outage_\\w+ does not answer: `),
+        );
+        assert.doesNotMatch(error.message, /mot-de-passe-secret/);
+        return true;
+      });
+    } finally {
+      await relay.relay();
+    }
+  });
+
   test('a bug or a refused value is not taken for an outage', async () => {
     const client = new pg.Client({ connectionString: `postgres://guichet@127.0.0.1:${relay.port}/postgres` });
     await client.connect();

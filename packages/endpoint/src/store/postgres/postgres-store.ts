@@ -155,7 +155,12 @@ export class PostgresStore implements Store {
       await migrate(pool);
     } catch (error) {
       await pool.end();
-      throw error;
+      // node-postgres's pool says only "timeout exceeded when trying to connect": the operator
+      // reading why the endpoint did not start needs to know which server (never the password).
+      if (!postgresUnavailable(error)) throw error;
+      throw new Error(`PostgreSQL at ${serverOf(options.url)} does not answer: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
     return new PostgresStore(pool);
   }
@@ -252,6 +257,16 @@ async function deliverFromOutbox(
     throw error;
   } finally {
     client.release(broken);
+  }
+}
+
+/** host:port/database of a connection URL, without its user and password. */
+function serverOf(url: string): string {
+  try {
+    const { hostname, port, pathname } = new URL(url);
+    return `${hostname}:${port || 5432}${pathname}`;
+  } catch {
+    return 'GUICHET_DATABASE_URL';
   }
 }
 
