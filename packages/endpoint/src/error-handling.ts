@@ -88,7 +88,6 @@ function bodyLanguage(request: FastifyRequest): Language {
   return isLanguage(named) ? named : languageFrom(request.headers['accept-language']);
 }
 
-/** `maxErrors`: the most problems an answer lists (ErrorBody's own cap). */
 /**
  * The database down, restarting or out of reach is not a bug: the answer says so (503, with when
  * to try again, which the form's outbox follows), and the log says it in one line, not a stack

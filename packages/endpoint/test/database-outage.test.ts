@@ -117,7 +117,7 @@ describe('PostgreSQL out of reach', () => {
       await assert.rejects(PostgresStore.open({ url: url.href }), (error: Error) => {
         assert.match(
           error.message,
-          new RegExp(`^PostgreSQL at 127\\.0\\.0\\.1:${relay.port}/outage_\\w+ does not answer: `),
+          new RegExp(`^PostgreSQL at 127\\.0\\.0\\.1:${relay.port}/outage_\\w+ refused or did not answer: `),
         );
         assert.doesNotMatch(error.message, /mot-de-passe-secret/);
         return true;

@@ -158,7 +158,7 @@ export class PostgresStore implements Store {
       // node-postgres's pool says only "timeout exceeded when trying to connect": the operator
       // reading why the endpoint did not start needs to know which server (never the password).
       if (!postgresUnavailable(error)) throw error;
-      throw new Error(`PostgreSQL at ${serverOf(options.url)} does not answer: ${(error as Error).message}`, {
+      throw new Error(`PostgreSQL at ${serverOf(options.url)} refused or did not answer: ${(error as Error).message}`, {
         cause: error,
       });
     }
