@@ -34,7 +34,11 @@ export class Relay {
       client.on('close', () => upstream.destroy());
       client.pipe(upstream).pipe(client);
     });
-    await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+    // Reopened on the port it had: a port taken meanwhile fails the test rather than hanging it.
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once('error', reject);
+      this.server!.listen(this.port, '127.0.0.1', resolve);
+    });
     this.port = (this.server!.address() as { port: number }).port;
   }
 

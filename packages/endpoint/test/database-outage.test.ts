@@ -74,7 +74,7 @@ describe('PostgreSQL out of reach', () => {
     assert.equal(again.status, 201, again.text);
     const replay = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
     assert.equal(replay.body.reference, again.body.reference);
-    const stored = await call(`${t.url}/api/admin/requests?form=demande-test`, { headers: admin() });
+    const stored = await call(`${t.url}/api/admin/requests?formId=demande-test`, { headers: admin() });
     assert.equal(stored.status, 200);
     assert.equal(stored.body.length, 2, 'the first request and the one retried, nothing from the outage');
   });
@@ -202,7 +202,7 @@ describe('SQLite locked by another process', () => {
     }
     const again = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
     assert.equal(again.status, 201, again.text);
-    const stored = await call(`${t.url}/api/admin/requests?form=demande-test`, { headers: admin() });
+    const stored = await call(`${t.url}/api/admin/requests?formId=demande-test`, { headers: admin() });
     assert.equal(stored.body.length, 2);
   });
 
