@@ -58,11 +58,18 @@ describe('the database out of reach while a citizen sends', () => {
       data: { category: 'eclairage', description, address: '4 place du Marché', consent: true },
     });
 
-    await tab.waitForFunction(
-      () => /momentanément indisponible/.test(document.querySelector('guichet-form')!.shadowRoot!.textContent ?? ''),
-      undefined,
-      { timeout: 20_000 },
-    );
+    await tab
+      .waitForFunction(
+        () => /momentanément indisponible/.test(document.querySelector('guichet-form')!.shadowRoot!.textContent ?? ''),
+        undefined,
+        { timeout: 20_000 },
+      )
+      .catch(async (error: Error) => {
+        // What the citizen saw and what the endpoint said, for a failure met only on another machine.
+        throw new Error(
+          `${error.message}\nThe form said: ${await formText(tab)}\nThe endpoint said: ${endpoint.output().slice(-4000)}`,
+        );
+      });
     const meanwhile = await formText(tab);
     assert.match(meanwhile, /Votre demande n’est pas encore partie/);
     assert.match(meanwhile, /Vos réponses sont conservées sur cet appareil/);

@@ -30,6 +30,19 @@ function assertUnavailable(answer: Awaited<ReturnType<typeof submit>>, lang: 'fr
   );
 }
 
+/** Every reference stored for the test form, page after page. */
+async function storedReferences(t: TestServer): Promise<string[]> {
+  const references: string[] = [];
+  for (let offset = 0; ; offset += 100) {
+    const page = await call(`${t.url}/api/admin/requests?formId=demande-test&limit=100&offset=${offset}`, {
+      headers: admin(),
+    });
+    assert.equal(page.status, 200, page.text);
+    references.push(...(page.body as { reference: string }[]).map((request) => request.reference));
+    if (page.body.length < 100) return references;
+  }
+}
+
 describe('PostgreSQL out of reach', () => {
   let relay: Relay;
   let t: TestServer;
@@ -77,6 +90,89 @@ describe('PostgreSQL out of reach', () => {
     const stored = await call(`${t.url}/api/admin/requests?formId=demande-test`, { headers: admin() });
     assert.equal(stored.status, 200);
     assert.equal(stored.body.length, 2, 'the first request and the one retried, nothing from the outage');
+  });
+
+  test('cut while submissions are being filed: the endpoint stays up, each key stored once, none acknowledged lost', async () => {
+    const before = new Set(await storedReferences(t));
+    const answers = new Map<string, number[]>();
+    const acknowledged = new Map<string, string>();
+    let sending = true;
+    // Enough senders that the cut meets transactions in every stage, the group commit's included.
+    const senders = Array.from({ length: 12 }, async () => {
+      while (sending) {
+        const key = crypto.randomUUID();
+        const answer = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+        answers.set(key, [answer.status]);
+        if (answer.status === 201) acknowledged.set(key, answer.body.reference);
+      }
+    });
+    const filed = async (count: number) => {
+      while (acknowledged.size < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await filed(20);
+    await relay.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await relay.relay();
+    const afterCut = acknowledged.size;
+    await filed(afterCut + 20);
+    sending = false;
+    await Promise.all(senders);
+
+    const statuses = [...answers.values()].flat();
+    assert.ok(statuses.includes(503), 'some submissions met the cut');
+    assert.deepEqual([...new Set(statuses)].sort(), [201, 503]);
+    // The forms' outboxes send each refused key again: each key is one request, the acknowledged
+    // ones keep their reference.
+    for (const key of answers.keys()) {
+      const again = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+      // 200 where it had been stored although its answer was lost with the connection.
+      assert.ok(again.status === 200 || again.status === 201, again.text);
+      if (acknowledged.has(key)) assert.equal(again.body.reference, acknowledged.get(key));
+      else acknowledged.set(key, again.body.reference);
+    }
+    const stored = (await storedReferences(t)).filter((reference) => !before.has(reference));
+    assert.deepEqual(stored.sort(), [...acknowledged.values()].sort());
+  });
+
+  test('the connection lost in the middle of a transaction or a delivery fails that work, not the endpoint', async () => {
+    const { store } = t.server;
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 300));
+    await assert.rejects(
+      store.transaction(async () => {
+        await relay.stop();
+        await pause();
+      }),
+      (error: unknown) => store.unavailable(error),
+    );
+    await relay.relay();
+    assert.equal((await submit(t.url, 'demande-test', validSubmission())).status, 201);
+
+    const { body: filed } = await submit(t.url, 'demande-test', validSubmission());
+    await store.transaction((tx) =>
+      tx.outbox.add({
+        id: `evt_${crypto.randomUUID()}`,
+        reference: filed.reference,
+        channel: 'webhook',
+        event: 'request.created',
+        payload: {},
+        createdAt: new Date().toISOString(),
+      }),
+    );
+    // The sender holds its claim while a slow receiver answers: the database goes meanwhile.
+    await assert.rejects(
+      store.outbox.deliver(
+        'webhook',
+        { now: new Date('2100-01-01T00:00:00Z'), limit: 10, leaseMs: 60_000 },
+        async () => {
+          await relay.stop();
+          await pause();
+          return [];
+        },
+      ),
+      (error: unknown) => store.unavailable(error),
+    );
+    await relay.relay();
+    assert.equal((await submit(t.url, 'demande-test', validSubmission())).status, 201);
   });
 
   test('a table held by maintenance past lock_timeout: 503, then served once it is released', async () => {

@@ -151,6 +151,11 @@ export class PostgresStore implements Store {
     });
     // An idle client whose server went away: the pool drops it and the next query reconnects.
     pool.on('error', () => undefined);
+    // One in use (a transaction, the outbox's sender waiting on a receiver) has no listener of the
+    // pool's: node-postgres would throw its 'error' and bring the process down. Its work fails on
+    // its own (the query in flight, or the next one: "not queryable"), and once released the pool
+    // drops it.
+    pool.on('connect', (client) => client.on('error', () => undefined));
     try {
       await migrate(pool);
     } catch (error) {
