@@ -92,47 +92,51 @@ describe('PostgreSQL out of reach', () => {
     assert.equal(stored.body.length, 2, 'the first request and the one retried, nothing from the outage');
   });
 
-  test('cut while submissions are being filed: the endpoint stays up, each key stored once, none acknowledged lost', async () => {
-    const before = new Set(await storedReferences(t));
-    const answers = new Map<string, number[]>();
-    const acknowledged = new Map<string, string>();
-    let sending = true;
-    // Enough senders that the cut meets transactions in every stage, the group commit's included.
-    const senders = Array.from({ length: 12 }, async () => {
-      while (sending) {
-        const key = crypto.randomUUID();
-        const answer = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
-        answers.set(key, [answer.status]);
-        if (answer.status === 201) acknowledged.set(key, answer.body.reference);
-      }
-    });
-    const filed = async (count: number) => {
-      while (acknowledged.size < count) await new Promise((resolve) => setTimeout(resolve, 5));
-    };
-    await filed(20);
-    await relay.stop();
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await relay.relay();
-    const afterCut = acknowledged.size;
-    await filed(afterCut + 20);
-    sending = false;
-    await Promise.all(senders);
+  test(
+    'cut while submissions are being filed: the endpoint stays up, each key stored once, none acknowledged lost',
+    { timeout: 60_000 },
+    async () => {
+      const before = new Set(await storedReferences(t));
+      const answers = new Map<string, number>();
+      const acknowledged = new Map<string, string>();
+      let sending = true;
+      // Enough senders that the cut meets transactions in every stage, the group commit's included.
+      const senders = Array.from({ length: 12 }, async () => {
+        while (sending) {
+          const key = crypto.randomUUID();
+          const answer = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+          answers.set(key, answer.status);
+          if (answer.status === 201) acknowledged.set(key, answer.body.reference);
+        }
+      });
+      const filed = async (count: number) => {
+        while (acknowledged.size < count) await new Promise((resolve) => setTimeout(resolve, 5));
+      };
+      await filed(20);
+      await relay.stop();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await relay.relay();
+      const afterCut = acknowledged.size;
+      await filed(afterCut + 20);
+      sending = false;
+      await Promise.all(senders);
 
-    const statuses = [...answers.values()].flat();
-    assert.ok(statuses.includes(503), 'some submissions met the cut');
-    assert.deepEqual([...new Set(statuses)].sort(), [201, 503]);
-    // The forms' outboxes send each refused key again: each key is one request, the acknowledged
-    // ones keep their reference.
-    for (const key of answers.keys()) {
-      const again = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
-      // 200 where it had been stored although its answer was lost with the connection.
-      assert.ok(again.status === 200 || again.status === 201, again.text);
-      if (acknowledged.has(key)) assert.equal(again.body.reference, acknowledged.get(key));
-      else acknowledged.set(key, again.body.reference);
-    }
-    const stored = (await storedReferences(t)).filter((reference) => !before.has(reference));
-    assert.deepEqual(stored.sort(), [...acknowledged.values()].sort());
-  });
+      const statuses = [...answers.values()];
+      assert.ok(statuses.includes(503), 'some submissions met the cut');
+      assert.deepEqual([...new Set(statuses)].sort(), [201, 503]);
+      // The forms' outboxes send each refused key again: each key is one request, the acknowledged
+      // ones keep their reference.
+      for (const key of answers.keys()) {
+        const again = await submit(t.url, 'demande-test', validSubmission(), { 'Idempotency-Key': key });
+        // 200 where it had been stored although its answer was lost with the connection.
+        assert.ok(again.status === 200 || again.status === 201, again.text);
+        if (acknowledged.has(key)) assert.equal(again.body.reference, acknowledged.get(key));
+        else acknowledged.set(key, again.body.reference);
+      }
+      const stored = (await storedReferences(t)).filter((reference) => !before.has(reference));
+      assert.deepEqual(stored.sort(), [...acknowledged.values()].sort());
+    },
+  );
 
   test('the connection lost in the middle of a transaction or a delivery fails that work, not the endpoint', async () => {
     const { store } = t.server;
