@@ -12,6 +12,7 @@ import { templateMinifiers } from './scripts/lib/template-minifier.mjs';
 import { ajvCommonJsDependencies, bundleGuichetAjv, guichetAjvSource } from './scripts/lib/ajv-for-pages.mjs';
 import { publicEntry } from './scripts/lib/public-entry.mjs';
 import { preloadImports } from './scripts/lib/preload-imports.mjs';
+import { retryImports } from './scripts/lib/retry-imports.mjs';
 import { dts } from 'rollup-plugin-dts';
 
 const packages = {
@@ -64,6 +65,7 @@ const cdn = {
     // Exports the public API only: the chunks get what they share with the entry another way.
     publicEntry({ entry: 'guichet.js', input: resolve('packages/elements/src/index.ts'), anchor: 'registerAdapter' }),
     preloadImports({ entry: 'guichet.js' }),
+    retryImports(),
   ],
   output: {
     dir: 'dist',

@@ -316,6 +316,29 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
+  test('the sending code lost on the way the first time: the citizen sends all the same', async () => {
+    // The form downloads it ahead of Send; a connection that drops then must not leave Send broken
+    // in browsers that remember a failed module download for the page's life.
+    let tries = 0;
+    const { page, errors } = await open('examples/cms-page/', (page) => {
+      void page.route(/\/dist\/guichet-work-[\w-]+\.js(\?retry=\d+)?$/, (route) =>
+        tries++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+      );
+    });
+    try {
+      const marker = `Work chunk ${Date.now()}`;
+      await fillAndSend(page, marker);
+      assert.equal((await stored(marker))?.channel, 'web');
+      assert.equal(tries, 2);
+      assert.deepEqual(
+        errors.filter((error) => error.startsWith('page error')),
+        [],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   test('strict CSP (no unsafe-inline, no unsafe-eval): the form loads, is sent, and nothing is reported', async () => {
     const { page, errors, scripts } = await open('examples/strict-csp/', (page, scripts) =>
       page.on('request', (request) => {
@@ -460,7 +483,7 @@ describe('embedding examples, against the reference endpoint from another origin
   test('dist/tracker-snippet.html: the tracker’s own code downloads beside guichet.js, once, and the look-up form shows', async () => {
     // Without the hint the chunk could only be asked for once guichet.js had arrived and run.
     const { page, errors, events } = await openRecording('tracker-snippet/', {
-      tracking: /\/dist\/guichet-tracking-[\w-]+\.js$/,
+      tracking: /\/dist\/guichet-tracking-[\w-]+\.js(\?retry=\d+)?$/,
     });
     try {
       const tracker = page.locator('guichet-tracker');
@@ -480,7 +503,7 @@ describe('embedding examples, against the reference endpoint from another origin
     // guichet.js holds the element; what it does comes in a chunk of its own (a form page never loads it).
     let tries = 0;
     const { page, errors } = await open('tracker/', (page) => {
-      void page.route(/\/dist\/guichet-tracking-[\w-]+\.js$/, (route) =>
+      void page.route(/\/dist\/guichet-tracking-[\w-]+\.js(\?retry=\d+)?$/, (route) =>
         tries++ === 0 ? route.abort('internetdisconnected') : route.continue(),
       );
     });
