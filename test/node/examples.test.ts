@@ -531,6 +531,46 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
+  test('dist/tracker-snippet.html: a retried chunk is held to the integrity the snippet gave it', async () => {
+    // The chunk's own URL never arrives; its first retry arrives altered (a host that failed the
+    // first request and serves something else to the next); the second is the real one.
+    const served: string[] = [];
+    const { page, errors } = await open('tracker-snippet/', (page) => {
+      void page.route(/\/dist\/guichet-tracking-[\w-]+\.js(\?retry=\d+)?$/, (route) => {
+        const retry = new URL(route.request().url()).searchParams.get('retry');
+        served.push(retry ?? 'own URL');
+        if (retry === null) return route.abort('internetdisconnected');
+        if (retry === '1')
+          return route.fulfill({
+            contentType: 'text/javascript',
+            headers: { 'Access-Control-Allow-Origin': '*' },
+            body: 'window.altered = true; export class Tracking {}',
+          });
+        return route.continue();
+      });
+    });
+    try {
+      const tracker = page.locator('guichet-tracker');
+      const unavailable = tracker.getByRole('alert').filter({ hasText: 'Connexion impossible' });
+      await unavailable.waitFor();
+      await tracker.getByRole('button', { name: 'Réessayer' }).click();
+      await page.waitForFunction(() => document.querySelector('link[href$="?retry=1"]'));
+      await page.waitForTimeout(500);
+      assert.equal(await page.evaluate(() => (window as unknown as { altered?: boolean }).altered), undefined);
+      await unavailable.waitFor();
+      await tracker.getByRole('button', { name: 'Réessayer' }).click();
+      await tracker.getByLabel(/Numéro de la demande/).waitFor();
+      assert.equal(await page.evaluate(() => (window as unknown as { altered?: boolean }).altered), undefined);
+      assert.deepEqual(served.slice(-2), ['1', '2']);
+      assert.deepEqual(
+        errors.filter((error) => error.startsWith('page error')),
+        [],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the CDN bundle exports its public API only, and a page registers its own back office with it', async () => {
     const { page, errors } = await open('own-adapter/');
     try {
