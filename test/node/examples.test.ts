@@ -244,7 +244,11 @@ describe('embedding examples, against the reference endpoint from another origin
   }
 
   /** Fills the town's contact form as a citizen would, by the labels they read, and sends it. */
-  async function fillAndSend(page: Page, marker: string, options: { contactKnown?: boolean } = {}): Promise<void> {
+  async function fillAndSend(
+    page: Page,
+    marker: string,
+    options: { contactKnown?: boolean; receipt?: boolean } = {},
+  ): Promise<void> {
     const form = page.locator('guichet-form');
     await form.getByLabel('Quel service voulez-vous joindre ?').selectOption({ label: 'Voirie et éclairage' });
     await form.getByLabel('Sujet de votre message').fill(marker);
@@ -262,7 +266,7 @@ describe('embedding examples, against the reference endpoint from another origin
     await form.getByRole('button', { name: 'Continuer' }).click();
     await form.getByRole('heading', { name: 'Vérifiez vos réponses' }).waitFor();
     await form.locator('[part~="summary"] button[type="submit"]').click();
-    await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
+    if (options.receipt !== false) await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
   }
 
   test('the build writes the SRI hash of guichet.js, the hashes of its chunks and a ready snippet', () => {
@@ -330,6 +334,38 @@ describe('embedding examples, against the reference endpoint from another origin
       await fillAndSend(page, marker);
       assert.equal((await stored(marker))?.channel, 'web');
       assert.equal(tries, 2);
+      assert.deepEqual(
+        errors.filter((error) => error.startsWith('page error')),
+        [],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the sending code cannot download when the citizen sends: the form says so, and Send works once it can', async () => {
+    let online = false;
+    const { page, errors } = await open('examples/cms-page/', (page) => {
+      void page.route(/\/dist\/guichet-work-[\w-]+\.js(\?retry=\d+)?$/, (route) =>
+        online ? route.continue() : route.abort('internetdisconnected'),
+      );
+    });
+    try {
+      const marker = `Offline send ${Date.now()}`;
+      const form = page.locator('guichet-form');
+      await fillAndSend(page, marker, { receipt: false });
+      const status = form.getByRole('status').filter({ hasText: 'Votre demande n’est pas encore partie.' });
+      await status.waitFor();
+      assert.match(
+        (await status.textContent()) ?? '',
+        /La connexion à internet semble coupée\. Vérifiez-la, puis envoyez à nouveau/,
+      );
+      assert.deepEqual(await axeViolations(page), []);
+      assert.equal(await stored(marker), undefined);
+      online = true;
+      await form.locator('[part~="summary"] button[type="submit"]').click();
+      await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
+      assert.equal((await stored(marker))?.channel, 'web');
       assert.deepEqual(
         errors.filter((error) => error.startsWith('page error')),
         [],

@@ -4,11 +4,12 @@
  * holds a submission pending for this form, or at the latest when the citizen reaches the answers
  * summary. Until then it draws what an idle controller draws.
  */
-import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { FieldError, FormModel, Language } from '@guichet/core';
 import type { SubmissionController } from './submission-controller.js';
 import type { AdapterSettings, ReceiptOptions, SendRequest, SubmissionPhase } from './types.js';
 import { loadWorkChunk } from '../shared/lazy-chunk.js';
+import { unreachableText } from './unreachable-text.js';
 
 /** Where the outbox keeps a form's pending submissions (see @guichet/core's OutboxStore). */
 const OUTBOX_PREFIX = 'guichet:outbox:';
@@ -16,6 +17,8 @@ const OUTBOX_PREFIX = 'guichet:outbox:';
 export class LazySubmission {
   private controller?: SubmissionController;
   private loading?: Promise<SubmissionController>;
+  /** Send was pressed and the code that sends could not download: the form says so. */
+  private unreachable = false;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {}
 
@@ -28,7 +31,17 @@ export class LazySubmission {
   }
 
   async send(request: SendRequest): Promise<void> {
-    return (await this.load()).send(request);
+    let controller: SubmissionController;
+    try {
+      controller = await this.load();
+    } catch {
+      // Nothing was sent nor queued: the answers stay in the form, and Send tries the download again.
+      this.unreachable = true;
+      this.host.requestUpdate();
+      return;
+    }
+    this.unreachable = false;
+    return controller.send(request);
   }
 
   async resumePending(model: FormModel, endpoint: string, adapter: string, settings?: AdapterSettings): Promise<void> {
@@ -46,14 +59,22 @@ export class LazySubmission {
 
   renderStatus(lang: Language): TemplateResult {
     if (this.controller) return this.controller.renderStatus(lang);
-    void this.load().then(
-      () => this.host.requestUpdate(),
-      () => undefined,
-    );
+    // Once Send met a download that failed, the next Send tries again: a download arriving
+    // meanwhile would take the message away with nothing sent.
+    if (!this.unreachable)
+      void this.load().then(
+        () => this.host.requestUpdate(),
+        () => undefined,
+      );
     // What the controller draws while idle: the live region is there before any message.
+    const t = unreachableText[lang];
     return html`<div class="submission" part="submission-status">
       <div class="submission__region" aria-busy="false"></div>
-      <p class="submission__message submission__message--empty" role="status"></p>
+      <p class="submission__message submission__message--${this.unreachable ? 'warning' : 'empty'}" role="status">${
+        this.unreachable
+          ? html`<strong class="submission__title">${t.title}</strong> <span>${t.offline}</span> <span>${t.sendAgain}</span>`
+          : nothing
+      }</p>
     </div>`;
   }
 

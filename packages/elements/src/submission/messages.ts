@@ -1,4 +1,5 @@
 import { pluralCategory, type Language } from '@guichet/core';
+import { unreachableText } from './unreachable-text.js';
 
 /** What the citizen reads while sending and on the receipt. */
 export interface SubmissionText {
@@ -54,9 +55,9 @@ const fr: SubmissionText = {
   uploadDone: (name) => `«\u00a0${name}\u00a0» est envoyé.`,
   cancelUpload: (name) => `Annuler l’envoi de «\u00a0${name}\u00a0»`,
   uploadCancelled: 'L’envoi du fichier est annulé. Vous pouvez choisir un autre fichier, puis envoyer à nouveau.',
-  waitingTitle: 'Votre demande n’est pas encore partie.',
+  waitingTitle: unreachableText.fr.title,
   kept: 'Vos réponses sont conservées sur cet appareil et seront envoyées dès que possible.',
-  offline: 'La connexion à internet semble coupée.',
+  offline: unreachableText.fr.offline,
   busy: 'Le service est momentanément indisponible.',
   timeout: 'Le service met trop de temps à répondre.',
   retry: 'Réessayer',
@@ -111,9 +112,9 @@ const en: SubmissionText = {
   uploadDone: (name) => `“${name}” is sent.`,
   cancelUpload: (name) => `Cancel sending “${name}”`,
   uploadCancelled: 'Sending the file was cancelled. You can choose another file, then send again.',
-  waitingTitle: 'Your request has not been sent yet.',
+  waitingTitle: unreachableText.en.title,
   kept: 'Your answers are kept on this device and will be sent as soon as possible.',
-  offline: 'The internet connection seems to be down.',
+  offline: unreachableText.en.offline,
   busy: 'The service is unavailable for the moment.',
   timeout: 'The service is taking too long to answer.',
   retry: 'Try again',
