@@ -375,6 +375,54 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
+  test('the checking rules lost on the way while the citizen answers: the form stays, says so, and checks once it can', async () => {
+    let online = false;
+    const validators: string[] = [];
+    const { page, errors } = await open('examples/cms-page/', (page) => {
+      void page.route(/\/dist\/guichet-checks-[\w-]+\.js(\?retry=\d+)?$/, (route) =>
+        online ? route.continue() : route.abort('internetdisconnected'),
+      );
+      page.on('request', (request) => {
+        if (request.url().includes('/validator.js')) validators.push(new URL(request.url()).search);
+      });
+    });
+    try {
+      const form = page.locator('guichet-form');
+      await form.getByLabel('Quel service voulez-vous joindre ?').selectOption({ label: 'Voirie et éclairage' });
+      const marker = `Rules lost ${Date.now()}`;
+      await form.getByLabel('Sujet de votre message').fill(marker);
+      await form
+        .getByRole('textbox', { name: /^Votre message/ })
+        .fill('Le lampadaire de la place du Marché clignote depuis lundi soir.');
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      await form.getByRole('alert').filter({ hasText: 'Vos réponses n’ont pas pu être vérifiées' }).waitFor();
+      // Still the first step, the answers where the citizen left them.
+      assert.equal(await form.getByLabel('Sujet de votre message').inputValue(), marker);
+      assert.deepEqual(await axeViolations(page), []);
+
+      online = true;
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      await form.getByLabel('Votre prénom').waitFor();
+      assert.equal(await form.getByRole('alert').filter({ hasText: 'pas pu être vérifiées' }).count(), 0);
+      await form.getByLabel('Votre prénom').fill('Amina');
+      await form.getByLabel('Votre nom').fill('Benali');
+      await form.getByLabel('Votre adresse e-mail').fill('amina.benali@exemple.fr');
+      await form.getByRole('radio', { name: 'Par e-mail' }).check();
+      await form.getByRole('checkbox', { name: /J'accepte que la mairie garde mon message/ }).check();
+      await form.getByRole('button', { name: 'Continuer' }).click();
+      await form.locator('[part~="summary"] button[type="submit"]').click();
+      await form.locator('[part~="receipt"]').waitFor({ timeout: 20_000 });
+      assert.equal((await stored(marker))?.channel, 'web');
+      assert.ok(validators.length > 0, 'the validator came from the endpoint');
+      assert.deepEqual(
+        errors.filter((error) => error.startsWith('page error')),
+        [],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   test('strict CSP (no unsafe-inline, no unsafe-eval): the form loads, is sent, and nothing is reported', async () => {
     const { page, errors, scripts } = await open('examples/strict-csp/', (page, scripts) =>
       page.on('request', (request) => {

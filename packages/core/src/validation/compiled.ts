@@ -36,15 +36,23 @@ export function preloadRuntimeCompiler(): Promise<unknown> {
 /**
  * Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval.
  * With `origin` (the definition's), a module from any other origin is refused: it is code the
- * page would run on the word of a response header.
+ * page would run on the word of a response header. `attempt` (1, 2…): the tries after a failed
+ * download, each from the same URL with `retry=N` added.
  */
 export async function loadStandaloneValidators(
   url: string,
-  options: { origin?: string } = {},
+  options: { origin?: string; attempt?: number } = {},
 ): Promise<CompiledValidators> {
   if (options.origin !== undefined && new URL(url, globalThis.location?.href).origin !== options.origin)
     throw new Error(`${url} is not on the definition's origin (${options.origin}): not loaded`);
-  const module = (await import(/* @vite-ignore */ url)) as Partial<CompiledValidators>;
+  let address = url;
+  if (options.attempt) {
+    // Most browsers keep a failed module download for the page's life: a retry asks for another URL.
+    const retried = new URL(url, globalThis.location?.href);
+    retried.searchParams.set('retry', String(options.attempt));
+    address = retried.href;
+  }
+  const module = (await import(/* @vite-ignore */ address)) as Partial<CompiledValidators>;
   if (typeof module.validate !== 'function')
     throw new Error(`${url} is not a Guichet validator module (no validate export)`);
   return { validate: module.validate, conditions: module.conditions ?? {} };

@@ -61,6 +61,8 @@ export class DefinitionController {
   /** Starts compiling the validator that waits for the citizen (see load). */
   private compileNow?: () => void;
   private compileScheduled = false;
+  /** Set when the checking rules were lost on the way once the form was drawn. */
+  private downloadRulesAgain?: () => void;
   private loadToken = 0;
   /** Diagnoses already written to the console. */
   private readonly told = new Set<string>();
@@ -80,6 +82,7 @@ export class DefinitionController {
     this.validatorReady = undefined;
     this.compileNow = undefined;
     this.compileScheduled = false;
+    this.downloadRulesAgain = undefined;
     this.host.requestUpdate();
     let input: unknown = definition;
     let validatorUrl: string | undefined;
@@ -143,9 +146,9 @@ export class DefinitionController {
     // The compiled rules and the checks chunk that makes a validator of them download side by
     // side; a first step waits for neither, unless conditions decide what it shows (below).
     const { core } = reader;
-    const rules = (): Promise<CompiledValidators> =>
+    const rules = (attempt = 0): Promise<CompiledValidators> =>
       validatorUrl
-        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
+        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin, attempt })
         : core.compileRuntimeValidators(model);
     const validatorOf = async (compiled: Promise<CompiledValidators>) => {
       const [validators, checks] = await Promise.all([compiled, loadChecksChunk()]);
@@ -182,20 +185,32 @@ export class DefinitionController {
         .catch(() => undefined);
       ready = new Promise<void>((resolve) => (this.compileNow = resolve)).then(compile);
     }
-    this.validatorReady = ready;
-    ready.then(
-      (validator) => {
-        if (token !== this.loadToken) return;
-        this.validator = validator;
-        this.events.validatorArrived(validator);
-        // V8 compiles a validator's code on its first call (~120 ms for 1000 fields here): in a
-        // pause of the citizen's, not when they press Continue.
-        afterIdle(() => {
-          if (token === this.loadToken) validator.validate({}, { lang: this.events.lang() });
-        });
-      },
-      () => this.failValidator(token),
-    );
+    const awaitRules = (arriving: Promise<FormValidator>) => {
+      this.validatorReady = arriving;
+      arriving.then(
+        (validator) => {
+          if (token !== this.loadToken) return;
+          this.validator = validator;
+          this.events.validatorArrived(validator);
+          // V8 compiles a validator's code on its first call (~120 ms for 1000 fields here): in a
+          // pause of the citizen's, not when they press Continue.
+          afterIdle(() => {
+            if (token === this.loadToken) validator.validate({}, { lang: this.events.lang() });
+          });
+        },
+        () => {
+          if (token !== this.loadToken) return;
+          if (this.status !== 'ready') return this.failValidator(token);
+          // Lost on the way while the citizen answers (a connection dropping on a slow network):
+          // the form stays, and the next check downloads the rules again (see validatorNow).
+          this.validatorReady = undefined;
+          this.compileNow = undefined;
+          this.downloadRulesAgain = () => awaitRules(validatorOf(rules(++tries)));
+        },
+      );
+    };
+    let tries = 0;
+    awaitRules(ready);
     // A form with conditions waits for what decides what is shown; the others render at once.
     if (conditions) {
       try {
@@ -229,6 +244,7 @@ export class DefinitionController {
    */
   async validatorNow(waiting: () => void): Promise<FormValidator | undefined> {
     if (this.validator) return this.validator;
+    if (!this.validatorReady) this.downloadRulesAgain?.();
     this.compileNow?.();
     waiting();
     try {

@@ -76,6 +76,7 @@ import { StepPage } from './step-page.js';
  * @csspart count - A textarea's character count.
  * @csspart file - The chosen file of a file field.
  * @csspart error-summary - The list of problems after a failed attempt.
+ * @csspart uncheckable - Above Continue or Send, when the answers could not be checked (the checking rules did not download).
  * @csspart summary - "Vérifiez vos réponses".
  * @csspart button - Every button.
  * @csspart button-primary - Continue and Send.
@@ -289,7 +290,10 @@ export class GuichetForm extends LitElement {
         );
       const status = this.submission.renderStatus(lang);
       const on = { submit: this.sending.onSend, click: this.onClick };
-      return keyed('summary', renderSummary({ model, lang, text, summaryErrors, fields, status, on }));
+      return keyed(
+        'summary',
+        renderSummary({ model, lang, text, summaryErrors, fields, uncheckable: this.steps.uncheckable, status, on }),
+      );
     }
     const { index, onContinue } = this.steps;
     const { onInput, onChange, onFocusOut } = this.input;
@@ -302,6 +306,19 @@ export class GuichetForm extends LitElement {
       focusout: onFocusOut,
       click: this.onClick,
     };
-    return keyed(index, renderStep({ model, lang, text, summaryErrors, fields, index, stepFields, on }));
+    return keyed(
+      index,
+      renderStep({
+        model,
+        lang,
+        text,
+        summaryErrors,
+        fields,
+        uncheckable: this.steps.uncheckable,
+        index,
+        stepFields,
+        on,
+      }),
+    );
   }
 }

@@ -10,6 +10,8 @@ const fr = {
   loading: 'Chargement du formulaire…',
   requiredConvention: 'Toutes les questions sont obligatoires, sauf celles marquées «\u00a0(facultatif)\u00a0».',
   checking: 'Vérification de vos réponses…',
+  uncheckable:
+    'Vos réponses n’ont pas pu être vérifiées\u00a0: la connexion à internet semble coupée. Réessayez dans un instant, vos réponses sont toujours là.',
   stepOf: 'Étape {current} sur {total}',
   /** Before the page's title while a step shows errors (`update-title`). */
   errorTitle: 'Erreur\u00a0: ',
@@ -85,6 +87,8 @@ const en: FormText = {
   loading: 'Loading the form…',
   requiredConvention: 'All questions must be answered, except those marked “(optional)”.',
   checking: 'Checking your answers…',
+  uncheckable:
+    'Your answers could not be checked: the internet connection seems to be down. Try again in a moment; your answers are still here.',
   stepOf: 'Step {current} of {total}',
   errorTitle: 'Error: ',
   back: 'Back',

@@ -15,6 +15,15 @@ interface ViewOptions {
   text: FormText;
   summaryErrors: readonly SummaryError[];
   fields: FieldParts;
+  /** The last Continue or Send could not check the answers (the rules did not download). */
+  uncheckable: boolean;
+}
+
+/** Above the buttons, said at once: pressing them again is what the citizen can do. */
+function renderUncheckable(uncheckable: boolean, text: FormText): TemplateResult | typeof nothing {
+  return uncheckable
+    ? html`<p class="notice notice--warning" part="uncheckable" role="alert">${text.uncheckable}</p>`
+    : nothing;
 }
 
 export interface StepViewOptions extends ViewOptions {
@@ -40,6 +49,7 @@ export function renderStep({
   text,
   summaryErrors,
   fields,
+  uncheckable,
   index,
   stepFields,
   on,
@@ -65,6 +75,7 @@ export function renderStep({
           'fields',
           inChunks(stepFields, (field) => fields.render(field, joinPointer('', field.name))),
         )}
+        ${renderUncheckable(uncheckable, text)}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${text.continue}</button>
           ${index > 0 ? html`<button type="button" class="secondary" part="button" data-action="back">${text.back}</button>` : nothing}
@@ -86,6 +97,7 @@ export function renderSummary({
   text,
   summaryErrors,
   fields,
+  uncheckable,
   status,
   on,
 }: SummaryViewOptions): TemplateResult {
@@ -96,6 +108,7 @@ export function renderSummary({
         <p>${text.checkAnswersIntro}</p>
         ${/* The summary follows a check of every answer, by the validator the checks chunk brought: it is there. */ checksChunkNow()?.renderAnswersSummary({ model, context: fields.context, isActive: (field, pointer) => fields.isActive(field, pointer) })}
         ${status}
+        ${renderUncheckable(uncheckable, text)}
         <div class="actions">
           <button type="submit" class="primary" part="button button-primary">${localize(model.submitLabel, lang) || text.send}</button>
           <button type="button" class="secondary" part="button" data-action="back">${text.back}</button>

@@ -20,6 +20,11 @@ export class StepsController {
   index = 0;
   /** Set when the citizen left the summary to change an answer: Continue leads back there. */
   returnToSummary = false;
+  /**
+   * Set when the last check could not be made: the checking rules did not download (the form says
+   * so above its buttons, and the next Continue or Send tries again).
+   */
+  uncheckable = false;
 
   constructor(
     private readonly host: Host,
@@ -82,7 +87,12 @@ export class StepsController {
     const { definition, answers, errors, announcer } = this.parts;
     const lang = this.parts.lang();
     const validator = await definition.validatorNow(() => announcer.announce(formText(lang).checking));
-    if (!definition.model || !validator) return undefined;
+    if (!definition.model) return undefined;
+    if (this.uncheckable !== !validator) {
+      this.uncheckable = !validator;
+      this.host.requestUpdate();
+    }
+    if (!validator) return undefined;
     const found = validator.validate(answers.data, { lang: this.parts.lang(), ...(only ? { only: [...only] } : {}) });
     if (found.length > 0) {
       this.showErrors(found);
