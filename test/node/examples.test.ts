@@ -423,6 +423,31 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
+  test('the form’s own code cannot download at first: the form says so, offers to try again, and then works', async () => {
+    let online = false;
+    const { page, errors } = await open('examples/cms-page/', (page) => {
+      void page.route(/\/dist\/guichet-lazy-[\w-]+\.js(\?retry=\d+)?$/, (route) =>
+        online ? route.continue() : route.abort('internetdisconnected'),
+      );
+    });
+    try {
+      const form = page.locator('guichet-form');
+      await form.getByRole('alert').filter({ hasText: 'Ce formulaire ne peut pas s’afficher' }).waitFor();
+      assert.deepEqual(await axeViolations(page), []);
+      online = true;
+      await form.getByRole('button', { name: 'Réessayer' }).click();
+      const marker = `Reader retried ${Date.now()}`;
+      await fillAndSend(page, marker);
+      assert.equal((await stored(marker))?.channel, 'web');
+      assert.deepEqual(
+        errors.filter((error) => error.startsWith('page error')),
+        [],
+      );
+    } finally {
+      await page.close();
+    }
+  });
+
   test('strict CSP (no unsafe-inline, no unsafe-eval): the form loads, is sent, and nothing is reported', async () => {
     const { page, errors, scripts } = await open('examples/strict-csp/', (page, scripts) =>
       page.on('request', (request) => {

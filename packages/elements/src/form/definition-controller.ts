@@ -61,6 +61,9 @@ export class DefinitionController {
   /** Starts compiling the validator that waits for the citizen (see load). */
   private compileNow?: () => void;
   private compileScheduled = false;
+  private loadAgain?: () => void;
+  /** The last failure is the page's settings' (no retry mends it). */
+  private settingAtFault = false;
   /** Set when the checking rules were lost on the way once the form was drawn. */
   private downloadRulesAgain?: () => void;
   private loadToken = 0;
@@ -74,6 +77,7 @@ export class DefinitionController {
 
   /** `service`: where the definition comes from when there is neither `definition` nor `src`. */
   async load(definition: unknown, src: string | undefined, service?: ServiceSource): Promise<void> {
+    this.loadAgain = () => void this.load(definition, src, service);
     const token = ++this.loadToken;
     this.status = 'loading';
     this.model = undefined;
@@ -229,6 +233,18 @@ export class DefinitionController {
     this.host.requestUpdate();
   }
 
+  /**
+   * Loads again, when what stopped the form is the connection (a download that failed, a server
+   * answering 5xx for a moment), not the definition or the page's settings: undefined otherwise.
+   */
+  get retry(): (() => void) | undefined {
+    if (this.status !== 'broken' || this.settingAtFault) return undefined;
+    const passing = this.problems.every(
+      ({ code }) => code === 'network' || code === 'validator' || /^http-5\d\d$/.test(code ?? ''),
+    );
+    return passing ? this.loadAgain : undefined;
+  }
+
   /** The citizen's first focus in the form: the checking rules compile in their next pause. */
   readonly onFocusIn = (): void => {
     const compile = this.compileNow;
@@ -271,9 +287,10 @@ export class DefinitionController {
     this.status = 'broken';
     this.problems = problems;
     this.model = undefined;
+    const { advice, code } = setting;
+    this.settingAtFault = Boolean(advice || refused);
     this.host.requestUpdate();
     const lang = this.events.lang();
-    const { advice, code } = setting;
     if (advice) tellWebTeam(this.host, advice);
     this.host.dispatchEvent(
       new GuichetErrorEvent({

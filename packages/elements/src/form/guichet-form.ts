@@ -255,7 +255,7 @@ export class GuichetForm extends LitElement {
     const lang = this.parts.lang();
     const { definition } = this.parts;
     const { status, model, problems } = definition;
-    if (status === 'broken') return renderProblems(problems, lang, this.text);
+    if (status === 'broken') return renderProblems(problems, lang, this.text, definition.retry);
     if (status !== 'ready' || !model) return renderLoading(lang, this.text);
     if (this.submission.phase === 'sent') {
       // The receipt holds the one contact block.

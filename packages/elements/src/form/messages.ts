@@ -71,6 +71,7 @@ const fr = {
   definitionErrorIntro:
     'Nous ne pouvons pas afficher ce formulaire pour le moment. Vous pouvez réessayer plus tard ou contacter la mairie.',
   definitionProblems: 'Détail des problèmes\u00a0:',
+  definitionRetry: 'Réessayer',
   definitionNotFound: 'Le formulaire est introuvable (erreur {status}).',
   definitionNetwork: 'Le formulaire n’a pas pu être chargé\u00a0: la connexion a échoué.',
   definitionMissing: 'Aucun formulaire n’est indiqué (attribut src ou propriété definition).',
@@ -138,6 +139,7 @@ const en: FormText = {
   definitionErrorTitle: 'This form cannot be shown',
   definitionErrorIntro: 'We cannot show this form at the moment. You can try again later or contact the town hall.',
   definitionProblems: 'Details of the problems:',
+  definitionRetry: 'Try again',
   definitionNotFound: 'The form was not found (error {status}).',
   definitionNetwork: 'The form could not be loaded: the connection failed.',
   definitionMissing: 'No form is given (src attribute or definition property).',

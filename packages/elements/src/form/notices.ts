@@ -20,8 +20,16 @@ export function renderConvention(asksRequired: boolean, text: FormText): Templat
   return asksRequired ? html`<p class="convention" part="convention">${text.requiredConvention}</p>` : nothing;
 }
 
-/** Never a blank box: what went wrong, in words, each problem as text. */
-export function renderProblems(problems: readonly DefinitionProblem[], lang: Language, text: FormText): TemplateResult {
+/**
+ * Never a blank box: what went wrong, in words, each problem as text; with `onRetry` (problems
+ * of the connection, not of the definition) a button to try again.
+ */
+export function renderProblems(
+  problems: readonly DefinitionProblem[],
+  lang: Language,
+  text: FormText,
+  onRetry?: () => void,
+): TemplateResult {
   return html`<div class="root" part="base" lang=${lang}>
     <div class="definition-error" part="definition-error" role="alert" aria-labelledby="guichet-definition-error-title">
       <h2 class="definition-error__title" id="guichet-definition-error-title">${text.definitionErrorTitle}</h2>
@@ -30,6 +38,7 @@ export function renderProblems(problems: readonly DefinitionProblem[], lang: Lan
       <ul class="definition-error__list">
         ${problems.map((p) => html`<li>${p.pointer ? html`<code>${p.pointer}</code>${lang === 'fr' ? '\u00a0: ' : ': '}` : nothing}${localize(p.message, lang)}</li>`)}
       </ul>
+      ${onRetry ? html`<button type="button" class="primary" part="button button-primary" @click=${onRetry}>${text.definitionRetry}</button>` : nothing}
     </div>
   </div>`;
 }
