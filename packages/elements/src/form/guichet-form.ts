@@ -83,7 +83,7 @@ import { StepPage } from './step-page.js';
  * @csspart notice - The draft notice and the clear-answers confirmation.
  * @csspart contact - "Besoin d'aide ?".
  * @csspart loading - The loading message.
- * @csspart definition-error - The box shown when the definition cannot be used.
+ * @csspart definition-error - The box shown when the definition cannot be used (with a "Réessayer" button when the connection, not the definition, is at fault).
  * @csspart submission-status - Sending, upload progress, or why the request is waiting (above Send).
  * @csspart receipt - The receipt once the request is sent: reference, tracking code, what happens next.
  *
