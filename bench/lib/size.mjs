@@ -10,12 +10,15 @@ const measure = (path) => {
   return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 };
 
-/** Files reachable from `entry`: through static imports only, or through import() as well. */
+/**
+ * Files reachable from `entry`: through static imports only, or through import() as well (which
+ * the CDN bundle writes `__guichetImport(…)`: see scripts/lib/retry-imports.mjs).
+ */
 export function reachable(entry, { lazy }) {
   const seen = new Set();
   const queue = [entry];
   const pattern = lazy
-    ? /(?:import\(|from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g
+    ? /(?:import\(|__guichetImport\(|from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g
     : /(?:from|import)\s*["'`](\.\/[^"'`]+\.js)["'`]/g;
   while (queue.length) {
     const file = queue.shift();
