@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { localize, type Field, type FormModel, type Language } from '@guichet/core';
 import { renderErrorSummary, type SummaryError } from '../shared/error-summary.js';
 import { detached } from '../shared/detached.js';
@@ -15,14 +16,20 @@ interface ViewOptions {
   text: FormText;
   summaryErrors: readonly SummaryError[];
   fields: FieldParts;
-  /** The last Continue or Send could not check the answers (the rules did not download). */
-  uncheckable: boolean;
+  /** How many Continue or Send in a row could not check the answers (the rules did not download). */
+  uncheckable: number;
 }
 
-/** Above the buttons, said at once: pressing them again is what the citizen can do. */
-function renderUncheckable(uncheckable: boolean, text: FormText): TemplateResult | typeof nothing {
+/**
+ * Above the buttons, said at once: pressing them again is what the citizen can do. A new alert
+ * each time, so that a screen reader hears a second failure too.
+ */
+function renderUncheckable(uncheckable: number, text: FormText): unknown {
   return uncheckable
-    ? html`<p class="notice notice--warning" part="uncheckable" role="alert">${text.uncheckable}</p>`
+    ? keyed(
+        uncheckable,
+        html`<p class="notice notice--warning" part="uncheckable" role="alert">${text.uncheckable}</p>`,
+      )
     : nothing;
 }
 

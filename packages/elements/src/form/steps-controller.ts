@@ -21,10 +21,10 @@ export class StepsController {
   /** Set when the citizen left the summary to change an answer: Continue leads back there. */
   returnToSummary = false;
   /**
-   * Set when the last check could not be made: the checking rules did not download (the form says
-   * so above its buttons, and the next Continue or Send tries again).
+   * How many checks in a row could not be made, the checking rules not downloading (the form says
+   * so above its buttons, afresh each time, and the next Continue or Send tries again); 0 once one is.
    */
-  uncheckable = false;
+  uncheckable = 0;
 
   constructor(
     private readonly host: Host,
@@ -88,11 +88,12 @@ export class StepsController {
     const lang = this.parts.lang();
     const validator = await definition.validatorNow(() => announcer.announce(formText(lang).checking));
     if (!definition.model) return undefined;
-    if (this.uncheckable !== !validator) {
-      this.uncheckable = !validator;
+    if (!validator) {
+      this.uncheckable++;
       this.host.requestUpdate();
+      return undefined;
     }
-    if (!validator) return undefined;
+    this.uncheckable = 0;
     const found = validator.validate(answers.data, { lang: this.parts.lang(), ...(only ? { only: [...only] } : {}) });
     if (found.length > 0) {
       this.showErrors(found);
