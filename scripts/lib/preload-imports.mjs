@@ -8,6 +8,7 @@
  * Goes after the minifier; rollup puts the final file names in afterwards.
  */
 import MagicString from 'magic-string';
+import { dynamicImportCalls } from './dynamic-import-calls.mjs';
 
 const helper = '__guichetPreload';
 // Once per file: the same import() runs at every form's mount (a page's forms, a form drawn
@@ -28,15 +29,12 @@ export function preloadImports({ entry }) {
       };
       const s = new MagicString(code);
       let used = false;
-      for (const target of chunk.dynamicImports) {
+      for (const { target, at, end } of dynamicImportCalls(code, chunk)) {
         const deps = [...importsOf(target)].filter((name) => name !== chunk.fileName);
         if (deps.length === 0) continue;
-        const call = `import("./${target}")`;
-        for (let at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + call.length)) {
-          s.prependRight(at, `(${helper}(${JSON.stringify(deps.map((name) => `./${name}`))}),`);
-          s.appendLeft(at + call.length, ')');
-          used = true;
-        }
+        s.prependRight(at, `(${helper}(${JSON.stringify(deps.map((name) => `./${name}`))}),`);
+        s.appendLeft(end, ')');
+        used = true;
       }
       if (!used) return null;
       s.prepend(helperCode);

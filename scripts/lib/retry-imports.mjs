@@ -11,6 +11,7 @@
  * Goes after the minifier and preload-imports.mjs; rollup puts the final file names in afterwards.
  */
 import MagicString from 'magic-string';
+import { dynamicImportCalls } from './dynamic-import-calls.mjs';
 
 const helper = '__guichetImport';
 // The integrity the page gave the chunk's own URL (a modulepreload link, as dist/snippet.html
@@ -29,12 +30,9 @@ export function retryImports() {
     renderChunk(code, chunk) {
       const s = new MagicString(code);
       let used = false;
-      for (const target of chunk.dynamicImports) {
-        const call = `import("./${target}")`;
-        for (let at = code.indexOf(call); at >= 0; at = code.indexOf(call, at + call.length)) {
-          s.overwrite(at, at + 'import'.length, helper);
-          used = true;
-        }
+      for (const { at } of dynamicImportCalls(code, chunk)) {
+        s.overwrite(at, at + 'import'.length, helper);
+        used = true;
       }
       if (!used) return null;
       s.prepend(helperCode);
