@@ -33,26 +33,30 @@ export function preloadRuntimeCompiler(): Promise<unknown> {
   return import('./page-compiler.js');
 }
 
+/** Validator modules whose download failed, by URL: how many times. */
+const failedDownloads = new Map<string, number>();
+
 /**
  * Loads a module produced by `compileStandalone` (e.g. served by the endpoint), without eval.
  * With `origin` (the definition's), a module from any other origin is refused: it is code the
- * page would run on the word of a response header. `attempt` (1, 2…): the tries after a failed
- * download, each from the same URL with `retry=N` added.
+ * page would run on the word of a response header. After a failed download, the next call asks
+ * for the same URL with `retry=N` added: most browsers keep a failed module download for the
+ * page's life.
  */
 export async function loadStandaloneValidators(
   url: string,
-  options: { origin?: string; attempt?: number } = {},
+  options: { origin?: string } = {},
 ): Promise<CompiledValidators> {
-  if (options.origin !== undefined && new URL(url, globalThis.location?.href).origin !== options.origin)
+  const address = new URL(url, globalThis.location?.href);
+  if (options.origin !== undefined && address.origin !== options.origin)
     throw new Error(`${url} is not on the definition's origin (${options.origin}): not loaded`);
-  let address = url;
-  if (options.attempt) {
-    // Most browsers keep a failed module download for the page's life: a retry asks for another URL.
-    const retried = new URL(url, globalThis.location?.href);
-    retried.searchParams.set('retry', String(options.attempt));
-    address = retried.href;
-  }
-  const module = (await import(/* @vite-ignore */ address)) as Partial<CompiledValidators>;
+  const key = address.href;
+  const failed = failedDownloads.get(key) ?? 0;
+  if (failed) address.searchParams.set('retry', String(failed));
+  const module = (await import(/* @vite-ignore */ failed ? address.href : url).catch((error: unknown) => {
+    failedDownloads.set(key, failed + 1);
+    throw error;
+  })) as Partial<CompiledValidators>;
   if (typeof module.validate !== 'function')
     throw new Error(`${url} is not a Guichet validator module (no validate export)`);
   return { validate: module.validate, conditions: module.conditions ?? {} };

@@ -150,9 +150,9 @@ export class DefinitionController {
     // The compiled rules and the checks chunk that makes a validator of them download side by
     // side; a first step waits for neither, unless conditions decide what it shows (below).
     const { core } = reader;
-    const rules = (attempt = 0): Promise<CompiledValidators> =>
+    const rules = (): Promise<CompiledValidators> =>
       validatorUrl
-        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin, attempt })
+        ? core.loadStandaloneValidators(validatorUrl, { origin: definitionOrigin })
         : core.compileRuntimeValidators(model);
     const validatorOf = async (compiled: Promise<CompiledValidators>) => {
       const [validators, checks] = await Promise.all([compiled, loadChecksChunk()]);
@@ -209,11 +209,10 @@ export class DefinitionController {
           // the form stays, and the next check downloads the rules again (see validatorNow).
           this.validatorReady = undefined;
           this.compileNow = undefined;
-          this.downloadRulesAgain = () => awaitRules(validatorOf(rules(++tries)));
+          this.downloadRulesAgain = () => awaitRules(compile());
         },
       );
     };
-    let tries = 0;
     awaitRules(ready);
     // A form with conditions waits for what decides what is shown; the others render at once.
     if (conditions) {
