@@ -336,6 +336,39 @@ describe('embedding examples, against the reference endpoint from another origin
     }
   });
 
+  test('the form appearing does not send Chrome’s autofill through every control again, and its choice list works as before', async () => {
+    // A task autofill posts when a <select> of the page changes its selection: it then reads every
+    // control of the form, with a style and layout pass for each (see shared/detached.ts).
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const cdp = await page.context().newCDPSession(page);
+    const events: { name: string; args?: { src_func?: string } }[] = [];
+    cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as typeof events)));
+    try {
+      await cdp.send('Tracing.start', { categories: 'toplevel', transferMode: 'ReportEvents' });
+      await page.goto(`${server.url}examples/cms-page/`);
+      const service = page.locator('guichet-form').getByLabel('Quel service voulez-vous joindre ?');
+      await service.waitFor();
+      // Autofill posts its task as the form joins the page; give it time to run.
+      await page.waitForTimeout(1_000);
+      const ended = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+      await cdp.send('Tracing.end');
+      await ended;
+      assert.ok(events.length > 100, `the trace recorded the page's tasks (${events.length} events)`);
+      const rereads = events.filter((event) => event.args?.src_func === 'SelectControlSelectionChanged');
+      assert.equal(rereads.length, 0, 'autofill was told a choice list changed its selection');
+      // The list came from another document: what the citizen picks is what is sent.
+      assert.equal(await service.evaluate((select) => select.ownerDocument === document), true);
+      const marker = `Choice list ${Date.now()}`;
+      await fillAndSend(page, marker);
+      assert.equal((await stored(marker))?.data?.['service' as never], 'voirie');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('the sending code lost on the way the first time: the citizen sends all the same', async () => {
     // The form downloads it ahead of Send; a connection that drops then must not leave Send broken
     // in browsers that remember a failed module download for the page's life.
