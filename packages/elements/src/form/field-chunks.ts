@@ -5,7 +5,7 @@ export const fieldsPerChunk = 25;
 
 /**
  * Steps of up to this many fields (two chunks) are drawn whole. Chrome's autofill reads every
- * control of a form just after the first frame, asking whether each can take focus, and that makes
+ * control of a form soon after it joins the page, asking whether each can take focus, and that makes
  * the browser draw each waiting chunk on its own, one at a time (traced at 190 and 200 fields: one
  * task of 13–18 ms with a style and layout pass per chunk, against 5.5 ms once the step is drawn
  * whole; bench/README.md). A short step gains nothing from waiting chunks. A longer step keeps
