@@ -113,8 +113,7 @@ describe('<guichet-form> long steps', () => {
   const drawn = (input: HTMLElement) => input.checkVisibility({ contentVisibilityAuto: true });
   const twoFrames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 
-  // Chrome's autofill would make the browser draw every waiting chunk of such a step one by one.
-  it('draws a step of a few dozen questions whole, its last question included', async () => {
+  it('draws a step of one chunk whole, its last question included', async () => {
     const el = await fixture<GuichetForm>(
       html`<guichet-form draft="none" lang="en" .definition=${longStep(drawnWhole)}></guichet-form>`,
     );

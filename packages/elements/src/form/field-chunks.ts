@@ -4,16 +4,19 @@ import { html, type TemplateResult } from 'lit';
 export const fieldsPerChunk = 25;
 
 /**
- * Steps of up to this many fields (two chunks) are drawn whole. Chrome's autofill reads every
- * control of a form soon after it joins the page, asking whether each can take focus, and that makes
- * the browser draw each waiting chunk on its own, one at a time (traced at 190 and 200 fields: one
- * task of 13–18 ms with a style and layout pass per chunk, against 5.5 ms once the step is drawn
- * whole; bench/README.md). A short step gains nothing from waiting chunks. A longer step keeps
- * them: its first screen appears sooner (200 fields drawn whole took 1.33× a plain Lit form's time
- * to every control and two frames; with waiting chunks, 1.08–1.21×), and the work autofill causes
- * comes after it, while the citizen reads.
+ * Steps of up to this many fields (one chunk) are drawn whole: they have nothing to wait for.
+ *
+ * Until 2026-12-07 steps of up to 50 fields (two chunks) were drawn whole: just after the first
+ * frame, Chrome's autofill read every control of the form again, asking whether each could take
+ * focus, which made the browser draw each waiting chunk on its own (traced at 190 and 200 fields:
+ * one task of 13–18 ms with a style and layout pass per chunk, against 5.5 ms for a step drawn
+ * whole). That read answered the selection changes of choice lists built in the page's document,
+ * which fields built in a windowless document no longer make (../shared/detached.ts); the read
+ * autofill makes of every new form comes later, while the citizen reads. A step of 50 fields with
+ * a waiting chunk then took 0.84–1.00× a plain Lit form's main-thread time to appear, against
+ * 1.18–1.25× drawn whole (quick runs of bench/run.mjs's first render, interleaved).
  */
-export const drawnWhole = 50;
+export const drawnWhole = fieldsPerChunk;
 
 /**
  * Lays a step's fields out in chunks of `fieldsPerChunk`. In a long step (over `drawnWhole`
