@@ -38,14 +38,15 @@ class DetachedDirective extends AsyncDirective {
 
   override update(part: ChildPart, [key, className, content]: [unknown, string, unknown]): unknown {
     // Event listeners in the content are bound to the same host as the template's own.
-    const options: RenderOptions = { host: part.options?.host, creationScope: creationScope() };
+    const scope = creationScope();
+    const options: RenderOptions = { host: part.options?.host, creationScope: scope };
     if (this.container && key === this.key) {
       this.root = render(content, this.container, options);
       return noChange;
     }
     this.root?.setConnected(false);
     this.key = key;
-    this.container = creationScope().createElement('div');
+    this.container = scope.createElement('div');
     this.container.className = className;
     this.root = render(content, this.container, options);
     return this.container;
