@@ -589,25 +589,32 @@ export class PostgresOutbox implements OutboxReads, OutboxWrites {
     return found.map(toOutboxItem);
   }
 
+  /**
+   * Every outcome of a claim in one statement: the sender's transaction holds the claimed rows'
+   * locks until its commit, and one round trip per mail kept them (and a connection) that much longer.
+   */
   async record(outcomes: DeliveryOutcome[]): Promise<void> {
-    for (const outcome of outcomes) {
-      const at = outcome.at.toISOString();
-      const error = outcome.error ?? null;
-      if (outcome.outcome === 'retry') {
-        await this.db.query({
-          name: 'outbox-retry',
-          text: `UPDATE outbox SET attempts = attempts + 1, last_attempt_at = $2, next_attempt_at = $3, last_error = $4
-                 WHERE event_id = $1`,
-          values: [outcome.id, at, (outcome.nextAttemptAt ?? outcome.at).toISOString(), error],
-        });
-      } else {
-        await this.db.query({
-          name: 'outbox-done',
-          text: `UPDATE outbox SET state = $2, attempts = attempts + 1, last_attempt_at = $3, done_at = $3,
-                   last_error = $4, sealed = NULL WHERE event_id = $1`,
-          values: [outcome.id, outcome.outcome, at, error],
-        });
-      }
-    }
+    if (outcomes.length === 0) return;
+    await this.db.query({
+      name: 'outbox-record',
+      text: `UPDATE outbox o SET
+               state = CASE WHEN u.outcome = 'retry' THEN o.state ELSE u.outcome END,
+               attempts = o.attempts + 1,
+               last_attempt_at = u.at,
+               next_attempt_at = CASE WHEN u.outcome = 'retry' THEN u.next_at ELSE o.next_attempt_at END,
+               done_at = CASE WHEN u.outcome = 'retry' THEN o.done_at ELSE u.at END,
+               last_error = u.error,
+               sealed = CASE WHEN u.outcome = 'retry' THEN o.sealed ELSE NULL END
+             FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::timestamptz[], $5::text[])
+               AS u(event_id, outcome, at, next_at, error)
+             WHERE o.event_id = u.event_id`,
+      values: [
+        outcomes.map((o) => o.id),
+        outcomes.map((o) => o.outcome),
+        outcomes.map((o) => o.at.toISOString()),
+        outcomes.map((o) => (o.nextAttemptAt ?? o.at).toISOString()),
+        outcomes.map((o) => o.error ?? null),
+      ],
+    });
   }
 }
