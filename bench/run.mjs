@@ -338,7 +338,8 @@ for (const [name, measured, target] of endpointRows) {
     guichet: `${Math.round(rate)}/s, ${measured.latency.p50} / ${measured.latency.p99} ms`,
     ratios:
       `${measured.receipts} receipts, ${measured.stored} rows, ${measured.distinct} distinct` +
-      (!peer || measured === peer ? '' : `; ${x(rate / peer.acknowledgedPerSecond)} SQLite`),
+      (!peer || measured === peer ? '' : `; ${x(rate / peer.acknowledgedPerSecond)} SQLite`) +
+      `; warm-up ${measured.warmUp.requests} requests, ${measured.warmUp.seconds.toFixed(1)} s at ${Math.round(measured.warmUp.acknowledgedPerSecond)}/s`,
     target: target ? `≥ ${target.rate}/s, p99 < ${target.p99} ms; every 201 stored once` : 'every 201 stored once',
     result: verdicts(...checks),
   });

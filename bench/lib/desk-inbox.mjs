@@ -155,7 +155,7 @@ export async function deskInbox({ sizes = [1_000, 100_000], rounds = 7, log = ()
         const path = join(dir, 'inbox.sqlite');
         const seeding = await timed(() => seed(path, count));
         log(`  ${count} requests seeded in ${(seeding / 1000).toFixed(1)} s`);
-        const endpoint = await startEndpoint({ env: { GUICHET_DB: path } });
+        const endpoint = await startEndpoint({ built: true, env: { GUICHET_DB: path } });
         try {
           const agent = await (
             await fetch(`${endpoint.url}/api/admin/agents`, {

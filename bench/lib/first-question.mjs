@@ -161,7 +161,7 @@ export async function firstQuestion({ browser, distDir, serverUrl, setPages, ite
   const definition = steppedDefinition(fieldSpecs(questions), perStep, formId);
   writeFileSync(join(formsDir, `${formId}.json`), JSON.stringify(definition, null, 2));
   writeFileSync(join(formsDir, `${formId}-conditions.json`), JSON.stringify(withOtherSpecify(definition), null, 2));
-  const endpoint = await startEndpoint({ formsDir, allowedOrigins: [serverUrl] });
+  const endpoint = await startEndpoint({ built: true, formsDir, allowedOrigins: [serverUrl] });
   const samples = {};
   const requests = {};
   try {

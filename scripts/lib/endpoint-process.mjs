@@ -1,7 +1,9 @@
-// Starts the reference endpoint from its sources in a child process, for browser tests and
-// scripts that need a real server over real HTTP; stopped by PID.
+// Starts the reference endpoint in a child process, for browser tests and scripts that need a real
+// server over real HTTP; stopped by PID. From its sources (through tsx, no build needed), or with
+// `built` as operators run it (packages/endpoint/dist/main.js, docs/deploying.md): what the bench
+// measures, since tsx's hooks and source maps are not what a town runs.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +12,7 @@ import { freePort } from './free-port.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /**
- * @param {{ formsDir?: string, allowedOrigins?: string[], adminToken?: string, env?: Record<string,string> }} [options]
+ * @param {{ formsDir?: string, allowedOrigins?: string[], adminToken?: string, built?: boolean, env?: Record<string,string> }} [options]
  * @returns {Promise<{ url: string, port: number, pid: number, adminToken: string, dbPath: string, output: () => string, kill: (signal: NodeJS.Signals) => Promise<void>, stop: () => Promise<void> }>}
  */
 export async function startEndpoint(options = {}) {
@@ -18,9 +20,11 @@ export async function startEndpoint(options = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'guichet-endpoint-'));
   const dbPath = join(dir, 'guichet.sqlite');
   const adminToken = options.adminToken ?? 'test-admin-token-' + Math.random().toString(36).slice(2);
+  const built = join(root, 'packages/endpoint/dist/main.js');
+  if (options.built && !existsSync(built)) throw new Error(`${built} is missing: run npm run build first`);
   const child = spawn(
     process.execPath,
-    ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')],
+    options.built ? [built] : ['--conditions=source', '--import', 'tsx', join(root, 'packages/endpoint/src/main.ts')],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
