@@ -93,6 +93,16 @@ describe('mails to the citizen', () => {
     assert.notEqual(mail.messageId, mails[0]!.messageId);
   });
 
+  test('mails share connections to the SMTP server, as relays that limit connections expect', async () => {
+    const before = inbox.connections;
+    const sent = await Promise.all(
+      [1, 2, 3, 4, 5, 6].map((n) => submit(t.url, 'demande-test', validSubmission({ email: `voisin${n}@example.fr` }))),
+    );
+    for (const { body } of sent) await arrived(body.reference, 1);
+    const opened = inbox.connections - before;
+    assert.ok(opened <= 2, `${opened} connections opened for 6 mails`);
+  });
+
   test('no address answered: no mail is written', async () => {
     const without = await submit(t.url, 'demande-test', validSubmission({ email: undefined }));
     assert.equal(without.status, 201);

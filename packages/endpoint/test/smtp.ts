@@ -13,6 +13,8 @@ export interface Inbox {
   mails: ParsedMail[];
   /** How many mails the server accepted (a resend counts again). */
   readonly accepted: number;
+  /** How many connections clients opened to it. */
+  connections: number;
   /** 451 to every mail while set. */
   temporaryFailure: boolean;
   /** Addresses refused with 550. */
@@ -34,6 +36,7 @@ export async function startInbox(port?: number): Promise<Inbox> {
     get accepted() {
       return inbox.mails.length;
     },
+    connections: 0,
     temporaryFailure: false,
     refused: new Set(),
     async start() {
@@ -41,6 +44,10 @@ export async function startInbox(port?: number): Promise<Inbox> {
         authOptional: true,
         disabledCommands: ['STARTTLS', 'AUTH'],
         logger: false,
+        onConnect(_session, callback) {
+          inbox.connections++;
+          callback();
+        },
         onRcptTo(address, _session, callback) {
           if (inbox.refused.has(address.address))
             return callback(Object.assign(new Error('5.1.1 No such mailbox here'), { responseCode: 550 }));

@@ -37,6 +37,10 @@ export class MailSender {
     this.transport = settings.smtpUrl
       ? nodemailer.createTransport({
           url: settings.smtpUrl,
+          // Connections are kept and reused: without a pool each mail opened its own (TCP, the
+          // greeting, EHLO, and STARTTLS and AUTH on a town's relay) and closed it after one message.
+          pool: true,
+          maxConnections: 2,
           connectionTimeout: timeout,
           greetingTimeout: timeout,
           socketTimeout: timeout,
