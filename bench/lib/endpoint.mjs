@@ -39,7 +39,7 @@ const mixBodies = mixForms.map((id) => {
 const WARM_UP_PER_INSTANCE = 8_000;
 const WARM_UP_MAX_S = 30;
 
-/** Runs `run` in slices of a few seconds until `requests` were sent or the time is up; their sums. */
+/** Runs `run` in slices of 2,000 requests until `requests` were sent or WARM_UP_MAX_S is up; their sums. */
 async function warmUp(run, requests) {
   const sum = { sent: 0, '2xx': 0, non2xx: 0, errors: 0, duration: 0 };
   while (sum.sent < requests && sum.duration < WARM_UP_MAX_S) {
